@@ -1,0 +1,33 @@
+// Package sim is clvlab's engine: a discrete-time Markov model of the
+// customer lifecycle, projected for cohorts of newly acquired customers.
+//
+// A [Model] lists the lifecycle stages (exploration → formation → stability →
+// decline in the default scenario, or any stages a user defines), their
+// per-customer economics ([Economics]: revenue, cost to serve, retention spend,
+// price discount) and the transition probabilities between them; what is left
+// of a stage's row churns into the implicit lost state. Optionally a share of
+// lost customers is won back each period ([Winback]). New customers arrive
+// every period, split over value [Segment]s that each carry their own
+// economics and transitions.
+//
+// The [Engine] advances one period at a time ([Engine.Step]) without
+// allocating, recording customers and cash flows by period, segment and stage
+// into a [Result]. [Run] steps to the horizon and adds the [Summary]: CLV (per
+// new customer, over the horizon and in closed form over an infinite horizon),
+// customer equity, payback, expected lifetime and the survival curve.
+//
+// Conventions (the README's "Formulas" section has a worked example):
+//   - The discount rate is an annual effective rate, converted to a period
+//     rate d = (1+r)^(1/k) − 1 for k periods a year.
+//   - A cohort is active, and earns, in the period it is acquired (period 0
+//     of its tenure). Its acquisition cost is paid at the start of that period
+//     and discounted by (1+d)^−t.
+//   - With CashEnd (the default) a period's margin is discounted by
+//     (1+d)^−(t+1); with CashStart by (1+d)^−t.
+//   - Win-back: each period a share Rate of the lost pool is won back at
+//     CostPerCustomer each; the spend falls in that period and the customer is
+//     active in stage To from the next period.
+//
+// The package imports only the standard library and gonum: no rendering, no
+// file formats. Scenario files are read by package clvlab/scenarios.
+package sim

@@ -1,0 +1,267 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Period is the length of one simulation step.
+type Period int
+
+const (
+	Month   Period = iota // twelve periods a year (the default)
+	Quarter               // four periods a year
+	Year                  // one period a year
+)
+
+// PerYear returns the number of periods in a year: 12, 4 or 1.
+func (p Period) PerYear() int {
+	switch p {
+	case Quarter:
+		return 4
+	case Year:
+		return 1
+	default:
+		return 12
+	}
+}
+
+// String returns "month", "quarter" or "year".
+func (p Period) String() string {
+	switch p {
+	case Quarter:
+		return "quarter"
+	case Year:
+		return "year"
+	default:
+		return "month"
+	}
+}
+
+// ParsePeriod returns the Period named "month", "quarter" or "year".
+func ParsePeriod(s string) (Period, bool) {
+	switch s {
+	case "month":
+		return Month, true
+	case "quarter":
+		return Quarter, true
+	case "year":
+		return Year, true
+	}
+	return Month, false
+}
+
+// CashTiming says when within a period its operating cash flows fall.
+type CashTiming int
+
+const (
+	// CashEnd discounts period t's margin by (1+d)^−(t+1) (the default).
+	CashEnd CashTiming = iota
+	// CashStart discounts period t's margin by (1+d)^−t.
+	CashStart
+)
+
+// String returns "end" or "start".
+func (c CashTiming) String() string {
+	if c == CashStart {
+		return "start"
+	}
+	return "end"
+}
+
+// Economics is what one active customer in a stage brings and costs per
+// period. All amounts are in the scenario's currency per customer per period.
+type Economics struct {
+	Revenue        float64 // gross revenue, ≥ 0
+	CostToServe    float64 // cost of serving the customer, ≥ 0
+	RetentionSpend float64 // spend on keeping the customer (loyalty, service), ≥ 0
+	PriceDiscount  float64 // fraction of revenue given away, in [0, 1]
+}
+
+// Margin returns revenue after the price discount, less cost to serve and
+// retention spend: the stage's net cash flow per customer per period.
+func (e Economics) Margin() float64 {
+	return e.Revenue*(1-e.PriceDiscount) - e.CostToServe - e.RetentionSpend
+}
+
+// Segment is a value segment: a share of new customers with its own stage
+// economics and transition matrix.
+type Segment struct {
+	ID    string  // identifier used in results, e.g. "gold"
+	Share float64 // share of new customers, in [0, 1]; shares sum to 1
+	// AcquisitionCost is the cost of acquiring one customer of this segment,
+	// paid at the start of the acquisition period.
+	AcquisitionCost float64
+	// Stages holds the economics of each stage, in the model's stage order.
+	Stages []Economics
+	// Transition[i][j] is the probability that a customer in stage i is in
+	// stage j next period. 1 − Σj Transition[i][j] churns into the lost state.
+	Transition [][]float64
+}
+
+// Winback describes how lost customers are won back. The zero value wins no
+// one back.
+type Winback struct {
+	Rate            float64 // share of the lost pool won back each period, in [0, 1]
+	CostPerCustomer float64 // spend per customer won back
+	To              int     // stage index the won-back customers return to
+	// Window limits win-back to customers lost within the last Window
+	// periods; 0 means every lost customer stays a target for ever.
+	Window int
+}
+
+// Limits on model sizes, so that hostile input cannot exhaust memory.
+const (
+	MaxStages   = 50
+	MaxSegments = 20
+	MaxHorizon  = 1200 // periods: a century of months
+	MaxWindow   = 120
+	// MaxCells bounds Horizon × segments × (stages+1), the number of result
+	// cells a run records (about 100 bytes each).
+	MaxCells = 1_000_000
+	// MaxAmount bounds every money amount and customer count.
+	MaxAmount = 1e12
+)
+
+// Model is everything the engine needs to project a scenario. Build one from
+// a scenario file with package clvlab/scenarios, or by hand.
+type Model struct {
+	StageIDs     []string   // stage identifiers, in stage order; used in results and errors
+	Period       Period     // length of one step
+	Horizon      int        // number of periods simulated, 1..MaxHorizon
+	DiscountRate float64    // annual effective rate, in [0, 1]
+	CashTiming   CashTiming // when a period's operating cash flows fall
+	// NewCustomers[t] is the number of customers acquired in period t; its
+	// length is Horizon.
+	NewCustomers []float64
+	Entry        int       // stage index new customers enter
+	Winback      Winback   // optional win-back of lost customers
+	Segments     []Segment // at least one; shares sum to 1
+}
+
+// PeriodRate returns the per-period discount rate (1+r)^(1/k) − 1 for the
+// annual rate r and k periods a year.
+func (m *Model) PeriodRate() float64 {
+	return math.Pow(1+m.DiscountRate, 1/float64(m.Period.PerYear())) - 1
+}
+
+// rowTolerance is how far above 1 a transition row may sum from rounding.
+const rowTolerance = 1e-9
+
+// Validate reports every problem with the model, naming the stage, segment
+// or period concerned. Scenario files are checked more kindly (with file and
+// line) by package scenarios before they reach this check.
+func (m *Model) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	n := len(m.StageIDs)
+	switch {
+	case n == 0:
+		bad("sim: the model has no stages")
+	case n > MaxStages:
+		bad("sim: %d stages, at most %d are allowed", n, MaxStages)
+	}
+	if len(m.Segments) == 0 {
+		bad("sim: the model has no segments")
+	} else if len(m.Segments) > MaxSegments {
+		bad("sim: %d segments, at most %d are allowed", len(m.Segments), MaxSegments)
+	}
+	if m.Horizon < 1 || m.Horizon > MaxHorizon {
+		bad("sim: horizon %d periods, must be in [1, %d]", m.Horizon, MaxHorizon)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if cells := m.Horizon * len(m.Segments) * (n + 1); cells > MaxCells {
+		bad("sim: horizon × segments × (stages+1) = %d result cells, at most %d are allowed", cells, MaxCells)
+	}
+	if !(m.DiscountRate >= 0 && m.DiscountRate <= 1) {
+		bad("sim: discount rate %v, must be in [0, 1]", m.DiscountRate)
+	}
+	if m.Period < Month || m.Period > Year {
+		bad("sim: unknown period %d", m.Period)
+	}
+	if m.CashTiming != CashEnd && m.CashTiming != CashStart {
+		bad("sim: unknown cash timing %d", m.CashTiming)
+	}
+	if len(m.NewCustomers) != m.Horizon {
+		bad("sim: %d new-customer counts for a horizon of %d periods", len(m.NewCustomers), m.Horizon)
+	}
+	for t, c := range m.NewCustomers {
+		if !amount(c) {
+			bad("sim: period %d: %v new customers, must be in [0, %g]", t, c, MaxAmount)
+			break
+		}
+	}
+	if m.Entry < 0 || m.Entry >= n {
+		bad("sim: entry stage %d out of range [0, %d)", m.Entry, n)
+	}
+	w := m.Winback
+	if !(w.Rate >= 0 && w.Rate <= 1) {
+		bad("sim: win-back rate %v, must be in [0, 1]", w.Rate)
+	}
+	if !amount(w.CostPerCustomer) {
+		bad("sim: win-back cost %v, must be in [0, %g]", w.CostPerCustomer, MaxAmount)
+	}
+	if w.To < 0 || w.To >= n {
+		bad("sim: win-back stage %d out of range [0, %d)", w.To, n)
+	}
+	if w.Window < 0 || w.Window > MaxWindow {
+		bad("sim: win-back window %d periods, must be in [0, %d]", w.Window, MaxWindow)
+	}
+	share := 0.0
+	for _, s := range m.Segments {
+		share += s.Share
+		errs = append(errs, s.validate(m.StageIDs)...)
+	}
+	if math.Abs(share-1) > 1e-9 {
+		bad("sim: segment shares sum to %v, must sum to 1", share)
+	}
+	return errors.Join(errs...)
+}
+
+func (s *Segment) validate(ids []string) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sim: segment %q: "+format, append([]any{s.ID}, args...)...))
+	}
+	n := len(ids)
+	if !(s.Share >= 0 && s.Share <= 1) {
+		bad("share %v, must be in [0, 1]", s.Share)
+	}
+	if !amount(s.AcquisitionCost) {
+		bad("acquisition cost %v, must be in [0, %g]", s.AcquisitionCost, MaxAmount)
+	}
+	if len(s.Stages) != n || len(s.Transition) != n {
+		bad("%d stage economics and %d transition rows for %d stages", len(s.Stages), len(s.Transition), n)
+		return errs
+	}
+	for i, e := range s.Stages {
+		if !amount(e.Revenue) || !amount(e.CostToServe) || !amount(e.RetentionSpend) {
+			bad("stage %q: revenue, cost to serve and retention spend must be in [0, %g]", ids[i], MaxAmount)
+		}
+		if !(e.PriceDiscount >= 0 && e.PriceDiscount <= 1) {
+			bad("stage %q: price discount %v, must be in [0, 1]", ids[i], e.PriceDiscount)
+		}
+		row := s.Transition[i]
+		if len(row) != n {
+			bad("stage %q: transition row has %d entries for %d stages", ids[i], len(row), n)
+			continue
+		}
+		sum := 0.0
+		for j, p := range row {
+			if !(p >= 0 && p <= 1) {
+				bad("stage %q: probability to %q is %v, must be in [0, 1]", ids[i], ids[j], p)
+			}
+			sum += p
+		}
+		if sum > 1+rowTolerance {
+			bad("stage %q: transition row sums to %v > 1", ids[i], sum)
+		}
+	}
+	return errs
+}
+
+// amount reports whether v is a finite amount in [0, MaxAmount].
+func amount(v float64) bool { return v >= 0 && v <= MaxAmount }

@@ -1,0 +1,230 @@
+package sim
+
+import (
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Optional is a figure that may be undefined: an LTV:CAC ratio without an
+// acquisition cost, a payback beyond the horizon, an infinite lifetime.
+// Its JSON form is the number, or null.
+type Optional struct {
+	Value   float64
+	Defined bool
+}
+
+// Some returns a defined Optional.
+func Some(v float64) Optional { return Optional{Value: v, Defined: true} }
+
+// MarshalJSON encodes o as a number, or null when it is undefined.
+func (o Optional) MarshalJSON() ([]byte, error) {
+	if !o.Defined {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, o.Value, 'g', -1, 64), nil
+}
+
+// String formats o with %g, or "—" when it is undefined.
+func (o Optional) String() string {
+	if !o.Defined {
+		return "—"
+	}
+	return strconv.FormatFloat(o.Value, 'g', 6, 64)
+}
+
+// Value figures of one new customer; see Summary for their definitions.
+type Value struct {
+	CLV              float64  `json:"clv"`
+	AcquisitionCost  float64  `json:"acquisition_cost"`
+	CLVNet           float64  `json:"clv_net"`
+	LTVCAC           Optional `json:"ltv_cac"`
+	CLVInfinite      Optional `json:"clv_infinite"`
+	PaybackPeriods   Optional `json:"payback_periods"`
+	ExpectedLifetime Optional `json:"expected_lifetime"`
+	// CLVByStage[i] is the part of CLV earned in stage i; the last entry is
+	// the (negative) win-back spend. The entries sum to CLV.
+	CLVByStage []float64 `json:"clv_by_stage"`
+}
+
+// SegmentSummary is the Value of one new customer of a segment.
+type SegmentSummary struct {
+	ID    string  `json:"id"`
+	Share float64 `json:"share"`
+	Value
+}
+
+// Summary holds the headline figures of a run.
+//
+//   - CLV: expected present value, at acquisition, of one new customer's net
+//     cash flows over the horizon (revenue after discount − cost to serve −
+//     retention spend − win-back spend), acquisition cost excluded;
+//     share-weighted over segments.
+//   - AcquisitionCost: share-weighted cost of acquiring one customer.
+//   - CLVNet = CLV − AcquisitionCost; LTVCAC = CLV / AcquisitionCost,
+//     undefined when the cost is 0.
+//   - CLVInfinite: CLV over an infinite horizon, in closed form
+//     e·(I − A/(1+d))⁻¹·R, divided by (1+d) under CashEnd; undefined where it
+//     does not converge (no discounting and a customer who may never leave).
+//   - CustomerEquity: present value at period 0 of every cohort acquired
+//     within the horizon, acquisition spend included, flows cut at the
+//     horizon: the sum of DiscountedNetCashFlow over all periods.
+//   - PaybackPeriods: periods after acquisition until one customer's expected
+//     cumulative undiscounted net cash flow, starting at −AcquisitionCost,
+//     is ≥ 0 (0 when the cost is 0); undefined if not within the horizon.
+//   - ExpectedLifetime: expected number of active periods of a new customer,
+//     over an infinite horizon, undiscounted; undefined if infinite.
+//   - Survival[τ]: the share of a cohort active at tenure τ.
+type Summary struct {
+	Value
+	CustomerEquity float64          `json:"customer_equity"`
+	Survival       []float64        `json:"survival"`
+	Segments       []SegmentSummary `json:"segments"`
+}
+
+// Summarize computes the result's Summary from the model. It allocates and
+// solves linear systems; call it once, after the last Step (Run does).
+func (e *Engine) Summarize() {
+	m, r := e.m, e.res
+	n, h := len(m.StageIDs), m.Horizon
+	sum := &r.Summary
+	*sum = Summary{Survival: make([]float64, h), Segments: make([]SegmentSummary, len(m.Segments))}
+	sum.CLVByStage = make([]float64, n+1)
+	r.unit = make([][]float64, len(m.Segments))
+	r.unitActive = make([][]float64, len(m.Segments))
+	unitAll := make([]float64, h) // share-weighted unit net cash flow
+	infinite, lifetime := Some(0), Some(0)
+	for s := range m.Segments {
+		seg := &m.Segments[s]
+		c := e.chains[s]
+		v := e.unitValue(c, seg, s)
+		sum.Segments[s] = SegmentSummary{ID: seg.ID, Share: seg.Share, Value: v}
+		w := seg.Share
+		sum.CLV += w * v.CLV
+		sum.AcquisitionCost += w * seg.AcquisitionCost
+		for i, x := range v.CLVByStage {
+			sum.CLVByStage[i] += w * x
+		}
+		for τ := range h {
+			sum.Survival[τ] += w * r.unitActive[s][τ]
+			unitAll[τ] += w * r.unit[s][τ]
+		}
+		if w > 0 {
+			infinite = addOptional(infinite, w, v.CLVInfinite)
+			lifetime = addOptional(lifetime, w, v.ExpectedLifetime)
+		}
+	}
+	sum.CLVInfinite, sum.ExpectedLifetime = infinite, lifetime
+	sum.CLVNet = sum.CLV - sum.AcquisitionCost
+	sum.LTVCAC = ratio(sum.CLV, sum.AcquisitionCost)
+	sum.PaybackPeriods = payback(unitAll, sum.AcquisitionCost)
+	for t := range r.Totals {
+		sum.CustomerEquity += r.Totals[t].DiscountedNetCashFlow
+	}
+}
+
+// unitValue follows one new customer of segment s through the horizon,
+// recording its unit flows in the result, and returns its Value.
+func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
+	m, r := e.m, e.res
+	n, h := len(m.StageIDs), m.Horizon
+	r.unit[s] = make([]float64, h)
+	r.unitActive[s] = make([]float64, h)
+	v := Value{AcquisitionCost: seg.AcquisitionCost, CLVByStage: make([]float64, n+1)}
+	u, next := make([]float64, c.size), make([]float64, c.size)
+	u[m.Entry] = 1
+	for τ := range h {
+		flow, active := 0.0, 0.0
+		for i, ui := range u {
+			f := ui * c.reward[i]
+			flow += f
+			v.CLVByStage[min(i, n)] += f * e.disc[τ]
+			if i < n {
+				active += ui
+			}
+		}
+		r.unit[s][τ], r.unitActive[s][τ] = flow, active
+		c.stepTo(next, u)
+		u, next = next, u
+	}
+	for _, x := range v.CLVByStage {
+		v.CLV += x
+	}
+	v.CLVNet = v.CLV - v.AcquisitionCost
+	v.LTVCAC = ratio(v.CLV, v.AcquisitionCost)
+	v.PaybackPeriods = payback(r.unit[s], v.AcquisitionCost)
+	endless := c.neverEnds(m.Entry)
+	d := m.PeriodRate()
+	if !(endless && d == 0) {
+		if x, ok := c.solve(1/(1+d), c.reward, m.Entry); ok {
+			if m.CashTiming == CashEnd {
+				x /= 1 + d
+			}
+			v.CLVInfinite = Some(x)
+		}
+	}
+	if !endless {
+		active := make([]float64, c.size)
+		for i := 0; i < n; i++ {
+			active[i] = 1
+		}
+		if x, ok := c.solve(1, active, m.Entry); ok {
+			v.ExpectedLifetime = Some(x)
+		}
+	}
+	return v
+}
+
+// solve returns the entry `from` of (I − β·A)⁻¹·b, the expected discounted
+// sum Στ βᵗ·(Aᵗ·b)[from], or false if the system is singular.
+func (c *chain) solve(beta float64, b []float64, from int) (float64, bool) {
+	size := c.size
+	a := mat.NewDense(size, size, nil)
+	for i := 0; i < size; i++ {
+		for j := 0; j < size; j++ {
+			x := -beta * c.a[i*size+j]
+			if i == j {
+				x++
+			}
+			a.Set(i, j, x)
+		}
+	}
+	var lu mat.LU
+	lu.Factorize(a)
+	var x mat.VecDense
+	if err := lu.SolveVecTo(&x, false, mat.NewVecDense(size, append([]float64(nil), b...))); err != nil {
+		return 0, false
+	}
+	return x.AtVec(from), true
+}
+
+// payback returns the number of periods until the cumulative unit flow,
+// starting at −cost, is ≥ 0.
+func payback(unit []float64, cost float64) Optional {
+	cum := -cost
+	if cum >= 0 {
+		return Some(0)
+	}
+	for τ, f := range unit {
+		cum += f
+		if cum >= 0 {
+			return Some(float64(τ + 1))
+		}
+	}
+	return Optional{}
+}
+
+func ratio(a, b float64) Optional {
+	if b == 0 {
+		return Optional{}
+	}
+	return Some(a / b)
+}
+
+// addOptional returns acc + w·x, undefined if either is.
+func addOptional(acc Optional, w float64, x Optional) Optional {
+	if !acc.Defined || !x.Defined {
+		return Optional{}
+	}
+	return Some(acc.Value + w*x.Value)
+}
