@@ -1,0 +1,229 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"clvlab/internal/report"
+	"clvlab/scenarios"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitFailure = 1 // the work failed (e.g. a file could not be written)
+	ExitUsage   = 2 // bad usage or an invalid scenario
+)
+
+const usage = `clvlab: customer lifetime value simulator and what-if planner
+
+Usage:
+  clvlab run [-o DIR] FILE|PRESET...   project scenarios, write results to DIR/<scenario>/
+  clvlab validate FILE...              check scenario files only
+  clvlab list [-lang en|zh]            list the shipped scenarios (presets)
+
+Run "clvlab COMMAND -h" for a command's flags. Scenario files are TOML;
+docs/scenarios.md lists every key.
+`
+
+// Main runs the command line with args (without the program name) and
+// returns the exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return run(rest, stdout, stderr)
+	case "validate":
+		return validate(rest, stdout, stderr)
+	case "list":
+		return list(rest, stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "clvlab: unknown command %q\n\n%s", cmd, usage)
+	return ExitUsage
+}
+
+// flags returns a flag set that prints its usage to stderr.
+func flags(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: clvlab %s %s\n\n%s\n", name, synopsis, about)
+		if hasFlags(fs) {
+			fmt.Fprintln(stderr, "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+func hasFlags(fs *flag.FlagSet) (any bool) {
+	fs.VisitAll(func(*flag.Flag) { any = true })
+	return any
+}
+
+// parse parses args; it returns the status to exit with, or −1 to go on.
+func parse(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	return -1
+}
+
+// load reads a scenario from a file path, or a shipped preset by id.
+func load(arg string) (*scenarios.Scenario, error) {
+	st, err := os.Stat(arg)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, fmt.Errorf("%s: is a folder; give a scenario file (.toml) or a preset", arg)
+	case err == nil:
+		if st.Size() > scenarios.MaxFileSize {
+			return nil, fmt.Errorf("%s: the file has %d bytes, a scenario file may have at most %d (1 MiB)", arg, st.Size(), scenarios.MaxFileSize)
+		}
+		src, err := os.ReadFile(arg)
+		if err != nil {
+			return nil, err
+		}
+		return scenarios.Parse(arg, src)
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, err
+	}
+	if strings.ContainsAny(arg, `/\.`) {
+		return nil, fmt.Errorf("%s: no such file", arg)
+	}
+	s, perr := scenarios.Preset(arg)
+	if perr != nil {
+		return nil, fmt.Errorf("%s: no such file, and no shipped scenario of that name; shipped scenarios are %s (see clvlab list)",
+			arg, strings.Join(scenarios.Presets(), ", "))
+	}
+	return s, nil
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := flags("validate", "FILE|PRESET...", "Checks scenario files and reports every problem, with its line.", stderr)
+	if st := parse(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	status := ExitOK
+	for _, arg := range fs.Args() {
+		s, err := load(arg)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = ExitUsage
+			continue
+		}
+		segs := max(1, len(s.Segments))
+		fmt.Fprintf(stdout, "%s: ok (%d stages, %d segments, %d variants)\n", arg, len(s.Stages), segs, len(s.Variants))
+	}
+	return status
+}
+
+func list(args []string, stdout, stderr io.Writer) int {
+	fs := flags("list", "[-lang en|zh]", "Lists the shipped scenarios; run one with: clvlab run ID", stderr)
+	lang := fs.String("lang", "en", "language of names and descriptions: en or zh")
+	if st := parse(fs, args); st >= 0 {
+		return st
+	}
+	if *lang != "en" && *lang != "zh" {
+		fmt.Fprintf(stderr, "clvlab list: -lang %q, use en or zh\n", *lang)
+		return ExitUsage
+	}
+	for _, id := range scenarios.Presets() {
+		s, err := scenarios.Preset(id)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return ExitFailure
+		}
+		fmt.Fprintf(stdout, "%-26s %s: %s\n", id, s.Name.In(*lang), firstSentence(s.Description.In(*lang)))
+	}
+	return ExitOK
+}
+
+// firstSentence returns text up to its first full stop.
+func firstSentence(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if i := strings.IndexAny(text, "。"); i >= 0 {
+		return text[:i+len("。")]
+	}
+	if i := strings.Index(text, ". "); i >= 0 {
+		return text[:i+1]
+	}
+	return text
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flags("run", "[-o DIR] FILE|PRESET...", `Projects each scenario (base and variants), prints a summary table and writes
+DIR/<scenario>/summary.json and DIR/<scenario>/periods.csv. Results are
+written to a temporary folder and renamed into place, so an interrupted run
+leaves the previous results, never half-written ones.`, stderr)
+	out := fs.String("o", "out", "output `folder`")
+	if st := parse(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	// Load everything first: an invalid scenario writes nothing.
+	var all []*scenarios.Scenario
+	status := ExitOK
+	folders := map[string]string{}
+	for _, arg := range fs.Args() {
+		s, err := load(arg)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = ExitUsage
+			continue
+		}
+		if prev, dup := folders[s.Slug()]; dup {
+			fmt.Fprintf(stderr, "%s and %s would both write to %s; run them separately or rename one\n",
+				prev, arg, filepath.Join(*out, s.Slug()))
+			status = ExitUsage
+			continue
+		}
+		folders[s.Slug()] = arg
+		all = append(all, s)
+	}
+	if status != ExitOK {
+		return status
+	}
+	for i, s := range all {
+		runs, err := report.Compute(s)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", s.File, err)
+			return ExitFailure
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if err := report.WriteTable(stdout, s, runs); err != nil {
+			fmt.Fprintln(stderr, err)
+			return ExitFailure
+		}
+		dir := filepath.Join(*out, s.Slug())
+		if err := writeResults(dir, s, runs); err != nil {
+			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
+			return ExitFailure
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, "{summary.json,periods.csv}"))
+	}
+	return ExitOK
+}

@@ -1,0 +1,306 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+// Run is one projection of a scenario with its result.
+type Run struct {
+	scenarios.Run
+	Result *sim.Result
+}
+
+// Compute runs the base scenario and every variant.
+func Compute(s *scenarios.Scenario) ([]Run, error) {
+	runs, err := s.Runs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		res, err := sim.Run(r.Model)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r.Name, err)
+		}
+		out[i] = Run{Run: r, Result: res}
+	}
+	return out, nil
+}
+
+// scenarioJSON describes the scenario in summary.json.
+type scenarioJSON struct {
+	NameEN       string   `json:"name"`
+	NameZH       string   `json:"name_zh"`
+	File         string   `json:"file"`
+	Period       string   `json:"period"`
+	Horizon      int      `json:"horizon"`
+	DiscountRate float64  `json:"discount_rate"`
+	CashTiming   string   `json:"cash_timing"`
+	Currency     string   `json:"currency"`
+	Stages       []string `json:"stages"`
+	Segments     []string `json:"segments"`
+}
+
+type stageValue struct {
+	Stage string  `json:"stage"`
+	CLV   float64 `json:"clv"`
+}
+
+type valueJSON struct {
+	CLV              float64      `json:"clv"`
+	AcquisitionCost  float64      `json:"acquisition_cost"`
+	CLVNet           float64      `json:"clv_net"`
+	LTVCAC           sim.Optional `json:"ltv_cac"`
+	CLVInfinite      sim.Optional `json:"clv_infinite"`
+	PaybackPeriods   sim.Optional `json:"payback_periods"`
+	ExpectedLifetime sim.Optional `json:"expected_lifetime"`
+	// CLVByStage lists where the value comes from; the last entry, "lost",
+	// is the win-back spend.
+	CLVByStage []stageValue `json:"clv_by_stage"`
+}
+
+type segmentJSON struct {
+	Share float64 `json:"share"`
+	valueJSON
+}
+
+type runJSON struct {
+	Variant     string `json:"variant"`
+	VariantZH   string `json:"variant_zh"`
+	Description string `json:"description,omitempty"`
+	valueJSON
+	CustomerEquity float64                `json:"customer_equity"`
+	Survival       []float64              `json:"survival"`
+	Segments       map[string]segmentJSON `json:"segments"`
+}
+
+func value(v sim.Value, stages []string) valueJSON {
+	by := make([]stageValue, len(v.CLVByStage))
+	for i, x := range v.CLVByStage {
+		id := "lost"
+		if i < len(stages) {
+			id = stages[i]
+		}
+		by[i] = stageValue{Stage: id, CLV: x}
+	}
+	return valueJSON{
+		CLV: v.CLV, AcquisitionCost: v.AcquisitionCost, CLVNet: v.CLVNet, LTVCAC: v.LTVCAC,
+		CLVInfinite: v.CLVInfinite, PaybackPeriods: v.PaybackPeriods, ExpectedLifetime: v.ExpectedLifetime,
+		CLVByStage: by,
+	}
+}
+
+// WriteJSON writes summary.json: the scenario and one entry per run, the
+// base first.
+func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []Run) error {
+	base := runs[0].Model
+	doc := struct {
+		Scenario scenarioJSON `json:"scenario"`
+		Runs     []runJSON    `json:"runs"`
+	}{Scenario: scenarioJSON{
+		NameEN: s.Name.In("en"), NameZH: s.Name.In("zh"), File: s.File,
+		Period: base.Period.String(), Horizon: base.Horizon, DiscountRate: base.DiscountRate,
+		CashTiming: base.CashTiming.String(), Currency: s.Currency, Stages: base.StageIDs,
+	}}
+	for _, seg := range base.Segments {
+		doc.Scenario.Segments = append(doc.Scenario.Segments, seg.ID)
+	}
+	for _, r := range runs {
+		sum := &r.Result.Summary
+		rj := runJSON{
+			Variant: r.Name, VariantZH: r.Title.In("zh"),
+			valueJSON:      value(sum.Value, r.Model.StageIDs),
+			CustomerEquity: sum.CustomerEquity,
+			Survival:       sum.Survival,
+			Segments:       map[string]segmentJSON{},
+		}
+		if r.Name != "base" {
+			rj.Description = r.Scenario.Description.In("en")
+		}
+		for _, seg := range sum.Segments {
+			rj.Segments[seg.ID] = segmentJSON{Share: seg.Share, valueJSON: value(seg.Value, r.Model.StageIDs)}
+		}
+		doc.Runs = append(doc.Runs, rj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// CSVHeader names the columns of periods.csv.
+var CSVHeader = []string{
+	"variant", "period", "segment", "stage",
+	"customers", "new", "churned", "won_back",
+	"revenue", "discount", "cost_to_serve", "retention_spend",
+	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
+	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
+}
+
+// WriteCSV writes periods.csv: one row per run × period × segment × stage
+// (stage "lost" holds the lost customers and the win-back spend). The
+// cumulative columns run over periods within a run, segment and stage, so
+// summing any column over segments and stages gives the period's total.
+func WriteCSV(w io.Writer, runs []Run) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(CSVHeader))
+	for _, r := range runs {
+		res, m := r.Result, r.Model
+		cum := make([]float64, 2*len(m.Segments)*res.Rows)
+		for t := range m.Horizon {
+			for s, seg := range m.Segments {
+				for i := range res.Rows {
+					c := res.Cell(t, s, i)
+					stage := "lost"
+					if i < len(m.StageIDs) {
+						stage = m.StageIDs[i]
+					}
+					k := 2 * (s*res.Rows + i)
+					cum[k] += c.NetCashFlow
+					cum[k+1] += c.DiscountedNetCashFlow
+					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
+					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack,
+						c.Revenue, c.Discount, c.CostToServe, c.RetentionSpend,
+						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
+						cum[k], cum[k+1]} {
+						row = append(row, strconv.FormatFloat(x, 'g', 10, 64))
+					}
+					if err := cw.Write(row); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// metric is one row of the summary table.
+type metric struct {
+	label string
+	get   func(*sim.Summary) sim.Optional
+	kind  kind
+}
+
+// kind says how a figure is formatted.
+type kind int
+
+const (
+	money   kind = iota // 1,234.56; whole units from 100,000
+	ratio               // 6.83
+	periods             // 13.9
+	whole               // 4
+)
+
+var metrics = []metric{
+	{"CLV per new customer", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, money},
+	{"acquisition cost", func(s *sim.Summary) sim.Optional { return sim.Some(s.AcquisitionCost) }, money},
+	{"CLV net of acquisition", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, money},
+	{"LTV:CAC", func(s *sim.Summary) sim.Optional { return s.LTVCAC }, ratio},
+	{"CLV, infinite horizon", func(s *sim.Summary) sim.Optional { return s.CLVInfinite }, money},
+	{"customer equity", func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, money},
+	{"payback (periods)", func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, whole},
+	{"expected lifetime (periods)", func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime }, periods},
+}
+
+// WriteTable writes the summary as an aligned table: the base, then each
+// variant with its change against the base.
+func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
+	m := runs[0].Model
+	fmt.Fprintf(w, "%s (%s): %d %ss, discount rate %s a year, cash at period %s, amounts in %s\n",
+		s.Name.In("en"), s.File, m.Horizon, m.Period, percent(m.DiscountRate), m.CashTiming, s.Currency)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := []string{"", "base"}
+	for _, r := range runs[1:] {
+		head = append(head, r.Name, "Δ")
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	for _, mt := range metrics {
+		base := mt.get(&runs[0].Result.Summary)
+		cols := []string{fmt.Sprintf("%-28s", mt.label), mt.kind.format(base)}
+		for _, r := range runs[1:] {
+			v := mt.get(&r.Result.Summary)
+			cols = append(cols, mt.kind.format(v), mt.kind.delta(base, v))
+		}
+		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
+	}
+	return tw.Flush()
+}
+
+// format formats a figure for people; "—" when it is undefined.
+func (k kind) format(o sim.Optional) string {
+	if !o.Defined {
+		return "—"
+	}
+	switch v := o.Value; {
+	case k == ratio:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	case k == periods:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	case k == whole:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case math.Abs(v) >= 1e5:
+		return group(strconv.FormatFloat(v, 'f', 0, 64))
+	default:
+		return group(strconv.FormatFloat(v, 'f', 2, 64))
+	}
+}
+
+// delta formats the change from base to v, absolute and relative.
+func (k kind) delta(base, v sim.Optional) string {
+	switch {
+	case !base.Defined && !v.Defined:
+		return ""
+	case !base.Defined || !v.Defined:
+		return "n/a"
+	}
+	d := v.Value - base.Value
+	if d == 0 {
+		return "0"
+	}
+	s := k.format(sim.Some(d))
+	if d > 0 {
+		s = "+" + s
+	}
+	if base.Value != 0 {
+		s += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(base.Value))
+	}
+	return s
+}
+
+func percent(r float64) string {
+	return strconv.FormatFloat(100*r, 'f', -1, 64) + "%"
+}
+
+// group inserts thousands separators into a formatted number.
+func group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	frac := ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String() + frac
+}

@@ -1,0 +1,475 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// field is one key of a table and how to store its value.
+type field struct {
+	name string
+	set  func(v any) error
+}
+
+func topFields(s *Scenario) []field {
+	return []field{
+		{"name", text(&s.Name)},
+		{"description", text(&s.Description)},
+		{"period", str(&s.Period)},
+		{"horizon", periods(&s.Horizon)},
+		{"discount_rate", number(&s.DiscountRate)},
+		{"cash_timing", str(&s.CashTiming)},
+		{"currency", str(&s.Currency)},
+	}
+}
+
+func acquisitionFields(a *Acquisition) []field {
+	return []field{
+		{"new_customers", numbers(&a.NewCustomers)},
+		{"cost_per_customer", number(&a.CostPerCustomer)},
+		{"entry", str(&a.Entry)},
+	}
+}
+
+func stageFields(st *Stage) []field {
+	return []field{
+		{"id", str(&st.ID)},
+		{"name", text(&st.Name)},
+		{"revenue", number(&st.Revenue)},
+		{"cost_to_serve", number(&st.CostToServe)},
+		{"retention_spend", number(&st.RetentionSpend)},
+		{"price_discount", number(&st.PriceDiscount)},
+		{"to", nil}, // a table: see setTo
+	}
+}
+
+func winbackFields(w *Winback) []field {
+	return []field{
+		{"rate", number(&w.Rate)},
+		{"cost_per_customer", number(&w.CostPerCustomer)},
+		{"to", str(&w.To)},
+		{"window", integer(&w.Window)},
+	}
+}
+
+func segmentFields(seg *Segment) []field {
+	return []field{
+		{"id", str(&seg.ID)},
+		{"name", text(&seg.Name)},
+		{"share", number(&seg.Share)},
+		{"revenue_multiplier", number(&seg.RevenueMultiplier)},
+		{"cost_to_serve_multiplier", number(&seg.CostToServeMultiplier)},
+		{"retention_spend_multiplier", number(&seg.RetentionSpendMultiplier)},
+		{"acquisition_cost_multiplier", number(&seg.AcquisitionCostMultiplier)},
+		{"stage", nil}, // a table of overrides: see decodeSegment
+	}
+}
+
+func overrideFields(o *StageOverride) []field {
+	return []field{
+		{"revenue", optional(&o.Revenue)},
+		{"cost_to_serve", optional(&o.CostToServe)},
+		{"retention_spend", optional(&o.RetentionSpend)},
+		{"price_discount", optional(&o.PriceDiscount)},
+		{"to", nil},
+	}
+}
+
+func variantFields(v *Variant) []field {
+	return []field{
+		{"name", text(&v.Name)},
+		{"description", text(&v.Description)},
+		{"set", nil},
+	}
+}
+
+// decoder walks a decoded TOML document over a Scenario, recording type
+// errors and unknown keys.
+type decoder struct{ probs *problems }
+
+// decode fills s from the document doc.
+func (d *decoder) decode(s *Scenario, doc map[string]any) {
+	fields := append(topFields(s),
+		field{"acquisition", nil}, field{"stage", nil}, field{"winback", nil},
+		field{"segment", nil}, field{"variant", nil})
+	d.table(place{}, doc, fields, func(k string, v any, at place) {
+		switch k {
+		case "acquisition":
+			if m, ok := d.asTable(at, v); ok {
+				d.table(at, m, acquisitionFields(&s.Acquisition), nil)
+			}
+		case "winback":
+			if m, ok := d.asTable(at, v); ok {
+				d.table(at, m, winbackFields(&s.Winback), nil)
+			}
+		case "stage":
+			for i, m := range d.asTables(at, v) {
+				s.Stages = append(s.Stages, Stage{})
+				d.decodeStage(&s.Stages[len(s.Stages)-1], m, at.index(i, stageLabel(m, i)))
+			}
+		case "segment":
+			for i, m := range d.asTables(at, v) {
+				s.Segments = append(s.Segments, newSegment())
+				d.decodeSegment(&s.Segments[len(s.Segments)-1], m, at.index(i, segmentLabel(m, i)))
+			}
+		case "variant":
+			for i, m := range d.asTables(at, v) {
+				s.Variants = append(s.Variants, Variant{})
+				d.decodeVariant(&s.Variants[len(s.Variants)-1], m, at.index(i, variantLabel(m, i)))
+			}
+		}
+	})
+}
+
+func (d *decoder) decodeStage(st *Stage, m map[string]any, at place) {
+	st.To = map[string]float64{}
+	d.table(at, m, stageFields(st), func(k string, v any, at place) {
+		d.probabilities(at, v, st.To)
+	})
+}
+
+func (d *decoder) decodeSegment(seg *Segment, m map[string]any, at place) {
+	d.table(at, m, segmentFields(seg), func(k string, v any, at place) {
+		stages, ok := d.asTable(at, v)
+		if !ok {
+			return
+		}
+		for _, id := range sortedKeys(stages) {
+			at := at.key(id)
+			at.where, at.rel = fmt.Sprintf("%s, stage %q", at.where, id), ""
+			ov, ok := d.asTable(at, stages[id])
+			if !ok {
+				continue
+			}
+			o := seg.override(id)
+			o.To = map[string]float64{}
+			d.table(at, ov, overrideFields(o), func(k string, v any, at place) {
+				d.probabilities(at, v, o.To)
+			})
+		}
+	})
+}
+
+func (d *decoder) decodeVariant(vr *Variant, m map[string]any, at place) {
+	d.table(at, m, variantFields(vr), func(k string, v any, at place) {
+		set, ok := d.asTable(at, v)
+		if !ok {
+			return
+		}
+		flatten(set, "", &vr.Set)
+	})
+}
+
+// flatten appends the settings of a set table, where a path may be one
+// quoted key ("stage.a.revenue" = 5) or dotted keys (stage.a.revenue = 5).
+func flatten(set map[string]any, prefix string, dst *[]Setting) {
+	for _, k := range sortedKeys(set) {
+		if sub, ok := set[k].(map[string]any); ok {
+			flatten(sub, join(prefix, k), dst)
+			continue
+		}
+		*dst = append(*dst, Setting{Path: join(prefix, k), Value: set[k]})
+	}
+}
+
+// table decodes m with fields; keys whose setter is nil go to nested.
+func (d *decoder) table(at place, m map[string]any, fields []field, nested func(k string, v any, at place)) {
+	for _, k := range sortedKeys(m) {
+		v := m[k]
+		kat := at.key(k)
+		i := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
+		switch {
+		case i < 0:
+			d.probs.add(kat, kat.prefix()+unknownKey(kat.rel, k, fields))
+		case fields[i].set == nil:
+			nested(k, v, kat)
+		default:
+			if err := fields[i].set(v); err != nil {
+				d.probs.add(kat, kat.prefix()+kat.rel+": "+err.Error())
+			}
+		}
+	}
+}
+
+// probabilities decodes a `to` table into dst.
+func (d *decoder) probabilities(at place, v any, dst map[string]float64) {
+	m, ok := d.asTable(at, v)
+	if !ok {
+		return
+	}
+	for _, id := range sortedKeys(m) {
+		p, err := toNumber(m[id])
+		if err != nil {
+			e := at.key(id)
+			d.probs.add(e, e.prefix()+e.rel+": "+err.Error())
+			continue
+		}
+		dst[id] = p
+	}
+}
+
+func (d *decoder) asTable(at place, v any) (map[string]any, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		d.probs.add(at, at.prefix()+at.rel+": expected a table, got "+describe(v))
+	}
+	return m, ok
+}
+
+func (d *decoder) asTables(at place, v any) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		out := make([]map[string]any, 0, len(v))
+		for _, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				d.probs.add(at, fmt.Sprintf("%s: expected [[%s]] tables, got %s", at.rel, at.rel, describe(e)))
+				return nil
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	d.probs.add(at, fmt.Sprintf("%s: expected [[%s]] tables, got %s", at.rel, at.rel, describe(v)))
+	return nil
+}
+
+func unknownKey(name, k string, fields []field) string {
+	allowed := make([]string, len(fields))
+	for i, f := range fields {
+		allowed[i] = f.name
+	}
+	msg := fmt.Sprintf("unknown key %q", name)
+	if s := closest(k, allowed); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return msg + "; allowed here: " + strings.Join(allowed, ", ")
+}
+
+func stageLabel(m map[string]any, i int) string {
+	if id, ok := m["id"].(string); ok && id != "" {
+		return fmt.Sprintf("stage %q", id)
+	}
+	return fmt.Sprintf("stage %d", i+1)
+}
+
+func segmentLabel(m map[string]any, i int) string {
+	if id, ok := m["id"].(string); ok && id != "" {
+		return fmt.Sprintf("segment %q", id)
+	}
+	return fmt.Sprintf("segment %d", i+1)
+}
+
+func variantLabel(m map[string]any, i int) string {
+	switch n := m["name"].(type) {
+	case string:
+		return fmt.Sprintf("variant %q", n)
+	case map[string]any:
+		if en, ok := n["en"].(string); ok {
+			return fmt.Sprintf("variant %q", en)
+		}
+	}
+	return fmt.Sprintf("variant %d", i+1)
+}
+
+// Value conversions. Their errors say what was expected and what was found.
+
+func number(dst *float64) func(any) error {
+	return func(v any) error {
+		x, err := toNumber(v)
+		if err == nil {
+			*dst = x
+		}
+		return err
+	}
+}
+
+func optional(dst **float64) func(any) error {
+	return func(v any) error {
+		x, err := toNumber(v)
+		if err == nil {
+			*dst = &x
+		}
+		return err
+	}
+}
+
+func toNumber(v any) (float64, error) {
+	switch v := v.(type) {
+	case int64:
+		return float64(v), nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, fmt.Errorf("%v is not allowed, give a finite number", v)
+		}
+		return v, nil
+	}
+	return 0, errors.New("expected a number, got " + describe(v))
+}
+
+func numbers(dst *[]float64) func(any) error {
+	return func(v any) error {
+		list, ok := v.([]any)
+		if !ok {
+			x, err := toNumber(v)
+			if err != nil {
+				return errors.New("expected a number or a list of numbers, got " + describe(v))
+			}
+			*dst = []float64{x}
+			return nil
+		}
+		out := make([]float64, len(list))
+		for i, e := range list {
+			x, err := toNumber(e)
+			if err != nil {
+				return fmt.Errorf("value %d: %v", i+1, err)
+			}
+			out[i] = x
+		}
+		*dst = out
+		return nil
+	}
+}
+
+// maxInteger keeps integers far from overflow; every integer key has a much
+// lower limit, which Validate states.
+const maxInteger = 1 << 30
+
+func integer(dst *int) func(any) error {
+	return func(v any) error {
+		switch x := v.(type) {
+		case int64:
+			if x > maxInteger || x < -maxInteger {
+				return fmt.Errorf("%d is far too large", x)
+			}
+			*dst = int(x)
+			return nil
+		case float64:
+			if x == math.Trunc(x) && math.Abs(x) <= maxInteger {
+				*dst = int(x)
+				return nil
+			}
+			return fmt.Errorf("expected a whole number, got %v", x)
+		}
+		return errors.New("expected a whole number, got " + describe(v))
+	}
+}
+
+// periods is integer for a horizon: 0 would mean "the default".
+func periods(dst *int) func(any) error {
+	return func(v any) error {
+		var x int
+		if err := integer(&x)(v); err != nil {
+			return err
+		}
+		if x < 1 {
+			return fmt.Errorf("must be at least 1 period, got %d", x)
+		}
+		*dst = x
+		return nil
+	}
+}
+
+func str(dst *string) func(any) error {
+	return func(v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return errors.New("expected a string, got " + describe(v))
+		}
+		*dst = s
+		return nil
+	}
+}
+
+func text(dst *Text) func(any) error {
+	return func(v any) error {
+		switch v := v.(type) {
+		case string:
+			*dst = Text{EN: v, ZH: v}
+			return nil
+		case map[string]any:
+			var t Text
+			for _, k := range sortedKeys(v) {
+				s, ok := v[k].(string)
+				switch {
+				case k != "en" && k != "zh":
+					return fmt.Errorf("unknown language %q; give en and/or zh", k)
+				case !ok:
+					return fmt.Errorf("%s: expected a string, got %s", k, describe(v[k]))
+				case k == "en":
+					t.EN = s
+				default:
+					t.ZH = s
+				}
+			}
+			*dst = t
+			return nil
+		}
+		return errors.New(`expected a string or { en = "...", zh = "..." }, got ` + describe(v))
+	}
+}
+
+// describe names a TOML value's type and shows it briefly.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		if len(v) > 40 {
+			v = v[:37] + "..."
+		}
+		return fmt.Sprintf("the string %q", v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// closest returns the candidate within edit distance 2 of s, if one is.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,172 @@
+package scenarios
+
+import (
+	"fmt"
+	"strings"
+
+	"clvlab/sim"
+)
+
+// Model resolves s into an engine model: defaults filled in, stage ids
+// turned into indices, segment multipliers and overrides applied. It
+// returns an error if s is not valid.
+func (s *Scenario) Model() (*sim.Model, error) {
+	if probs := s.Validate(); len(probs) > 0 {
+		msgs := make([]string, len(probs))
+		for i, p := range probs {
+			msgs[i] = p.Msg
+		}
+		return nil, fmt.Errorf("invalid scenario: %s", strings.Join(msgs, "; "))
+	}
+	period, _ := sim.ParsePeriod(s.Period)
+	timing := sim.CashEnd
+	if s.CashTiming == "start" {
+		timing = sim.CashStart
+	}
+	m := &sim.Model{
+		StageIDs:     make([]string, len(s.Stages)),
+		Period:       period,
+		Horizon:      s.horizon(),
+		DiscountRate: s.DiscountRate,
+		CashTiming:   timing,
+	}
+	for i, st := range s.Stages {
+		m.StageIDs[i] = st.ID
+	}
+	m.NewCustomers = make([]float64, m.Horizon)
+	nc := s.Acquisition.NewCustomers
+	for t := range m.NewCustomers {
+		m.NewCustomers[t] = nc[min(t, len(nc)-1)]
+	}
+	if s.Acquisition.Entry != "" {
+		m.Entry = s.stageIndex(s.Acquisition.Entry)
+	}
+	m.Winback = sim.Winback{
+		Rate:            s.Winback.Rate,
+		CostPerCustomer: s.Winback.CostPerCustomer,
+		To:              m.Entry,
+		Window:          s.Winback.Window,
+	}
+	if s.Winback.To != "" {
+		m.Winback.To = s.stageIndex(s.Winback.To)
+	}
+	segs := s.Segments
+	if len(segs) == 0 {
+		all := newSegment()
+		all.ID, all.Share = "all", 1
+		segs = []Segment{all}
+	}
+	for i := range segs {
+		m.Segments = append(m.Segments, s.segmentModel(&segs[i]))
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
+	n := len(s.Stages)
+	out := sim.Segment{
+		ID:              seg.ID,
+		Share:           seg.Share,
+		AcquisitionCost: s.Acquisition.CostPerCustomer * seg.AcquisitionCostMultiplier,
+		Stages:          make([]sim.Economics, n),
+		Transition:      make([][]float64, n),
+	}
+	for i, st := range s.Stages {
+		e := sim.Economics{
+			Revenue:        st.Revenue,
+			CostToServe:    st.CostToServe,
+			RetentionSpend: st.RetentionSpend,
+			PriceDiscount:  st.PriceDiscount,
+		}
+		row := make([]float64, n)
+		for id, p := range st.To {
+			row[s.stageIndex(id)] = p
+		}
+		if o := seg.Stage[st.ID]; o != nil {
+			replace(&e.Revenue, o.Revenue)
+			replace(&e.CostToServe, o.CostToServe)
+			replace(&e.RetentionSpend, o.RetentionSpend)
+			replace(&e.PriceDiscount, o.PriceDiscount)
+			for id, p := range o.To {
+				row[s.stageIndex(id)] = p
+			}
+		}
+		e.Revenue *= seg.RevenueMultiplier
+		e.CostToServe *= seg.CostToServeMultiplier
+		e.RetentionSpend *= seg.RetentionSpendMultiplier
+		out.Stages[i] = e
+		out.Transition[i] = row
+	}
+	return out
+}
+
+func replace(dst *float64, v *float64) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// WithVariant returns a copy of s with variant i's values set and no
+// variants of its own. Its problems (a bad path, an invalid value) are
+// returned with the variant named; Parse reports them with lines.
+func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
+	vr := s.Variants[i]
+	c := s.Clone()
+	c.Variants = nil
+	c.Name = vr.Name
+	if !vr.Description.IsZero() {
+		c.Description = vr.Description
+	}
+	at := place{path: "variant"}.index(i, fmt.Sprintf("variant %q", vr.Name.In("en")))
+	var probs []Problem
+	for _, set := range vr.Set {
+		if err := c.Set(set.Path, set.Value); err != nil {
+			probs = append(probs, Problem{Path: at.key("set").key(set.Path).path, Msg: at.prefix() + "set " + err.Error()})
+		}
+	}
+	if len(probs) > 0 {
+		return c, probs
+	}
+	for _, p := range c.Validate() {
+		p.Path = at.path
+		if set, ok := settingFor(vr.Set, c.idPath(p.Path)); ok {
+			p.Path = at.key("set").key(set).path
+		}
+		p.Msg = at.prefix() + p.Msg
+		probs = append(probs, p)
+	}
+	return c, probs
+}
+
+// settingFor returns the path of the setting that a problem at path (in
+// set-path form) comes from.
+func settingFor(sets []Setting, path string) (string, bool) {
+	for _, set := range sets {
+		if set.Path == path || strings.HasPrefix(path, set.Path+".") || strings.HasPrefix(set.Path, path+".") {
+			return set.Path, true
+		}
+	}
+	return "", false
+}
+
+// idPath turns a key path with stages and segments by index
+// ("stage[2].to") into set-path form ("stage.stability.to").
+func (s *Scenario) idPath(path string) string {
+	for _, kind := range []string{"stage", "segment"} {
+		var n int
+		if _, err := fmt.Sscanf(path, kind+"[%d]", &n); err != nil || !strings.HasPrefix(path, kind+"[") {
+			continue
+		}
+		rest := path[strings.IndexByte(path, ']')+1:]
+		if kind == "stage" && n < len(s.Stages) {
+			return "stage." + s.Stages[n].ID + rest
+		}
+		if kind == "segment" && n < len(s.Segments) {
+			return "segment." + s.Segments[n].ID + rest
+		}
+	}
+	return path
+}

@@ -1,0 +1,162 @@
+package scenarios
+
+import (
+	"maps"
+	"slices"
+)
+
+// Scenario is a scenario file as written: stages and segments are named by
+// id, and defaults that depend on other values (the horizon, the entry
+// stage) stay zero until Model resolves them. docs/scenarios.md documents
+// every field.
+type Scenario struct {
+	File         string // the file it was read from, for messages and the output folder
+	Name         Text
+	Description  Text
+	Period       string  // "month" (default), "quarter" or "year"
+	Horizon      int     // periods; 0 means 3 years' worth
+	DiscountRate float64 // annual, default 0.10
+	CashTiming   string  // "end" (default) or "start"
+	Currency     string  // default "CNY"
+	Acquisition  Acquisition
+	Stages       []Stage
+	Winback      Winback
+	Segments     []Segment // none means one segment, "all"
+	Variants     []Variant
+}
+
+// Acquisition is the [acquisition] table.
+type Acquisition struct {
+	// NewCustomers holds one value per period; a single value holds for
+	// every period, and a short list's last value for the remaining ones.
+	NewCustomers    []float64
+	CostPerCustomer float64
+	Entry           string // stage id; "" means the first stage
+}
+
+// Stage is one [[stage]] table.
+type Stage struct {
+	ID             string
+	Name           Text
+	Revenue        float64
+	CostToServe    float64
+	RetentionSpend float64
+	PriceDiscount  float64
+	// To maps a destination stage id to the probability of being there next
+	// period; the rest of the row churns.
+	To map[string]float64
+}
+
+// Winback is the [winback] table; the zero value wins no one back.
+type Winback struct {
+	Rate            float64
+	CostPerCustomer float64
+	To              string // stage id; "" means the entry stage
+	Window          int    // periods; 0 means no limit
+}
+
+// Segment is one [[segment]] table.
+type Segment struct {
+	ID                        string
+	Name                      Text
+	Share                     float64
+	RevenueMultiplier         float64 // default 1
+	CostToServeMultiplier     float64 // default 1
+	RetentionSpendMultiplier  float64 // default 1
+	AcquisitionCostMultiplier float64 // default 1
+	// Stage holds per-stage overrides, by stage id.
+	Stage map[string]*StageOverride
+	// stageOrder keeps the overrides in file order, for messages.
+	stageOrder []string
+}
+
+// StageOverride replaces some of a stage's values within a segment; nil
+// fields keep the stage's value.
+type StageOverride struct {
+	Revenue        *float64
+	CostToServe    *float64
+	RetentionSpend *float64
+	PriceDiscount  *float64
+	To             map[string]float64 // replaces the listed destinations only
+}
+
+// Variant is one [[variant]]: the base scenario with some values replaced.
+type Variant struct {
+	Name        Text
+	Description Text
+	Set         []Setting
+}
+
+// Setting is one path = value line of a variant's set table.
+type Setting struct {
+	Path  string // e.g. "stage.stability.to.stability"
+	Value any    // a TOML value: int64, float64, string, []any...
+}
+
+// New returns a scenario holding the defaults that files are decoded over.
+func New() *Scenario {
+	return &Scenario{
+		Period:       "month",
+		DiscountRate: 0.10,
+		CashTiming:   "end",
+		Currency:     "CNY",
+		Acquisition:  Acquisition{NewCustomers: []float64{1000}},
+	}
+}
+
+func newSegment() Segment {
+	return Segment{
+		RevenueMultiplier:         1,
+		CostToServeMultiplier:     1,
+		RetentionSpendMultiplier:  1,
+		AcquisitionCostMultiplier: 1,
+		Stage:                     map[string]*StageOverride{},
+	}
+}
+
+// Clone returns a deep copy of s, variants included.
+func (s *Scenario) Clone() *Scenario {
+	c := *s
+	c.Acquisition.NewCustomers = slices.Clone(s.Acquisition.NewCustomers)
+	c.Stages = slices.Clone(s.Stages)
+	for i := range c.Stages {
+		c.Stages[i].To = maps.Clone(s.Stages[i].To)
+	}
+	c.Segments = slices.Clone(s.Segments)
+	for i := range c.Segments {
+		seg := &c.Segments[i]
+		seg.stageOrder = slices.Clone(seg.stageOrder)
+		seg.Stage = make(map[string]*StageOverride, len(seg.Stage))
+		for id, o := range s.Segments[i].Stage {
+			oc := *o
+			oc.To = maps.Clone(o.To)
+			seg.Stage[id] = &oc
+		}
+	}
+	c.Variants = slices.Clone(s.Variants)
+	for i := range c.Variants {
+		c.Variants[i].Set = slices.Clone(s.Variants[i].Set)
+	}
+	return &c
+}
+
+// stageIndex returns the index of the stage with the given id, or −1.
+func (s *Scenario) stageIndex(id string) int {
+	return slices.IndexFunc(s.Stages, func(st Stage) bool { return st.ID == id })
+}
+
+// segmentIndex returns the index of the segment with the given id, or −1.
+func (s *Scenario) segmentIndex(id string) int {
+	return slices.IndexFunc(s.Segments, func(seg Segment) bool { return seg.ID == id })
+}
+
+// override returns the segment's override of stage id, creating it.
+func (seg *Segment) override(id string) *StageOverride {
+	o := seg.Stage[id]
+	if o == nil {
+		o = &StageOverride{}
+		seg.Stage[id] = o
+		seg.stageOrder = append(seg.stageOrder, id)
+	}
+	return o
+}

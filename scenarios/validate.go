@@ -1,0 +1,314 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"clvlab/sim"
+)
+
+// Limits beyond the engine's (sim.MaxStages and the like).
+const (
+	MaxVariants   = 50
+	MaxFileSize   = 1 << 20 // bytes
+	MaxMultiplier = 1000
+	maxTextLen    = 4000
+	maxCurrency   = 8
+)
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,39}$`)
+
+// Validate checks every value of s and returns what is wrong, without
+// lines; Parse adds them.
+func (s *Scenario) Validate() []Problem {
+	v := &validator{s: s, probs: &problems{}}
+	v.top()
+	v.stages()
+	v.acquisition()
+	v.winback()
+	v.segments()
+	v.variants()
+	return v.probs.list
+}
+
+type validator struct {
+	s     *Scenario
+	probs *problems
+}
+
+func (v *validator) add(at place, format string, args ...any) {
+	v.probs.add(at, at.prefix()+fmt.Sprintf(format, args...))
+}
+
+// between checks lo ≤ x ≤ hi for the value at `at`; what says what the
+// value is, for the message.
+func (v *validator) between(at place, x, lo, hi float64, what string) {
+	if !(x >= lo && x <= hi) {
+		v.add(at, "%s = %v, %s must be in [%v, %v]", at.rel, x, what, lo, hi)
+	}
+}
+
+func (v *validator) amount(at place, x float64) {
+	if !(x >= 0 && x <= sim.MaxAmount) {
+		v.add(at, "%s = %v, must be between 0 and %g", at.rel, x, sim.MaxAmount)
+	}
+}
+
+// stageRef checks that id names a stage.
+func (v *validator) stageRef(at place, id string) bool {
+	if v.s.stageIndex(id) >= 0 {
+		return true
+	}
+	ids := v.stageIDs()
+	hint := ""
+	if c := closest(id, ids); c != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	v.add(at, "%s: no stage %q%s; stages are %s", at.rel, id, hint, strings.Join(ids, ", "))
+	return false
+}
+
+func (v *validator) stageIDs() []string {
+	ids := make([]string, len(v.s.Stages))
+	for i, st := range v.s.Stages {
+		ids[i] = st.ID
+	}
+	return ids
+}
+
+func (v *validator) text(at place, t Text) {
+	if len(t.EN) > maxTextLen || len(t.ZH) > maxTextLen {
+		v.add(at, "%s: at most %d bytes of text are allowed", at.rel, maxTextLen)
+	}
+}
+
+func (v *validator) top() {
+	s, top := v.s, place{}
+	v.text(top.key("name"), s.Name)
+	v.text(top.key("description"), s.Description)
+	if _, ok := sim.ParsePeriod(s.Period); !ok {
+		v.add(top.key("period"), `period = %q, allowed values are "month", "quarter", "year"`, s.Period)
+	}
+	if s.CashTiming != "end" && s.CashTiming != "start" {
+		v.add(top.key("cash_timing"), `cash_timing = %q, allowed values are "end" (margin discounted by (1+d)^-(t+1)) and "start" ((1+d)^-t)`, s.CashTiming)
+	}
+	switch {
+	case s.Horizon < 0:
+		v.add(top.key("horizon"), "horizon = %d, must be at least 1 period", s.Horizon)
+	case s.Horizon > sim.MaxHorizon:
+		v.add(top.key("horizon"), "horizon = %d periods, at most %d are allowed (a century of months)", s.Horizon, sim.MaxHorizon)
+	}
+	if !(s.DiscountRate >= 0 && s.DiscountRate <= 1) {
+		v.add(top.key("discount_rate"), "discount_rate = %v, an annual rate is a fraction in [0, 1], e.g. 0.10 for 10%%", s.DiscountRate)
+	}
+	if n := len([]rune(s.Currency)); n < 1 || n > maxCurrency {
+		v.add(top.key("currency"), `currency = %q, give 1 to %d characters, e.g. "CNY"`, s.Currency, maxCurrency)
+	}
+	cells := s.horizon() * max(1, len(s.Segments)) * (len(s.Stages) + 1)
+	if s.Horizon <= sim.MaxHorizon && len(s.Stages) <= sim.MaxStages && len(s.Segments) <= sim.MaxSegments && cells > sim.MaxCells {
+		v.add(top.key("horizon"), "horizon × segments × (stages + 1) = %d result cells, at most %d are allowed; shorten the horizon or use fewer segments or stages", cells, sim.MaxCells)
+	}
+}
+
+func (v *validator) stages() {
+	s := v.s
+	switch {
+	case len(s.Stages) == 0:
+		v.add(place{path: "stage"}, "no [[stage]] tables: a scenario needs at least one stage")
+		return
+	case len(s.Stages) > sim.MaxStages:
+		v.add(place{path: "stage[0]"}, "%d stages, at most %d are allowed", len(s.Stages), sim.MaxStages)
+		return
+	}
+	for i := range s.Stages {
+		st := &s.Stages[i]
+		at := place{path: "stage"}.index(i, fmt.Sprintf("stage %q", st.ID))
+		if st.ID == "" {
+			at.where = fmt.Sprintf("stage %d", i+1)
+		}
+		v.id(at, st.ID, "stage", "exploration", s.stageIndex(st.ID), i)
+		v.text(at.key("name"), st.Name)
+		v.amount(at.key("revenue"), st.Revenue)
+		v.amount(at.key("cost_to_serve"), st.CostToServe)
+		v.amount(at.key("retention_spend"), st.RetentionSpend)
+		v.between(at.key("price_discount"), st.PriceDiscount, 0, 1, "a fraction of revenue")
+		v.row(at, st.To, nil)
+	}
+}
+
+// id checks an identifier; first is the index of the first element with
+// the same id.
+func (v *validator) id(at place, id, kind, example string, first, i int) {
+	switch {
+	case id == "":
+		v.add(at, "id is missing; give each %s an id such as %q", kind, example)
+	case !idPattern.MatchString(id):
+		v.add(at.key("id"), "id = %q, an id is 1 to 40 lower-case letters, digits, _ or -, starting with a letter", id)
+	case first != i:
+		v.add(at.key("id"), "id %q is used by %s %d already; ids must be unique", id, kind, first+1)
+	}
+}
+
+// row checks a transition row: base, with the entries of override replacing
+// its own.
+func (v *validator) row(at place, base, override map[string]float64) {
+	sum := 0.0
+	check := func(dst map[string]float64) {
+		for _, id := range sortedKeys(dst) {
+			p := dst[id]
+			e := at.key("to").key(id)
+			if !v.stageRef(e, id) {
+				continue
+			}
+			v.between(e, p, 0, 1, "a probability")
+		}
+	}
+	check(base)
+	check(override)
+	for id, p := range base {
+		if q, ok := override[id]; ok {
+			p = q
+		}
+		sum += p
+	}
+	for id, p := range override {
+		if _, ok := base[id]; !ok {
+			sum += p
+		}
+	}
+	if sum > 1+1e-9 {
+		v.add(at.key("to"), "row sums to %.4g > 1; lower some of to.* (the rest of a row churns)", sum)
+	}
+}
+
+func (v *validator) acquisition() {
+	a := &v.s.Acquisition
+	at := place{}.key("acquisition")
+	nc := at.key("new_customers")
+	switch h := v.s.horizon(); {
+	case len(a.NewCustomers) == 0:
+		v.add(nc, "acquisition.new_customers: the list is empty; give a number, or one value per period")
+	case len(a.NewCustomers) > h:
+		v.add(nc, "acquisition.new_customers: %d values for a horizon of %d periods; give at most one value per period", len(a.NewCustomers), h)
+	}
+	for i, x := range a.NewCustomers {
+		if !(x >= 0 && x <= sim.MaxAmount) {
+			name := "acquisition.new_customers"
+			if len(a.NewCustomers) > 1 {
+				name += fmt.Sprintf(" value %d", i+1)
+			}
+			v.add(nc, "%s = %v, must be between 0 and %g customers per period", name, x, sim.MaxAmount)
+			break
+		}
+	}
+	v.amount(at.key("cost_per_customer"), a.CostPerCustomer)
+	if a.Entry != "" && len(v.s.Stages) > 0 {
+		v.stageRef(at.key("entry"), a.Entry)
+	}
+}
+
+func (v *validator) winback() {
+	w := &v.s.Winback
+	at := place{}.key("winback")
+	v.between(at.key("rate"), w.Rate, 0, 1, "a share of the lost customers per period")
+	v.amount(at.key("cost_per_customer"), w.CostPerCustomer)
+	if w.To != "" && len(v.s.Stages) > 0 {
+		v.stageRef(at.key("to"), w.To)
+	}
+	if w.Window < 0 || w.Window > sim.MaxWindow {
+		v.add(at.key("window"), "winback.window = %d periods, must be in [0, %d] (0 means no limit)", w.Window, sim.MaxWindow)
+	}
+}
+
+func (v *validator) segments() {
+	s := v.s
+	if len(s.Segments) == 0 {
+		return
+	}
+	if len(s.Segments) > sim.MaxSegments {
+		v.add(place{path: "segment[0]"}, "%d segments, at most %d are allowed", len(s.Segments), sim.MaxSegments)
+		return
+	}
+	total := 0.0
+	for i := range s.Segments {
+		seg := &s.Segments[i]
+		at := place{path: "segment"}.index(i, fmt.Sprintf("segment %q", seg.ID))
+		if seg.ID == "" {
+			at.where = fmt.Sprintf("segment %d", i+1)
+		}
+		v.id(at, seg.ID, "segment", "gold", s.segmentIndex(seg.ID), i)
+		v.text(at.key("name"), seg.Name)
+		v.between(at.key("share"), seg.Share, 0, 1, "a share of new customers")
+		total += seg.Share
+		v.between(at.key("revenue_multiplier"), seg.RevenueMultiplier, 0, MaxMultiplier, "a multiplier")
+		v.between(at.key("cost_to_serve_multiplier"), seg.CostToServeMultiplier, 0, MaxMultiplier, "a multiplier")
+		v.between(at.key("retention_spend_multiplier"), seg.RetentionSpendMultiplier, 0, MaxMultiplier, "a multiplier")
+		v.between(at.key("acquisition_cost_multiplier"), seg.AcquisitionCostMultiplier, 0, MaxMultiplier, "a multiplier")
+		for _, id := range seg.stageOrder {
+			o := seg.Stage[id]
+			ov := at.key("stage").key(id)
+			if !v.stageRef(ov, id) {
+				continue
+			}
+			ov.where, ov.rel = fmt.Sprintf("%s, stage %q", at.where, id), ""
+			for _, f := range []struct {
+				key string
+				x   *float64
+			}{{"revenue", o.Revenue}, {"cost_to_serve", o.CostToServe}, {"retention_spend", o.RetentionSpend}} {
+				if f.x != nil {
+					v.amount(ov.key(f.key), *f.x)
+				}
+			}
+			if o.PriceDiscount != nil {
+				v.between(ov.key("price_discount"), *o.PriceDiscount, 0, 1, "a fraction of revenue")
+			}
+			if len(o.To) > 0 {
+				v.row(ov, s.Stages[s.stageIndex(id)].To, o.To)
+			}
+		}
+	}
+	if math.Abs(total-1) > 1e-9 {
+		v.add(place{path: "segment[0].share"}, "segment shares sum to %.6g, they must sum to 1", total)
+	}
+}
+
+func (v *validator) variants() {
+	s := v.s
+	if len(s.Variants) > MaxVariants {
+		v.add(place{path: "variant[0]"}, "%d variants, at most %d are allowed", len(s.Variants), MaxVariants)
+		return
+	}
+	for i, vr := range s.Variants {
+		at := place{path: "variant"}.index(i, fmt.Sprintf("variant %d", i+1))
+		name := vr.Name.In("en")
+		switch {
+		case vr.Name.IsZero():
+			v.add(at, "name is missing; give each variant a name")
+			continue
+		case strings.EqualFold(name, "base"):
+			v.add(at.key("name"), `name "base" is reserved for the scenario itself`)
+		}
+		for j := range i {
+			if s.Variants[j].Name.In("en") == name {
+				v.add(at.key("name"), "name %q is used by variant %d already; names must be unique", name, j+1)
+				break
+			}
+		}
+		v.text(at.key("description"), vr.Description)
+		if len(vr.Set) == 0 {
+			at.where = fmt.Sprintf("variant %q", name)
+			v.add(at, "set is missing or empty; a variant replaces values, e.g. [variant.set] \"stage.stability.retention_spend\" = 5")
+		}
+	}
+}
+
+// horizon returns the horizon in periods, 3 years' worth when unset.
+func (s *Scenario) horizon() int {
+	if s.Horizon != 0 {
+		return s.Horizon
+	}
+	p, _ := sim.ParsePeriod(s.Period)
+	return 3 * p.PerYear()
+}
