@@ -167,12 +167,22 @@ func (d *decoder) decodeVariant(vr *Variant, m map[string]any, at place) {
 // quoted key ("stage.a.revenue" = 5) or dotted keys (stage.a.revenue = 5).
 func flatten(set map[string]any, prefix string, dst *[]Setting) {
 	for _, k := range sortedKeys(set) {
-		if sub, ok := set[k].(map[string]any); ok {
+		if sub, ok := set[k].(map[string]any); ok && !isText(sub) {
 			flatten(sub, join(prefix, k), dst)
 			continue
 		}
 		*dst = append(*dst, Setting{Path: join(prefix, k), Value: set[k]})
 	}
+}
+
+// isText reports whether m looks like a text table { en = ..., zh = ... }.
+func isText(m map[string]any) bool {
+	for k := range m {
+		if k != "en" && k != "zh" {
+			return false
+		}
+	}
+	return len(m) > 0
 }
 
 // table decodes m with fields; keys whose setter is nil go to nested.
@@ -213,7 +223,15 @@ func (d *decoder) probabilities(at place, v any, dst map[string]float64) {
 
 func (d *decoder) asTable(at place, v any) (map[string]any, bool) {
 	m, ok := v.(map[string]any)
-	if !ok {
+	switch {
+	case ok:
+	case at.where == "" && !strings.Contains(at.rel, "."):
+		if _, list := v.([]map[string]any); list {
+			d.probs.add(at, fmt.Sprintf("write [%s] (one table), not [[%s]]", at.rel, at.rel))
+			break
+		}
+		fallthrough
+	default:
 		d.probs.add(at, at.prefix()+at.rel+": expected a table, got "+describe(v))
 	}
 	return m, ok
@@ -304,8 +322,13 @@ func toNumber(v any) (float64, error) {
 	case int64:
 		return float64(v), nil
 	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0, fmt.Errorf("%v is not allowed, give a finite number", v)
+		switch {
+		case math.IsNaN(v):
+			return 0, errors.New("nan is not allowed, give a finite number")
+		case math.IsInf(v, 1):
+			return 0, errors.New("inf is not allowed, give a finite number")
+		case math.IsInf(v, -1):
+			return 0, errors.New("-inf is not allowed, give a finite number")
 		}
 		return v, nil
 	}
@@ -338,7 +361,7 @@ func numbers(dst *[]float64) func(any) error {
 
 // maxInteger keeps integers far from overflow; every integer key has a much
 // lower limit, which Validate states.
-const maxInteger = 1 << 30
+const maxInteger = 1 << 53
 
 func integer(dst *int) func(any) error {
 	return func(v any) error {

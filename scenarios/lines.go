@@ -223,7 +223,7 @@ func bracketDepth(s string) int {
 // with the square of the nesting depth, so a hostile file could stall it.
 const (
 	maxNesting = 32 // levels of [ ] and { } in a value
-	maxDots    = 64 // dots in the keys of one line
+	maxDots    = 16 // dots in the keys of one line, or of one value spread over lines
 )
 
 // checkShape returns the line and a message if src nests values or keys
@@ -236,7 +236,9 @@ func checkShape(src []byte) (line int, msg string) {
 		switch {
 		case c == '\n':
 			line++
-			dots = 0
+			if depth == 0 {
+				dots = 0
+			}
 		case c == '#':
 			for i+1 < len(src) && src[i+1] != '\n' {
 				i++
@@ -270,7 +272,7 @@ func checkShape(src []byte) (line int, msg string) {
 			digits := i > 0 && isDigit(src[i-1]) && i+1 < len(src) && isDigit(src[i+1])
 			if !digits {
 				if dots++; dots > maxDots {
-					return line, fmt.Sprintf("a key with more than %d dotted parts; scenario keys have at most a few", maxDots)
+					return line, fmt.Sprintf("keys with more than %d dotted parts; scenario keys have at most a few", maxDots)
 				}
 			}
 		}

@@ -122,17 +122,20 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 	}
 	at := place{path: "variant"}.index(i, fmt.Sprintf("variant %q", vr.Name.In("en")))
 	var probs []Problem
+	var failed []Setting // settings that did not take
 	for _, set := range vr.Set {
 		if err := c.Set(set.Path, set.Value); err != nil {
 			probs = append(probs, Problem{Path: at.key("set").key(set.Path).path, Msg: at.prefix() + "set " + err.Error()})
+			failed = append(failed, set)
 		}
 	}
-	if len(probs) > 0 {
-		return c, probs
-	}
 	for _, p := range c.Validate() {
+		path := c.idPath(p.Path)
+		if _, ok := settingFor(failed, path); ok {
+			continue // already reported as a setting that did not take
+		}
 		p.Path = at.path
-		if set, ok := settingFor(vr.Set, c.idPath(p.Path)); ok {
+		if set, ok := settingFor(vr.Set, path); ok {
 			p.Path = at.key("set").key(set).path
 		}
 		p.Msg = at.prefix() + p.Msg

@@ -1,11 +1,13 @@
 package scenarios
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +29,7 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	case !utf8.Valid(src) || strings.ContainsRune(string(src), 0):
 		return nil, fail(0, "this is not a text file; a scenario is a TOML text file (UTF-8), see docs/scenarios.md")
 	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if line, msg := checkShape(src); msg != "" {
 		return nil, fail(line, "%s", msg)
 	}
@@ -34,7 +37,8 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	if _, err := toml.Decode(string(src), &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fail(pe.Position.Line, "TOML syntax: %s", pe.Message)
+			line, msg := syntaxProblem(pe, string(src))
+			return nil, fail(line, "%s", msg)
 		}
 		return nil, fail(0, "TOML syntax: %v", err)
 	}
@@ -46,8 +50,11 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		base := path.Base(file)
 		s.Name = Text{EN: strings.TrimSuffix(base, path.Ext(base))}
 	}
-	if len(probs.list) == 0 {
-		probs.list = s.Validate()
+	decoded := slices.Clone(probs.list)
+	for _, p := range s.Validate() {
+		if !related(decoded, p.Path) { // a value that did not decode is reported once
+			probs.list = append(probs.list, p)
+		}
 	}
 	if len(probs.list) == 0 {
 		for i := range s.Variants {
@@ -59,6 +66,18 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		return nil, &Error{File: file, Problems: probs.sorted(scanLines(string(src))), More: probs.more}
 	}
 	return s, nil
+}
+
+// related reports whether a problem at path concerns the same value as one
+// of probs: the same key, or one inside the other.
+func related(probs []Problem, path string) bool {
+	for _, p := range probs {
+		if p.Path == path || strings.HasPrefix(p.Path, path+".") || strings.HasPrefix(p.Path, path+"[") ||
+			strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // Load reads and parses the scenario file at name in fsys.

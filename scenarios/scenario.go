@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"math"
 	"maps"
 	"slices"
 )
@@ -59,7 +60,7 @@ type Winback struct {
 type Segment struct {
 	ID                        string
 	Name                      Text
-	Share                     float64
+	Share                     float64 // NaN until set
 	RevenueMultiplier         float64 // default 1
 	CostToServeMultiplier     float64 // default 1
 	RetentionSpendMultiplier  float64 // default 1
@@ -106,6 +107,7 @@ func New() *Scenario {
 
 func newSegment() Segment {
 	return Segment{
+		Share:                     math.NaN(), // "missing": TOML's nan is refused on decode
 		RevenueMultiplier:         1,
 		CostToServeMultiplier:     1,
 		RetentionSpendMultiplier:  1,

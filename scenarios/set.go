@@ -50,6 +50,9 @@ func (s *Scenario) set(parts []string, value any) error {
 			return fmt.Errorf("name a segment and a key, e.g. segment.ID.share")
 		}
 		i := s.segmentIndex(parts[1])
+		if len(s.Segments) == 0 {
+			return fmt.Errorf("the scenario has no [[segment]] tables")
+		}
 		if i < 0 {
 			return fmt.Errorf("no segment %q; segments are %s", parts[1], strings.Join(s.segmentIDs(), ", "))
 		}

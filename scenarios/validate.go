@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"clvlab/sim"
@@ -46,13 +47,13 @@ func (v *validator) add(at place, format string, args ...any) {
 // value is, for the message.
 func (v *validator) between(at place, x, lo, hi float64, what string) {
 	if !(x >= lo && x <= hi) {
-		v.add(at, "%s = %v, %s must be in [%v, %v]", at.rel, x, what, lo, hi)
+		v.add(at, "%s = %s, %s must be in [%s, %s]", at.rel, num(x), what, num(lo), num(hi))
 	}
 }
 
 func (v *validator) amount(at place, x float64) {
 	if !(x >= 0 && x <= sim.MaxAmount) {
-		v.add(at, "%s = %v, must be between 0 and %g", at.rel, x, sim.MaxAmount)
+		v.add(at, "%s = %s, must be between 0 and %s", at.rel, num(x), num(sim.MaxAmount))
 	}
 }
 
@@ -66,7 +67,7 @@ func (v *validator) stageRef(at place, id string) bool {
 	if c := closest(id, ids); c != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", c)
 	}
-	v.add(at, "%s: no stage %q%s; stages are %s", at.rel, id, hint, strings.Join(ids, ", "))
+	v.add(at, "%s: no stage %q%s; stages are %s", at.rel, id, hint, strings.Join(unique(ids), ", "))
 	return false
 }
 
@@ -154,7 +155,7 @@ func (v *validator) id(at place, id, kind, example string, first, i int) {
 // row checks a transition row: base, with the entries of override replacing
 // its own.
 func (v *validator) row(at place, base, override map[string]float64) {
-	sum := 0.0
+	sum, bad := 0.0, false
 	check := func(dst map[string]float64) {
 		for _, id := range sortedKeys(dst) {
 			p := dst[id]
@@ -162,11 +163,17 @@ func (v *validator) row(at place, base, override map[string]float64) {
 			if !v.stageRef(e, id) {
 				continue
 			}
-			v.between(e, p, 0, 1, "a probability")
+			if !(p >= 0 && p <= 1) {
+				v.between(e, p, 0, 1, "a probability")
+				bad = true
+			}
 		}
 	}
-	check(base)
-	check(override)
+	if override == nil {
+		check(base)
+	} else {
+		check(override) // the stage's own row is checked with the stage
+	}
 	for id, p := range base {
 		if q, ok := override[id]; ok {
 			p = q
@@ -178,8 +185,8 @@ func (v *validator) row(at place, base, override map[string]float64) {
 			sum += p
 		}
 	}
-	if sum > 1+1e-9 {
-		v.add(at.key("to"), "row sums to %.4g > 1; lower some of to.* (the rest of a row churns)", sum)
+	if sum > 1+1e-9 && !bad {
+		v.add(at.key("to"), "row sums to %s > 1; lower some of to.* (the rest of a row churns)", nearOne(sum))
 	}
 }
 
@@ -199,7 +206,7 @@ func (v *validator) acquisition() {
 			if len(a.NewCustomers) > 1 {
 				name += fmt.Sprintf(" value %d", i+1)
 			}
-			v.add(nc, "%s = %v, must be between 0 and %g customers per period", name, x, sim.MaxAmount)
+			v.add(nc, "%s = %s, must be between 0 and %s customers per period", name, num(x), num(sim.MaxAmount))
 			break
 		}
 	}
@@ -231,7 +238,7 @@ func (v *validator) segments() {
 		v.add(place{path: "segment[0]"}, "%d segments, at most %d are allowed", len(s.Segments), sim.MaxSegments)
 		return
 	}
-	total := 0.0
+	total, missing := 0.0, false
 	for i := range s.Segments {
 		seg := &s.Segments[i]
 		at := place{path: "segment"}.index(i, fmt.Sprintf("segment %q", seg.ID))
@@ -240,12 +247,18 @@ func (v *validator) segments() {
 		}
 		v.id(at, seg.ID, "segment", "gold", s.segmentIndex(seg.ID), i)
 		v.text(at.key("name"), seg.Name)
-		v.between(at.key("share"), seg.Share, 0, 1, "a share of new customers")
-		total += seg.Share
+		if math.IsNaN(seg.Share) {
+			v.add(at, "share is missing; give each segment its share of new customers, e.g. share = 0.2")
+			missing = true
+		} else {
+			v.between(at.key("share"), seg.Share, 0, 1, "a share of new customers")
+			total += seg.Share
+		}
 		v.between(at.key("revenue_multiplier"), seg.RevenueMultiplier, 0, MaxMultiplier, "a multiplier")
 		v.between(at.key("cost_to_serve_multiplier"), seg.CostToServeMultiplier, 0, MaxMultiplier, "a multiplier")
 		v.between(at.key("retention_spend_multiplier"), seg.RetentionSpendMultiplier, 0, MaxMultiplier, "a multiplier")
 		v.between(at.key("acquisition_cost_multiplier"), seg.AcquisitionCostMultiplier, 0, MaxMultiplier, "a multiplier")
+		v.scaledAmounts(at, seg)
 		for _, id := range seg.stageOrder {
 			o := seg.Stage[id]
 			ov := at.key("stage").key(id)
@@ -269,8 +282,12 @@ func (v *validator) segments() {
 			}
 		}
 	}
-	if math.Abs(total-1) > 1e-9 {
-		v.add(place{path: "segment[0].share"}, "segment shares sum to %.6g, they must sum to 1", total)
+	if math.Abs(total-1) > 1e-9 && !missing {
+		parts := make([]string, len(s.Segments))
+		for i, seg := range s.Segments {
+			parts[i] = fmt.Sprintf("%s %v", seg.ID, seg.Share)
+		}
+		v.add(place{path: "segment[0].share"}, "segment shares sum to %s (%s), they must sum to 1", nearOne(total), strings.Join(parts, " + "))
 	}
 }
 
@@ -311,4 +328,60 @@ func (s *Scenario) horizon() int {
 	}
 	p, _ := sim.ParsePeriod(s.Period)
 	return 3 * p.PerYear()
+}
+
+// scaledAmounts checks that a segment's multipliers keep every amount the
+// engine sees within sim.MaxAmount.
+func (v *validator) scaledAmounts(at place, seg *Segment) {
+	s := v.s
+	check := func(key string, mult float64, stage, field string, x float64) {
+		if y := mult * x; y > sim.MaxAmount && mult <= MaxMultiplier && x <= sim.MaxAmount {
+			v.add(at.key(key), "%s %s × %s %s = %s, at most %s", key, num(mult), stage, field+" "+num(x), num(y), num(sim.MaxAmount))
+		}
+	}
+	check("acquisition_cost_multiplier", seg.AcquisitionCostMultiplier, "acquisition", "cost_per_customer", s.Acquisition.CostPerCustomer)
+	for _, st := range s.Stages {
+		e := [3]float64{st.Revenue, st.CostToServe, st.RetentionSpend}
+		if o := seg.Stage[st.ID]; o != nil {
+			for i, x := range [3]*float64{o.Revenue, o.CostToServe, o.RetentionSpend} {
+				if x != nil {
+					e[i] = *x
+				}
+			}
+		}
+		label := fmt.Sprintf("stage %q", st.ID)
+		check("revenue_multiplier", seg.RevenueMultiplier, label, "revenue", e[0])
+		check("cost_to_serve_multiplier", seg.CostToServeMultiplier, label, "cost_to_serve", e[1])
+		check("retention_spend_multiplier", seg.RetentionSpendMultiplier, label, "retention_spend", e[2])
+	}
+}
+
+// num formats a number for a message: shortest form, exponents as 1e12.
+func num(x float64) string {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	return strings.Replace(s, "e+", "e", 1)
+}
+
+// nearOne formats a sum that should be 1 with enough digits to show that
+// it is not.
+func nearOne(x float64) string {
+	for prec := 4; prec < 17; prec++ {
+		if s := strconv.FormatFloat(x, 'g', prec, 64); s != "1" {
+			return s
+		}
+	}
+	return num(x)
+}
+
+// unique returns ids without repeats, in order.
+func unique(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
