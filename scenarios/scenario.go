@@ -1,8 +1,8 @@
 package scenarios
 
 import (
-	"math"
 	"maps"
+	"math"
 	"slices"
 )
 
