@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -136,30 +137,32 @@ func TestInvalidScenarioWritesNothing(t *testing.T) {
 	}
 }
 
-// TestFailedWriteKeepsPreviousResults: when results cannot be written the
-// command fails with status 1 and the previous results stay whole.
+// TestFailedWriteKeepsPreviousResults: when a result file cannot be
+// written half-way through, the command fails with status 1, the previous
+// results stay whole and no temporary folder is left.
 func TestFailedWriteKeepsPreviousResults(t *testing.T) {
 	dir := t.TempDir()
 	if status, _, errs := runCLI(t, "run", "-o", dir, "annuity"); status != ExitOK {
 		t.Fatal(errs)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "annuity", "summary.json"))
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chmod(dir, 0o755)
-	if f, err := os.CreateTemp(dir, "probe"); err == nil {
-		f.Close()
-		os.Remove(f.Name())
-		t.Skip("running with privileges that ignore folder permissions")
+	defer func(orig func(string) (*os.File, error)) { create = orig }(create)
+	create = func(name string) (*os.File, error) {
+		if filepath.Base(name) == "periods.csv" {
+			return nil, errors.New("disk full")
+		}
+		return os.Create(name)
 	}
 	status, _, errs := runCLI(t, "run", "-o", dir, "annuity")
-	if status != ExitFailure || errs == "" {
-		t.Errorf("status %d, stderr %q; want %d and a message", status, errs, ExitFailure)
+	if status != ExitFailure || !strings.Contains(errs, "disk full") {
+		t.Errorf("status %d, stderr %q; want %d and the cause", status, errs, ExitFailure)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "annuity", "summary.json"))
 	if !bytes.Equal(before, after) || len(after) == 0 {
 		t.Error("previous results changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("output folder holds %d entries, want only annuity", len(entries))
 	}
 }
 

@@ -59,8 +59,12 @@ func writeResults(dir string, s *scenarios.Scenario, runs []report.Run) error {
 	return nil
 }
 
+// create opens a result file for writing; tests replace it to make a
+// write fail half-way.
+var create = os.Create
+
 func writeFile(name string, write func(io.Writer) error) error {
-	f, err := os.Create(name)
+	f, err := create(name)
 	if err != nil {
 		return err
 	}
