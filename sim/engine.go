@@ -56,9 +56,10 @@ type Result struct {
 	CumulativeDiscountedNetCashFlow []float64
 	// Summary is filled in by Run, or by Engine.Summarize.
 	Summary Summary
-	// unit[s][τ] is the net cash flow, and unitActive[s][τ] the active share,
-	// of one customer of segment s acquired τ periods earlier.
-	unit, unitActive [][]float64
+	// unit[s][τ] is the net cash flow, unitActive[s][τ] the active share,
+	// unitRevenue[s][τ] the net revenue and unitStage[s][τ·n+i] the share
+	// in stage i of one customer of segment s acquired τ periods earlier.
+	unit, unitActive, unitRevenue, unitStage [][]float64
 }
 
 // Cell returns the flows of segment s, row r (a stage index, or
@@ -224,21 +225,46 @@ func Run(m *Model) (*Result, error) {
 	return e.res, nil
 }
 
-// Cohort returns the customers and net cash flow (acquisition spend
-// included) in period t of the cohort acquired in period c. It is zero for
-// t < c. It needs the summary (Run, or Engine.Summarize).
-func (r *Result) Cohort(c, t int) (customers, netCashFlow float64) {
+// CohortFlows is what one cohort does in one period.
+type CohortFlows struct {
+	Customers   float64 // active customers
+	NetRevenue  float64 // revenue after price discounts
+	NetCashFlow float64 // acquisition spend included, in the acquisition period
+}
+
+// Cohort returns what the cohort acquired in period c does in period t; it
+// is zero for t < c. It needs the summary (Run, or Engine.Summarize).
+func (r *Result) Cohort(c, t int) CohortFlows {
+	var f CohortFlows
 	if t < c || r.unit == nil {
-		return 0, 0
+		return f
 	}
 	m := r.Model
 	for s := range m.Segments {
 		k := m.NewCustomers[c] * m.Segments[s].Share
-		customers += k * r.unitActive[s][t-c]
-		netCashFlow += k * r.unit[s][t-c]
+		f.Customers += k * r.unitActive[s][t-c]
+		f.NetRevenue += k * r.unitRevenue[s][t-c]
+		f.NetCashFlow += k * r.unit[s][t-c]
 		if t == c {
-			netCashFlow -= k * m.Segments[s].AcquisitionCost
+			f.NetCashFlow -= k * m.Segments[s].AcquisitionCost
 		}
 	}
-	return customers, netCashFlow
+	return f
+}
+
+// CohortMix sets dst[i] to the share of a new customer (share-weighted
+// over segments) in stage i at tenure τ, and returns dst. The shares sum
+// to Summary.Survival[τ]. It needs the summary.
+func (r *Result) CohortMix(dst []float64, τ int) []float64 {
+	n := len(r.Model.StageIDs)
+	dst = append(dst[:0], make([]float64, n)...)
+	if r.unitStage == nil {
+		return dst
+	}
+	for s, seg := range r.Model.Segments {
+		for i := range n {
+			dst[i] += seg.Share * r.unitStage[s][τ*n+i]
+		}
+	}
+	return dst
 }

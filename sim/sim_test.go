@@ -234,11 +234,20 @@ func TestCohortsAddUp(t *testing.T) {
 	equity := 0.0
 	for tt := range m.Horizon {
 		customers, net := 0.0, 0.0
+		revenue := 0.0
 		for c := 0; c <= tt; c++ {
-			k, f := r.Cohort(c, tt)
-			customers += k
-			net += f
+			f := r.Cohort(c, tt)
+			customers += f.Customers
+			net += f.NetCashFlow
+			revenue += f.NetRevenue
 		}
+		want := r.Totals[tt].Revenue - r.Totals[tt].Discount
+		closeTo(t, "cohort net revenue", revenue, want, 1e-12)
+		mix, sum := r.CohortMix(nil, tt), 0.0
+		for _, x := range mix {
+			sum += x
+		}
+		closeTo(t, "stage mix of a cohort", sum, r.Summary.Survival[tt], 1e-12)
 		active := r.Totals[tt].Customers - lostCustomers(r, tt)
 		closeTo(t, "cohort customers", customers, active, 1e-12)
 		closeTo(t, "cohort net cash flow", net, r.Totals[tt].NetCashFlow, 1e-12)

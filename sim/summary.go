@@ -92,6 +92,8 @@ func (e *Engine) Summarize() {
 	sum.CLVByStage = make([]float64, n+1)
 	r.unit = make([][]float64, len(m.Segments))
 	r.unitActive = make([][]float64, len(m.Segments))
+	r.unitRevenue = make([][]float64, len(m.Segments))
+	r.unitStage = make([][]float64, len(m.Segments))
 	unitAll := make([]float64, h) // share-weighted unit net cash flow
 	infinite, lifetime := Some(0), Some(0)
 	for s := range m.Segments {
@@ -130,20 +132,25 @@ func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
 	n, h := len(m.StageIDs), m.Horizon
 	r.unit[s] = make([]float64, h)
 	r.unitActive[s] = make([]float64, h)
+	r.unitRevenue[s] = make([]float64, h)
+	r.unitStage[s] = make([]float64, h*n)
 	v := Value{AcquisitionCost: seg.AcquisitionCost, CLVByStage: make([]float64, n+1)}
 	u, next := make([]float64, c.size), make([]float64, c.size)
 	u[m.Entry] = 1
 	for τ := range h {
-		flow, active := 0.0, 0.0
+		flow, active, revenue := 0.0, 0.0, 0.0
 		for i, ui := range u {
 			f := ui * c.reward[i]
 			flow += f
 			v.CLVByStage[min(i, n)] += f * e.disc[τ]
 			if i < n {
 				active += ui
+				st := &seg.Stages[i]
+				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
+				r.unitStage[s][τ*n+i] = ui
 			}
 		}
-		r.unit[s][τ], r.unitActive[s][τ] = flow, active
+		r.unit[s][τ], r.unitActive[s][τ], r.unitRevenue[s][τ] = flow, active, revenue
 		c.stepTo(next, u)
 		u, next = next, u
 	}
