@@ -252,6 +252,15 @@ func (r *Result) Cohort(c, t int) CohortFlows {
 	return f
 }
 
+// SegmentSurvival returns the share of segment s's new customers active at
+// tenure τ. It needs the summary.
+func (r *Result) SegmentSurvival(s, τ int) float64 {
+	if r.unitActive == nil {
+		return 0
+	}
+	return r.unitActive[s][τ]
+}
+
 // CohortMix sets dst[i] to the share of a new customer (share-weighted
 // over segments) in stage i at tenure τ, and returns dst. The shares sum
 // to Summary.Survival[τ]. It needs the summary.

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"clvlab/internal/chart"
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 )
@@ -157,6 +159,34 @@ func list(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+// chartFormats parses the -charts list.
+func chartFormats(list string) ([]chart.Format, error) {
+	if list == "none" || list == "" {
+		return nil, nil
+	}
+	var formats []chart.Format
+	for _, name := range strings.Split(list, ",") {
+		f, err := chart.ParseFormat(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(formats, f) {
+			formats = append(formats, f)
+		}
+	}
+	return formats, nil
+}
+
+// resultFiles lists what `run` writes for one scenario.
+func resultFiles(s *scenarios.Scenario, runs []report.Run, lang string, formats []chart.Format) []report.File {
+	files := []report.File{
+		{Name: "summary.json", Write: func(w io.Writer) error { return report.WriteJSON(w, s, runs) }},
+		{Name: "periods.csv", Write: func(w io.Writer) error { return report.WriteCSV(w, runs) }},
+		{Name: report.HTMLFile, Write: func(w io.Writer) error { return report.WriteHTML(w, s, runs, lang, formats) }},
+	}
+	return append(files, report.ChartFiles(report.ChartInput(s, runs, lang), formats)...)
+}
+
 // firstSentence returns text up to its first full stop.
 func firstSentence(text string) string {
 	text = strings.Join(strings.Fields(text), " ")
@@ -170,13 +200,26 @@ func firstSentence(text string) string {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flags("run", "[-o DIR] FILE|PRESET...", `Projects each scenario (base and variants), prints a summary table and writes
-DIR/<scenario>/summary.json and DIR/<scenario>/periods.csv. Results are
-written to a temporary folder and renamed into place, so an interrupted run
-leaves the previous results, never half-written ones.`, stderr)
+	fs := flags("run", "[-o DIR] [-charts png,svg,pdf] [-lang en|zh] FILE|PRESET...", `Projects each scenario (base and variants), prints a summary table and writes
+into DIR/<scenario>/: summary.json, periods.csv, one chart per kind and
+format (customers, cohorts, cashflow, survival, clv-breakdown, comparison,
+kpi-deltas) and index.html, a page with the table and every chart. Results
+are written to a temporary folder and renamed into place, so an interrupted
+run leaves the previous results, never half-written ones.`, stderr)
 	out := fs.String("o", "out", "output `folder`")
+	chartList := fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts")
+	lang := fs.String("lang", "en", "language of charts and index.html: en or zh")
 	if st := parse(fs, args); st >= 0 {
 		return st
+	}
+	formats, err := chartFormats(*chartList)
+	if err != nil {
+		fmt.Fprintf(stderr, "clvlab run: -charts: %v\n", err)
+		return ExitUsage
+	}
+	if *lang != "en" && *lang != "zh" {
+		fmt.Fprintf(stderr, "clvlab run: -lang %q, use en or zh\n", *lang)
+		return ExitUsage
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -219,11 +262,12 @@ leaves the previous results, never half-written ones.`, stderr)
 			return ExitFailure
 		}
 		dir := filepath.Join(*out, s.Slug())
-		if err := writeResults(dir, s, runs); err != nil {
+		files := resultFiles(s, runs, *lang, formats)
+		if err := writeResults(dir, files); err != nil {
 			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
 			return ExitFailure
 		}
-		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, "{summary.json,periods.csv}"))
+		fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
 	}
 	return ExitOK
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/chart"
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 )
@@ -78,6 +79,49 @@ func TestRunWritesResults(t *testing.T) {
 	}
 	if strings.Join(rows[0], ",") != strings.Join(report.CSVHeader, ",") {
 		t.Errorf("header %v", rows[0])
+	}
+	page, err := os.ReadFile(filepath.Join(dir, s.Slug(), report.HTMLFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range chart.Kinds {
+		name := k.Slug() + ".png"
+		if st, err := os.Stat(filepath.Join(dir, s.Slug(), name)); err != nil || st.Size() < 5000 {
+			t.Errorf("chart %s missing or too small (%v)", name, err)
+		}
+		if !strings.Contains(string(page), `src="`+name+`"`) {
+			t.Errorf("index.html does not show %s", name)
+		}
+	}
+	if !strings.Contains(string(page), s.Name.EN) || !strings.Contains(string(page), "819.76") {
+		t.Errorf("index.html lacks the scenario name or the base CLV")
+	}
+}
+
+// TestChartsFormatsAndLanguage: -charts svg,pdf -lang zh writes those
+// formats only, and a Chinese page.
+func TestChartsFormatsAndLanguage(t *testing.T) {
+	dir := t.TempDir()
+	if status, _, errs := runCLI(t, "run", "-o", dir, "-charts", "svg,pdf", "-lang", "zh", "annuity"); status != ExitOK {
+		t.Fatal(errs)
+	}
+	for _, name := range []string{"cashflow.svg", "cashflow.pdf", "kpi-deltas.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, "annuity", name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "annuity", "cashflow.png")); err == nil {
+		t.Error("png written without being asked for")
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "annuity", report.HTMLFile))
+	if !strings.Contains(string(page), `lang="zh"`) || !strings.Contains(string(page), "三年年金") {
+		t.Errorf("index.html is not in Chinese")
+	}
+	if status, _, _ := runCLI(t, "run", "-o", dir, "-charts", "none", "annuity"); status != ExitOK {
+		t.Error("-charts none failed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "annuity", "cashflow.svg")); err == nil {
+		t.Error("-charts none kept the charts of the previous run")
 	}
 }
 
@@ -203,6 +247,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"run", "no/such.toml"}, ExitUsage, "no/such.toml: no such file"},
 		{[]string{"run", "."}, ExitUsage, "is a folder"},
 		{[]string{"list", "-lang", "fr"}, ExitUsage, `-lang "fr", use en or zh`},
+		{[]string{"run", "-charts", "png,gif", "annuity"}, ExitUsage, `unknown chart format "gif"; use png, svg or pdf`},
+		{[]string{"run", "-lang", "de", "annuity"}, ExitUsage, `-lang "de", use en or zh`},
 		{[]string{"validate", "annuity"}, ExitOK, "annuity: ok (1 stages, 1 segments, 3 variants)"},
 	} {
 		status, out, errs := runCLI(t, c.args...)

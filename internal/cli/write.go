@@ -8,13 +8,12 @@ import (
 	"path/filepath"
 
 	"clvlab/internal/report"
-	"clvlab/scenarios"
 )
 
 // writeResults writes a scenario's result files into dir atomically: into a
 // temporary folder beside it, then renamed into place (the previous results
 // are moved aside first and removed last).
-func writeResults(dir string, s *scenarios.Scenario, runs []report.Run) error {
+func writeResults(dir string, files []report.File) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -24,16 +23,9 @@ func writeResults(dir string, s *scenarios.Scenario, runs []report.Run) error {
 		return err
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{"summary.json", func(w io.Writer) error { return report.WriteJSON(w, s, runs) }},
-		{"periods.csv", func(w io.Writer) error { return report.WriteCSV(w, runs) }},
-	}
 	for _, f := range files {
-		if err := writeFile(filepath.Join(tmp, f.name), f.write); err != nil {
-			return err
+		if err := writeFile(filepath.Join(tmp, f.Name), f.Write); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {

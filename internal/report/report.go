@@ -190,7 +190,7 @@ func WriteCSV(w io.Writer, runs []Run) error {
 
 // metric is one row of the summary table.
 type metric struct {
-	label string
+	label [2]string // English, Chinese
 	get   func(*sim.Summary) sim.Optional
 	kind  kind
 }
@@ -206,14 +206,14 @@ const (
 )
 
 var metrics = []metric{
-	{"CLV per new customer", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, money},
-	{"acquisition cost", func(s *sim.Summary) sim.Optional { return sim.Some(s.AcquisitionCost) }, money},
-	{"CLV net of acquisition", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, money},
-	{"LTV:CAC", func(s *sim.Summary) sim.Optional { return s.LTVCAC }, ratio},
-	{"CLV, infinite horizon", func(s *sim.Summary) sim.Optional { return s.CLVInfinite }, money},
-	{"customer equity", func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, money},
-	{"payback (periods)", func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, whole},
-	{"expected lifetime (periods)", func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime }, periods},
+	{[2]string{"CLV per new customer", "每位新客户的 CLV"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, money},
+	{[2]string{"acquisition cost", "获客成本"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.AcquisitionCost) }, money},
+	{[2]string{"CLV net of acquisition", "扣除获客成本的 CLV"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, money},
+	{[2]string{"LTV:CAC", "LTV:CAC"}, func(s *sim.Summary) sim.Optional { return s.LTVCAC }, ratio},
+	{[2]string{"CLV, infinite horizon", "无限期 CLV"}, func(s *sim.Summary) sim.Optional { return s.CLVInfinite }, money},
+	{[2]string{"customer equity", "客户资产"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, money},
+	{[2]string{"payback (periods)", "回收期（期）"}, func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, whole},
+	{[2]string{"expected lifetime (periods)", "预期生命周期（期）"}, func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime }, periods},
 }
 
 // WriteTable writes the summary as an aligned table: the base, then each
@@ -230,7 +230,7 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, mt := range metrics {
 		base := mt.get(&runs[0].Result.Summary)
-		cols := []string{fmt.Sprintf("%-28s", mt.label), mt.kind.format(base)}
+		cols := []string{fmt.Sprintf("%-28s", mt.label[0]), mt.kind.format(base)}
 		for _, r := range runs[1:] {
 			v := mt.get(&r.Result.Summary)
 			cols = append(cols, mt.kind.format(v), mt.kind.delta(base, v))

@@ -1,0 +1,198 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"io"
+
+	"git.sr.ht/~sbinet/gg"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"clvlab/sim"
+)
+
+// Input is what the charts draw: the runs of one scenario and the names to
+// show, all in Lang.
+type Input struct {
+	Lang     string   // "en" (default) or "zh"
+	Scenario string   // scenario name
+	Currency string   // e.g. "CNY"
+	Stages   []string // stage display names, in stage order
+	Segments []string // segment display names, in segment order
+	Runs     []Run    // Runs[0] is the base
+	Current  int      // the run that single-run charts show
+}
+
+// Run is one projection: the base or a variant.
+type Run struct {
+	Name   string // display name, e.g. "Base" or "Loyalty programme"
+	Result *sim.Result
+}
+
+// Kind is a kind of chart.
+type Kind int
+
+const (
+	Customers  Kind = iota // customers by stage over time, stacked
+	Cohorts                // net revenue by acquisition cohort: the layer cake
+	CashFlow               // cash flow by period, cumulative discounted, payback
+	Survival               // retention curve of one cohort and its stage mix
+	Breakdown              // CLV by segment and by stage
+	Comparison             // base and variants: equity and customers over time
+	Deltas                 // KPI changes of each variant against the base
+)
+
+// Kinds lists every chart kind in display order.
+var Kinds = []Kind{Customers, Cohorts, CashFlow, Survival, Breakdown, Comparison, Deltas}
+
+var slugs = [...]string{"customers", "cohorts", "cashflow", "survival", "clv-breakdown", "comparison", "kpi-deltas"}
+
+// Slug returns the kind's file name stem, e.g. "cashflow".
+func (k Kind) Slug() string { return slugs[k] }
+
+// Title returns the kind's title in lang.
+func (k Kind) Title(lang string) string {
+	key := [...]int{msgCustomersTitle, msgCohortsTitle, msgCashFlowTitle, msgSurvivalTitle,
+		msgBreakdownTitle, msgComparisonTitle, msgDeltasTitle}[k]
+	return message(lang, key)
+}
+
+// Size is a chart's size in pixels (at 96 pixels an inch). Fonts and lines
+// scale with it, so a chart reads the same on a laptop and a projector.
+type Size struct{ W, H int }
+
+// DefaultSize is the size charts are written at.
+var DefaultSize = Size{800, 500}
+
+func (s Size) points() (w, h vg.Length) {
+	return vg.Length(s.W) * vg.Inch / 96, vg.Length(s.H) * vg.Inch / 96
+}
+
+// Figure is a built chart: one or more plots in a grid, ready to draw.
+type Figure struct {
+	rows [][]*plot.Plot
+	size Size
+}
+
+// Build builds the chart of the given kind for in at size.
+func Build(k Kind, in *Input, size Size) (*Figure, error) {
+	if err := registerFont(); err != nil {
+		return nil, fmt.Errorf("chart: font: %w", err)
+	}
+	if size.W < 100 || size.H < 100 {
+		return nil, fmt.Errorf("chart: size %dx%d is too small (at least 100x100)", size.W, size.H)
+	}
+	if len(in.Runs) == 0 || in.Current < 0 || in.Current >= len(in.Runs) {
+		return nil, errors.New("chart: no run to draw")
+	}
+	st := newStyle(in, size)
+	var rows [][]*plot.Plot
+	switch k {
+	case Customers:
+		rows = [][]*plot.Plot{{st.customers()}}
+	case Cohorts:
+		rows = [][]*plot.Plot{{st.cohorts()}}
+	case CashFlow:
+		rows = st.cashFlow()
+	case Survival:
+		rows = st.survival()
+	case Breakdown:
+		rows = st.breakdown()
+	case Comparison:
+		rows = st.comparison()
+	case Deltas:
+		rows = [][]*plot.Plot{{st.deltas()}}
+	default:
+		return nil, fmt.Errorf("chart: unknown kind %d", k)
+	}
+	return &Figure{rows: rows, size: size}, nil
+}
+
+// Draw draws the figure onto c.
+func (f *Figure) Draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	pad := vg.Length(f.size.W) * vg.Inch / 96 / 80
+	if len(f.rows) == 1 && len(f.rows[0]) == 1 {
+		f.rows[0][0].Draw(draw.Crop(c, pad/2, -pad/2, pad, -pad/2))
+		return
+	}
+	tiles := draw.Tiles{Rows: len(f.rows), Cols: len(f.rows[0]), PadX: 2 * pad, PadY: 2 * pad,
+		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
+	canvases := plot.Align(f.rows, tiles, c)
+	for i, row := range f.rows {
+		for j, p := range row {
+			p.Draw(canvases[i][j])
+		}
+	}
+}
+
+// Format is a file format for charts.
+type Format string
+
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	PDF Format = "pdf"
+)
+
+// ParseFormat returns the format named s.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(s); f {
+	case PNG, SVG, PDF:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown chart format %q; use png, svg or pdf", s)
+}
+
+// WriteTo writes the figure to w in the given format.
+func (f *Figure) WriteTo(w io.Writer, format Format) error {
+	width, height := f.size.points()
+	var c fileCanvas
+	switch format {
+	case PNG:
+		img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))
+		c = vgimg.PngCanvas{Canvas: img}
+	case SVG:
+		c = &outlined{fileCanvas: vgsvg.New(width, height)}
+	case PDF:
+		c = &outlined{fileCanvas: vgpdf.New(width, height)}
+	default:
+		return fmt.Errorf("chart: unknown format %q", format)
+	}
+	f.Draw(draw.New(c))
+	_, err := c.WriteTo(w)
+	return err
+}
+
+// Renderer draws figures into a caller-owned image, reusing its drawing
+// context between calls of the same size.
+type Renderer struct {
+	dst    *image.RGBA
+	canvas *vgimg.Canvas
+}
+
+// Render draws f into dst, whose bounds must match the figure's size. The
+// image is the right way up (gonum/plot's own image canvas would draw it
+// upside down into a foreign image unless the context is inverted).
+func (r *Renderer) Render(f *Figure, dst *image.RGBA) error {
+	if b := dst.Bounds(); b.Dx() != f.size.W || b.Dy() != f.size.H {
+		return fmt.Errorf("chart: image is %dx%d, the figure %dx%d", b.Dx(), b.Dy(), f.size.W, f.size.H)
+	}
+	if r.dst != dst {
+		ctx := gg.NewContextForRGBA(dst)
+		ctx.SetLineCapButt()
+		ctx.InvertY()
+		r.canvas = vgimg.NewWith(vgimg.UseImageWithContext(dst, ctx), vgimg.UseDPI(96))
+		r.dst = dst
+	}
+	f.Draw(draw.New(r.canvas))
+	return nil
+}

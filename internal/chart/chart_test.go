@@ -1,0 +1,268 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/cmpimg"
+
+	"clvlab/sim"
+)
+
+// lifecycle returns a four-stage, two-segment model with win-back, scaled
+// by retention (the stay probability of stability) and acquisition cost.
+func lifecycle(stay, cac, newCustomers float64) *sim.Model {
+	econ := []sim.Economics{
+		{Revenue: 30, CostToServe: 8, RetentionSpend: 2},
+		{Revenue: 60, CostToServe: 12, RetentionSpend: 3},
+		{Revenue: 90, CostToServe: 15, RetentionSpend: 4, PriceDiscount: 0.05},
+		{Revenue: 40, CostToServe: 10, RetentionSpend: 1},
+	}
+	p := [][]float64{{0.40, 0.35, 0, 0.05}, {0, 0.50, 0.30, 0.08}, {0, 0, stay, 0.05}, {0, 0.05, 0.05, 0.60}}
+	gold := make([]sim.Economics, 4)
+	for i, e := range econ {
+		e.Revenue *= 1.5
+		gold[i] = e
+	}
+	nc := make([]float64, 36)
+	for i := range nc {
+		nc[i] = newCustomers
+	}
+	return &sim.Model{
+		StageIDs: []string{"exploration", "formation", "stability", "decline"},
+		Period:   sim.Month, Horizon: 36, DiscountRate: 0.10, NewCustomers: nc,
+		Winback: sim.Winback{Rate: 0.03, CostPerCustomer: 40, To: 1, Window: 12},
+		Segments: []sim.Segment{
+			{ID: "gold", Share: 0.2, AcquisitionCost: cac * 1.25, Stages: gold, Transition: p},
+			{ID: "standard", Share: 0.8, AcquisitionCost: cac, Stages: econ, Transition: p},
+		},
+	}
+}
+
+func run(t testing.TB, m *sim.Model) *sim.Result {
+	t.Helper()
+	r, err := sim.Run(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// input is the test scenario with a base and two variants, in lang.
+func input(t testing.TB, lang string) *Input {
+	names := map[string][]string{
+		"en": {"Four-stage lifecycle", "Exploration", "Formation", "Stability", "Decline", "Gold", "Standard", "Base", "Loyalty programme", "Cheaper acquisition"},
+		"zh": {"四阶段客户生命周期", "考察期", "形成期", "稳定期", "退化期", "黄金客户", "普通客户", "基准", "忠诚计划", "降低获客成本"},
+	}[lang]
+	return &Input{
+		Lang: lang, Scenario: names[0], Currency: "CNY",
+		Stages: names[1:5], Segments: names[5:7],
+		Runs: []Run{
+			{names[7], run(t, lifecycle(0.88, 120, 1000))},
+			{names[8], run(t, lifecycle(0.92, 120, 1000))},
+			{names[9], run(t, lifecycle(0.88, 90, 1000))},
+		},
+	}
+}
+
+func renderPNG(t testing.TB, k Kind, in *Input) []byte {
+	t.Helper()
+	fig, err := Build(k, in, DefaultSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := fig.WriteTo(&b, PNG); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// goldenDelta is the normalised pixel difference cmpimg allows: small
+// enough that a moved line or a changed label fails.
+const goldenDelta = 0.02
+
+// check compares got with testdata/name_golden.png, or writes it with
+// -regen (cmpimg's flag).
+func check(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", name+"_golden.png")
+	if *cmpimg.GenerateTestData {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/chart -regen to create it)", err)
+	}
+	ok, err := cmpimg.EqualApprox("png", got, want, goldenDelta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		failed := filepath.Join("testdata", name+"_failed.png")
+		os.WriteFile(failed, got, 0o644)
+		t.Errorf("%s differs from %s (wrote %s)", name, golden, failed)
+	}
+}
+
+// TestGolden: every chart kind in both languages matches its golden image.
+func TestGolden(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		in := input(t, lang)
+		for _, k := range Kinds {
+			check(t, fmt.Sprintf("%s_%s", k.Slug(), lang), renderPNG(t, k, in))
+		}
+	}
+}
+
+// TestPlaceholders: a scenario without variants or customers gives a
+// message, never an empty frame or NaN.
+func TestPlaceholders(t *testing.T) {
+	in := input(t, "en")
+	in.Runs = in.Runs[:1]
+	check(t, "comparison_no-variants_en", renderPNG(t, Comparison, in))
+	empty := input(t, "zh")
+	empty.Runs = []Run{{"基准", run(t, lifecycle(0.88, 120, 0))}}
+	check(t, "customers_no-customers_zh", renderPNG(t, Customers, empty))
+	for _, k := range Kinds {
+		renderPNG(t, k, empty) // must not fail
+	}
+}
+
+// TestRendererIsUpright: drawing into a caller-owned image gives the same
+// picture as the PNG file, the right way up, and reusing the image works.
+func TestRendererIsUpright(t *testing.T) {
+	in := input(t, "en")
+	var r Renderer
+	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
+	for _, k := range []Kind{Customers, CashFlow} {
+		fig, err := Build(k, in, DefaultSize)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Render(fig, dst); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, dst); err != nil {
+			t.Fatal(err)
+		}
+		ok, err := cmpimg.EqualApprox("png", b.Bytes(), renderPNG(t, k, in), goldenDelta)
+		if err != nil || !ok {
+			t.Errorf("%s: image drawn by Renderer differs from the PNG (err %v)", k.Slug(), err)
+		}
+	}
+	small := image.NewRGBA(image.Rect(0, 0, 10, 10))
+	fig, _ := Build(Customers, in, DefaultSize)
+	if err := r.Render(fig, small); err == nil {
+		t.Error("Render into an image of the wrong size did not fail")
+	}
+}
+
+// TestFormats: SVG and PDF are written with the text as outlines (no font
+// needed to view them) and the Chinese titles present as shapes, not
+// missing glyphs.
+func TestFormats(t *testing.T) {
+	in := input(t, "zh")
+	fig, err := Build(Survival, in, DefaultSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{SVG, PDF} {
+		var b bytes.Buffer
+		if err := fig.WriteTo(&b, f); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() < 10000 {
+			t.Errorf("%s: %d bytes, too small to hold the chart", f, b.Len())
+		}
+		if f == SVG && strings.Contains(b.String(), "<text") {
+			t.Errorf("SVG has <text> elements; text should be outlines")
+		}
+		if f == PDF && !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+			t.Errorf("PDF does not start with %%PDF-")
+		}
+	}
+	if _, err := ParseFormat("gif"); err == nil {
+		t.Error("gif accepted")
+	}
+}
+
+// TestMessagesPrintable: every message, in both languages, uses only
+// characters the chart font has.
+func TestMessagesPrintable(t *testing.T) {
+	for key, m := range messages {
+		for _, s := range m {
+			if printable(s) != s {
+				t.Errorf("message %d %q has characters the font lacks: %q", key, s, printable(s))
+			}
+		}
+	}
+	// "·" is in the font (GB2312 punctuation); "×" and "–" are not.
+	if got := printable("Value segments (cycle × amount) · 2–3"); got != "Value segments (cycle x amount) · 2-3" {
+		t.Errorf("printable = %q", got)
+	}
+}
+
+func TestHuman(t *testing.T) {
+	for _, c := range []struct {
+		v          float64
+		lang, want string
+	}{
+		{0, "en", "0"}, {950, "en", "950"}, {8000, "en", "8,000"}, {12000, "en", "12k"},
+		{2.5e6, "en", "2.5M"}, {-1.25e9, "en", "-1.25B"}, {15000, "zh", "1.5万"}, {2.5e8, "zh", "2.5亿"},
+	} {
+		if got := Human(c.v, c.lang); got != c.want {
+			t.Errorf("Human(%v, %s) = %q, want %q", c.v, c.lang, got, c.want)
+		}
+	}
+}
+
+// BenchmarkRender measures building a chart and drawing it into a reused
+// 800×500 image, per kind: what the app pays for a change.
+func BenchmarkRender(b *testing.B) {
+	in := input(b, "en")
+	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
+	var r Renderer
+	for _, k := range Kinds {
+		b.Run(k.Slug(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				fig, err := Build(k, in, DefaultSize)
+				if err != nil {
+					b.Fatal(err)
+				}
+				draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
+				if err := r.Render(fig, dst); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWrite measures writing each format of one chart.
+func BenchmarkWrite(b *testing.B) {
+	in := input(b, "zh")
+	for _, f := range []Format{PNG, SVG, PDF} {
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				fig, _ := Build(CashFlow, in, DefaultSize)
+				if err := fig.WriteTo(&bytes.Buffer{}, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
