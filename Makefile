@@ -28,9 +28,9 @@ vet:
 build:
 	$(GO) build -o bin/clvlab ./cmd/clvlab
 
-# bench runs the engine benchmarks; compare two runs with benchstat.
+# bench runs the engine and chart benchmarks; compare two runs with benchstat.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./internal/chart/
 
 clean:
 	rm -rf bin out
