@@ -1,0 +1,471 @@
+package planner
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"clvlab/internal/report"
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+// Planner is the state of one planning session: a scenario as loaded, the
+// values the user changed (overrides, by scenario path), undo and redo
+// history, the baseline, and the results of both.
+type Planner struct {
+	base     *scenarios.Scenario
+	preset   string // shipped scenario id, or "" for a loaded file
+	controls []Control
+
+	overrides  map[string]float64
+	undo, redo []map[string]float64
+	editing    string // the control being dragged: one undo step per drag
+
+	baseline  Baseline
+	current   *scenarios.Scenario
+	result    *sim.Result
+	baseRes   *sim.Result
+	lastError string
+}
+
+// Baseline is what the current scenario is compared with.
+type Baseline struct {
+	Kind      BaselineKind
+	Variant   int                // with BaselineVariant: index into the scenario's variants
+	Overrides map[string]float64 // with BaselinePinned: the values pinned
+}
+
+// BaselineKind says where the baseline comes from.
+type BaselineKind int
+
+const (
+	BaselineScenario BaselineKind = iota // the scenario as loaded
+	BaselinePinned                       // values pinned by the user
+	BaselineVariant                      // one of the scenario's [[variant]]s
+)
+
+// New starts a session on s; preset is its shipped id, or "" for a file.
+func New(s *scenarios.Scenario, preset string) (*Planner, error) {
+	p := &Planner{base: s, preset: preset, overrides: map[string]float64{}}
+	p.controls = controlsFor(s)
+	if err := p.recompute(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Scenario returns the scenario with the user's values applied.
+func (p *Planner) Scenario() *scenarios.Scenario { return p.current }
+
+// Base returns the scenario as loaded.
+func (p *Planner) Base() *scenarios.Scenario { return p.base }
+
+// Preset returns the shipped id of the scenario, or "".
+func (p *Planner) Preset() string { return p.preset }
+
+// Result returns the current projection.
+func (p *Planner) Result() *sim.Result { return p.result }
+
+// BaselineResult returns the baseline's projection.
+func (p *Planner) BaselineResult() *sim.Result { return p.baseRes }
+
+// Baseline returns the current baseline.
+func (p *Planner) Baseline() Baseline { return p.baseline }
+
+// Controls returns the controls of the scenario, grouped and ordered for
+// display.
+func (p *Planner) Controls() []Control { return p.controls }
+
+// Control returns the control for path.
+func (p *Planner) Control(path string) (Control, bool) {
+	i := slices.IndexFunc(p.controls, func(c Control) bool { return c.Path == path })
+	if i < 0 {
+		return Control{}, false
+	}
+	return p.controls[i], true
+}
+
+// Value returns the current value of a control.
+func (p *Planner) Value(path string) float64 {
+	if v, ok := p.overrides[path]; ok {
+		return v
+	}
+	c, _ := p.Control(path)
+	return c.get(p.base)
+}
+
+// Changed reports whether the user changed the value at path.
+func (p *Planner) Changed(path string) bool {
+	_, ok := p.overrides[path]
+	return ok
+}
+
+// Overrides returns a copy of the changed values.
+func (p *Planner) Overrides() map[string]float64 { return maps.Clone(p.overrides) }
+
+// LastError returns the last problem a change or a link ran into, or "".
+func (p *Planner) LastError() string { return p.lastError }
+
+// Range returns the values a control may take now: for a transition
+// probability, at most what the rest of its row leaves (so the row stays
+// valid: the slider takes from churn and never from another stage).
+func (p *Planner) Range(path string) (lo, hi float64) {
+	c, ok := p.Control(path)
+	if !ok {
+		return 0, 0
+	}
+	lo, hi = c.Min, c.Max
+	if c.Unit == Probability && c.Stage != "" {
+		hi = math.Max(lo, math.Min(hi, p.rowRoom(c)))
+	}
+	return lo, hi
+}
+
+// rowRoom returns the largest value a transition probability may take
+// while its row, and the row of every segment that overrides part of it,
+// sums to at most 1.
+func (p *Planner) rowRoom(c Control) float64 {
+	dest := strings.TrimPrefix(c.Path, "stage."+c.Stage+".to.")
+	others := func(row, override map[string]float64) float64 {
+		sum := 0.0
+		for id, v := range row {
+			if _, replaced := override[id]; id != dest && !replaced {
+				sum += p.valueIn(c.Stage, id, v)
+			}
+		}
+		for id, v := range override {
+			if id != dest {
+				sum += v
+			}
+		}
+		return sum
+	}
+	st := stageOf(p.base, c.Stage)
+	room := 1 - others(st.To, nil)
+	for _, seg := range p.base.Segments {
+		o := seg.Stage[c.Stage]
+		if o == nil || len(o.To) == 0 {
+			continue
+		}
+		if _, own := o.To[dest]; own {
+			continue // this segment sets its own value for the slider's entry
+		}
+		room = math.Min(room, 1-others(st.To, o.To))
+	}
+	return room
+}
+
+// valueIn returns the current value of stage's probability to id (base
+// value v unless changed).
+func (p *Planner) valueIn(stage, id string, v float64) float64 {
+	if x, ok := p.overrides["stage."+stage+".to."+id]; ok {
+		return x
+	}
+	return v
+}
+
+// Churn returns the share of a stage's customers that churns each period,
+// 1 − its row sum, for a stage id.
+func (p *Planner) Churn(stage string) float64 {
+	i := slices.IndexFunc(p.current.Stages, func(s scenarios.Stage) bool { return s.ID == stage })
+	if i < 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, v := range p.current.Stages[i].To {
+		sum += v
+	}
+	return math.Max(0, 1-sum)
+}
+
+// Set changes a control's value, clamped to its range, and recomputes. A
+// series of Sets to the same control without EndEdit is one undo step (a
+// slider drag).
+func (p *Planner) Set(path string, v float64) error {
+	c, ok := p.Control(path)
+	if !ok {
+		return fmt.Errorf("no control %q", path)
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("%s: give a finite number", c.Label.EN)
+	}
+	lo, hi := p.Range(path)
+	v = math.Max(lo, math.Min(hi, v))
+	if c.Integer {
+		v = math.Round(v)
+	}
+	if v == p.Value(path) {
+		return nil
+	}
+	if p.editing != path {
+		p.pushUndo()
+		p.editing = path
+	}
+	return p.apply(func(o map[string]float64) {
+		if v == c.get(p.base) {
+			delete(o, path)
+		} else {
+			o[path] = v
+		}
+	})
+}
+
+// EndEdit closes the current edit: the next Set starts a new undo step.
+func (p *Planner) EndEdit() { p.editing = "" }
+
+// Reset returns one control to the scenario's value.
+func (p *Planner) Reset(path string) error {
+	if !p.Changed(path) {
+		return nil
+	}
+	p.pushUndo()
+	p.editing = ""
+	return p.apply(func(o map[string]float64) { delete(o, path) })
+}
+
+// ResetAll returns every control to the scenario's value.
+func (p *Planner) ResetAll() error {
+	if len(p.overrides) == 0 {
+		return nil
+	}
+	p.pushUndo()
+	p.editing = ""
+	return p.apply(func(o map[string]float64) { clear(o) })
+}
+
+// maxUndo bounds the undo history.
+const maxUndo = 200
+
+func (p *Planner) pushUndo() {
+	p.undo = append(p.undo, maps.Clone(p.overrides))
+	if len(p.undo) > maxUndo {
+		p.undo = p.undo[1:]
+	}
+	p.redo = p.redo[:0]
+}
+
+// CanUndo and CanRedo report whether there is a step to undo or redo.
+func (p *Planner) CanUndo() bool { return len(p.undo) > 0 }
+func (p *Planner) CanRedo() bool { return len(p.redo) > 0 }
+
+// Undo takes back the last change; it reports whether there was one.
+func (p *Planner) Undo() bool {
+	if len(p.undo) == 0 {
+		return false
+	}
+	p.redo = append(p.redo, maps.Clone(p.overrides))
+	prev := p.undo[len(p.undo)-1]
+	p.undo = p.undo[:len(p.undo)-1]
+	p.editing = ""
+	p.overrides = prev
+	p.recompute()
+	return true
+}
+
+// Redo makes the last undone change again.
+func (p *Planner) Redo() bool {
+	if len(p.redo) == 0 {
+		return false
+	}
+	p.undo = append(p.undo, maps.Clone(p.overrides))
+	next := p.redo[len(p.redo)-1]
+	p.redo = p.redo[:len(p.redo)-1]
+	p.editing = ""
+	p.overrides = next
+	p.recompute()
+	return true
+}
+
+// apply changes the overrides with change and recomputes; if the result is
+// invalid the change is taken back and the error kept.
+func (p *Planner) apply(change func(map[string]float64)) error {
+	prev := maps.Clone(p.overrides)
+	change(p.overrides)
+	if err := p.recompute(); err != nil {
+		p.overrides = prev
+		p.recompute()
+		return err
+	}
+	return nil
+}
+
+// PinBaseline makes the current values the baseline.
+func (p *Planner) PinBaseline() {
+	p.baseline = Baseline{Kind: BaselinePinned, Overrides: maps.Clone(p.overrides)}
+	p.recompute()
+}
+
+// SetBaseline compares with the scenario as loaded (kind BaselineScenario)
+// or with variant i (BaselineVariant).
+func (p *Planner) SetBaseline(kind BaselineKind, variant int) error {
+	switch kind {
+	case BaselineScenario:
+		p.baseline = Baseline{}
+	case BaselineVariant:
+		if variant < 0 || variant >= len(p.base.Variants) {
+			return fmt.Errorf("no variant %d", variant+1)
+		}
+		p.baseline = Baseline{Kind: BaselineVariant, Variant: variant}
+	default:
+		return errors.New("use PinBaseline to pin the current values")
+	}
+	return p.recompute()
+}
+
+// BaselineName returns the baseline's display name in lang.
+func (p *Planner) BaselineName(lang string) string {
+	switch p.baseline.Kind {
+	case BaselinePinned:
+		return map[string]string{"en": "pinned", "zh": "已固定"}[lang]
+	case BaselineVariant:
+		return p.base.Variants[p.baseline.Variant].Name.In(lang)
+	}
+	return map[string]string{"en": "as loaded", "zh": "原始情景"}[lang]
+}
+
+// withOverrides returns the base scenario with the given values set.
+func (p *Planner) withOverrides(o map[string]float64) (*scenarios.Scenario, error) {
+	s := p.base.Clone()
+	s.Variants = nil
+	for _, path := range sortedPaths(o) {
+		c, ok := p.Control(path)
+		if !ok {
+			return nil, fmt.Errorf("no control %q", path)
+		}
+		if err := s.Set(path, c.value(o[path])); err != nil {
+			return nil, err
+		}
+	}
+	if probs := s.Validate(); len(probs) > 0 {
+		msgs := make([]string, len(probs))
+		for i, pr := range probs {
+			msgs[i] = pr.Msg
+		}
+		return nil, errors.New(strings.Join(msgs, "; "))
+	}
+	return s, nil
+}
+
+func sortedPaths(o map[string]float64) []string {
+	paths := slices.Collect(maps.Keys(o))
+	slices.Sort(paths)
+	return paths
+}
+
+// recompute projects the current values and the baseline.
+func (p *Planner) recompute() error {
+	cur, err := p.withOverrides(p.overrides)
+	if err != nil {
+		p.lastError = err.Error()
+		return err
+	}
+	res, err := project(cur)
+	if err != nil {
+		p.lastError = err.Error()
+		return err
+	}
+	var base *scenarios.Scenario
+	switch p.baseline.Kind {
+	case BaselinePinned:
+		base, err = p.withOverrides(p.baseline.Overrides)
+	case BaselineVariant:
+		var probs []scenarios.Problem
+		base, probs = p.base.WithVariant(p.baseline.Variant)
+		if len(probs) > 0 {
+			err = errors.New(probs[0].Msg)
+		}
+	default:
+		base, err = p.withOverrides(nil)
+	}
+	if err != nil {
+		p.lastError = err.Error()
+		return err
+	}
+	baseRes, err := project(base)
+	if err != nil {
+		p.lastError = err.Error()
+		return err
+	}
+	p.current, p.result, p.baseRes, p.lastError = cur, res, baseRes, ""
+	return nil
+}
+
+func project(s *scenarios.Scenario) (*sim.Result, error) {
+	m, err := s.Model()
+	if err != nil {
+		return nil, err
+	}
+	return sim.Run(m)
+}
+
+// ExportTOML writes the current scenario (the loaded one with the user's
+// values) as a scenario file; Parse reads it back to the same scenario.
+func (p *Planner) ExportTOML(w io.Writer) error {
+	s := p.current.Clone()
+	s.Variants = p.base.Variants
+	return s.Encode(w)
+}
+
+// KPI is one headline figure with its baseline.
+type KPI struct {
+	Key      string // "clv", "clv_net", "ltv_cac", "customer_equity", "payback_periods"
+	Label    [2]string
+	Value    sim.Optional
+	Baseline sim.Optional
+	Kind     Unit
+	// LowerIsBetter is true for payback: a shorter payback is good news.
+	LowerIsBetter bool
+}
+
+// Delta returns the change against the baseline and whether it is defined.
+func (k KPI) Delta() (float64, bool) {
+	if !k.Value.Defined || !k.Baseline.Defined {
+		return 0, false
+	}
+	return k.Value.Value - k.Baseline.Value, true
+}
+
+// Better reports whether the change is good news (+1), bad news (−1) or
+// none (0).
+func (k KPI) Better() int {
+	d, ok := k.Delta()
+	if !ok || math.Abs(d) < 1e-9*math.Max(1, math.Abs(k.Baseline.Value)) {
+		return 0
+	}
+	if (d > 0) != k.LowerIsBetter {
+		return 1
+	}
+	return -1
+}
+
+// KPIs returns the headline figures of the current values against the
+// baseline.
+func (p *Planner) KPIs() []KPI {
+	cur, base := &p.result.Summary, &p.baseRes.Summary
+	mk := func(key string, en, zh string, get func(*sim.Summary) sim.Optional, u Unit, lower bool) KPI {
+		return KPI{Key: key, Label: [2]string{en, zh}, Value: get(cur), Baseline: get(base), Kind: u, LowerIsBetter: lower}
+	}
+	return []KPI{
+		mk("clv", "CLV", "客户终生价值", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, Money, false),
+		mk("clv_net", "CLV net of CAC", "扣除获客成本", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, Money, false),
+		mk("ltv_cac", "LTV:CAC", "LTV:CAC", func(s *sim.Summary) sim.Optional { return s.LTVCAC }, Ratio, false),
+		mk("customer_equity", "Customer equity", "客户资产", func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, Money, false),
+		mk("payback_periods", "Payback", "回收期", func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, Periods, true),
+	}
+}
+
+// Runs returns the current values and the baseline as report runs, for
+// the charts: the baseline first.
+func (p *Planner) Runs(lang string) []report.Run {
+	baseName := map[string]string{"en": "Baseline", "zh": "基准"}[lang] + " (" + p.BaselineName(lang) + ")"
+	cur := map[string]string{"en": "Current", "zh": "当前"}[lang]
+	return []report.Run{
+		{Run: scenarios.Run{Name: "baseline", Title: scenarios.Text{EN: baseName, ZH: baseName}, Scenario: p.base}, Result: p.baseRes},
+		{Run: scenarios.Run{Name: "current", Title: scenarios.Text{EN: cur, ZH: cur}, Scenario: p.current}, Result: p.result},
+	}
+}

@@ -1,0 +1,233 @@
+package planner
+
+import (
+	"bytes"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+func newPlanner(t *testing.T, id string) *Planner {
+	t.Helper()
+	s, err := scenarios.Preset(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(s, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const stay = "stage.stability.to.stability"
+
+// TestRowStaysValid: a probability can rise only as far as its row's
+// churn allows; the slider takes from churn, never from another stage.
+func TestRowStaysValid(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	before := p.Churn("stability")
+	decline := p.Value("stage.stability.to.decline")
+	_, hi := p.Range(stay)
+	// Four-stage stability row: stay 0.90 + decline 0.05 (the file), so at
+	// most 1 − 0.05 = 0.95.
+	if math.Abs(hi-(1-decline)) > 1e-12 {
+		t.Errorf("range top %v, want 1 − %v", hi, decline)
+	}
+	if err := p.Set(stay, 0.99); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Value(stay); math.Abs(got-hi) > 1e-12 {
+		t.Errorf("stay %v after asking 0.99, want it clamped to %v", got, hi)
+	}
+	if p.Churn("stability") > 1e-12 || before <= 0 {
+		t.Errorf("churn %v (was %v), want 0 at the top of the range", p.Churn("stability"), before)
+	}
+	if p.Value("stage.stability.to.decline") != decline {
+		t.Error("raising stay changed another destination")
+	}
+}
+
+// TestUndoRedo: a drag (many Sets, one EndEdit) is one undo step; undo and
+// redo restore values and results.
+func TestUndoRedo(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	clv0 := p.Result().Summary.CLV
+	for _, v := range []float64{0.91, 0.92, 0.93} {
+		p.Set(stay, v)
+	}
+	p.EndEdit()
+	p.Set("acquisition.cost_per_customer", 90)
+	p.EndEdit()
+	if !p.Undo() || p.Value("acquisition.cost_per_customer") != 120 || p.Value(stay) != 0.93 {
+		t.Fatalf("after one undo: cost %v, stay %v", p.Value("acquisition.cost_per_customer"), p.Value(stay))
+	}
+	if !p.Undo() || p.Value(stay) != 0.90 || p.Result().Summary.CLV != clv0 {
+		t.Fatalf("after two undos: stay %v, CLV %v (want 0.90, %v)", p.Value(stay), p.Result().Summary.CLV, clv0)
+	}
+	if p.Undo() {
+		t.Error("undo beyond the first change")
+	}
+	if !p.Redo() || p.Value(stay) != 0.93 {
+		t.Errorf("redo: stay %v, want 0.93", p.Value(stay))
+	}
+	p.Set("stage.decline.revenue", 50)
+	if p.CanRedo() {
+		t.Error("a new change kept the redo history")
+	}
+}
+
+// TestKPIsAgainstBaseline: more retention raises CLV against the baseline
+// (good news); a pinned baseline makes the delta zero; payback is better
+// when it falls.
+func TestKPIsAgainstBaseline(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	p.Set(stay, 0.94)
+	k := p.KPIs()
+	if d, ok := k[0].Delta(); !ok || d <= 0 || k[0].Better() != 1 {
+		t.Errorf("CLV delta %v (%v), better %d; want positive, good news", d, ok, k[0].Better())
+	}
+	p.PinBaseline()
+	for _, k := range p.KPIs() {
+		if d, ok := k.Delta(); ok && d != 0 {
+			t.Errorf("%s: delta %v against a pinned copy of itself", k.Key, d)
+		}
+	}
+	pb := KPI{Value: someOf(3), Baseline: someOf(4), LowerIsBetter: true}
+	if pb.Better() != 1 {
+		t.Error("a shorter payback is not good news")
+	}
+	if err := p.SetBaseline(BaselineVariant, 0); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.BaselineName("en"), "Loyalty") {
+		t.Errorf("baseline %q, want the first variant", p.BaselineName("en"))
+	}
+	if err := p.SetBaseline(BaselineVariant, 9); err == nil {
+		t.Error("variant 10 accepted")
+	}
+}
+
+// TestFragmentRoundTrip: a link reproduces the values, the baseline, the
+// language and the tab.
+func TestFragmentRoundTrip(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	p.Set(stay, 0.93)
+	p.Set("horizon", 48)
+	p.PinBaseline()
+	p.Set("acquisition.cost_per_customer", 95.5)
+	frag := p.Fragment(View{Lang: "zh", Tab: 3})
+	preset, link, err := ParseFragment("#" + frag)
+	if err != nil || preset != "four-stage" {
+		t.Fatalf("preset %q, err %v", preset, err)
+	}
+	q := newPlanner(t, preset)
+	if err := q.Apply(link); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(q.Overrides(), p.Overrides()) || !reflect.DeepEqual(q.Baseline(), p.Baseline()) {
+		t.Errorf("overrides %v baseline %v, want %v %v", q.Overrides(), q.Baseline(), p.Overrides(), p.Baseline())
+	}
+	if link.View != (View{Lang: "zh", Tab: 3}) {
+		t.Errorf("view %+v", link.View)
+	}
+	if q.Result().Summary.CLV != p.Result().Summary.CLV {
+		t.Error("same link, different CLV")
+	}
+}
+
+// TestHostileFragments: malformed or oversized links are refused with a
+// message, unknown values skipped, and nothing panics.
+func TestHostileFragments(t *testing.T) {
+	for _, c := range []struct{ frag, want string }{
+		{strings.Repeat("v=a%3D1&", 2000), "characters long"},
+		{"v=stage.a.revenue%3Dnan", "not path=number"},
+		{"v=stage.a.revenue%3D1e999", "not path=number"},
+		{"v=%zz", "not readable"},
+		{"b=-3", "not a variant number"},
+		{strings.Repeat("v=x%3D1&", 300), "at most 200"},
+	} {
+		if _, _, err := ParseFragment(c.frag); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParseFragment(%.40q): %v, want %q", c.frag, err, c.want)
+		}
+	}
+	p := newPlanner(t, "four-stage")
+	_, link, err := ParseFragment("v=stage.nosuch.revenue%3D5&v=stage.stability.to.stability%3D7&b=42&tab=99999")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = p.Apply(link)
+	if err == nil || !strings.Contains(err.Error(), "stage.nosuch.revenue") || !strings.Contains(err.Error(), "baseline variant 42") {
+		t.Errorf("Apply: %v", err)
+	}
+	if v := p.Value(stay); v > 1 {
+		t.Errorf("stay %v from a link: not clamped", v)
+	}
+}
+
+// TestExportRoundTrip: the exported TOML loads back to the current
+// scenario: same model, same CLV.
+func TestExportRoundTrip(t *testing.T) {
+	for _, id := range scenarios.Presets() {
+		p := newPlanner(t, id)
+		for _, c := range p.Controls()[:3] {
+			lo, hi := p.Range(c.Path)
+			p.Set(c.Path, lo+0.37*(hi-lo))
+		}
+		var b bytes.Buffer
+		if err := p.ExportTOML(&b); err != nil {
+			t.Fatal(err)
+		}
+		back, err := scenarios.Parse("export.toml", b.Bytes())
+		if err != nil {
+			t.Fatalf("%s: export does not load: %v", id, err)
+		}
+		m1, _ := p.Scenario().Model()
+		m2, err := back.Model()
+		if err != nil || !reflect.DeepEqual(m1, m2) {
+			t.Errorf("%s: exported model differs (%v)", id, err)
+		}
+		if len(back.Variants) != len(p.Base().Variants) {
+			t.Errorf("%s: export lost the variants", id)
+		}
+	}
+}
+
+// TestEveryControlMoves: every control of every shipped scenario can be
+// set within its range and gives a valid projection.
+func TestEveryControlMoves(t *testing.T) {
+	for _, id := range scenarios.Presets() {
+		p := newPlanner(t, id)
+		for _, c := range p.Controls() {
+			lo, hi := p.Range(c.Path)
+			for _, v := range []float64{lo, hi, (lo + hi) / 2} {
+				if err := p.Set(c.Path, v); err != nil {
+					t.Errorf("%s: %s = %v: %v", id, c.Path, v, err)
+				}
+			}
+			p.ResetAll()
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for _, c := range []struct {
+		u    Unit
+		v    float64
+		lang string
+		want string
+	}{
+		{Probability, 0.925, "en", "92.5%"}, {Money, 1234.5, "en", "1,234.50 CNY"}, {Money, 123456, "en", "123,456 CNY"},
+		{Periods, 36, "en", "36 months"}, {Periods, 1, "en", "1 month"}, {Periods, 12, "zh", "12 个月"}, {Customers, 1500, "en", "1,500"},
+	} {
+		if got := FormatUnit(c.u, c.v, "CNY", "month", c.lang); got != c.want {
+			t.Errorf("FormatUnit(%v, %v) = %q, want %q", c.u, c.v, got, c.want)
+		}
+	}
+}
+
+func someOf(v float64) sim.Optional { return sim.Some(v) }
