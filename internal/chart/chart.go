@@ -3,6 +3,7 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"math"
 	"image"
 	"image/color"
 	"io"
@@ -28,6 +29,9 @@ type Input struct {
 	Segments []string // segment display names, in segment order
 	Runs     []Run    // Runs[0] is the base
 	Current  int      // the run that single-run charts show
+	// Overlay draws Runs[0] dashed over the single-run charts of Current
+	// (the app's baseline against the current values).
+	Overlay bool
 }
 
 // Run is one projection: the base or a variant.
@@ -77,8 +81,17 @@ func (s Size) points() (w, h vg.Length) {
 
 // Figure is a built chart: one or more plots in a grid, ready to draw.
 type Figure struct {
+	kind Kind
 	rows [][]*plot.Plot
 	size Size
+	// data holds, after Draw, each plot's data area and x range, for
+	// PeriodAt.
+	data []dataArea
+}
+
+type dataArea struct {
+	rect       vg.Rectangle
+	xMin, xMax float64
 }
 
 // Build builds the chart of the given kind for in at size.
@@ -112,16 +125,17 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", k)
 	}
-	return &Figure{rows: rows, size: size}, nil
+	return &Figure{kind: k, rows: rows, size: size}, nil
 }
 
 // Draw draws the figure onto c.
 func (f *Figure) Draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
+	f.data = f.data[:0]
 	pad := vg.Length(f.size.W) * vg.Inch / 96 / 80
 	if len(f.rows) == 1 && len(f.rows[0]) == 1 {
-		f.rows[0][0].Draw(draw.Crop(c, pad/2, -pad/2, pad, -pad/2))
+		f.drawPlot(f.rows[0][0], draw.Crop(c, pad/2, -pad/2, pad, -pad/2))
 		return
 	}
 	tiles := draw.Tiles{Rows: len(f.rows), Cols: len(f.rows[0]), PadX: 2 * pad, PadY: 2 * pad,
@@ -129,9 +143,51 @@ func (f *Figure) Draw(c draw.Canvas) {
 	canvases := plot.Align(f.rows, tiles, c)
 	for i, row := range f.rows {
 		for j, p := range row {
-			p.Draw(canvases[i][j])
+			f.drawPlot(p, canvases[i][j])
 		}
 	}
+}
+
+func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
+	p.Draw(c)
+	dc := p.DataCanvas(c)
+	f.data = append(f.data, dataArea{rect: dc.Rectangle, xMin: p.X.Min, xMax: p.X.Max})
+}
+
+// timeKinds are the kinds whose x axis counts periods.
+var timeKinds = map[Kind]bool{Customers: true, Cohorts: true, CashFlow: true, Survival: true, Comparison: true}
+
+// PeriodAt returns the period under pixel (px, py) of a drawn figure of a
+// kind with periods on its x axis, the pixel column of that period, and
+// the top and bottom pixel rows of all its data areas, for a crosshair.
+func (f *Figure) PeriodAt(px, py int) (period, x, top, bottom int, ok bool) {
+	if !timeKinds[f.kind] || len(f.data) == 0 {
+		return 0, 0, 0, 0, false
+	}
+	toVG := func(p int) vg.Length { return vg.Length(p) * vg.Inch / 96 }
+	vx, vy := toVG(px), toVG(f.size.H-py)
+	top, bottom = f.size.H, 0
+	var hit *dataArea
+	for i := range f.data {
+		d := &f.data[i]
+		r := d.rect
+		top = min(top, f.size.H-int(r.Max.Y*96/vg.Inch))
+		bottom = max(bottom, f.size.H-int(r.Min.Y*96/vg.Inch))
+		if vx >= r.Min.X && vx <= r.Max.X && vy >= r.Min.Y && vy <= r.Max.Y {
+			hit = d
+		}
+	}
+	if hit == nil || hit.xMax <= hit.xMin {
+		return 0, 0, 0, 0, false
+	}
+	r := hit.rect
+	xData := hit.xMin + float64((vx-r.Min.X)/(r.Max.X-r.Min.X))*(hit.xMax-hit.xMin)
+	period = int(math.Round(xData))
+	if period < 0 || float64(period) > hit.xMax+0.5 {
+		return 0, 0, 0, 0, false
+	}
+	xv := r.Min.X + vg.Length((float64(period)-hit.xMin)/(hit.xMax-hit.xMin))*(r.Max.X-r.Min.X)
+	return period, int(xv * 96 / vg.Inch), top, bottom, true
 }
 
 // Format is a file format for charts.
@@ -195,4 +251,11 @@ func (r *Renderer) Render(f *Figure, dst *image.RGBA) error {
 	}
 	f.Draw(draw.New(r.canvas))
 	return nil
+}
+
+// pixelX returns the pixel column of data x in the area (for tests).
+func (d dataArea) pixelX(x float64) int {
+	r := d.rect
+	xv := r.Min.X + vg.Length((x-d.xMin)/(d.xMax-d.xMin))*(r.Max.X-r.Min.X)
+	return int(xv * 96 / vg.Inch)
 }

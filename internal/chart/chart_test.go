@@ -266,3 +266,44 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// TestPeriodAt: after drawing, a pixel in the data area maps to the period
+// under it, at both ends of the axis, and non-time charts have none.
+func TestPeriodAt(t *testing.T) {
+	in := input(t, "en")
+	var r Renderer
+	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
+	fig, _ := Build(CashFlow, in, DefaultSize)
+	if err := r.Render(fig, dst); err != nil {
+		t.Fatal(err)
+	}
+	first, x0, top, bottom, ok := fig.PeriodAt(fig.data[0].pixelX(0), DefaultSize.H/3)
+	if !ok || first != 0 || top >= bottom {
+		t.Fatalf("left edge: period %d ok %v, rows %d..%d", first, ok, top, bottom)
+	}
+	last, x1, _, _, ok := fig.PeriodAt(fig.data[0].pixelX(35), DefaultSize.H/3)
+	if !ok || last != 35 || x1 <= x0 {
+		t.Errorf("right edge: period %d (x %d after %d), ok %v", last, x1, x0, ok)
+	}
+	if _, _, _, _, ok := fig.PeriodAt(2, 2); ok {
+		t.Error("a corner outside the data area has a period")
+	}
+	fig, _ = Build(Breakdown, in, DefaultSize)
+	r.Render(fig, dst)
+	if _, _, _, _, ok := fig.PeriodAt(400, 250); ok {
+		t.Error("the breakdown chart has periods")
+	}
+	lines := Values(Customers, in, 5)
+	if len(lines) != 1+4+1 {
+		t.Errorf("customer values: %q", lines)
+	}
+}
+
+// TestOverlay: the app's baseline is drawn dashed over the current run.
+func TestOverlay(t *testing.T) {
+	in := input(t, "zh")
+	in.Runs = in.Runs[:2]
+	in.Current, in.Overlay = 1, true
+	check(t, "customers_overlay_zh", renderPNG(t, Customers, in))
+	check(t, "cashflow_overlay_zh", renderPNG(t, CashFlow, in))
+}

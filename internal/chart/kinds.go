@@ -66,10 +66,28 @@ func (st *style) customers() *plot.Plot {
 		colours[i] = StageColour(i)
 	}
 	st.stack(p, periods(h), layers, colours, st.in.Stages)
+	if b := st.overlay(); b != nil {
+		st.dashed(p, active(b))
+	}
 	p.Y.Min = 0
 	p.Y.Tick.Marker = humanTicks{st.lang}
 	p.Legend.Left = true
 	return p
+}
+
+// overlay returns the run to draw dashed over the current one, or nil.
+func (st *style) overlay() *sim.Result {
+	if !st.in.Overlay || st.in.Current == 0 {
+		return nil
+	}
+	return st.in.Runs[0].Result
+}
+
+// dashed draws the overlay run's ys as a dashed black line with its name.
+func (st *style) dashed(p *plot.Plot, ys []float64) {
+	if l := st.line(p, periods(len(ys)), ys, black, 2, true); l != nil {
+		p.Legend.Add(st.in.Runs[0].Name, l)
+	}
 }
 
 // maxLayers caps the cohort layers of the layer cake; longer horizons group
@@ -111,6 +129,13 @@ func (st *style) cohorts() *plot.Plot {
 		}
 	}
 	st.stack(p, periods(h), layers, colours, names)
+	if b := st.overlay(); b != nil {
+		ys := make([]float64, b.Model.Horizon)
+		for t := range ys {
+			ys[t] = b.Totals[t].Revenue - b.Totals[t].Discount
+		}
+		st.dashed(p, ys)
+	}
 	p.Y.Min = 0
 	p.Y.Tick.Marker = humanTicks{st.lang}
 	p.Legend.Left = true
@@ -173,7 +198,11 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	}
 	bottom := st.newPlot(st.t(msgCumulativeTitle), st.periodLabel(), st.moneyLabel(msgCumulative))
 	st.line(bottom, xs, make([]float64, h), grey, 0.75, false)
-	st.line(bottom, xs, cum, blue, 2, false)
+	current := st.line(bottom, xs, cum, blue, 2, false)
+	if b := st.overlay(); b != nil && current != nil {
+		bottom.Legend.Add(st.in.Runs[st.in.Current].Name, current)
+		st.dashed(bottom, b.CumulativeDiscountedNetCashFlow)
+	}
 	payback := r.Summary.PaybackPeriods
 	for _, p := range []*plot.Plot{top, bottom} {
 		p.Y.Tick.Marker = humanTicks{st.lang}
@@ -220,6 +249,11 @@ func (st *style) survival() [][]*plot.Plot {
 	}
 	if l := st.line(top, xs, r.Summary.Survival, black, 2.25, false); l != nil {
 		top.Legend.Add(st.t(msgSurvival), l)
+	}
+	if b := st.overlay(); b != nil {
+		if l := st.line(top, periods(b.Model.Horizon), b.Summary.Survival, grey, 2, true); l != nil {
+			top.Legend.Add(st.in.Runs[0].Name, l)
+		}
 	}
 	top.Y.Min, top.Y.Max = 0, 1
 	top.Y.Tick.Marker = percentTicks{}

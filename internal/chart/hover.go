@@ -1,0 +1,57 @@
+package chart
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Values returns the figures a crosshair at period shows for a chart kind:
+// a heading line, then one "name: value" line per series, in in.Lang.
+func Values(k Kind, in *Input, period int) []string {
+	st := newStyle(in, DefaultSize)
+	r := st.current()
+	if period < 0 || period >= r.Model.Horizon {
+		return nil
+	}
+	head := st.t(msgPeriod, st.periodName()) + " " + strconv.Itoa(period)
+	if k == Survival {
+		head = st.t(msgTenure, st.periodName()) + " " + strconv.Itoa(period)
+	}
+	lines := []string{head}
+	add := func(name string, v float64) { lines = append(lines, name+": "+Human(v, st.lang)) }
+	m := r.Model
+	switch k {
+	case Customers:
+		total := 0.0
+		for i := len(m.StageIDs) - 1; i >= 0; i-- {
+			n := 0.0
+			for s := range m.Segments {
+				n += r.Cell(period, s, i).Customers
+			}
+			total += n
+			add(st.in.Stages[i], n)
+		}
+		add(st.t(msgCustomers), total)
+	case Cohorts:
+		f := &r.Totals[period]
+		add(fmt.Sprintf(st.t(msgNetRevenue), st.in.Currency), f.Revenue-f.Discount)
+		add(st.t(msgCohortOf, st.periodName(), strconv.Itoa(period)), r.Cohort(period, period).NetRevenue)
+	case CashFlow:
+		f := &r.Totals[period]
+		add(st.t(msgOperatingMargin), f.Revenue-f.Discount-f.CostToServe-f.RetentionSpend)
+		add(st.t(msgAcquisitionSpend), -(f.AcquisitionSpend + f.WinbackSpend))
+		add(st.t(msgNetCashFlow), f.NetCashFlow)
+		add(fmt.Sprintf(st.t(msgCumulative), st.in.Currency), r.CumulativeDiscountedNetCashFlow[period])
+	case Survival:
+		lines = append(lines, st.t(msgShareActive)+": "+strconv.FormatFloat(100*r.Summary.Survival[period], 'f', 1, 64)+"%")
+	case Comparison:
+		for _, run := range st.in.Runs {
+			if period < run.Result.Model.Horizon {
+				add(run.Name, run.Result.CumulativeDiscountedNetCashFlow[period])
+			}
+		}
+	default:
+		return nil
+	}
+	return lines
+}
