@@ -3,10 +3,10 @@ package chart
 import (
 	"errors"
 	"fmt"
-	"math"
 	"image"
 	"image/color"
 	"io"
+	"math"
 
 	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot"
