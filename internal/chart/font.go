@@ -74,3 +74,10 @@ func printable(s string) string {
 	}
 	return b.String()
 }
+
+// FontTTF returns the embedded chart font (TrueType), for the app's own
+// text so that one copy of the font serves both.
+func FontTTF() []byte { return notoSansSC }
+
+// Printable replaces characters the font lacks with look-alikes.
+func Printable(s string) string { return printable(s) }

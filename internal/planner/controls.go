@@ -133,7 +133,7 @@ func controlsFor(s *scenarios.Scenario) []Control {
 				if dn.IsZero() {
 					dn = t(dest, dest)
 				}
-				label = t("→ "+dn.In("en"), "→ "+dn.In("zh"))
+				label = t("to "+dn.In("en"), "转入"+dn.In("zh"))
 			}
 			cs = append(cs, Control{
 				Path: "stage." + id + ".to." + dest, Group: id, Stage: id, Label: label, Unit: Probability,

@@ -93,6 +93,7 @@ const (
 	OpLine                 // a line from R.Min to R.Max of Width
 	OpCircle               // a filled circle inside R
 	OpText                 // Text in R, aligned by Align, at Size
+	OpClip                 // clip what follows to R; an empty R ends clipping
 )
 
 // Align places text in its rectangle.
@@ -201,6 +202,9 @@ func indexOf(list []string, s string) int {
 
 // Add appends a drawing op, for the app's own shapes between widgets.
 func (c *Context) Add(op Op) { c.ops = append(c.ops, op) }
+
+// Clip clips what is drawn next to r; Clip(image.Rectangle{}) ends it.
+func (c *Context) Clip(r image.Rectangle) { c.ops = append(c.ops, Op{Kind: OpClip, R: r}) }
 
 // Fill draws a filled rectangle.
 func (c *Context) Fill(r image.Rectangle, col color.RGBA) {
@@ -406,8 +410,12 @@ func (c *Context) Slider(id string, r image.Rectangle, s Slider) SliderResult {
 
 	c.Label(image.Rect(labelR.Min.X, labelR.Min.Y, resetR.Min.X, labelR.Max.Y), s.Label, 0, th.Text, Left)
 	if s.Changed {
-		// The reset mark: a click returns the value to the scenario's.
-		c.Label(resetR, "↺", 0, th.Changed, Center)
+		// The reset mark, a small cross: a click returns the value to the
+		// scenario's.
+		k := resetR.Inset(resetR.Dy() / 4)
+		c.ops = append(c.ops,
+			Op{Kind: OpLine, R: k, Color: th.Changed, Width: 2},
+			Op{Kind: OpLine, R: image.Rect(k.Min.X, k.Max.Y, k.Max.X, k.Min.Y), Color: th.Changed, Width: 2})
 		if c.In.Pressed && c.In.Mouse.In(resetR) {
 			res.Reset, res.Released = true, true
 			c.changed = true

@@ -1,0 +1,333 @@
+// Package app is the interactive what-if planner: one ebiten game that runs
+// in a native window (cmd/clvlab-gui) and in the browser (wasm/). It draws
+// the planner's state (package planner) with the widgets of package ui and
+// the charts of package chart, recomputes and redraws only when something
+// changed, and leaves the screen alone otherwise.
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"io/fs"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"clvlab/internal/chart"
+	"clvlab/internal/planner"
+	"clvlab/internal/report"
+	"clvlab/internal/ui"
+	"clvlab/scenarios"
+)
+
+// Stats are what the app measures of itself; the browser build publishes
+// them as window.clvlab.
+type Stats struct {
+	Frames          int     // frames drawn (not skipped)
+	Updates         int     // ticks
+	LastRecomputeMs float64 // last projection of the scenario
+	LastRenderMs    float64 // last chart build and draw
+}
+
+// App is the planner's game.
+type App struct {
+	p    *planner.Planner
+	ui   ui.Context
+	lang string
+	tab  int
+	big  bool // larger text, for classrooms
+
+	font   *text.GoTextFaceSource
+	faces  map[float64]*text.GoTextFace
+	w, h   int
+	scale  float64
+	scroll int // control panel scroll, in pixels
+
+	dirty     bool // something changed: draw the next frame
+	lastInput inputState
+	picker    bool   // the scenario list is open
+	message   string // a notice (an export, a problem with a file or link)
+	bad       bool   // the notice is a problem
+
+	chartKey   string // what the chart image shows
+	chartFig   *chart.Figure
+	chartRGBA  *image.RGBA
+	chartImg   *ebiten.Image
+	chartRect  image.Rectangle
+	renderer   chart.Renderer
+	hover      int // period under the mouse, or −1
+	hoverLines []string
+
+	chartOp    ebiten.DrawImageOptions // reused every frame
+	textOp     text.DrawOptions
+	clips      map[image.Rectangle]*ebiten.Image
+	clipScreen *ebiten.Image
+
+	shot     string // -screenshot file, saved after the first frame
+	shotErr  error
+	shotDone bool
+
+	stats    Stats
+	platform platform
+	widgets  map[string]image.Rectangle // where each control is, for tests
+}
+
+// New returns the app on a shipped scenario (preset id) or, when preset is
+// empty, on s. fragment, if not empty, is a link to restore (browser).
+func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
+	src, err := text.NewGoTextFaceSource(bytes.NewReader(chart.FontTTF()))
+	if err != nil {
+		return nil, fmt.Errorf("app: font: %w", err)
+	}
+	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true,
+		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}}
+	a.platform = newPlatform(a)
+	var link *planner.Link
+	if fragment != "" {
+		id, l, err := planner.ParseFragment(fragment)
+		if err != nil {
+			a.notice(err.Error(), true)
+		} else {
+			if id != "" {
+				preset = id
+			}
+			link = &l
+		}
+	}
+	if s == nil {
+		if preset == "" {
+			preset = scenarios.DefaultPreset
+		}
+		if s, err = scenarios.Preset(preset); err != nil {
+			a.notice(err.Error(), true)
+			preset = scenarios.DefaultPreset
+			if s, err = scenarios.Preset(preset); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := a.load(s, preset); err != nil {
+		return nil, err
+	}
+	if link != nil {
+		a.lang, a.tab = link.View.Lang, min(link.View.Tab, len(chart.Kinds)-1)
+		if err := a.p.Apply(*link); err != nil {
+			a.notice(err.Error(), true)
+		}
+	}
+	a.ui.Measure = a.measure
+	return a, nil
+}
+
+// load starts planning on s.
+func (a *App) load(s *scenarios.Scenario, preset string) error {
+	start := time.Now()
+	p, err := planner.New(s, preset)
+	if err != nil {
+		return err
+	}
+	a.stats.LastRecomputeMs = ms(time.Since(start))
+	a.p, a.scroll, a.chartKey, a.dirty = p, 0, "", true
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Stats returns what the app measured so far.
+func (a *App) Stats() Stats { return a.stats }
+
+// Planner returns the planner state (for tests and the browser glue).
+func (a *App) Planner() *planner.Planner { return a.p }
+
+// Widgets returns where each control was drawn last, by scenario path,
+// and the tabs ("tab:N") and buttons ("button:NAME").
+func (a *App) Widgets() map[string]image.Rectangle { return a.widgets }
+
+// Lang and Tab return the language and the chart tab.
+func (a *App) Lang() string { return a.lang }
+func (a *App) Tab() int     { return a.tab }
+
+// Layout implements ebiten.Game: the screen is the window, in device
+// pixels.
+func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	w, h := int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
+	if w != a.w || h != a.h {
+		a.w, a.h, a.dirty = w, h, true
+	}
+	return w, h
+}
+
+// notice shows a message in the status line.
+func (a *App) notice(msg string, bad bool) {
+	a.message, a.bad, a.dirty = msg, bad, true
+}
+
+// t returns an interface text in the current language.
+func (a *App) t(key string) string {
+	m, ok := texts[key]
+	if !ok {
+		return key
+	}
+	if a.lang == "zh" {
+		return m[1]
+	}
+	return m[0]
+}
+
+// face returns the font at size pixels.
+func (a *App) face(size float64) *text.GoTextFace {
+	size = math.Round(size*2) / 2
+	f := a.faces[size]
+	if f == nil {
+		f = &text.GoTextFace{Source: a.font, Size: size}
+		a.faces[size] = f
+	}
+	return f
+}
+
+func (a *App) measure(s string, size float64) float64 { return text.Advance(s, a.face(size)) }
+
+// KPIs returns the headline figures keyed by name, for tests and the
+// browser glue.
+func (a *App) KPIs() map[string]float64 {
+	out := map[string]float64{}
+	for _, k := range a.p.KPIs() {
+		if k.Value.Defined {
+			out[k.Key] = k.Value.Value
+		}
+	}
+	return out
+}
+
+// Fragment returns the link of the current screen.
+func (a *App) Fragment() string {
+	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab})
+}
+
+// chartInput returns the chart input of the current state: the baseline
+// dashed under the current values.
+func (a *App) chartInput() *chart.Input {
+	in := report.ChartInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
+	in.Current, in.Overlay = 1, true
+	return in
+}
+
+// exportPNG returns the visible chart as a PNG file.
+func (a *App) exportPNG() ([]byte, string, error) {
+	fig, err := chart.Build(chart.Kinds[a.tab], a.chartInput(), chart.DefaultSize)
+	if err != nil {
+		return nil, "", err
+	}
+	var b bytes.Buffer
+	if err := fig.WriteTo(&b, chart.PNG); err != nil {
+		return nil, "", err
+	}
+	return b.Bytes(), a.p.Scenario().Slug() + "-" + chart.Kinds[a.tab].Slug() + ".png", nil
+}
+
+// exportTOML returns the current scenario as a scenario file.
+func (a *App) exportTOML() ([]byte, string, error) {
+	var b bytes.Buffer
+	if err := a.p.ExportTOML(&b); err != nil {
+		return nil, "", err
+	}
+	name := a.p.Scenario().Slug()
+	if !strings.HasSuffix(name, "-edited") {
+		name += "-edited"
+	}
+	return b.Bytes(), name + ".toml", nil
+}
+
+// loadFile opens a dropped or chosen scenario file.
+func (a *App) loadFile(name string, src []byte) {
+	s, err := scenarios.Parse(name, src)
+	if err != nil {
+		msg := err.Error()
+		if lines := strings.Split(msg, "\n"); len(lines) > 3 {
+			msg = strings.Join(lines[:3], "\n") + fmt.Sprintf("\n… %d more", len(lines)-3)
+		}
+		a.notice(msg, true)
+		return
+	}
+	if err := a.load(s, ""); err != nil {
+		a.notice(err.Error(), true)
+		return
+	}
+	a.notice(a.t("loaded")+" "+name, false)
+}
+
+// parseNumber reads a typed number; unit percentages are typed as
+// percentages.
+func parseNumber(u planner.Unit) func(string) (float64, bool) {
+	return func(s string) (float64, bool) {
+		v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, false
+		}
+		switch u {
+		case planner.Probability, planner.Fraction, planner.Rate:
+			v /= 100
+		}
+		return v, true
+	}
+}
+
+// editText is the number a click on a slider's value starts with.
+func editText(u planner.Unit, v float64) string {
+	switch u {
+	case planner.Probability, planner.Fraction, planner.Rate:
+		return strconv.FormatFloat(100*v, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// pngBytes encodes img.
+func pngBytes(img image.Image) []byte {
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
+}
+
+// platform is what differs between the native window and the browser.
+type platform interface {
+	poll()                                         // look for dropped files and outside events
+	stateChanged()                                 // the link changed (browser: update the address)
+	publish()                                      // a frame was drawn (browser: update window.clvlab)
+	save(name string, data []byte) (string, error) // keep an exported file; returns where
+}
+
+// dropped loads the first file dropped on the window, if any.
+func (a *App) dropped() {
+	files := ebiten.DroppedFiles()
+	if files == nil {
+		return
+	}
+	var name string
+	fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && name == "" {
+			name = path
+		}
+		return nil
+	})
+	if name == "" {
+		return
+	}
+	if st, err := fs.Stat(files, name); err == nil && st.Size() > scenarios.MaxFileSize {
+		a.notice(fmt.Sprintf("%s: %d bytes, a scenario file may have at most %d", name, st.Size(), scenarios.MaxFileSize), true)
+		return
+	}
+	src, err := fs.ReadFile(files, name)
+	if err != nil {
+		a.notice(err.Error(), true)
+		return
+	}
+	a.loadFile(name, src)
+	a.platform.stateChanged()
+}

@@ -1,0 +1,31 @@
+package app
+
+// texts are the interface's words in English and Chinese.
+var texts = map[string][2]string{
+	"scenario":          {"Scenario", "情景"},
+	"undo":              {"Undo", "撤销"},
+	"redo":              {"Redo", "重做"},
+	"reset all":         {"Reset all", "全部重置"},
+	"pin baseline":      {"Pin as baseline", "固定为基准"},
+	"baseline":          {"Baseline", "基准"},
+	"pinned":            {"The current values are now the baseline.", "当前取值已设为基准。"},
+	"export TOML":       {"Export TOML", "导出 TOML"},
+	"export PNG":        {"Export PNG", "导出 PNG"},
+	"large text":        {"Large text", "大字"},
+	"saved":             {"Saved", "已保存"},
+	"loaded":            {"Loaded", "已载入"},
+	"churn":             {"churn", "流失"},
+	"acquisition":       {"Acquisition", "获客"},
+	"economics":         {"Horizon and discounting", "期限与折现"},
+	"winback":           {"Win-back", "赢回"},
+	"n/a":               {"n/a", "不适用"},
+	"no change":         {"no change", "不变"},
+	"drop a file":       {"…or drop a scenario file (.toml) on the window", "……或将情景文件（.toml）拖入窗口"},
+	"tab:customers":     {"Customers", "客户"},
+	"tab:cohorts":       {"Cohorts", "批次"},
+	"tab:cashflow":      {"Cash flow", "现金流"},
+	"tab:survival":      {"Retention", "留存"},
+	"tab:clv-breakdown": {"CLV sources", "价值来源"},
+	"tab:comparison":    {"Compare", "对比"},
+	"tab:kpi-deltas":    {"Changes", "变化"},
+}
