@@ -282,7 +282,7 @@ func (a *App) controls(m metrics) {
 	}
 	c.Clip(image.Rectangle{})
 	// Keep the scroll within the content.
-	content := y + a.scroll - contentTop
+	content := y - contentTop
 	maxScroll := max(0, content-(panel.Dy()-m.pad))
 	a.scroll = max(0, min(a.scroll, maxScroll))
 }

@@ -48,6 +48,8 @@ func (b *browser) publish() {
 	o.Set("fragment", a.Fragment())
 	o.Set("message", a.message)
 	o.Set("ready", true)
+	o.Set("scroll", a.scroll)
+	o.Set("updates", a.stats.Updates)
 	w := js.Global().Get("Object").New()
 	ratio := js.Global().Get("devicePixelRatio").Float()
 	if ratio <= 0 {
@@ -85,3 +87,6 @@ func (b *browser) save(name string, data []byte) (string, error) {
 	js.Global().Get("URL").Call("revokeObjectURL", url)
 	return name, nil
 }
+
+// SetExportDir does nothing in the browser: exports are downloads.
+func (a *App) SetExportDir(string) {}

@@ -1,0 +1,253 @@
+//go:build !js
+
+package serve_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"clvlab/internal/serve"
+)
+
+// chromium returns the browser to drive, or skips (fails under CI=true,
+// where .ci/run installs it).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium is missing; .ci/run installs it (apt-get install chromium)")
+	}
+	t.Skip("no Chromium on this machine: apt-get install chromium")
+	return ""
+}
+
+// buildPage builds the wasm app and copies the page into a fresh folder.
+func buildPage(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "app.wasm"), "clvlab/wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the wasm app: %v\n%s", err, out)
+	}
+	copyFile(t, filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(dir, "wasm_exec.js"))
+	copyFile(t, filepath.Join("..", "..", "web", "index.html"), filepath.Join(dir, "index.html"))
+	return dir
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// box is a widget's place on the page, in CSS pixels.
+type box struct{ X, Y, W, H float64 }
+
+// state is what the app publishes as window.clvlab.
+type state struct {
+	Frames          int
+	LastRecomputeMs float64
+	LastRenderMs    float64
+	Kpis            map[string]float64
+	Lang            string
+	Tab             int
+	Fragment        string
+	Widgets         map[string]box
+}
+
+func read(t *testing.T, ctx context.Context) state {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`window.clvlab`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// waitFor polls a JavaScript condition on window.clvlab.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
+
+// screenshot captures the page, saves it (CLVLAB_SHOTS=DIR keeps them to
+// look at) and fails if it is blank: a real screen has many colours.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("CLVLAB_SHOTS"); dir != "" {
+		os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644)
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := colours(img); n < 50 {
+		t.Errorf("screenshot %s has %d colours: blank", name, n)
+	}
+}
+
+func colours(img image.Image) int {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[r>>8<<16|g>>8<<8|bl>>8] = true
+		}
+	}
+	return len(seen)
+}
+
+// TestBrowser serves the built page to headless Chromium, waits for the
+// app's frames, drags a slider with real mouse events, and checks that the
+// KPIs move the right way, that language and chart tab switch, that the
+// link follows, and that the screen is never blank.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the wasm app and starts a browser")
+	}
+	exe := chromium(t)
+	dir := buildPage(t)
+	srv := httptest.NewServer(serve.Handler(os.DirFS(dir)))
+	defer srv.Close()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.NoFirstRun,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()),
+		// Keep animation frames coming in a page nobody looks at.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.WindowSize(1280, 800),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	start := time.Now()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(srv.URL+"/#s=four-stage")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.lastRenderMs > 0`)
+	t.Logf("first frame after %v", time.Since(start))
+	before := read(t, ctx)
+	screenshot(t, ctx, "browser-en")
+
+	// Drag the formation → stability slider to the right end: more
+	// customers reach the most profitable stage.
+	path := "stage.formation.to.stability"
+	b, ok := before.Widgets[path]
+	if !ok {
+		var ids []string
+		for id := range before.Widgets {
+			ids = append(ids, id)
+		}
+		t.Fatalf("no %s slider on screen; widgets: %v", path, ids)
+	}
+	y := b.Y + b.H*0.75
+	x0, x1 := b.X+b.W*0.3, b.X+b.W-2
+	// The app polls input once a tick (1/60 s): pause between events, as
+	// a hand would.
+	tick := chromedp.Sleep(100 * time.Millisecond)
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MouseMoved, x0, y), tick,
+		chromedp.MouseEvent(chromedp.MousePressed, x0, y, chromedp.ButtonLeft), tick,
+		chromedp.MouseEvent(chromedp.MouseMoved, (x0+x1)/2, y, chromedp.ButtonLeft), tick,
+		chromedp.MouseEvent(chromedp.MouseMoved, x1, y, chromedp.ButtonLeft), tick,
+		chromedp.MouseEvent(chromedp.MouseReleased, x1, y, chromedp.ButtonLeft), tick,
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv > %v`, before.Kpis["clv"]))
+	after := read(t, ctx)
+	// More customers stay in the most profitable stage: CLV and equity rise.
+	if !(after.Kpis["customer_equity"] > before.Kpis["customer_equity"]) {
+		t.Errorf("customer equity %v after raising retention, was %v", after.Kpis["customer_equity"], before.Kpis["customer_equity"])
+	}
+	if !strings.Contains(after.Fragment, path) {
+		t.Errorf("link %q does not keep the change", after.Fragment)
+	}
+	hash, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	if !strings.Contains(hash, path) {
+		t.Errorf("address %q does not keep the change", hash)
+	}
+	t.Logf("recompute %.2f ms, render %.2f ms", after.LastRecomputeMs, after.LastRenderMs)
+
+	// The wheel scrolls the control panel to the later stages.
+	if _, shown := after.Widgets["stage.decline.revenue"]; shown {
+		t.Fatal("the decline stage is on screen before scrolling; make the test scroll further")
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseWheel, b.X+b.W/2, b.Y, func(p *input.DispatchMouseEventParams) {
+		p.DeltaX, p.DeltaY = 1e-9, 2000 // deltaX must be present; 0 is left out
+	})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `"stage.decline.revenue" in window.clvlab.widgets`)
+
+	// Chinese, then the cash-flow tab.
+	click := func(id string) {
+		t.Helper()
+		w, ok := read(t, ctx).Widgets[id]
+		if !ok {
+			t.Fatalf("no widget %s", id)
+		}
+		x, y := w.X+w.W/2, w.Y+w.H/2
+		if err := chromedp.Do(ctx,
+			chromedp.MouseEvent(chromedp.MouseMoved, x, y), tick,
+			chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+			chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+		); err != nil {
+			t.Fatal(err)
+		}
+	}
+	click("button:lang")
+	waitFor(t, ctx, `window.clvlab.lang === "zh"`)
+	click("tab:2")
+	waitFor(t, ctx, `window.clvlab.tab === 2`)
+	screenshot(t, ctx, "browser-zh-cashflow")
+
+	// The link reproduces the screen in a fresh page.
+	hash, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	link := srv.URL + "/" + hash
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(link)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `window.clvlab && window.clvlab.frames > 0`)
+	again := read(t, ctx)
+	if again.Lang != "zh" || again.Tab != 2 || again.Kpis["clv"] != after.Kpis["clv"] {
+		t.Errorf("link gave lang %s tab %d clv %v; want zh, 2, %v", again.Lang, again.Tab, again.Kpis["clv"], after.Kpis["clv"])
+	}
+}
