@@ -64,8 +64,7 @@ type App struct {
 	hover      int // period under the mouse, or −1
 	hoverLines []string
 
-	chartOp    ebiten.DrawImageOptions // reused every frame
-	textOp     text.DrawOptions
+	paint      painter
 	clips      map[image.Rectangle]*ebiten.Image
 	clipScreen *ebiten.Image
 
@@ -86,7 +85,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		return nil, fmt.Errorf("app: font: %w", err)
 	}
 	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true,
-		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}}
+		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter()}
 	a.platform = newPlatform(a)
 	var link *planner.Link
 	if fragment != "" {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"image"
+	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -12,7 +14,9 @@ import (
 
 // Draw implements ebiten.Game. It paints only when Update prepared a new
 // frame; otherwise the screen keeps what it shows (the app turns off
-// clearing the screen every frame).
+// clearing the screen every frame). Painting an unchanged frame again
+// allocates nothing: shapes are scaled copies of one white pixel, and
+// texts and knobs are drawn from images cached by content.
 func (a *App) Draw(screen *ebiten.Image) {
 	if !a.dirty {
 		return
@@ -20,55 +24,170 @@ func (a *App) Draw(screen *ebiten.Image) {
 	a.dirty = false
 	a.stats.Frames++
 	a.platform.publish()
-	screen.Fill(white)
+	a.paint.frame++
+	screen.Fill(opaqueWhite)
 	if a.chartImg != nil {
-		a.chartOp.GeoM.Reset()
-		a.chartOp.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))
-		screen.DrawImage(a.chartImg, &a.chartOp)
+		a.paint.op.GeoM.Reset()
+		a.paint.op.ColorScale.Reset()
+		a.paint.op.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))
+		screen.DrawImage(a.chartImg, &a.paint.op)
 	}
 	dst := screen
-	for _, op := range a.ui.Ops() {
+	for i := range a.ui.Ops() {
+		op := &a.ui.Ops()[i]
 		r := op.R
 		switch op.Kind {
 		case ui.OpClip:
 			dst = a.clip(screen, r)
 		case ui.OpFill:
-			vector.DrawFilledRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), op.Color, false)
+			a.paint.rect(dst, float64(r.Min.X), float64(r.Min.Y), float64(r.Dx()), float64(r.Dy()), 0, op.Color)
 		case ui.OpStroke:
-			vector.StrokeRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), op.Width, op.Color, false)
+			w := float64(op.Width)
+			x, y, dx, dy := float64(r.Min.X), float64(r.Min.Y), float64(r.Dx()), float64(r.Dy())
+			a.paint.rect(dst, x, y, dx, w, 0, op.Color)
+			a.paint.rect(dst, x, y+dy-w, dx, w, 0, op.Color)
+			a.paint.rect(dst, x, y, w, dy, 0, op.Color)
+			a.paint.rect(dst, x+dx-w, y, w, dy, 0, op.Color)
 		case ui.OpLine:
-			vector.StrokeLine(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Max.X), float32(r.Max.Y), op.Width, op.Color, true)
+			a.paint.line(dst, r, float64(op.Width), op.Color)
 		case ui.OpCircle:
-			vector.DrawFilledCircle(dst, float32(r.Min.X+r.Dx()/2), float32(r.Min.Y+r.Dy()/2), float32(r.Dx())/2, op.Color, true)
+			a.paint.circle(dst, r, op.Color)
 		case ui.OpText:
 			a.drawText(dst, op)
 		}
 	}
+	a.paint.evict()
 	if a.shot != "" && a.chartImg != nil {
 		a.screenshot(screen)
 	}
 }
 
-// drawText draws one text op, vertically centred in its rectangle.
-func (a *App) drawText(dst *ebiten.Image, op ui.Op) {
-	face := a.face(op.Size)
-	a.textOp.GeoM.Reset()
-	a.textOp.ColorScale.Reset()
-	a.textOp.ColorScale.ScaleWithColor(op.Color)
+// opaqueWhite is white as an interface value: converting color.White (a
+// struct) to color.Color on every frame would allocate.
+var opaqueWhite color.Color = color.White
+
+// painter holds what Draw reuses between frames.
+type painter struct {
+	op      ebiten.DrawImageOptions
+	pixel   *ebiten.Image
+	knobs   map[int]*ebiten.Image
+	texts   map[textKey]*textImage
+	frame   int
+	textOpt text.DrawOptions
+}
+
+type textKey struct {
+	s    string
+	size float64
+}
+
+// textImage is a text drawn once in white, tinted when painted.
+type textImage struct {
+	img     *ebiten.Image
+	w, h    float64
+	lastUse int
+}
+
+func newPainter() painter {
+	px := ebiten.NewImage(1, 1)
+	px.Fill(color.White)
+	return painter{pixel: px, knobs: map[int]*ebiten.Image{}, texts: map[textKey]*textImage{}}
+}
+
+// tint sets the colour scale of the reused options to c.
+func (p *painter) tint(c color.RGBA) {
+	p.op.ColorScale.Reset()
+	p.op.ColorScale.Scale(float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255)
+}
+
+// rect paints a w×h rectangle at x, y, turned by angle radians about x, y.
+func (p *painter) rect(dst *ebiten.Image, x, y, w, h, angle float64, c color.RGBA) {
+	p.op.GeoM.Reset()
+	p.op.GeoM.Scale(w, h)
+	if angle != 0 {
+		p.op.GeoM.Rotate(angle)
+	}
+	p.op.GeoM.Translate(x, y)
+	p.tint(c)
+	dst.DrawImage(p.pixel, &p.op)
+}
+
+// line paints a line from r.Min to r.Max of width w.
+func (p *painter) line(dst *ebiten.Image, r image.Rectangle, w float64, c color.RGBA) {
+	dx, dy := float64(r.Max.X-r.Min.X), float64(r.Max.Y-r.Min.Y)
+	length := math.Hypot(dx, dy)
+	if length == 0 {
+		return
+	}
+	angle := math.Atan2(dy, dx)
+	// Offset by half the width across the line so it is centred.
+	ox, oy := math.Sin(angle)*w/2, -math.Cos(angle)*w/2
+	p.rect(dst, float64(r.Min.X)+ox, float64(r.Min.Y)+oy, length, w, angle, c)
+}
+
+// circle paints a filled circle inside r, from an anti-aliased white disc
+// cached by diameter.
+func (p *painter) circle(dst *ebiten.Image, r image.Rectangle, c color.RGBA) {
+	d := r.Dx()
+	if d <= 0 {
+		return
+	}
+	img := p.knobs[d]
+	if img == nil {
+		img = ebiten.NewImage(d+2, d+2)
+		vector.DrawFilledCircle(img, float32(d+2)/2, float32(d+2)/2, float32(d)/2, color.White, true)
+		p.knobs[d] = img
+	}
+	p.op.GeoM.Reset()
+	p.op.GeoM.Translate(float64(r.Min.X-1), float64(r.Min.Y-1))
+	p.tint(c)
+	dst.DrawImage(img, &p.op)
+}
+
+// evict drops cached texts not painted for a while (values change as
+// sliders move).
+func (p *painter) evict() {
+	if len(p.texts) < 600 {
+		return
+	}
+	for k, t := range p.texts {
+		if p.frame-t.lastUse > 30 {
+			t.img.Deallocate()
+			delete(p.texts, k)
+		}
+	}
+}
+
+// drawText paints one text op, vertically centred in its rectangle.
+func (a *App) drawText(dst *ebiten.Image, op *ui.Op) {
+	if op.Text == "" {
+		return
+	}
+	p := &a.paint
+	t := p.texts[textKey{op.Text, op.Size}]
+	if t == nil {
+		face := a.face(op.Size)
+		w, h := text.Measure(op.Text, face, 0)
+		t = &textImage{w: math.Ceil(w), h: math.Ceil(h)}
+		t.img = ebiten.NewImage(max(1, int(t.w)+2), max(1, int(t.h)+2))
+		p.textOpt.GeoM.Reset()
+		p.textOpt.GeoM.Translate(1, 1)
+		text.Draw(t.img, op.Text, face, &p.textOpt)
+		p.texts[textKey{op.Text, op.Size}] = t
+	}
+	t.lastUse = p.frame
 	x := float64(op.R.Min.X)
 	switch op.Align {
 	case ui.Center:
-		x = float64(op.R.Min.X+op.R.Max.X) / 2
-		a.textOp.PrimaryAlign = text.AlignCenter
+		x = float64(op.R.Min.X+op.R.Max.X)/2 - t.w/2
 	case ui.Right:
-		x = float64(op.R.Max.X)
-		a.textOp.PrimaryAlign = text.AlignEnd
-	default:
-		a.textOp.PrimaryAlign = text.AlignStart
+		x = float64(op.R.Max.X) - t.w
 	}
-	a.textOp.SecondaryAlign = text.AlignCenter
-	a.textOp.GeoM.Translate(x, float64(op.R.Min.Y+op.R.Max.Y)/2)
-	text.Draw(dst, op.Text, face, &a.textOp)
+	y := float64(op.R.Min.Y+op.R.Max.Y)/2 - t.h/2
+	p.op.GeoM.Reset()
+	p.op.GeoM.Translate(math.Round(x)-1, math.Round(y)-1)
+	p.tint(op.Color)
+	dst.DrawImage(t.img, &p.op)
 }
 
 // clip returns the part r of screen to draw into, reusing the sub-image of
