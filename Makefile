@@ -50,9 +50,11 @@ build:
 	$(GO) build -o bin/clvlab ./cmd/clvlab
 	$(GO) build -o bin/clvlab-gui ./cmd/clvlab-gui
 
-# bench runs the engine and chart benchmarks; compare two runs with benchstat.
+# bench runs the engine, Monte Carlo, what-if and chart benchmarks; compare
+# two runs with benchstat. docs/benchmarks.md has the Monte Carlo and what-if
+# figures.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./internal/chart/
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./sim/uncertainty/ ./internal/whatif/ ./internal/chart/
 
 clean:
 	rm -rf bin out web/app.wasm web/app.wasm.gz web/wasm_exec.js

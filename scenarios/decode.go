@@ -23,6 +23,7 @@ func topFields(s *Scenario) []field {
 		{"discount_rate", number(&s.DiscountRate)},
 		{"cash_timing", str(&s.CashTiming)},
 		{"currency", str(&s.Currency)},
+		{"seed", integer(&s.Seed)},
 	}
 }
 
@@ -31,6 +32,7 @@ func acquisitionFields(a *Acquisition) []field {
 		{"new_customers", numbers(&a.NewCustomers)},
 		{"cost_per_customer", number(&a.CostPerCustomer)},
 		{"entry", str(&a.Entry)},
+		{"budget", number(&a.Budget)},
 	}
 }
 
@@ -88,13 +90,19 @@ func variantFields(v *Variant) []field {
 
 // decoder walks a decoded TOML document over a Scenario, recording type
 // errors and unknown keys.
-type decoder struct{ probs *problems }
+type decoder struct {
+	probs *problems
+	// dists holds the values given as distributions, by key path
+	// (uncertainty.go).
+	dists map[string]Distribution
+}
 
 // decode fills s from the document doc.
 func (d *decoder) decode(s *Scenario, doc map[string]any) {
 	fields := append(topFields(s),
 		field{"acquisition", nil}, field{"stage", nil}, field{"winback", nil},
-		field{"segment", nil}, field{"variant", nil})
+		field{"segment", nil}, field{"variant", nil},
+		field{"response", nil}, field{"sensitivity", nil}, field{"uncertainty", nil})
 	d.table(place{}, doc, fields, func(k string, v any, at place) {
 		switch k {
 		case "acquisition":
@@ -120,8 +128,13 @@ func (d *decoder) decode(s *Scenario, doc map[string]any) {
 				s.Variants = append(s.Variants, Variant{})
 				d.decodeVariant(&s.Variants[len(s.Variants)-1], m, at.index(i, variantLabel(m, i)))
 			}
+		case "response", "sensitivity":
+			d.decodeAnalysis(s, k, v, at) // response.go
+		case "uncertainty":
+			d.decodeUncertainty(s, v, at) // uncertainty.go
 		}
 	})
+	d.keepDistributions(s)
 }
 
 func (d *decoder) decodeStage(st *Stage, m map[string]any, at place) {
@@ -167,7 +180,7 @@ func (d *decoder) decodeVariant(vr *Variant, m map[string]any, at place) {
 // quoted key ("stage.a.revenue" = 5) or dotted keys (stage.a.revenue = 5).
 func flatten(set map[string]any, prefix string, dst *[]Setting) {
 	for _, k := range sortedKeys(set) {
-		if sub, ok := set[k].(map[string]any); ok && !isText(sub) {
+		if sub, ok := set[k].(map[string]any); ok && !isText(sub) && !isDistribution(sub) {
 			flatten(sub, join(prefix, k), dst)
 			continue
 		}
@@ -196,6 +209,7 @@ func (d *decoder) table(at place, m map[string]any, fields []field, nested func(
 			d.probs.add(kat, kat.prefix()+unknownKey(kat.rel, k, fields))
 		case fields[i].set == nil:
 			nested(k, v, kat)
+		case d.decodeUncertain(kat, v, fields[i].set): // a distribution table
 		default:
 			if err := fields[i].set(v); err != nil {
 				d.probs.add(kat, kat.prefix()+kat.rel+": "+err.Error())
@@ -211,6 +225,10 @@ func (d *decoder) probabilities(at place, v any, dst map[string]float64) {
 		return
 	}
 	for _, id := range sortedKeys(m) {
+		mean := func(v any) error { p, err := toNumber(v); dst[id] = p; return err }
+		if d.decodeUncertain(at.key(id), m[id], mean) { // a distribution table
+			continue
+		}
 		p, err := toNumber(m[id])
 		if err != nil {
 			e := at.key(id)

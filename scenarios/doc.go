@@ -9,4 +9,10 @@
 //
 // The shipped scenarios are embedded (Shipped, Preset) so that the browser
 // build needs no file system.
+//
+// A probability or money amount may be given as a distribution (Distribution:
+// { beta = [a, b] }, { mean = m, sd = s } and others). Its field holds the
+// mean, which the engine model uses; Scenario.Distributions keeps the
+// distribution by set path, and Scenario.MonteCarlo turns the distributions,
+// the seed and the [uncertainty] table into a sim/uncertainty configuration.
 package scenarios

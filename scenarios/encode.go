@@ -92,6 +92,8 @@ func (s *Scenario) Encode(w io.Writer) error {
 		}
 		doc["variant"] = vars
 	}
+	s.encodeAnalysis(doc) // response.go
+	s.encodeUncertainty(doc)
 	return toml.NewEncoder(w).Encode(doc)
 }
 
@@ -104,6 +106,9 @@ func (s *Scenario) acquisitionTable() map[string]any {
 	}
 	if s.Acquisition.Entry != "" {
 		a["entry"] = s.Acquisition.Entry
+	}
+	if s.Acquisition.Budget != 0 {
+		a["budget"] = s.Acquisition.Budget
 	}
 	return a
 }

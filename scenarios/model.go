@@ -59,6 +59,7 @@ func (s *Scenario) Model() (*sim.Model, error) {
 	for i := range segs {
 		m.Segments = append(m.Segments, s.segmentModel(&segs[i]))
 	}
+	s.applyResponses(m, segs) // response.go: spend that changes behaviour
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}

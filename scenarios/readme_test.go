@@ -72,6 +72,8 @@ func TestDocsListEveryKey(t *testing.T) {
 	for _, fields := range [][]field{
 		topFields(s), acquisitionFields(&s.Acquisition), stageFields(&Stage{}), winbackFields(&s.Winback),
 		segmentFields(&seg), overrideFields(&StageOverride{}), variantFields(&Variant{}),
+		uncertaintyFields(&s.Uncertainty),
+		responseFields(&Response{}), rangeFields(&Range{}),
 	} {
 		for _, f := range fields {
 			keys = append(keys, f.name)

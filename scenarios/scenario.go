@@ -24,6 +24,19 @@ type Scenario struct {
 	Winback      Winback
 	Segments     []Segment // none means one segment, "all"
 	Variants     []Variant
+	// Responses are the [[response]] curves: spend that changes behaviour
+	// (response.go).
+	Responses []Response
+	// Sensitivity holds the [[sensitivity]] ranges of parameters for the
+	// what-if analyses (response.go).
+	Sensitivity []Range
+	// Seed seeds the Monte Carlo trials (default DefaultSeed); Uncertainty
+	// is the [uncertainty] table, and Distributions the values given as
+	// distributions, by set path ("stage.stability.to.stability"), whose
+	// fields above hold their means (uncertainty.go).
+	Seed          int
+	Uncertainty   Uncertainty
+	Distributions map[string]Distribution
 }
 
 // Acquisition is the [acquisition] table.
@@ -33,6 +46,9 @@ type Acquisition struct {
 	NewCustomers    []float64
 	CostPerCustomer float64
 	Entry           string // stage id; "" means the first stage
+	// Budget is the acquisition spend per period that an acquisition
+	// [[response]] turns into new customers; 0 without one.
+	Budget float64
 }
 
 // Stage is one [[stage]] table.
@@ -102,6 +118,8 @@ func New() *Scenario {
 		CashTiming:   "end",
 		Currency:     "CNY",
 		Acquisition:  Acquisition{NewCustomers: []float64{1000}},
+		Seed:         DefaultSeed,
+		Uncertainty:  Uncertainty{ProcessNoise: true, PoissonAcquisition: true, Rows: "scale"},
 	}
 }
 
@@ -135,6 +153,9 @@ func (s *Scenario) Clone() *Scenario {
 			seg.Stage[id] = &oc
 		}
 	}
+	c.Responses = slices.Clone(s.Responses)
+	c.Sensitivity = slices.Clone(s.Sensitivity)
+	c.Distributions = maps.Clone(s.Distributions)
 	c.Variants = slices.Clone(s.Variants)
 	for i := range c.Variants {
 		c.Variants[i].Set = slices.Clone(s.Variants[i].Set)

@@ -13,6 +13,12 @@ import (
 // string, or []any for new_customers). Set checks the path and the value's
 // type; Validate checks the value itself.
 func (s *Scenario) Set(path string, value any) error {
+	if ok, err := s.setUncertain(path, value); ok { // uncertainty.go
+		if err != nil {
+			return fmt.Errorf("%q: %w", path, err)
+		}
+		return nil
+	}
 	parts := strings.Split(path, ".")
 	if err := s.set(parts, value); err != nil {
 		return fmt.Errorf("%q: %w", path, err)

@@ -31,6 +31,8 @@ func (s *Scenario) Validate() []Problem {
 	v.winback()
 	v.segments()
 	v.variants()
+	v.analysis() // response.go: [[response]] and [[sensitivity]]
+	v.monteCarlo()
 	return v.probs.list
 }
 

@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // Input is what the charts draw: the runs of one scenario and the names to
@@ -38,6 +39,9 @@ type Input struct {
 type Run struct {
 	Name   string // display name, e.g. "Base" or "Loyalty programme"
 	Result *sim.Result
+	// Bands, when set, are Monte Carlo bands of the run: the customers and
+	// cash-flow charts draw them as fans.
+	Bands *uncertainty.Bands
 }
 
 // Kind is a kind of chart.
@@ -87,6 +91,9 @@ type Figure struct {
 	// data holds, after Draw, each plot's data area and x range, for
 	// PeriodAt.
 	data []dataArea
+	// layout, when set, places the plots itself (analysis.go: a heat map
+	// beside its colour bar).
+	layout func(f *Figure, c draw.Canvas)
 }
 
 type dataArea struct {
@@ -133,6 +140,10 @@ func (f *Figure) Draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 	f.data = f.data[:0]
+	if f.layout != nil {
+		f.layout(f, c)
+		return
+	}
 	pad := vg.Length(f.size.W) * vg.Inch / 96 / 80
 	if len(f.rows) == 1 && len(f.rows[0]) == 1 {
 		f.drawPlot(f.rows[0][0], draw.Crop(c, pad/2, -pad/2, pad, -pad/2))

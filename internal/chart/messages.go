@@ -43,6 +43,32 @@ const (
 	msgNoCustomers
 	msgNoChange
 	msgPeriod
+	// What-if analyses (analysis.go).
+	msgWaterfallTitle
+	msgShapleyExact
+	msgShapleySampled
+	msgAxisNotAtZero
+	msgTornadoTitle
+	msgAtLow
+	msgAtHigh
+	msgBaseValue
+	msgClampedNote
+	msgMoreBars
+	msgHeatMapTitle
+	msgBreakEven
+	msgNoBreakEven
+	msgUndefinedCells
+	msgSeekTitle
+	msgTarget
+	msgAnswer
+	msgNoAnswer
+	msgCurrent
+	msgOptimumTitle
+	msgOptimum
+	msgNothingToDraw
+	msgBand90
+	msgBand50
+	msgMedian
 	numMessages
 )
 
@@ -90,6 +116,31 @@ var messages = [numMessages][2]string{
 	msgNoCustomers:       {"No customers to show: the scenario acquires no one.", "没有可显示的客户：该情景未获取任何客户。"},
 	msgNoChange:          {"The variants change none of these figures.", "各变体未改变这些指标。"},
 	msgPeriod:            {"Period (%s)", "期（%s）"},
+	msgBand90:            {"5-95% of trials", "90% 的模拟落在此区间"},
+	msgBand50:            {"25-75% of trials", "50% 的模拟落在此区间"},
+	msgMedian:            {"median of trials", "模拟中位数"},
+	msgWaterfallTitle:    {"%s: what each change contributed, base to %s", "%s：从基准到%s，各项变更的贡献"},
+	msgShapleyExact:      {"Shapley values, exact over all %d subsets of the changes", "Shapley 值，精确计算全部 %d 个变更子集"},
+	msgShapleySampled:    {"Shapley values from %d random orderings; whiskers show one standard error", "Shapley 值，由 %d 个随机排列估计；须线为一个标准误"},
+	msgAxisNotAtZero:     {"(axis does not start at 0)", "（坐标轴不从 0 开始）"},
+	msgTornadoTitle:      {"Which lever matters: %s, each parameter moved alone", "哪个杠杆最重要：%s，每次只变动一个参数"},
+	msgAtLow:             {"parameter at its low value", "参数取低值"},
+	msgAtHigh:            {"parameter at its high value", "参数取高值"},
+	msgBaseValue:         {"base %s", "基准 %s"},
+	msgClampedNote:       {"* range pulled in to keep the scenario valid", "* 为保持情景有效，范围已收窄"},
+	msgMoreBars:          {"and %d more with smaller swings (see tornado.csv)", "另有 %d 个参数影响更小（见 tornado.csv）"},
+	msgHeatMapTitle:      {"%s by %s and %s", "%s：%s 与 %s"},
+	msgBreakEven:         {"black line: %s = %s", "黑线：%s = %s"},
+	msgNoBreakEven:       {"%s does not reach %s in this range", "此范围内 %s 未达到 %s"},
+	msgUndefinedCells:    {"grey: undefined, or the pair makes an invalid scenario", "灰色：无定义，或该组合使情景无效"},
+	msgSeekTitle:         {"Goal seek: %s for %s %s", "目标求解：使 %[2]s %[3]s 的 %[1]s"},
+	msgTarget:            {"target %s", "目标 %s"},
+	msgAnswer:            {"answer %s", "答案 %s"},
+	msgNoAnswer:          {"no value in the range meets the goal", "范围内没有满足目标的值"},
+	msgCurrent:           {"current %s", "当前 %s"},
+	msgOptimumTitle:      {"Where extra spending stops paying: %s", "追加投入何时不再划算：%s"},
+	msgOptimum:           {"optimum %s", "最优 %s"},
+	msgNothingToDraw:     {"Nothing to draw.", "没有可绘制的内容。"},
 }
 
 // periodNames are the period names in each language.

@@ -28,6 +28,11 @@ Usage:
   clvlab run [-o DIR] FILE|PRESET...   project scenarios, write results to DIR/<scenario>/
   clvlab validate FILE...              check scenario files only
   clvlab list [-lang en|zh]            list the shipped scenarios (presets)
+  clvlab compare [FILE|PRESET]         attribute each variant's change to its changes (Shapley)
+  clvlab sensitivity [FILE|PRESET]     rank parameters by their effect on a KPI (tornado, grid)
+  clvlab seek [FILE|PRESET] -param P -kpi K -target V   solve a parameter for a KPI target
+  clvlab optimize [FILE|PRESET]        find the spend that maximises customer equity or CLV
+  clvlab serve [-addr 127.0.0.1:8080]  serve the interactive planner to a browser
 
 Run "clvlab COMMAND -h" for a command's flags. Scenario files are TOML;
 docs/scenarios.md lists every key.
@@ -48,6 +53,16 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return validate(rest, stdout, stderr)
 	case "list":
 		return list(rest, stdout, stderr)
+	case "compare":
+		return compare(rest, stdout, stderr) // compare.go
+	case "sensitivity":
+		return sensitivity(rest, stdout, stderr) // sensitivity.go
+	case "seek":
+		return seek(rest, stdout, stderr) // seek.go
+	case "optimize":
+		return optimize(rest, stdout, stderr) // optimize.go
+	case "serve":
+		return serveCmd(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -184,6 +199,7 @@ func resultFiles(s *scenarios.Scenario, runs []report.Run, lang string, formats 
 		{Name: "periods.csv", Write: func(w io.Writer) error { return report.WriteCSV(w, runs) }},
 		{Name: report.HTMLFile, Write: func(w io.Writer) error { return report.WriteHTML(w, s, runs, lang, formats) }},
 	}
+	files = append(files, report.UncertaintyFiles(runs)...)
 	return append(files, report.ChartFiles(report.ChartInput(s, runs, lang), formats)...)
 }
 
@@ -200,15 +216,17 @@ func firstSentence(text string) string {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flags("run", "[-o DIR] [-charts png,svg,pdf] [-lang en|zh] FILE|PRESET...", `Projects each scenario (base and variants), prints a summary table and writes
-into DIR/<scenario>/: summary.json, periods.csv, one chart per kind and
-format (customers, cohorts, cashflow, survival, clv-breakdown, comparison,
-kpi-deltas) and index.html, a page with the table and every chart. Results
-are written to a temporary folder and renamed into place, so an interrupted
-run leaves the previous results, never half-written ones.`, stderr)
+	fs := flags("run", "[-o DIR] [-charts png,svg,pdf] [-lang en|zh] [-trials N] [-seed S] FILE|PRESET...", `Projects each scenario (base and variants), prints a summary table and writes
+into DIR/<scenario>/: summary.json, periods.csv, bands.csv (with Monte Carlo
+trials), one chart per kind and format (customers, cohorts, cashflow,
+survival, clv-breakdown, comparison, kpi-deltas) and index.html, a page with
+the table and every chart. Results are written to a temporary folder and
+renamed into place, so an interrupted run leaves the previous results, never
+half-written ones.`, stderr)
 	out := fs.String("o", "out", "output `folder`")
 	chartList := fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts")
 	lang := fs.String("lang", "en", "language of charts and index.html: en or zh")
+	mc := monteCarloFlags(fs) // uncertainty.go
 	if st := parse(fs, args); st >= 0 {
 		return st
 	}
@@ -242,6 +260,11 @@ run leaves the previous results, never half-written ones.`, stderr)
 			status = ExitUsage
 			continue
 		}
+		if err := mc.Check(s); err != nil {
+			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
+			status = ExitUsage
+			continue
+		}
 		folders[s.Slug()] = arg
 		all = append(all, s)
 	}
@@ -250,6 +273,9 @@ run leaves the previous results, never half-written ones.`, stderr)
 	}
 	for i, s := range all {
 		runs, err := report.Compute(s)
+		if err == nil {
+			err = report.Simulate(runs, *mc)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", s.File, err)
 			return ExitFailure

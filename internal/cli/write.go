@@ -12,7 +12,9 @@ import (
 
 // writeResults writes a scenario's result files into dir atomically: into a
 // temporary folder beside it, then renamed into place (the previous results
-// are moved aside first and removed last).
+// are moved aside first and removed last). Folders inside the previous
+// results that the new ones do not replace (the what-if analyses in
+// DIR/<scenario>/<command>/) are carried over.
 func writeResults(dir string, files []report.File) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -32,15 +34,21 @@ func writeResults(dir string, files []report.File) error {
 		return err
 	}
 	old := ""
+	var kept []string
 	if _, err := os.Stat(dir); err == nil {
+		if kept, err = carryFolders(dir, tmp); err != nil {
+			return fmt.Errorf("keeping the folders of the previous results: %w", err)
+		}
 		old = filepath.Join(parent, "."+filepath.Base(dir)+".old")
 		os.RemoveAll(old)
 		if err := os.Rename(dir, old); err != nil {
+			moveFolders(tmp, dir, kept)
 			return fmt.Errorf("moving the previous results aside: %w", err)
 		}
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		if old != "" {
+			moveFolders(tmp, old, kept)
 			os.Rename(old, dir) // put the previous results back
 		}
 		return err

@@ -18,6 +18,9 @@ import (
 type Run struct {
 	scenarios.Run
 	Result *sim.Result
+	// Uncertainty is the Monte Carlo result that Simulate adds; nil
+	// without one (uncertainty.go).
+	Uncertainty *Uncertainty
 }
 
 // Compute runs the base scenario and every variant.
@@ -82,6 +85,7 @@ type runJSON struct {
 	CustomerEquity float64                `json:"customer_equity"`
 	Survival       []float64              `json:"survival"`
 	Segments       map[string]segmentJSON `json:"segments"`
+	Uncertainty    *uncertaintyJSON       `json:"uncertainty,omitempty"`
 }
 
 func value(v sim.Value, stages []string) valueJSON {
@@ -127,6 +131,7 @@ func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []Run) error {
 		if r.Name != "base" {
 			rj.Description = r.Scenario.Description.In("en")
 		}
+		rj.Uncertainty = uncertaintyDoc(&r)
 		for _, seg := range sum.Segments {
 			rj.Segments[seg.ID] = segmentJSON{Share: seg.Share, valueJSON: value(seg.Value, r.Model.StageIDs)}
 		}
@@ -237,7 +242,11 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
-	return tw.Flush()
+	writeBandRows(tw, runs)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeBandNote(w, runs)
 }
 
 // format formats a figure for people; "—" when it is undefined.

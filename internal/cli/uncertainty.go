@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"strconv"
+
+	"clvlab/internal/report"
+)
+
+// monteCarloFlags adds -trials and -seed to fs and returns the settings
+// they fill in; flags not given leave the scenario file's own.
+func monteCarloFlags(fs *flag.FlagSet) *report.MonteCarlo {
+	mc := &report.MonteCarlo{}
+	fs.Func("trials", "Monte Carlo `trials` per run, written to bands.csv and summary.json (0: none;\ndefault: the scenario's [uncertainty] table, else none)", func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return errors.New("give a whole number of trials")
+		}
+		mc.Trials, mc.TrialsSet = n, true
+		return nil
+	})
+	fs.Func("seed", "`seed` of the Monte Carlo trials (default: the scenario's seed, else 1)", func(s string) error {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return errors.New("give a whole number from 0 to 18446744073709551615")
+		}
+		mc.Seed, mc.SeedSet = n, true
+		return nil
+	})
+	return mc
+}

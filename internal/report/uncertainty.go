@@ -1,0 +1,286 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"clvlab/scenarios"
+	"clvlab/sim"
+	"clvlab/sim/uncertainty"
+)
+
+// Uncertainty is a run's Monte Carlo result: the configuration it ran with
+// and the bands.
+type Uncertainty struct {
+	Config uncertainty.Config
+	Bands  *uncertainty.Bands
+}
+
+// MonteCarlo says which trials Simulate runs, overriding the scenario
+// file's [uncertainty] table and seed.
+type MonteCarlo struct {
+	// Trials is the number of trials per run; with TrialsSet false the
+	// file's [uncertainty] trials apply (none without the table), and 0
+	// runs none.
+	Trials    int
+	TrialsSet bool
+	// Seed replaces the file's seed when SeedSet is true.
+	Seed    uint64
+	SeedSet bool
+}
+
+// config returns the configuration of run r under mc; Trials 0 means no
+// Monte Carlo.
+func (mc MonteCarlo) config(s *scenarios.Scenario) uncertainty.Config {
+	c := s.MonteCarlo()
+	if mc.TrialsSet {
+		c.Trials = mc.Trials
+	}
+	if mc.SeedSet {
+		c.Seed = mc.Seed
+	}
+	return c
+}
+
+// Check reports whether mc can run on scenario s: the trial count within
+// [0, uncertainty.MaxTrials] and the values kept within
+// uncertainty.MaxSamples for every run.
+func (mc MonteCarlo) Check(s *scenarios.Scenario) error {
+	if mc.TrialsSet && (mc.Trials < 0 || mc.Trials > uncertainty.MaxTrials) {
+		return fmt.Errorf("-trials %d, give 0 (no Monte Carlo) to %d", mc.Trials, uncertainty.MaxTrials)
+	}
+	runs, err := s.Runs()
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		c := mc.config(r.Scenario)
+		if n := uncertainty.Samples(r.Model, c.Trials); c.Trials > 0 && n > uncertainty.MaxSamples {
+			return fmt.Errorf("%s, run %s: %d trials × %d periods × (%d stages + 3) = %d values, at most %d are kept; run at most %d trials",
+				s.File, r.Name, c.Trials, r.Model.Horizon, len(r.Model.StageIDs), n, uncertainty.MaxSamples,
+				uncertainty.MaxSamples/(r.Model.Horizon*(len(r.Model.StageIDs)+3)))
+		}
+	}
+	return nil
+}
+
+// Simulate runs the Monte Carlo trials mc asks for on every run, base and
+// variants alike with the same seed (so that they are compared on the same
+// random draws), and sets each run's Uncertainty; it leaves them nil when
+// no trials are asked for.
+func Simulate(runs []Run, mc MonteCarlo) error {
+	for i := range runs {
+		r := &runs[i]
+		c := mc.config(r.Scenario)
+		if c.Trials <= 0 {
+			r.Uncertainty = nil
+			continue
+		}
+		b, err := uncertainty.Run(r.Model, c)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+		r.Uncertainty = &Uncertainty{Config: c, Bands: b}
+	}
+	return nil
+}
+
+// uncertaintyJSON is a run's "uncertainty" object in summary.json.
+type uncertaintyJSON struct {
+	Trials             int      `json:"trials"`
+	Seed               uint64   `json:"seed"`
+	ProcessNoise       bool     `json:"process_noise"`
+	PoissonAcquisition bool     `json:"poisson_acquisition"`
+	Rows               string   `json:"rows"`
+	Parameters         []string `json:"parameters"`
+	// PNegativeEquity is P(customer equity < 0); PPayback P(the first
+	// cohort pays back within the horizon), null without a first cohort.
+	PNegativeEquity float64           `json:"p_customer_equity_negative"`
+	PPayback        sim.Optional      `json:"p_payback_within_horizon"`
+	CLV             uncertainty.Stats `json:"clv"`
+	CLVTrials       int               `json:"clv_trials"`
+	CustomerEquity  uncertainty.Stats `json:"customer_equity"`
+	Bands           bandsJSON         `json:"bands"`
+}
+
+// bandsJSON holds the per-period bands, one Stats per period.
+type bandsJSON struct {
+	Customers                       map[string][]uncertainty.Stats `json:"customers"`
+	ActiveCustomers                 []uncertainty.Stats            `json:"active_customers"`
+	NetCashFlow                     []uncertainty.Stats            `json:"net_cash_flow"`
+	CumulativeDiscountedNetCashFlow []uncertainty.Stats            `json:"cumulative_discounted_net_cash_flow"`
+}
+
+// uncertaintyDoc returns r's "uncertainty" object, nil without one.
+func uncertaintyDoc(r *Run) *uncertaintyJSON {
+	u := r.Uncertainty
+	if u == nil {
+		return nil
+	}
+	b, c := u.Bands, u.Config
+	doc := &uncertaintyJSON{
+		Trials: b.Trials, Seed: b.Seed, ProcessNoise: c.ProcessNoise, PoissonAcquisition: c.PoissonAcquisition,
+		Rows: c.Rows.String(), Parameters: []string{},
+		PNegativeEquity: b.NegativeEquity, PPayback: b.Payback,
+		CLV: b.CLV, CLVTrials: b.CLVTrials, CustomerEquity: b.CustomerEquity,
+		Bands: bandsJSON{
+			Customers:                       map[string][]uncertainty.Stats{},
+			ActiveCustomers:                 b.ActiveCustomers,
+			NetCashFlow:                     b.NetCashFlow,
+			CumulativeDiscountedNetCashFlow: b.CumulativeDiscountedNetCashFlow,
+		},
+	}
+	for _, p := range c.Parameters {
+		doc.Parameters = append(doc.Parameters, p.Name)
+	}
+	for i, id := range r.Model.StageIDs {
+		doc.Bands.Customers[id] = b.Customers[i]
+	}
+	return doc
+}
+
+// BandsHeader names the columns of bands.csv.
+var BandsHeader = []string{"variant", "period", "series", "stage", "mean", "p5", "p25", "p50", "p75", "p95"}
+
+// WriteBandsCSV writes bands.csv: one row per run with Monte Carlo ×
+// period × series, the series being customers (one row per stage),
+// active_customers, net_cash_flow and cumulative_discounted_net_cash_flow
+// (stage empty), each with the mean and the 5/25/50/75/95 percentiles over
+// the trials.
+func WriteBandsCSV(w io.Writer, runs []Run) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(BandsHeader); err != nil {
+		return err
+	}
+	row := make([]string, 0, len(BandsHeader))
+	write := func(variant string, t int, series, stage string, s uncertainty.Stats) error {
+		row = append(row[:0], variant, strconv.Itoa(t), series, stage)
+		for _, x := range []float64{s.Mean, s.P5, s.P25, s.P50, s.P75, s.P95} {
+			row = append(row, strconv.FormatFloat(x, 'g', 10, 64))
+		}
+		return cw.Write(row)
+	}
+	for _, r := range runs {
+		if r.Uncertainty == nil {
+			continue
+		}
+		b := r.Uncertainty.Bands
+		for t := range r.Model.Horizon {
+			for i, id := range r.Model.StageIDs {
+				if err := write(r.Name, t, "customers", id, b.Customers[i][t]); err != nil {
+					return err
+				}
+			}
+			for _, s := range []struct {
+				name  string
+				stats []uncertainty.Stats
+			}{
+				{"active_customers", b.ActiveCustomers},
+				{"net_cash_flow", b.NetCashFlow},
+				{"cumulative_discounted_net_cash_flow", b.CumulativeDiscountedNetCashFlow},
+			} {
+				if err := write(r.Name, t, s.name, "", s.stats[t]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// UncertaintyFiles returns bands.csv when a run has Monte Carlo results,
+// else nothing.
+func UncertaintyFiles(runs []Run) []File {
+	for _, r := range runs {
+		if r.Uncertainty != nil {
+			return []File{{Name: "bands.csv", Write: func(w io.Writer) error { return WriteBandsCSV(w, runs) }}}
+		}
+	}
+	return nil
+}
+
+// writeBandRows adds the Monte Carlo rows to the summary table: the range
+// of the middle 90% of trials (5th to 95th percentile) of CLV and customer
+// equity, and the two probabilities (their Δ in percentage points).
+func writeBandRows(tw io.Writer, runs []Run) {
+	if runs[0].Uncertainty == nil {
+		return
+	}
+	band := func(s uncertainty.Stats) string {
+		return money.format(sim.Some(s.P5)) + " – " + money.format(sim.Some(s.P95))
+	}
+	share := func(o sim.Optional) string {
+		if !o.Defined {
+			return "—"
+		}
+		return strconv.FormatFloat(100*o.Value, 'f', 1, 64) + "%"
+	}
+	points := func(base, v sim.Optional) string {
+		switch {
+		case !base.Defined || !v.Defined:
+			return ""
+		case v.Value == base.Value:
+			return "0"
+		}
+		return fmt.Sprintf("%+.1f pts", 100*(v.Value-base.Value))
+	}
+	rows := []struct {
+		label string
+		text  func(*uncertainty.Bands) string
+		prob  func(*uncertainty.Bands) sim.Optional
+	}{
+		{"CLV 5–95%", func(b *uncertainty.Bands) string { return band(b.CLV) }, nil},
+		{"customer equity 5–95%", func(b *uncertainty.Bands) string { return band(b.CustomerEquity) }, nil},
+		{"P(customer equity < 0)", nil, func(b *uncertainty.Bands) sim.Optional { return sim.Some(b.NegativeEquity) }},
+		{"P(payback within horizon)", nil, func(b *uncertainty.Bands) sim.Optional { return b.Payback }},
+	}
+	for _, row := range rows {
+		cell := func(r Run) string {
+			switch {
+			case r.Uncertainty == nil:
+				return "—"
+			case row.prob != nil:
+				return share(row.prob(r.Uncertainty.Bands))
+			}
+			return row.text(r.Uncertainty.Bands)
+		}
+		cols := []string{fmt.Sprintf("%-28s", row.label), cell(runs[0])}
+		for _, r := range runs[1:] {
+			delta := ""
+			if row.prob != nil && r.Uncertainty != nil {
+				delta = points(row.prob(runs[0].Uncertainty.Bands), row.prob(r.Uncertainty.Bands))
+			}
+			cols = append(cols, cell(r), delta)
+		}
+		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
+	}
+}
+
+// writeBandNote says, below the table, how the Monte Carlo rows were made.
+func writeBandNote(w io.Writer, runs []Run) error {
+	u := runs[0].Uncertainty
+	if u == nil {
+		return nil
+	}
+	c := u.Config
+	var sources []string
+	if c.ProcessNoise {
+		sources = append(sources, "process noise")
+	}
+	if c.PoissonAcquisition {
+		sources = append(sources, "Poisson acquisition")
+	}
+	if n := len(c.Parameters); n > 0 {
+		sources = append(sources, fmt.Sprintf("%d uncertain value%s in the base (rows: %s)", n, map[bool]string{true: "", false: "s"}[n == 1], c.Rows))
+	}
+	if len(sources) == 0 {
+		sources = append(sources, "no randomness: every trial equals the projection")
+	}
+	_, err := fmt.Fprintf(w, "Monte Carlo: %d trials per run, seed %d; %s. 5–95%%: the middle 90%% of trials.\n",
+		u.Bands.Trials, u.Bands.Seed, strings.Join(sources, ", "))
+	return err
+}

@@ -1,0 +1,88 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"testing"
+
+	"clvlab/scenarios"
+)
+
+func simulated(t *testing.T, id string, mc MonteCarlo) []Run {
+	t.Helper()
+	s, err := scenarios.Preset(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := Compute(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Simulate(runs, mc); err != nil {
+		t.Fatal(err)
+	}
+	return runs
+}
+
+// TestBandsCSVHoldsTheBands: every row of bands.csv is the Stats of its
+// run, period and series, to the 10 digits written.
+func TestBandsCSVHoldsTheBands(t *testing.T) {
+	runs := simulated(t, "annuity", MonteCarlo{Trials: 100, TrialsSet: true, Seed: 2, SeedSet: true})
+	var b bytes.Buffer
+	if err := WriteBandsCSV(&b, runs); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 1
+	for _, r := range runs {
+		bands := r.Uncertainty.Bands
+		for p := range r.Model.Horizon {
+			want := [][]string{
+				{r.Name, strconv.Itoa(p), "customers", "loyal"},
+				{r.Name, strconv.Itoa(p), "active_customers", ""},
+				{r.Name, strconv.Itoa(p), "net_cash_flow", ""},
+				{r.Name, strconv.Itoa(p), "cumulative_discounted_net_cash_flow", ""},
+			}
+			stats := []float64{bands.Customers[0][p].P95, bands.ActiveCustomers[p].P5, bands.NetCashFlow[p].Mean, bands.CumulativeDiscountedNetCashFlow[p].P50}
+			columns := []int{9, 5, 4, 7} // p95, p5, mean, p50
+			for k, w := range want {
+				row := rows[i]
+				i++
+				if strings.Join(row[:4], ",") != strings.Join(w, ",") {
+					t.Fatalf("row %d %v, want it to start %v", i-1, row, w)
+				}
+				if got := row[columns[k]]; got != strconv.FormatFloat(stats[k], 'g', 10, 64) {
+					t.Errorf("row %v: column %s = %s, want %v", w, BandsHeader[columns[k]], got, stats[k])
+				}
+			}
+		}
+	}
+	if i != len(rows) {
+		t.Errorf("%d rows, want %d", len(rows), i)
+	}
+}
+
+// TestTableShowsProbabilities: with Monte Carlo the table adds the bands
+// of CLV and customer equity and the two probabilities, with the change in
+// percentage points; without it, none of them.
+func TestTableShowsProbabilities(t *testing.T) {
+	s, _ := scenarios.Preset("acquisition-vs-retention")
+	for _, trials := range []int{0, 200} {
+		runs := simulated(t, "acquisition-vs-retention", MonteCarlo{Trials: trials, TrialsSet: true})
+		var b bytes.Buffer
+		if err := WriteTable(&b, s, runs); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{"CLV 5–95%", "customer equity 5–95%", "P(customer equity < 0)", "P(payback within horizon)", "Monte Carlo: 200 trials per run, seed 1; process noise, Poisson acquisition, 1 uncertain value in the base (rows: scale)"} {
+			if strings.Contains(out, want) != (trials > 0) {
+				t.Errorf("%d trials: table has %q: %v\n%s", trials, want, !(trials > 0), out)
+			}
+		}
+	}
+}

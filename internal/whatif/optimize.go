@@ -1,0 +1,440 @@
+package whatif
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/diff/fd"
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/optimize"
+
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+// Lever is a parameter the optimiser moves, within [Low, High].
+type Lever struct {
+	Path      string
+	Low, High float64
+}
+
+// Defaults and caps of OptimizeOptions.
+const (
+	DefaultOptimizeIterations  = 1000  // major iterations per local search
+	DefaultOptimizeEvaluations = 40000 // engine runs per local search
+	sliceSize                  = 41    // points of each lever's slice through the optimum
+)
+
+// OptimizeOptions asks Optimize for the spend levels that maximise a KPI.
+type OptimizeOptions struct {
+	// KPI is maximised; it must be one every run has: CLV (the zero
+	// value), CLVNet or CustomerEquity.
+	KPI KPI
+	// Levers lists the parameters moved and their bounds (clamped to the
+	// values each may take). Nil means every [[response]] lever of the
+	// scenario, within its [[sensitivity]] range if the file gives one,
+	// else within [0, max(value, saturation)]: beyond the saturation of
+	// its curves (scenarios.Response.Saturation) a lever only costs.
+	Levers []Lever
+	// MaxIterations caps the major iterations (and L-BFGS's gradients) and
+	// MaxEvaluations the KPI evaluations of each local search; defaults
+	// 1000 and 40000.
+	MaxIterations, MaxEvaluations int
+}
+
+// LeverResult is one lever at the optimum.
+type LeverResult struct {
+	scenarios.Parameter         // the lever; Value is its current value
+	Low, High           float64 // its bounds
+	Optimum             float64
+	// Unit is the step the marginal returns are per: 1 (a unit of money or
+	// of customers) or 0.01 (a percentage point of a fraction or a
+	// probability).
+	Unit float64
+	// MarginalNow and MarginalAtOptimum are the KPI's change per Unit of
+	// the lever, at the current levers and at the optimum: the return of
+	// the last unit spent (central differences; one-sided at a bound). At
+	// an interior optimum it is about 0.
+	MarginalNow, MarginalAtOptimum float64
+	// Bound is "low" or "high" when the optimum is at that bound: the KPI
+	// would still rise beyond it (see MarginalAtOptimum), or "" inside.
+	Bound string
+	// Fixed is true for a lever whose bounds leave it one value.
+	Fixed bool
+	// Slice is the KPI along this lever, every other lever at its optimum.
+	Slice []CurvePoint
+}
+
+// Optimum is the optimiser's answer.
+type Optimum struct {
+	KPI                       KPI
+	Current, Value            float64 // the KPI at the current levers and at the optimum
+	Levers                    []LeverResult
+	Method, Status            string
+	Iterations, Evaluations   int
+	MaxIterations, MaxRunsPer int
+}
+
+// Optimize finds the levers (retention spend per stage, acquisition
+// budget, price discounts) within their bounds that maximise a KPI of s,
+// with gonum/optimize: Nelder–Mead, then L-BFGS with central-difference
+// gradients, from the current levers and from the centre of the bounds,
+// keeping the best. Bounds are kept by the transformation
+// x = lo + (hi − lo)·(1 − cos y)/2, which is smooth, reaches both bounds
+// and needs no penalty. It reports the optimum, the KPI there and the
+// marginal return of each lever.
+func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
+	if !opt.KPI.AlwaysDefined() {
+		return nil, fmt.Errorf("whatif: cannot maximise %s, which some runs lack; maximise clv, clv_net or customer_equity", opt.KPI)
+	}
+	if opt.MaxIterations <= 0 {
+		opt.MaxIterations = DefaultOptimizeIterations
+	}
+	if opt.MaxEvaluations <= 0 {
+		opt.MaxEvaluations = DefaultOptimizeEvaluations
+	}
+	levers, err := leversOf(s, opt.Levers)
+	if err != nil {
+		return nil, err
+	}
+	o := &Optimum{KPI: opt.KPI, Levers: levers, MaxIterations: opt.MaxIterations, MaxRunsPer: opt.MaxEvaluations}
+	var free []int // indices of levers that can move
+	for i := range levers {
+		if !levers[i].Fixed {
+			free = append(free, i)
+		}
+	}
+	if len(free) == 0 {
+		return nil, errors.New("whatif: no lever can move: every lever's bounds leave it a single value")
+	}
+	paths := make([]string, len(levers))
+	current := make([]float64, len(levers))
+	for i, l := range levers {
+		paths[i], current[i] = l.Path, l.Value
+	}
+	var (
+		mu       sync.Mutex
+		evals    int
+		firstErr error
+	)
+	// value evaluates the KPI with the levers at x (every lever).
+	value := func(x []float64) float64 {
+		v, err := kpiAt(s, opt.KPI, paths, x...)
+		mu.Lock()
+		evals++
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+		if err != nil || !v.Defined {
+			return math.Inf(-1)
+		}
+		return v.Value
+	}
+	// toX maps y (the free levers, transformed) to every lever's value.
+	toX := func(y []float64) []float64 {
+		x := append([]float64(nil), current...)
+		for k, i := range free {
+			l := &levers[i]
+			x[i] = l.Low + (l.High-l.Low)*(1-math.Cos(y[k]))/2
+		}
+		return x
+	}
+	toY := func(x float64, l *LeverResult) float64 {
+		w := l.High - l.Low
+		u := (x - l.Low) / w
+		u = math.Max(1e-3, math.Min(1-1e-3, u)) // a bound is a stationary point of y; start inside
+		return math.Acos(1 - 2*u)
+	}
+	f := func(y []float64) float64 { return -value(toX(y)) }
+	problem := optimize.Problem{
+		Func: f,
+		Grad: func(grad, y []float64) {
+			fd.Gradient(grad, f, y, &fd.Settings{Formula: fd.Central, Step: 6e-6, Concurrent: true})
+		},
+	}
+	o.Current = value(current)
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	scale := math.Max(1, math.Abs(o.Current))
+	starts := [][]float64{make([]float64, len(free)), make([]float64, len(free))}
+	for k, i := range free {
+		starts[0][k] = toY(current[i], &levers[i])
+		starts[1][k] = math.Pi / 2 // the centre of the bounds
+	}
+	bestY, bestF := starts[0], f(starts[0])
+	var status []string
+	for _, start := range starts {
+		settings := func() *optimize.Settings {
+			return &optimize.Settings{
+				MajorIterations: opt.MaxIterations,
+				FuncEvaluations: opt.MaxEvaluations,
+				Converger:       &optimize.FunctionConverge{Absolute: 1e-13 * scale, Relative: 1e-15, Iterations: 20 * (len(free) + 1)},
+			}
+		}
+		y := start
+		for k, method := range []optimize.Method{&optimize.NelderMead{}, &optimize.LBFGS{}} {
+			name := [...]string{"Nelder-Mead", "L-BFGS"}[k]
+			st := settings()
+			if _, lbfgs := method.(*optimize.LBFGS); lbfgs {
+				st.GradientThreshold = 1e-10 * scale
+				st.GradEvaluations = opt.MaxIterations
+			}
+			res, err := optimize.Minimize(problem, y, st, method)
+			if res == nil {
+				if err != nil {
+					status = append(status, name+": "+err.Error())
+				}
+				continue
+			}
+			o.Iterations += res.Stats.MajorIterations
+			if err != nil { // typically a line search that can no longer see f fall
+				status = append(status, fmt.Sprintf("%s: %v (%v)", name, res.Status, err))
+			} else {
+				status = append(status, fmt.Sprintf("%s: %v", name, res.Status))
+			}
+			if !math.IsNaN(res.F) && res.F < bestF {
+				bestY, bestF = res.X, res.F
+			}
+			if !math.IsNaN(res.F) && !math.IsInf(res.F, 0) {
+				y = res.X
+			}
+		}
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	xOpt := toX(bestY)
+	o.Value = -bestF
+	if o.Value < o.Current { // never worse than where we started
+		xOpt, o.Value = current, o.Current
+	}
+	var inside []int // free levers not at a bound: polished by Newton steps
+	for _, i := range free {
+		l := &levers[i]
+		if w := l.High - l.Low; xOpt[i]-l.Low > 1e-6*w && l.High-xOpt[i] > 1e-6*w {
+			inside = append(inside, i)
+		}
+	}
+	var steps int
+	xOpt, o.Value, steps = polish(value, xOpt, o.Value, inside, levers)
+	o.Iterations += steps
+	o.Status = strings.Join(status, "; ")
+	o.Method = fmt.Sprintf("gonum/optimize: Nelder-Mead, then L-BFGS with central-difference gradients, from the current levers and from the centre of the bounds (best kept); bounds by the transformation x = lo + (hi - lo)(1 - cos y)/2; each search capped at %d iterations, %d evaluations of the KPI and (L-BFGS) %d gradients of 2 runs per lever; then at most %d Newton steps on the first-order condition (gradient and Hessian by central differences) for the levers inside their bounds", opt.MaxIterations, opt.MaxEvaluations, opt.MaxIterations, maxPolish)
+	for i := range levers {
+		l := &levers[i]
+		l.Optimum = xOpt[i]
+		if l.Fixed {
+			continue
+		}
+		w := l.High - l.Low
+		switch {
+		case xOpt[i]-l.Low <= 1e-6*w:
+			l.Bound = "low"
+		case l.High-xOpt[i] <= 1e-6*w:
+			l.Bound = "high"
+		}
+		l.MarginalNow = marginal(value, current, i, l)
+		l.MarginalAtOptimum = marginal(value, xOpt, i, l)
+		l.Slice = make([]CurvePoint, sliceSize)
+		xs := linspace(l.Low, l.High, sliceSize)
+		if err := parallel(sliceSize, func(k int) error {
+			x := append([]float64(nil), xOpt...)
+			x[i] = xs[k]
+			v := value(x)
+			l.Slice[k] = CurvePoint{X: xs[k]}
+			if !math.IsInf(v, 0) {
+				l.Slice[k].KPI = sim.Some(v)
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	o.Evaluations = evals
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return o, nil
+}
+
+// maxPolish caps the Newton steps that polish an optimum.
+const maxPolish = 8
+
+// polish refines x, a maximum of value with f = value(x), by Newton steps
+// on the first-order condition ∇f = 0 over the levers idx (inside their
+// bounds): gradient and Hessian by central differences in the levers'
+// own units. Line searches on f cannot place a smooth maximum closer than
+// about √ε of the bounds' width, because f is flat there to within
+// rounding; the gradient still points the way. A step is kept only if it
+// stays within the bounds, the Hessian is negative definite and the
+// gradient shrinks. It returns the point, its value and the steps taken.
+func polish(value func([]float64) float64, x []float64, f float64, idx []int, levers []LeverResult) ([]float64, float64, int) {
+	n := len(idx)
+	if n == 0 {
+		return x, f, 0
+	}
+	hg, hh := make([]float64, n), make([]float64, n)
+	for k, i := range idx {
+		w := levers[i].High - levers[i].Low
+		hg[k], hh[k] = 1e-5*w, 1e-3*w
+	}
+	shifted := func(x []float64, d ...float64) []float64 { // x moved by d[k] along lever idx[k]
+		y := append([]float64(nil), x...)
+		for k, i := range idx {
+			y[i] += d[k]
+		}
+		return y
+	}
+	unit := func(k int, h float64) []float64 {
+		d := make([]float64, n)
+		d[k] = h
+		return d
+	}
+	inBounds := func(x []float64, margin []float64) bool {
+		for k, i := range idx {
+			if x[i]-margin[k] < levers[i].Low || x[i]+margin[k] > levers[i].High {
+				return false
+			}
+		}
+		return true
+	}
+	gradient := func(x []float64) ([]float64, bool) {
+		if !inBounds(x, hg) {
+			return nil, false
+		}
+		g := make([]float64, n)
+		for k := range n {
+			g[k] = (value(shifted(x, unit(k, hg[k])...)) - value(shifted(x, unit(k, -hg[k])...))) / (2 * hg[k])
+		}
+		return g, true
+	}
+	norm := func(g []float64) float64 {
+		s := 0.0
+		for k, v := range g {
+			s += v * v * hg[k] * hg[k] // scaled by each lever's width
+		}
+		return math.Sqrt(s)
+	}
+	g, ok := gradient(x)
+	steps := 0
+	for ; ok && steps < maxPolish && norm(g) > 0; steps++ {
+		if !inBounds(x, hh) {
+			break
+		}
+		negH := mat.NewSymDense(n, nil)
+		for a := range n {
+			for b := a; b < n; b++ {
+				var h float64
+				if a == b {
+					h = (value(shifted(x, unit(a, hh[a])...)) - 2*value(x) + value(shifted(x, unit(a, -hh[a])...))) / (hh[a] * hh[a])
+				} else {
+					d := func(sa, sb float64) float64 {
+						dd := make([]float64, n)
+						dd[a], dd[b] = sa*hh[a], sb*hh[b]
+						return value(shifted(x, dd...))
+					}
+					h = (d(1, 1) - d(1, -1) - d(-1, 1) + d(-1, -1)) / (4 * hh[a] * hh[b])
+				}
+				negH.SetSym(a, b, -h)
+			}
+		}
+		var chol mat.Cholesky
+		if !chol.Factorize(negH) {
+			break // not a maximum in these levers: keep the point
+		}
+		var step mat.VecDense
+		if err := chol.SolveVecTo(&step, mat.NewVecDense(n, g)); err != nil {
+			break
+		}
+		d := make([]float64, n)
+		for k := range n {
+			d[k] = step.AtVec(k) // −H·d = g, so d = −H⁻¹g
+		}
+		next := shifted(x, d...)
+		g2, ok2 := gradient(next)
+		if !ok2 || norm(g2) >= norm(g) {
+			break
+		}
+		fNext := value(next)
+		if math.IsInf(fNext, 0) || fNext < f-1e-12*math.Max(1, math.Abs(f)) {
+			break
+		}
+		x, f, g = next, fNext, g2
+	}
+	return x, f, steps
+}
+
+// marginal returns the KPI's change per lever unit at x, by central
+// differences (one-sided where a bound is near).
+func marginal(value func([]float64) float64, x []float64, i int, l *LeverResult) float64 {
+	h := 1e-4 * (l.High - l.Low)
+	lo, hi := x[i]-h, x[i]+h
+	if lo < l.Low {
+		lo = x[i]
+	}
+	if hi > l.High {
+		hi = x[i]
+	}
+	a := append([]float64(nil), x...)
+	b := append([]float64(nil), x...)
+	a[i], b[i] = lo, hi
+	fa, fb := value(a), value(b)
+	if hi == lo || math.IsInf(fa, 0) || math.IsInf(fb, 0) {
+		return 0
+	}
+	return (fb - fa) / (hi - lo) * l.Unit
+}
+
+// leversOf resolves the levers asked for, or the scenario's response
+// levers.
+func leversOf(s *scenarios.Scenario, asked []Lever) ([]LeverResult, error) {
+	if asked == nil {
+		seen := map[string]bool{}
+		for _, r := range s.Responses {
+			if seen[r.Lever] {
+				continue
+			}
+			seen[r.Lever] = true
+			p, err := s.Parameter(r.Lever)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.Lever, err)
+			}
+			hi := p.Value
+			for _, q := range s.Responses {
+				if q.Lever == r.Lever {
+					hi = math.Max(hi, q.Saturation())
+				}
+			}
+			l := Lever{Path: r.Lever, Low: 0, High: hi}
+			if rg, ok := s.RangeFor(r.Lever); ok {
+				l.Low, l.High = rg.Low, rg.High
+			}
+			asked = append(asked, l)
+		}
+		if len(asked) == 0 {
+			return nil, errors.New("the scenario has no [[response]] curves: without them more spend changes nothing but its cost, so spending nothing is best; add [[response]] tables (docs/scenarios.md) or name the levers and their bounds")
+		}
+	}
+	out := make([]LeverResult, len(asked))
+	for i, l := range asked {
+		p, err := s.Parameter(l.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.Path, err)
+		}
+		if !(l.Low <= l.High) {
+			return nil, fmt.Errorf("%s: bounds %s,%s; give low ≤ high", l.Path, describe(l.Low), describe(l.High))
+		}
+		m := MoveTo(p, l.Low, l.High, true)
+		unit := 1.0
+		if p.Kind == scenarios.Fraction || p.Kind == scenarios.Probability {
+			unit = 0.01
+		}
+		out[i] = LeverResult{Parameter: p, Low: m.Low, High: m.High, Unit: unit, Fixed: m.Low == m.High}
+	}
+	return out, nil
+}

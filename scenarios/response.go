@@ -1,0 +1,462 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"clvlab/sim"
+)
+
+// Response is one [[response]] table: a lever (a spend or a price discount)
+// that moves a target (a transition probability, or the number of new
+// customers) along a curve with diminishing returns. Scenario.Model
+// replaces the target's value by the curve's value at the lever, so the
+// engine sees plain numbers. Numbers not given are NaN.
+//
+// The lever decides the form (ResponseForm):
+//   - RetentionCurve: lever "stage.ID.retention_spend", target
+//     "stage.ID.to.DEST" of the same stage. The ceiling curve
+//     p(s) = P0 + (PMax − P0)·(1 − e^(−K·s)) of the retention spend s per
+//     customer and period, in each segment its own spend (after overrides
+//     and multipliers). PMax may be below P0 for a transition that spend
+//     lowers (e.g. to.decline).
+//   - BudgetCurve: lever "acquisition.budget", target
+//     "acquisition.new_customers". New customers per period
+//     v(b) = V0 + (VMax − V0)·(1 − e^(−K·b)) of the budget b per period,
+//     which is spent on them: each new customer costs
+//     acquisition.cost_per_customer + b/v(b) (times the segment's
+//     acquisition_cost_multiplier).
+//   - DiscountElasticity: lever "stage.ID.price_discount", target
+//     "stage.ID.to.DEST". A price discount δ closes the gap between the
+//     probability and PMax with a constant price elasticity:
+//     p(δ) = PMax − (PMax − P0)·(1 − δ)^Elasticity, so a 1% lower price
+//     closes about Elasticity % of the gap (with PMax = 1 and a row that
+//     only stays, the gap is the churn, and Elasticity is the churn's
+//     price elasticity). Returns diminish as the gap closes.
+type Response struct {
+	Lever      string
+	Target     string
+	P0, PMax   float64 // probabilities, for RetentionCurve and DiscountElasticity
+	K          float64 // response rate per unit of spend, > 0, for the curves
+	V0, VMax   float64 // new customers per period, for BudgetCurve
+	Elasticity float64 // for DiscountElasticity, in [0, MaxElasticity]
+}
+
+// ResponseForm is the shape of a response, decided by its lever.
+type ResponseForm int
+
+const (
+	NoForm             ResponseForm = iota // the lever is not one of the three
+	RetentionCurve                         // stage.ID.retention_spend → stage.ID.to.DEST
+	BudgetCurve                            // acquisition.budget → acquisition.new_customers
+	DiscountElasticity                     // stage.ID.price_discount → stage.ID.to.DEST
+)
+
+// MaxElasticity bounds a response's elasticity.
+const MaxElasticity = 100
+
+// Range is one [[sensitivity]] table: the low and high values of a
+// parameter for the what-if analyses (the tornado moves it to both, and
+// goal seek, grids and the optimiser search within them). Low and High
+// are NaN when not given.
+type Range struct {
+	Path      string
+	Low, High float64
+}
+
+func newResponse() Response {
+	nan := math.NaN()
+	return Response{P0: nan, PMax: nan, K: nan, V0: nan, VMax: nan, Elasticity: nan}
+}
+
+func responseFields(r *Response) []field {
+	return []field{
+		{"lever", str(&r.Lever)},
+		{"target", str(&r.Target)},
+		{"p0", number(&r.P0)},
+		{"pmax", number(&r.PMax)},
+		{"k", number(&r.K)},
+		{"v0", number(&r.V0)},
+		{"vmax", number(&r.VMax)},
+		{"elasticity", number(&r.Elasticity)},
+	}
+}
+
+func rangeFields(r *Range) []field {
+	return []field{
+		{"path", str(&r.Path)},
+		{"low", number(&r.Low)},
+		{"high", number(&r.High)},
+	}
+}
+
+// decodeAnalysis decodes the [[response]] or [[sensitivity]] tables.
+func (d *decoder) decodeAnalysis(s *Scenario, k string, v any, at place) {
+	for i, m := range d.asTables(at, v) {
+		if k == "response" {
+			s.Responses = append(s.Responses, newResponse())
+			r := &s.Responses[len(s.Responses)-1]
+			d.table(at.index(i, tableLabel("response", m["target"], i)), m, responseFields(r), nil)
+			continue
+		}
+		s.Sensitivity = append(s.Sensitivity, Range{Low: math.NaN(), High: math.NaN()})
+		r := &s.Sensitivity[len(s.Sensitivity)-1]
+		d.table(at.index(i, tableLabel("sensitivity", m["path"], i)), m, rangeFields(r), nil)
+	}
+}
+
+// tableLabel names element i of an array of tables by a path it holds, or
+// by its number.
+func tableLabel(kind string, path any, i int) string {
+	if p, ok := path.(string); ok && p != "" {
+		return fmt.Sprintf("%s %q", kind, p)
+	}
+	return fmt.Sprintf("%s %d", kind, i+1)
+}
+
+// Form returns the response's form, from its lever.
+func (r *Response) Form() ResponseForm {
+	if r.Lever == "acquisition.budget" {
+		return BudgetCurve
+	}
+	parts := strings.Split(r.Lever, ".")
+	if len(parts) != 3 || parts[0] != "stage" {
+		return NoForm
+	}
+	switch parts[2] {
+	case "retention_spend":
+		return RetentionCurve
+	case "price_discount":
+		return DiscountElasticity
+	}
+	return NoForm
+}
+
+// Stage returns the id of the stage whose lever and transition the
+// response links, or "" for the acquisition budget.
+func (r *Response) Stage() string {
+	if parts := strings.Split(r.Lever, "."); len(parts) == 3 && parts[0] == "stage" {
+		return parts[1]
+	}
+	return ""
+}
+
+// Destination returns DEST of a target "stage.ID.to.DEST", or "".
+func (r *Response) Destination() string {
+	if parts := strings.Split(r.Target, "."); len(parts) == 4 && parts[0] == "stage" && parts[2] == "to" {
+		return parts[3]
+	}
+	return ""
+}
+
+// At returns the target's value when the lever is x. It is finite for
+// every x ≥ 0 of a valid response.
+func (r *Response) At(x float64) float64 {
+	switch r.Form() {
+	case RetentionCurve:
+		return r.P0 + (r.PMax-r.P0)*-math.Expm1(-r.K*x)
+	case BudgetCurve:
+		return r.V0 + (r.VMax-r.V0)*-math.Expm1(-r.K*x)
+	case DiscountElasticity:
+		if x >= 1 {
+			return r.PMax
+		}
+		return r.PMax - (r.PMax-r.P0)*math.Pow(1-math.Max(0, x), r.Elasticity)
+	}
+	return math.NaN()
+}
+
+// Saturation returns the lever value beyond which the response hardly
+// moves, where 99.9% of the way from P0 (V0) to PMax (VMax) is gone: for
+// the curves ln(1000)/K, for an elasticity the discount 1 − 0.001^(1/E)
+// (0 when the probability does not respond). Spending beyond it only
+// costs.
+func (r *Response) Saturation() float64 {
+	switch r.Form() {
+	case RetentionCurve, BudgetCurve:
+		return math.Log(1000) / r.K
+	case DiscountElasticity:
+		if r.Elasticity <= 0 || r.PMax == r.P0 {
+			return 0
+		}
+		return 1 - math.Pow(0.001, 1/r.Elasticity)
+	}
+	return 0
+}
+
+// responseFor returns the response whose target is path, or nil.
+func (s *Scenario) responseFor(target string) *Response {
+	for i := range s.Responses {
+		if s.Responses[i].Target == target {
+			return &s.Responses[i]
+		}
+	}
+	return nil
+}
+
+// applyResponses sets each response's target in m from its lever; segs
+// are the scenario's segments in model order. Where the curves would make a
+// row sum over 1, the targets in that row are scaled down together until
+// it sums to 1 (no one churns from that stage): spend cannot buy more than
+// the whole row.
+func (s *Scenario) applyResponses(m *sim.Model, segs []Segment) {
+	targets := map[int][]int{} // row → destinations set by a curve
+	for k := range s.Responses {
+		r := &s.Responses[k]
+		switch r.Form() {
+		case RetentionCurve, DiscountElasticity:
+			i, j := s.stageIndex(r.Stage()), s.stageIndex(r.Destination())
+			if i < 0 || j < 0 {
+				continue
+			}
+			targets[i] = append(targets[i], j)
+			for g := range m.Segments {
+				e := m.Segments[g].Stages[i]
+				x := e.RetentionSpend
+				if r.Form() == DiscountElasticity {
+					x = e.PriceDiscount
+				}
+				m.Segments[g].Transition[i][j] = r.At(x)
+			}
+		case BudgetCurve:
+			b := s.Acquisition.Budget
+			v := r.At(b)
+			for t := range m.NewCustomers {
+				m.NewCustomers[t] = v
+			}
+			if v <= 0 {
+				continue // no one is acquired; a valid curve then has b = 0
+			}
+			for g := range m.Segments {
+				m.Segments[g].AcquisitionCost += b / v * segs[g].AcquisitionCostMultiplier
+			}
+		}
+	}
+	for i, js := range targets {
+		for g := range m.Segments {
+			row := m.Segments[g].Transition[i]
+			curves, others := 0.0, 0.0
+			for j, p := range row {
+				if slices.Contains(js, j) {
+					curves += p
+				} else {
+					others += p
+				}
+			}
+			if curves+others <= 1 || curves == 0 {
+				continue
+			}
+			scale := math.Max(0, 1-others) / curves
+			for _, j := range js {
+				row[j] *= scale
+			}
+		}
+	}
+}
+
+// analysis validates the [[response]] and [[sensitivity]] tables and the
+// acquisition budget.
+func (v *validator) analysis() {
+	v.responses()
+	v.ranges()
+}
+
+func (v *validator) responses() {
+	s := v.s
+	v.amount(place{}.key("acquisition").key("budget"), s.Acquisition.Budget)
+	budget, targets := false, map[string]int{}
+	for i := range s.Responses {
+		r := &s.Responses[i]
+		at := place{path: "response"}.index(i, tableLabel("response", r.Target, i))
+		form := r.Form()
+		switch {
+		case r.Lever == "":
+			v.add(at, `lever is missing; give the spend that drives the response, e.g. lever = "stage.stability.retention_spend"`)
+			continue
+		case form == NoForm:
+			v.add(at.key("lever"), `lever = %q; a lever is "stage.ID.retention_spend", "stage.ID.price_discount" or "acquisition.budget"`, r.Lever)
+			continue
+		case form != BudgetCurve && len(s.Stages) > 0 && !v.stageRef(at.key("lever"), r.Stage()):
+			continue
+		}
+		budget = budget || form == BudgetCurve
+		v.responseTarget(at, r)
+		if j, dup := targets[r.Target]; dup && r.Target != "" {
+			v.add(at.key("target"), "target %q is driven by response %d already; give one curve per target", r.Target, j+1)
+		} else {
+			targets[r.Target] = i
+		}
+		v.responseNumbers(at, r)
+	}
+	if !budget && s.Acquisition.Budget != 0 {
+		v.add(place{}.key("acquisition").key("budget"), `acquisition.budget = %s is only used by a [[response]] with lever = "acquisition.budget"; add one, or remove budget`, num(s.Acquisition.Budget))
+	}
+}
+
+// responseTarget checks that the target fits the lever.
+func (v *validator) responseTarget(at place, r *Response) {
+	tat := at.key("target")
+	switch {
+	case r.Target == "":
+		example := fmt.Sprintf("stage.%s.to.%s", r.Stage(), r.Stage())
+		if r.Form() == BudgetCurve {
+			example = "acquisition.new_customers"
+		}
+		v.add(at, "target is missing; give what the lever moves, e.g. target = %q", example)
+	case r.Form() == BudgetCurve:
+		if r.Target != "acquisition.new_customers" {
+			v.add(tat, `target = %q; the acquisition budget drives "acquisition.new_customers"`, r.Target)
+		}
+	case r.Destination() == "" || !strings.HasPrefix(r.Target, "stage."+r.Stage()+".to."):
+		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. "stage.%s.to.%s"`,
+			r.Target, strings.ReplaceAll(strings.Split(r.Lever, ".")[2], "_", " "), r.Stage(), r.Stage())
+	default:
+		v.stageRef(tat, r.Destination())
+	}
+}
+
+// responseNumbers checks that the form's numbers are given, and only those.
+func (v *validator) responseNumbers(at place, r *Response) {
+	type key struct {
+		name string
+		x    float64
+	}
+	keys := []key{{"p0", r.P0}, {"pmax", r.PMax}, {"k", r.K}, {"v0", r.V0}, {"vmax", r.VMax}, {"elasticity", r.Elasticity}}
+	need, curve := map[ResponseForm][]string{
+		RetentionCurve:     {"p0", "pmax", "k"},
+		BudgetCurve:        {"v0", "vmax", "k"},
+		DiscountElasticity: {"p0", "pmax", "elasticity"},
+	}[r.Form()], map[ResponseForm]string{
+		RetentionCurve:     "p(s) = p0 + (pmax - p0)·(1 - e^(-k·s))",
+		BudgetCurve:        "v(b) = v0 + (vmax - v0)·(1 - e^(-k·b))",
+		DiscountElasticity: "p(d) = pmax - (pmax - p0)·(1 - d)^elasticity",
+	}[r.Form()]
+	var missing []string
+	for _, k := range keys {
+		needed := slices.Contains(need, k.name)
+		switch {
+		case needed && math.IsNaN(k.x):
+			missing = append(missing, k.name)
+		case !needed && !math.IsNaN(k.x):
+			v.add(at.key(k.name), "%s is not used with lever %q; the response %s uses %s", k.name, r.Lever, curve, and(need))
+		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		v.add(at, "%s is missing; the response %s needs %s", missing[0], curve, and(need))
+	default:
+		v.add(at, "%s are missing; the response %s needs %s", and(missing), curve, and(need))
+	}
+	if len(need) == 0 {
+		return
+	}
+	for _, k := range keys[:2] {
+		if !math.IsNaN(k.x) && r.Form() != BudgetCurve {
+			v.between(at.key(k.name), k.x, 0, 1, "a probability")
+		}
+	}
+	if !math.IsNaN(r.K) && !(r.K > 0 && r.K <= sim.MaxAmount) {
+		v.add(at.key("k"), "k = %s, the response rate per unit of spend must be above 0 (and at most %s)", num(r.K), num(sim.MaxAmount))
+	}
+	if r.Form() == BudgetCurve {
+		v.amount(at.key("v0"), r.V0)
+		v.amount(at.key("vmax"), r.VMax)
+		if r.VMax < r.V0 || r.VMax == 0 {
+			v.add(at.key("vmax"), "vmax = %s, the new customers the budget can reach must be above 0 and at least v0 = %s", num(r.VMax), num(r.V0))
+		}
+	}
+	if r.Form() == DiscountElasticity {
+		v.between(at.key("elasticity"), r.Elasticity, 0, MaxElasticity, "an elasticity")
+		if r.PMax < r.P0 {
+			v.add(at.key("pmax"), "pmax = %s is below p0 = %s; a price discount raises the probability up to pmax", num(r.PMax), num(r.P0))
+		}
+	}
+}
+
+func (v *validator) ranges() {
+	s := v.s
+	seen := map[string]int{}
+	for i, r := range s.Sensitivity {
+		at := place{path: "sensitivity"}.index(i, tableLabel("sensitivity", r.Path, i))
+		if r.Path == "" {
+			v.add(at, `path is missing; give the parameter, e.g. path = "stage.stability.to.stability"`)
+			continue
+		}
+		if j, dup := seen[r.Path]; dup {
+			v.add(at.key("path"), "path %q has a range in sensitivity %d already", r.Path, j+1)
+			continue
+		}
+		seen[r.Path] = i
+		p, err := s.Parameter(r.Path)
+		if err != nil {
+			v.add(at.key("path"), "path = %q: %v", r.Path, err)
+			continue
+		}
+		what := p.Kind.what()
+		for _, b := range []struct {
+			key string
+			x   float64
+		}{{"low", r.Low}, {"high", r.High}} {
+			if math.IsNaN(b.x) {
+				v.add(at, "%s is missing; give the range as low = ... and high = ...", b.key)
+				continue
+			}
+			v.between(at.key(b.key), b.x, p.Kind.min(), p.Kind.max(), what)
+		}
+		if r.Low > r.High {
+			v.add(at.key("low"), "low = %s is above high = %s", num(r.Low), num(r.High))
+		}
+	}
+}
+
+// RangeFor returns the [[sensitivity]] range of path, if the file gives one.
+func (s *Scenario) RangeFor(path string) (Range, bool) {
+	for _, r := range s.Sensitivity {
+		if r.Path == path {
+			return r, true
+		}
+	}
+	return Range{}, false
+}
+
+// encodeAnalysis adds the [[response]] and [[sensitivity]] tables to a
+// document for Encode.
+func (s *Scenario) encodeAnalysis(doc map[string]any) {
+	if len(s.Responses) > 0 {
+		list := make([]map[string]any, len(s.Responses))
+		for i, r := range s.Responses {
+			m := map[string]any{"lever": r.Lever, "target": r.Target}
+			for k, x := range map[string]float64{"p0": r.P0, "pmax": r.PMax, "k": r.K, "v0": r.V0, "vmax": r.VMax, "elasticity": r.Elasticity} {
+				if !math.IsNaN(x) {
+					m[k] = x
+				}
+			}
+			list[i] = m
+		}
+		doc["response"] = list
+	}
+	if len(s.Sensitivity) > 0 {
+		list := make([]map[string]any, len(s.Sensitivity))
+		for i, r := range s.Sensitivity {
+			m := map[string]any{"path": r.Path}
+			for k, x := range map[string]float64{"low": r.Low, "high": r.High} {
+				if !math.IsNaN(x) {
+					m[k] = x
+				}
+			}
+			list[i] = m
+		}
+		doc["sensitivity"] = list
+	}
+}
+
+// and joins words as "a, b and c".
+func and(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

@@ -1,0 +1,203 @@
+package scenarios
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+func validScenario(t *testing.T, name string) *Scenario {
+	t.Helper()
+	s, err := Load(os.DirFS("testdata/valid"), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestResponsesResolve: Model replaces each response's target by its
+// curve at the lever, per segment with the segment's own spend, and the
+// acquisition budget becomes new customers and a cost per customer.
+// Expected values are the curves of responses-every-form.toml evaluated
+// by hand.
+func TestResponsesResolve(t *testing.T) {
+	s := validScenario(t, "responses-every-form.toml")
+	m, err := s.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, rest := m.Segments[0], m.Segments[1]
+	ceiling := func(p0, pmax, k, x float64) float64 { return p0 + (pmax-p0)*(1-math.Exp(-k*x)) }
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		// loyal spends 4, and 8 in gold (retention_spend_multiplier 2).
+		{"rest loyal stay", rest.Transition[1][1], ceiling(0.8, 0.9, 0.3, 4)},
+		{"gold loyal stay", gold.Transition[1][1], ceiling(0.8, 0.9, 0.3, 8)},
+		{"rest loyal lapse", rest.Transition[1][2], ceiling(0.1, 0.04, 0.3, 4)},
+		// a 5% discount closes 1 − 0.95^4 of the gap from 0.45 to 0.6.
+		{"new stay", rest.Transition[0][0], 0.6 - 0.15*math.Pow(0.95, 4)},
+		// v(50000) = 100 + 1900(1 − e^−1); each costs 20 + 50000/v.
+		{"new customers", m.NewCustomers[5], 100 + 1900*(1-math.Exp(-1))},
+		{"acquisition cost", rest.AcquisitionCost, 20 + 50000/(100+1900*(1-math.Exp(-1)))},
+		{"untouched", rest.Transition[0][1], 0.3},
+	} {
+		if math.Abs(c.got-c.want) > 1e-12 {
+			t.Errorf("%s = %v, want %v", c.what, c.got, c.want)
+		}
+	}
+}
+
+// TestResponseCurves: the curves at their ends and their saturation.
+func TestResponseCurves(t *testing.T) {
+	r := Response{Lever: "stage.a.retention_spend", P0: 0.5, PMax: 0.9, K: 0.1}
+	if r.At(0) != 0.5 || math.Abs(r.At(math.Log(1000)/0.1)-(0.9-0.4/1000)) > 1e-15 || r.Saturation() != math.Log(1000)/0.1 {
+		t.Errorf("ceiling: %v %v %v", r.At(0), r.At(r.Saturation()), r.Saturation())
+	}
+	e := Response{Lever: "stage.a.price_discount", P0: 0.5, PMax: 0.9, Elasticity: 2}
+	if e.At(0) != 0.5 || e.At(1) != 0.9 || e.At(0.5) != 0.9-0.4*0.25 || math.Abs(e.Saturation()-(1-math.Sqrt(0.001))) > 1e-15 {
+		t.Errorf("elasticity: %v %v %v %v", e.At(0), e.At(1), e.At(0.5), e.Saturation())
+	}
+	if (&Response{Lever: "stage.a.revenue"}).Form() != NoForm || !math.IsNaN((&Response{Lever: "x"}).At(1)) {
+		t.Error("a non-lever has a form")
+	}
+}
+
+// TestParameter: values, kinds and the largest value a probability may
+// take with its row (and every segment's row, and response targets at
+// their largest) kept at most 1.
+func TestParameter(t *testing.T) {
+	s := mustParse(t, small) // new: to = {new 0.2, loyal 0.5}; gold overrides loyal's row
+	for _, c := range []struct {
+		path     string
+		kind     ParameterKind
+		value    float64
+		min, max float64
+	}{
+		{"stage.new.to.loyal", Probability, 0.5, 0, 0.8},
+		{"stage.loyal.to.loyal", Probability, 0.9, 0, 1},
+		{"segment.gold.stage.loyal.to.loyal", Probability, 0.95, 0, 1},
+		{"segment.rest.stage.new.revenue", Amount, 10, 0, 1e12},
+		{"segment.gold.revenue_multiplier", Multiplier, 2, 0, 1000},
+		{"stage.new.price_discount", Fraction, 0, 0, 1},
+		{"discount_rate", Fraction, 0.1, 0, 1},
+		{"winback.rate", Fraction, 0.1, 0, 1},
+		{"acquisition.cost_per_customer", Amount, 50, 0, 1e12},
+	} {
+		p, err := s.Parameter(c.path)
+		if err != nil {
+			t.Errorf("%s: %v", c.path, err)
+			continue
+		}
+		if p.Kind != c.kind || p.Value != c.value || p.Min != c.min || math.Abs(p.Max-c.max) > 1e-12 {
+			t.Errorf("%s: %+v, want %v %v [%v, %v]", c.path, p, c.kind, c.value, c.min, c.max)
+		}
+	}
+	for path, want := range map[string]string{
+		"horizon":                   "not a number the analyses can move",
+		"period":                    "not a number the analyses can move",
+		"stage.new.id":              "not a number the analyses can move",
+		"segment.gold.share":        "segment shares must sum to 1",
+		"acquisition.new_customers": "a list of 2 values",
+		"stage.nope.revenue":        `no stage "nope"`,
+	} {
+		if _, err := s.Parameter(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+	// Odd paths are refused, never a panic.
+	for _, path := range []string{"", ".", "stage", "stage.new", "stage.new.to", "stage.new.to.new.x", "segment.gold.stage", "segment.gold.stage.new",
+		"segment.gold.stage.new.to", "acquisition", "acquisition.entry", "winback.to", "winback.window", "segment.gold.id", "name", "stage..to.new"} {
+		if _, err := s.Parameter(path); err == nil {
+			t.Errorf("%q accepted", path)
+		}
+	}
+	r := validScenario(t, "responses-every-form.toml")
+	if _, err := r.Parameter("stage.loyal.to.loyal"); err == nil || !strings.Contains(err.Error(), "move the lever instead") {
+		t.Errorf("response target: %v", err)
+	}
+	// new's row as written: to.loyal 0.3 beside to.new 0.5 (a target, but
+	// counted as written: the curves never take a row over 1).
+	if p, _ := r.Parameter("stage.new.to.loyal"); math.Abs(p.Max-0.5) > 1e-12 {
+		t.Errorf("stage.new.to.loyal may reach %v, want 0.5", p.Max)
+	}
+}
+
+// TestParameters: the default list has the economics and transitions of
+// every stage, leaves response targets and the replaced new_customers
+// out, and has the budget when a response uses it.
+func TestParameters(t *testing.T) {
+	var paths []string
+	for _, p := range validScenario(t, "responses-every-form.toml").Parameters() {
+		paths = append(paths, p.Path)
+	}
+	list := " " + strings.Join(paths, " ") + " "
+	for _, want := range []string{"discount_rate", "acquisition.budget", "stage.loyal.retention_spend", "stage.new.to.loyal", "stage.lapsing.to.lapsing", "winback.rate"} {
+		if !strings.Contains(list, " "+want+" ") {
+			t.Errorf("parameters lack %s: %v", want, paths)
+		}
+	}
+	for _, not := range []string{"stage.loyal.to.loyal", "stage.loyal.to.lapsing", "stage.new.to.new", "acquisition.new_customers"} {
+		if strings.Contains(list, " "+not+" ") {
+			t.Errorf("parameters have %s", not)
+		}
+	}
+}
+
+// TestResponsesNeverOverfillARow: where the curves would make a row sum
+// over 1, its targets are scaled down together until it sums to 1, keeping
+// their proportions; rows with room are left alone.
+func TestResponsesNeverOverfillARow(t *testing.T) {
+	s := mustParse(t, `[[stage]]
+id = "stability"
+revenue = 150
+retention_spend = 40
+to = { stability = 0.90, decline = 0.06 }
+
+[[stage]]
+id = "decline"
+revenue = 60
+retention_spend = 100
+to = { decline = 0.6, stability = 0.1, lost = 0.3 }
+
+[[stage]]
+id = "lost"
+
+[[response]]
+lever = "stage.stability.retention_spend"
+target = "stage.stability.to.stability"
+p0 = 0.85
+pmax = 0.97
+k = 0.3
+
+[[response]]
+lever = "stage.decline.retention_spend"
+target = "stage.decline.to.stability"
+p0 = 0.1
+pmax = 0.3
+k = 0.5
+
+[[response]]
+lever = "stage.decline.retention_spend"
+target = "stage.decline.to.decline"
+p0 = 0.5
+pmax = 0.6
+k = 0.5
+`)
+	m, err := s.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := m.Segments[0].Transition
+	// stability: the curve gives ≈ 0.97, beside to.decline 0.06: scaled to 0.94.
+	if math.Abs(row[0][0]-0.94) > 1e-12 || row[0][1] != 0.06 {
+		t.Errorf("stability row %v, want stay 0.94", row[0])
+	}
+	// decline: the curves give ≈ 0.3 and 0.6 beside 0.3 to "lost": 0.9 + 0.3
+	// → the two targets share 0.7 in proportion 1 : 2.
+	if math.Abs(row[1][0]-0.7/3) > 1e-9 || math.Abs(row[1][1]-1.4/3) > 1e-9 || row[1][2] != 0.3 {
+		t.Errorf("decline row %v, want stability 0.233, decline 0.467, lost 0.3", row[1])
+	}
+}

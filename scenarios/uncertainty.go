@@ -1,0 +1,561 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"clvlab/sim"
+	"clvlab/sim/uncertainty"
+)
+
+// Uncertainty is the [uncertainty] table: how `clvlab run` draws Monte
+// Carlo trials of the scenario (docs/scenarios.md, "Uncertainty").
+type Uncertainty struct {
+	// Trials is the number of trials: uncertainty.DefaultTrials when the
+	// file has an [uncertainty] table without trials; 0, the default
+	// without a table, runs no Monte Carlo unless the command line asks.
+	Trials int
+	// ProcessNoise moves customers as random whole counts (default true).
+	ProcessNoise bool
+	// PoissonAcquisition draws new customers from a Poisson distribution
+	// around the plan (default true).
+	PoissonAcquisition bool
+	// Rows is what a trial does with a transition row whose draws sum to
+	// more than 1: "scale" (default) or "redraw".
+	Rows string
+}
+
+func uncertaintyFields(u *Uncertainty) []field {
+	return []field{
+		{"trials", integer(&u.Trials)},
+		{"process_noise", boolean(&u.ProcessNoise)},
+		{"poisson_acquisition", boolean(&u.PoissonAcquisition)},
+		{"rows", str(&u.Rows)},
+	}
+}
+
+// DefaultSeed is the seed of a scenario that gives none.
+const DefaultSeed = 1
+
+// maxSeed keeps seeds exact in a TOML integer and a float64.
+const maxSeed = 1 << 53
+
+// Distribution is an uncertain value as a file gives it: one of
+// { beta = [a, b] }, { gamma = [shape, scale] }, { lognormal = [mu, sigma] }
+// or { mean = m, sd = s } (a Beta by its moments for a probability or a
+// fraction, a gamma by its moments for a money amount). The value's field
+// in the Scenario holds its mean, which the deterministic engine uses.
+type Distribution struct {
+	Form string  // "beta", "gamma", "lognormal" or "mean"
+	A, B float64 // the two numbers as written: a and b, shape and scale, mu and sigma, or mean and sd
+	// Money is true for a money amount, false for a probability or a
+	// fraction; it decides what { mean, sd } means.
+	Money bool
+}
+
+// Law returns the distribution the trials draw from.
+func (d Distribution) Law() uncertainty.Distribution {
+	switch d.Form {
+	case "beta":
+		return uncertainty.Distribution{Family: uncertainty.Beta, A: d.A, B: d.B}
+	case "gamma":
+		return uncertainty.Distribution{Family: uncertainty.Gamma, A: d.A, B: d.B}
+	case "lognormal":
+		return uncertainty.Distribution{Family: uncertainty.LogNormal, A: d.A, B: d.B}
+	}
+	if d.Money {
+		g, _ := uncertainty.GammaWithMoments(d.A, d.B)
+		return g
+	}
+	b, _ := uncertainty.BetaWithMoments(d.A, d.B)
+	return b
+}
+
+// Mean returns the distribution's mean.
+func (d Distribution) Mean() float64 {
+	if d.Form == "mean" {
+		return d.A
+	}
+	return d.Law().Mean()
+}
+
+// table returns d as a TOML inline table, as the file gave it.
+func (d Distribution) table() map[string]any {
+	if d.Form == "mean" {
+		return map[string]any{"mean": d.A, "sd": d.B}
+	}
+	return map[string]any{d.Form: []float64{d.A, d.B}}
+}
+
+// valueKind says what an uncertain value is, for its distribution.
+type valueKind int
+
+const (
+	notUncertain     valueKind = iota
+	probabilityValue           // a transition probability
+	fractionValue              // a price discount or win-back rate
+	moneyValue                 // a money amount
+)
+
+// uncertainKind returns the kind of the value at path, in set-path form
+// ("stage.stability.to.stability") or key-path form ("stage[2].revenue"),
+// or notUncertain if the value there cannot be a distribution.
+func uncertainKind(path string) valueKind {
+	// Key paths name stages and segments by index: stage[2] → stage, ID.
+	var norm []string
+	for _, p := range strings.Split(path, ".") {
+		if i := strings.IndexByte(p, '['); i > 0 {
+			norm = append(norm, p[:i], "ID")
+			continue
+		}
+		norm = append(norm, p)
+	}
+	if len(norm) >= 5 && norm[0] == "segment" && norm[2] == "stage" {
+		norm = norm[2:] // a segment's override is a stage's value
+	}
+	if len(norm) >= 2 && norm[0] == "stage" {
+		norm[1] = "ID"
+	}
+	switch strings.Join(norm, ".") {
+	case "acquisition.cost_per_customer", "winback.cost_per_customer",
+		"stage.ID.revenue", "stage.ID.cost_to_serve", "stage.ID.retention_spend":
+		return moneyValue
+	case "winback.rate", "stage.ID.price_discount":
+		return fractionValue
+	}
+	if len(norm) == 4 && norm[0] == "stage" && norm[2] == "to" {
+		return probabilityValue
+	}
+	return notUncertain
+}
+
+// isDistribution reports whether a table looks like a distribution: only
+// distribution keys, none holding a table (a variant's dotted path such as
+// stage.mean.revenue = 5 is not one).
+func isDistribution(m map[string]any) bool {
+	for k, v := range m {
+		if _, table := v.(map[string]any); table || !slices.Contains(distributionKeys, k) {
+			return false
+		}
+	}
+	return len(m) > 0
+}
+
+var distributionKeys = []string{"beta", "gamma", "lognormal", "mean", "sd"}
+
+// parseDistribution reads a distribution table for a value of kind k. It
+// returns the value's mean and the distribution, nil when the table fixes
+// the value (sd = 0).
+func parseDistribution(m map[string]any, k valueKind) (float64, *Distribution, error) {
+	allowed := "{ beta = [a, b] } or { mean = m, sd = s }"
+	if k == moneyValue {
+		allowed = "{ mean = m, sd = s }, { gamma = [shape, scale] } or { lognormal = [mu, sigma] }"
+	}
+	if len(m) == 0 {
+		return 0, nil, errors.New("an empty table; give a number or a distribution: " + allowed)
+	}
+	keys := sortedKeys(m)
+	for _, key := range keys {
+		if !slices.Contains(distributionKeys, key) {
+			msg := fmt.Sprintf("unknown key %q in a distribution", key)
+			if c := closest(key, distributionKeys); c != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", c)
+			}
+			return 0, nil, errors.New(msg + "; give " + allowed)
+		}
+	}
+	_, mean := m["mean"]
+	_, sd := m["sd"]
+	var forms []string
+	for _, f := range []string{"beta", "gamma", "lognormal"} {
+		if _, ok := m[f]; ok {
+			forms = append(forms, f)
+		}
+	}
+	if mean || sd {
+		forms = append(forms, "mean and sd")
+	}
+	switch {
+	case len(forms) > 1:
+		return 0, nil, fmt.Errorf("give one distribution, not %s; give %s", strings.Join(forms, " and "), allowed)
+	case mean != sd:
+		return 0, nil, fmt.Errorf("mean and sd go together; give %s", allowed)
+	case mean:
+		return meanSD(m, k)
+	}
+	form := keys[0]
+	switch {
+	case form == "beta" && k == moneyValue:
+		return 0, nil, errors.New("beta is for probabilities and fractions; a money amount takes " + allowed)
+	case form != "beta" && k != moneyValue:
+		return 0, nil, fmt.Errorf("%s is for money amounts; a %s takes %s", form, kindName(k), allowed)
+	}
+	names := map[string]string{"beta": "[a, b]", "gamma": "[shape, scale]", "lognormal": "[mu, sigma]"}[form]
+	list, ok := m[form].([]any)
+	if !ok || len(list) != 2 {
+		what := describe(m[form])
+		if ok {
+			what = fmt.Sprintf("a list of %d", len(list))
+		}
+		return 0, nil, fmt.Errorf("%s = %s needs two numbers, got %s", form, names, what)
+	}
+	var ab [2]float64
+	for i, e := range list {
+		x, err := toNumber(e)
+		if err != nil {
+			return 0, nil, fmt.Errorf("%s = %s: %v", form, names, err)
+		}
+		ab[i] = x
+	}
+	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: k == moneyValue}
+	shown := fmt.Sprintf("%s = [%s, %s]", form, num(d.A), num(d.B))
+	switch form {
+	case "beta":
+		if !(d.A > 0 && d.B > 0) {
+			return 0, nil, fmt.Errorf("%s: a and b must be above 0 (the mean is a/(a+b))", shown)
+		}
+		if d.A > uncertainty.MaxShape || d.B > uncertainty.MaxShape {
+			return 0, nil, fmt.Errorf("%s: a and b must be at most %s", shown, num(uncertainty.MaxShape))
+		}
+	case "gamma":
+		if !(d.A > 0 && d.B > 0) {
+			return 0, nil, fmt.Errorf("%s: shape and scale must be above 0 (the mean is shape × scale)", shown)
+		}
+		if d.A > uncertainty.MaxShape {
+			return 0, nil, fmt.Errorf("%s: shape must be at most %s", shown, num(uncertainty.MaxShape))
+		}
+	case "lognormal":
+		if !(d.B > 0 && d.B <= uncertainty.MaxSigma) {
+			return 0, nil, fmt.Errorf("%s: sigma must be above 0 and at most %d (the standard deviation of the log)", shown, uncertainty.MaxSigma)
+		}
+	}
+	if mean := d.Mean(); !(mean <= sim.MaxAmount) {
+		return 0, nil, fmt.Errorf("%s: its mean %s is above %s", shown, strings.Replace(strconv.FormatFloat(mean, 'g', 3, 64), "e+", "e", 1), num(sim.MaxAmount))
+	}
+	return d.Mean(), &d, nil
+}
+
+// meanSD reads { mean = m, sd = s }: a Beta by its moments for a
+// probability or a fraction, a gamma by its moments for a money amount, a
+// fixed value when sd = 0.
+func meanSD(m map[string]any, k valueKind) (float64, *Distribution, error) {
+	mean, err := toNumber(m["mean"])
+	if err != nil {
+		return 0, nil, fmt.Errorf("mean: %v", err)
+	}
+	sd, err := toNumber(m["sd"])
+	if err != nil {
+		return 0, nil, fmt.Errorf("sd: %v", err)
+	}
+	shown := fmt.Sprintf("mean = %s, sd = %s", num(mean), num(sd))
+	switch {
+	case sd < 0:
+		return 0, nil, fmt.Errorf("%s: sd must be at least 0", shown)
+	case sd == 0:
+		return mean, nil, nil // a fixed value, checked as a number
+	case k == moneyValue && !(mean > 0 && mean <= sim.MaxAmount):
+		return 0, nil, fmt.Errorf("%s: a money amount that varies needs a mean above 0 and at most %s (it is drawn from a gamma distribution)", shown, num(sim.MaxAmount))
+	case k == moneyValue:
+		g, _ := uncertainty.GammaWithMoments(mean, sd)
+		if g.A > uncertainty.MaxShape {
+			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (gamma shape above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
+		}
+	case !(mean > 0 && mean < 1):
+		return 0, nil, fmt.Errorf("%s: a %s that varies needs a mean above 0 and below 1 (it is drawn from a Beta distribution)", shown, kindName(k))
+	case sd*sd >= mean*(1-mean):
+		return 0, nil, fmt.Errorf("%s: sd is too large for a Beta with mean %s; it must be below √(m·(1 − m)) = %s",
+			shown, num(mean), strings.TrimRight(fmt.Sprintf("%.4f", math.Sqrt(mean*(1-mean))), "0"))
+	default:
+		b, _ := uncertainty.BetaWithMoments(mean, sd)
+		if b.A > uncertainty.MaxShape || b.B > uncertainty.MaxShape {
+			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (Beta parameters above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
+		}
+	}
+	return mean, &Distribution{Form: "mean", A: mean, B: sd, Money: k == moneyValue}, nil
+}
+
+func kindName(k valueKind) string {
+	if k == fractionValue {
+		return "fraction"
+	}
+	return "probability"
+}
+
+func boolean(dst *bool) func(any) error {
+	return func(v any) error {
+		b, ok := v.(bool)
+		if !ok {
+			return errors.New("expected true or false, got " + describe(v))
+		}
+		*dst = b
+		return nil
+	}
+}
+
+// decodeUncertain decodes a value that may be a distribution table: at is
+// its place in the file, set the setter of its plain form. It reports
+// whether v was a distribution table (recorded, or reported as a problem).
+func (d *decoder) decodeUncertain(at place, v any, set func(any) error) bool {
+	m, ok := v.(map[string]any)
+	kind := uncertainKind(at.path)
+	if !ok || kind == notUncertain {
+		return false
+	}
+	mean, dist, err := parseDistribution(m, kind)
+	if err == nil {
+		err = set(mean)
+	}
+	if err != nil {
+		d.probs.add(at, at.prefix()+at.rel+": "+err.Error())
+		return true
+	}
+	if dist != nil {
+		if d.dists == nil {
+			d.dists = map[string]Distribution{}
+		}
+		d.dists[at.path] = *dist
+	}
+	return true
+}
+
+// keepDistributions stores the distributions found while decoding in s,
+// keyed by set path, once stage and segment ids are known.
+func (d *decoder) keepDistributions(s *Scenario) {
+	for path, dist := range d.dists {
+		if s.Distributions == nil {
+			s.Distributions = map[string]Distribution{}
+		}
+		s.Distributions[s.idPath(path)] = dist
+	}
+}
+
+// decodeUncertainty decodes the [uncertainty] table.
+func (d *decoder) decodeUncertainty(s *Scenario, v any, at place) {
+	m, ok := d.asTable(at, v)
+	if !ok {
+		return
+	}
+	s.Uncertainty.Trials = uncertainty.DefaultTrials
+	d.table(at, m, uncertaintyFields(&s.Uncertainty), nil)
+}
+
+// setUncertain is Set for a value that may be a distribution table. It
+// reports whether it handled the value.
+func (s *Scenario) setUncertain(path string, value any) (bool, error) {
+	kind := uncertainKind(path)
+	if kind == notUncertain {
+		return false, nil
+	}
+	m, ok := value.(map[string]any)
+	if !ok {
+		if err := s.set(strings.Split(path, "."), value); err != nil {
+			return true, err
+		}
+		delete(s.Distributions, path) // a fixed value replaces a distribution
+		return true, nil
+	}
+	mean, dist, err := parseDistribution(m, kind)
+	if err == nil {
+		err = s.set(strings.Split(path, "."), mean)
+	}
+	if err != nil {
+		return true, err
+	}
+	delete(s.Distributions, path)
+	if dist != nil {
+		if s.Distributions == nil {
+			s.Distributions = map[string]Distribution{}
+		}
+		s.Distributions[path] = *dist
+	}
+	return true, nil
+}
+
+// monteCarlo checks the seed and the [uncertainty] table.
+func (v *validator) monteCarlo() {
+	s, top := v.s, place{}
+	if s.Seed < 0 || s.Seed > maxSeed {
+		v.add(top.key("seed"), "seed = %d, must be a whole number from 0 to 2^53", s.Seed)
+	}
+	u := &s.Uncertainty
+	at := top.key("uncertainty")
+	if u.Trials < 0 || u.Trials > uncertainty.MaxTrials {
+		v.add(at.key("trials"), "uncertainty.trials = %d, must be from 0 (no Monte Carlo unless clvlab run -trials asks) to %d", u.Trials, uncertainty.MaxTrials)
+	} else if n := u.Trials * s.horizon() * (len(s.Stages) + 3); n > uncertainty.MaxSamples && len(s.Stages) <= sim.MaxStages && s.Horizon <= sim.MaxHorizon {
+		v.add(at.key("trials"), "uncertainty.trials = %d: trials × horizon × (stages + 3) = %d values, at most %d are kept; run at most %d trials",
+			u.Trials, n, uncertainty.MaxSamples, uncertainty.MaxSamples/(s.horizon()*(len(s.Stages)+3)))
+	}
+	if _, ok := uncertainty.ParseRowRule(u.Rows); !ok {
+		v.add(at.key("rows"), `uncertainty.rows = %q, allowed values are "scale" (divide a row that sums above 1 by its sum) and "redraw" (draw the trial's parameters again)`, u.Rows)
+	}
+}
+
+// MonteCarlo returns the Monte Carlo configuration the scenario describes:
+// its [uncertainty] table, its seed, and one parameter per distribution,
+// set into every segment it applies to (times the segment's multiplier for
+// a money amount; a segment that overrides the value keeps its own).
+// Parameters come in path order, so a seed always draws the same values.
+// s must be valid.
+func (s *Scenario) MonteCarlo() uncertainty.Config {
+	u := s.Uncertainty
+	rows, _ := uncertainty.ParseRowRule(u.Rows)
+	c := uncertainty.Config{
+		Trials: u.Trials, Seed: uint64(s.Seed), ProcessNoise: u.ProcessNoise,
+		PoissonAcquisition: u.PoissonAcquisition, Rows: rows,
+	}
+	segs := s.Segments
+	if len(segs) == 0 {
+		all := newSegment()
+		segs = []Segment{all}
+	}
+	for _, path := range sortedKeys(s.Distributions) {
+		p := uncertainty.Parameter{Name: path, Distribution: s.Distributions[path].Law()}
+		parts := strings.Split(path, ".")
+		switch {
+		case path == "winback.rate":
+			p.Targets = []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.WinbackRate}, Scale: 1}}
+		case path == "winback.cost_per_customer":
+			p.Targets = []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.WinbackCost}, Scale: 1}}
+		case path == "acquisition.cost_per_customer":
+			for k, seg := range segs {
+				p.Targets = append(p.Targets, uncertainty.Target{
+					Slot: uncertainty.Slot{Quantity: uncertainty.AcquisitionCost, Segment: k}, Scale: seg.AcquisitionCostMultiplier})
+			}
+		case parts[0] == "stage" && len(parts) >= 3:
+			for k := range segs {
+				if t, ok := s.stageTarget(&segs[k], k, parts[1:], false); ok {
+					p.Targets = append(p.Targets, t)
+				}
+			}
+		case parts[0] == "segment":
+			k := s.segmentIndex(parts[1])
+			if k < 0 || len(parts) < 5 {
+				continue // not a valid scenario
+			}
+			if t, ok := s.stageTarget(&segs[k], k, parts[3:], true); ok {
+				p.Targets = append(p.Targets, t)
+			}
+		}
+		if len(p.Targets) > 0 { // every segment may override it
+			c.Parameters = append(c.Parameters, p)
+		}
+	}
+	return c
+}
+
+// stageTarget returns the slot of segment k that a stage value sets; rest
+// is "ID.KEY" or "ID.to.ID". A stage's own value (own false) does not set a
+// segment that overrides it.
+func (s *Scenario) stageTarget(seg *Segment, k int, rest []string, own bool) (uncertainty.Target, bool) {
+	i := s.stageIndex(rest[0])
+	o := seg.Stage[rest[0]]
+	if rest[1] == "to" && len(rest) == 3 {
+		if _, overridden := o.toOf()[rest[2]]; overridden && !own {
+			return uncertainty.Target{}, false
+		}
+		return uncertainty.Target{Slot: uncertainty.Slot{Quantity: uncertainty.TransitionProbability, Segment: k, Stage: i, To: s.stageIndex(rest[2])}, Scale: 1}, true
+	}
+	q, scale, override := uncertainty.PriceDiscount, 1.0, (*float64)(nil)
+	switch rest[1] {
+	case "revenue":
+		q, scale = uncertainty.Revenue, seg.RevenueMultiplier
+		override = o.field(func(o *StageOverride) *float64 { return o.Revenue })
+	case "cost_to_serve":
+		q, scale = uncertainty.CostToServe, seg.CostToServeMultiplier
+		override = o.field(func(o *StageOverride) *float64 { return o.CostToServe })
+	case "retention_spend":
+		q, scale = uncertainty.RetentionSpend, seg.RetentionSpendMultiplier
+		override = o.field(func(o *StageOverride) *float64 { return o.RetentionSpend })
+	default:
+		override = o.field(func(o *StageOverride) *float64 { return o.PriceDiscount })
+	}
+	if override != nil && !own {
+		return uncertainty.Target{}, false
+	}
+	return uncertainty.Target{Slot: uncertainty.Slot{Quantity: q, Segment: k, Stage: i}, Scale: scale}, true
+}
+
+// toOf returns the override's destinations; none for a nil override.
+func (o *StageOverride) toOf() map[string]float64 {
+	if o == nil {
+		return nil
+	}
+	return o.To
+}
+
+// field returns one of the override's values; nil for a nil override.
+func (o *StageOverride) field(get func(*StageOverride) *float64) *float64 {
+	if o == nil {
+		return nil
+	}
+	return get(o)
+}
+
+// encodeUncertainty adds the seed, the [uncertainty] table and the
+// distributions to a document Encode is writing.
+func (s *Scenario) encodeUncertainty(doc map[string]any) {
+	if s.Seed != DefaultSeed || len(s.Distributions) > 0 || s.Uncertainty != New().Uncertainty {
+		doc["seed"] = s.Seed
+	}
+	if u := s.Uncertainty; u != New().Uncertainty {
+		doc["uncertainty"] = map[string]any{
+			"trials": u.Trials, "process_noise": u.ProcessNoise,
+			"poisson_acquisition": u.PoissonAcquisition, "rows": u.Rows,
+		}
+	}
+	for path, d := range s.Distributions {
+		if table, key := encodedTable(doc, s, strings.Split(path, ".")); table != nil {
+			table[key] = d.table()
+		}
+	}
+}
+
+// encodedTable returns the table of an Encode document that holds the
+// value at a set path, and the value's key in it; nil if it has none.
+func encodedTable(doc map[string]any, s *Scenario, parts []string) (map[string]any, string) {
+	var table map[string]any
+	switch {
+	case parts[0] == "acquisition" || parts[0] == "winback":
+		table, _ = doc[parts[0]].(map[string]any)
+		parts = parts[1:]
+	case parts[0] == "stage" && len(parts) >= 3:
+		if stages, ok := doc["stage"].([]map[string]any); ok {
+			if i := s.stageIndex(parts[1]); i >= 0 && i < len(stages) {
+				table = stages[i]
+			}
+		}
+		parts = parts[2:]
+	case parts[0] == "segment" && len(parts) >= 5:
+		if segs, ok := doc["segment"].([]map[string]any); ok {
+			if i := s.segmentIndex(parts[1]); i >= 0 && i < len(segs) {
+				overrides, _ := segs[i]["stage"].(map[string]any)
+				table, _ = overrides[parts[3]].(map[string]any)
+			}
+		}
+		parts = parts[4:]
+	}
+	if table == nil || len(parts) == 0 {
+		return nil, ""
+	}
+	if parts[0] == "to" && len(parts) == 2 {
+		switch to := table["to"].(type) {
+		case map[string]float64:
+			m := make(map[string]any, len(to))
+			for k, p := range to {
+				m[k] = p
+			}
+			table["to"] = m
+			table = m
+		case map[string]any:
+			table = to
+		default:
+			return nil, ""
+		}
+		parts = parts[1:]
+	}
+	return table, parts[0]
+}
