@@ -24,6 +24,7 @@ import (
 	"clvlab/internal/report"
 	"clvlab/internal/ui"
 	"clvlab/scenarios"
+	"clvlab/sim/uncertainty"
 )
 
 // Stats are what the app measures of itself; the browser build publishes
@@ -33,6 +34,8 @@ type Stats struct {
 	Updates         int     // ticks
 	LastRecomputeMs float64 // last projection of the scenario
 	LastRenderMs    float64 // last chart build and draw
+	// LastMonteCarloMs is the last background run of the trials.
+	LastMonteCarloMs float64
 }
 
 // App is the planner's game.
@@ -72,6 +75,12 @@ type App struct {
 	shotErr  error
 	shotDone bool
 
+	trials    int // Monte Carlo trials per run; 0 is off
+	mcDone    chan mcResult
+	mcStarted string // mcKey of the last run started
+	bands     *uncertainty.Bands
+	bandsKey  string
+
 	stats    Stats
 	platform platform
 	widgets  map[string]image.Rectangle // where each control is, for tests
@@ -85,7 +94,8 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		return nil, fmt.Errorf("app: font: %w", err)
 	}
 	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true,
-		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter()}
+		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
+		mcDone: make(chan mcResult, 4)}
 	a.platform = newPlatform(a)
 	var link *planner.Link
 	if fragment != "" {
@@ -215,6 +225,7 @@ func (a *App) Fragment() string {
 func (a *App) chartInput() *chart.Input {
 	in := report.ChartInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
 	in.Current, in.Overlay = 1, true
+	in.Runs[1].Bands = a.currentBands()
 	return in
 }
 

@@ -3,10 +3,12 @@ package app
 import (
 	"fmt"
 	"image"
+	"math"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -151,6 +153,36 @@ func TestLanguageAndTab(t *testing.T) {
 	}
 	if b.Lang() != "zh" || b.Tab() != 3 {
 		t.Errorf("link %q gave lang %s tab %d", a.Fragment(), b.Lang(), b.Tab())
+	}
+}
+
+// TestMonteCarloInBackground: with trials on, the bands arrive from the
+// background run, are drawn, and are dropped when the values change.
+func TestMonteCarloInBackground(t *testing.T) {
+	a, screen := newApp(t, 1280, 800)
+	a.trials = 200
+	inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+	deadline := time.Now().Add(20 * time.Second)
+	for a.currentBands() == nil && time.Now().Before(deadline) {
+		inFrame(func(*ebiten.Image) {
+			a.Update()
+			a.Draw(screen)
+		})
+	}
+	b := a.currentBands()
+	if b == nil || b.Trials != 200 {
+		t.Fatalf("bands %v after waiting", b)
+	}
+	// The mean CLV of the trials is near the engine's (the four-stage
+	// file's uncertain values have the engine's values as means; 200
+	// trials: within 10 standard errors).
+	clv := a.p.Result().Summary.CLV
+	if se := b.CLV.StdDev / math.Sqrt(float64(b.CLVTrials)); math.Abs(b.CLV.Mean-clv) > 10*se {
+		t.Errorf("trials' mean CLV %v, engine %v (standard error %v)", b.CLV.Mean, clv, se)
+	}
+	a.p.Set("acquisition.cost_per_customer", 90)
+	if a.currentBands() != nil {
+		t.Error("bands of the old values still shown after a change")
 	}
 }
 

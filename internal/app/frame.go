@@ -25,6 +25,7 @@ func (a *App) Update() error {
 		return ebiten.Termination
 	}
 	a.platform.poll()
+	a.pollMonteCarlo()
 	in, st := a.readInput()
 	if !a.dirty && st == a.lastInput && len(in.Keys) == 0 && len(in.Chars) == 0 && !in.Pressed && !in.Released {
 		return nil
@@ -84,6 +85,7 @@ func (a *App) frame(in ui.Input) {
 		a.scenarioPicker(m)
 	}
 	c.End()
+	a.startMonteCarlo()
 
 	if a.p.Result() != changedBefore {
 		a.platform.stateChanged()
@@ -134,10 +136,11 @@ func (a *App) topBar(m metrics) {
 		{"undo", a.t("undo"), f * 5, a.p.CanUndo()},
 		{"redo", a.t("redo"), f * 5, a.p.CanRedo()},
 		{"reset", a.t("reset all"), f * 6, len(a.p.Overrides()) > 0},
-		{"pin", a.t("pin baseline"), f * 8, true},
-		{"baseline", a.t("baseline") + ": " + a.p.BaselineName(a.lang), f * 12, true},
-		{"toml", a.t("export TOML"), f * 7, true},
-		{"png", a.t("export PNG"), f * 7, true},
+		{"pin", a.t("pin baseline"), f * 15 / 2, true},
+		{"baseline", a.t("baseline") + ": " + a.p.BaselineName(a.lang), f * 11, true},
+		{"toml", a.t("export TOML"), f * 13 / 2, true},
+		{"png", a.t("export PNG"), f * 13 / 2, true},
+		{"trials", a.trialsLabel(), f * 13 / 2, true},
 		{"big", a.t("large text"), f * 6, true},
 		{"lang", map[string]string{"en": "中文", "zh": "English"}[a.lang], f * 5, true},
 	}
@@ -177,6 +180,14 @@ func (a *App) topBar(m metrics) {
 			a.export(a.exportTOML)
 		case "png":
 			a.export(a.exportPNG)
+		case "trials":
+			i := 0
+			for k, n := range trialChoices {
+				if n == a.trials {
+					i = k
+				}
+			}
+			a.trials = trialChoices[(i+1)%len(trialChoices)]
 		case "lang":
 			a.lang = map[string]string{"en": "zh", "zh": "en"}[a.lang]
 			a.platform.stateChanged()
@@ -185,6 +196,11 @@ func (a *App) topBar(m metrics) {
 	// Description, or the latest notice.
 	dr := image.Rect(m.pad, m.bar, a.w-m.pad, m.bar+m.desc)
 	msg, col := a.p.Scenario().Description.In(a.lang), c.Theme.Muted
+	if b := a.currentBands(); b != nil {
+		msg = a.bandsLine(b)
+	} else if a.trials > 0 {
+		msg = a.t("running trials")
+	}
 	if a.message != "" {
 		msg, col = a.message, c.Theme.Text
 		if a.bad {
@@ -398,7 +414,7 @@ func (a *App) tabsAndChart(m metrics) {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := fmt.Sprintf("%p|%p|%d|%s|%v", a.p.Result(), a.p.BaselineResult(), a.tab, a.lang, cr)
+	key := fmt.Sprintf("%p|%p|%p|%d|%s|%v", a.p.Result(), a.p.BaselineResult(), a.currentBands(), a.tab, a.lang, cr)
 	if key == a.chartKey {
 		return
 	}
@@ -508,4 +524,12 @@ func (a *App) scenarioPicker(m metrics) {
 func (a *App) pickerRect(m metrics) image.Rectangle {
 	n := len(scenarios.Presets())
 	return image.Rect(m.pad, m.bar, m.pad+m.font*26, m.bar+(n+2)*(m.line+m.pad/2)+m.pad)
+}
+
+// trialsLabel names the trials button's setting.
+func (a *App) trialsLabel() string {
+	if a.trials == 0 {
+		return a.t("trials off")
+	}
+	return fmt.Sprintf("%s %d", a.t("trials"), a.trials)
 }

@@ -37,6 +37,9 @@ func (b *browser) publish() {
 	o.Set("updates", a.stats.Updates)
 	o.Set("lastRecomputeMs", a.stats.LastRecomputeMs)
 	o.Set("lastRenderMs", a.stats.LastRenderMs)
+	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
+	o.Set("trials", a.trials)
+	o.Set("bands", a.currentBands() != nil)
 	k := js.Global().Get("Object").New()
 	for name, v := range a.KPIs() {
 		k.Set(name, v)

@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"clvlab/scenarios"
+	"clvlab/sim/uncertainty"
 )
 
 // Options start the app.
@@ -26,6 +27,8 @@ type Options struct {
 	// PNG file and quits.
 	Screenshot string
 	ExportDir  string // where exports are saved (native)
+	// Trials turns on Monte Carlo bands with this many trials per run.
+	Trials int
 }
 
 // Run opens the planner in a window (native) or the page's canvas
@@ -54,6 +57,7 @@ func Run(o Options) error {
 		a.p.EndEdit()
 	}
 	a.shot = o.Screenshot
+	a.trials = max(0, min(o.Trials, uncertainty.MaxTrials))
 	w, h := o.Width, o.Height
 	if w <= 0 || h <= 0 {
 		w, h = 1280, 800

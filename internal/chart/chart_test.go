@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/cmpimg"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // lifecycle returns a four-stage, two-segment model with win-back, scaled
@@ -65,9 +66,9 @@ func input(t testing.TB, lang string) *Input {
 		Lang: lang, Scenario: names[0], Currency: "CNY",
 		Stages: names[1:5], Segments: names[5:7],
 		Runs: []Run{
-			{names[7], run(t, lifecycle(0.88, 120, 1000))},
-			{names[8], run(t, lifecycle(0.92, 120, 1000))},
-			{names[9], run(t, lifecycle(0.88, 90, 1000))},
+			{Name: names[7], Result: run(t, lifecycle(0.88, 120, 1000))},
+			{Name: names[8], Result: run(t, lifecycle(0.92, 120, 1000))},
+			{Name: names[9], Result: run(t, lifecycle(0.88, 90, 1000))},
 		},
 	}
 }
@@ -132,7 +133,7 @@ func TestPlaceholders(t *testing.T) {
 	in.Runs = in.Runs[:1]
 	check(t, "comparison_no-variants_en", renderPNG(t, Comparison, in))
 	empty := input(t, "zh")
-	empty.Runs = []Run{{"基准", run(t, lifecycle(0.88, 120, 0))}}
+	empty.Runs = []Run{{Name: "基准", Result: run(t, lifecycle(0.88, 120, 0))}}
 	check(t, "customers_no-customers_zh", renderPNG(t, Customers, empty))
 	for _, k := range Kinds {
 		renderPNG(t, k, empty) // must not fail
@@ -306,4 +307,21 @@ func TestOverlay(t *testing.T) {
 	in.Current, in.Overlay = 1, true
 	check(t, "customers_overlay_zh", renderPNG(t, Customers, in))
 	check(t, "cashflow_overlay_zh", renderPNG(t, CashFlow, in))
+}
+
+// TestFans: Monte Carlo bands show as fans on the customers and cash-flow
+// charts, in both languages.
+func TestFans(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		in := input(t, lang)
+		m := lifecycle(0.88, 120, 300) // a small cohort: visible noise
+		in.Runs = []Run{{Name: in.Runs[0].Name, Result: run(t, m)}}
+		b, err := uncertainty.Run(m, uncertainty.Config{Trials: 400, Seed: 7, ProcessNoise: true, PoissonAcquisition: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Runs[0].Bands = b
+		check(t, "customers_fan_"+lang, renderPNG(t, Customers, in))
+		check(t, "cashflow_fan_"+lang, renderPNG(t, CashFlow, in))
+	}
 }

@@ -69,6 +69,9 @@ func (st *style) customers() *plot.Plot {
 	if b := st.overlay(); b != nil {
 		st.dashed(p, active(b))
 	}
+	if bands := st.bands(); bands != nil {
+		st.fan(p, bands.ActiveCustomers, color.RGBA{0x33, 0x33, 0x33, 0xff})
+	}
 	p.Y.Min = 0
 	p.Y.Tick.Marker = humanTicks{st.lang}
 	p.Legend.Left = true
@@ -191,6 +194,10 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	w := st.barWidth(2*h, 1)
 	mb, sb := bars(margin, w, green, -w/2), bars(spend, w, vermillion, w/2)
 	top.Add(mb, sb)
+	bands := st.bands()
+	if bands != nil {
+		st.fan(top, bands.NetCashFlow, color.RGBA{0x33, 0x33, 0x33, 0xff})
+	}
 	top.Legend.Add(st.t(msgOperatingMargin), mb)
 	top.Legend.Add(st.t(msgAcquisitionSpend), sb)
 	if l := st.line(top, xs, net, black, 1.25, false); l != nil {
@@ -198,6 +205,10 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	}
 	bottom := st.newPlot(st.t(msgCumulativeTitle), st.periodLabel(), st.moneyLabel(msgCumulative))
 	st.line(bottom, xs, make([]float64, h), grey, 0.75, false)
+	if bands != nil {
+		st.fan(bottom, bands.CumulativeDiscountedNetCashFlow, blue)
+		bottom.Legend.Left = true
+	}
 	current := st.line(bottom, xs, cum, blue, 2, false)
 	if b := st.overlay(); b != nil && current != nil {
 		bottom.Legend.Add(st.in.Runs[st.in.Current].Name, current)
@@ -211,7 +222,14 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	}
 	lo, hi := span(margin, spend, net)
 	lo2, hi2 := span(cum)
-	headroom(top, lo, hi, 4, 0.5)
+	lines := 4
+	if bands != nil {
+		lines += 3
+		for _, b := range bands.NetCashFlow {
+			lo, hi = math.Min(lo, b.P5), math.Max(hi, b.P95)
+		}
+	}
+	headroom(top, lo, hi, lines, 0.5)
 	if payback.Defined && payback.Value > 0 {
 		x := payback.Value - 0.5 // the boundary after the payback period
 		label := st.t(msgPayback, st.count(int(payback.Value)))

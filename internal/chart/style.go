@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // Okabe–Ito colours, safe for the common colour-vision deficiencies.
@@ -76,7 +77,7 @@ func newStyle(in *Input, size Size) *style {
 	}
 	clean.Runs = make([]Run, len(in.Runs))
 	for i, r := range in.Runs {
-		clean.Runs[i] = Run{Name: printable(r.Name), Result: r.Result}
+		clean.Runs[i] = Run{Name: printable(r.Name), Result: r.Result, Bands: r.Bands}
 	}
 	return &style{
 		in:     &clean,
@@ -400,3 +401,47 @@ func headroom(p *plot.Plot, lo, hi float64, n int, share float64) {
 
 // current returns the run single-run charts show.
 func (st *style) current() *sim.Result { return st.in.Runs[st.in.Current].Result }
+
+// bands returns the current run's Monte Carlo bands, or nil.
+func (st *style) bands() *uncertainty.Bands { return st.in.Runs[st.in.Current].Bands }
+
+// fan draws the 5-95% and 25-75% ranges of stats over the periods as
+// shaded bands and the median as a line, in colour c, with legend entries.
+func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA) {
+	if len(stats) == 0 {
+		return
+	}
+	band := func(lo, hi func(uncertainty.Stats) float64, alpha uint8) *plotter.Polygon {
+		pts := make(plotter.XYs, 0, 2*len(stats))
+		for t, s := range stats {
+			pts = append(pts, plotter.XY{X: float64(t), Y: hi(s)})
+		}
+		for t := len(stats) - 1; t >= 0; t-- {
+			pts = append(pts, plotter.XY{X: float64(t), Y: lo(stats[t])})
+		}
+		poly, err := plotter.NewPolygon(pts)
+		if err != nil {
+			return nil
+		}
+		poly.Color = color.NRGBA{c.R, c.G, c.B, alpha}
+		poly.LineStyle.Width = 0
+		p.Add(poly)
+		return poly
+	}
+	outer := band(func(s uncertainty.Stats) float64 { return s.P5 }, func(s uncertainty.Stats) float64 { return s.P95 }, 0x38)
+	inner := band(func(s uncertainty.Stats) float64 { return s.P25 }, func(s uncertainty.Stats) float64 { return s.P75 }, 0x60)
+	median := make([]float64, len(stats))
+	for t, s := range stats {
+		median[t] = s.P50
+	}
+	l := st.line(p, periods(len(stats)), median, c, 1.25, true)
+	if outer != nil {
+		p.Legend.Add(st.t(msgBand90), outer)
+	}
+	if inner != nil {
+		p.Legend.Add(st.t(msgBand50), inner)
+	}
+	if l != nil {
+		p.Legend.Add(st.t(msgMedian), l)
+	}
+}

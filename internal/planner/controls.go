@@ -105,7 +105,26 @@ func span(base, floor float64) float64 {
 // probabilities, revenue, cost to serve, retention spend and price
 // discount; acquisition volume and cost; discount rate and horizon;
 // win-back.
+//
+// A value that a [[response]] curve computes from its lever (a transition
+// probability driven by retention spend, new customers driven by the
+// acquisition budget) gets no slider: its lever has one.
 func controlsFor(s *scenarios.Scenario) []Control {
+	cs := allControls(s)
+	targets := map[string]bool{}
+	for _, r := range s.Responses {
+		targets[r.Target] = true
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if !targets[c.Path] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func allControls(s *scenarios.Scenario) []Control {
 	var cs []Control
 	t := func(en, zh string) scenarios.Text { return scenarios.Text{EN: en, ZH: zh} }
 	stageIndex := func(id string) int {
@@ -165,6 +184,13 @@ func controlsFor(s *scenarios.Scenario) []Control {
 			get: func(s *scenarios.Scenario) float64 { return s.Acquisition.NewCustomers[0] },
 		})
 	}
+	if budget := s.Acquisition.Budget; hasLever(s, "acquisition.budget") {
+		cs = append(cs, Control{
+			Path: "acquisition.budget", Group: "acquisition", Label: t("acquisition budget", "获客预算"), Unit: Money,
+			Min: 0, Max: span(budget, 1000), Step: stepFor(span(budget, 1000)),
+			get: func(s *scenarios.Scenario) float64 { return s.Acquisition.Budget },
+		})
+	}
 	cac := s.Acquisition.CostPerCustomer
 	cs = append(cs, Control{
 		Path: "acquisition.cost_per_customer", Group: "acquisition", Label: t("acquisition cost", "获客成本"), Unit: Money,
@@ -222,4 +248,14 @@ func stepFor(r float64) float64 {
 		return 1
 	}
 	return s
+}
+
+// hasLever reports whether a response curve is driven by path.
+func hasLever(s *scenarios.Scenario, path string) bool {
+	for _, r := range s.Responses {
+		if r.Lever == path {
+			return true
+		}
+	}
+	return false
 }

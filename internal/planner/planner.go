@@ -12,6 +12,7 @@ import (
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // Planner is the state of one planning session: a scenario as loaded, the
@@ -468,4 +469,19 @@ func (p *Planner) Runs(lang string) []report.Run {
 		{Run: scenarios.Run{Name: "baseline", Title: scenarios.Text{EN: baseName, ZH: baseName}, Scenario: p.base}, Result: p.baseRes},
 		{Run: scenarios.Run{Name: "current", Title: scenarios.Text{EN: cur, ZH: cur}, Scenario: p.current}, Result: p.result},
 	}
+}
+
+// MonteCarlo returns the current scenario's model and the configuration of
+// its Monte Carlo trials (the file's [uncertainty] table and
+// distributions) with the number of trials set, reduced so that the run
+// keeps at most uncertainty.MaxSamples values.
+func (p *Planner) MonteCarlo(trials int) (*sim.Model, uncertainty.Config, error) {
+	m, err := p.current.Model()
+	if err != nil {
+		return nil, uncertainty.Config{}, err
+	}
+	c := p.current.MonteCarlo()
+	per := max(1, uncertainty.Samples(m, 1))
+	c.Trials = max(1, min(trials, uncertainty.MaxSamples/per))
+	return m, c, nil
 }

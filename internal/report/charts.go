@@ -29,7 +29,11 @@ func ChartInput(s *scenarios.Scenario, runs []Run, lang string) *chart.Input {
 		in.Segments = append(in.Segments, name)
 	}
 	for _, r := range runs {
-		in.Runs = append(in.Runs, chart.Run{Name: r.Title.In(lang), Result: r.Result})
+		run := chart.Run{Name: r.Title.In(lang), Result: r.Result}
+		if r.Uncertainty != nil {
+			run.Bands = r.Uncertainty.Bands
+		}
+		in.Runs = append(in.Runs, run)
 	}
 	return in
 }
