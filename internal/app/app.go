@@ -75,7 +75,8 @@ type App struct {
 	shotErr  error
 	shotDone bool
 
-	trials    int // Monte Carlo trials per run; 0 is off
+	what      whatIf // the seek and optimise bar
+	trials    int    // Monte Carlo trials per run; 0 is off
 	mcDone    chan mcResult
 	mcStarted string // mcKey of the last run started
 	bands     *uncertainty.Bands
@@ -125,7 +126,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		return nil, err
 	}
 	if link != nil {
-		a.lang, a.tab = link.View.Lang, min(link.View.Tab, len(chart.Kinds)-1)
+		a.lang, a.tab = link.View.Lang, min(link.View.Tab, numTabs-1)
 		if err := a.p.Apply(*link); err != nil {
 			a.notice(err.Error(), true)
 		}
@@ -231,7 +232,15 @@ func (a *App) chartInput() *chart.Input {
 
 // exportPNG returns the visible chart as a PNG file.
 func (a *App) exportPNG() ([]byte, string, error) {
-	fig, err := chart.Build(chart.Kinds[a.tab], a.chartInput(), chart.DefaultSize)
+	var fig *chart.Figure
+	var err error
+	slug := map[int]string{tabTornado: "tornado", tabOptimum: "optimum"}[a.tab]
+	if a.tab < len(chart.Kinds) {
+		slug = chart.Kinds[a.tab].Slug()
+		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), chart.DefaultSize)
+	} else {
+		fig, err = a.analysisFigure(chart.DefaultSize)
+	}
 	if err != nil {
 		return nil, "", err
 	}
@@ -239,7 +248,7 @@ func (a *App) exportPNG() ([]byte, string, error) {
 	if err := fig.WriteTo(&b, chart.PNG); err != nil {
 		return nil, "", err
 	}
-	return b.Bytes(), a.p.Scenario().Slug() + "-" + chart.Kinds[a.tab].Slug() + ".png", nil
+	return b.Bytes(), a.p.Scenario().Slug() + "-" + slug + ".png", nil
 }
 
 // exportTOML returns the current scenario as a scenario file.

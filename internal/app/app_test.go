@@ -186,6 +186,48 @@ func TestMonteCarloInBackground(t *testing.T) {
 	}
 }
 
+// TestSeekAndOptimise: the what-if bar solves LTV:CAC = 5 for the
+// acquisition cost and Apply sets the slider so that the KPI strip shows
+// 5; Optimise spend finds spend levels whose customer equity is at least
+// the current one, and Apply reaches it.
+func TestSeekAndOptimise(t *testing.T) {
+	a, err := New("retention-spend", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.w, a.h = 1280, 800
+	a.what.path, a.what.target, a.what.kpi = "acquisition.cost_per_customer", "5", 0 // LTV:CAC
+	a.seek()
+	if a.what.found == nil || !a.what.found.Found {
+		t.Fatalf("no answer: %s", a.message)
+	}
+	a.check(a.p.Set(a.what.found.Parameter.Path, a.what.found.Value))
+	if got := a.KPIs()["ltv_cac"]; math.Abs(got-5) > 1e-6 {
+		t.Errorf("LTV:CAC %v after applying the answer, want 5", got)
+	}
+	before := a.KPIs()["customer_equity"]
+	a.optimize()
+	o := a.what.optimum
+	if o == nil || a.tab != tabOptimum || !(o.Value >= before) {
+		t.Fatalf("optimum %+v (tab %d), equity now %v: %s", o, a.tab, before, a.message)
+	}
+	for _, l := range o.Levers {
+		a.check(a.p.Set(l.Path, l.Optimum))
+	}
+	if got := a.KPIs()["customer_equity"]; math.Abs(got-o.Value) > 1e-6*math.Abs(o.Value) {
+		t.Errorf("customer equity %v after applying the optimum, the optimiser said %v", got, o.Value)
+	}
+	var screen *ebiten.Image
+	inFrame(func(*ebiten.Image) {
+		screen = ebiten.NewImage(a.w, a.h)
+		a.frame(ui.Input{})
+		a.Draw(screen)
+	})
+	if a.chartFig == nil {
+		t.Errorf("optimum tab drew no chart: %s", a.message)
+	}
+}
+
 // TestScreenshotNotBlank: a changed value drawn at projector size gives a
 // screen with text, controls and a chart.
 func TestScreenshotNotBlank(t *testing.T) {

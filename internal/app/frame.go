@@ -292,6 +292,9 @@ func (a *App) controls(m metrics) {
 		case res.Changed:
 			a.check(a.p.Set(ctl.Path, res.Value))
 		}
+		if (res.Changed || c.Focus() == ctl.Path) && a.what.path != ctl.Path {
+			a.what.path, a.what.found = ctl.Path, nil // the seek bar solves for the last slider touched
+		}
 		if res.Released {
 			a.p.EndEdit()
 		}
@@ -390,10 +393,14 @@ func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
 	y0 := m.bar + m.desc + m.pad/2 + m.kpi + m.pad/2
-	labels := make([]string, len(chart.Kinds))
+	bar := image.Rect(x0, y0, a.w-m.pad, y0+m.line+4)
+	a.whatifBar(m, bar)
+	y0 = bar.Max.Y + m.pad/2
+	labels := make([]string, numTabs)
 	for i, k := range chart.Kinds {
 		labels[i] = a.t("tab:" + k.Slug())
 	}
+	labels[tabTornado], labels[tabOptimum] = a.t("tab:tornado"), a.t("tab:optimum")
 	tr := image.Rect(x0, y0, a.w-m.pad, y0+m.tabs)
 	for i := range labels {
 		w := tr.Dx() / len(labels)
@@ -414,15 +421,25 @@ func (a *App) tabsAndChart(m metrics) {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := fmt.Sprintf("%p|%p|%p|%d|%s|%v", a.p.Result(), a.p.BaselineResult(), a.currentBands(), a.tab, a.lang, cr)
+	key := fmt.Sprintf("%p|%p|%p|%p|%d|%s|%v", a.p.Result(), a.p.BaselineResult(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
 	if key == a.chartKey {
 		return
 	}
 	start := time.Now()
 	size := chart.Size{W: cr.Dx(), H: cr.Dy()}
-	fig, err := chart.Build(chart.Kinds[a.tab], a.chartInput(), size)
+	var fig *chart.Figure
+	var err error
+	if a.tab >= len(chart.Kinds) {
+		fig, err = a.analysisFigure(size)
+	} else {
+		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), size)
+	}
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.notice(err.Error(), a.tab != tabOptimum)
+		a.chartKey = key
+		if a.chartImg != nil {
+			a.chartImg.Clear()
+		}
 		return
 	}
 	if a.chartRGBA == nil || a.chartRGBA.Bounds().Size() != cr.Size() {
@@ -456,7 +473,7 @@ func (a *App) crosshair(m metrics, cr image.Rectangle) {
 		a.hover = -1
 		return
 	}
-	if period != a.hover {
+	if period != a.hover && a.tab < len(chart.Kinds) {
 		a.hover = period
 		a.hoverLines = chart.Values(chart.Kinds[a.tab], a.chartInput(), period)
 	}
