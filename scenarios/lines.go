@@ -198,26 +198,7 @@ func inlineKeys(lines keyLines, key, value string, n int) {
 
 // bracketDepth returns the change in square-bracket depth over s, outside
 // strings and comments.
-func bracketDepth(s string) int {
-	d := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '#':
-			return d
-		case '"', '\'':
-			end := strings.IndexByte(s[i+1:], c)
-			if end < 0 {
-				return d
-			}
-			i += end + 1
-		case '[':
-			d++
-		case ']':
-			d--
-		}
-	}
-	return d
-}
+func bracketDepth(s string) int { return nesting(s, '[') }
 
 // Shape limits, checked before the TOML decoder sees a file: its time grows
 // with the square of the nesting depth, so a hostile file could stall it.

@@ -101,7 +101,7 @@ func NewEngine(m *Model) (*Engine, error) {
 		e.y[s] = make([]float64, c.size)
 		e.x[s][m.Entry] = m.NewCustomers[0] * m.Segments[s].Share
 	}
-	e.disc, e.acqD = discountFactors(m)
+	e.disc, e.acqD = m.DiscountFactors()
 	rows := len(m.StageIDs) + 1
 	e.res = &Result{
 		Model:                           m,
@@ -114,10 +114,10 @@ func NewEngine(m *Model) (*Engine, error) {
 	return e, nil
 }
 
-// discountFactors returns, per period t, the factor for operating cash flows
-// ((1+d)^−(t+1) at period end, (1+d)^−t at the start) and for acquisition
-// spend ((1+d)^−t).
-func discountFactors(m *Model) (op, acq []float64) {
+// DiscountFactors returns, per period t, the factor for operating cash
+// flows ((1+d)^−(t+1) at period end, (1+d)^−t at the start) and for
+// acquisition spend ((1+d)^−t).
+func (m *Model) DiscountFactors() (op, acq []float64) {
 	op = make([]float64, m.Horizon)
 	acq = make([]float64, m.Horizon)
 	v := 1 / (1 + m.PeriodRate())

@@ -3,8 +3,8 @@ package planner
 import (
 	"math"
 	"strconv"
-	"strings"
 
+	"clvlab/internal/chart"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -64,7 +64,7 @@ func FormatUnit(u Unit, v float64, currency, period, lang string) string {
 		}
 		return n + " " + period + "s"
 	case Customers:
-		return group(strconv.FormatFloat(v, 'f', 0, 64))
+		return chart.Group(strconv.FormatFloat(v, 'f', 0, 64))
 	case Ratio:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
@@ -72,27 +72,7 @@ func FormatUnit(u Unit, v float64, currency, period, lang string) string {
 	if math.Abs(v) >= 1e5 {
 		digits = 0
 	}
-	return group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
-}
-
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	frac := ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		s, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String() + frac
-	}
-	return b.String() + frac
+	return chart.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
 }
 
 // span returns a slider range around base: from 0 to a few times the

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"clvlab/internal/chart"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -262,9 +263,9 @@ func (k kind) format(o sim.Optional) string {
 	case k == whole:
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	case math.Abs(v) >= 1e5:
-		return group(strconv.FormatFloat(v, 'f', 0, 64))
+		return chart.Group(strconv.FormatFloat(v, 'f', 0, 64))
 	default:
-		return group(strconv.FormatFloat(v, 'f', 2, 64))
+		return chart.Group(strconv.FormatFloat(v, 'f', 2, 64))
 	}
 }
 
@@ -292,24 +293,4 @@ func (k kind) delta(base, v sim.Optional) string {
 
 func percent(r float64) string {
 	return strconv.FormatFloat(100*r, 'f', -1, 64) + "%"
-}
-
-// group inserts thousands separators into a formatted number.
-func group(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	frac := ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		s, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return sign + b.String() + frac
 }

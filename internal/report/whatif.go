@@ -25,7 +25,7 @@ const wholeMoney kind = -1
 // text formats a figure like format, and wholeMoney in whole units.
 func (k kind) text(o sim.Optional) string {
 	if k == wholeMoney && o.Defined {
-		return group(strconv.FormatFloat(o.Value, 'f', 0, 64))
+		return chart.Group(strconv.FormatFloat(o.Value, 'f', 0, 64))
 	}
 	return k.format(o)
 }

@@ -119,7 +119,7 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 	default:
 		s.lost = w.Window
 	}
-	s.disc, s.acqD = discountFactors(m)
+	s.disc, s.acqD = m.DiscountFactors()
 	seen := map[row]bool{}
 	for _, p := range c.Parameters {
 		for _, t := range p.Targets {
@@ -149,24 +149,6 @@ func (s *Simulator) uncertain(q Quantity) bool {
 	return false
 }
 
-// discountFactors returns, per period t, the factor for operating cash
-// flows and for acquisition spend, exactly as package sim computes them.
-func discountFactors(m *sim.Model) (op, acq []float64) {
-	op = make([]float64, m.Horizon)
-	acq = make([]float64, m.Horizon)
-	v := 1 / (1 + m.PeriodRate())
-	f := 1.0
-	for t := range op {
-		acq[t] = f
-		if m.CashTiming == sim.CashStart {
-			op[t] = f
-		} else {
-			op[t] = f * v
-		}
-		f *= v
-	}
-	return op, acq
-}
 
 // Run runs the trials on all cores (runtime.GOMAXPROCS goroutines) and
 // returns their bands. The result is the same, bit for bit, whatever the
