@@ -149,7 +149,6 @@ func (s *Simulator) uncertain(q Quantity) bool {
 	return false
 }
 
-
 // Run runs the trials on all cores (runtime.GOMAXPROCS goroutines) and
 // returns their bands. The result is the same, bit for bit, whatever the
 // number of goroutines. Run reuses the simulator's buffers: do not call it
