@@ -286,11 +286,15 @@ func (a *App) controls(m metrics) {
 			EditText: editText(ctl.Unit, v),
 			Parse:    parseNumber(ctl.Unit),
 		})
+		start := time.Now()
 		switch {
 		case res.Reset:
 			a.check(a.p.Reset(ctl.Path))
 		case res.Changed:
 			a.check(a.p.Set(ctl.Path, res.Value))
+		}
+		if res.Reset || res.Changed {
+			a.stats.LastRecomputeMs = ms(time.Since(start))
 		}
 		if (res.Changed || c.Focus() == ctl.Path) && a.what.path != ctl.Path {
 			a.what.path, a.what.found = ctl.Path, nil // the seek bar solves for the last slider touched
