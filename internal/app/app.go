@@ -320,6 +320,7 @@ type platform interface {
 	stateChanged()                                 // the link changed (browser: update the address)
 	publish()                                      // a frame was drawn (browser: update window.clvlab)
 	save(name string, data []byte) (string, error) // keep an exported file; returns where
+	pause()                                        // between chunks of background work (browser: let the page draw)
 }
 
 // dropped loads the first file dropped on the window, if any.

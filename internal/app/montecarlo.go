@@ -46,6 +46,7 @@ func (a *App) startMonteCarlo() {
 		return
 	}
 	a.mcStarted = key
+	cfg.Pause = a.platform.pause
 	done := a.mcDone
 	go func() {
 		start := time.Now()

@@ -4,6 +4,7 @@ package app
 
 import (
 	"syscall/js"
+	"time"
 )
 
 // browser keeps the address in step with the screen, publishes
@@ -16,6 +17,10 @@ type browser struct {
 func newPlatform(a *App) platform { return &browser{a: a} }
 
 func (b *browser) poll() { b.a.dropped() }
+
+// pause sleeps a moment between chunks of Monte Carlo trials: the sleep
+// hands the thread back to the browser, which then draws the next frame.
+func (b *browser) pause() { time.Sleep(time.Millisecond) }
 
 // stateChanged writes the link of the current screen into the address
 // bar, without adding a history entry per slider move.

@@ -72,11 +72,13 @@ type state struct {
 	Frames          int
 	LastRecomputeMs float64
 	LastRenderMs    float64
-	Kpis            map[string]float64
-	Lang            string
-	Tab             int
-	Fragment        string
-	Widgets         map[string]box
+	// LastMonteCarloMs is the last background run of the trials.
+	LastMonteCarloMs float64
+	Kpis             map[string]float64
+	Lang             string
+	Tab              int
+	Fragment         string
+	Widgets          map[string]box
 }
 
 func read(t *testing.T, ctx context.Context) state {
@@ -237,6 +239,10 @@ func TestBrowser(t *testing.T) {
 	waitFor(t, ctx, `window.clvlab.lang === "zh"`)
 	click("tab:2")
 	waitFor(t, ctx, `window.clvlab.tab === 2`)
+	// Monte Carlo trials in the background: the fan bands arrive.
+	click("button:trials")
+	waitFor(t, ctx, `window.clvlab.trials === 200 && window.clvlab.bands === true`)
+	t.Logf("200 trials in the browser: %.0f ms", read(t, ctx).LastMonteCarloMs)
 	screenshot(t, ctx, "browser-zh-cashflow")
 
 	// The link reproduces the screen in a fresh page.

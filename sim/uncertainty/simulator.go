@@ -44,6 +44,11 @@ type Config struct {
 	// Parameters are the uncertain inputs, each drawn once per trial. None
 	// by default.
 	Parameters []Parameter
+	// Pause, if set, is called by each worker after each chunk of trials.
+	// The browser app passes a short sleep: WebAssembly runs goroutines on
+	// one thread, and a pause lets the page draw while trials run. It
+	// changes no result.
+	Pause func()
 }
 
 // Samples returns the number of per-period values a run of trials trials
@@ -173,6 +178,9 @@ func (s *Simulator) Run() *Bands {
 				}
 				for i := c * chunk; i < min(s.trials, (c+1)*chunk); i++ {
 					w.trial(i)
+				}
+				if s.cfg.Pause != nil {
+					s.cfg.Pause()
 				}
 			}
 		}()
