@@ -54,6 +54,9 @@ func scanLines(src string) keyLines {
 			continue
 		case strings.HasPrefix(s, "[["):
 			parts, _ := keyParts(s[2:])
+			if len(parts) == 0 {
+				continue // not a header: a nested array the scan misread
+			}
 			base := indexed(arrays, parts[:len(parts)-1])
 			p := join(base, parts[len(parts)-1])
 			table = fmt.Sprintf("%s[%d]", p, arrays[p])
@@ -62,6 +65,9 @@ func scanLines(src string) keyLines {
 			continue
 		case s[0] == '[':
 			parts, _ := keyParts(s[1:])
+			if len(parts) == 0 {
+				continue
+			}
 			table = join(indexed(arrays, parts[:len(parts)-1]), parts[len(parts)-1])
 			lines.header(table, n)
 			continue

@@ -290,6 +290,7 @@ func (v *validator) responses() {
 		}
 		v.responseNumbers(at, r)
 	}
+	v.budgetCost()
 	if !budget && s.Acquisition.Budget != 0 {
 		v.add(place{}.key("acquisition").key("budget"), `acquisition.budget = %s is only used by a [[response]] with lever = "acquisition.budget"; add one, or remove budget`, num(s.Acquisition.Budget))
 	}
@@ -459,4 +460,31 @@ func and(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// budgetCost checks that the acquisition cost a budget curve implies (the
+// budget spread over the customers it buys, on top of cost_per_customer)
+// stays within sim.MaxAmount in every segment.
+func (v *validator) budgetCost() {
+	s := v.s
+	for i := range s.Responses {
+		r := &s.Responses[i]
+		if r.Form() != BudgetCurve || !(r.K > 0) || !(r.VMax >= r.V0) {
+			continue
+		}
+		b := s.Acquisition.Budget
+		n := r.At(b)
+		if !(n > 0) || !(b >= 0 && b <= sim.MaxAmount) {
+			continue
+		}
+		mult := 1.0
+		for _, seg := range s.Segments {
+			mult = math.Max(mult, seg.AcquisitionCostMultiplier)
+		}
+		if cost := (s.Acquisition.CostPerCustomer + b/n) * mult; cost > sim.MaxAmount {
+			v.add(place{}.key("acquisition").key("budget"), "acquisition.budget = %s buys %s customers a period, so one costs %s, at most %s are allowed; lower the budget or raise v0 and vmax",
+				num(b), num(n), num(cost), num(sim.MaxAmount))
+		}
+		return
+	}
 }

@@ -77,7 +77,7 @@ func nesting(s string, open byte) int {
 		case '#':
 			return d
 		case '"', '\'':
-			end := strings.IndexByte(s[i+1:], c)
+			end := closingQuote(s[i+1:], c)
 			if end < 0 {
 				return d
 			}
@@ -101,4 +101,18 @@ func headerBefore(src string, line int) int {
 		}
 	}
 	return line
+}
+
+// closingQuote returns the index in s of the quote q that ends a string,
+// skipping backslash escapes in basic ("...") strings, or −1.
+func closingQuote(s string, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
 }
