@@ -93,15 +93,13 @@ func (c *chain) stepTo(dst, x []float64) {
 	}
 }
 
-// neverEnds reports whether a customer starting in state from can stay in the
-// chain for ever, that is whether a state reachable from it cannot reach a
-// leaking state. The expected lifetime, and the undiscounted infinite-horizon
-// value, are then infinite.
-func (c *chain) neverEnds(from int) bool {
+// reachable returns the states a customer starting in state from can
+// reach, from included, in increasing order.
+func (c *chain) reachable(from int) []int {
 	size := c.size
 	reach := make([]bool, size)
-	stack := []int{from}
 	reach[from] = true
+	stack := []int{from}
 	for len(stack) > 0 {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -112,9 +110,28 @@ func (c *chain) neverEnds(from int) bool {
 			}
 		}
 	}
+	var out []int
+	for i, r := range reach {
+		if r {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// neverEnds reports whether a customer starting in state from can stay in the
+// chain for ever, that is whether a state reachable from it cannot reach a
+// leaking state. The expected lifetime, and the undiscounted infinite-horizon
+// value, are then infinite.
+func (c *chain) neverEnds(from int) bool {
+	size := c.size
+	reach := make([]bool, size)
+	for _, i := range c.reachable(from) {
+		reach[i] = true
+	}
 	// exits: states that can reach a leak, found backwards from the leaks.
 	exits := make([]bool, size)
-	stack = stack[:0]
+	var stack []int
 	for i := 0; i < size; i++ {
 		if c.leak[i] > rowTolerance {
 			exits[i] = true

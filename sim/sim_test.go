@@ -201,6 +201,23 @@ func TestUndefinedFigures(t *testing.T) {
 	closeTo(t, "lifetime with a one-period window", s.ExpectedLifetime.Value, 10/(1-0.1), 1e-12)
 }
 
+// TestUnreachableStagesDoNotMatter: a stage new customers can never reach
+// (here one that never churns) changes neither the lifetime nor the value
+// of a new customer: stay 0.8 in the entry stage gives 1/(1−0.8) = 5
+// periods and, undiscounted, 10·5 = 50.
+func TestUnreachableStagesDoNotMatter(t *testing.T) {
+	m := oneStage(Year, 5, 0, 10, 0.8, CashStart)
+	m.StageIDs = []string{"a", "vip"}
+	m.Segments[0].Stages = []Economics{{Revenue: 10}, {Revenue: 99}}
+	m.Segments[0].Transition = [][]float64{{0.8, 0}, {0, 1}}
+	s := run(t, m).Summary
+	if !s.ExpectedLifetime.Defined || !s.CLVInfinite.Defined {
+		t.Fatalf("lifetime %v, clv_infinite %v: want both defined", s.ExpectedLifetime, s.CLVInfinite)
+	}
+	closeTo(t, "expected lifetime", s.ExpectedLifetime.Value, 5, 1e-12)
+	closeTo(t, "clv_infinite", s.CLVInfinite.Value, 50, 1e-12)
+}
+
 // TestTimingShift: with margins at the period start every value is (1+d)
 // times its period-end value.
 func TestTimingShift(t *testing.T) {

@@ -183,13 +183,23 @@ func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
 }
 
 // solve returns the entry `from` of (I − β·A)⁻¹·b, the expected discounted
-// sum Στ βᵗ·(Aᵗ·b)[from], or false if the system is singular.
+// sum Στ βᵗ·(Aᵗ·b)[from], or false if the system is singular. It solves
+// over the states reachable from `from` only: a stage the customer can
+// never reach (one that never churns, say) must not make the system
+// singular.
 func (c *chain) solve(beta float64, b []float64, from int) (float64, bool) {
-	size := c.size
-	a := mat.NewDense(size, size, nil)
-	for i := 0; i < size; i++ {
-		for j := 0; j < size; j++ {
-			x := -beta * c.a[i*size+j]
+	states := c.reachable(from)
+	n := len(states)
+	a := mat.NewDense(n, n, nil)
+	rhs := mat.NewVecDense(n, nil)
+	pos := 0
+	for i, si := range states {
+		if si == from {
+			pos = i
+		}
+		rhs.SetVec(i, b[si])
+		for j, sj := range states {
+			x := -beta * c.a[si*c.size+sj]
 			if i == j {
 				x++
 			}
@@ -199,10 +209,10 @@ func (c *chain) solve(beta float64, b []float64, from int) (float64, bool) {
 	var lu mat.LU
 	lu.Factorize(a)
 	var x mat.VecDense
-	if err := lu.SolveVecTo(&x, false, mat.NewVecDense(size, append([]float64(nil), b...))); err != nil {
+	if err := lu.SolveVecTo(&x, false, rhs); err != nil {
 		return 0, false
 	}
-	return x.AtVec(from), true
+	return x.AtVec(pos), true
 }
 
 // payback returns the number of periods until the cumulative unit flow,
