@@ -282,3 +282,47 @@ func TestBinaryFile(t *testing.T) {
 		t.Errorf("status %d, stderr %q", status, errs)
 	}
 }
+
+// TestRunKeepsForeignFolders: a folder of the scenario's name that clvlab
+// did not write is never replaced: the run fails and the files stay.
+func TestRunKeepsForeignFolders(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "annuity"), 0o755)
+	notes := filepath.Join(dir, "annuity", "notes.txt")
+	os.WriteFile(notes, []byte("mine"), 0o644)
+	status, _, errs := runCLI(t, "run", "-o", dir, "-charts", "none", "annuity")
+	if status != ExitFailure || !strings.Contains(errs, "was not written by clvlab") {
+		t.Errorf("status %d, stderr %q", status, errs)
+	}
+	if b, err := os.ReadFile(notes); err != nil || string(b) != "mine" {
+		t.Errorf("notes.txt lost: %v", err)
+	}
+}
+
+// TestRunCleansUpAfterAnInterruptedRun: a temporary folder left by a run
+// that was stopped is removed, and previous results left moved aside are
+// put back before the new run replaces them.
+func TestRunCleansUpAfterAnInterruptedRun(t *testing.T) {
+	dir := t.TempDir()
+	if status, _, errs := runCLI(t, "run", "-o", dir, "-charts", "none", "annuity"); status != ExitOK {
+		t.Fatal(errs)
+	}
+	// As if a run was killed between its two renames.
+	os.Rename(filepath.Join(dir, "annuity"), filepath.Join(dir, ".annuity.old"))
+	os.MkdirAll(filepath.Join(dir, ".annuity.tmp-123"), 0o755)
+	recoverInterrupted(filepath.Join(dir, "annuity"))
+	if _, err := os.Stat(filepath.Join(dir, "annuity", "summary.json")); err != nil {
+		t.Errorf("previous results not put back: %v", err)
+	}
+	if status, _, errs := runCLI(t, "run", "-o", dir, "-charts", "none", "annuity"); status != ExitOK {
+		t.Fatal(errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("output folder holds %v, want only annuity", names)
+	}
+}

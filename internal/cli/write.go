@@ -15,16 +15,29 @@ import (
 // are moved aside first and removed last). Folders inside the previous
 // results that the new ones do not replace (the what-if analyses in
 // DIR/<scenario>/<command>/) are carried over.
+//
+// Only a folder that clvlab wrote is replaced (it holds the marker file
+// Marker, or only such folders): any other folder of that name is left
+// alone with an error. Leftovers of an interrupted run (a temporary folder,
+// or previous results moved aside) are cleaned up, or put back, first.
 func writeResults(dir string, files []report.File) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
+	}
+	recoverInterrupted(dir)
+	if !ownedByClvlab(dir) {
+		return fmt.Errorf("%s exists and was not written by clvlab (it has no %s file); give another -o folder, or move it away", dir, Marker)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
+	files = append(files, report.File{Name: Marker, Write: func(w io.Writer) error {
+		_, err := io.WriteString(w, "This folder was written by clvlab; the next run replaces it.\n")
+		return err
+	}})
 	for _, f := range files {
 		if err := writeFile(filepath.Join(tmp, f.Name), f.Write); err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
@@ -77,5 +90,53 @@ func writeFile(name string, write func(io.Writer) error) error {
 		f.Close()
 		return err
 	}
+	if err := f.Sync(); err != nil { // on disk before the rename makes it visible
+		f.Close()
+		return err
+	}
 	return f.Close()
+}
+
+// Marker is the file that marks a folder as clvlab output.
+const Marker = ".clvlab-output"
+
+// ownedByClvlab reports whether dir may be replaced: it does not exist, is
+// empty, holds Marker, or holds only folders that do (what-if results).
+func ownedByClvlab(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.IsNotExist(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		return true
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			return false
+		}
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), Marker)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// recoverInterrupted cleans up after a run that was stopped half-way:
+// temporary folders beside dir are removed, and previous results left
+// moved aside are put back if dir is missing, or removed.
+func recoverInterrupted(dir string) {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, t := range stale {
+		os.RemoveAll(t)
+	}
+	old := filepath.Join(parent, "."+base+".old")
+	if _, err := os.Stat(old); err != nil {
+		return
+	}
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		os.Rename(old, dir)
+		return
+	}
+	os.RemoveAll(old)
 }
