@@ -64,7 +64,8 @@ type App struct {
 	chartImg   *ebiten.Image
 	chartRect  image.Rectangle
 	renderer   chart.Renderer
-	hover      int // period under the mouse, or −1
+	hover      int    // period under the mouse, or −1
+	hoverKey   string // the chart the hover values were read from
 	hoverLines []string
 
 	paint      painter
@@ -144,6 +145,8 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 	}
 	a.stats.LastRecomputeMs = ms(time.Since(start))
 	a.p, a.scroll, a.chartKey, a.dirty = p, 0, "", true
+	a.what = whatIf{target: a.what.target, kpi: a.what.kpi} // answers of another scenario must not be applied here
+	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
 	return nil
 }
 

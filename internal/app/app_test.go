@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"clvlab/internal/ui"
+	"clvlab/scenarios"
 )
 
 // TestMain runs the game loop on the main goroutine and the tests beside
@@ -225,6 +226,15 @@ func TestSeekAndOptimise(t *testing.T) {
 	})
 	if a.chartFig == nil {
 		t.Errorf("optimum tab drew no chart: %s", a.message)
+	}
+	// An answer belongs to its scenario and values: switching drops it.
+	a.optimize()
+	s, _ := scenarios.Preset("four-stage")
+	if err := a.load(s, "four-stage"); err != nil {
+		t.Fatal(err)
+	}
+	if a.what.optimum != nil || a.what.found != nil {
+		t.Error("the optimum of retention-spend survived switching to four-stage")
 	}
 }
 

@@ -85,6 +85,10 @@ func (a *App) frame(in ui.Input) {
 		a.scenarioPicker(m)
 	}
 	c.End()
+	if v := a.p.Version(); v != a.what.version {
+		// An answer holds for the values it was found for only.
+		a.what.found, a.what.optimum, a.what.version = nil, nil, v
+	}
 	a.startMonteCarlo()
 
 	if a.p.Result() != changedBefore {
@@ -425,7 +429,7 @@ func (a *App) tabsAndChart(m metrics) {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := fmt.Sprintf("%p|%p|%p|%p|%d|%s|%v", a.p.Result(), a.p.BaselineResult(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
+	key := fmt.Sprintf("%p|%d|%p|%p|%d|%s|%v", a.p, a.p.Version(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
 	if key == a.chartKey {
 		return
 	}
@@ -477,8 +481,8 @@ func (a *App) crosshair(m metrics, cr image.Rectangle) {
 		a.hover = -1
 		return
 	}
-	if period != a.hover && a.tab < len(chart.Kinds) {
-		a.hover = period
+	if (period != a.hover || a.hoverKey != a.chartKey) && a.tab < len(chart.Kinds) {
+		a.hover, a.hoverKey = period, a.chartKey
 		a.hoverLines = chart.Values(chart.Kinds[a.tab], a.chartInput(), period)
 	}
 	c.Add(ui.Op{Kind: ui.OpLine, R: image.Rect(cr.Min.X+x, cr.Min.Y+top, cr.Min.X+x, cr.Min.Y+bottom),

@@ -21,7 +21,7 @@ type mcResult struct {
 
 // mcKey names what Monte Carlo bands belong to: the projection and the
 // number of trials.
-func (a *App) mcKey() string { return fmt.Sprintf("%p|%d", a.p.Result(), a.trials) }
+func (a *App) mcKey() string { return fmt.Sprintf("%p|%d|%d", a.p, a.p.Version(), a.trials) }
 
 // currentBands returns the bands of what is on screen, or nil while they
 // are being computed (or off).

@@ -30,6 +30,7 @@ type whatIf struct {
 	path    string // the lever solved for: the last slider touched
 	found   *whatif.SeekResult
 	optimum *whatif.Optimum
+	version int // the planner version found and optimum were computed for
 }
 
 // whatifBar draws "Make [LTV:CAC] = [3] by changing <slider> [Seek]
@@ -157,7 +158,7 @@ func (a *App) seek() {
 		w.found = nil
 		return
 	}
-	w.found = r
+	w.found, w.version = r, a.p.Version()
 	a.notice(fmt.Sprintf(a.t("seek found"), a.groupName(ctl.Group)+": "+ctl.Label.In(a.lang), show(r.Value), kpi.Label(a.lang), r.KPIValue.String()), false)
 }
 
@@ -169,7 +170,7 @@ func (a *App) optimize() {
 		a.notice(err.Error(), true)
 		return
 	}
-	a.what.optimum = o
+	a.what.optimum, a.what.version = o, a.p.Version()
 	a.tab = tabOptimum
 	a.chartKey = ""
 	a.notice(fmt.Sprintf(a.t("optimum found"), chart.Human(o.Value, a.lang), chart.Human(o.Current, a.lang)), false)

@@ -28,6 +28,7 @@ type Planner struct {
 	editing    string // the control being dragged: one undo step per drag
 
 	baseline  Baseline
+	version   int // counts recomputations: what results belong to
 	current   *scenarios.Scenario
 	result    *sim.Result
 	baseRes   *sim.Result
@@ -59,6 +60,11 @@ func New(s *scenarios.Scenario, preset string) (*Planner, error) {
 	}
 	return p, nil
 }
+
+// Version changes every time the projections are recomputed (a value, the
+// baseline or the scenario changed): what was computed for another version
+// is stale. Unlike the results' addresses, it is never reused.
+func (p *Planner) Version() int { return p.version }
 
 // Scenario returns the scenario with the user's values applied.
 func (p *Planner) Scenario() *scenarios.Scenario { return p.current }
@@ -393,6 +399,7 @@ func (p *Planner) recompute() error {
 		return err
 	}
 	p.current, p.result, p.baseRes, p.lastError = cur, res, baseRes, ""
+	p.version++
 	return nil
 }
 
