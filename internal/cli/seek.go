@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"clvlab/internal/report"
 	"clvlab/internal/whatif"
@@ -45,8 +46,12 @@ seek.json, seek.csv (the scan) and the chart. Examples:
 		return ExitUsage
 	}
 	r, err := pair(*rng)
-	if err != nil || *tol < 0 {
-		fmt.Fprintf(stderr, "clvlab seek: -range: %v\n", firstErr(err, fmt.Errorf("-tol %v is negative", *tol)))
+	if err != nil {
+		fmt.Fprintf(stderr, "clvlab seek: -range: %v\n", err)
+		return ExitUsage
+	}
+	if !(*tol >= 0) || math.IsInf(*tol, 0) {
+		fmt.Fprintf(stderr, "clvlab seek: -tol %v: give a finite tolerance, 0 or more\n", *tol)
 		return ExitUsage
 	}
 	res, err := whatif.Seek(s, whatif.SeekOptions{Path: *param, KPI: k, Goal: goal, Target: v, Range: r, Tolerance: *tol})

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"clvlab/internal/report"
@@ -51,6 +52,10 @@ heat map. Without FILE|PRESET the default scenario is used.`, stderr)
 		y, erry := pair(*yr)
 		if errx != nil || erry != nil {
 			fmt.Fprintf(stderr, "clvlab sensitivity: -xrange/-yrange: %v\n", firstErr(errx, erry))
+			return ExitUsage
+		}
+		if math.IsNaN(*level) || math.IsInf(*level, 0) {
+			fmt.Fprintf(stderr, "clvlab sensitivity: -level %v: give a finite number\n", *level)
 			return ExitUsage
 		}
 		gopt = &whatif.GridOptions{KPI: k, X: paths[0], Y: paths[1], XRange: x, YRange: y, Percent: *pct, Size: *size, Level: *level}

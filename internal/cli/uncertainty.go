@@ -22,8 +22,8 @@ func monteCarloFlags(fs *flag.FlagSet) *report.MonteCarlo {
 	})
 	fs.Func("seed", "`seed` of the Monte Carlo trials (default: the scenario's seed, else 1)", func(s string) error {
 		n, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return errors.New("give a whole number from 0 to 18446744073709551615")
+		if err != nil || n > 1<<53 {
+			return errors.New("give a whole number from 0 to 9007199254740992 (2^53, as in a scenario file)")
 		}
 		mc.Seed, mc.SeedSet = n, true
 		return nil

@@ -40,11 +40,11 @@ func Handler(dir fs.FS) http.Handler {
 }
 
 type handler struct {
-	dir  fs.FS
-	once sync.Once
-	gz   []byte // app.wasm compressed, made once if no app.wasm.gz exists
-	raw  int64
-	err  error
+	dir fs.FS
+	mu  sync.Mutex
+	gz  []byte    // app.wasm compressed, when no app.wasm.gz is as new
+	of  time.Time // the modification time of the app.wasm gz is of
+	raw int64     // and its size: a rebuild compresses again
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -112,24 +112,26 @@ type readSeeker interface {
 }
 
 // compressed returns app.wasm gzipped: app.wasm.gz if it is as new as the
-// wasm, or compressed once in memory.
+// wasm, or compressed in memory, again whenever app.wasm changes.
 func (h *handler) compressed(st fs.FileInfo) ([]byte, error) {
 	if gst, err := fs.Stat(h.dir, "app.wasm.gz"); err == nil && !gst.ModTime().Before(st.ModTime()) {
 		return fs.ReadFile(h.dir, "app.wasm.gz")
 	}
-	h.once.Do(func() {
-		raw, err := fs.ReadFile(h.dir, "app.wasm")
-		if err != nil {
-			h.err = err
-			return
-		}
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(raw)
-		zw.Close()
-		h.gz, h.raw = b.Bytes(), int64(len(raw))
-	})
-	return h.gz, h.err
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.gz != nil && h.of.Equal(st.ModTime()) && h.raw == st.Size() {
+		return h.gz, nil
+	}
+	raw, err := fs.ReadFile(h.dir, "app.wasm")
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw.Write(raw)
+	zw.Close()
+	h.gz, h.of, h.raw = b.Bytes(), st.ModTime(), st.Size()
+	return h.gz, nil
 }
 
 // Dir returns the file system of a folder of the page's files.
