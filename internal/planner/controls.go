@@ -153,7 +153,7 @@ func allControls(s *scenarios.Scenario) []Control {
 		money("retention_spend", "retention spend", "保留支出", func(s *scenarios.Stage) float64 { return s.RetentionSpend })
 		cs = append(cs, Control{
 			Path: "stage." + id + ".price_discount", Group: id, Label: t("price discount", "价格折扣"), Unit: Fraction,
-			Min: 0, Max: 0.9, Step: 0.01,
+			Min: 0, Max: math.Max(0.9, st.PriceDiscount), Step: 0.01,
 			get: func(s *scenarios.Scenario) float64 { return stageOf(s, id).PriceDiscount },
 		})
 	}
@@ -179,7 +179,7 @@ func allControls(s *scenarios.Scenario) []Control {
 	})
 	cs = append(cs, Control{
 		Path: "discount_rate", Group: "economics", Label: t("discount rate (annual)", "年折现率"), Unit: Rate,
-		Min: 0, Max: 0.5, Step: 0.005,
+		Min: 0, Max: math.Max(0.5, s.DiscountRate), Step: 0.005,
 		get: func(s *scenarios.Scenario) float64 { return s.DiscountRate },
 	})
 	segs := max(1, len(s.Segments))
@@ -192,7 +192,7 @@ func allControls(s *scenarios.Scenario) []Control {
 	cs = append(cs,
 		Control{
 			Path: "winback.rate", Group: "winback", Label: t("win-back rate", "赢回率"), Unit: Probability,
-			Min: 0, Max: 0.5, Step: 0.005,
+			Min: 0, Max: math.Max(0.5, s.Winback.Rate), Step: 0.005,
 			get: func(s *scenarios.Scenario) float64 { return s.Winback.Rate },
 		},
 		Control{
