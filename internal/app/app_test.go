@@ -238,6 +238,25 @@ func TestSeekAndOptimise(t *testing.T) {
 	}
 }
 
+// TestDroppedFile: a dropped scenario file opens, and a broken one leaves
+// the current scenario with a message naming the line.
+func TestDroppedFile(t *testing.T) {
+	a, _ := newApp(t, 1280, 800)
+	before := a.p
+	a.loadFile("broken.toml", []byte("[[stage]]\nid = \"a\"\nto = { a = 1.5 }\n"))
+	if a.p != before || !a.bad || !strings.Contains(a.message, "broken.toml:3:") {
+		t.Errorf("broken file: planner replaced %v, message %q", a.p != before, a.message)
+	}
+	a.loadFile("mine.toml", []byte("name = \"Mine\"\n[[stage]]\nid = \"a\"\nrevenue = 10\nto = { a = 0.5 }\n"))
+	if a.p == before || a.p.Scenario().Name.EN != "Mine" || a.p.Preset() != "" || a.bad {
+		t.Errorf("good file not opened: %q (%s)", a.p.Scenario().Name.EN, a.message)
+	}
+	a.loadFile("image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00"))
+	if !a.bad || !strings.Contains(a.message, "not a text file") {
+		t.Errorf("binary file: %q", a.message)
+	}
+}
+
 // TestScreenshotNotBlank: a changed value drawn at projector size gives a
 // screen with text, controls and a chart.
 func TestScreenshotNotBlank(t *testing.T) {
