@@ -153,7 +153,10 @@ func (a *App) topBar(m metrics) {
 		total += it.w + m.pad/2
 	}
 	titleW := a.w - x - total - m.pad
-	c.Label(image.Rect(x, y, x+max(titleW, 0), y+h), name, float64(m.font)*1.15, c.Theme.Text, ui.Left)
+	nameFits := a.measure(name, float64(m.font)*1.15) <= float64(titleW)
+	if nameFits {
+		c.Label(image.Rect(x, y, x+max(titleW, 0), y+h), name, float64(m.font)*1.15, c.Theme.Text, ui.Left)
+	}
 	x = a.w - total
 	for _, it := range items {
 		if it.id == "big" {
@@ -200,6 +203,9 @@ func (a *App) topBar(m metrics) {
 	// Description, or the latest notice.
 	dr := image.Rect(m.pad, m.bar, a.w-m.pad, m.bar+m.desc)
 	msg, col := a.p.Scenario().Description.In(a.lang), c.Theme.Muted
+	if !nameFits { // a narrow window: the name leads the description line
+		msg = name + " · " + msg
+	}
 	if b := a.currentBands(); b != nil {
 		msg = a.bandsLine(b)
 	} else if a.trials > 0 {
