@@ -261,29 +261,20 @@ func (p *Planner) CanUndo() bool { return len(p.undo) > 0 }
 func (p *Planner) CanRedo() bool { return len(p.redo) > 0 }
 
 // Undo takes back the last change; it reports whether there was one.
-func (p *Planner) Undo() bool {
-	if len(p.undo) == 0 {
-		return false
-	}
-	p.redo = append(p.redo, maps.Clone(p.overrides))
-	prev := p.undo[len(p.undo)-1]
-	p.undo = p.undo[:len(p.undo)-1]
-	p.editing = ""
-	p.overrides = prev
-	p.recompute()
-	return true
-}
+func (p *Planner) Undo() bool { return p.step(&p.undo, &p.redo) }
 
 // Redo makes the last undone change again.
-func (p *Planner) Redo() bool {
-	if len(p.redo) == 0 {
+func (p *Planner) Redo() bool { return p.step(&p.redo, &p.undo) }
+
+// step restores the newest values of from, keeping the current ones in to.
+func (p *Planner) step(from, to *[]map[string]float64) bool {
+	if len(*from) == 0 {
 		return false
 	}
-	p.undo = append(p.undo, maps.Clone(p.overrides))
-	next := p.redo[len(p.redo)-1]
-	p.redo = p.redo[:len(p.redo)-1]
+	*to = append(*to, maps.Clone(p.overrides))
+	p.overrides = (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
 	p.editing = ""
-	p.overrides = next
 	p.recompute()
 	return true
 }
