@@ -1,0 +1,17 @@
+// Package kpi is the catalogue of the figures a run reports about its
+// customers: CLV per new customer, acquisition cost, CLV net of
+// acquisition, LTV:CAC, CLV over an infinite horizon, customer equity,
+// payback and expected lifetime.
+//
+// Each KPI is written here once: its id (the key in summary.json), its
+// label and short label in English and Chinese, its unit and how a value
+// and a change are formatted, which direction is good news, an
+// explanation for a manager and its formula in words (both languages),
+// how it is read from a sim.Summary and whether every run has it. The
+// summary table, the planner's KPI strip, the what-if commands and the
+// charts all read this catalogue; adding a KPI means one entry in
+// catalogue.go and the engine code that computes it.
+//
+// Figures a run may lack (a ratio without acquisition cost, a payback
+// beyond the horizon) are sim.Optional, never NaN.
+package kpi

@@ -1,0 +1,85 @@
+package kpi
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"clvlab/sim"
+)
+
+// Unit says what a KPI's number is, and so how it is formatted.
+type Unit int
+
+const (
+	Money        Unit = iota // 1,234.56; whole units from 100,000
+	Ratio                    // 6.83
+	Periods                  // 13.9
+	WholePeriods             // 4
+)
+
+// Format formats a figure for people; "—" when it is undefined.
+func (u Unit) Format(o sim.Optional) string {
+	if !o.Defined {
+		return "—"
+	}
+	switch v := o.Value; {
+	case u == Ratio:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	case u == Periods:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	case u == WholePeriods:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case math.Abs(v) >= 1e5:
+		return Group(strconv.FormatFloat(v, 'f', 0, 64))
+	default:
+		return Group(strconv.FormatFloat(v, 'f', 2, 64))
+	}
+}
+
+// Delta formats the change from base to v, absolute and relative:
+// "+1,234.56 (+4.2%)"; "0" for no change, "n/a" when one of the two is
+// undefined and "" when both are.
+func (u Unit) Delta(base, v sim.Optional) string {
+	switch {
+	case !base.Defined && !v.Defined:
+		return ""
+	case !base.Defined || !v.Defined:
+		return "n/a"
+	}
+	d := v.Value - base.Value
+	if d == 0 {
+		return "0"
+	}
+	s := u.Format(sim.Some(d))
+	if d > 0 {
+		s = "+" + s
+	}
+	if base.Value != 0 {
+		s += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(base.Value))
+	}
+	return s
+}
+
+// Group inserts thousands separators into a formatted number:
+// "-1234567.50" becomes "-1,234,567.50".
+func Group(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	frac := ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String() + frac
+	}
+	return b.String() + frac
+}

@@ -1,0 +1,147 @@
+package kpi
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+
+	"clvlab/sim"
+)
+
+// TestCatalogueComplete: every KPI has both labels, an explanation and a
+// formula in both languages, and the Chinese texts are Chinese.
+func TestCatalogueComplete(t *testing.T) {
+	if len(All) != Count {
+		t.Fatalf("All lists %d KPIs, the catalogue %d", len(All), Count)
+	}
+	hasHan := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, k := range All {
+		if int(k) != i {
+			t.Errorf("All[%d] = %v, want the summary table's order", i, k)
+		}
+		e := k.entry()
+		for name, text := range map[string][2]string{
+			"label": {e.label.EN, e.label.ZH}, "short": {e.short.EN, e.short.ZH},
+			"explanation": {e.explanation.EN, e.explanation.ZH}, "formula": {e.formula.EN, e.formula.ZH},
+		} {
+			if text[0] == "" || text[1] == "" {
+				t.Errorf("%s: %s missing in a language: %q", k, name, text)
+			}
+			if name != "label" && name != "short" || k != LTVCAC {
+				if !hasHan(text[1]) {
+					t.Errorf("%s: Chinese %s %q has no Chinese", k, name, text[1])
+				}
+			}
+		}
+		if e.get == nil {
+			t.Errorf("%s: no getter", k)
+		}
+	}
+}
+
+// TestIDsAreSummaryKeys: each KPI reads the summary field that
+// summary.json writes under its id, and AlwaysDefined matches the field's
+// type (a plain number, not an Optional).
+func TestIDsAreSummaryKeys(t *testing.T) {
+	s := sim.Summary{CustomerEquity: 6}
+	s.CLV, s.AcquisitionCost, s.CLVNet = 1, 2, 3
+	s.LTVCAC, s.CLVInfinite = sim.Some(4), sim.Some(5)
+	s.PaybackPeriods, s.ExpectedLifetime = sim.Some(7), sim.Some(8)
+	b, err := json.Marshal(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys map[string]any
+	if err := json.Unmarshal(b, &keys); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range All {
+		v, ok := keys[k.String()].(float64)
+		if !ok {
+			t.Errorf("summary.json has no number %q", k)
+			continue
+		}
+		if got := k.Of(&s); !got.Defined || got.Value != v {
+			t.Errorf("%s: Of = %v, summary.json %v", k, got, v)
+		}
+		if k.Of(&sim.Summary{}).Defined != k.AlwaysDefined() {
+			t.Errorf("%s: AlwaysDefined %v, but the zero summary's value is defined %v", k, k.AlwaysDefined(), k.Of(&sim.Summary{}).Defined)
+		}
+	}
+}
+
+// TestParseRoundTrips: Parse reads every id back to its KPI, and refuses
+// unknown ids and ids outside the KPIs given, listing the ones it takes.
+func TestParseRoundTrips(t *testing.T) {
+	for _, k := range All {
+		if got, err := Parse(k.String()); err != nil || got != k {
+			t.Errorf("Parse(%s) = %v, %v", k, got, err)
+		}
+	}
+	if _, err := Parse("roi"); err == nil || !strings.Contains(err.Error(), `"roi"; KPIs are clv, acquisition_cost, clv_net,`) {
+		t.Errorf("Parse(roi): %v", err)
+	}
+	if _, err := Parse("acquisition_cost", CLV, CustomerEquity); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, customer_equity") {
+		t.Errorf("Parse among two: %v", err)
+	}
+	if got := KPI(Count).String(); got != "KPI(8)" {
+		t.Errorf("String of no KPI = %q", got)
+	}
+}
+
+// TestFormat: the summary table's formats, from the README's table.
+func TestFormat(t *testing.T) {
+	for _, c := range []struct {
+		k    KPI
+		o    sim.Optional
+		want string
+	}{
+		{CLV, sim.Some(1234.5), "1,234.50"},
+		{CustomerEquity, sim.Some(-1234567.891), "-1,234,568"},
+		{LTVCAC, sim.Some(6.834), "6.83"},
+		{ExpectedLifetime, sim.Some(13.94), "13.9"},
+		{PaybackPeriods, sim.Some(4), "4"},
+		{PaybackPeriods, sim.Optional{}, "—"},
+	} {
+		if got := c.k.Format(c.o); got != c.want {
+			t.Errorf("%s.Format(%v) = %q, want %q", c.k, c.o, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		base, v sim.Optional
+		want    string
+	}{
+		{sim.Some(200), sim.Some(250), "+50.00 (+25.0%)"},
+		{sim.Some(-200), sim.Some(-250), "-50.00 (-25.0%)"},
+		{sim.Some(0), sim.Some(5), "+5.00"},
+		{sim.Some(7), sim.Some(7), "0"},
+		{sim.Some(7), sim.Optional{}, "n/a"},
+		{sim.Optional{}, sim.Optional{}, ""},
+	} {
+		if got := CLV.Delta(c.base, c.v); got != c.want {
+			t.Errorf("Delta(%v, %v) = %q, want %q", c.base, c.v, got, c.want)
+		}
+	}
+}
+
+// TestDirectionsAndSteps: payback and acquisition cost are better lower;
+// payback alone moves in whole steps.
+func TestDirectionsAndSteps(t *testing.T) {
+	for _, k := range All {
+		wantLower := k == PaybackPeriods || k == AcquisitionCost
+		if (k.Good() == Lower) != wantLower {
+			t.Errorf("%s: good news is %v", k, k.Good())
+		}
+		if k.Step() != (k == PaybackPeriods) {
+			t.Errorf("%s: Step %v", k, k.Step())
+		}
+	}
+}
