@@ -6,7 +6,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Optional is a figure that may be undefined: an LTV:CAC ratio without an
+// Optional is a figure that may be undefined: CLV per unit of acquisition cost without an
 // acquisition cost, a payback beyond the horizon, an infinite lifetime.
 // Its JSON form is the number, or null.
 type Optional struct {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/planner"
 	"clvlab/internal/report"
 	"clvlab/internal/ui"
@@ -21,7 +22,7 @@ const (
 )
 
 // seekKPIs are the goals the seek bar cycles through.
-var seekKPIs = []whatif.KPI{whatif.LTVCAC, whatif.CLV, whatif.CustomerEquity, whatif.PaybackPeriods}
+var seekKPIs = []kpi.KPI{kpi.LTVCAC, kpi.CLV, kpi.CustomerEquity, kpi.PaybackPeriods}
 
 // whatIf is the state of the what-if bar.
 type whatIf struct {
@@ -33,7 +34,7 @@ type whatIf struct {
 	version int // the planner version found and optimum were computed for
 }
 
-// whatifBar draws "Make [LTV:CAC] = [3] by changing <slider> [Seek]
+// whatifBar draws "Make [KPI] = [3] by changing <slider> [Seek]
 // [Apply]" and "[Optimise spend] [Apply optimum]" in r.
 func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	c := &a.ui
@@ -53,14 +54,14 @@ func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	}
 	f := m.font
 	c.Label(put(f*3), a.t("make"), 0, c.Theme.Text, ui.Right)
-	kpi := seekKPIs[w.kpi]
+	k := seekKPIs[w.kpi]
 	goal := "="
-	if kpi == whatif.PaybackPeriods {
+	if k.Step() {
 		goal = "<=" // the font has no ≤
 	}
 	kr := put(f * 8)
 	a.widgets["button:seek-kpi"] = kr
-	if c.Button("seek-kpi", kr, kpi.Label(a.lang)+" "+goal, true) {
+	if c.Button("seek-kpi", kr, k.Label(a.lang)+" "+goal, true) {
 		w.kpi = (w.kpi + 1) % len(seekKPIs)
 		w.found = nil
 	}
@@ -136,12 +137,12 @@ func (a *App) seek() {
 		a.notice(fmt.Sprintf(a.t("target not a number"), w.target), true)
 		return
 	}
-	kpi := seekKPIs[w.kpi]
+	k := seekKPIs[w.kpi]
 	goal := whatif.Equal
-	if kpi == whatif.PaybackPeriods {
+	if k.Step() {
 		goal = whatif.AtMost
 	}
-	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: kpi, Goal: goal, Target: target})
+	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: k, Goal: goal, Target: target})
 	if err != nil {
 		a.notice(err.Error(), true)
 		return
@@ -151,21 +152,21 @@ func (a *App) seek() {
 	show := func(v float64) string { return ctl.Format(v, s.Currency, periodName(s), a.lang) }
 	if !r.Found {
 		if r.Holds {
-			a.notice(fmt.Sprintf(a.t("seek holds"), kpi.Label(a.lang), show(r.Low), show(r.High)), false)
+			a.notice(fmt.Sprintf(a.t("seek holds"), k.Label(a.lang), show(r.Low), show(r.High)), false)
 		} else {
-			a.notice(fmt.Sprintf(a.t("seek none"), kpi.Label(a.lang), w.target, show(r.Low), show(r.High)), true)
+			a.notice(fmt.Sprintf(a.t("seek none"), k.Label(a.lang), w.target, show(r.Low), show(r.High)), true)
 		}
 		w.found = nil
 		return
 	}
 	w.found, w.version = r, a.p.Version()
-	a.notice(fmt.Sprintf(a.t("seek found"), a.groupName(ctl.Group)+": "+ctl.Label.In(a.lang), show(r.Value), kpi.Label(a.lang), r.KPIValue.String()), false)
+	a.notice(fmt.Sprintf(a.t("seek found"), a.groupName(ctl.Group)+": "+ctl.Label.In(a.lang), show(r.Value), k.Label(a.lang), r.KPIValue.String()), false)
 }
 
 // optimize finds the spend that maximises customer equity and shows it in
 // the optimum tab.
 func (a *App) optimize() {
-	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: whatif.CustomerEquity})
+	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: kpi.CustomerEquity})
 	if err != nil {
 		a.notice(err.Error(), true)
 		return
@@ -181,7 +182,7 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 	s := a.p.Scenario()
 	switch a.tab {
 	case tabTornado:
-		t, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: whatif.CustomerEquity, Percent: 10})
+		t, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: kpi.CustomerEquity, Percent: 10})
 		if err != nil {
 			return nil, err
 		}

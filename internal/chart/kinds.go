@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"clvlab/internal/kpi"
 	"clvlab/sim"
 )
 
@@ -323,11 +324,11 @@ func (st *style) breakdown() [][]*plot.Plot {
 	top := st.newPlot(st.title(msgBreakdownTitle), "", st.in.Currency)
 	top.Y.Label.Text = st.t(msgBySegment, st.in.Currency)
 	w := st.barWidth(4*len(names)+1, 1)
-	for k, key := range []int{msgCLV, msgAcquisitionCost, msgCLVNet} {
+	for k, fig := range []kpi.KPI{kpi.CLV, kpi.AcquisitionCost, kpi.CLVNet} {
 		c := []color.Color{blue, vermillion, green}[k]
 		if b := bars(values[k], w, c, vg.Length(k-1)*w); b != nil {
 			top.Add(b)
-			top.Legend.Add(st.t(key), b)
+			top.Legend.Add(fig.Short(st.lang), b)
 		}
 	}
 	top.NominalX(names...)
@@ -394,20 +395,8 @@ func (st *style) comparison() [][]*plot.Plot {
 	return [][]*plot.Plot{{top}, {bottom}}
 }
 
-// kpi is one figure the deltas chart compares.
-type kpi struct {
-	key int
-	get func(*sim.Summary) sim.Optional
-}
-
-var kpis = []kpi{
-	{msgCLV, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }},
-	{msgCLVNet, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }},
-	{msgLTVCAC, func(s *sim.Summary) sim.Optional { return s.LTVCAC }},
-	{msgCustomerEquity, func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }},
-	{msgPaybackPeriods, func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }},
-	{msgExpectedLifetime, func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime }},
-}
+// deltaKPIs are the figures the deltas chart compares, top to bottom.
+var deltaKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods, kpi.ExpectedLifetime}
 
 // Change returns the relative change from base to v in percent, and false
 // when it is undefined (a figure undefined, or a zero base).
@@ -429,7 +418,7 @@ func (st *style) deltas() *plot.Plot {
 	p := st.newPlot(title, st.t(msgChangeVsBase), "")
 	base := &st.in.Runs[0].Result.Summary
 	variants := st.in.Runs[1:]
-	k, v := len(kpis), len(variants)
+	k, v := len(deltaKPIs), len(variants)
 	slots := k * (v + 1) // a gap row between KPI groups
 	// Each KPI is a group of rows, first KPI on top, first variant on top
 	// within its group.
@@ -441,9 +430,9 @@ func (st *style) deltas() *plot.Plot {
 	lo, hi := 0.0, 0.0
 	for j, run := range variants {
 		vals := make([]float64, slots)
-		for kp, fig := range kpis {
+		for kp, fig := range deltaKPIs {
 			y := row(kp, j)
-			d, ok := Change(fig.get(base), fig.get(&run.Result.Summary))
+			d, ok := Change(fig.Of(base), fig.Of(&run.Result.Summary))
 			label := "n/a"
 			if ok {
 				vals[int(y)] = d
@@ -491,9 +480,9 @@ func (st *style) deltas() *plot.Plot {
 		p.Add(labels)
 	}
 	var ticks []plot.Tick
-	for kp, fig := range kpis {
+	for kp, fig := range deltaKPIs {
 		centre := float64((k-1-kp)*(v+1)) + float64(v-1)/2
-		ticks = append(ticks, plot.Tick{Value: centre, Label: st.t(fig.key)})
+		ticks = append(ticks, plot.Tick{Value: centre, Label: fig.Short(st.lang)})
 	}
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	// Empty rows below the bars hold the legend.

@@ -26,19 +26,12 @@ const (
 	msgBreakdownTitle
 	msgBySegment
 	msgByStage
-	msgCLV
-	msgAcquisitionCost
-	msgCLVNet
 	msgWinback
 	msgAllSegments
 	msgComparisonTitle
 	msgCustomersOverTime
 	msgDeltasTitle
 	msgChangeVsBase
-	msgLTVCAC
-	msgCustomerEquity
-	msgExpectedLifetime
-	msgPaybackPeriods
 	msgNoVariants
 	msgNoCustomers
 	msgNoChange
@@ -99,19 +92,12 @@ var messages = [numMessages][2]string{
 	msgBreakdownTitle:    {"Where CLV comes from", "客户终生价值的来源"},
 	msgBySegment:         {"Per new customer, by segment (%s)", "每位新客户，按细分（%s）"},
 	msgByStage:           {"CLV by stage (%s)", "各阶段贡献的 CLV（%s）"},
-	msgCLV:               {"CLV", "客户终生价值"},
-	msgAcquisitionCost:   {"acquisition cost", "获客成本"},
-	msgCLVNet:            {"CLV net of acquisition", "扣除获客成本的 CLV"},
 	msgWinback:           {"win-back", "赢回"},
 	msgAllSegments:       {"all", "全部"},
 	msgComparisonTitle:   {"Scenarios compared: customer equity over time", "情景对比：客户资产随时间变化"},
 	msgCustomersOverTime: {"Active customers", "活跃客户数"},
 	msgDeltasTitle:       {"Change against the base", "相对基准的变化"},
 	msgChangeVsBase:      {"Change against base (%)", "相对基准变化（%）"},
-	msgLTVCAC:            {"LTV:CAC", "LTV:CAC"},
-	msgCustomerEquity:    {"customer equity", "客户资产"},
-	msgExpectedLifetime:  {"expected lifetime", "预期生命周期"},
-	msgPaybackPeriods:    {"payback", "回收期"},
 	msgNoVariants:        {"This scenario has no variants to compare.\nAdd [[variant]] tables to the scenario file.", "该情景没有可对比的变体。\n请在情景文件中添加 [[variant]]。"},
 	msgNoCustomers:       {"No customers to show: the scenario acquires no one.", "没有可显示的客户：该情景未获取任何客户。"},
 	msgNoChange:          {"The variants change none of these figures.", "各变体未改变这些指标。"},

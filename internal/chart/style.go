@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"clvlab/internal/kpi"
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
 )
@@ -239,7 +240,7 @@ func scaled(v, size float64, suffix string) string {
 	}
 	if size == 1 {
 		if math.Abs(v) >= 1000 {
-			return Group(strconv.FormatFloat(v, 'f', 0, 64))
+			return kpi.Group(strconv.FormatFloat(v, 'f', 0, 64))
 		}
 		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
 	}
@@ -254,28 +255,6 @@ func trimZeros(s string) string {
 		return "0"
 	}
 	return s
-}
-
-// Group inserts thousands separators into a formatted number:
-// "-1234567.50" becomes "-1,234,567.50".
-func Group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	frac := ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		s, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String() + frac
-	}
-	return b.String() + frac
 }
 
 // percentTicks labels ticks of a fraction as percentages.

@@ -23,7 +23,7 @@ seek.json, seek.csv (the scan) and the chart. Examples:
   clvlab seek four-stage -param stage.stability.to.stability -kpi ltv_cac -target 3
   clvlab seek four-stage -param acquisition.cost_per_customer -kpi payback_periods -target '<=12' -range 0,600`, stderr)
 	param := fs.String("param", "", "the parameter `path` to solve for, e.g. stage.stability.to.stability")
-	kpiName := fs.String("kpi", "", "the `KPI`: clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite")
+	kpiName := fs.String("kpi", "", "the `KPI`: "+kpiIDs())
 	target := fs.String("target", "", "the `goal`: a number, <=V, >=V, max or min")
 	rng := fs.String("range", "", "the `low,high` values searched")
 	tol := fs.Float64("tol", 0, "the `tolerance` on the parameter (default 1e-9 × the range)")

@@ -20,7 +20,7 @@ the contour where the KPI equals -level (break-even at 0). Prints the
 ranking and writes into DIR/<scenario>/sensitivity/: tornado.json,
 tornado.csv, the tornado chart, and with -grid grid.json, grid.csv and the
 heat map. Without FILE|PRESET the default scenario is used.`, stderr)
-	kpiName := fs.String("kpi", "customer_equity", "the `KPI` to rank by: clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite")
+	kpiName := fs.String("kpi", "customer_equity", "the `KPI` to rank by: "+kpiIDs())
 	pct := fs.Float64("pct", whatif.DefaultPercent, "the one-at-a-time move, ± `percent`")
 	params := fs.String("params", "", "the `paths` to move, comma-separated; default every stage's economics and transitions, acquisition, win-back and the discount rate")
 	grid := fs.String("grid", "", "two parameter `paths`, comma-separated, for a grid of the KPI")

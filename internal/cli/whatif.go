@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/report"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
@@ -85,14 +86,24 @@ func (a *analysisFlags) write(fs *flag.FlagSet, s *scenarios.Scenario, files []r
 	return ExitOK
 }
 
-// kpiFlag parses a KPI name for a command's error message.
-func kpiFlag(cmd, s string, stderr io.Writer) (whatif.KPI, bool) {
-	k, err := whatif.ParseKPI(s)
+// kpiFlag parses a KPI id, one of the what-if KPIs, for a command's
+// error message.
+func kpiFlag(cmd, s string, stderr io.Writer) (kpi.KPI, bool) {
+	k, err := kpi.Parse(s, whatif.KPIs...)
 	if err != nil {
 		fmt.Fprintf(stderr, "clvlab %s: -kpi: %v\n", cmd, err)
 		return 0, false
 	}
 	return k, true
+}
+
+// kpiIDs lists the ids of the what-if KPIs: "clv, clv_net, ...".
+func kpiIDs() string {
+	ids := make([]string, len(whatif.KPIs))
+	for i, k := range whatif.KPIs {
+		ids[i] = k.String()
+	}
+	return strings.Join(ids, ", ")
 }
 
 // pair parses "lo,hi" (or "lo:hi") into two finite numbers.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/kpi"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
 )
@@ -101,7 +102,7 @@ func TestSensitivityCommand(t *testing.T) {
 	d := filepath.Join(dir, "four-stage", "sensitivity")
 	mustExist(t, d, "tornado.json", "tornado.csv", "tornado.png", "grid.json", "grid.csv", "heatmap.png")
 	s, _ := scenarios.Preset("four-stage")
-	want, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: whatif.CLV})
+	want, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: kpi.CLV})
 	if err != nil {
 		t.Fatal(err)
 	}

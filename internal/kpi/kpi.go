@@ -14,15 +14,15 @@ type KPI int
 
 // The KPIs, in the order of the summary table.
 const (
-	CLV              KPI = iota // CLV per new customer over the horizon
-	AcquisitionCost             // cost of acquiring one customer
-	CLVNet                      // CLV net of acquisition cost
-	LTVCAC                      // CLV / acquisition cost; undefined without acquisition cost
-	CLVInfinite                 // CLV over an infinite horizon; undefined when it diverges
-	CustomerEquity              // present value of every cohort within the horizon
-	PaybackPeriods              // whole periods to pay back acquisition; undefined beyond the horizon
-	ExpectedLifetime            // expected active periods; undefined when infinite
-	Count            = int(iota) // the number of KPIs
+	CLV              KPI         = iota // CLV per new customer over the horizon
+	AcquisitionCost                     // cost of acquiring one customer
+	CLVNet                              // CLV net of acquisition cost
+	LTVCAC                              // CLV / acquisition cost; undefined without acquisition cost
+	CLVInfinite                         // CLV over an infinite horizon; undefined when it diverges
+	CustomerEquity                      // present value of every cohort within the horizon
+	PaybackPeriods                      // whole periods to pay back acquisition; undefined beyond the horizon
+	ExpectedLifetime                    // expected active periods; undefined when infinite
+	Count            = int(iota)        // the number of KPIs
 )
 
 // All lists every KPI in the order of the summary table.

@@ -97,36 +97,43 @@ func TestParseRoundTrips(t *testing.T) {
 	}
 }
 
-// TestFormat: the summary table's formats, from the README's table.
+// TestFormat: the summary table's formats; the expected strings are
+// figures of four-stage as the README's table prints them.
 func TestFormat(t *testing.T) {
 	for _, c := range []struct {
-		k    KPI
-		o    sim.Optional
+		u    Unit
+		v    sim.Optional
 		want string
 	}{
-		{CLV, sim.Some(1234.5), "1,234.50"},
-		{CustomerEquity, sim.Some(-1234567.891), "-1,234,568"},
-		{LTVCAC, sim.Some(6.834), "6.83"},
-		{ExpectedLifetime, sim.Some(13.94), "13.9"},
-		{PaybackPeriods, sim.Some(4), "4"},
-		{PaybackPeriods, sim.Optional{}, "—"},
+		{Money, sim.Some(1234.5), "1,234.50"},
+		{Money, sim.Some(-99999.994), "-99,999.99"},
+		{Money, sim.Some(13146488.4), "13,146,488"},
+		{Money, sim.Some(0), "0.00"},
+		{Ratio, sim.Some(6.8313), "6.83"},
+		{Periods, sim.Some(13.94), "13.9"},
+		{WholePeriods, sim.Some(4), "4"},
+		{Money, sim.Optional{}, "—"},
 	} {
-		if got := c.k.Format(c.o); got != c.want {
-			t.Errorf("%s.Format(%v) = %q, want %q", c.k, c.o, got, c.want)
+		if got := c.u.Format(c.v); got != c.want {
+			t.Errorf("Format(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+}
+
+// TestDelta: the changes as the table prints them.
+func TestDelta(t *testing.T) {
 	for _, c := range []struct {
 		base, v sim.Optional
 		want    string
 	}{
-		{sim.Some(200), sim.Some(250), "+50.00 (+25.0%)"},
-		{sim.Some(-200), sim.Some(-250), "-50.00 (-25.0%)"},
+		{sim.Some(819.76), sim.Some(901.81), "+82.05 (+10.0%)"},
+		{sim.Some(120), sim.Some(90), "-30.00 (-25.0%)"},
+		{sim.Some(5), sim.Some(5), "0"},
 		{sim.Some(0), sim.Some(5), "+5.00"},
-		{sim.Some(7), sim.Some(7), "0"},
-		{sim.Some(7), sim.Optional{}, "n/a"},
+		{sim.Some(4), sim.Optional{}, "n/a"},
 		{sim.Optional{}, sim.Optional{}, ""},
 	} {
-		if got := CLV.Delta(c.base, c.v); got != c.want {
+		if got := Money.Delta(c.base, c.v); got != c.want {
 			t.Errorf("Delta(%v, %v) = %q, want %q", c.base, c.v, got, c.want)
 		}
 	}

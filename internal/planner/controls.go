@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -19,7 +19,7 @@ const (
 	Rate                    // an annual rate, shown as a percentage
 	Periods                 // a number of periods
 	Customers               // customers per period
-	Ratio                   // LTV:CAC
+	Ratio                   // a ratio, such as CLV to acquisition cost
 )
 
 // Control is one lever of the scenario that a slider moves.
@@ -64,7 +64,7 @@ func FormatUnit(u Unit, v float64, currency, period, lang string) string {
 		}
 		return n + " " + period + "s"
 	case Customers:
-		return chart.Group(strconv.FormatFloat(v, 'f', 0, 64))
+		return kpi.Group(strconv.FormatFloat(v, 'f', 0, 64))
 	case Ratio:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
@@ -72,7 +72,7 @@ func FormatUnit(u Unit, v float64, currency, period, lang string) string {
 	if math.Abs(v) >= 1e5 {
 		digits = 0
 	}
-	return chart.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
+	return kpi.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
 }
 
 // span returns a slider range around base: from 0 to a few times the

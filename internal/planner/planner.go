@@ -8,7 +8,10 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"clvlab/internal/kpi"
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 	"clvlab/sim"
@@ -442,20 +445,37 @@ func (k KPI) Better() int {
 	return -1
 }
 
+// stripKPIs are the headline figures of the KPI strip, left to right.
+var stripKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods}
+
 // KPIs returns the headline figures of the current values against the
-// baseline.
+// baseline, labelled with the catalogue's short labels.
 func (p *Planner) KPIs() []KPI {
 	cur, base := &p.result.Summary, &p.baseRes.Summary
-	mk := func(key string, en, zh string, get func(*sim.Summary) sim.Optional, u Unit, lower bool) KPI {
-		return KPI{Key: key, Label: [2]string{en, zh}, Value: get(cur), Baseline: get(base), Kind: u, LowerIsBetter: lower}
+	out := make([]KPI, len(stripKPIs))
+	for i, k := range stripKPIs {
+		out[i] = KPI{Key: k.String(), Label: [2]string{capitalized(k.Short("en")), k.Short("zh")},
+			Value: k.Of(cur), Baseline: k.Of(base), Kind: unitOf(k.Unit()), LowerIsBetter: k.Good() == kpi.Lower}
 	}
-	return []KPI{
-		mk("clv", "CLV", "客户终生价值", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, Money, false),
-		mk("clv_net", "CLV net of CAC", "扣除获客成本", func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, Money, false),
-		mk("ltv_cac", "LTV:CAC", "LTV:CAC", func(s *sim.Summary) sim.Optional { return s.LTVCAC }, Ratio, false),
-		mk("customer_equity", "Customer equity", "客户资产", func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, Money, false),
-		mk("payback_periods", "Payback", "回收期", func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, Periods, true),
+	return out
+}
+
+// capitalized returns s with its first letter in upper case: a label
+// that starts a line of its own.
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// unitOf returns the control unit a KPI is shown in.
+func unitOf(u kpi.Unit) Unit {
+	switch u {
+	case kpi.Money:
+		return Money
+	case kpi.Ratio:
+		return Ratio
 	}
+	return Periods
 }
 
 // Runs returns the current values and the baseline as report runs, for

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 )
 
@@ -92,12 +93,12 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []Run, lang string, form
 	for _, r := range runs[1:] {
 		p.Head = append(p.Head, r.Title.In(lang), change)
 	}
-	for _, mt := range metrics {
-		base := mt.get(&runs[0].Result.Summary)
-		row := htmlRow{Label: mt.label[li], Cells: []string{mt.kind.format(base)}}
+	for _, k := range kpi.All {
+		base := k.Of(&runs[0].Result.Summary)
+		row := htmlRow{Label: k.Label(lang), Cells: []string{k.Format(base)}}
 		for _, r := range runs[1:] {
-			v := mt.get(&r.Result.Summary)
-			row.Cells = append(row.Cells, mt.kind.format(v), mt.kind.delta(base, v))
+			v := k.Of(&r.Result.Summary)
+			row.Cells = append(row.Cells, k.Format(v), k.Delta(base, v))
 		}
 		p.Rows = append(p.Rows, row)
 	}

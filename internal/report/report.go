@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -194,34 +193,6 @@ func WriteCSV(w io.Writer, runs []Run) error {
 	return cw.Error()
 }
 
-// metric is one row of the summary table.
-type metric struct {
-	label [2]string // English, Chinese
-	get   func(*sim.Summary) sim.Optional
-	kind  kind
-}
-
-// kind says how a figure is formatted.
-type kind int
-
-const (
-	money   kind = iota // 1,234.56; whole units from 100,000
-	ratio               // 6.83
-	periods             // 13.9
-	whole               // 4
-)
-
-var metrics = []metric{
-	{[2]string{"CLV per new customer", "每位新客户的 CLV"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) }, money},
-	{[2]string{"acquisition cost", "获客成本"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.AcquisitionCost) }, money},
-	{[2]string{"CLV net of acquisition", "扣除获客成本的 CLV"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CLVNet) }, money},
-	{[2]string{"LTV:CAC", "LTV:CAC"}, func(s *sim.Summary) sim.Optional { return s.LTVCAC }, ratio},
-	{[2]string{"CLV, infinite horizon", "无限期 CLV"}, func(s *sim.Summary) sim.Optional { return s.CLVInfinite }, money},
-	{[2]string{"customer equity", "客户资产"}, func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) }, money},
-	{[2]string{"payback (periods)", "回收期（期）"}, func(s *sim.Summary) sim.Optional { return s.PaybackPeriods }, whole},
-	{[2]string{"expected lifetime (periods)", "预期生命周期（期）"}, func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime }, periods},
-}
-
 // WriteTable writes the summary as an aligned table: the base, then each
 // variant with its change against the base.
 func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
@@ -234,12 +205,12 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
 		head = append(head, r.Name, "Δ")
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
-	for _, mt := range metrics {
-		base := mt.get(&runs[0].Result.Summary)
-		cols := []string{fmt.Sprintf("%-28s", mt.label[0]), mt.kind.format(base)}
+	for _, k := range kpi.All {
+		base := k.Of(&runs[0].Result.Summary)
+		cols := []string{fmt.Sprintf("%-28s", k.Label("en")), k.Format(base)}
 		for _, r := range runs[1:] {
-			v := mt.get(&r.Result.Summary)
-			cols = append(cols, mt.kind.format(v), mt.kind.delta(base, v))
+			v := k.Of(&r.Result.Summary)
+			cols = append(cols, k.Format(v), k.Delta(base, v))
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
@@ -248,47 +219,6 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
 		return err
 	}
 	return writeBandNote(w, runs)
-}
-
-// format formats a figure for people; "—" when it is undefined.
-func (k kind) format(o sim.Optional) string {
-	if !o.Defined {
-		return "—"
-	}
-	switch v := o.Value; {
-	case k == ratio:
-		return strconv.FormatFloat(v, 'f', 2, 64)
-	case k == periods:
-		return strconv.FormatFloat(v, 'f', 1, 64)
-	case k == whole:
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	case math.Abs(v) >= 1e5:
-		return chart.Group(strconv.FormatFloat(v, 'f', 0, 64))
-	default:
-		return chart.Group(strconv.FormatFloat(v, 'f', 2, 64))
-	}
-}
-
-// delta formats the change from base to v, absolute and relative.
-func (k kind) delta(base, v sim.Optional) string {
-	switch {
-	case !base.Defined && !v.Defined:
-		return ""
-	case !base.Defined || !v.Defined:
-		return "n/a"
-	}
-	d := v.Value - base.Value
-	if d == 0 {
-		return "0"
-	}
-	s := k.format(sim.Some(d))
-	if d > 0 {
-		s = "+" + s
-	}
-	if base.Value != 0 {
-		s += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(base.Value))
-	}
-	return s
 }
 
 func percent(r float64) string {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
@@ -211,7 +212,7 @@ func writeBandRows(tw io.Writer, runs []Run) {
 		return
 	}
 	band := func(s uncertainty.Stats) string {
-		return money.format(sim.Some(s.P5)) + " – " + money.format(sim.Some(s.P95))
+		return kpi.Money.Format(sim.Some(s.P5)) + " – " + kpi.Money.Format(sim.Some(s.P95))
 	}
 	share := func(o sim.Optional) string {
 		if !o.Defined {

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
 	"clvlab/sim"
@@ -19,28 +20,13 @@ import (
 // What-if results as files (JSON, CSV), tables for the terminal and chart
 // inputs. The numbers come from package whatif; this file only formats.
 
-// wholeMoney formats money in whole units, grouped.
-const wholeMoney kind = -1
-
-// text formats a figure like format, and wholeMoney in whole units.
-func (k kind) text(o sim.Optional) string {
-	if k == wholeMoney && o.Defined {
-		return chart.Group(strconv.FormatFloat(o.Value, 'f', 0, 64))
+// wholeMoney formats money in whole units, grouped: one format for a
+// column of large amounts.
+func wholeMoney(o sim.Optional) string {
+	if !o.Defined {
+		return kpi.Money.Format(o)
 	}
-	return k.format(o)
-}
-
-// kindOf returns how a KPI is formatted.
-func kindOf(k whatif.KPI) kind {
-	switch k {
-	case whatif.LTVCAC:
-		return ratio
-	case whatif.PaybackPeriods:
-		return whole
-	case whatif.ExpectedLifetime:
-		return periods
-	}
-	return money
+	return kpi.Group(strconv.FormatFloat(o.Value, 'f', 0, 64))
 }
 
 // number formats a parameter value for a table: 6 significant digits.
@@ -208,8 +194,8 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\tbase\t%s\tchange\t\n", c.Variant)
 	for _, ch := range c.Changes {
-		k := kindOf(ch.KPI)
-		fmt.Fprintf(tw, "%-28s\t%s\t%s\t%s\t\n", ch.KPI.Label("en"), k.format(ch.Base), k.format(ch.Value), k.delta(ch.Base, ch.Value))
+		k := ch.KPI
+		fmt.Fprintf(tw, "%-28s\t%s\t%s\t%s\t\n", k.Label("en"), k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -226,10 +212,10 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 		for _, a := range c.Attribution {
 			v := "0"
 			if a.Shapley[i] != 0 {
-				v = signed(kindOf(a.KPI).format(sim.Some(a.Shapley[i])), a.Shapley[i])
+				v = signed(a.KPI.Format(sim.Some(a.Shapley[i])), a.Shapley[i])
 			}
 			if !c.Exact {
-				v += " ± " + kindOf(a.KPI).format(sim.Some(a.StdErr[i]))
+				v += " ± " + a.KPI.Format(sim.Some(a.StdErr[i]))
 			}
 			cols = append(cols, v)
 		}
@@ -237,7 +223,7 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 	}
 	cols := []string{fmt.Sprintf("%-34s", "total (variant - base)")}
 	for _, a := range c.Attribution {
-		cols = append(cols, signed(kindOf(a.KPI).format(sim.Some(a.Variant-a.Base)), a.Variant-a.Base))
+		cols = append(cols, signed(a.KPI.Format(sim.Some(a.Variant-a.Base)), a.Variant-a.Base))
 	}
 	fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	return tw.Flush()
@@ -260,7 +246,7 @@ func WaterfallChart(s *scenarios.Scenario, c *whatif.Comparison, lang string) *c
 	w := &chart.Waterfall{Header: chartHeader(s, lang), Base: base, Variant: c.Title.In(lang),
 		Exact: c.Exact, Subsets: 1 << len(c.Players), Orderings: c.Permutations}
 	for _, a := range c.Attribution {
-		panel := chart.WaterfallPanel{KPI: a.KPI.Label(lang), Money: a.KPI.Money(), Base: a.Base, Variant: a.Variant}
+		panel := chart.WaterfallPanel{KPI: a.KPI.Label(lang), Money: a.KPI.Unit() == kpi.Money, Base: a.Base, Variant: a.Variant}
 		for i, p := range c.Players {
 			name := p.Name
 			if len(p.Settings) == 1 {
@@ -349,12 +335,12 @@ func writeTornadoCSV(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) erro
 
 // WriteTornadoTable writes a tornado for the terminal, largest swing first.
 func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) error {
-	k := kindOf(t.KPI)
-	if k == money && math.Abs(t.Base.Value) >= 1e5 {
-		k = wholeMoney // one format for the whole column
+	text := t.KPI.Format
+	if t.KPI.Unit() == kpi.Money && math.Abs(t.Base.Value) >= 1e5 {
+		text = wholeMoney // one format for the whole column
 	}
 	fmt.Fprintf(w, "%s (%s): %s, base %s; each parameter moved alone to its range or by ±%v%%, ranked by swing\n",
-		s.Name.In("en"), s.File, t.KPI.Label("en"), k.text(t.Base), t.Percent)
+		s.Name.In("en"), s.File, t.KPI.Label("en"), text(t.Base), t.Percent)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "rank\tparameter\tvalue\tlow\thigh\tat low\tat high\tswing\t")
 	var notes []string
@@ -365,7 +351,7 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 			notes = append(notes, fmt.Sprintf("  * %s: %s", b.Path, b.Clamped))
 		}
 		fmt.Fprintf(tw, "%d\t%-36s\t%s\t%s\t%s%s\t%s\t%s\t%s\t\n", i+1, b.Path, number(b.Value), number(b.Low), number(b.High), mark,
-			k.text(b.KPILow), k.text(b.KPIHigh), k.text(b.Swing))
+			text(b.KPILow), text(b.KPIHigh), text(b.Swing))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -381,7 +367,7 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 
 // TornadoChart returns a tornado as a chart input, with names in lang.
 func TornadoChart(s *scenarios.Scenario, t *whatif.Tornado, lang string) *chart.Tornado {
-	c := &chart.Tornado{Header: chartHeader(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Money(), Percent: t.Percent, Base: t.Base}
+	c := &chart.Tornado{Header: chartHeader(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
 	for _, b := range t.Bars {
 		c.Bars = append(c.Bars, chart.TornadoBar{Name: whatif.Label(s, b.Path, lang), Low: b.Low, High: b.High,
 			Percent: percentKind(b.Kind), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
@@ -437,7 +423,7 @@ func writeGridCSV(w io.Writer, g *whatif.Grid) error {
 
 // WriteGridSummary writes a grid's range and break-even for the terminal.
 func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
-	k := kindOf(g.KPI)
+	k := g.KPI
 	fmt.Fprintf(w, "\nGrid of %s: %d × %d values, %s in [%s, %s] × %s in [%s, %s]\n", g.KPI, len(g.XValues), len(g.YValues),
 		g.X.Path, number(g.X.Low), number(g.X.High), g.Y.Path, number(g.Y.Low), number(g.Y.High))
 	for _, a := range []whatif.Move{g.X, g.Y} {
@@ -445,7 +431,7 @@ func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
 			fmt.Fprintf(w, "  %s: %s\n", a.Path, a.Clamped)
 		}
 	}
-	fmt.Fprintf(w, "  %s runs from %s to %s", g.KPI, k.format(g.Min), k.format(g.Max))
+	fmt.Fprintf(w, "  %s runs from %s to %s", g.KPI, k.Format(g.Min), k.Format(g.Max))
 	if g.Invalid > 0 {
 		fmt.Fprintf(w, "; %d cells make an invalid scenario and are left out", g.Invalid)
 	}
@@ -462,7 +448,7 @@ func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
 
 // HeatMapChart returns a grid as a chart input, with names in lang.
 func HeatMapChart(s *scenarios.Scenario, g *whatif.Grid, lang string) *chart.HeatMap {
-	return &chart.HeatMap{Header: chartHeader(s, lang), KPI: g.KPI.Label(lang), Money: g.KPI.Money(),
+	return &chart.HeatMap{Header: chartHeader(s, lang), KPI: g.KPI.Label(lang), Money: g.KPI.Unit() == kpi.Money,
 		XName: whatif.Label(s, g.X.Path, lang), YName: whatif.Label(s, g.Y.Path, lang),
 		XPercent: percentKind(g.X.Kind), YPercent: percentKind(g.Y.Kind),
 		XValues: g.XValues, YValues: g.YValues, Z: g.Z, Level: g.Level, Current: &[2]float64{g.X.Value, g.Y.Value}}
@@ -538,7 +524,7 @@ func writeSeekJSON(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) err
 
 // WriteSeekTable writes goal seek's answer for the terminal.
 func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) error {
-	k := kindOf(r.KPI)
+	k := r.KPI
 	goal := r.Goal.String()
 	if r.Goal != whatif.Maximum && r.Goal != whatif.Minimum {
 		goal += " " + number(r.Target)
@@ -546,7 +532,7 @@ func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) er
 	fmt.Fprintf(w, "%s (%s): %s %s by changing %s (now %s)\n", s.Name.In("en"), s.File, r.KPI, goal, r.Parameter.Path, number(r.Parameter.Value))
 	fmt.Fprintf(w, "  %s\n", r.Message)
 	if r.Found {
-		fmt.Fprintf(w, "  answer: %s = %s, %s there: %s\n", r.Parameter.Path, strconv.FormatFloat(r.Value, 'g', 10, 64), r.KPI, k.format(r.KPIValue))
+		fmt.Fprintf(w, "  answer: %s = %s, %s there: %s\n", r.Parameter.Path, strconv.FormatFloat(r.Value, 'g', 10, 64), r.KPI, k.Format(r.KPIValue))
 	}
 	for _, x := range r.Others {
 		fmt.Fprintf(w, "  also: %s = %s\n", r.Parameter.Path, number(x))
@@ -562,7 +548,7 @@ func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) er
 // SeekChart returns goal seek's scan as a chart input, with names in lang.
 func SeekChart(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *chart.SeekCurve {
 	c := &chart.SeekCurve{Header: chartHeader(s, lang), KPI: r.KPI.Label(lang), Param: whatif.Label(s, r.Parameter.Path, lang),
-		Money: r.KPI.Money(), Percent: percentKind(r.Parameter.Kind), Goal: r.Goal.String(), Target: r.Target,
+		Money: r.KPI.Unit() == kpi.Money, Percent: percentKind(r.Parameter.Kind), Goal: r.Goal.String(), Target: r.Target,
 		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
 	for _, p := range r.Curve {
 		c.Curve = append(c.Curve, chart.CurvePoint{X: p.X, KPI: p.KPI})
@@ -632,9 +618,9 @@ func writeOptimumJSON(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) err
 
 // WriteOptimumTable writes the optimiser's answer for the terminal.
 func WriteOptimumTable(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) error {
-	k := kindOf(o.KPI)
+	k := o.KPI
 	fmt.Fprintf(w, "%s (%s): the levers that maximise %s\n", s.Name.In("en"), s.File, o.KPI.Label("en"))
-	fmt.Fprintf(w, "  %s now %s, at the optimum %s (%s)\n", o.KPI, k.format(sim.Some(o.Current)), k.format(sim.Some(o.Value)), k.delta(sim.Some(o.Current), sim.Some(o.Value)))
+	fmt.Fprintf(w, "  %s now %s, at the optimum %s (%s)\n", o.KPI, k.Format(sim.Some(o.Current)), k.Format(sim.Some(o.Value)), k.Delta(sim.Some(o.Current), sim.Some(o.Value)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "lever\tbounds\tnow\toptimum\tmarginal return now\tat the optimum\tper\t")
 	for _, l := range o.Levers {
@@ -663,20 +649,20 @@ func WriteOptimumTable(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) er
 // marginal formats a marginal return like its KPI, and as 0 when it is
 // below a billionth of the KPI's value (the rounding noise of the
 // differences it comes from).
-func marginal(k kind, x, value float64) string {
+func marginal(k kpi.KPI, x, value float64) string {
 	if math.Abs(x) < 1e-9*math.Max(1, math.Abs(value)) {
 		return "0"
 	}
 	if math.Abs(x) < 0.01 {
 		return signed(strconv.FormatFloat(x, 'g', 3, 64), x)
 	}
-	return signed(k.format(sim.Some(x)), x)
+	return signed(k.Format(sim.Some(x)), x)
 }
 
 // OptimumChart returns the levers' slices as a chart input, with names in
 // lang.
 func OptimumChart(s *scenarios.Scenario, o *whatif.Optimum, lang string) *chart.OptimumSlices {
-	c := &chart.OptimumSlices{Header: chartHeader(s, lang), KPI: o.KPI.Label(lang), Money: o.KPI.Money()}
+	c := &chart.OptimumSlices{Header: chartHeader(s, lang), KPI: o.KPI.Label(lang), Money: o.KPI.Unit() == kpi.Money}
 	for _, l := range o.Levers {
 		if l.Fixed {
 			continue

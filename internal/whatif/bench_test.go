@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 )
 
@@ -26,7 +27,7 @@ func BenchmarkTornado20(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Sensitivity(s, SensitivityOptions{KPI: CustomerEquity, Paths: paths}); err != nil {
+		if _, err := Sensitivity(s, SensitivityOptions{KPI: kpi.CustomerEquity, Paths: paths}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -34,7 +35,7 @@ func BenchmarkTornado20(b *testing.B) {
 
 func BenchmarkGrid50(b *testing.B) {
 	s := preset(b, scenarios.DefaultPreset)
-	opt := GridOptions{KPI: CustomerEquity, X: "acquisition.cost_per_customer", Y: "stage.stability.to.stability",
+	opt := GridOptions{KPI: kpi.CustomerEquity, X: "acquisition.cost_per_customer", Y: "stage.stability.to.stability",
 		XRange: &[2]float64{0, 1200}, YRange: &[2]float64{0.6, 0.94}}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -48,7 +49,7 @@ func BenchmarkSeek(b *testing.B) {
 	s := preset(b, scenarios.DefaultPreset)
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: LTVCAC, Goal: Equal, Target: 3})
+		r, err := Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: kpi.LTVCAC, Goal: Equal, Target: 3})
 		if err != nil || !r.Found {
 			b.Fatal(err)
 		}
@@ -90,7 +91,7 @@ func BenchmarkOptimize(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Optimize(c.s, OptimizeOptions{KPI: CustomerEquity}); err != nil {
+				if _, err := Optimize(c.s, OptimizeOptions{KPI: kpi.CustomerEquity}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -23,7 +24,7 @@ const (
 type CompareOptions struct {
 	// Attribute lists the KPIs whose change is attributed; only KPIs every
 	// run has (KPI.AlwaysDefined). Default: CLV and CustomerEquity.
-	Attribute []KPI
+	Attribute []kpi.KPI
 	// MaxExact is the number of changes up to which the Shapley values
 	// are computed exactly, over all 2^n subsets. Default 10.
 	MaxExact int
@@ -45,7 +46,7 @@ type Player struct {
 
 // Attribution splits the change of one KPI over the players.
 type Attribution struct {
-	KPI           KPI
+	KPI           kpi.KPI
 	Base, Variant float64
 	// Shapley[i] is player i's Shapley value; they sum to Variant − Base
 	// (exactly up to rounding in the exact case; in the sampled case too,
@@ -94,7 +95,7 @@ func Compare(s *scenarios.Scenario, variant int, opt CompareOptions) (*Compariso
 		return nil, fmt.Errorf("whatif: no variant %d; the scenario has %d", variant, len(s.Variants))
 	}
 	if opt.Attribute == nil {
-		opt.Attribute = []KPI{CLV, CustomerEquity}
+		opt.Attribute = []kpi.KPI{kpi.CLV, kpi.CustomerEquity}
 	}
 	for _, k := range opt.Attribute {
 		if !k.AlwaysDefined() {

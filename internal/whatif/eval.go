@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -42,7 +43,7 @@ func at(paths []string, values ...float64) []scenarios.Setting {
 }
 
 // kpiAt evaluates one KPI of s with paths at values.
-func kpiAt(s *scenarios.Scenario, k KPI, paths []string, values ...float64) (sim.Optional, error) {
+func kpiAt(s *scenarios.Scenario, k kpi.KPI, paths []string, values ...float64) (sim.Optional, error) {
 	sum, err := Evaluate(s, at(paths, values...)...)
 	if err != nil {
 		return sim.Optional{}, err

@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -32,7 +33,7 @@ const (
 type OptimizeOptions struct {
 	// KPI is maximised; it must be one every run has: CLV (the zero
 	// value), CLVNet or CustomerEquity.
-	KPI KPI
+	KPI kpi.KPI
 	// Levers lists the parameters moved and their bounds (clamped to the
 	// values each may take). Nil means every [[response]] lever of the
 	// scenario, within its [[sensitivity]] range if the file gives one,
@@ -70,7 +71,7 @@ type LeverResult struct {
 
 // Optimum is the optimiser's answer.
 type Optimum struct {
-	KPI                       KPI
+	KPI                       kpi.KPI
 	Current, Value            float64 // the KPI at the current levers and at the optimum
 	Levers                    []LeverResult
 	Method, Status            string

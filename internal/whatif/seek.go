@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -64,7 +65,7 @@ const (
 // SeekOptions asks goal seek for one parameter value.
 type SeekOptions struct {
 	Path   string // the parameter solved for
-	KPI    KPI
+	KPI    kpi.KPI
 	Goal   Goal
 	Target float64 // for Equal, AtMost and AtLeast
 	// Range is the [low, high] searched; nil means the parameter's
@@ -88,7 +89,7 @@ type CurvePoint struct {
 // SeekResult is goal seek's answer.
 type SeekResult struct {
 	Parameter scenarios.Parameter
-	KPI       KPI
+	KPI       kpi.KPI
 	Goal      Goal
 	Target    float64
 	Low, High float64 // the range searched

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -83,7 +84,7 @@ func kindLimit(p scenarios.Parameter, upper bool) string {
 // SensitivityOptions tunes Sensitivity; the zero value asks for the
 // defaults.
 type SensitivityOptions struct {
-	KPI     KPI     // the KPI ranked by; default CLV (the zero KPI)
+	KPI     kpi.KPI // the KPI ranked by; default CLV (the zero KPI)
 	Percent float64 // the one-at-a-time move, ±percent; default 10
 	// Paths lists the parameters to move; default s.Parameters(), those at
 	// 0 left out unless the file gives them a [[sensitivity]] range.
@@ -107,7 +108,7 @@ type Skipped struct {
 // its low and high value with every other at its base value, ranked by the
 // swing of the KPI (largest first; undefined swings last).
 type Tornado struct {
-	KPI         KPI
+	KPI         kpi.KPI
 	Percent     float64
 	Base        sim.Optional // the KPI at the base values
 	Bars        []Bar
@@ -200,8 +201,8 @@ const DefaultGridSize = 50
 
 // GridOptions tunes Sensitivity's two-parameter cousin, Grid.
 type GridOptions struct {
-	KPI  KPI    // default CLV
-	X, Y string // the two parameter paths
+	KPI  kpi.KPI // default CLV
+	X, Y string  // the two parameter paths
 	// XRange and YRange give each axis's [low, high]; nil means the
 	// parameter's [[sensitivity]] range, or ±Percent, clamped (MoveOf).
 	XRange, YRange *[2]float64
@@ -212,7 +213,7 @@ type GridOptions struct {
 
 // Grid is a KPI over a two-parameter grid.
 type Grid struct {
-	KPI      KPI
+	KPI      kpi.KPI
 	X, Y     Move      // the axes: X.Low..X.High and Y.Low..Y.High
 	XValues  []float64 // Size values from Low to High
 	YValues  []float64

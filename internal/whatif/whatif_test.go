@@ -3,9 +3,11 @@ package whatif
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -71,9 +73,9 @@ func TestShapleyTwoParameters(t *testing.T) {
 	if !c.Exact || len(c.Players) != 2 || c.Players[0].Name != "stage.customer.revenue" || c.Players[1].Name != "stage.customer.to.customer" {
 		t.Fatalf("players %+v exact %v", c.Players, c.Exact)
 	}
-	want := map[KPI][2]float64{
-		CLV:            {100/1.1 + 65/1.21, 45 / 1.21},
-		CustomerEquity: {1000 * 100 * (1/1.1 + 1.65/1.21), 1000 * 45 / 1.21},
+	want := map[kpi.KPI][2]float64{
+		kpi.CLV:            {100/1.1 + 65/1.21, 45 / 1.21},
+		kpi.CustomerEquity: {1000 * 100 * (1/1.1 + 1.65/1.21), 1000 * 45 / 1.21},
 	}
 	for _, a := range c.Attribution {
 		for i, w := range want[a.KPI] {
@@ -82,10 +84,10 @@ func TestShapleyTwoParameters(t *testing.T) {
 			}
 		}
 	}
-	if ch := c.Changes[CLV]; !near(ch.Absolute.Value, 100/1.1+110/1.21, 1e-12) || !near(ch.Relative.Value, (100/1.1+110/1.21)/(100/1.1+50/1.21), 1e-12) {
+	if ch := c.Changes[slices.Index(KPIs, kpi.CLV)]; !near(ch.Absolute.Value, 100/1.1+110/1.21, 1e-12) || !near(ch.Relative.Value, (100/1.1+110/1.21)/(100/1.1+50/1.21), 1e-12) {
 		t.Errorf("CLV change %+v", ch)
 	}
-	if ch := c.Changes[LTVCAC]; ch.Base.Defined || ch.Absolute.Defined || ch.Relative.Defined {
+	if ch := c.Changes[slices.Index(KPIs, kpi.LTVCAC)]; ch.Base.Defined || ch.Absolute.Defined || ch.Relative.Defined {
 		t.Errorf("LTV:CAC without acquisition cost should stay undefined: %+v", ch)
 	}
 }
@@ -118,8 +120,8 @@ func TestShapleyEfficiency(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Value[CustomerEquity].Value != sum.CustomerEquity {
-				t.Errorf("%s/%s: equity %v, a plain run gives %v", id, c.Variant, c.Value[CustomerEquity].Value, sum.CustomerEquity)
+			if c.Value[kpi.CustomerEquity].Value != sum.CustomerEquity {
+				t.Errorf("%s/%s: equity %v, a plain run gives %v", id, c.Variant, c.Value[kpi.CustomerEquity].Value, sum.CustomerEquity)
 			}
 		}
 	}
@@ -254,7 +256,7 @@ func TestCompareSampled(t *testing.T) {
 // skipped with a reason, and no figure is NaN.
 func TestTornado(t *testing.T) {
 	s := preset(t, "four-stage")
-	tor, err := Sensitivity(s, SensitivityOptions{KPI: CustomerEquity})
+	tor, err := Sensitivity(s, SensitivityOptions{KPI: kpi.CustomerEquity})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,7 +354,7 @@ to = { customer = 0.8 }
 // interpolation between cells (1e-3 here).
 func TestGrid(t *testing.T) {
 	s := parse(t, constantRetention)
-	g, err := GridOf(s, GridOptions{KPI: CLVNet, X: "stage.customer.revenue", Y: "stage.customer.to.customer",
+	g, err := GridOf(s, GridOptions{KPI: kpi.CLVNet, X: "stage.customer.revenue", Y: "stage.customer.to.customer",
 		XRange: &[2]float64{160, 200}, YRange: &[2]float64{0.7, 0.9}, Size: 11})
 	if err != nil {
 		t.Fatal(err)
@@ -390,7 +392,7 @@ func TestGrid(t *testing.T) {
 // KPI plugged back in hits the target.
 func TestSeekRoot(t *testing.T) {
 	s := parse(t, constantRetention)
-	r, err := Seek(s, SeekOptions{Path: "stage.customer.to.customer", KPI: CLV, Goal: Equal, Target: 500})
+	r, err := Seek(s, SeekOptions{Path: "stage.customer.to.customer", KPI: kpi.CLV, Goal: Equal, Target: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +414,7 @@ func TestSeekRoot(t *testing.T) {
 // default scenario; plugged back, LTV:CAC is 3 within 1e-6.
 func TestSeekLTVCAC(t *testing.T) {
 	s := preset(t, "four-stage")
-	r, err := Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: LTVCAC, Goal: Equal, Target: 3, Range: &[2]float64{0.5, 1}})
+	r, err := Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: kpi.LTVCAC, Goal: Equal, Target: 3, Range: &[2]float64{0.5, 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,7 +429,7 @@ func TestSeekLTVCAC(t *testing.T) {
 		t.Errorf("LTV:CAC at %v is %v", r.Value, back.LTVCAC)
 	}
 	// Out of reach: LTV:CAC = 100 needs more than any stay probability gives.
-	r, err = Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: LTVCAC, Goal: Equal, Target: 100})
+	r, err = Seek(s, SeekOptions{Path: "stage.stability.to.stability", KPI: kpi.LTVCAC, Goal: Equal, Target: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +444,7 @@ func TestSeekLTVCAC(t *testing.T) {
 // flow per customer, which a plain run gives (Result.Cohort).
 func TestSeekPaybackBoundary(t *testing.T) {
 	s := preset(t, "four-stage")
-	r, err := Seek(s, SeekOptions{Path: "acquisition.cost_per_customer", KPI: PaybackPeriods, Goal: AtMost, Target: 12, Range: &[2]float64{0, 800}})
+	r, err := Seek(s, SeekOptions{Path: "acquisition.cost_per_customer", KPI: kpi.PaybackPeriods, Goal: AtMost, Target: 12, Range: &[2]float64{0, 800}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -465,7 +467,7 @@ func TestSeekPaybackBoundary(t *testing.T) {
 			t.Errorf("payback at CAC %v is %v", c.x, sum.PaybackPeriods)
 		}
 	}
-	if _, err := Seek(s, SeekOptions{Path: "acquisition.cost_per_customer", KPI: PaybackPeriods, Goal: Equal, Target: 12}); err == nil {
+	if _, err := Seek(s, SeekOptions{Path: "acquisition.cost_per_customer", KPI: kpi.PaybackPeriods, Goal: Equal, Target: 12}); err == nil {
 		t.Error("payback = 12 accepted; it should ask for <= or >=")
 	}
 }
@@ -514,7 +516,7 @@ func TestSeekMaximum(t *testing.T) {
 		}
 	}
 	want := (lo + hi) / 2
-	r, err := Seek(s, SeekOptions{Path: "stage.customer.price_discount", KPI: CLV, Goal: Maximum, Range: &[2]float64{0, 0.5}})
+	r, err := Seek(s, SeekOptions{Path: "stage.customer.price_discount", KPI: kpi.CLV, Goal: Maximum, Range: &[2]float64{0, 0.5}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -522,7 +524,7 @@ func TestSeekMaximum(t *testing.T) {
 		t.Errorf("maximum at %v, want %v: %s", r.Value, want, r.Message)
 	}
 	// The optimiser, on the same lever, agrees.
-	o, err := Optimize(s, OptimizeOptions{KPI: CLV})
+	o, err := Optimize(s, OptimizeOptions{KPI: kpi.CLV})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -561,7 +563,7 @@ pmax = 0.9
 k = 0.1
 `, 20+5*math.E)
 	s := parse(t, src)
-	o, err := Optimize(s, OptimizeOptions{KPI: CLV})
+	o, err := Optimize(s, OptimizeOptions{KPI: kpi.CLV})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -602,7 +604,7 @@ v0 = 0
 vmax = 100
 k = 0.001
 `)
-	o, err := Optimize(s, OptimizeOptions{KPI: CustomerEquity, Levers: []Lever{{Path: "acquisition.budget", Low: 0, High: 2000}}})
+	o, err := Optimize(s, OptimizeOptions{KPI: kpi.CustomerEquity, Levers: []Lever{{Path: "acquisition.budget", Low: 0, High: 2000}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -642,7 +644,7 @@ func TestNeverNaN(t *testing.T) {
 			finite(id+" seek", r.Value, r.KPIValue.Value, r.KPIMin.Value, r.KPIMax.Value)
 		}
 	}
-	o, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: CustomerEquity})
+	o, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: kpi.CustomerEquity})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -656,7 +658,7 @@ func TestNeverNaN(t *testing.T) {
 // optimum for the decline spend, between letting go (0) and the current
 // 5 CNY and beyond; at it the last CNY returns about nothing.
 func TestShippedOptimum(t *testing.T) {
-	o, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: CLV})
+	o, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: kpi.CLV})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -670,14 +672,14 @@ func TestShippedOptimum(t *testing.T) {
 	}
 }
 
-func TestParseKPIAndGoal(t *testing.T) {
+func TestParseKPIsAndGoal(t *testing.T) {
 	for _, k := range KPIs {
-		if got, err := ParseKPI(k.String()); err != nil || got != k {
-			t.Errorf("ParseKPI(%s) = %v, %v", k, got, err)
+		if got, err := kpi.Parse(k.String(), KPIs...); err != nil || got != k {
+			t.Errorf("kpi.Parse(%s) = %v, %v", k, got, err)
 		}
 	}
-	if _, err := ParseKPI("roi"); err == nil || !strings.Contains(err.Error(), "clv, clv_net, ltv_cac") {
-		t.Errorf("ParseKPI(roi): %v", err)
+	if _, err := kpi.Parse("acquisition_cost", KPIs...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite") {
+		t.Errorf("kpi.Parse(acquisition_cost) among the what-if KPIs: %v", err)
 	}
 	for _, c := range []struct {
 		in   string
