@@ -2,9 +2,7 @@ package whatif
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"clvlab/internal/kpi"
 	"clvlab/scenarios"
@@ -49,49 +47,6 @@ func kpiAt(s *scenarios.Scenario, k kpi.KPI, paths []string, values ...float64) 
 		return sim.Optional{}, err
 	}
 	return k.Of(sum), nil
-}
-
-// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines and
-// returns the first error. Results must not depend on the order of calls.
-func parallel(n int, f func(i int) error) error {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	if workers <= 1 {
-		for i := range n {
-			if err := f(i); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		next     int
-		firstErr error
-	)
-	for range workers {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				stop := firstErr != nil
-				mu.Unlock()
-				if i >= n || stop {
-					return
-				}
-				if err := f(i); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return firstErr
 }
 
 // Label returns a display name for the parameter at path in lang, with
