@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/floats"
+
 	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
@@ -316,12 +318,11 @@ func GridOf(s *scenarios.Scenario, opt GridOptions) (*Grid, error) {
 	return g, nil
 }
 
-// linspace returns n values from lo to hi, both included.
+// linspace returns n evenly spaced values from lo to hi (floats.Span),
+// with hi itself as the last: Span's last value lo + (hi−lo)/(n−1)·(n−1)
+// can miss hi by an ulp, which could step out of a parameter's range.
 func linspace(lo, hi float64, n int) []float64 {
-	xs := make([]float64, n)
-	for i := range xs {
-		xs[i] = lo + (hi-lo)*float64(i)/float64(n-1)
-	}
+	xs := floats.Span(make([]float64, n), lo, hi)
 	xs[n-1] = hi
 	return xs
 }
