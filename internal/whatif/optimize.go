@@ -88,8 +88,52 @@ type Optimum struct {
 // and needs no penalty. It reports the optimum, the KPI there and the
 // marginal return of each lever.
 func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	levers, err := leversOf(s, opt.Levers)
+	if err != nil {
+		return nil, err
+	}
+	b, err := boxOf(levers)
+	if err != nil {
+		return nil, err
+	}
+	o := &Optimum{KPI: opt.KPI, Levers: levers, MaxIterations: opt.MaxIterations, MaxRunsPer: opt.MaxEvaluations}
+	obj := &objective{s: s, kpi: opt.KPI, paths: make([]string, len(levers))}
+	for i, l := range levers {
+		obj.paths[i] = l.Path
+	}
+	if o.Current = obj.value(b.current); obj.err != nil {
+		return nil, obj.err
+	}
+	bestY, bestF, iterations, status := search(obj, b, opt, math.Max(1, math.Abs(o.Current)))
+	if obj.err != nil {
+		return nil, obj.err
+	}
+	xOpt := b.toX(bestY)
+	o.Value = -bestF
+	if o.Value < o.Current { // never worse than where we started
+		xOpt, o.Value = b.current, o.Current
+	}
+	var steps int
+	xOpt, o.Value, steps = polish(obj.value, xOpt, o.Value, b.inside(xOpt), levers)
+	o.Iterations = iterations + steps
+	o.Status = strings.Join(status, "; ")
+	o.Method = fmt.Sprintf("gonum/optimize: Nelder-Mead, then L-BFGS with central-difference gradients, from the current levers and from the centre of the bounds (best kept); bounds by the transformation x = lo + (hi - lo)(1 - cos y)/2; each search capped at %d iterations, %d evaluations of the KPI and (L-BFGS) %d gradients of 2 runs per lever; then at most %d Newton steps on the first-order condition (gradient and Hessian by central differences) for the levers inside their bounds", opt.MaxIterations, opt.MaxEvaluations, opt.MaxIterations, maxPolish)
+	o.describeLevers(obj, b.current, xOpt)
+	o.Evaluations = obj.evals
+	if obj.err != nil {
+		return nil, obj.err
+	}
+	return o, nil
+}
+
+// withDefaults fills in the defaults of opt and checks its KPI.
+func (opt OptimizeOptions) withDefaults() (OptimizeOptions, error) {
 	if !opt.KPI.AlwaysDefined() {
-		return nil, fmt.Errorf("whatif: cannot maximise %s, which some runs lack; maximise clv, clv_net or customer_equity", opt.KPI)
+		return opt, fmt.Errorf("whatif: cannot maximise %s, which some runs lack; maximise clv, clv_net or customer_equity", opt.KPI)
 	}
 	if opt.MaxIterations <= 0 {
 		opt.MaxIterations = DefaultOptimizeIterations
@@ -97,90 +141,120 @@ func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
 	if opt.MaxEvaluations <= 0 {
 		opt.MaxEvaluations = DefaultOptimizeEvaluations
 	}
-	levers, err := leversOf(s, opt.Levers)
-	if err != nil {
-		return nil, err
+	return opt, nil
+}
+
+// objective is the KPI as a function of every lever's value, safe to
+// call concurrently; it counts its runs and keeps the first error.
+type objective struct {
+	s     *scenarios.Scenario
+	kpi   kpi.KPI
+	paths []string // the levers' paths
+
+	mu    sync.Mutex
+	evals int
+	err   error
+}
+
+// value returns the KPI with the levers at x, or −∞ where the scenario is
+// invalid or the KPI undefined.
+func (f *objective) value(x []float64) float64 {
+	v, err := kpiAt(f.s, f.kpi, f.paths, x...)
+	f.mu.Lock()
+	f.evals++
+	if err != nil && f.err == nil {
+		f.err = err
 	}
-	o := &Optimum{KPI: opt.KPI, Levers: levers, MaxIterations: opt.MaxIterations, MaxRunsPer: opt.MaxEvaluations}
-	var free []int // indices of levers that can move
-	for i := range levers {
-		if !levers[i].Fixed {
-			free = append(free, i)
-		}
+	f.mu.Unlock()
+	if err != nil || !v.Defined {
+		return math.Inf(-1)
 	}
-	if len(free) == 0 {
-		return nil, errors.New("whatif: no lever can move: every lever's bounds leave it a single value")
-	}
-	paths := make([]string, len(levers))
-	current := make([]float64, len(levers))
+	return v.Value
+}
+
+// box maps the free levers to unbounded coordinates y and back, by
+// x = lo + (hi − lo)·(1 − cos y)/2; fixed levers keep their value.
+type box struct {
+	levers  []LeverResult
+	free    []int     // indices of the levers that can move
+	current []float64 // every lever's current value
+}
+
+// boxOf returns the box of levers; an error if none can move.
+func boxOf(levers []LeverResult) (box, error) {
+	b := box{levers: levers, current: make([]float64, len(levers))}
 	for i, l := range levers {
-		paths[i], current[i] = l.Path, l.Value
-	}
-	var (
-		mu       sync.Mutex
-		evals    int
-		firstErr error
-	)
-	// value evaluates the KPI with the levers at x (every lever).
-	value := func(x []float64) float64 {
-		v, err := kpiAt(s, opt.KPI, paths, x...)
-		mu.Lock()
-		evals++
-		if err != nil && firstErr == nil {
-			firstErr = err
+		b.current[i] = l.Value
+		if !l.Fixed {
+			b.free = append(b.free, i)
 		}
-		mu.Unlock()
-		if err != nil || !v.Defined {
-			return math.Inf(-1)
+	}
+	if len(b.free) == 0 {
+		return b, errors.New("whatif: no lever can move: every lever's bounds leave it a single value")
+	}
+	return b, nil
+}
+
+// toX maps y (the free levers, transformed) to every lever's value.
+func (b box) toX(y []float64) []float64 {
+	x := append([]float64(nil), b.current...)
+	for k, i := range b.free {
+		l := &b.levers[i]
+		x[i] = l.Low + (l.High-l.Low)*(1-math.Cos(y[k]))/2
+	}
+	return x
+}
+
+// toY maps a value of lever i to its transformed coordinate, a little
+// inside the bounds: a bound is a stationary point of y.
+func (b box) toY(x float64, i int) float64 {
+	l := &b.levers[i]
+	u := (x - l.Low) / (l.High - l.Low)
+	u = math.Max(1e-3, math.Min(1-1e-3, u))
+	return math.Acos(1 - 2*u)
+}
+
+// inside returns the free levers that x leaves more than a millionth of
+// their width from both bounds: the ones Newton steps polish.
+func (b box) inside(x []float64) []int {
+	var idx []int
+	for _, i := range b.free {
+		l := &b.levers[i]
+		if w := l.High - l.Low; x[i]-l.Low > 1e-6*w && l.High-x[i] > 1e-6*w {
+			idx = append(idx, i)
 		}
-		return v.Value
 	}
-	// toX maps y (the free levers, transformed) to every lever's value.
-	toX := func(y []float64) []float64 {
-		x := append([]float64(nil), current...)
-		for k, i := range free {
-			l := &levers[i]
-			x[i] = l.Low + (l.High-l.Low)*(1-math.Cos(y[k]))/2
-		}
-		return x
-	}
-	toY := func(x float64, l *LeverResult) float64 {
-		w := l.High - l.Low
-		u := (x - l.Low) / w
-		u = math.Max(1e-3, math.Min(1-1e-3, u)) // a bound is a stationary point of y; start inside
-		return math.Acos(1 - 2*u)
-	}
-	f := func(y []float64) float64 { return -value(toX(y)) }
+	return idx
+}
+
+// search minimises −KPI over the box's coordinates with Nelder–Mead, then
+// L-BFGS (central-difference gradients), from the current levers and
+// from the centre of the bounds. It returns the best point and value
+// seen, the major iterations and each method's status.
+func search(obj *objective, b box, opt OptimizeOptions, scale float64) (bestY []float64, bestF float64, iterations int, status []string) {
+	f := func(y []float64) float64 { return -obj.value(b.toX(y)) }
 	problem := optimize.Problem{
 		Func: f,
 		Grad: func(grad, y []float64) {
 			fd.Gradient(grad, f, y, &fd.Settings{Formula: fd.Central, Step: 6e-6, Concurrent: true})
 		},
 	}
-	o.Current = value(current)
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	scale := math.Max(1, math.Abs(o.Current))
-	starts := [][]float64{make([]float64, len(free)), make([]float64, len(free))}
-	for k, i := range free {
-		starts[0][k] = toY(current[i], &levers[i])
+	n := len(b.free)
+	starts := [][]float64{make([]float64, n), make([]float64, n)}
+	for k, i := range b.free {
+		starts[0][k] = b.toY(b.current[i], i)
 		starts[1][k] = math.Pi / 2 // the centre of the bounds
 	}
-	bestY, bestF := starts[0], f(starts[0])
-	var status []string
+	bestY, bestF = starts[0], f(starts[0])
 	for _, start := range starts {
-		settings := func() *optimize.Settings {
-			return &optimize.Settings{
-				MajorIterations: opt.MaxIterations,
-				FuncEvaluations: opt.MaxEvaluations,
-				Converger:       &optimize.FunctionConverge{Absolute: 1e-13 * scale, Relative: 1e-15, Iterations: 20 * (len(free) + 1)},
-			}
-		}
 		y := start
 		for k, method := range []optimize.Method{&optimize.NelderMead{}, &optimize.LBFGS{}} {
 			name := [...]string{"Nelder-Mead", "L-BFGS"}[k]
-			st := settings()
+			st := &optimize.Settings{
+				MajorIterations: opt.MaxIterations,
+				FuncEvaluations: opt.MaxEvaluations,
+				Converger:       &optimize.FunctionConverge{Absolute: 1e-13 * scale, Relative: 1e-15, Iterations: 20 * (n + 1)},
+			}
 			if _, lbfgs := method.(*optimize.LBFGS); lbfgs {
 				st.GradientThreshold = 1e-10 * scale
 				st.GradEvaluations = opt.MaxIterations
@@ -192,7 +266,7 @@ func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
 				}
 				continue
 			}
-			o.Iterations += res.Stats.MajorIterations
+			iterations += res.Stats.MajorIterations
 			if err != nil { // typically a line search that can no longer see f fall
 				status = append(status, fmt.Sprintf("%s: %v (%v)", name, res.Status, err))
 			} else {
@@ -206,28 +280,14 @@ func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
 			}
 		}
 	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	xOpt := toX(bestY)
-	o.Value = -bestF
-	if o.Value < o.Current { // never worse than where we started
-		xOpt, o.Value = current, o.Current
-	}
-	var inside []int // free levers not at a bound: polished by Newton steps
-	for _, i := range free {
-		l := &levers[i]
-		if w := l.High - l.Low; xOpt[i]-l.Low > 1e-6*w && l.High-xOpt[i] > 1e-6*w {
-			inside = append(inside, i)
-		}
-	}
-	var steps int
-	xOpt, o.Value, steps = polish(value, xOpt, o.Value, inside, levers)
-	o.Iterations += steps
-	o.Status = strings.Join(status, "; ")
-	o.Method = fmt.Sprintf("gonum/optimize: Nelder-Mead, then L-BFGS with central-difference gradients, from the current levers and from the centre of the bounds (best kept); bounds by the transformation x = lo + (hi - lo)(1 - cos y)/2; each search capped at %d iterations, %d evaluations of the KPI and (L-BFGS) %d gradients of 2 runs per lever; then at most %d Newton steps on the first-order condition (gradient and Hessian by central differences) for the levers inside their bounds", opt.MaxIterations, opt.MaxEvaluations, opt.MaxIterations, maxPolish)
-	for i := range levers {
-		l := &levers[i]
+	return bestY, bestF, iterations, status
+}
+
+// describeLevers fills in each lever's optimum, the bound it is at, its
+// marginal returns now and at the optimum, and its slice.
+func (o *Optimum) describeLevers(obj *objective, current, xOpt []float64) {
+	for i := range o.Levers {
+		l := &o.Levers[i]
 		l.Optimum = xOpt[i]
 		if l.Fixed {
 			continue
@@ -239,28 +299,27 @@ func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
 		case l.High-xOpt[i] <= 1e-6*w:
 			l.Bound = "high"
 		}
-		l.MarginalNow = marginal(value, current, i, l)
-		l.MarginalAtOptimum = marginal(value, xOpt, i, l)
-		l.Slice = make([]CurvePoint, sliceSize)
-		xs := linspace(l.Low, l.High, sliceSize)
-		if err := parallel(sliceSize, func(k int) error {
-			x := append([]float64(nil), xOpt...)
-			x[i] = xs[k]
-			v := value(x)
-			l.Slice[k] = CurvePoint{X: xs[k]}
-			if !math.IsInf(v, 0) {
-				l.Slice[k].KPI = sim.Some(v)
-			}
-			return nil
-		}); err != nil {
-			return nil, err
+		l.MarginalNow = marginal(obj.value, current, i, l)
+		l.MarginalAtOptimum = marginal(obj.value, xOpt, i, l)
+		l.Slice = sliceThrough(obj, xOpt, i, l)
+	}
+}
+
+// sliceThrough returns the KPI along lever i over its bounds, every other
+// lever at x.
+func sliceThrough(obj *objective, x []float64, i int, l *LeverResult) []CurvePoint {
+	xs := linspace(l.Low, l.High, sliceSize)
+	slice := make([]CurvePoint, sliceSize)
+	_ = parallel(sliceSize, func(k int) error { // obj.value reports no error; obj keeps it
+		at := append([]float64(nil), x...)
+		at[i] = xs[k]
+		slice[k] = CurvePoint{X: xs[k]}
+		if v := obj.value(at); !math.IsInf(v, 0) {
+			slice[k].KPI = sim.Some(v)
 		}
-	}
-	o.Evaluations = evals
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return o, nil
+		return nil
+	})
+	return slice
 }
 
 // maxPolish caps the Newton steps that polish an optimum.
