@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/diff/fd"
-	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 
 	"clvlab/internal/kpi"
@@ -320,113 +319,6 @@ func sliceThrough(obj *objective, x []float64, i int, l *LeverResult) []CurvePoi
 		return nil
 	})
 	return slice
-}
-
-// maxPolish caps the Newton steps that polish an optimum.
-const maxPolish = 8
-
-// polish refines x, a maximum of value with f = value(x), by Newton steps
-// on the first-order condition ∇f = 0 over the levers idx (inside their
-// bounds): gradient and Hessian by central differences in the levers'
-// own units. Line searches on f cannot place a smooth maximum closer than
-// about √ε of the bounds' width, because f is flat there to within
-// rounding; the gradient still points the way. A step is kept only if it
-// stays within the bounds, the Hessian is negative definite and the
-// gradient shrinks. It returns the point, its value and the steps taken.
-func polish(value func([]float64) float64, x []float64, f float64, idx []int, levers []LeverResult) ([]float64, float64, int) {
-	n := len(idx)
-	if n == 0 {
-		return x, f, 0
-	}
-	hg, hh := make([]float64, n), make([]float64, n)
-	for k, i := range idx {
-		w := levers[i].High - levers[i].Low
-		hg[k], hh[k] = 1e-5*w, 1e-3*w
-	}
-	shifted := func(x []float64, d ...float64) []float64 { // x moved by d[k] along lever idx[k]
-		y := append([]float64(nil), x...)
-		for k, i := range idx {
-			y[i] += d[k]
-		}
-		return y
-	}
-	unit := func(k int, h float64) []float64 {
-		d := make([]float64, n)
-		d[k] = h
-		return d
-	}
-	inBounds := func(x []float64, margin []float64) bool {
-		for k, i := range idx {
-			if x[i]-margin[k] < levers[i].Low || x[i]+margin[k] > levers[i].High {
-				return false
-			}
-		}
-		return true
-	}
-	gradient := func(x []float64) ([]float64, bool) {
-		if !inBounds(x, hg) {
-			return nil, false
-		}
-		g := make([]float64, n)
-		for k := range n {
-			g[k] = (value(shifted(x, unit(k, hg[k])...)) - value(shifted(x, unit(k, -hg[k])...))) / (2 * hg[k])
-		}
-		return g, true
-	}
-	norm := func(g []float64) float64 {
-		s := 0.0
-		for k, v := range g {
-			s += v * v * hg[k] * hg[k] // scaled by each lever's width
-		}
-		return math.Sqrt(s)
-	}
-	g, ok := gradient(x)
-	steps := 0
-	for ; ok && steps < maxPolish && norm(g) > 0; steps++ {
-		if !inBounds(x, hh) {
-			break
-		}
-		negH := mat.NewSymDense(n, nil)
-		for a := range n {
-			for b := a; b < n; b++ {
-				var h float64
-				if a == b {
-					h = (value(shifted(x, unit(a, hh[a])...)) - 2*value(x) + value(shifted(x, unit(a, -hh[a])...))) / (hh[a] * hh[a])
-				} else {
-					d := func(sa, sb float64) float64 {
-						dd := make([]float64, n)
-						dd[a], dd[b] = sa*hh[a], sb*hh[b]
-						return value(shifted(x, dd...))
-					}
-					h = (d(1, 1) - d(1, -1) - d(-1, 1) + d(-1, -1)) / (4 * hh[a] * hh[b])
-				}
-				negH.SetSym(a, b, -h)
-			}
-		}
-		var chol mat.Cholesky
-		if !chol.Factorize(negH) {
-			break // not a maximum in these levers: keep the point
-		}
-		var step mat.VecDense
-		if err := chol.SolveVecTo(&step, mat.NewVecDense(n, g)); err != nil {
-			break
-		}
-		d := make([]float64, n)
-		for k := range n {
-			d[k] = step.AtVec(k) // −H·d = g, so d = −H⁻¹g
-		}
-		next := shifted(x, d...)
-		g2, ok2 := gradient(next)
-		if !ok2 || norm(g2) >= norm(g) {
-			break
-		}
-		fNext := value(next)
-		if math.IsInf(fNext, 0) || fNext < f-1e-12*math.Max(1, math.Abs(f)) {
-			break
-		}
-		x, f, g = next, fNext, g2
-	}
-	return x, f, steps
 }
 
 // marginal returns the KPI's change per lever unit at x, by central
