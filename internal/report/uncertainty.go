@@ -234,10 +234,10 @@ func writeBandRows(tw io.Writer, runs []Run) {
 		text  func(*uncertainty.Bands) string
 		prob  func(*uncertainty.Bands) sim.Optional
 	}{
-		{"CLV 5–95%", func(b *uncertainty.Bands) string { return band(b.CLV) }, nil},
-		{"customer equity 5–95%", func(b *uncertainty.Bands) string { return band(b.CustomerEquity) }, nil},
-		{"P(customer equity < 0)", nil, func(b *uncertainty.Bands) sim.Optional { return sim.Some(b.NegativeEquity) }},
-		{"P(payback within horizon)", nil, func(b *uncertainty.Bands) sim.Optional { return b.Payback }},
+		{kpi.CLV.Short("en") + " 5–95%", func(b *uncertainty.Bands) string { return band(b.CLV) }, nil},
+		{kpi.CustomerEquity.Short("en") + " 5–95%", func(b *uncertainty.Bands) string { return band(b.CustomerEquity) }, nil},
+		{"P(" + kpi.CustomerEquity.Short("en") + " < 0)", nil, func(b *uncertainty.Bands) sim.Optional { return sim.Some(b.NegativeEquity) }},
+		{"P(" + kpi.PaybackPeriods.Short("en") + " within horizon)", nil, func(b *uncertainty.Bands) sim.Optional { return b.Payback }},
 	}
 	for _, row := range rows {
 		cell := func(r Run) string {
