@@ -19,8 +19,8 @@ var catalogue = [Count]entry{
 			ZH: "一位新获取的客户在今天值多少钱：规划期内这段客户关系带来的净现金流的现值。获客成本一旦超过它，获取这位客户就会亏损。",
 		},
 		formula: scenarios.Text{
-			EN: "Sum over the periods of the horizon of each stage's margin (revenue after discount − cost to serve − retention spend, less win-back spend) times the chance that the customer is in that stage, discounted to the acquisition; acquisition cost excluded; weighted by the segments' shares.",
-			ZH: "对规划期内各期求和：各阶段每客利润（折扣后收入 − 服务成本 − 保留投入，再减赢回支出）乘以客户处于该阶段的概率，折现到获客时点；不含获客成本；按各细分的占比加权。",
+			EN: "Sum over the periods of the horizon of each stage's margin (revenue after discount − cost to serve − retention spend) times the chance that the customer is in that stage, less win-back spend, each period discounted to the acquisition (cash at the period's end or start, as cash_timing says); acquisition cost excluded; weighted by the segments' shares.",
+			ZH: "对规划期内各期求和：各阶段每客利润（折扣后收入 − 服务成本 − 保留投入）乘以客户处于该阶段的概率，减去赢回支出，再按现金流发生在期末或期初（cash_timing）折现到获客时点；不含获客成本；按各细分的占比加权。",
 		},
 		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) },
 		alwaysDefined: true,
@@ -135,8 +135,8 @@ var catalogue = [Count]entry{
 			ZH: "一位新客户在流失之前预计保持活跃的期数。客户可能永远留存时（例如赢回没有时间窗口）无定义。",
 		},
 		formula: scenarios.Text{
-			EN: "The sum over all future periods of the chance that a new customer is active, undiscounted and without a horizon.",
-			ZH: "新客户在未来每一期仍处于活跃状态的概率之和，不折现、不设期限。",
+			EN: "The sum, over every period from that of acquisition on, of the chance that a new customer is active; undiscounted, with no horizon.",
+			ZH: "从获客当期起，新客户在每一期仍处于活跃状态的概率之和；不折现，不设期限。",
 		},
 		get: func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime },
 	},
