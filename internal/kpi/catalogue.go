@@ -16,7 +16,7 @@ var catalogue = [Count]entry{
 		good:  Higher,
 		explanation: scenarios.Text{
 			EN: "What one newly acquired customer is worth today: the present value of the net cash the relationship brings in over the horizon. It is the most a customer can cost to win before acquiring them loses money.",
-			ZH: "一位新获取的客户在今天值多少钱：规划期内这段客户关系带来的净现金流的现值。获客成本一旦超过它，获取这位客户就会亏损。",
+			ZH: "一位新客户在今天的价值：规划期内这段客户关系带来的净现金流的现值。获客成本一旦超过它，获取这位客户就会亏损。",
 		},
 		formula: scenarios.Text{
 			EN: "Sum over the periods of the horizon of each stage's margin (revenue after discount − cost to serve − retention spend) times the chance that the customer is in that stage, less win-back spend, each period discounted to the acquisition (cash at the period's end or start, as cash_timing says); acquisition cost excluded; weighted by the segments' shares.",
@@ -33,7 +33,7 @@ var catalogue = [Count]entry{
 		good:  Lower,
 		explanation: scenarios.Text{
 			EN: "What it costs to win one new customer (CAC). Winning a customer usually costs several times more than keeping one.",
-			ZH: "获取一位新客户的成本（CAC）。获取一位新客户的花费通常是保留一位老客户的数倍。",
+			ZH: "获取一位新客户所需的成本（CAC）。赢得一位新客户的花费通常是留住一位老客户的数倍。",
 		},
 		formula: scenarios.Text{
 			EN: "The cost of acquiring one customer in each segment, weighted by the segments' shares of new customers.",
@@ -83,7 +83,7 @@ var catalogue = [Count]entry{
 		good:  Higher,
 		explanation: scenarios.Text{
 			EN: "What a new customer would be worth if the relationship were followed for ever instead of being cut at the horizon; the gap to CLV is the value that lies beyond the plan. Undefined when that sum does not converge.",
-			ZH: "如果不在规划期末截断、而是一直跟踪这段客户关系，一位新客户的价值；它与 CLV 的差额就是规划期之外的价值。该求和不收敛时无定义。",
+			ZH: "若不在规划期末截断、而是一直计算下去，一位新客户的价值；它与 CLV 的差额即规划期之外的价值。该求和不收敛时无定义。",
 		},
 		formula: scenarios.Text{
 			EN: "In closed form e·(I − A/(1+d))⁻¹·R: e the stages new customers enter, A the transition matrix between active stages, R each stage's margin, d the discount rate per period; divided by (1+d) when cash comes at the end of the period. Undefined without discounting when a customer may never leave.",
@@ -99,7 +99,7 @@ var catalogue = [Count]entry{
 		good:  Higher,
 		explanation: scenarios.Text{
 			EN: "What the whole customer strategy is worth today: the present value of every cohort acquired within the horizon, after what it cost to acquire them.",
-			ZH: "整个客户策略在今天的价值：规划期内获取的所有客户批次的现值，已扣除获取它们的花费。",
+			ZH: "整个客户策略在今天的价值：规划期内获取的所有客户批次的现值，已扣除获客支出。",
 		},
 		formula: scenarios.Text{
 			EN: "Sum over the periods of the net cash flow (margins of all active customers − acquisition and win-back spend), each discounted to period 0; cash flows after the horizon are left out.",
@@ -132,7 +132,7 @@ var catalogue = [Count]entry{
 		good:  Higher,
 		explanation: scenarios.Text{
 			EN: "How many periods a new customer is expected to stay active before being lost. Undefined when customers may stay for ever, for example with win-back and no window.",
-			ZH: "一位新客户在流失之前预计保持活跃的期数。客户可能永远留存时（例如赢回没有时间窗口）无定义。",
+			ZH: "一位新客户在流失之前预计保持活跃的期数。客户可能永远留存时（例如赢回不设时间窗口）无定义。",
 		},
 		formula: scenarios.Text{
 			EN: "The sum, over every period from that of acquisition on, of the chance that a new customer is active; undiscounted, with no horizon.",
