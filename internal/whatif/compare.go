@@ -99,7 +99,7 @@ func Compare(s *scenarios.Scenario, variant int, opt CompareOptions) (*Compariso
 	}
 	for _, k := range opt.Attribute {
 		if !k.AlwaysDefined() {
-			return nil, fmt.Errorf("whatif: %s cannot be attributed: it is undefined in some runs; attribute clv, clv_net or customer_equity", k)
+			return nil, fmt.Errorf("whatif: %s cannot be attributed: it is undefined in some runs; attribute %s", k, alwaysDefined())
 		}
 	}
 	if opt.MaxExact <= 0 {

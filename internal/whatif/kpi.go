@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"math"
+	"strings"
 
 	"clvlab/internal/kpi"
 	"clvlab/sim"
@@ -11,6 +12,18 @@ import (
 // they show them: every KPI of the catalogue but the acquisition cost, an
 // input that variants set rather than an outcome.
 var KPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods, kpi.ExpectedLifetime, kpi.CLVInfinite}
+
+// alwaysDefined lists the KPIs of KPIs that every run has, the ones that
+// can be attributed and maximised: "clv, clv_net or customer_equity".
+func alwaysDefined() string {
+	var ids []string
+	for _, k := range KPIs {
+		if k.AlwaysDefined() {
+			ids = append(ids, k.String())
+		}
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
+}
 
 // Values holds every KPI of one run, indexed by kpi.KPI.
 type Values [kpi.Count]sim.Optional

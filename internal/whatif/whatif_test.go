@@ -681,6 +681,9 @@ func TestParseKPIsAndGoal(t *testing.T) {
 	if _, err := kpi.Parse("acquisition_cost", KPIs...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite") {
 		t.Errorf("kpi.Parse(acquisition_cost) among the what-if KPIs: %v", err)
 	}
+	if _, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: kpi.LTVCAC}); err == nil || !strings.HasSuffix(err.Error(), "maximise clv, clv_net or customer_equity") {
+		t.Errorf("Optimize(ltv_cac): %v", err)
+	}
 	for _, c := range []struct {
 		in   string
 		goal Goal
