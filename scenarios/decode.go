@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -150,7 +151,7 @@ func (d *decoder) decodeSegment(seg *Segment, m map[string]any, at place) {
 		if !ok {
 			return
 		}
-		for _, id := range sortedKeys(stages) {
+		for _, id := range slices.Sorted(maps.Keys(stages)) {
 			at := at.key(id)
 			at.where, at.rel = fmt.Sprintf("%s, stage %q", at.where, id), ""
 			ov, ok := d.asTable(at, stages[id])
@@ -179,7 +180,7 @@ func (d *decoder) decodeVariant(vr *Variant, m map[string]any, at place) {
 // flatten appends the settings of a set table, where a path may be one
 // quoted key ("stage.a.revenue" = 5) or dotted keys (stage.a.revenue = 5).
 func flatten(set map[string]any, prefix string, dst *[]Setting) {
-	for _, k := range sortedKeys(set) {
+	for _, k := range slices.Sorted(maps.Keys(set)) {
 		if sub, ok := set[k].(map[string]any); ok && !isText(sub) && !isDistribution(sub) {
 			flatten(sub, join(prefix, k), dst)
 			continue
@@ -200,7 +201,7 @@ func isText(m map[string]any) bool {
 
 // table decodes m with fields; keys whose setter is nil go to nested.
 func (d *decoder) table(at place, m map[string]any, fields []field, nested func(k string, v any, at place)) {
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		v := m[k]
 		kat := at.key(k)
 		i := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
@@ -224,7 +225,7 @@ func (d *decoder) probabilities(at place, v any, dst map[string]float64) {
 	if !ok {
 		return
 	}
-	for _, id := range sortedKeys(m) {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
 		mean := func(v any) error { p, err := toNumber(v); dst[id] = p; return err }
 		if d.decodeUncertain(at.key(id), m[id], mean) { // a distribution table
 			continue
@@ -435,7 +436,7 @@ func text(dst *Text) func(any) error {
 			return nil
 		case map[string]any:
 			var t Text
-			for _, k := range sortedKeys(v) {
+			for _, k := range slices.Sorted(maps.Keys(v)) {
 				s, ok := v[k].(string)
 				switch {
 				case k != "en" && k != "zh":
@@ -473,15 +474,6 @@ func describe(v any) string {
 		return "a table"
 	}
 	return fmt.Sprintf("a %T", v)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // closest returns the candidate within edit distance 2 of s, if one is.

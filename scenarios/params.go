@@ -3,63 +3,15 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
-	"strings"
-
-	"clvlab/sim"
+	"slices"
 )
-
-// ParameterKind says what kind of number a parameter is, and so which
-// values it may take.
-type ParameterKind int
-
-const (
-	// Amount is money or customers: [0, sim.MaxAmount].
-	Amount ParameterKind = iota + 1
-	// Fraction is a share in [0, 1]: a price discount, the discount rate,
-	// the win-back rate.
-	Fraction
-	// Probability is a transition probability in [0, 1]; its row may not
-	// sum to more than 1.
-	Probability
-	// Multiplier is a segment multiplier in [0, MaxMultiplier].
-	Multiplier
-)
-
-func (k ParameterKind) min() float64 { return 0 }
-
-func (k ParameterKind) max() float64 {
-	switch k {
-	case Fraction, Probability:
-		return 1
-	case Multiplier:
-		return MaxMultiplier
-	}
-	return sim.MaxAmount
-}
-
-// what names the kind in messages.
-func (k ParameterKind) what() string {
-	switch k {
-	case Fraction:
-		return "a fraction"
-	case Probability:
-		return "a probability"
-	case Multiplier:
-		return "a multiplier"
-	}
-	return "an amount"
-}
-
-// String returns "amount", "fraction", "probability" or "multiplier".
-func (k ParameterKind) String() string {
-	return strings.TrimPrefix(strings.TrimPrefix(k.what(), "an "), "a ")
-}
 
 // Parameter is one number of a scenario that the what-if analyses move.
 type Parameter struct {
 	Path  string // in the variant path syntax, e.g. "stage.stability.to.stability"
-	Kind  ParameterKind
+	Kind  Kind
 	Value float64 // its value in the scenario (what the model uses)
 	// Min and Max bound the values it may take: its kind's domain, with a
 	// transition probability's Max lowered so that its row, as written,
@@ -76,136 +28,57 @@ type Parameter struct {
 // values, and targets of a [[response]] (move its lever instead).
 func (s *Scenario) Parameter(path string) (Parameter, error) {
 	p := Parameter{Path: path}
-	x, kind, err := s.number(strings.Split(path, "."))
-	if err != nil {
+	at, err := s.ParsePath(path)
+	e, ok := Lookup(at)
+	switch {
+	case err != nil && at.Key != "id":
+		return p, err
+	case err != nil || !ok || e.Kind == Periods:
+		return p, errors.New("not a number the analyses can move (they move money, fractions and probabilities)")
+	}
+	if err := s.immovable(at, e); err != nil {
 		return p, err
 	}
-	p.Value, p.Kind, p.Min, p.Max = x, kind, kind.min(), kind.max()
-	if kind == Probability {
-		p.Max = math.Max(math.Min(p.Max, s.rowRoom(path)), math.Min(x, 1))
+	p.Value, p.Kind, p.Min, p.Max = e.Get(s, at), e.Kind, e.Min, e.Max
+	if e.Kind == Probability {
+		p.Max = math.Max(math.Min(p.Max, s.rowRoom(at)), math.Min(p.Value, 1))
 	}
 	return p, nil
 }
 
-// number returns the value and kind at the path parts.
-func (s *Scenario) number(parts []string) (float64, ParameterKind, error) {
-	fail := func(format string, args ...any) (float64, ParameterKind, error) {
-		return 0, 0, fmt.Errorf(format, args...)
+// immovable says why the what-if analyses may not move the parameter e at
+// p, or returns nil.
+func (s *Scenario) immovable(p Path, e *Param) error {
+	if r := s.responseFor(p.String()); r != nil {
+		return fmt.Errorf("set by the [[response]] curve of %s; move the lever instead", r.Lever)
 	}
-	path := strings.Join(parts, ".")
-	if err := s.Clone().Set(path, 0.5); err != nil {
-		var msg string
-		if _, after, ok := strings.Cut(err.Error(), ": "); ok {
-			msg = after
-		}
-		if msg == "" || strings.Contains(msg, "expected a string") || strings.Contains(msg, "expected a whole number") || strings.Contains(msg, "at least 1 period") || strings.Contains(msg, "cannot rename") {
-			return fail("not a number the analyses can move (they move money, fractions and probabilities)")
-		}
-		return 0, 0, errors.New(msg)
+	if e.fixed != "" {
+		return errors.New(e.fixed)
 	}
-	if r := s.responseFor(path); r != nil {
-		return fail("set by the [[response]] curve of %s; move the lever instead", r.Lever)
-	}
-	switch parts[0] {
-	case "discount_rate":
-		return s.DiscountRate, Fraction, nil
-	case "acquisition":
-		switch parts[1] {
-		case "cost_per_customer":
-			return s.Acquisition.CostPerCustomer, Amount, nil
-		case "budget":
-			return s.Acquisition.Budget, Amount, nil
-		case "new_customers":
-			for _, r := range s.Responses {
-				if r.Form() == BudgetCurve {
-					return fail("set by the [[response]] curve of acquisition.budget; move the budget instead")
-				}
+	switch {
+	case e.Pattern == "acquisition.new_customers":
+		for _, r := range s.Responses {
+			if r.Form() == BudgetCurve {
+				return errors.New("set by the [[response]] curve of acquisition.budget; move the budget instead")
 			}
-			if n := len(s.Acquisition.NewCustomers); n != 1 {
-				return fail("a list of %d values; give one value to move it", n)
-			}
-			return s.Acquisition.NewCustomers[0], Amount, nil
 		}
-	case "winback":
-		switch parts[1] {
-		case "rate":
-			return s.Winback.Rate, Fraction, nil
-		case "cost_per_customer":
-			return s.Winback.CostPerCustomer, Amount, nil
+		if n := len(s.Acquisition.NewCustomers); n != 1 {
+			return fmt.Errorf("a list of %d values; give one value to move it", n)
 		}
-	case "stage":
-		st := &s.Stages[s.stageIndex(parts[1])]
-		if parts[2] == "to" {
-			return st.To[parts[3]], Probability, nil
-		}
-		return stageNumber(st, nil, parts[2])
-	case "segment":
-		seg := &s.Segments[s.segmentIndex(parts[1])]
-		switch parts[2] {
-		case "share":
-			return fail("segment shares must sum to 1; move a segment's multipliers or its stage overrides instead")
-		case "revenue_multiplier":
-			return seg.RevenueMultiplier, Multiplier, nil
-		case "cost_to_serve_multiplier":
-			return seg.CostToServeMultiplier, Multiplier, nil
-		case "retention_spend_multiplier":
-			return seg.RetentionSpendMultiplier, Multiplier, nil
-		case "acquisition_cost_multiplier":
-			return seg.AcquisitionCostMultiplier, Multiplier, nil
-		case "stage":
-			st := &s.Stages[s.stageIndex(parts[3])]
-			o := seg.Stage[st.ID]
-			if parts[4] == "to" {
-				if r := s.responseFor("stage." + st.ID + ".to." + parts[5]); r != nil {
-					return fail("set by the [[response]] curve of %s in every segment; move the lever instead", r.Lever)
-				}
-				if o != nil {
-					if p, ok := o.To[parts[5]]; ok {
-						return p, Probability, nil
-					}
-				}
-				return st.To[parts[5]], Probability, nil
-			}
-			return stageNumber(st, o, parts[4])
+	case p.Segment != "" && p.Key == "to":
+		if r := s.responseFor(Path{Stage: p.Stage, Key: "to", To: p.To}.String()); r != nil {
+			return fmt.Errorf("set by the [[response]] curve of %s in every segment; move the lever instead", r.Lever)
 		}
 	}
-	return fail("not a number the analyses can move (they move money, fractions and probabilities)")
+	return nil
 }
 
-// stageNumber returns a stage's economic value key, overridden by o if o
-// sets it.
-func stageNumber(st *Stage, o *StageOverride, key string) (float64, ParameterKind, error) {
-	pick := func(x float64, ov func(*StageOverride) *float64) float64 {
-		if o != nil && ov(o) != nil {
-			return *ov(o)
-		}
-		return x
-	}
-	switch key {
-	case "revenue":
-		return pick(st.Revenue, func(o *StageOverride) *float64 { return o.Revenue }), Amount, nil
-	case "cost_to_serve":
-		return pick(st.CostToServe, func(o *StageOverride) *float64 { return o.CostToServe }), Amount, nil
-	case "retention_spend":
-		return pick(st.RetentionSpend, func(o *StageOverride) *float64 { return o.RetentionSpend }), Amount, nil
-	case "price_discount":
-		return pick(st.PriceDiscount, func(o *StageOverride) *float64 { return o.PriceDiscount }), Fraction, nil
-	}
-	return 0, 0, errors.New("not a number the analyses can move (they move money, fractions and probabilities)")
-}
-
-// rowRoom returns the largest value the probability at path (stage.ID.to.DEST
+// rowRoom returns the largest value the probability at p (stage.ID.to.DEST
 // or segment.ID.stage.ID.to.DEST) may take with every row it enters
 // summing to at most 1, as written (a response target counts with its
 // written value: the curves never take a row over 1, see applyResponses).
-func (s *Scenario) rowRoom(path string) float64 {
-	parts := strings.Split(path, ".")
-	var stageID, dest, segID string
-	if parts[0] == "stage" {
-		stageID, dest = parts[1], parts[3]
-	} else {
-		segID, stageID, dest = parts[1], parts[3], parts[5]
-	}
+func (s *Scenario) rowRoom(p Path) float64 {
+	stageID, dest, segID := p.Stage, p.To, p.Segment
 	st := &s.Stages[s.stageIndex(stageID)]
 	others := func(row map[string]float64) float64 {
 		sum := 0.0
@@ -260,10 +133,10 @@ func (s *Scenario) Parameters() []Parameter {
 	add("acquisition.budget")
 	for _, st := range s.Stages {
 		for _, key := range []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"} {
-			add("stage." + st.ID + "." + key)
+			add(Path{Stage: st.ID, Key: key}.String())
 		}
-		for _, dest := range sortedKeys(st.To) {
-			add("stage." + st.ID + ".to." + dest)
+		for _, dest := range slices.Sorted(maps.Keys(st.To)) {
+			add(Path{Stage: st.ID, Key: "to", To: dest}.String())
 		}
 		for i := range s.Responses {
 			r := &s.Responses[i]

@@ -116,37 +116,45 @@ func tableLabel(kind string, path any, i int) string {
 	return fmt.Sprintf("%s %d", kind, i+1)
 }
 
-// Form returns the response's form, from its lever.
+// Form returns the response's form, from its lever (Param.Lever).
 func (r *Response) Form() ResponseForm {
-	if r.Lever == "acquisition.budget" {
-		return BudgetCurve
-	}
-	parts := strings.Split(r.Lever, ".")
-	if len(parts) != 3 || parts[0] != "stage" {
-		return NoForm
-	}
-	switch parts[2] {
-	case "retention_spend":
-		return RetentionCurve
-	case "price_discount":
-		return DiscountElasticity
+	if e, p, ok := r.lever(); ok && p.Segment == "" {
+		return e.Lever
 	}
 	return NoForm
+}
+
+// lever returns the registry entry and the path of the lever.
+func (r *Response) lever() (*Param, Path, bool) {
+	p, err := ParsePath(r.Lever)
+	if err != nil {
+		return nil, p, false
+	}
+	e, ok := Lookup(p)
+	return e, p, ok
 }
 
 // Stage returns the id of the stage whose lever and transition the
 // response links, or "" for the acquisition budget.
 func (r *Response) Stage() string {
-	if parts := strings.Split(r.Lever, "."); len(parts) == 3 && parts[0] == "stage" {
-		return parts[1]
+	if _, p, ok := r.lever(); ok && p.Segment == "" && p.Key != "to" {
+		return p.Stage
 	}
 	return ""
 }
 
 // Destination returns DEST of a target "stage.ID.to.DEST", or "".
 func (r *Response) Destination() string {
-	if parts := strings.Split(r.Target, "."); len(parts) == 4 && parts[0] == "stage" && parts[2] == "to" {
-		return parts[3]
+	if p, err := ParsePath(r.Target); err == nil && p.Segment == "" && p.Key == "to" {
+		return p.To
+	}
+	return ""
+}
+
+// targetStage returns ID of a target "stage.ID.to.DEST", or "".
+func (r *Response) targetStage() string {
+	if p, err := ParsePath(r.Target); err == nil && p.Segment == "" && p.Key == "to" {
+		return p.Stage
 	}
 	return ""
 }
@@ -310,9 +318,10 @@ func (v *validator) responseTarget(at place, r *Response) {
 		if r.Target != "acquisition.new_customers" {
 			v.add(tat, `target = %q; the acquisition budget drives "acquisition.new_customers"`, r.Target)
 		}
-	case r.Destination() == "" || !strings.HasPrefix(r.Target, "stage."+r.Stage()+".to."):
+	case r.Destination() == "" || r.targetStage() != r.Stage():
+		e, _, _ := r.lever()
 		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. "stage.%s.to.%s"`,
-			r.Target, strings.ReplaceAll(strings.Split(r.Lever, ".")[2], "_", " "), r.Stage(), r.Stage())
+			r.Target, e.Label.EN, r.Stage(), r.Stage())
 	default:
 		v.stageRef(tat, r.Destination())
 	}
@@ -405,7 +414,7 @@ func (v *validator) ranges() {
 				v.add(at, "%s is missing; give the range as low = ... and high = ...", b.key)
 				continue
 			}
-			v.between(at.key(b.key), b.x, p.Kind.min(), p.Kind.max(), what)
+			v.between(at.key(b.key), b.x, p.Kind.Min(), p.Kind.Max(), what)
 		}
 		if r.Low > r.High {
 			v.add(at.key("low"), "low = %s is above high = %s", num(r.Low), num(r.High))

@@ -72,19 +72,19 @@ func TestParameter(t *testing.T) {
 	s := mustParse(t, small) // new: to = {new 0.2, loyal 0.5}; gold overrides loyal's row
 	for _, c := range []struct {
 		path     string
-		kind     ParameterKind
+		kind     Kind
 		value    float64
 		min, max float64
 	}{
 		{"stage.new.to.loyal", Probability, 0.5, 0, 0.8},
 		{"stage.loyal.to.loyal", Probability, 0.9, 0, 1},
 		{"segment.gold.stage.loyal.to.loyal", Probability, 0.95, 0, 1},
-		{"segment.rest.stage.new.revenue", Amount, 10, 0, 1e12},
+		{"segment.rest.stage.new.revenue", Money, 10, 0, 1e12},
 		{"segment.gold.revenue_multiplier", Multiplier, 2, 0, 1000},
 		{"stage.new.price_discount", Fraction, 0, 0, 1},
-		{"discount_rate", Fraction, 0.1, 0, 1},
+		{"discount_rate", Rate, 0.1, 0, 1},
 		{"winback.rate", Fraction, 0.1, 0, 1},
-		{"acquisition.cost_per_customer", Amount, 50, 0, 1e12},
+		{"acquisition.cost_per_customer", Money, 50, 0, 1e12},
 	} {
 		p, err := s.Parameter(c.path)
 		if err != nil {

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -91,46 +92,18 @@ func (d Distribution) table() map[string]any {
 	return map[string]any{d.Form: []float64{d.A, d.B}}
 }
 
-// valueKind says what an uncertain value is, for its distribution.
-type valueKind int
-
-const (
-	notUncertain     valueKind = iota
-	probabilityValue           // a transition probability
-	fractionValue              // a price discount or win-back rate
-	moneyValue                 // a money amount
-)
-
 // uncertainKind returns the kind of the value at path, in set-path form
 // ("stage.stability.to.stability") or key-path form ("stage[2].revenue"),
-// or notUncertain if the value there cannot be a distribution.
-func uncertainKind(path string) valueKind {
-	// Key paths name stages and segments by index: stage[2] → stage, ID.
-	var norm []string
-	for _, p := range strings.Split(path, ".") {
-		if i := strings.IndexByte(p, '['); i > 0 {
-			norm = append(norm, p[:i], "ID")
-			continue
-		}
-		norm = append(norm, p)
+// or 0 if the value there cannot be a distribution (Param.Uncertain).
+func uncertainKind(path string) Kind {
+	p, err := ParsePath(path)
+	if err != nil {
+		return 0
 	}
-	if len(norm) >= 5 && norm[0] == "segment" && norm[2] == "stage" {
-		norm = norm[2:] // a segment's override is a stage's value
+	if e, ok := Lookup(p); ok && e.Uncertain {
+		return e.Kind
 	}
-	if len(norm) >= 2 && norm[0] == "stage" {
-		norm[1] = "ID"
-	}
-	switch strings.Join(norm, ".") {
-	case "acquisition.cost_per_customer", "winback.cost_per_customer",
-		"stage.ID.revenue", "stage.ID.cost_to_serve", "stage.ID.retention_spend":
-		return moneyValue
-	case "winback.rate", "stage.ID.price_discount":
-		return fractionValue
-	}
-	if len(norm) == 4 && norm[0] == "stage" && norm[2] == "to" {
-		return probabilityValue
-	}
-	return notUncertain
+	return 0
 }
 
 // isDistribution reports whether a table looks like a distribution: only
@@ -150,15 +123,15 @@ var distributionKeys = []string{"beta", "gamma", "lognormal", "mean", "sd"}
 // parseDistribution reads a distribution table for a value of kind k. It
 // returns the value's mean and the distribution, nil when the table fixes
 // the value (sd = 0).
-func parseDistribution(m map[string]any, k valueKind) (float64, *Distribution, error) {
+func parseDistribution(m map[string]any, k Kind) (float64, *Distribution, error) {
 	allowed := "{ beta = [a, b] } or { mean = m, sd = s }"
-	if k == moneyValue {
+	if k == Money {
 		allowed = "{ mean = m, sd = s }, { gamma = [shape, scale] } or { lognormal = [mu, sigma] }"
 	}
 	if len(m) == 0 {
 		return 0, nil, errors.New("an empty table; give a number or a distribution: " + allowed)
 	}
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	for _, key := range keys {
 		if !slices.Contains(distributionKeys, key) {
 			msg := fmt.Sprintf("unknown key %q in a distribution", key)
@@ -189,10 +162,10 @@ func parseDistribution(m map[string]any, k valueKind) (float64, *Distribution, e
 	}
 	form := keys[0]
 	switch {
-	case form == "beta" && k == moneyValue:
+	case form == "beta" && k == Money:
 		return 0, nil, errors.New("beta is for probabilities and fractions; a money amount takes " + allowed)
-	case form != "beta" && k != moneyValue:
-		return 0, nil, fmt.Errorf("%s is for money amounts; a %s takes %s", form, kindName(k), allowed)
+	case form != "beta" && k != Money:
+		return 0, nil, fmt.Errorf("%s is for money amounts; a %s takes %s", form, k.String(), allowed)
 	}
 	names := map[string]string{"beta": "[a, b]", "gamma": "[shape, scale]", "lognormal": "[mu, sigma]"}[form]
 	list, ok := m[form].([]any)
@@ -211,7 +184,7 @@ func parseDistribution(m map[string]any, k valueKind) (float64, *Distribution, e
 		}
 		ab[i] = x
 	}
-	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: k == moneyValue}
+	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: k == Money}
 	shown := fmt.Sprintf("%s = [%s, %s]", form, num(d.A), num(d.B))
 	switch form {
 	case "beta":
@@ -242,7 +215,7 @@ func parseDistribution(m map[string]any, k valueKind) (float64, *Distribution, e
 // meanSD reads { mean = m, sd = s }: a Beta by its moments for a
 // probability or a fraction, a gamma by its moments for a money amount, a
 // fixed value when sd = 0.
-func meanSD(m map[string]any, k valueKind) (float64, *Distribution, error) {
+func meanSD(m map[string]any, k Kind) (float64, *Distribution, error) {
 	mean, err := toNumber(m["mean"])
 	if err != nil {
 		return 0, nil, fmt.Errorf("mean: %v", err)
@@ -257,15 +230,15 @@ func meanSD(m map[string]any, k valueKind) (float64, *Distribution, error) {
 		return 0, nil, fmt.Errorf("%s: sd must be at least 0", shown)
 	case sd == 0:
 		return mean, nil, nil // a fixed value, checked as a number
-	case k == moneyValue && !(mean > 0 && mean <= sim.MaxAmount):
+	case k == Money && !(mean > 0 && mean <= sim.MaxAmount):
 		return 0, nil, fmt.Errorf("%s: a money amount that varies needs a mean above 0 and at most %s (it is drawn from a gamma distribution)", shown, num(sim.MaxAmount))
-	case k == moneyValue:
+	case k == Money:
 		g, _ := uncertainty.GammaWithMoments(mean, sd)
 		if g.A > uncertainty.MaxShape {
 			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (gamma shape above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
 		}
 	case !(mean > 0 && mean < 1):
-		return 0, nil, fmt.Errorf("%s: a %s that varies needs a mean above 0 and below 1 (it is drawn from a Beta distribution)", shown, kindName(k))
+		return 0, nil, fmt.Errorf("%s: a %s that varies needs a mean above 0 and below 1 (it is drawn from a Beta distribution)", shown, k.String())
 	case sd*sd >= mean*(1-mean):
 		return 0, nil, fmt.Errorf("%s: sd is too large for a Beta with mean %s; it must be below √(m·(1 − m)) = %s",
 			shown, num(mean), strings.TrimRight(fmt.Sprintf("%.4f", math.Sqrt(mean*(1-mean))), "0"))
@@ -275,14 +248,7 @@ func meanSD(m map[string]any, k valueKind) (float64, *Distribution, error) {
 			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (Beta parameters above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
 		}
 	}
-	return mean, &Distribution{Form: "mean", A: mean, B: sd, Money: k == moneyValue}, nil
-}
-
-func kindName(k valueKind) string {
-	if k == fractionValue {
-		return "fraction"
-	}
-	return "probability"
+	return mean, &Distribution{Form: "mean", A: mean, B: sd, Money: k == Money}, nil
 }
 
 func boolean(dst *bool) func(any) error {
@@ -302,7 +268,7 @@ func boolean(dst *bool) func(any) error {
 func (d *decoder) decodeUncertain(at place, v any, set func(any) error) bool {
 	m, ok := v.(map[string]any)
 	kind := uncertainKind(at.path)
-	if !ok || kind == notUncertain {
+	if !ok || kind == 0 {
 		return false
 	}
 	mean, dist, err := parseDistribution(m, kind)
@@ -343,27 +309,24 @@ func (d *decoder) decodeUncertainty(s *Scenario, v any, at place) {
 	d.table(at, m, uncertaintyFields(&s.Uncertainty), nil)
 }
 
-// setUncertain is Set for a value that may be a distribution table. It
-// reports whether it handled the value.
-func (s *Scenario) setUncertain(path string, value any) (bool, error) {
-	kind := uncertainKind(path)
-	if kind == notUncertain {
-		return false, nil
-	}
+// setUncertain is Set for a value that may be a distribution table: a
+// value of kind at p, whose ids exist.
+func (s *Scenario) setUncertain(p Path, kind Kind, value any) error {
+	path := p.String()
 	m, ok := value.(map[string]any)
 	if !ok {
-		if err := s.set(strings.Split(path, "."), value); err != nil {
-			return true, err
+		if err := s.setPlain(p, value); err != nil {
+			return err
 		}
 		delete(s.Distributions, path) // a fixed value replaces a distribution
-		return true, nil
+		return nil
 	}
 	mean, dist, err := parseDistribution(m, kind)
 	if err == nil {
-		err = s.set(strings.Split(path, "."), mean)
+		err = s.setPlain(p, mean)
 	}
 	if err != nil {
-		return true, err
+		return err
 	}
 	delete(s.Distributions, path)
 	if dist != nil {
@@ -372,7 +335,7 @@ func (s *Scenario) setUncertain(path string, value any) (bool, error) {
 		}
 		s.Distributions[path] = *dist
 	}
-	return true, nil
+	return nil
 }
 
 // monteCarlo checks the seed and the [uncertainty] table.
@@ -412,10 +375,12 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 		all := newSegment()
 		segs = []Segment{all}
 	}
-	for _, path := range sortedKeys(s.Distributions) {
+	for _, path := range slices.Sorted(maps.Keys(s.Distributions)) {
 		p := uncertainty.Parameter{Name: path, Distribution: s.Distributions[path].Law()}
-		parts := strings.Split(path, ".")
+		at, err := ParsePath(path)
 		switch {
+		case err != nil:
+			continue // not a valid scenario
 		case path == "winback.rate":
 			p.Targets = []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.WinbackRate}, Scale: 1}}
 		case path == "winback.cost_per_customer":
@@ -425,18 +390,18 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 				p.Targets = append(p.Targets, uncertainty.Target{
 					Slot: uncertainty.Slot{Quantity: uncertainty.AcquisitionCost, Segment: k}, Scale: seg.AcquisitionCostMultiplier})
 			}
-		case parts[0] == "stage" && len(parts) >= 3:
+		case at.Segment == "" && at.Stage != "":
 			for k := range segs {
-				if t, ok := s.stageTarget(&segs[k], k, parts[1:], false); ok {
+				if t, ok := s.stageTarget(&segs[k], k, at, false); ok {
 					p.Targets = append(p.Targets, t)
 				}
 			}
-		case parts[0] == "segment":
-			k := s.segmentIndex(parts[1])
-			if k < 0 || len(parts) < 5 {
+		case at.Segment != "" && at.Stage != "":
+			k := s.segmentIndex(at.Segment)
+			if k < 0 {
 				continue // not a valid scenario
 			}
-			if t, ok := s.stageTarget(&segs[k], k, parts[3:], true); ok {
+			if t, ok := s.stageTarget(&segs[k], k, at, true); ok {
 				p.Targets = append(p.Targets, t)
 			}
 		}
@@ -447,20 +412,20 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 	return c
 }
 
-// stageTarget returns the slot of segment k that a stage value sets; rest
-// is "ID.KEY" or "ID.to.ID". A stage's own value (own false) does not set a
-// segment that overrides it.
-func (s *Scenario) stageTarget(seg *Segment, k int, rest []string, own bool) (uncertainty.Target, bool) {
-	i := s.stageIndex(rest[0])
-	o := seg.Stage[rest[0]]
-	if rest[1] == "to" && len(rest) == 3 {
-		if _, overridden := o.toOf()[rest[2]]; overridden && !own {
+// stageTarget returns the slot of segment k that the stage value at p
+// sets. A stage's own value (own false) does not set a segment that
+// overrides it.
+func (s *Scenario) stageTarget(seg *Segment, k int, p Path, own bool) (uncertainty.Target, bool) {
+	i := s.stageIndex(p.Stage)
+	o := seg.Stage[p.Stage]
+	if p.Key == "to" {
+		if _, overridden := o.toOf()[p.To]; overridden && !own {
 			return uncertainty.Target{}, false
 		}
-		return uncertainty.Target{Slot: uncertainty.Slot{Quantity: uncertainty.TransitionProbability, Segment: k, Stage: i, To: s.stageIndex(rest[2])}, Scale: 1}, true
+		return uncertainty.Target{Slot: uncertainty.Slot{Quantity: uncertainty.TransitionProbability, Segment: k, Stage: i, To: s.stageIndex(p.To)}, Scale: 1}, true
 	}
 	q, scale, override := uncertainty.PriceDiscount, 1.0, (*float64)(nil)
-	switch rest[1] {
+	switch p.Key {
 	case "revenue":
 		q, scale = uncertainty.Revenue, seg.RevenueMultiplier
 		override = o.field(func(o *StageOverride) *float64 { return o.Revenue })
@@ -508,54 +473,53 @@ func (s *Scenario) encodeUncertainty(doc map[string]any) {
 		}
 	}
 	for path, d := range s.Distributions {
-		if table, key := encodedTable(doc, s, strings.Split(path, ".")); table != nil {
+		p, err := ParsePath(path)
+		if err != nil {
+			continue // not a valid scenario
+		}
+		if table, key := encodedTable(doc, s, p); table != nil {
 			table[key] = d.table()
 		}
 	}
 }
 
 // encodedTable returns the table of an Encode document that holds the
-// value at a set path, and the value's key in it; nil if it has none.
-func encodedTable(doc map[string]any, s *Scenario, parts []string) (map[string]any, string) {
+// value at p, and the value's key in it; nil if it has none.
+func encodedTable(doc map[string]any, s *Scenario, p Path) (map[string]any, string) {
 	var table map[string]any
 	switch {
-	case parts[0] == "acquisition" || parts[0] == "winback":
-		table, _ = doc[parts[0]].(map[string]any)
-		parts = parts[1:]
-	case parts[0] == "stage" && len(parts) >= 3:
+	case p.Table != "":
+		table, _ = doc[p.Table].(map[string]any)
+	case p.Segment == "" && p.Stage != "":
 		if stages, ok := doc["stage"].([]map[string]any); ok {
-			if i := s.stageIndex(parts[1]); i >= 0 && i < len(stages) {
+			if i := s.stageIndex(p.Stage); i >= 0 && i < len(stages) {
 				table = stages[i]
 			}
 		}
-		parts = parts[2:]
-	case parts[0] == "segment" && len(parts) >= 5:
+	case p.Segment != "" && p.Stage != "":
 		if segs, ok := doc["segment"].([]map[string]any); ok {
-			if i := s.segmentIndex(parts[1]); i >= 0 && i < len(segs) {
+			if i := s.segmentIndex(p.Segment); i >= 0 && i < len(segs) {
 				overrides, _ := segs[i]["stage"].(map[string]any)
-				table, _ = overrides[parts[3]].(map[string]any)
+				table, _ = overrides[p.Stage].(map[string]any)
 			}
 		}
-		parts = parts[4:]
 	}
-	if table == nil || len(parts) == 0 {
+	if table == nil {
 		return nil, ""
 	}
-	if parts[0] == "to" && len(parts) == 2 {
-		switch to := table["to"].(type) {
-		case map[string]float64:
-			m := make(map[string]any, len(to))
-			for k, p := range to {
-				m[k] = p
-			}
-			table["to"] = m
-			table = m
-		case map[string]any:
-			table = to
-		default:
-			return nil, ""
-		}
-		parts = parts[1:]
+	if p.Key != "to" {
+		return table, p.Key
 	}
-	return table, parts[0]
+	switch to := table["to"].(type) {
+	case map[string]float64:
+		m := make(map[string]any, len(to))
+		for k, x := range to {
+			m[k] = x
+		}
+		table["to"] = m
+		return m, p.To
+	case map[string]any:
+		return to, p.To
+	}
+	return nil, ""
 }

@@ -2,8 +2,10 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,7 +161,7 @@ func (v *validator) id(at place, id, kind, example string, first, i int) {
 func (v *validator) row(at place, base, override map[string]float64) {
 	sum, bad := 0.0, false
 	check := func(dst map[string]float64) {
-		for _, id := range sortedKeys(dst) {
+		for _, id := range slices.Sorted(maps.Keys(dst)) {
 			p := dst[id]
 			e := at.key("to").key(id)
 			if !v.stageRef(e, id) {

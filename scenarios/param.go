@@ -1,0 +1,146 @@
+package scenarios
+
+import "slices"
+
+// Param is one entry of the parameter registry: a number that scenarios
+// have, with everything the rest of clvlab needs to know about it. Params
+// lists them all; the decoder, Set, Validate, Encode, the uncertainty and
+// response tables, the planner's sliders and the what-if labels read them.
+type Param struct {
+	// Pattern is the path with ID for each stage or segment id:
+	// "stage.ID.revenue", "stage.ID.to.ID", "winback.rate".
+	Pattern string
+	Kind    Kind
+	// Unit says what one unit of the value is, e.g. "money per customer
+	// per period" (the scenario's currency).
+	Unit Text
+	// Min and Max bound the values the parameter may take.
+	Min, Max float64
+	// Label names the parameter on its own: "acquisition cost per
+	// customer", "revenue". Scenario.Label adds the stage and segment.
+	Label Text
+	// Short names it among the sliders of its group (a stage, acquisition,
+	// win-back, the economics): "acquisition cost", "stay". Empty means
+	// Label.
+	Short Text
+	// Explain says, in a sentence or two, what the parameter means and how
+	// it moves CLV.
+	Explain Text
+	// Uncertain is true when a file may give the value as a distribution.
+	Uncertain bool
+	// Segmented is true for a stage value that a segment may override:
+	// "segment.ID.stage.ID.KEY" names it too.
+	Segmented bool
+	// Lever is the form of the [[response]] this parameter drives as its
+	// lever, or NoForm.
+	Lever ResponseForm
+	// what names the value in the message of a value out of range, e.g.
+	// "a fraction of revenue"; money amounts and the bespoke messages of
+	// rates, counts and periods leave it empty.
+	what string
+	// fixed says why the what-if analyses may not move it, "" when they
+	// may (whole numbers are never moved).
+	fixed string
+	// get returns the value at a path whose ids exist; set replaces it.
+	get func(s *Scenario, p Path) float64
+	set func(s *Scenario, p Path, x float64)
+}
+
+// Params returns the registry: every numeric parameter a scenario has, in
+// the order of a file (top level, acquisition, stage, winback, segment).
+// The result is shared; do not change it.
+func Params() []*Param { return registry }
+
+// Lookup returns the registry entry of p, and false for a path that names
+// no number (text, an id, the period).
+func Lookup(p Path) (*Param, bool) {
+	pattern := p.Pattern()
+	if p.Segment != "" && p.Stage != "" {
+		pattern = pattern[len("segment.ID."):] // an override is its stage value
+	}
+	i := slices.IndexFunc(registry, func(e *Param) bool { return e.Pattern == pattern })
+	if i < 0 || p.Segment != "" && p.Stage != "" && !registry[i].Segmented {
+		return nil, false
+	}
+	return registry[i], true
+}
+
+// Get returns the value at p in s: for a segment's override not written,
+// the stage's value, as in the model. p must name stages and segments of s
+// (Scenario.ParsePath checks).
+func (e *Param) Get(s *Scenario, p Path) float64 { return e.get(s, p) }
+
+// Set replaces the value at p in s with x (a whole number rounded for
+// periods, a list of new customers replaced by the one value); a
+// distribution given for it is dropped. It does not validate x. p must
+// name stages and segments of s.
+func (e *Param) Set(s *Scenario, p Path, x float64) {
+	e.set(s, p, x)
+	delete(s.Distributions, p.String())
+}
+
+// ShortLabel returns Short, or Label when it is empty.
+func (e *Param) ShortLabel() Text {
+	if e.Short.IsZero() {
+		return e.Label
+	}
+	return e.Short
+}
+
+// Label returns a display name for the value at path in lang, with the
+// scenario's stage and segment names: "Stability: stay", "Stability →
+// Decline", "Gold: revenue multiplier", "acquisition cost per customer".
+// A path that names no parameter is returned as it is.
+func (s *Scenario) Label(path, lang string) string {
+	p, err := parsePath(path, "ID")
+	e, ok := Lookup(p)
+	if err != nil || !ok {
+		return path
+	}
+	sep := map[bool]string{false: ": ", true: "："}[lang == "zh"]
+	var l string
+	switch {
+	case p.Key == "to" && p.To == p.Stage:
+		l = s.stageName(p.Stage, lang) + sep + e.Short.In(lang)
+	case p.Key == "to":
+		l = s.stageName(p.Stage, lang) + " → " + s.stageName(p.To, lang)
+	case p.Stage != "":
+		l = s.stageName(p.Stage, lang) + sep + e.Label.In(lang)
+	default:
+		l = e.Label.In(lang)
+	}
+	if p.Segment != "" {
+		l = s.segmentName(p.Segment, lang) + sep + l
+	}
+	return l
+}
+
+// ShortLabel returns the label of the value at p among its group's
+// sliders: a transition probability is "stay" or "to NAME" (the
+// destination's name), other values their entry's ShortLabel.
+func (s *Scenario) ShortLabel(p Path) Text {
+	e, ok := Lookup(p)
+	switch {
+	case !ok:
+		return Text{EN: p.String(), ZH: p.String()}
+	case p.Key == "to" && p.To != p.Stage:
+		return Text{EN: "to " + s.stageName(p.To, "en"), ZH: "转入" + s.stageName(p.To, "zh")}
+	}
+	return e.ShortLabel()
+}
+
+// stageName returns the stage's name in lang, or its id.
+func (s *Scenario) stageName(id, lang string) string {
+	if i := s.stageIndex(id); i >= 0 && s.Stages[i].Name.In(lang) != "" {
+		return s.Stages[i].Name.In(lang)
+	}
+	return id
+}
+
+// segmentName returns the segment's name in lang, or its id.
+func (s *Scenario) segmentName(id, lang string) string {
+	if i := s.segmentIndex(id); i >= 0 && s.Segments[i].Name.In(lang) != "" {
+		return s.Segments[i].Name.In(lang)
+	}
+	return id
+}

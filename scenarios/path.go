@@ -1,0 +1,191 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Path is a parsed path to one value of a scenario, in the variant path
+// syntax: "horizon", "discount_rate", "acquisition.cost_per_customer",
+// "stage.ID.KEY", "stage.ID.to.ID", "winback.KEY", "segment.ID.KEY",
+// "segment.ID.stage.ID.KEY" or "segment.ID.stage.ID.to.ID". The same
+// syntax names a [[response]]'s lever and target and a [[sensitivity]]
+// range's parameter. ParsePath also reads the key paths with which the
+// decoder names a place in a file, where a stage or segment is given by
+// its index: "stage[2].revenue".
+type Path struct {
+	// Segment is the segment's id for a path that starts segment.ID, else
+	// "". In a key path it is the index in brackets, e.g. "[0]".
+	Segment string
+	// Stage is the stage's id for a stage value (stage.ID.KEY, or
+	// segment.ID.stage.ID.KEY for a segment's override), else "". In a key
+	// path it may be the index in brackets, e.g. "[2]".
+	Stage string
+	// Table is "acquisition" or "winback" for a key of those tables, and ""
+	// for a top-level, stage or segment key.
+	Table string
+	// Key is the value's key in its table: "revenue", "share", "horizon",
+	// "cost_per_customer", or "to" for a transition probability.
+	Key string
+	// To is the destination stage of a "to" key, else "".
+	To string
+}
+
+// ParsePath parses a path (see Path). It checks the path's shape and
+// that its key exists in its table, not that its stages and segments exist
+// in a scenario: Scenario.ParsePath does. Its errors say what to write,
+// e.g. `name a stage and a key, e.g. stage.ID.revenue`.
+func ParsePath(path string) (Path, error) { return parsePath(path, "ID") }
+
+// ParsePath parses path (see the function ParsePath) and checks that the
+// stages and segments it names exist in s; examples in its messages name
+// s's first stage.
+func (s *Scenario) ParsePath(path string) (Path, error) {
+	p, err := parsePath(path, s.exampleStage())
+	if e := s.checkIDs(p); e != nil {
+		return p, e
+	}
+	return p, err
+}
+
+// parsePath is ParsePath with example as the stage id that messages show.
+// On an error the path holds the ids it read before the problem, so that
+// Scenario.ParsePath can name a missing stage first, as Set always has.
+func parsePath(path, example string) (Path, error) {
+	var p Path
+	parts := strings.Split(path, ".")
+	if head, index, ok := strings.Cut(parts[0], "["); ok && (head == "stage" || head == "segment") {
+		parts = slices.Insert(parts[1:], 0, head, "["+index) // a key path: stage[2] → stage, [2]
+	}
+	switch parts[0] {
+	case "acquisition":
+		p.Table = parts[0]
+		return p, p.key(acquisitionFields(&Acquisition{}), "acquisition", parts[1:])
+	case "winback":
+		p.Table = parts[0]
+		return p, p.key(winbackFields(&Winback{}), "winback", parts[1:])
+	case "stage":
+		if len(parts) < 3 || parts[1] == "" {
+			return p, fmt.Errorf("name a stage and a key, e.g. stage.%s.revenue", example)
+		}
+		p.Stage = parts[1]
+		if parts[2] == "id" {
+			p.Key = "id"
+			return p, errors.New("a variant cannot rename a stage")
+		}
+		return p, p.stageKey(stageFields(&Stage{}), "stage."+p.Stage, parts[2:], example)
+	case "segment":
+		if len(parts) < 3 || parts[1] == "" {
+			return p, errors.New("name a segment and a key, e.g. segment.ID.share")
+		}
+		p.Segment = parts[1]
+		switch parts[2] {
+		case "id":
+			p.Key = "id"
+			return p, errors.New("a variant cannot rename a segment")
+		case "stage":
+			if len(parts) < 5 || parts[3] == "" {
+				return p, fmt.Errorf("name a stage and a key, e.g. segment.%s.stage.%s.revenue", p.Segment, example)
+			}
+			p.Stage = parts[3]
+			return p, p.stageKey(overrideFields(&StageOverride{}), "segment stage override", parts[4:], example)
+		}
+		return p, p.key(segmentFields(&Segment{}), "segment", parts[2:])
+	}
+	if len(parts) > 1 {
+		return p, fmt.Errorf("no table %q; paths start with a top-level key, acquisition, stage, winback or segment", parts[0])
+	}
+	return p, p.key(topFields(&Scenario{}), "the top level", parts)
+}
+
+// stageKey reads the key of a stage value or override: KEY or to.ID.
+func (p *Path) stageKey(fields []field, table string, rest []string, example string) error {
+	if rest[0] != "to" {
+		return p.key(fields, table, rest)
+	}
+	if len(rest) != 2 || rest[1] == "" {
+		return fmt.Errorf("name the destination stage, e.g. to.%s", example)
+	}
+	p.Key, p.To = "to", rest[1]
+	return nil
+}
+
+// key reads the last part of a path: one key of table that holds a value
+// (not a nested table, not an id).
+func (p *Path) key(fields []field, table string, rest []string) error {
+	key := strings.Join(rest, ".")
+	if slices.ContainsFunc(fields, func(f field) bool { return f.name == key && f.set != nil && f.name != "id" }) {
+		p.Key = key
+		return nil
+	}
+	var keys []string
+	for _, f := range fields {
+		if f.set != nil && f.name != "id" {
+			keys = append(keys, f.name)
+		}
+	}
+	return fmt.Errorf("no value %q in %s; values here are %s", key, table, strings.Join(keys, ", "))
+}
+
+// String returns the path as written: parsing it gives p back.
+func (p Path) String() string {
+	return p.format(p.Segment, p.Stage, p.To)
+}
+
+// Pattern returns the path with every id replaced by ID, e.g.
+// "segment.ID.stage.ID.to.ID": the form the registry (Params) lists.
+func (p Path) Pattern() string {
+	id := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return "ID"
+	}
+	return p.format(id(p.Segment), id(p.Stage), id(p.To))
+}
+
+func (p Path) format(segment, stage, to string) string {
+	var b strings.Builder
+	part := func(table, id string) {
+		b.WriteString(table)
+		if !strings.HasPrefix(id, "[") {
+			b.WriteByte('.')
+		}
+		b.WriteString(id)
+		b.WriteByte('.')
+	}
+	if segment != "" {
+		part("segment", segment)
+	}
+	if stage != "" {
+		part("stage", stage)
+	}
+	if p.Table != "" {
+		b.WriteString(p.Table + ".")
+	}
+	b.WriteString(p.Key)
+	if p.Key == "to" {
+		b.WriteString("." + to)
+	}
+	return b.String()
+}
+
+// checkIDs checks that the segment and stages p names exist in s.
+func (s *Scenario) checkIDs(p Path) error {
+	if p.Segment != "" {
+		if len(s.Segments) == 0 {
+			return errors.New("the scenario has no [[segment]] tables")
+		}
+		if s.segmentIndex(p.Segment) < 0 {
+			return fmt.Errorf("no segment %q; segments are %s", p.Segment, strings.Join(s.segmentIDs(), ", "))
+		}
+	}
+	for _, id := range []string{p.Stage, p.To} {
+		if id != "" && s.stageIndex(id) < 0 {
+			return s.noStage(id)
+		}
+	}
+	return nil
+}
