@@ -287,14 +287,13 @@ func (a *App) loadFile(name string, src []byte) {
 
 // parseNumber reads a typed number; unit percentages are typed as
 // percentages.
-func parseNumber(u planner.Unit) func(string) (float64, bool) {
+func parseNumber(k scenarios.Kind) func(string) (float64, bool) {
 	return func(s string) (float64, bool) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return 0, false
 		}
-		switch u {
-		case planner.Probability, planner.Fraction, planner.Rate:
+		if k.Percent() {
 			v /= 100
 		}
 		return v, true
@@ -302,9 +301,8 @@ func parseNumber(u planner.Unit) func(string) (float64, bool) {
 }
 
 // editText is the number a click on a slider's value starts with.
-func editText(u planner.Unit, v float64) string {
-	switch u {
-	case planner.Probability, planner.Fraction, planner.Rate:
+func editText(k scenarios.Kind, v float64) string {
+	if k.Percent() {
 		return strconv.FormatFloat(100*v, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)

@@ -7,10 +7,10 @@ import (
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
-	"clvlab/internal/planner"
 	"clvlab/internal/report"
 	"clvlab/internal/ui"
 	"clvlab/internal/whatif"
+	"clvlab/scenarios"
 )
 
 // Analysis tabs follow the run charts (chart.Kinds): which lever matters
@@ -112,12 +112,12 @@ func (a *App) hasControl(path string) bool {
 // lever the course asks about first.
 func (a *App) defaultSeekPath() string {
 	for _, c := range a.p.Controls() {
-		if c.Unit == planner.Probability && c.Path == "stage."+c.Stage+".to."+c.Stage && c.Stage == "stability" {
+		if c.Kind == scenarios.Probability && c.Path == "stage."+c.Stage+".to."+c.Stage && c.Stage == "stability" {
 			return c.Path
 		}
 	}
 	for _, c := range a.p.Controls() {
-		if c.Unit == planner.Probability {
+		if c.Kind == scenarios.Probability {
 			return c.Path
 		}
 	}

@@ -9,32 +9,36 @@ import (
 	"clvlab/sim"
 )
 
-// Unit says what a control's number means and how to show it.
+// Unit says how a KPI's number is shown. A control's number has a
+// scenarios.Kind instead, from the parameter registry.
 type Unit int
 
 const (
-	Money       Unit = iota // per customer per period, in the scenario's currency
-	Probability             // per period, shown as a percentage
-	Fraction                // e.g. a price discount, shown as a percentage
-	Rate                    // an annual rate, shown as a percentage
+	Money       Unit = iota // per customer, in the scenario's currency
+	Probability             // shown as a percentage
 	Periods                 // a number of periods
-	Customers               // customers per period
-	Ratio                   // a ratio, such as CLV to acquisition cost
+	Ratio                   // LTV:CAC
 )
 
-// Control is one lever of the scenario that a slider moves.
+// Control is one lever of the scenario that a slider moves: a parameter of
+// the registry (scenarios.Params) at one path.
 type Control struct {
-	Path    string // scenario path, as in a variant's set table
-	Group   string // stage id, or "acquisition", "economics", "winback"
-	Stage   string // for transition probabilities: the stage whose row it is in
-	Label   scenarios.Text
-	Unit    Unit
+	Path  string // scenario path, as in a variant's set table
+	Group string // stage id, or "acquisition", "economics", "winback"
+	Stage string // for transition probabilities: the stage whose row it is in
+	Label scenarios.Text
+	Kind  scenarios.Kind
+	// Param is the registry entry: its label, unit and explanation.
+	Param   *scenarios.Param
 	Min     float64
 	Max     float64
 	Step    float64 // the nudge of an arrow key
 	Integer bool
-	get     func(*scenarios.Scenario) float64
+	at      scenarios.Path
 }
+
+// get returns the control's value in s.
+func (c Control) get(s *scenarios.Scenario) float64 { return c.Param.Get(s, c.at) }
 
 // value converts v to the TOML value Set expects.
 func (c Control) value(v float64) any {
@@ -44,17 +48,19 @@ func (c Control) value(v float64) any {
 	return v
 }
 
-// Format shows v with its unit: "92.0%", "1,250.00 CNY", "36 months".
+// Format shows v with its kind: "92.0%", "1,250.00 CNY", "36 months".
 func (c Control) Format(v float64, currency, period, lang string) string {
-	return FormatUnit(c.Unit, v, currency, period, lang)
+	return FormatKind(c.Kind, v, currency, period, lang)
 }
 
-// FormatUnit shows v in unit u.
-func FormatUnit(u Unit, v float64, currency, period, lang string) string {
-	switch u {
-	case Probability, Fraction, Rate:
+// FormatKind shows a parameter's value v of kind k: probabilities,
+// fractions and rates as percentages, periods with the period's name,
+// customers as a whole number, money with the currency.
+func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) string {
+	switch k {
+	case scenarios.Probability, scenarios.Fraction, scenarios.Rate:
 		return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
-	case Periods:
+	case scenarios.Periods:
 		n := strconv.FormatFloat(v, 'f', 0, 64)
 		if lang == "zh" {
 			return n + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年"}[period]
@@ -63,16 +69,29 @@ func FormatUnit(u Unit, v float64, currency, period, lang string) string {
 			return n + " " + period
 		}
 		return n + " " + period + "s"
-	case Customers:
+	case scenarios.Count:
 		return kpi.Group(strconv.FormatFloat(v, 'f', 0, 64))
-	case Ratio:
-		return strconv.FormatFloat(v, 'f', 2, 64)
+	case scenarios.Multiplier:
+		return "×" + strconv.FormatFloat(v, 'f', 2, 64)
 	}
 	digits := 2
 	if math.Abs(v) >= 1e5 {
 		digits = 0
 	}
 	return kpi.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
+}
+
+// FormatUnit shows a KPI's value v in unit u.
+func FormatUnit(u Unit, v float64, currency, period, lang string) string {
+	switch u {
+	case Probability:
+		return FormatKind(scenarios.Probability, v, currency, period, lang)
+	case Periods:
+		return FormatKind(scenarios.Periods, v, currency, period, lang)
+	case Ratio:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return FormatKind(scenarios.Money, v, currency, period, lang)
 }
 
 // span returns a slider range around base: from 0 to a few times the
@@ -106,101 +125,66 @@ func controlsFor(s *scenarios.Scenario) []Control {
 
 func allControls(s *scenarios.Scenario) []Control {
 	var cs []Control
-	t := func(en, zh string) scenarios.Text { return scenarios.Text{EN: en, ZH: zh} }
-	stageIndex := func(id string) int {
-		for i, st := range s.Stages {
-			if st.ID == id {
-				return i
-			}
+	add := func(group string, p scenarios.Path) {
+		e, _ := scenarios.Lookup(p)
+		c := Control{Path: p.String(), Group: group, Label: s.ShortLabel(p), Kind: e.Kind, Param: e,
+			Integer: e.Kind == scenarios.Periods, at: p}
+		if p.Key == "to" {
+			c.Stage = p.Stage
 		}
-		return -1
+		c.Min, c.Max, c.Step = sliderRange(s, c)
+		cs = append(cs, c)
 	}
 	for _, st := range s.Stages {
-		id := st.ID
 		// Staying first, then destinations in stage order.
-		dests := make([]string, 0, len(st.To))
 		for _, other := range s.Stages {
 			if _, ok := st.To[other.ID]; ok {
-				dests = append(dests, other.ID)
+				add(st.ID, scenarios.Path{Stage: st.ID, Key: "to", To: other.ID})
 			}
 		}
-		for _, d := range dests {
-			dest := d
-			label := t("stay", "留存")
-			if dest != id {
-				dn := s.Stages[stageIndex(dest)].Name
-				if dn.IsZero() {
-					dn = t(dest, dest)
-				}
-				label = t("to "+dn.In("en"), "转入"+dn.In("zh"))
-			}
-			cs = append(cs, Control{
-				Path: "stage." + id + ".to." + dest, Group: id, Stage: id, Label: label, Unit: Probability,
-				Min: 0, Max: 1, Step: 0.01,
-				get: func(s *scenarios.Scenario) float64 { return stageOf(s, id).To[dest] },
-			})
+		for _, key := range []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"} {
+			add(st.ID, scenarios.Path{Stage: st.ID, Key: key})
 		}
-		money := func(key, en, zh string, get func(*scenarios.Stage) float64) {
-			base := get(&st)
-			cs = append(cs, Control{
-				Path: "stage." + id + "." + key, Group: id, Label: t(en, zh), Unit: Money,
-				Min: 0, Max: span(base, 100), Step: stepFor(span(base, 100)),
-				get: func(s *scenarios.Scenario) float64 { return get(stageOf(s, id)) },
-			})
-		}
-		money("revenue", "revenue", "收入", func(s *scenarios.Stage) float64 { return s.Revenue })
-		money("cost_to_serve", "cost to serve", "服务成本", func(s *scenarios.Stage) float64 { return s.CostToServe })
-		money("retention_spend", "retention spend", "保留支出", func(s *scenarios.Stage) float64 { return s.RetentionSpend })
-		cs = append(cs, Control{
-			Path: "stage." + id + ".price_discount", Group: id, Label: t("price discount", "价格折扣"), Unit: Fraction,
-			Min: 0, Max: math.Max(0.9, st.PriceDiscount), Step: 0.01,
-			get: func(s *scenarios.Scenario) float64 { return stageOf(s, id).PriceDiscount },
-		})
 	}
-	if nc := s.Acquisition.NewCustomers; len(nc) == 1 {
-		cs = append(cs, Control{
-			Path: "acquisition.new_customers", Group: "acquisition", Label: t("new customers", "新客户数"), Unit: Customers,
-			Min: 0, Max: span(nc[0], 1000), Step: stepFor(span(nc[0], 1000)),
-			get: func(s *scenarios.Scenario) float64 { return s.Acquisition.NewCustomers[0] },
-		})
+	if len(s.Acquisition.NewCustomers) == 1 {
+		add("acquisition", scenarios.Path{Table: "acquisition", Key: "new_customers"})
 	}
-	if budget := s.Acquisition.Budget; hasLever(s, "acquisition.budget") {
-		cs = append(cs, Control{
-			Path: "acquisition.budget", Group: "acquisition", Label: t("acquisition budget", "获客预算"), Unit: Money,
-			Min: 0, Max: span(budget, 1000), Step: stepFor(span(budget, 1000)),
-			get: func(s *scenarios.Scenario) float64 { return s.Acquisition.Budget },
-		})
+	if hasLever(s, "acquisition.budget") {
+		add("acquisition", scenarios.Path{Table: "acquisition", Key: "budget"})
 	}
-	cac := s.Acquisition.CostPerCustomer
-	cs = append(cs, Control{
-		Path: "acquisition.cost_per_customer", Group: "acquisition", Label: t("acquisition cost", "获客成本"), Unit: Money,
-		Min: 0, Max: span(cac, 100), Step: stepFor(span(cac, 100)),
-		get: func(s *scenarios.Scenario) float64 { return s.Acquisition.CostPerCustomer },
-	})
-	cs = append(cs, Control{
-		Path: "discount_rate", Group: "economics", Label: t("discount rate (annual)", "年折现率"), Unit: Rate,
-		Min: 0, Max: math.Max(0.5, s.DiscountRate), Step: 0.005,
-		get: func(s *scenarios.Scenario) float64 { return s.DiscountRate },
-	})
-	segs := max(1, len(s.Segments))
-	maxH := min(sim.MaxHorizon, sim.MaxCells/(segs*(len(s.Stages)+1)))
-	cs = append(cs, Control{
-		Path: "horizon", Group: "economics", Label: t("horizon", "期限"), Unit: Periods,
-		Min: 1, Max: float64(min(maxH, max(120, 3*horizonOf(s)))), Step: 1, Integer: true,
-		get: func(s *scenarios.Scenario) float64 { return float64(horizonOf(s)) },
-	})
-	cs = append(cs,
-		Control{
-			Path: "winback.rate", Group: "winback", Label: t("win-back rate", "赢回率"), Unit: Probability,
-			Min: 0, Max: math.Max(0.5, s.Winback.Rate), Step: 0.005,
-			get: func(s *scenarios.Scenario) float64 { return s.Winback.Rate },
-		},
-		Control{
-			Path: "winback.cost_per_customer", Group: "winback", Label: t("win-back cost", "赢回成本"), Unit: Money,
-			Min: 0, Max: span(s.Winback.CostPerCustomer, 100), Step: stepFor(span(s.Winback.CostPerCustomer, 100)),
-			get: func(s *scenarios.Scenario) float64 { return s.Winback.CostPerCustomer },
-		})
+	add("acquisition", scenarios.Path{Table: "acquisition", Key: "cost_per_customer"})
+	add("economics", scenarios.Path{Key: "discount_rate"})
+	add("economics", scenarios.Path{Key: "horizon"})
+	add("winback", scenarios.Path{Table: "winback", Key: "rate"})
+	add("winback", scenarios.Path{Table: "winback", Key: "cost_per_customer"})
 	return cs
+}
+
+// sliderRange returns the range and the arrow-key step of a control's
+// slider, which always holds the file's value: a transition probability
+// from 0 to 1, a share or rate up to at least a sensible ceiling, an amount
+// from 0 to a few times its value, the horizon up to what the engine
+// allows.
+func sliderRange(s *scenarios.Scenario, c Control) (lo, hi, step float64) {
+	v := c.get(s)
+	switch c.Param.Pattern {
+	case "stage.ID.to.ID":
+		return 0, 1, 0.01
+	case "stage.ID.price_discount":
+		return 0, math.Max(0.9, v), 0.01
+	case "discount_rate", "winback.rate":
+		return 0, math.Max(0.5, v), 0.005
+	case "horizon":
+		segs := max(1, len(s.Segments))
+		maxH := min(sim.MaxHorizon, sim.MaxCells/(segs*(len(s.Stages)+1)))
+		return 1, float64(min(maxH, max(120, 3*int(v)))), 1
+	}
+	floor := 100.0
+	if c.Kind == scenarios.Count || c.Param.Pattern == "acquisition.budget" {
+		floor = 1000
+	}
+	hi = span(v, floor)
+	return 0, hi, stepFor(hi)
 }
 
 func stageOf(s *scenarios.Scenario, id string) *scenarios.Stage {
@@ -210,15 +194,6 @@ func stageOf(s *scenarios.Scenario, id string) *scenarios.Stage {
 		}
 	}
 	return &scenarios.Stage{}
-}
-
-// horizonOf returns the scenario's horizon in periods, defaults resolved.
-func horizonOf(s *scenarios.Scenario) int {
-	if s.Horizon > 0 {
-		return s.Horizon
-	}
-	p, _ := sim.ParsePeriod(s.Period)
-	return 3 * p.PerYear()
 }
 
 // stepFor returns a round nudge of about 1% of a range.

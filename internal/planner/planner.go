@@ -130,7 +130,7 @@ func (p *Planner) Range(path string) (lo, hi float64) {
 		return 0, 0
 	}
 	lo, hi = c.Min, c.Max
-	if c.Unit == Probability && c.Stage != "" {
+	if c.Kind == scenarios.Probability && c.Stage != "" {
 		hi = math.Max(lo, math.Min(hi, p.rowRoom(c)))
 	}
 	return lo, hi
@@ -140,7 +140,7 @@ func (p *Planner) Range(path string) (lo, hi float64) {
 // while its row, and the row of every segment that overrides part of it,
 // sums to at most 1.
 func (p *Planner) rowRoom(c Control) float64 {
-	dest := strings.TrimPrefix(c.Path, "stage."+c.Stage+".to.")
+	dest := c.at.To
 	others := func(row, override map[string]float64) float64 {
 		sum := 0.0
 		for id, v := range row {

@@ -216,15 +216,25 @@ func TestEveryControlMoves(t *testing.T) {
 
 func TestFormat(t *testing.T) {
 	for _, c := range []struct {
-		u    Unit
+		k    scenarios.Kind
 		v    float64
 		lang string
 		want string
 	}{
-		{Probability, 0.925, "en", "92.5%"}, {Money, 1234.5, "en", "1,234.50 CNY"}, {Money, 123456, "en", "123,456 CNY"},
-		{Periods, 36, "en", "36 months"}, {Periods, 1, "en", "1 month"}, {Periods, 12, "zh", "12 个月"}, {Customers, 1500, "en", "1,500"},
+		{scenarios.Probability, 0.925, "en", "92.5%"}, {scenarios.Money, 1234.5, "en", "1,234.50 CNY"}, {scenarios.Money, 123456, "en", "123,456 CNY"},
+		{scenarios.Periods, 36, "en", "36 months"}, {scenarios.Periods, 1, "en", "1 month"}, {scenarios.Periods, 12, "zh", "12 个月"},
+		{scenarios.Count, 1500, "en", "1,500"}, {scenarios.Rate, 0.1, "en", "10.0%"},
 	} {
-		if got := FormatUnit(c.u, c.v, "CNY", "month", c.lang); got != c.want {
+		if got := FormatKind(c.k, c.v, "CNY", "month", c.lang); got != c.want {
+			t.Errorf("FormatKind(%v, %v) = %q, want %q", c.k, c.v, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		u    Unit
+		v    float64
+		want string
+	}{{Probability, 0.925, "92.5%"}, {Money, 1234.5, "1,234.50 CNY"}, {Periods, 36, "36 months"}, {Ratio, 3.14159, "3.14"}} {
+		if got := FormatUnit(c.u, c.v, "CNY", "month", "en"); got != c.want {
 			t.Errorf("FormatUnit(%v, %v) = %q, want %q", c.u, c.v, got, c.want)
 		}
 	}

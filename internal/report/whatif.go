@@ -70,9 +70,7 @@ func chartHeader(s *scenarios.Scenario, lang string) chart.Header {
 	return chart.Header{Lang: lang, Scenario: s.Name.In(lang), Currency: s.Currency}
 }
 
-func percentKind(k scenarios.ParameterKind) bool {
-	return k == scenarios.Fraction || k == scenarios.Probability
-}
+func percentKind(k scenarios.Kind) bool { return k.Percent() }
 
 // ---- compare ----
 
@@ -250,7 +248,7 @@ func WaterfallChart(s *scenarios.Scenario, c *whatif.Comparison, lang string) *c
 		for i, p := range c.Players {
 			name := p.Name
 			if len(p.Settings) == 1 {
-				name = whatif.Label(s, p.Name, lang)
+				name = s.Label(p.Name, lang)
 			}
 			panel.Steps = append(panel.Steps, chart.Step{Name: name, Value: a.Shapley[i], StdErr: a.StdErr[i]})
 		}
@@ -313,7 +311,7 @@ func writeTornadoJSON(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) err
 		Method: fmt.Sprintf("one at a time: each parameter moved to its [[sensitivity]] range or by ±%v%%, clamped to keep the scenario valid, the others at their base values; ranked by swing", t.Percent),
 		Bars:   []barJSON{}, Skipped: []skippedJSON{}}
 	for i, b := range t.Bars {
-		doc.Bars = append(doc.Bars, barJSON{Rank: i + 1, Path: b.Path, Label: whatif.Label(s, b.Path, "en"), Kind: b.Kind.String(),
+		doc.Bars = append(doc.Bars, barJSON{Rank: i + 1, Path: b.Path, Label: s.Label(b.Path, "en"), Kind: b.Kind.String(),
 			Value: b.Value, Low: b.Low, High: b.High, FromRange: b.FromRange, Clamped: b.Clamped,
 			KPILow: b.KPILow, KPIHigh: b.KPIHigh, Swing: b.Swing})
 	}
@@ -326,7 +324,7 @@ func writeTornadoJSON(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) err
 func writeTornadoCSV(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) error {
 	rows := [][]string{{"rank", "path", "label", "kind", "value", "low", "high", "from_range", "clamped", "kpi", "kpi_low", "kpi_high", "swing"}}
 	for i, b := range t.Bars {
-		rows = append(rows, []string{strconv.Itoa(i + 1), b.Path, whatif.Label(s, b.Path, "en"), b.Kind.String(),
+		rows = append(rows, []string{strconv.Itoa(i + 1), b.Path, s.Label(b.Path, "en"), b.Kind.String(),
 			csvNumber(sim.Some(b.Value)), csvNumber(sim.Some(b.Low)), csvNumber(sim.Some(b.High)), strconv.FormatBool(b.FromRange), b.Clamped,
 			t.KPI.String(), csvNumber(b.KPILow), csvNumber(b.KPIHigh), csvNumber(b.Swing)})
 	}
@@ -369,7 +367,7 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 func TornadoChart(s *scenarios.Scenario, t *whatif.Tornado, lang string) *chart.Tornado {
 	c := &chart.Tornado{Header: chartHeader(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
 	for _, b := range t.Bars {
-		c.Bars = append(c.Bars, chart.TornadoBar{Name: whatif.Label(s, b.Path, lang), Low: b.Low, High: b.High,
+		c.Bars = append(c.Bars, chart.TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
 			Percent: percentKind(b.Kind), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
 	}
 	return c
@@ -387,7 +385,7 @@ type axisJSON struct {
 }
 
 func axisOf(s *scenarios.Scenario, m whatif.Move, values []float64) axisJSON {
-	return axisJSON{Path: m.Path, Label: whatif.Label(s, m.Path, "en"), Value: m.Value, Low: m.Low, High: m.High,
+	return axisJSON{Path: m.Path, Label: s.Label(m.Path, "en"), Value: m.Value, Low: m.Low, High: m.High,
 		FromRange: m.FromRange, Clamped: m.Clamped, Values: values}
 }
 
@@ -449,7 +447,7 @@ func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
 // HeatMapChart returns a grid as a chart input, with names in lang.
 func HeatMapChart(s *scenarios.Scenario, g *whatif.Grid, lang string) *chart.HeatMap {
 	return &chart.HeatMap{Header: chartHeader(s, lang), KPI: g.KPI.Label(lang), Money: g.KPI.Unit() == kpi.Money,
-		XName: whatif.Label(s, g.X.Path, lang), YName: whatif.Label(s, g.Y.Path, lang),
+		XName: s.Label(g.X.Path, lang), YName: s.Label(g.Y.Path, lang),
 		XPercent: percentKind(g.X.Kind), YPercent: percentKind(g.Y.Kind),
 		XValues: g.XValues, YValues: g.YValues, Z: g.Z, Level: g.Level, Current: &[2]float64{g.X.Value, g.Y.Value}}
 }
@@ -547,7 +545,7 @@ func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) er
 
 // SeekChart returns goal seek's scan as a chart input, with names in lang.
 func SeekChart(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *chart.SeekCurve {
-	c := &chart.SeekCurve{Header: chartHeader(s, lang), KPI: r.KPI.Label(lang), Param: whatif.Label(s, r.Parameter.Path, lang),
+	c := &chart.SeekCurve{Header: chartHeader(s, lang), KPI: r.KPI.Label(lang), Param: s.Label(r.Parameter.Path, lang),
 		Money: r.KPI.Unit() == kpi.Money, Percent: percentKind(r.Parameter.Kind), Goal: r.Goal.String(), Target: r.Target,
 		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
 	for _, p := range r.Curve {
@@ -605,7 +603,7 @@ func writeOptimumJSON(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) err
 	}{Scenario: headerOf(s), KPI: o.KPI.String(), Current: o.Current, Optimum: o.Value, Gain: o.Value - o.Current,
 		Method: o.Method, Status: o.Status, Iterations: o.Iterations, Evaluations: o.Evaluations}
 	for _, l := range o.Levers {
-		lj := leverJSON{Path: l.Path, Label: whatif.Label(s, l.Path, "en"), Low: l.Low, High: l.High, Current: l.Value,
+		lj := leverJSON{Path: l.Path, Label: s.Label(l.Path, "en"), Low: l.Low, High: l.High, Current: l.Value,
 			Optimum: l.Optimum, Unit: l.Unit, MarginalNow: l.MarginalNow, MarginalAtOptimum: l.MarginalAtOptimum,
 			Bound: l.Bound, Fixed: l.Fixed, Slice: []curveJSON{}}
 		for _, c := range l.Slice {
@@ -667,7 +665,7 @@ func OptimumChart(s *scenarios.Scenario, o *whatif.Optimum, lang string) *chart.
 		if l.Fixed {
 			continue
 		}
-		ol := chart.OptimumLever{Name: whatif.Label(s, l.Path, lang), Percent: percentKind(l.Kind), Current: l.Value, Optimum: l.Optimum}
+		ol := chart.OptimumLever{Name: s.Label(l.Path, lang), Percent: percentKind(l.Kind), Current: l.Value, Optimum: l.Optimum}
 		for _, p := range l.Slice {
 			ol.Slice = append(ol.Slice, chart.CurvePoint{X: p.X, KPI: p.KPI})
 		}

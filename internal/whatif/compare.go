@@ -246,13 +246,12 @@ func playersOf(base *scenarios.Scenario, sets []scenarios.Setting) ([]Player, er
 // groupOf returns the constraint a setting takes part in: its transition
 // row, the segment shares, or the setting alone.
 func groupOf(path string) string {
-	parts := strings.Split(path, ".")
+	p, err := scenarios.ParsePath(path)
 	switch {
-	case len(parts) == 4 && parts[0] == "stage" && parts[2] == "to":
-		return "row " + parts[1]
-	case len(parts) == 6 && parts[0] == "segment" && parts[2] == "stage" && parts[4] == "to":
-		return "row " + parts[3]
-	case len(parts) == 3 && parts[0] == "segment" && parts[2] == "share":
+	case err != nil:
+	case p.Key == "to":
+		return "row " + p.Stage
+	case p.Segment != "" && p.Stage == "" && p.Key == "share":
 		return "shares"
 	}
 	return path

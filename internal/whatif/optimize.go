@@ -383,7 +383,7 @@ func leversOf(s *scenarios.Scenario, asked []Lever) ([]LeverResult, error) {
 		}
 		m := MoveTo(p, l.Low, l.High, true)
 		unit := 1.0
-		if p.Kind == scenarios.Fraction || p.Kind == scenarios.Probability {
+		if p.Kind.Percent() {
 			unit = 0.01
 		}
 		out[i] = LeverResult{Parameter: p, Low: m.Low, High: m.High, Unit: unit, Fixed: m.Low == m.High}

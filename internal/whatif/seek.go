@@ -213,7 +213,7 @@ func searchRange(s *scenarios.Scenario, p scenarios.Parameter, asked *[2]float64
 		return MoveTo(p, rg.Low, rg.High, true), nil
 	}
 	hi := p.Max
-	if p.Kind == scenarios.Amount || p.Kind == scenarios.Multiplier {
+	if p.Kind.Unbounded() {
 		if p.Value == 0 {
 			return Move{}, fmt.Errorf("%s is 0, so there is no natural range to search; give one (-range low,high)", p.Path)
 		}

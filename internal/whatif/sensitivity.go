@@ -75,7 +75,7 @@ func kindLimit(p scenarios.Parameter, upper bool) string {
 		return "its row would sum over 1"
 	case p.Kind == scenarios.Probability:
 		return "a probability is at most 1"
-	case p.Kind == scenarios.Fraction:
+	case p.Kind == scenarios.Fraction || p.Kind == scenarios.Rate:
 		return "a fraction is at most 1"
 	case p.Kind == scenarios.Multiplier:
 		return "the largest multiplier"

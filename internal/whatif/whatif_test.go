@@ -699,18 +699,3 @@ func TestParseKPIsAndGoal(t *testing.T) {
 		}
 	}
 }
-
-func TestLabel(t *testing.T) {
-	s := preset(t, "four-stage")
-	for path, want := range map[string][2]string{
-		"stage.stability.to.stability":  {"Stability: stay", "稳定期：留存"},
-		"stage.stability.to.decline":    {"Stability → Decline", "稳定期 → 退化期"},
-		"stage.decline.retention_spend": {"Decline: retention spend", "退化期：保留投入"},
-		"acquisition.cost_per_customer": {"acquisition cost per customer", "单客获客成本"},
-		"horizon":                       {"horizon", "horizon"},
-	} {
-		if en, zh := Label(s, path, "en"), Label(s, path, "zh"); en != want[0] || zh != want[1] {
-			t.Errorf("Label(%s) = %q, %q", path, en, zh)
-		}
-	}
-}
