@@ -27,18 +27,16 @@ func (s *Scenario) Encode(w io.Writer) error {
 	}
 	stages := make([]map[string]any, len(s.Stages))
 	for i, st := range s.Stages {
-		stages[i] = map[string]any{
-			"id": st.ID, "revenue": st.Revenue, "cost_to_serve": st.CostToServe,
-			"retention_spend": st.RetentionSpend, "price_discount": st.PriceDiscount,
-			"to": maps.Clone(st.To),
-		}
+		stages[i] = map[string]any{"id": st.ID, "to": maps.Clone(st.To)}
+		s.putParams(stages[i], Path{Stage: st.ID})
 		if !st.Name.IsZero() {
 			stages[i]["name"] = textValue(st.Name)
 		}
 	}
 	doc["stage"] = stages
 	if s.Winback != (Winback{}) {
-		w := map[string]any{"rate": s.Winback.Rate, "cost_per_customer": s.Winback.CostPerCustomer, "window": s.Winback.Window}
+		w := map[string]any{}
+		s.putParams(w, Path{Table: "winback"})
 		if s.Winback.To != "" {
 			w["to"] = s.Winback.To
 		}
@@ -47,13 +45,8 @@ func (s *Scenario) Encode(w io.Writer) error {
 	if len(s.Segments) > 0 {
 		segs := make([]map[string]any, len(s.Segments))
 		for i, seg := range s.Segments {
-			m := map[string]any{
-				"id": seg.ID, "share": seg.Share,
-				"revenue_multiplier":          seg.RevenueMultiplier,
-				"cost_to_serve_multiplier":    seg.CostToServeMultiplier,
-				"retention_spend_multiplier":  seg.RetentionSpendMultiplier,
-				"acquisition_cost_multiplier": seg.AcquisitionCostMultiplier,
-			}
+			m := map[string]any{"id": seg.ID}
+			s.putParams(m, Path{Segment: seg.ID})
 			if !seg.Name.IsZero() {
 				m["name"] = textValue(seg.Name)
 			}
@@ -95,6 +88,27 @@ func (s *Scenario) Encode(w io.Writer) error {
 	s.encodeAnalysis(doc) // response.go
 	s.encodeUncertainty(doc)
 	return toml.NewEncoder(w).Encode(doc)
+}
+
+// putParams writes into the table m of an Encode document the value of
+// every registry parameter in the table that scope names (its Key and To
+// ignored): a stage's values, a segment's share and multipliers, the
+// win-back values. Transition probabilities are left out: they form the
+// table's `to`.
+func (s *Scenario) putParams(m map[string]any, scope Path) {
+	for _, e := range registry {
+		p, _ := ParsePath(e.Pattern)
+		if p.Key == "to" || p.Table != scope.Table || (p.Segment == "") != (scope.Segment == "") || (p.Stage == "") != (scope.Stage == "") {
+			continue
+		}
+		at := scope
+		at.Key = p.Key
+		if x := e.Get(s, at); e.Kind == Periods {
+			m[p.Key] = int(x)
+		} else {
+			m[p.Key] = x
+		}
+	}
 }
 
 func (s *Scenario) acquisitionTable() map[string]any {

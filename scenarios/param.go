@@ -65,6 +65,16 @@ func Lookup(p Path) (*Param, bool) {
 	return registry[i], true
 }
 
+// param returns the registry entry with the given pattern; the pattern
+// must be one of the registry's.
+func param(pattern string) *Param {
+	i := slices.IndexFunc(registry, func(e *Param) bool { return e.Pattern == pattern })
+	if i < 0 {
+		panic("scenarios: no parameter " + pattern + " in the registry")
+	}
+	return registry[i]
+}
+
 // Get returns the value at p in s: for a segment's override not written,
 // the stage's value, as in the model. p must name stages and segments of s
 // (Scenario.ParsePath checks).

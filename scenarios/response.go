@@ -273,7 +273,7 @@ func (v *validator) analysis() {
 
 func (v *validator) responses() {
 	s := v.s
-	v.amount(place{}.key("acquisition").key("budget"), s.Acquisition.Budget)
+	v.check(place{}.key("acquisition").key("budget"), "acquisition.budget", s.Acquisition.Budget)
 	budget, targets := false, map[string]int{}
 	for i := range s.Responses {
 		r := &s.Responses[i]

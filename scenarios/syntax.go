@@ -8,41 +8,76 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-var (
-	reEndOfItem  = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`)
-	reDefined    = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
-	reRange      = regexp.MustCompile(`^(\S+) is out of range for int64`)
-	reListEnd    = regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\)`)
-	reHeaderEnd  = regexp.MustCompile(`^expected '\.' or '\]+' to end (table|array) name`)
-	reValue      = regexp.MustCompile(`^expected value but found (.*) instead`)
-	reNewline    = regexp.MustCompile(`^strings cannot contain newlines`)
-	reInlineTail = regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`)
-)
+// syntaxRule rewrites one kind of TOML syntax error into words a person can
+// act on, with the line where the fix goes. The library gives no error
+// kind, only a message: message recognises the kind, and TestSyntaxRules
+// triggers every rule through the library, so an upgrade that rewords a
+// message fails there rather than passing the raw message through.
+type syntaxRule struct {
+	message *regexp.Regexp
+	// rewrite returns the line and the message; m holds message's
+	// submatches.
+	rewrite func(pe toml.ParseError, src string, m []string) (int, string)
+}
 
-// syntaxProblem turns the TOML decoder's message into one a person can act
+// syntaxRules are every TOML error that gets its own words.
+var syntaxRules = []syntaxRule{
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
+		func(pe toml.ParseError, _ string, m []string) (int, string) {
+			return pe.Position.Line, fmt.Sprintf("unexpected %q after the value; write one key = value per line, numbers plain (0.10, not 10%%) and text in quotes (\"month\")", m[1])
+		}},
+	{regexp.MustCompile(`^Key '.*' has already been defined\.?$`),
+		func(pe toml.ParseError, _ string, _ []string) (int, string) {
+			return pe.Position.Line, fmt.Sprintf("%s is set twice in the same table; keep one", pe.LastKey)
+		}},
+	{regexp.MustCompile(`^\S+ is out of range for int64`),
+		func(pe toml.ParseError, src string, _ []string) (int, string) {
+			return pe.Position.Line, fmt.Sprintf("the number %s is far too large", token(pe, src))
+		}},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\)`),
+		func(pe toml.ParseError, src string, _ []string) (int, string) {
+			return openedAt(src, pe.Position.Line, '['), "a list [ ... ] is not closed; end it with ]"
+		}},
+	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
+		func(pe toml.ParseError, src string, _ []string) (int, string) {
+			return openedAt(src, pe.Position.Line, '{'), "a table { ... } is not closed; end it with }"
+		}},
+	{regexp.MustCompile(`^expected '\.' or '\]+' to end (table|array) name`),
+		func(pe toml.ParseError, src string, _ []string) (int, string) {
+			return headerBefore(src, pe.Position.Line), "a table header is not closed; write [name] or [[name]]"
+		}},
+	{regexp.MustCompile(`^expected value but found .* instead`),
+		func(pe toml.ParseError, src string, _ []string) (int, string) {
+			key := pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:]
+			if key == "" {
+				key = "entry"
+			}
+			return pe.Position.Line, fmt.Sprintf("%q is not a value; put text in quotes, numbers plain, e.g. %s = %q", token(pe, src), key, token(pe, src))
+		}},
+	{regexp.MustCompile(`^strings cannot contain newlines`),
+		func(pe toml.ParseError, _ string, _ []string) (int, string) {
+			return pe.Position.Line, "text is not closed: end it with a quote \" on the same line"
+		}},
+}
+
+// syntaxProblem turns the TOML decoder's error into one a person can act
 // on, with the line where the fix goes.
 func syntaxProblem(pe toml.ParseError, src string) (int, string) {
-	line, msg := pe.Position.Line, pe.Message
-	switch {
-	case reEndOfItem.MatchString(msg):
-		got := reEndOfItem.FindStringSubmatch(msg)[1]
-		return line, fmt.Sprintf("unexpected %q after the value; write one key = value per line, numbers plain (0.10, not 10%%) and text in quotes (\"month\")", got)
-	case reDefined.MatchString(msg):
-		return line, fmt.Sprintf("%s is set twice in the same table; keep one", reDefined.FindStringSubmatch(msg)[1])
-	case reRange.MatchString(msg):
-		return line, fmt.Sprintf("the number %s is far too large", reRange.FindStringSubmatch(msg)[1])
-	case reListEnd.MatchString(msg):
-		return openedAt(src, line, '['), "a list [ ... ] is not closed; end it with ]"
-	case reInlineTail.MatchString(msg):
-		return openedAt(src, line, '{'), "a table { ... } is not closed; end it with }"
-	case reHeaderEnd.MatchString(msg):
-		return headerBefore(src, line), "a table header is not closed; write [name] or [[name]]"
-	case reValue.MatchString(msg):
-		return line, fmt.Sprintf("%s is not a value; put text in quotes, numbers plain, e.g. entry = \"exploration\"", reValue.FindStringSubmatch(msg)[1])
-	case reNewline.MatchString(msg):
-		return line, "text is not closed: end it with a quote \" on the same line"
+	for _, r := range syntaxRules {
+		if m := r.message.FindStringSubmatch(pe.Message); m != nil {
+			return r.rewrite(pe, src, m)
+		}
 	}
-	return line, "TOML syntax: " + msg
+	return pe.Position.Line, "TOML syntax: " + pe.Message
+}
+
+// token returns the text of src where the error is.
+func token(pe toml.ParseError, src string) string {
+	start, end := pe.Position.Start, pe.Position.Start+pe.Position.Len
+	if start < 0 || end > len(src) || start > end {
+		return ""
+	}
+	return src[start:end]
 }
 
 // openedAt returns the line, at or before line, where the last value still

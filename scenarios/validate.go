@@ -55,6 +55,19 @@ func (v *validator) between(at place, x, lo, hi float64, what string) {
 	}
 }
 
+// check checks the value x at `at` against the range of the registry
+// entry with the given pattern, in the words of the entry.
+func (v *validator) check(at place, pattern string, x float64) {
+	e := param(pattern)
+	if e.what == "" {
+		if !(x >= e.Min && x <= e.Max) {
+			v.add(at, "%s = %s, must be between %s and %s", at.rel, num(x), num(e.Min), num(e.Max))
+		}
+		return
+	}
+	v.between(at, x, e.Min, e.Max, e.what)
+}
+
 func (v *validator) amount(at place, x float64) {
 	if !(x >= 0 && x <= sim.MaxAmount) {
 		v.add(at, "%s = %s, must be between 0 and %s", at.rel, num(x), num(sim.MaxAmount))
@@ -102,10 +115,10 @@ func (v *validator) top() {
 	switch {
 	case s.Horizon < 0:
 		v.add(top.key("horizon"), "horizon = %d, must be at least 1 period", s.Horizon)
-	case s.Horizon > sim.MaxHorizon:
+	case s.Horizon > int(param("horizon").Max):
 		v.add(top.key("horizon"), "horizon = %d periods, at most %d are allowed (a century of months)", s.Horizon, sim.MaxHorizon)
 	}
-	if !(s.DiscountRate >= 0 && s.DiscountRate <= 1) {
+	if r := param("discount_rate"); !(s.DiscountRate >= r.Min && s.DiscountRate <= r.Max) {
 		v.add(top.key("discount_rate"), "discount_rate = %v, an annual rate is a fraction in [0, 1], e.g. 0.10 for 10%%", s.DiscountRate)
 	}
 	if n := len([]rune(s.Currency)); n < 1 || n > maxCurrency {
@@ -135,10 +148,10 @@ func (v *validator) stages() {
 		}
 		v.id(at, st.ID, "stage", "exploration", s.stageIndex(st.ID), i)
 		v.text(at.key("name"), st.Name)
-		v.amount(at.key("revenue"), st.Revenue)
-		v.amount(at.key("cost_to_serve"), st.CostToServe)
-		v.amount(at.key("retention_spend"), st.RetentionSpend)
-		v.between(at.key("price_discount"), st.PriceDiscount, 0, 1, "a fraction of revenue")
+		v.check(at.key("revenue"), "stage.ID.revenue", st.Revenue)
+		v.check(at.key("cost_to_serve"), "stage.ID.cost_to_serve", st.CostToServe)
+		v.check(at.key("retention_spend"), "stage.ID.retention_spend", st.RetentionSpend)
+		v.check(at.key("price_discount"), "stage.ID.price_discount", st.PriceDiscount)
 		v.row(at, st.To, nil)
 	}
 }
@@ -168,7 +181,7 @@ func (v *validator) row(at place, base, override map[string]float64) {
 				continue
 			}
 			if !(p >= 0 && p <= 1) {
-				v.between(e, p, 0, 1, "a probability")
+				v.check(e, "stage.ID.to.ID", p)
 				bad = true
 			}
 		}
@@ -214,7 +227,7 @@ func (v *validator) acquisition() {
 			break
 		}
 	}
-	v.amount(at.key("cost_per_customer"), a.CostPerCustomer)
+	v.check(at.key("cost_per_customer"), "acquisition.cost_per_customer", a.CostPerCustomer)
 	if a.Entry != "" && len(v.s.Stages) > 0 {
 		v.stageRef(at.key("entry"), a.Entry)
 	}
@@ -223,12 +236,12 @@ func (v *validator) acquisition() {
 func (v *validator) winback() {
 	w := &v.s.Winback
 	at := place{}.key("winback")
-	v.between(at.key("rate"), w.Rate, 0, 1, "a share of the lost customers per period")
-	v.amount(at.key("cost_per_customer"), w.CostPerCustomer)
+	v.check(at.key("rate"), "winback.rate", w.Rate)
+	v.check(at.key("cost_per_customer"), "winback.cost_per_customer", w.CostPerCustomer)
 	if w.To != "" && len(v.s.Stages) > 0 {
 		v.stageRef(at.key("to"), w.To)
 	}
-	if w.Window < 0 || w.Window > sim.MaxWindow {
+	if r := param("winback.window"); w.Window < int(r.Min) || w.Window > int(r.Max) {
 		v.add(at.key("window"), "winback.window = %d periods, must be in [0, %d] (0 means no limit)", w.Window, sim.MaxWindow)
 	}
 }
@@ -255,13 +268,13 @@ func (v *validator) segments() {
 			v.add(at, "share is missing; give each segment its share of new customers, e.g. share = 0.2")
 			missing = true
 		} else {
-			v.between(at.key("share"), seg.Share, 0, 1, "a share of new customers")
+			v.check(at.key("share"), "segment.ID.share", seg.Share)
 			total += seg.Share
 		}
-		v.between(at.key("revenue_multiplier"), seg.RevenueMultiplier, 0, MaxMultiplier, "a multiplier")
-		v.between(at.key("cost_to_serve_multiplier"), seg.CostToServeMultiplier, 0, MaxMultiplier, "a multiplier")
-		v.between(at.key("retention_spend_multiplier"), seg.RetentionSpendMultiplier, 0, MaxMultiplier, "a multiplier")
-		v.between(at.key("acquisition_cost_multiplier"), seg.AcquisitionCostMultiplier, 0, MaxMultiplier, "a multiplier")
+		v.check(at.key("revenue_multiplier"), "segment.ID.revenue_multiplier", seg.RevenueMultiplier)
+		v.check(at.key("cost_to_serve_multiplier"), "segment.ID.cost_to_serve_multiplier", seg.CostToServeMultiplier)
+		v.check(at.key("retention_spend_multiplier"), "segment.ID.retention_spend_multiplier", seg.RetentionSpendMultiplier)
+		v.check(at.key("acquisition_cost_multiplier"), "segment.ID.acquisition_cost_multiplier", seg.AcquisitionCostMultiplier)
 		v.scaledAmounts(at, seg)
 		for _, id := range seg.stageOrder {
 			o := seg.Stage[id]
@@ -275,11 +288,11 @@ func (v *validator) segments() {
 				x   *float64
 			}{{"revenue", o.Revenue}, {"cost_to_serve", o.CostToServe}, {"retention_spend", o.RetentionSpend}} {
 				if f.x != nil {
-					v.amount(ov.key(f.key), *f.x)
+					v.check(ov.key(f.key), "stage.ID."+f.key, *f.x)
 				}
 			}
 			if o.PriceDiscount != nil {
-				v.between(ov.key("price_discount"), *o.PriceDiscount, 0, 1, "a fraction of revenue")
+				v.check(ov.key("price_discount"), "stage.ID.price_discount", *o.PriceDiscount)
 			}
 			if len(o.To) > 0 {
 				v.row(ov, s.Stages[s.stageIndex(id)].To, o.To)
