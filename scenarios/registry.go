@@ -14,8 +14,8 @@ var registry = []*Param{
 		Unit:  Text{EN: "periods", ZH: "期"},
 		Label: Text{EN: "horizon", ZH: "期限"},
 		Explain: Text{
-			EN: "How many periods the projection runs; 0 in a file means three years' worth. A longer horizon counts more of each customer's future margin, so CLV grows towards its infinite-horizon value.",
-			ZH: "预测所覆盖的期数；文件中写 0 表示三年。期限越长，计入的未来利润越多，CLV 随之逼近无限期限下的值。",
+			EN: "How many periods the projection runs (three years' worth when the file gives none). A longer horizon counts more of each customer's future margin, so CLV grows towards its infinite-horizon value.",
+			ZH: "预测所覆盖的期数（文件未给出时为三年）。期限越长，计入的未来利润越多，CLV 随之逼近无限期限下的值。",
 		},
 		get: func(s *Scenario, _ Path) float64 { return float64(s.horizon()) },
 		set: func(s *Scenario, _ Path, x float64) { s.Horizon = int(math.Round(x)) },

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/invalid/*.err from the current messages")
+var update = flag.Bool("update", false, "rewrite testdata/invalid/*.err from the current messages, and the parameter table of docs/scenarios.md")
 
 // TestShippedScenariosLoad: every shipped scenario parses, validates and
 // runs, base and variants, with text in both languages.
