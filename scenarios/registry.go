@@ -83,7 +83,7 @@ var registry = []*Param{
 	stageMoney("retention_spend", Text{EN: "retention spend", ZH: "保留投入"}, RetentionCurve,
 		Text{
 			EN: "What the firm spends per customer and period in this stage to keep customers. It lowers the margin; with a [[response]] curve it also raises retention with diminishing returns, so CLV peaks at some level of spend.",
-			ZH: "企业在该阶段每期为每位客户投入的保留费用。它降低利润；若有 [[response]] 曲线，它也以递减的收益提高留存，因此 CLV 在某一投入水平达到最高。",
+			ZH: "企业在该阶段每期为每位客户投入的保留费用。它降低利润；若有 [[response]] 曲线，它也能提高留存，但收益递减，因此 CLV 在某一投入水平达到最高。",
 		},
 		func(st *Stage) *float64 { return &st.RetentionSpend }, func(o *StageOverride) **float64 { return &o.RetentionSpend }),
 	{

@@ -173,7 +173,7 @@ func (p *Planner) rowRoom(c Control) float64 {
 // valueIn returns the current value of stage's probability to id (base
 // value v unless changed).
 func (p *Planner) valueIn(stage, id string, v float64) float64 {
-	if x, ok := p.overrides["stage."+stage+".to."+id]; ok {
+	if x, ok := p.overrides[scenarios.Path{Stage: stage, Key: "to", To: id}.String()]; ok {
 		return x
 	}
 	return v
