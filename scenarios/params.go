@@ -31,8 +31,8 @@ func (s *Scenario) Parameter(path string) (Parameter, error) {
 	at, err := s.ParsePath(path)
 	e, ok := Lookup(at)
 	switch {
-	case err != nil && at.Key != "id":
-		return p, err
+	case err != nil && (at.Key != "id" || s.checkIDs(at) != nil):
+		return p, err // an id is "not a number" below
 	case err != nil || !ok || e.Kind == Periods:
 		return p, errors.New("not a number the analyses can move (they move money, fractions and probabilities)")
 	}

@@ -102,6 +102,7 @@ func TestParameter(t *testing.T) {
 		"segment.gold.share":        "segment shares must sum to 1",
 		"acquisition.new_customers": "a list of 2 values",
 		"stage.nope.revenue":        `no stage "nope"`,
+		"stage.nope.id":             `no stage "nope"`,
 	} {
 		if _, err := s.Parameter(path); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", path, err, want)
