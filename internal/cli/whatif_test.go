@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"clvlab/internal/kpi"
+	"clvlab/internal/projection"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
 )
@@ -163,9 +164,12 @@ func TestSeekCommand(t *testing.T) {
 	}
 	readJSON(t, filepath.Join(d, "seek.json"), &doc)
 	s, _ := scenarios.Preset("four-stage")
-	sum, err := whatif.Evaluate(s, scenarios.Setting{Path: "stage.stability.to.stability", Value: doc.Value})
-	if err != nil || !doc.Found || math.Abs(sum.LTVCAC.Value-3) > 1e-6 {
-		t.Errorf("found %v at %v: LTV:CAC there %v (%v)", doc.Found, doc.Value, sum.LTVCAC, err)
+	res, err := projection.Project(s, scenarios.Setting{Path: "stage.stability.to.stability", Value: doc.Value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := res.Summary; !doc.Found || math.Abs(sum.LTVCAC.Value-3) > 1e-6 {
+		t.Errorf("found %v at %v: LTV:CAC there %v", doc.Found, doc.Value, sum.LTVCAC)
 	}
 	status, _, errs = runCLI(t, "seek", "-o", dir, "four-stage", "-param", "stage.stability.to.stability", "-kpi", "ltv_cac", "-target", "30")
 	if status != ExitFailure || !strings.Contains(errs, "ltv_cac runs from") {

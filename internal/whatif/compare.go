@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"clvlab/internal/kpi"
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -129,11 +130,11 @@ func Compare(s *scenarios.Scenario, variant int, opt CompareOptions) (*Compariso
 				sets = append(sets, p.Settings...)
 			}
 		}
-		sum, err := Evaluate(base, sets...)
+		res, err := projection.Project(base, sets...)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", coalition(players, mask), err)
 		}
-		return sum, nil
+		return &res.Summary, nil
 	}
 	kpis := func(sum *sim.Summary) []float64 {
 		out := make([]float64, len(opt.Attribute))

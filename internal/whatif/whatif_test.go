@@ -116,7 +116,7 @@ func TestShapleyEfficiency(t *testing.T) {
 				}
 			}
 			v, _ := s.WithVariant(i)
-			sum, err := Evaluate(v)
+			sum, err := evaluate(v)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -280,7 +280,7 @@ func TestTornado(t *testing.T) {
 			x   float64
 			got sim.Optional
 		}{{135, b.KPILow}, {165, b.KPIHigh}} {
-			sum, err := Evaluate(s, scenarios.Setting{Path: b.Path, Value: c.x})
+			sum, err := evaluate(s, scenarios.Setting{Path: b.Path, Value: c.x})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -399,7 +399,7 @@ func TestSeekRoot(t *testing.T) {
 	if !r.Found || math.Abs(r.Value-0.9) > r.Tolerance || r.Tolerance > 1e-8 {
 		t.Fatalf("found %v at %v (tolerance %v): %s", r.Found, r.Value, r.Tolerance, r.Message)
 	}
-	back, err := Evaluate(s, scenarios.Setting{Path: r.Parameter.Path, Value: r.Value})
+	back, err := evaluate(s, scenarios.Setting{Path: r.Parameter.Path, Value: r.Value})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +424,7 @@ func TestSeekLTVCAC(t *testing.T) {
 	if !r.Found {
 		t.Fatal(r.Message)
 	}
-	back, _ := Evaluate(s, scenarios.Setting{Path: r.Parameter.Path, Value: r.Value})
+	back, _ := evaluate(s, scenarios.Setting{Path: r.Parameter.Path, Value: r.Value})
 	if math.Abs(back.LTVCAC.Value-3) > 1e-6 {
 		t.Errorf("LTV:CAC at %v is %v", r.Value, back.LTVCAC)
 	}
@@ -462,7 +462,7 @@ func TestSeekPaybackBoundary(t *testing.T) {
 		x  float64
 		ok bool
 	}{{r.Value, true}, {r.Value + 2*r.Tolerance, false}} {
-		sum, _ := Evaluate(s, scenarios.Setting{Path: "acquisition.cost_per_customer", Value: c.x})
+		sum, _ := evaluate(s, scenarios.Setting{Path: "acquisition.cost_per_customer", Value: c.x})
 		if ok := sum.PaybackPeriods.Defined && sum.PaybackPeriods.Value <= 12; ok != c.ok {
 			t.Errorf("payback at CAC %v is %v", c.x, sum.PaybackPeriods)
 		}
