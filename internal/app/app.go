@@ -21,7 +21,6 @@ import (
 
 	"clvlab/internal/chart"
 	"clvlab/internal/planner"
-	"clvlab/internal/report"
 	"clvlab/internal/ui"
 	"clvlab/scenarios"
 	"clvlab/sim/uncertainty"
@@ -227,7 +226,7 @@ func (a *App) Fragment() string {
 // chartInput returns the chart input of the current state: the baseline
 // dashed under the current values.
 func (a *App) chartInput() *chart.Input {
-	in := report.ChartInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
+	in := chart.NewInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
 	in.Current, in.Overlay = 1, true
 	in.Runs[1].Bands = a.currentBands()
 	return in
@@ -248,7 +247,7 @@ func (a *App) exportPNG() ([]byte, string, error) {
 		return nil, "", err
 	}
 	var b bytes.Buffer
-	if err := fig.WriteTo(&b, chart.PNG); err != nil {
+	if err := fig.WritePNG(&b); err != nil {
 		return nil, "", err
 	}
 	return b.Bytes(), a.p.Scenario().Slug() + "-" + slug + ".png", nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/projection"
 	"clvlab/sim/uncertainty"
 )
 
@@ -40,19 +41,22 @@ func (a *App) startMonteCarlo() {
 	if a.trials == 0 || key == a.mcStarted || a.ui.Active() {
 		return
 	}
-	m, cfg, err := a.p.MonteCarlo(a.trials)
-	if err != nil {
-		a.notice(err.Error(), true)
-		return
-	}
+	s, mc := a.p.MonteCarlo(a.trials)
+	mc.Pause = a.platform.pause
 	a.mcStarted = key
-	cfg.Pause = a.platform.pause
 	done := a.mcDone
 	go func() {
 		start := time.Now()
-		b, err := uncertainty.Run(m, cfg)
+		r := mcResult{key: key}
+		u, err := projection.Trials(s, mc)
+		if err != nil {
+			r.err = err
+		} else if u != nil {
+			r.bands = u.Bands
+		}
+		r.ms = ms(time.Since(start))
 		select {
-		case done <- mcResult{key: key, bands: b, err: err, ms: ms(time.Since(start))}:
+		case done <- r:
 		default: // the app has newer results waiting; this one is stale
 		}
 	}()

@@ -7,7 +7,6 @@ import (
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
-	"clvlab/internal/report"
 	"clvlab/internal/ui"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
@@ -186,11 +185,11 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 		if err != nil {
 			return nil, err
 		}
-		return chart.BuildAnalysis(report.TornadoChart(s, t, a.lang), size)
+		return chart.BuildAnalysis(chart.NewTornado(s, t, a.lang), size)
 	default:
 		if a.what.optimum == nil {
 			return nil, fmt.Errorf("%s", a.t("press optimise"))
 		}
-		return chart.BuildAnalysis(report.OptimumChart(s, a.what.optimum, a.lang), size)
+		return chart.BuildAnalysis(chart.NewOptimumSlices(s, a.what.optimum, a.lang), size)
 	}
 }

@@ -128,7 +128,7 @@ func renderAnalysis(t testing.TB, a Analysis) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := fig.WriteTo(&b, PNG); err != nil {
+	if err := fig.WritePNG(&b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

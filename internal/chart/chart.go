@@ -13,8 +13,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
@@ -79,7 +77,9 @@ type Size struct{ W, H int }
 // DefaultSize is the size charts are written at.
 var DefaultSize = Size{800, 500}
 
-func (s Size) points() (w, h vg.Length) {
+// Points returns the size in points (72 an inch), the unit of gonum/plot's
+// canvases.
+func (s Size) Points() (w, h vg.Length) {
 	return vg.Length(s.W) * vg.Inch / 96, vg.Length(s.H) * vg.Inch / 96
 }
 
@@ -201,39 +201,13 @@ func (f *Figure) PeriodAt(px, py int) (period, x, top, bottom int, ok bool) {
 	return period, int(xv * 96 / vg.Inch), top, bottom, true
 }
 
-// Format is a file format for charts.
-type Format string
+// Size returns the figure's size.
+func (f *Figure) Size() Size { return f.size }
 
-const (
-	PNG Format = "png"
-	SVG Format = "svg"
-	PDF Format = "pdf"
-)
-
-// ParseFormat returns the format named s.
-func ParseFormat(s string) (Format, error) {
-	switch f := Format(s); f {
-	case PNG, SVG, PDF:
-		return f, nil
-	}
-	return "", fmt.Errorf("unknown chart format %q; use png, svg or pdf", s)
-}
-
-// WriteTo writes the figure to w in the given format.
-func (f *Figure) WriteTo(w io.Writer, format Format) error {
-	width, height := f.size.points()
-	var c fileCanvas
-	switch format {
-	case PNG:
-		img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))
-		c = vgimg.PngCanvas{Canvas: img}
-	case SVG:
-		c = &outlined{fileCanvas: vgsvg.New(width, height)}
-	case PDF:
-		c = &outlined{fileCanvas: vgpdf.New(width, height)}
-	default:
-		return fmt.Errorf("chart: unknown format %q", format)
-	}
+// WritePNG writes the figure to w as a PNG image at its size.
+func (f *Figure) WritePNG(w io.Writer) error {
+	width, height := f.size.Points()
+	c := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))}
 	f.Draw(draw.New(c))
 	_, err := c.WriteTo(w)
 	return err

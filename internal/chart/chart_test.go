@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/cmpimg"
@@ -80,7 +79,7 @@ func renderPNG(t testing.TB, k Kind, in *Input) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := fig.WriteTo(&b, PNG); err != nil {
+	if err := fig.WritePNG(&b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -170,35 +169,6 @@ func TestRendererIsUpright(t *testing.T) {
 	}
 }
 
-// TestFormats: SVG and PDF are written with the text as outlines (no font
-// needed to view them) and the Chinese titles present as shapes, not
-// missing glyphs.
-func TestFormats(t *testing.T) {
-	in := input(t, "zh")
-	fig, err := Build(Survival, in, DefaultSize)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []Format{SVG, PDF} {
-		var b bytes.Buffer
-		if err := fig.WriteTo(&b, f); err != nil {
-			t.Fatal(err)
-		}
-		if b.Len() < 10000 {
-			t.Errorf("%s: %d bytes, too small to hold the chart", f, b.Len())
-		}
-		if f == SVG && strings.Contains(b.String(), "<text") {
-			t.Errorf("SVG has <text> elements; text should be outlines")
-		}
-		if f == PDF && !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
-			t.Errorf("PDF does not start with %%PDF-")
-		}
-	}
-	if _, err := ParseFormat("gif"); err == nil {
-		t.Error("gif accepted")
-	}
-}
-
 // TestMessagesPrintable: every message, in both languages, uses only
 // characters the chart font has.
 func TestMessagesPrintable(t *testing.T) {
@@ -245,22 +215,6 @@ func BenchmarkRender(b *testing.B) {
 				}
 				draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
 				if err := r.Render(fig, dst); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkWrite measures writing each format of one chart.
-func BenchmarkWrite(b *testing.B) {
-	in := input(b, "zh")
-	for _, f := range []Format{PNG, SVG, PDF} {
-		b.Run(string(f), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				fig, _ := Build(CashFlow, in, DefaultSize)
-				if err := fig.WriteTo(&bytes.Buffer{}, f); err != nil {
 					b.Fatal(err)
 				}
 			}

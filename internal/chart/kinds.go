@@ -161,7 +161,7 @@ func ramp(x float64) color.Color {
 // barWidth returns a bar width for n bar slots across a plot that spans
 // the given share of the figure width.
 func (st *style) barWidth(n int, share float64) vg.Length {
-	w, _ := Size{int(800 * st.scale), 0}.points()
+	w, _ := Size{int(800 * st.scale), 0}.Points()
 	return vg.Length(math.Max(1, float64(w)*share*0.85/float64(max(n, 1))))
 }
 
@@ -423,7 +423,7 @@ func (st *style) deltas() *plot.Plot {
 	// Each KPI is a group of rows, first KPI on top, first variant on top
 	// within its group.
 	row := func(kp, j int) float64 { return float64((k-1-kp)*(v+1) + (v - 1 - j)) }
-	_, h := Size{0, int(500 * st.scale)}.points()
+	_, h := Size{0, int(500 * st.scale)}.Points()
 	rows := float64(slots) + 0.5 + 1.2*float64(v) // the y range, legend rows included
 	w := vg.Length(float64(h) * 0.55 / rows)
 	var pos, neg plotter.XYLabels

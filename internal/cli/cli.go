@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/chart/chartfile"
+	"clvlab/internal/projection"
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 )
@@ -175,13 +177,13 @@ func list(args []string, stdout, stderr io.Writer) int {
 }
 
 // chartFormats parses the -charts list.
-func chartFormats(list string) ([]chart.Format, error) {
+func chartFormats(list string) ([]chartfile.Format, error) {
 	if list == "none" || list == "" {
 		return nil, nil
 	}
-	var formats []chart.Format
+	var formats []chartfile.Format
 	for _, name := range strings.Split(list, ",") {
-		f, err := chart.ParseFormat(strings.TrimSpace(name))
+		f, err := chartfile.ParseFormat(strings.TrimSpace(name))
 		if err != nil {
 			return nil, err
 		}
@@ -193,14 +195,14 @@ func chartFormats(list string) ([]chart.Format, error) {
 }
 
 // resultFiles lists what `run` writes for one scenario.
-func resultFiles(s *scenarios.Scenario, runs []report.Run, lang string, formats []chart.Format) []report.File {
+func resultFiles(s *scenarios.Scenario, runs []projection.Run, lang string, formats []chartfile.Format) []report.File {
 	files := []report.File{
 		{Name: "summary.json", Write: func(w io.Writer) error { return report.WriteJSON(w, s, runs) }},
 		{Name: "periods.csv", Write: func(w io.Writer) error { return report.WriteCSV(w, runs) }},
 		{Name: report.HTMLFile, Write: func(w io.Writer) error { return report.WriteHTML(w, s, runs, lang, formats) }},
 	}
 	files = append(files, report.UncertaintyFiles(runs)...)
-	return append(files, report.ChartFiles(report.ChartInput(s, runs, lang), formats)...)
+	return append(files, report.ChartFiles(chart.NewInput(s, runs, lang), formats)...)
 }
 
 // firstSentence returns text up to its first full stop.
@@ -272,9 +274,9 @@ half-written ones.`, stderr)
 		return status
 	}
 	for i, s := range all {
-		runs, err := report.Compute(s)
+		runs, err := projection.Runs(s)
 		if err == nil {
-			err = report.Simulate(runs, *mc)
+			err = projection.Simulate(runs, *mc)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", s.File, err)

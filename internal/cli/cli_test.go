@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/projection"
 	"clvlab/internal/report"
 	"clvlab/scenarios"
 )
@@ -35,7 +36,7 @@ func TestRunWritesResults(t *testing.T) {
 		t.Errorf("summary table missing from stdout:\n%s", out)
 	}
 	s, _ := scenarios.Preset(scenarios.DefaultPreset)
-	runs, err := report.Compute(s)
+	runs, err := projection.Runs(s)
 	if err != nil {
 		t.Fatal(err)
 	}

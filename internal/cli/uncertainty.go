@@ -5,13 +5,13 @@ import (
 	"flag"
 	"strconv"
 
-	"clvlab/internal/report"
+	"clvlab/internal/projection"
 )
 
 // monteCarloFlags adds -trials and -seed to fs and returns the settings
 // they fill in; flags not given leave the scenario file's own.
-func monteCarloFlags(fs *flag.FlagSet) *report.MonteCarlo {
-	mc := &report.MonteCarlo{}
+func monteCarloFlags(fs *flag.FlagSet) *projection.MonteCarlo {
+	mc := &projection.MonteCarlo{}
 	fs.Func("trials", "Monte Carlo `trials` per run, written to bands.csv and summary.json (0: none;\ndefault: the scenario's [uncertainty] table, else none)", func(s string) error {
 		n, err := strconv.Atoi(s)
 		if err != nil {

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"clvlab/internal/chart"
+	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/kpi"
 	"clvlab/internal/report"
 	"clvlab/internal/whatif"
@@ -19,7 +19,7 @@ import (
 // sensitivity, seek, optimize) shares.
 type analysisFlags struct {
 	name, out, charts, lang *string
-	formats                 []chart.Format
+	formats                 []chartfile.Format
 }
 
 func addAnalysisFlags(fs *flag.FlagSet) *analysisFlags {

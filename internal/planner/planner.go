@@ -12,10 +12,9 @@ import (
 	"unicode/utf8"
 
 	"clvlab/internal/kpi"
-	"clvlab/internal/report"
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 	"clvlab/sim"
-	"clvlab/sim/uncertainty"
 )
 
 // Planner is the state of one planning session: a scenario as loaded, the
@@ -365,7 +364,7 @@ func (p *Planner) recompute() error {
 		p.lastError = err.Error()
 		return err
 	}
-	res, err := project(cur)
+	res, err := projection.Project(cur)
 	if err != nil {
 		p.lastError = err.Error()
 		return err
@@ -387,7 +386,7 @@ func (p *Planner) recompute() error {
 		p.lastError = err.Error()
 		return err
 	}
-	baseRes, err := project(base)
+	baseRes, err := projection.Project(base)
 	if err != nil {
 		p.lastError = err.Error()
 		return err
@@ -395,14 +394,6 @@ func (p *Planner) recompute() error {
 	p.current, p.result, p.baseRes, p.lastError = cur, res, baseRes, ""
 	p.version++
 	return nil
-}
-
-func project(s *scenarios.Scenario) (*sim.Result, error) {
-	m, err := s.Model()
-	if err != nil {
-		return nil, err
-	}
-	return sim.Run(m)
 }
 
 // ExportTOML writes the current scenario (the loaded one with the user's
@@ -478,28 +469,21 @@ func unitOf(u kpi.Unit) Unit {
 	return Periods
 }
 
-// Runs returns the current values and the baseline as report runs, for
+// Runs returns the current values and the baseline as projected runs, for
 // the charts: the baseline first.
-func (p *Planner) Runs(lang string) []report.Run {
+func (p *Planner) Runs(lang string) []projection.Run {
 	baseName := map[string]string{"en": "Baseline", "zh": "基准"}[lang] + " (" + p.BaselineName(lang) + ")"
 	cur := map[string]string{"en": "Current", "zh": "当前"}[lang]
-	return []report.Run{
+	return []projection.Run{
 		{Run: scenarios.Run{Name: "baseline", Title: scenarios.Text{EN: baseName, ZH: baseName}, Scenario: p.base}, Result: p.baseRes},
 		{Run: scenarios.Run{Name: "current", Title: scenarios.Text{EN: cur, ZH: cur}, Scenario: p.current}, Result: p.result},
 	}
 }
 
-// MonteCarlo returns the current scenario's model and the configuration of
-// its Monte Carlo trials (the file's [uncertainty] table and
-// distributions) with the number of trials set, reduced so that the run
+// MonteCarlo returns the current scenario and the Monte Carlo trials to
+// run on it (projection.Trials): the file's [uncertainty] table and
+// distributions with the number of trials set, lowered so that the run
 // keeps at most uncertainty.MaxSamples values.
-func (p *Planner) MonteCarlo(trials int) (*sim.Model, uncertainty.Config, error) {
-	m, err := p.current.Model()
-	if err != nil {
-		return nil, uncertainty.Config{}, err
-	}
-	c := p.current.MonteCarlo()
-	per := max(1, uncertainty.Samples(m, 1))
-	c.Trials = max(1, min(trials, uncertainty.MaxSamples/per))
-	return m, c, nil
+func (p *Planner) MonteCarlo(trials int) (*scenarios.Scenario, projection.MonteCarlo) {
+	return p.current, projection.MonteCarlo{Trials: trials, TrialsSet: true, Fit: true}
 }

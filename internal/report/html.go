@@ -6,7 +6,9 @@ import (
 	"io"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/kpi"
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 )
 
@@ -75,7 +77,7 @@ figcaption { font-weight: 600; margin-bottom: .3em; }
 
 // WriteHTML writes index.html: the summary table and every chart of the
 // scenario's runs, in lang, for the chart files written in formats.
-func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []Run, lang string, formats []chart.Format) error {
+func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang string, formats []chartfile.Format) error {
 	li := 0
 	if lang == "zh" {
 		li = 1
@@ -106,7 +108,7 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []Run, lang string, form
 		c := htmlChart{Title: k.Title(lang)}
 		for _, f := range formats {
 			name := k.Slug() + "." + string(f)
-			if c.File == "" && f != chart.PDF {
+			if c.File == "" && f != chartfile.PDF {
 				c.File = name
 			} else {
 				c.Links = append(c.Links, name)

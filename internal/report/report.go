@@ -10,35 +10,10 @@ import (
 	"text/tabwriter"
 
 	"clvlab/internal/kpi"
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
-
-// Run is one projection of a scenario with its result.
-type Run struct {
-	scenarios.Run
-	Result *sim.Result
-	// Uncertainty is the Monte Carlo result that Simulate adds; nil
-	// without one (uncertainty.go).
-	Uncertainty *Uncertainty
-}
-
-// Compute runs the base scenario and every variant.
-func Compute(s *scenarios.Scenario) ([]Run, error) {
-	runs, err := s.Runs()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Run, len(runs))
-	for i, r := range runs {
-		res, err := sim.Run(r.Model)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", r.Name, err)
-		}
-		out[i] = Run{Run: r, Result: res}
-	}
-	return out, nil
-}
 
 // scenarioJSON describes the scenario in summary.json.
 type scenarioJSON struct {
@@ -106,7 +81,7 @@ func value(v sim.Value, stages []string) valueJSON {
 
 // WriteJSON writes summary.json: the scenario and one entry per run, the
 // base first.
-func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []Run) error {
+func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error {
 	base := runs[0].Model
 	doc := struct {
 		Scenario scenarioJSON `json:"scenario"`
@@ -155,7 +130,7 @@ var CSVHeader = []string{
 // (stage "lost" holds the lost customers and the win-back spend). The
 // cumulative columns run over periods within a run, segment and stage, so
 // summing any column over segments and stages gives the period's total.
-func WriteCSV(w io.Writer, runs []Run) error {
+func WriteCSV(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
@@ -195,7 +170,7 @@ func WriteCSV(w io.Writer, runs []Run) error {
 
 // WriteTable writes the summary as an aligned table: the base, then each
 // variant with its change against the base.
-func WriteTable(w io.Writer, s *scenarios.Scenario, runs []Run) error {
+func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error {
 	m := runs[0].Model
 	fmt.Fprintf(w, "%s (%s): %d %ss, discount rate %s a year, cash at period %s, amounts in %s\n",
 		s.Name.In("en"), s.File, m.Horizon, m.Period, percent(m.DiscountRate), m.CashTiming, s.Currency)

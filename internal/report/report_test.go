@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 )
 
@@ -15,7 +16,7 @@ func TestTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs, err := Compute(s)
+	runs, err := projection.Runs(s)
 	if err != nil {
 		t.Fatal(err)
 	}

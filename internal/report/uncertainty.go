@@ -8,86 +8,10 @@ import (
 	"strings"
 
 	"clvlab/internal/kpi"
-	"clvlab/scenarios"
+	"clvlab/internal/projection"
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
 )
-
-// Uncertainty is a run's Monte Carlo result: the configuration it ran with
-// and the bands.
-type Uncertainty struct {
-	Config uncertainty.Config
-	Bands  *uncertainty.Bands
-}
-
-// MonteCarlo says which trials Simulate runs, overriding the scenario
-// file's [uncertainty] table and seed.
-type MonteCarlo struct {
-	// Trials is the number of trials per run; with TrialsSet false the
-	// file's [uncertainty] trials apply (none without the table), and 0
-	// runs none.
-	Trials    int
-	TrialsSet bool
-	// Seed replaces the file's seed when SeedSet is true.
-	Seed    uint64
-	SeedSet bool
-}
-
-// config returns the configuration of run r under mc; Trials 0 means no
-// Monte Carlo.
-func (mc MonteCarlo) config(s *scenarios.Scenario) uncertainty.Config {
-	c := s.MonteCarlo()
-	if mc.TrialsSet {
-		c.Trials = mc.Trials
-	}
-	if mc.SeedSet {
-		c.Seed = mc.Seed
-	}
-	return c
-}
-
-// Check reports whether mc can run on scenario s: the trial count within
-// [0, uncertainty.MaxTrials] and the values kept within
-// uncertainty.MaxSamples for every run.
-func (mc MonteCarlo) Check(s *scenarios.Scenario) error {
-	if mc.TrialsSet && (mc.Trials < 0 || mc.Trials > uncertainty.MaxTrials) {
-		return fmt.Errorf("-trials %d, give 0 (no Monte Carlo) to %d", mc.Trials, uncertainty.MaxTrials)
-	}
-	runs, err := s.Runs()
-	if err != nil {
-		return err
-	}
-	for _, r := range runs {
-		c := mc.config(r.Scenario)
-		if n := uncertainty.Samples(r.Model, c.Trials); c.Trials > 0 && n > uncertainty.MaxSamples {
-			return fmt.Errorf("%s, run %s: %d trials × %d periods × (%d stages + 3) = %d values, at most %d are kept; run at most %d trials",
-				s.File, r.Name, c.Trials, r.Model.Horizon, len(r.Model.StageIDs), n, uncertainty.MaxSamples,
-				uncertainty.MaxSamples/(r.Model.Horizon*(len(r.Model.StageIDs)+3)))
-		}
-	}
-	return nil
-}
-
-// Simulate runs the Monte Carlo trials mc asks for on every run, base and
-// variants alike with the same seed (so that they are compared on the same
-// random draws), and sets each run's Uncertainty; it leaves them nil when
-// no trials are asked for.
-func Simulate(runs []Run, mc MonteCarlo) error {
-	for i := range runs {
-		r := &runs[i]
-		c := mc.config(r.Scenario)
-		if c.Trials <= 0 {
-			r.Uncertainty = nil
-			continue
-		}
-		b, err := uncertainty.Run(r.Model, c)
-		if err != nil {
-			return fmt.Errorf("%s: %w", r.Name, err)
-		}
-		r.Uncertainty = &Uncertainty{Config: c, Bands: b}
-	}
-	return nil
-}
 
 // uncertaintyJSON is a run's "uncertainty" object in summary.json.
 type uncertaintyJSON struct {
@@ -116,7 +40,7 @@ type bandsJSON struct {
 }
 
 // uncertaintyDoc returns r's "uncertainty" object, nil without one.
-func uncertaintyDoc(r *Run) *uncertaintyJSON {
+func uncertaintyDoc(r *projection.Run) *uncertaintyJSON {
 	u := r.Uncertainty
 	if u == nil {
 		return nil
@@ -151,7 +75,7 @@ var BandsHeader = []string{"variant", "period", "series", "stage", "mean", "p5",
 // active_customers, net_cash_flow and cumulative_discounted_net_cash_flow
 // (stage empty), each with the mean and the 5/25/50/75/95 percentiles over
 // the trials.
-func WriteBandsCSV(w io.Writer, runs []Run) error {
+func WriteBandsCSV(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(BandsHeader); err != nil {
 		return err
@@ -195,7 +119,7 @@ func WriteBandsCSV(w io.Writer, runs []Run) error {
 
 // UncertaintyFiles returns bands.csv when a run has Monte Carlo results,
 // else nothing.
-func UncertaintyFiles(runs []Run) []File {
+func UncertaintyFiles(runs []projection.Run) []File {
 	for _, r := range runs {
 		if r.Uncertainty != nil {
 			return []File{{Name: "bands.csv", Write: func(w io.Writer) error { return WriteBandsCSV(w, runs) }}}
@@ -207,7 +131,7 @@ func UncertaintyFiles(runs []Run) []File {
 // writeBandRows adds the Monte Carlo rows to the summary table: the range
 // of the middle 90% of trials (5th to 95th percentile) of CLV and customer
 // equity, and the two probabilities (their Δ in percentage points).
-func writeBandRows(tw io.Writer, runs []Run) {
+func writeBandRows(tw io.Writer, runs []projection.Run) {
 	if runs[0].Uncertainty == nil {
 		return
 	}
@@ -240,7 +164,7 @@ func writeBandRows(tw io.Writer, runs []Run) {
 		{"P(" + kpi.PaybackPeriods.Short("en") + " within horizon)", nil, func(b *uncertainty.Bands) sim.Optional { return b.Payback }},
 	}
 	for _, row := range rows {
-		cell := func(r Run) string {
+		cell := func(r projection.Run) string {
 			switch {
 			case r.Uncertainty == nil:
 				return "—"
@@ -262,7 +186,7 @@ func writeBandRows(tw io.Writer, runs []Run) {
 }
 
 // writeBandNote says, below the table, how the Monte Carlo rows were made.
-func writeBandNote(w io.Writer, runs []Run) error {
+func writeBandNote(w io.Writer, runs []projection.Run) error {
 	u := runs[0].Uncertainty
 	if u == nil {
 		return nil

@@ -7,20 +7,21 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/projection"
 	"clvlab/scenarios"
 )
 
-func simulated(t *testing.T, id string, mc MonteCarlo) []Run {
+func simulated(t *testing.T, id string, mc projection.MonteCarlo) []projection.Run {
 	t.Helper()
 	s, err := scenarios.Preset(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs, err := Compute(s)
+	runs, err := projection.Runs(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Simulate(runs, mc); err != nil {
+	if err := projection.Simulate(runs, mc); err != nil {
 		t.Fatal(err)
 	}
 	return runs
@@ -29,7 +30,7 @@ func simulated(t *testing.T, id string, mc MonteCarlo) []Run {
 // TestBandsCSVHoldsTheBands: every row of bands.csv is the Stats of its
 // run, period and series, to the 10 digits written.
 func TestBandsCSVHoldsTheBands(t *testing.T) {
-	runs := simulated(t, "annuity", MonteCarlo{Trials: 100, TrialsSet: true, Seed: 2, SeedSet: true})
+	runs := simulated(t, "annuity", projection.MonteCarlo{Trials: 100, TrialsSet: true, Seed: 2, SeedSet: true})
 	var b bytes.Buffer
 	if err := WriteBandsCSV(&b, runs); err != nil {
 		t.Fatal(err)
@@ -73,7 +74,7 @@ func TestBandsCSVHoldsTheBands(t *testing.T) {
 func TestTableShowsProbabilities(t *testing.T) {
 	s, _ := scenarios.Preset("acquisition-vs-retention")
 	for _, trials := range []int{0, 200} {
-		runs := simulated(t, "acquisition-vs-retention", MonteCarlo{Trials: trials, TrialsSet: true})
+		runs := simulated(t, "acquisition-vs-retention", projection.MonteCarlo{Trials: trials, TrialsSet: true})
 		var b bytes.Buffer
 		if err := WriteTable(&b, s, runs); err != nil {
 			t.Fatal(err)

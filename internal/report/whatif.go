@@ -11,14 +11,15 @@ import (
 	"text/tabwriter"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/kpi"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
 
-// What-if results as files (JSON, CSV), tables for the terminal and chart
-// inputs. The numbers come from package whatif; this file only formats.
+// What-if results as files (JSON, CSV, charts) and tables for the
+// terminal. The numbers come from package whatif; this file only formats.
 
 // wholeMoney formats money in whole units, grouped: one format for a
 // column of large amounts.
@@ -66,12 +67,6 @@ func headerOf(s *scenarios.Scenario) scenarioHeader {
 	return scenarioHeader{Name: s.Name.In("en"), NameZH: s.Name.In("zh"), File: s.File, Currency: s.Currency}
 }
 
-func chartHeader(s *scenarios.Scenario, lang string) chart.Header {
-	return chart.Header{Lang: lang, Scenario: s.Name.In(lang), Currency: s.Currency}
-}
-
-func percentKind(k scenarios.Kind) bool { return k.Percent() }
-
 // ---- compare ----
 
 type kpiChangeJSON struct {
@@ -116,7 +111,7 @@ type comparisonJSON struct {
 
 // CompareFiles lists what `compare` writes: compare.json, kpis.csv,
 // attribution.csv and one waterfall chart per comparison and format.
-func CompareFiles(s *scenarios.Scenario, cs []*whatif.Comparison, lang string, formats []chart.Format) []File {
+func CompareFiles(s *scenarios.Scenario, cs []*whatif.Comparison, lang string, formats []chartfile.Format) []File {
 	files := []File{
 		{Name: "compare.json", Write: func(w io.Writer) error { return writeCompareJSON(w, s, cs) }},
 		{Name: "kpis.csv", Write: func(w io.Writer) error { return writeCompareCSV(w, cs) }},
@@ -129,7 +124,7 @@ func CompareFiles(s *scenarios.Scenario, cs []*whatif.Comparison, lang string, f
 			stem = fmt.Sprintf("waterfall-%s-%d", slug(c.Variant), i)
 		}
 		used[stem] = true
-		files = append(files, analysisFiles(stem, WaterfallChart(s, c, lang), formats)...)
+		files = append(files, analysisFiles(stem, chart.NewWaterfall(s, c, lang), formats)...)
 	}
 	return files
 }
@@ -234,29 +229,6 @@ func signed(s string, v float64) string {
 	return s
 }
 
-// WaterfallChart returns the attribution of a comparison as a chart
-// input, with names in lang.
-func WaterfallChart(s *scenarios.Scenario, c *whatif.Comparison, lang string) *chart.Waterfall {
-	base := "Base"
-	if lang == "zh" {
-		base = "基准"
-	}
-	w := &chart.Waterfall{Header: chartHeader(s, lang), Base: base, Variant: c.Title.In(lang),
-		Exact: c.Exact, Subsets: 1 << len(c.Players), Orderings: c.Permutations}
-	for _, a := range c.Attribution {
-		panel := chart.WaterfallPanel{KPI: a.KPI.Label(lang), Money: a.KPI.Unit() == kpi.Money, Base: a.Base, Variant: a.Variant}
-		for i, p := range c.Players {
-			name := p.Name
-			if len(p.Settings) == 1 {
-				name = s.Label(p.Name, lang)
-			}
-			panel.Steps = append(panel.Steps, chart.Step{Name: name, Value: a.Shapley[i], StdErr: a.StdErr[i]})
-		}
-		w.Panels = append(w.Panels, panel)
-	}
-	return w
-}
-
 // ---- sensitivity ----
 
 type barJSON struct {
@@ -282,17 +254,17 @@ type skippedJSON struct {
 // SensitivityFiles lists what `sensitivity` writes: tornado.json,
 // tornado.csv and the tornado chart, and with a grid grid.json, grid.csv
 // and the heat map.
-func SensitivityFiles(s *scenarios.Scenario, t *whatif.Tornado, g *whatif.Grid, lang string, formats []chart.Format) []File {
+func SensitivityFiles(s *scenarios.Scenario, t *whatif.Tornado, g *whatif.Grid, lang string, formats []chartfile.Format) []File {
 	files := []File{
 		{Name: "tornado.json", Write: func(w io.Writer) error { return writeTornadoJSON(w, s, t) }},
 		{Name: "tornado.csv", Write: func(w io.Writer) error { return writeTornadoCSV(w, s, t) }},
 	}
-	files = append(files, analysisFiles("tornado", TornadoChart(s, t, lang), formats)...)
+	files = append(files, analysisFiles("tornado", chart.NewTornado(s, t, lang), formats)...)
 	if g != nil {
 		files = append(files,
 			File{Name: "grid.json", Write: func(w io.Writer) error { return writeGridJSON(w, s, g) }},
 			File{Name: "grid.csv", Write: func(w io.Writer) error { return writeGridCSV(w, g) }})
-		files = append(files, analysisFiles("heatmap", HeatMapChart(s, g, lang), formats)...)
+		files = append(files, analysisFiles("heatmap", chart.NewHeatMap(s, g, lang), formats)...)
 	}
 	return files
 }
@@ -361,16 +333,6 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 		fmt.Fprintf(w, "  skipped %s: %s\n", sk.Path, sk.Reason)
 	}
 	return nil
-}
-
-// TornadoChart returns a tornado as a chart input, with names in lang.
-func TornadoChart(s *scenarios.Scenario, t *whatif.Tornado, lang string) *chart.Tornado {
-	c := &chart.Tornado{Header: chartHeader(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
-	for _, b := range t.Bars {
-		c.Bars = append(c.Bars, chart.TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
-			Percent: percentKind(b.Kind), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
-	}
-	return c
 }
 
 type axisJSON struct {
@@ -444,14 +406,6 @@ func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
 	return err
 }
 
-// HeatMapChart returns a grid as a chart input, with names in lang.
-func HeatMapChart(s *scenarios.Scenario, g *whatif.Grid, lang string) *chart.HeatMap {
-	return &chart.HeatMap{Header: chartHeader(s, lang), KPI: g.KPI.Label(lang), Money: g.KPI.Unit() == kpi.Money,
-		XName: s.Label(g.X.Path, lang), YName: s.Label(g.Y.Path, lang),
-		XPercent: percentKind(g.X.Kind), YPercent: percentKind(g.Y.Kind),
-		XValues: g.XValues, YValues: g.YValues, Z: g.Z, Level: g.Level, Current: &[2]float64{g.X.Value, g.Y.Value}}
-}
-
 // ---- seek ----
 
 type curveJSON struct {
@@ -461,7 +415,7 @@ type curveJSON struct {
 
 // SeekFiles lists what `seek` writes: seek.json, seek.csv (the scan) and
 // the chart.
-func SeekFiles(s *scenarios.Scenario, r *whatif.SeekResult, lang string, formats []chart.Format) []File {
+func SeekFiles(s *scenarios.Scenario, r *whatif.SeekResult, lang string, formats []chartfile.Format) []File {
 	files := []File{
 		{Name: "seek.json", Write: func(w io.Writer) error { return writeSeekJSON(w, s, r) }},
 		{Name: "seek.csv", Write: func(w io.Writer) error {
@@ -472,7 +426,7 @@ func SeekFiles(s *scenarios.Scenario, r *whatif.SeekResult, lang string, formats
 			return writeCSVRows(w, rows)
 		}},
 	}
-	return append(files, analysisFiles("seek", SeekChart(s, r, lang), formats)...)
+	return append(files, analysisFiles("seek", chart.NewSeekCurve(s, r, lang), formats)...)
 }
 
 func writeSeekJSON(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) error {
@@ -543,17 +497,6 @@ func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) er
 	return err
 }
 
-// SeekChart returns goal seek's scan as a chart input, with names in lang.
-func SeekChart(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *chart.SeekCurve {
-	c := &chart.SeekCurve{Header: chartHeader(s, lang), KPI: r.KPI.Label(lang), Param: s.Label(r.Parameter.Path, lang),
-		Money: r.KPI.Unit() == kpi.Money, Percent: percentKind(r.Parameter.Kind), Goal: r.Goal.String(), Target: r.Target,
-		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
-	for _, p := range r.Curve {
-		c.Curve = append(c.Curve, chart.CurvePoint{X: p.X, KPI: p.KPI})
-	}
-	return c
-}
-
 // ---- optimize ----
 
 type leverJSON struct {
@@ -573,7 +516,7 @@ type leverJSON struct {
 
 // OptimizeFiles lists what `optimize` writes: optimize.json, levers.csv
 // and the chart of each lever's slice through the optimum.
-func OptimizeFiles(s *scenarios.Scenario, o *whatif.Optimum, lang string, formats []chart.Format) []File {
+func OptimizeFiles(s *scenarios.Scenario, o *whatif.Optimum, lang string, formats []chartfile.Format) []File {
 	files := []File{
 		{Name: "optimize.json", Write: func(w io.Writer) error { return writeOptimumJSON(w, s, o) }},
 		{Name: "levers.csv", Write: func(w io.Writer) error {
@@ -585,7 +528,7 @@ func OptimizeFiles(s *scenarios.Scenario, o *whatif.Optimum, lang string, format
 			return writeCSVRows(w, rows)
 		}},
 	}
-	return append(files, analysisFiles("optimum", OptimumChart(s, o, lang), formats)...)
+	return append(files, analysisFiles("optimum", chart.NewOptimumSlices(s, o, lang), formats)...)
 }
 
 func writeOptimumJSON(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) error {
@@ -657,28 +600,11 @@ func marginal(k kpi.KPI, x, value float64) string {
 	return signed(k.Format(sim.Some(x)), x)
 }
 
-// OptimumChart returns the levers' slices as a chart input, with names in
-// lang.
-func OptimumChart(s *scenarios.Scenario, o *whatif.Optimum, lang string) *chart.OptimumSlices {
-	c := &chart.OptimumSlices{Header: chartHeader(s, lang), KPI: o.KPI.Label(lang), Money: o.KPI.Unit() == kpi.Money}
-	for _, l := range o.Levers {
-		if l.Fixed {
-			continue
-		}
-		ol := chart.OptimumLever{Name: s.Label(l.Path, lang), Percent: percentKind(l.Kind), Current: l.Value, Optimum: l.Optimum}
-		for _, p := range l.Slice {
-			ol.Slice = append(ol.Slice, chart.CurvePoint{X: p.X, KPI: p.KPI})
-		}
-		c.Levers = append(c.Levers, ol)
-	}
-	return c
-}
-
 // ---- shared ----
 
 // analysisFiles returns one file per format of an analysis chart, named
 // STEM.FORMAT.
-func analysisFiles(stem string, a chart.Analysis, formats []chart.Format) []File {
+func analysisFiles(stem string, a chart.Analysis, formats []chartfile.Format) []File {
 	var files []File
 	for _, f := range formats {
 		files = append(files, File{
@@ -688,7 +614,7 @@ func analysisFiles(stem string, a chart.Analysis, formats []chart.Format) []File
 				if err != nil {
 					return err
 				}
-				return fig.WriteTo(w, f)
+				return chartfile.Write(w, fig, f)
 			},
 		})
 	}

@@ -1,14 +1,27 @@
-package chart
+package chartfile
 
 import (
 	"io"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	plotfont "gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+
+	"clvlab/internal/chart"
 )
+
+// glyphFont is the chart font (chart.FontTTF) parsed for its outlines;
+// nil if it cannot be parsed.
+var glyphFont = sync.OnceValue(func() *sfnt.Font {
+	f, err := sfnt.Parse(chart.FontTTF())
+	if err != nil {
+		return nil
+	}
+	return f
+})
 
 // fileCanvas is a vector canvas that writes a file.
 type fileCanvas interface {
