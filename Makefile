@@ -2,6 +2,10 @@
 GO     ?= go
 GOROOT := $(shell $(GO) env GOROOT)
 XVFB   := xvfb-run -a -s "-screen 0 1920x1080x24"
+# WASM_TAGS are the browser build's tags, in every target that builds or
+# vets it (and serve.BuildTags for the tests): minimal keeps gonum/plot from
+# linking its PDF, SVG and EPS canvases, which the browser never uses.
+WASM_TAGS := minimal
 
 .PHONY: run wasm gui batch test fmt-check vet build bench clean
 
@@ -11,9 +15,9 @@ run: wasm
 	$(GO) run ./cmd/clvlab serve
 
 # wasm builds the browser app into web/ (app.wasm, its gzip copy and Go's
-# loader wasm_exec.js).
+# loader wasm_exec.js), with the tags WASM_TAGS.
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -tags $(WASM_TAGS) -trimpath -ldflags="-s -w" -o web/app.wasm ./wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 	gzip -9 -k -f web/app.wasm
 
@@ -42,19 +46,21 @@ fmt-check:
 	@out=$$(gofmt -l .); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
+# vet checks the native build, then the browser build with its tags.
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./internal/app
+	GOOS=js GOARCH=wasm $(GO) vet -tags $(WASM_TAGS) ./wasm ./internal/app
 
 build:
 	$(GO) build -o bin/clvlab ./cmd/clvlab
 	$(GO) build -o bin/clvlab-gui ./cmd/clvlab-gui
 
-# bench runs the engine, Monte Carlo, what-if and chart benchmarks; compare
+# bench runs the engine, Monte Carlo, what-if and chart benchmarks (the
+# charts drawn into images, and written as PNG, SVG and PDF files); compare
 # two runs with benchstat. docs/benchmarks.md has the Monte Carlo and what-if
 # figures.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./sim/uncertainty/ ./internal/whatif/ ./internal/chart/
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./sim/uncertainty/ ./internal/whatif/ ./internal/chart/ ./internal/chart/chartfile/
 
 clean:
 	rm -rf bin out web/app.wasm web/app.wasm.gz web/wasm_exec.js

@@ -1,7 +1,14 @@
-// Package chart draws simulation results as charts with gonum/plot, for the
-// batch command (PNG, SVG, PDF files) and the app (into a caller-owned
-// *image.RGBA). It imports sim and gonum/plot only, never ebiten or the
-// scenario format: callers pass display names in an Input.
+// Package chart draws simulation results as charts with gonum/plot: it
+// builds a Figure and draws it onto a gonum/plot canvas, into a
+// caller-owned *image.RGBA (Renderer, the app) or as a PNG image
+// (Figure.WritePNG). Writing SVG and PDF files is package chartfile's job,
+// so the app and the browser build link no vector backend. It never
+// imports ebiten.
+//
+// The drawing code reads only an Input (the runs and the display names) or
+// an Analysis; NewInput builds an Input from a scenario's runs (package
+// projection), and NewWaterfall, NewTornado, NewHeatMap, NewSeekCurve and
+// NewOptimumSlices build the analyses from package whatif's results.
 //
 // Every chart kind (Kinds) has a title, labelled axes with units and the
 // currency, and a legend; colours are colour-blind safe (Okabe–Ito) and each

@@ -43,7 +43,7 @@ func chromium(t *testing.T) string {
 func buildPage(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "app.wasm"), "clvlab/wasm")
+	cmd := exec.Command("go", "build", "-tags", serve.BuildTags, "-o", filepath.Join(dir, "app.wasm"), "clvlab/wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building the wasm app: %v\n%s", err, out)

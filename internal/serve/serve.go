@@ -15,6 +15,12 @@ import (
 	"time"
 )
 
+// BuildTags are the build tags of the browser app: "minimal" keeps
+// gonum/plot from linking every file backend (its vgall.go), so the
+// browser gets none of the PDF, SVG and EPS canvases it never uses. The
+// Makefile (WASM_TAGS) and every check that builds the app use the same.
+const BuildTags = "minimal"
+
 // Required are the files the page needs.
 var Required = []string{"index.html", "wasm_exec.js", "app.wasm"}
 
@@ -24,7 +30,7 @@ func Check(dir fs.FS) error {
 	for _, name := range Required {
 		if _, err := fs.Stat(dir, name); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("%s is missing: build the browser app with `make wasm` (GOOS=js GOARCH=wasm go build -o web/app.wasm ./wasm, and copy wasm_exec.js from $(go env GOROOT)/lib/wasm)", name)
+				return fmt.Errorf("%s is missing: build the browser app with `make wasm` (GOOS=js GOARCH=wasm go build -tags %s -o web/app.wasm ./wasm, and copy wasm_exec.js from $(go env GOROOT)/lib/wasm)", name, BuildTags)
 			}
 			return err
 		}
