@@ -1,27 +1,44 @@
 package sim
 
-// chain is one segment's lifecycle as an absorbing Markov chain with rewards.
+import "fmt"
+
+// Chain is one segment's lifecycle as an absorbing Markov chain with
+// rewards, the customers' ways from one period to the next.
 //
-// Its states are the N stages followed by W lost states: W is 0 without
-// win-back (churn leaves the chain at once), 1 when every lost customer stays
-// a win-back target (the lost state keeps 1−rate of itself), and Window when
-// only customers lost within the last Window periods are targeted (lost state
-// a holds customers lost a+1 periods ago). What a row does not assign leaves
-// the chain for good ("gone"). Reward[i] is the net cash flow of one customer
-// in state i for one period: a stage's margin, or minus the win-back spend on
-// the share of a lost state won back.
-type chain struct {
-	n, size  int       // stages, stages + lost states
-	a        []float64 // size × size transition matrix, row-major
-	reward   []float64 // net cash flow per customer and period, by state
-	leak     []float64 // 1 − row sum: the share of each state leaving for good
-	churn    []float64 // by stage: share churning into the lost pool
-	wonBack  float64   // share of each lost state won back per period
-	winTo    int       // stage the won-back customers return to
-	winSpend float64   // spend per customer won back
+// Its states are the stages followed by the lost states: none without
+// win-back (churn leaves the chain at once), one when every lost customer
+// stays a win-back target (the lost state keeps 1−rate of itself), and
+// Window when only customers lost within the last Window periods are
+// targeted (lost state a holds customers lost a+1 periods ago); see
+// [LostStates]. What a state's moves do not assign leaves the chain for
+// good.
+type Chain struct {
+	n, size int
+	moves   [][]Move  // by state: where its customers go, in state order
+	reward  []float64 // net cash flow per customer and period, by state
+	leak    []float64 // 1 − Σ moves inside the chain: the share leaving for good
+	churn   []float64 // by stage: share churning into the lost pool
+	wonBack float64   // share of each lost state won back per period
+	window  int       // the win-back window, 0 for ever
+	// winTo and winSpend are the stage won-back customers return to and
+	// the spend per customer won back.
+	winTo    int
+	winSpend float64
 }
 
-func lostStates(w Winback) int {
+// Move is one way out of a state: the share P of its customers goes to
+// state To, or leaves the chain for good when To is Gone.
+type Move struct {
+	To int
+	P  float64
+}
+
+// Gone is the To of a Move out of the chain.
+const Gone = -1
+
+// LostStates returns the number of lost states of a segment's chain under
+// win-back w: 0 when w.Rate is 0, 1 when w.Window is 0, w.Window otherwise.
+func LostStates(w Winback) int {
 	switch {
 	case w.Rate == 0:
 		return 0
@@ -32,81 +49,134 @@ func lostStates(w Winback) int {
 	}
 }
 
-func newChain(s *Segment, w Winback) *chain {
-	n := len(s.Stages)
-	lost := lostStates(w)
+// newChain returns s's chain with n stages and lost lost states, filled from
+// s and w by fill.
+func newChain(n, lost int) *Chain {
 	size := n + lost
-	c := &chain{
+	c := &Chain{
 		n: n, size: size,
-		a:       make([]float64, size*size),
-		reward:  make([]float64, size),
-		leak:    make([]float64, size),
-		churn:   make([]float64, n),
-		wonBack: w.Rate, winTo: w.To, winSpend: w.CostPerCustomer,
+		moves:  make([][]Move, size),
+		reward: make([]float64, size),
+		leak:   make([]float64, size),
+		churn:  make([]float64, n),
 	}
-	for i := 0; i < n; i++ {
-		sum := 0.0
-		for j, p := range s.Transition[i] {
-			c.a[i*size+j] = p
-			sum += p
-		}
-		c.churn[i] = max(0, 1-sum)
-		if lost > 0 {
-			c.a[i*size+n] = c.churn[i] // churn enters the first lost state
-		}
-		c.reward[i] = s.Stages[i].Margin()
-	}
-	for k := 0; k < lost; k++ {
-		l := n + k
-		c.a[l*size+w.To] = w.Rate
-		switch {
-		case w.Window == 0:
-			c.a[l*size+l] = 1 - w.Rate // stays a target for ever
-		case k+1 < lost:
-			c.a[l*size+l+1] = 1 - w.Rate // one period older
-		}
-		c.reward[l] = -w.Rate * w.CostPerCustomer
-	}
-	for i := 0; i < size; i++ {
-		sum := 0.0
-		for j := 0; j < size; j++ {
-			sum += c.a[i*size+j]
-		}
-		c.leak[i] = max(0, 1-sum)
+	for i := range c.moves {
+		c.moves[i] = make([]Move, 0, n+1)
 	}
 	return c
 }
 
-// stepTo sets dst = x·A, the state one period on. dst and x have length size
-// and must not overlap.
-func (c *chain) stepTo(dst, x []float64) {
-	clear(dst)
-	size := c.size
+// fill sets the chain from segment s and win-back w without allocating: s
+// has the chain's stages, and w.Rate may be 0 even when the chain has lost
+// states (a Monte Carlo trial that draws the rate keeps them).
+func (c *Chain) fill(s *Segment, w Winback) {
+	n, size := c.n, c.size
+	c.wonBack, c.window, c.winTo, c.winSpend = w.Rate, w.Window, w.To, w.CostPerCustomer
+	for i := range n {
+		moves := c.moves[i][:0]
+		sum := 0.0
+		for j, p := range s.Transition[i] {
+			if p > 0 {
+				moves = append(moves, Move{j, p})
+			}
+			sum += p
+		}
+		c.churn[i] = max(0, 1-sum)
+		if c.churn[i] > 0 {
+			to := Gone
+			if size > n {
+				to = n // churn enters the first lost state
+			}
+			moves = append(moves, Move{to, c.churn[i]})
+		}
+		c.moves[i] = moves
+		c.reward[i] = s.Stages[i].Margin()
+	}
+	for l := n; l < size; l++ {
+		moves := c.moves[l][:0]
+		if w.Rate > 0 {
+			moves = append(moves, Move{w.To, w.Rate})
+		}
+		if stay := 1 - w.Rate; stay > 0 {
+			next := Gone
+			switch {
+			case w.Window == 0:
+				next = l // stays a target for ever
+			case l+1 < size:
+				next = l + 1 // one period older
+			}
+			moves = append(moves, Move{next, stay})
+		}
+		c.moves[l] = moves
+		c.reward[l] = -w.Rate * w.CostPerCustomer
+	}
+	for i, moves := range c.moves {
+		sum := 0.0
+		for _, mv := range moves {
+			if mv.To != Gone {
+				sum += mv.P
+			}
+		}
+		c.leak[i] = max(0, 1-sum)
+	}
+}
+
+// Stages returns the number of stages: states 0 to Stages()−1.
+func (c *Chain) Stages() int { return c.n }
+
+// States returns the number of states, the stages and then the lost states.
+func (c *Chain) States() int { return c.size }
+
+// Moves returns where the customers of state i go next period, each Move
+// with P > 0, in increasing order of To and with Gone last. What they do not
+// assign also leaves the chain (a rounding residue of at most a few ulp
+// when the shares sum to 1). It panics if i is not a state.
+func (c *Chain) Moves(i int) []Move {
+	if i < 0 || i >= c.size {
+		panic(fmt.Sprintf("sim: Chain.Moves(%d) out of range [0, %d)", i, c.size))
+	}
+	return c.moves[i]
+}
+
+// expectTo sets next to the expected customers by state one period after
+// x, adds those leaving the chain to *gone and returns those won back. It
+// is the engine's period arithmetic: every call does the same operations
+// in the same order, so a trial without randomness equals the engine bit
+// for bit.
+func (c *Chain) expectTo(next, x []float64, gone *float64) (wonBack float64) {
+	clear(next)
 	for i, xi := range x {
 		if xi == 0 {
 			continue
 		}
-		row := c.a[i*size : (i+1)*size]
-		for j, p := range row {
-			dst[j] += xi * p
+		for _, mv := range c.moves[i] {
+			if mv.To != Gone {
+				next[mv.To] += xi * mv.P
+			}
 		}
 	}
+	for i, xi := range x {
+		*gone += xi * c.leak[i]
+	}
+	for l := c.n; l < c.size; l++ {
+		wonBack += x[l] * c.wonBack
+	}
+	return wonBack
 }
 
 // reachable returns the states a customer starting in state from can
 // reach, from included, in increasing order.
-func (c *chain) reachable(from int) []int {
-	size := c.size
-	reach := make([]bool, size)
+func (c *Chain) reachable(from int) []int {
+	reach := make([]bool, c.size)
 	reach[from] = true
 	stack := []int{from}
 	for len(stack) > 0 {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for j := 0; j < size; j++ {
-			if c.a[i*size+j] > 0 && !reach[j] {
-				reach[j] = true
-				stack = append(stack, j)
+		for _, mv := range c.moves[i] {
+			if mv.To != Gone && !reach[mv.To] {
+				reach[mv.To] = true
+				stack = append(stack, mv.To)
 			}
 		}
 	}
@@ -123,17 +193,25 @@ func (c *chain) reachable(from int) []int {
 // chain for ever, that is whether a state reachable from it cannot reach a
 // leaking state. The expected lifetime, and the undiscounted infinite-horizon
 // value, are then infinite.
-func (c *chain) neverEnds(from int) bool {
+func (c *Chain) neverEnds(from int) bool {
 	size := c.size
 	reach := make([]bool, size)
 	for _, i := range c.reachable(from) {
 		reach[i] = true
 	}
 	// exits: states that can reach a leak, found backwards from the leaks.
+	into := make([][]int, size) // into[j]: the states with a move to j
+	for i, moves := range c.moves {
+		for _, mv := range moves {
+			if mv.To != Gone {
+				into[mv.To] = append(into[mv.To], i)
+			}
+		}
+	}
 	exits := make([]bool, size)
 	var stack []int
-	for i := 0; i < size; i++ {
-		if c.leak[i] > rowTolerance {
+	for i := range size {
+		if c.leak[i] > RowTolerance {
 			exits[i] = true
 			stack = append(stack, i)
 		}
@@ -141,14 +219,14 @@ func (c *chain) neverEnds(from int) bool {
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for i := 0; i < size; i++ {
-			if c.a[i*size+j] > 0 && !exits[i] {
+		for _, i := range into[j] {
+			if !exits[i] {
 				exits[i] = true
 				stack = append(stack, i)
 			}
 		}
 	}
-	for i := 0; i < size; i++ {
+	for i := range size {
 		if reach[i] && !exits[i] {
 			return true
 		}

@@ -146,8 +146,9 @@ func (m *Model) PeriodRate() float64 {
 	return math.Pow(1+m.DiscountRate, 1/float64(m.Period.PerYear())) - 1
 }
 
-// rowTolerance is how far above 1 a transition row may sum from rounding.
-const rowTolerance = 1e-9
+// RowTolerance is how far above 1 a transition row may sum from rounding:
+// Validate accepts such a row, and its excess churns no one.
+const RowTolerance = 1e-9
 
 // Validate reports every problem with the model, naming the stage, segment
 // or period concerned. Scenario files are checked more kindly (with file and
@@ -256,7 +257,7 @@ func (s *Segment) validate(ids []string) []error {
 			}
 			sum += p
 		}
-		if sum > 1+rowTolerance {
+		if sum > 1+RowTolerance {
 			bad("stage %q: transition row sums to %v > 1", ids[i], sum)
 		}
 	}

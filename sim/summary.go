@@ -82,9 +82,8 @@ type Summary struct {
 	Segments       []SegmentSummary `json:"segments"`
 }
 
-// Summarize computes the result's Summary from the model. It allocates and
-// solves linear systems; call it once, after the last Step (Run does).
-func (e *Engine) Summarize() {
+// summarize computes the result's Summary and its unit flows.
+func (e *Engine) summarize() {
 	m, r := e.m, e.res
 	n, h := len(m.StageIDs), m.Horizon
 	sum := &r.Summary
@@ -98,7 +97,7 @@ func (e *Engine) Summarize() {
 	infinite, lifetime := Some(0), Some(0)
 	for s := range m.Segments {
 		seg := &m.Segments[s]
-		c := e.chains[s]
+		c := e.pop.chains[s]
 		v := e.unitValue(c, seg, s)
 		sum.Segments[s] = SegmentSummary{ID: seg.ID, Share: seg.Share, Value: v}
 		w := seg.Share
@@ -127,7 +126,7 @@ func (e *Engine) Summarize() {
 
 // unitValue follows one new customer of segment s through the horizon,
 // recording its unit flows in the result, and returns its Value.
-func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
+func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 	m, r := e.m, e.res
 	n, h := len(m.StageIDs), m.Horizon
 	r.unit[s] = make([]float64, h)
@@ -137,12 +136,13 @@ func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
 	v := Value{AcquisitionCost: seg.AcquisitionCost, CLVByStage: make([]float64, n+1)}
 	u, next := make([]float64, c.size), make([]float64, c.size)
 	u[m.Entry] = 1
+	gone := 0.0
 	for τ := range h {
 		flow, active, revenue := 0.0, 0.0, 0.0
 		for i, ui := range u {
 			f := ui * c.reward[i]
 			flow += f
-			v.CLVByStage[min(i, n)] += f * e.disc[τ]
+			v.CLVByStage[min(i, n)] += f * e.pop.disc[τ]
 			if i < n {
 				active += ui
 				st := &seg.Stages[i]
@@ -151,7 +151,7 @@ func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
 			}
 		}
 		r.unit[s][τ], r.unitActive[s][τ], r.unitRevenue[s][τ] = flow, active, revenue
-		c.stepTo(next, u)
+		c.expectTo(next, u, &gone)
 		u, next = next, u
 	}
 	for _, x := range v.CLVByStage {
@@ -187,19 +187,26 @@ func (e *Engine) unitValue(c *chain, seg *Segment, s int) Value {
 // over the states reachable from `from` only: a stage the customer can
 // never reach (one that never churns, say) must not make the system
 // singular.
-func (c *chain) solve(beta float64, b []float64, from int) (float64, bool) {
+func (c *Chain) solve(beta float64, b []float64, from int) (float64, bool) {
 	states := c.reachable(from)
 	n := len(states)
 	a := mat.NewDense(n, n, nil)
 	rhs := mat.NewVecDense(n, nil)
+	row := make([]float64, c.size) // the transition matrix's row si
 	pos := 0
 	for i, si := range states {
 		if si == from {
 			pos = i
 		}
 		rhs.SetVec(i, b[si])
+		clear(row)
+		for _, mv := range c.moves[si] {
+			if mv.To != Gone {
+				row[mv.To] = mv.P
+			}
+		}
 		for j, sj := range states {
-			x := -beta * c.a[si*c.size+sj]
+			x := -beta * row[sj]
 			if i == j {
 				x++
 			}

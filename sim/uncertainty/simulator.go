@@ -65,9 +65,8 @@ type Simulator struct {
 	cfg    Config
 	trials int
 	n      int       // stages
-	lost   int       // lost states per segment (as sim's chain: 0, 1 or the window)
+	lost   int       // lost states per segment (sim.LostStates)
 	disc   []float64 // per period: operating discount factor
-	acqD   []float64 // per period: acquisition discount factor
 	// rows lists the transition rows that a parameter writes, which a
 	// trial restores and checks.
 	rows []row
@@ -116,15 +115,12 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 		return nil, errors.Join(errs...)
 	}
 	s := &Simulator{m: m, cfg: c, trials: trials, n: len(m.StageIDs)}
-	switch w := m.Winback; {
-	case w.Rate == 0 && !s.uncertain(WinbackRate):
-		s.lost = 0
-	case w.Window == 0:
-		s.lost = 1
-	default:
-		s.lost = w.Window
+	w := m.Winback
+	if s.uncertain(WinbackRate) {
+		w.Rate = 1 // a trial may draw a positive rate: keep the lost states
 	}
-	s.disc, s.acqD = m.DiscountFactors()
+	s.lost = sim.LostStates(w)
+	s.disc, _ = m.DiscountFactors()
 	seen := map[row]bool{}
 	for _, p := range c.Parameters {
 		for _, t := range p.Targets {

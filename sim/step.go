@@ -1,0 +1,175 @@
+package sim
+
+import "fmt"
+
+// Mover decides how customers move from one period to the next: how many
+// are acquired, and how a state's customers split over its moves. The
+// engine moves expected fractions ([Expected]); package
+// clvlab/sim/uncertainty draws whole customers at random. Everything else
+// a period does, the cash flows and their order of operations, is
+// [Population.StepTo]'s.
+type Mover interface {
+	// Acquire sets dst[s] to the customers of segment s of m acquired in
+	// period t.
+	Acquire(dst []float64, m *Model, t int)
+	// Move sets next to segment s's customers by state one period after
+	// x, following chain c (x, next: c.States() long, not overlapping).
+	// It adds the customers leaving the chain for good to *gone and
+	// returns the customers won back: those moving from a lost state to a
+	// stage.
+	Move(s int, c *Chain, next, x []float64, gone *float64) (wonBack float64)
+}
+
+// Expected is the Mover of the engine: expected acquisitions
+// (NewCustomers[t] × the segment's share) and expected fractions of each
+// state along its moves.
+type Expected struct{}
+
+// Acquire sets dst[s] to m.NewCustomers[t] × m.Segments[s].Share.
+func (Expected) Acquire(dst []float64, m *Model, t int) {
+	for s := range m.Segments {
+		dst[s] = m.NewCustomers[t] * m.Segments[s].Share
+	}
+}
+
+// Move sets next to the expected customers by state, x times c's
+// transition matrix.
+func (Expected) Move(_ int, c *Chain, next, x []float64, gone *float64) float64 {
+	return c.expectTo(next, x, gone)
+}
+
+// Population is the customers of a model's segments by state, all cohorts
+// together, with the chains that move them: the state a projection carries
+// from one period to the next. The engine steps one; package
+// clvlab/sim/uncertainty steps one per trial, with the trial's parameters
+// and its own Mover. Create it with NewPopulation.
+type Population struct {
+	m        *Model
+	chains   []*Chain
+	x, y     [][]float64 // per segment: customers by state this period, scratch for the next
+	gone     []float64   // per segment: customers gone for good
+	acquired []float64   // per segment: customers acquired this period
+	disc     []float64   // per period: operating discount factor
+	acqD     []float64   // per period: acquisition discount factor (1+d)^−t
+}
+
+// NewPopulation returns the population of the valid model m with lost lost
+// states per segment, and acquires period 0 by mv. lost is
+// LostStates(m.Winback), or, for a caller that may draw a positive win-back
+// rate where m has none, the lost states of a positive rate. NewPopulation
+// panics on any other lost.
+func NewPopulation(m *Model, lost int, mv Mover) *Population {
+	checkLost("NewPopulation", m, lost)
+	segs, n := len(m.Segments), len(m.StageIDs)
+	p := &Population{
+		chains:   make([]*Chain, segs),
+		x:        make([][]float64, segs),
+		y:        make([][]float64, segs),
+		gone:     make([]float64, segs),
+		acquired: make([]float64, segs),
+	}
+	for s := range segs {
+		p.chains[s] = newChain(n, lost)
+		p.x[s] = make([]float64, n+lost)
+		p.y[s] = make([]float64, n+lost)
+	}
+	p.disc, p.acqD = m.DiscountFactors()
+	p.Reset(m, mv)
+	return p
+}
+
+// Reset refills the chains from m, empties the population and acquires
+// period 0 by mv, without allocating. m must have the stages, segments,
+// horizon, discount rate, cash timing and win-back window of the model the
+// population was made for (a Monte Carlo trial's copy with drawn
+// parameters); Reset panics if the shape differs.
+func (p *Population) Reset(m *Model, mv Mover) {
+	if len(p.chains) != len(m.Segments) || p.chains[0].n != len(m.StageIDs) || len(p.disc) != m.Horizon {
+		panic(fmt.Sprintf("sim: Population.Reset with %d segments, %d stages, %d periods; the population has %d, %d, %d",
+			len(m.Segments), len(m.StageIDs), m.Horizon, len(p.chains), p.chains[0].n, len(p.disc)))
+	}
+	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
+	p.m = m
+	mv.Acquire(p.acquired, m, 0)
+	for s := range m.Segments {
+		p.chains[s].fill(&m.Segments[s], m.Winback)
+		clear(p.x[s])
+		p.x[s][m.Entry] = p.acquired[s]
+		p.gone[s] = 0
+	}
+}
+
+// checkLost panics unless lost is a valid number of lost states for m.
+func checkLost(caller string, m *Model, lost int) {
+	if w := m.Winback; lost != LostStates(w) && lost != LostStates(Winback{Rate: 1, Window: w.Window}) {
+		panic(fmt.Sprintf("sim: %s with %d lost states for win-back rate %v, window %d", caller, lost, w.Rate, w.Window))
+	}
+}
+
+// Chain returns the chain of segment s.
+func (p *Population) Chain(s int) *Chain { return p.chains[s] }
+
+// Customers returns segment s's customers by state this period: the stages,
+// then the lost states. The slice changes at the next StepTo.
+func (p *Population) Customers(s int) []float64 { return p.x[s] }
+
+// StepTo records period t's customers and cash flows into dst and their
+// sum into total, then moves every customer on one period by mv and
+// acquires period t+1's cohort. dst holds one Flows per segment and row
+// (stages, then the lost row), as a period of Result.Cells. StepTo does not
+// allocate; it panics if dst has the wrong length or t is past the horizon.
+func (p *Population) StepTo(dst []Flows, total *Flows, t int, mv Mover) {
+	m := p.m
+	n := len(m.StageIDs)
+	rows := n + 1
+	if len(dst) != len(m.Segments)*rows || t < 0 || t >= m.Horizon {
+		panic(fmt.Sprintf("sim: Population.StepTo with %d cells for period %d; want %d segments × %d rows and a period in [0, %d)",
+			len(dst), t, len(m.Segments), rows, m.Horizon))
+	}
+	*total = Flows{}
+	for s := range m.Segments {
+		seg := &m.Segments[s]
+		c, x, y := p.chains[s], p.x[s], p.y[s]
+		cells := dst[s*rows : (s+1)*rows]
+		for i := range n {
+			st := &seg.Stages[i]
+			cell := &cells[i]
+			k := x[i]
+			*cell = Flows{
+				Customers:      k,
+				Churned:        k * c.churn[i],
+				Revenue:        k * st.Revenue,
+				Discount:       k * st.Revenue * st.PriceDiscount,
+				CostToServe:    k * st.CostToServe,
+				RetentionSpend: k * st.RetentionSpend,
+			}
+			if i == m.Entry {
+				cell.New = p.acquired[s]
+				cell.AcquisitionSpend = cell.New * seg.AcquisitionCost
+			}
+			op := cell.Revenue - cell.Discount - cell.CostToServe - cell.RetentionSpend
+			cell.NetCashFlow = op - cell.AcquisitionSpend
+			cell.DiscountedNetCashFlow = op*p.disc[t] - cell.AcquisitionSpend*p.acqD[t]
+			total.Add(cell)
+		}
+		lost := &cells[n]
+		*lost = Flows{Customers: p.gone[s]}
+		for l := n; l < c.size; l++ {
+			lost.Customers += x[l]
+		}
+		lost.WonBack = mv.Move(s, c, y, x, &p.gone[s])
+		lost.WinbackSpend = lost.WonBack * c.winSpend
+		lost.NetCashFlow = -lost.WinbackSpend
+		lost.DiscountedNetCashFlow = -lost.WinbackSpend * p.disc[t]
+		total.Add(lost)
+	}
+	if t+1 < m.Horizon {
+		mv.Acquire(p.acquired, m, t+1)
+	}
+	for s := range m.Segments {
+		if t+1 < m.Horizon {
+			p.y[s][m.Entry] += p.acquired[s]
+		}
+		p.x[s], p.y[s] = p.y[s], p.x[s]
+	}
+}
