@@ -12,9 +12,23 @@
 //
 // The [Engine] advances one period at a time ([Engine.Step]) without
 // allocating, recording customers and cash flows by period, segment and stage
-// into a [Result]. [Run] steps to the horizon and adds the [Summary]: CLV (per
-// new customer, over the horizon and in closed form over an infinite horizon),
-// customer equity, payback, expected lifetime and the survival curve.
+// into a [Result]. [Engine.Summarize], or [Run], which steps to the horizon
+// first, completes the Result with its [Summary]: CLV (per new customer, over
+// the horizon and in closed form over an infinite horizon), customer equity,
+// payback, expected lifetime and the survival curve.
+//
+// The period arithmetic lives in one place, [Population.StepTo]: each
+// segment's customers by state move along its [Chain], the stages followed
+// by the lost states, and a [Mover] says how many customers are acquired
+// and how a state's customers split over its moves. The engine's Mover is
+// [Expected] (expected fractions); package clvlab/sim/uncertainty steps a
+// Population per Monte Carlo trial with random whole counts, so a trial
+// without randomness equals the engine bit for bit.
+//
+// Invalid models are errors ([Model.Validate], called by [NewEngine] and
+// [Run]). Misusing the package, as summarizing before the horizon, reading a
+// cell, cohort or period out of range or stepping an Engine not made by
+// NewEngine, panics with a message starting "sim: ".
 //
 // Conventions (the README's "Formulas" section has a worked example):
 //   - The discount rate is an annual effective rate, converted to a period

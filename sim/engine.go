@@ -80,7 +80,8 @@ func (e *Engine) Done() bool {
 // the horizon is reached, and reports whether it recorded a period. Step
 // does not allocate.
 func (e *Engine) Step() bool {
-	if e.Done() {
+	e.made("Step")
+	if e.t >= e.m.Horizon {
 		return false
 	}
 	r, t := e.res, e.t
@@ -103,7 +104,8 @@ func (e *Engine) Step() bool {
 // it once the engine is Done (Run does). A second call returns the same
 // result. It panics if a period is still to be stepped.
 func (e *Engine) Summarize() *Result {
-	if !e.Done() {
+	e.made("Summarize")
+	if e.t < e.m.Horizon {
 		panic(fmt.Sprintf("sim: Engine.Summarize after %d of %d periods; step to the horizon first", e.t, e.m.Horizon))
 	}
 	if !e.summarized {

@@ -2,8 +2,6 @@ package sim
 
 import (
 	"math"
-	"os/exec"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -348,25 +346,6 @@ func TestValidateNamesTheProblem(t *testing.T) {
 		_, err := NewEngine(m)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want it to contain %q", err, c.want)
-		}
-	}
-}
-
-// TestImportsStayPure: the engine never depends on rendering or file
-// formats (style.md §1).
-func TestImportsStayPure(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("no go command under js/wasm")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		for _, banned := range []string{"hajimehoshi/ebiten", "gonum.org/v1/plot", "BurntSushi/toml", "syscall/js"} {
-			if strings.Contains(dep, banned) {
-				t.Errorf("sim depends on %s", dep)
-			}
 		}
 	}
 }

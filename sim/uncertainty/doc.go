@@ -30,8 +30,13 @@
 //     transition row sum to more than 1, Config.Rows says what happens
 //     ([ScaleRows] or [RedrawRows]).
 //
-// Without any of these every trial equals the deterministic projection of
-// package sim, bit for bit for the per-period values.
+// A trial steps a sim.Population, sim's own period arithmetic, with the
+// trial's copy of the model and the trial as its sim.Mover: the Mover draws
+// the acquisitions and splits customers into whole counts, and follows the
+// cohort acquired in period 0 alongside for CLV and payback. Without any
+// source of randomness it moves expected fractions (sim.Expected), and every
+// trial equals the deterministic projection of package sim, bit for bit for
+// the per-period values.
 //
 // # Definitions per trial
 //

@@ -106,8 +106,8 @@ func series(b *uncertainty.Bands, r *sim.Result) []struct {
 // TestZeroVarianceEqualsDeterministic: without process noise, Poisson
 // acquisition or uncertain parameters, every band of every shipped
 // scenario (base and variants) has zero width and equals the deterministic
-// engine. The per-period values are equal bit for bit (a trial does sim's
-// arithmetic in sim's order); the mean of N equal values may differ from
+// engine. The per-period values are equal bit for bit (a trial steps a
+// sim.Population by sim.Expected, as the engine does); the mean of N equal values may differ from
 // them by rounding (relative 1e-15 per addition, so 1e-12 for 1,000 values);
 // CLV is summed in another order (per cohort rather than per unit
 // customer), so it is compared to 1e-12 relative.

@@ -3,8 +3,6 @@ package uncertainty
 import (
 	"math"
 	"math/rand/v2"
-	"os/exec"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -194,26 +192,5 @@ func BenchmarkTrial(b *testing.B) {
 	for b.Loop() {
 		w.trial(i % 64)
 		i++
-	}
-}
-
-// TestImportsOnlyStdGonumAndSim: the package depends on the standard
-// library, gonum and package sim only (go list -deps).
-func TestImportsOnlyStdGonumAndSim(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("no go command under js/wasm")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		std := !strings.Contains(strings.Split(dep, "/")[0], ".")
-		if strings.HasPrefix(dep, "clvlab") {
-			std = false
-		}
-		if !std && !strings.HasPrefix(dep, "gonum.org/v1/gonum/") && dep != "clvlab/sim" && dep != "clvlab/sim/uncertainty" {
-			t.Errorf("sim/uncertainty depends on %s", dep)
-		}
 	}
 }
