@@ -60,8 +60,9 @@ func newChain(n, lost int) *Chain {
 		leak:   make([]float64, size),
 		churn:  make([]float64, n),
 	}
+	backing := make([]Move, size*(n+1)) // at most the stages and a lost state, or two moves
 	for i := range c.moves {
-		c.moves[i] = make([]Move, 0, n+1)
+		c.moves[i] = backing[i*(n+1) : i*(n+1) : (i+1)*(n+1)]
 	}
 	return c
 }
@@ -200,14 +201,6 @@ func (c *Chain) neverEnds(from int) bool {
 		reach[i] = true
 	}
 	// exits: states that can reach a leak, found backwards from the leaks.
-	into := make([][]int, size) // into[j]: the states with a move to j
-	for i, moves := range c.moves {
-		for _, mv := range moves {
-			if mv.To != Gone {
-				into[mv.To] = append(into[mv.To], i)
-			}
-		}
-	}
 	exits := make([]bool, size)
 	var stack []int
 	for i := range size {
@@ -219,10 +212,12 @@ func (c *Chain) neverEnds(from int) bool {
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, i := range into[j] {
-			if !exits[i] {
-				exits[i] = true
-				stack = append(stack, i)
+		for i, moves := range c.moves {
+			for _, mv := range moves {
+				if mv.To == j && !exits[i] {
+					exits[i] = true
+					stack = append(stack, i)
+				}
 			}
 		}
 	}
