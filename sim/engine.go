@@ -7,7 +7,6 @@ import "fmt"
 type Engine struct {
 	m          *Model
 	pop        *Population
-	t          int
 	res        *Result
 	summarized bool
 }
@@ -65,13 +64,13 @@ func (e *Engine) made(method string) {
 // Period returns the index of the next period Step will record.
 func (e *Engine) Period() int {
 	e.made("Period")
-	return e.t
+	return e.pop.t
 }
 
 // Done reports whether every period up to the horizon has been recorded.
 func (e *Engine) Done() bool {
 	e.made("Done")
-	return e.t >= e.m.Horizon
+	return e.pop.t >= e.m.Horizon
 }
 
 // Step records period t's customers and cash flows, then moves every
@@ -81,13 +80,13 @@ func (e *Engine) Done() bool {
 // does not allocate.
 func (e *Engine) Step() bool {
 	e.made("Step")
-	if e.t >= e.m.Horizon {
+	if e.pop.t >= e.m.Horizon {
 		return false
 	}
-	r, t := e.res, e.t
+	r, t := e.res, e.pop.t
 	per := len(e.m.Segments) * r.Rows
 	total := &r.Totals[t]
-	e.pop.StepTo(r.Cells[t*per:(t+1)*per], total, t, Expected{})
+	e.pop.StepTo(r.Cells[t*per:(t+1)*per], total, Expected{})
 	cum, dcum := total.NetCashFlow, total.DiscountedNetCashFlow
 	if t > 0 {
 		cum += r.CumulativeNetCashFlow[t-1]
@@ -95,7 +94,6 @@ func (e *Engine) Step() bool {
 	}
 	r.CumulativeNetCashFlow[t] = cum
 	r.CumulativeDiscountedNetCashFlow[t] = dcum
-	e.t++
 	return true
 }
 
@@ -105,8 +103,8 @@ func (e *Engine) Step() bool {
 // result. It panics if a period is still to be stepped.
 func (e *Engine) Summarize() *Result {
 	e.made("Summarize")
-	if e.t < e.m.Horizon {
-		panic(fmt.Sprintf("sim: Engine.Summarize after %d of %d periods; step to the horizon first", e.t, e.m.Horizon))
+	if e.pop.t < e.m.Horizon {
+		panic(fmt.Sprintf("sim: Engine.Summarize after %d of %d periods; step to the horizon first", e.pop.t, e.m.Horizon))
 	}
 	if !e.summarized {
 		e.summarize()

@@ -55,8 +55,12 @@ func TestMisusePanics(t *testing.T) {
 		{"sim: Chain.Moves(16) out of range [0, 16)", func() { pop.Chain(0).Moves(16) }},
 		{"sim: NewPopulation with 5 lost states for win-back rate 0.03, window 12", func() { NewPopulation(m, 5, Expected{}) }},
 		{"sim: Population.Reset with 1 segments, 4 stages, 36 periods; the population has 2, 4, 36", func() { pop.Reset(&three, Expected{}) }},
-		{"sim: Population.StepTo with 9 cells for period 0; want 2 segments × 5 rows and a period in [0, 36)", func() { pop.StepTo(make([]Flows, 9), new(Flows), 0, Expected{}) }},
-		{"sim: Population.StepTo with 10 cells for period 36; want 2 segments × 5 rows and a period in [0, 36)", func() { pop.StepTo(make([]Flows, 10), new(Flows), 36, Expected{}) }},
+		{"sim: Population.StepTo with 9 cells in period 0; want 2 segments × 5 rows and a period in [0, 36)", func() { pop.StepTo(make([]Flows, 9), new(Flows), Expected{}) }},
+		{"sim: Population.StepTo with 10 cells in period 36; want 2 segments × 5 rows and a period in [0, 36)", func() {
+			for range 37 {
+				pop.StepTo(make([]Flows, 10), new(Flows), Expected{})
+			}
+		}},
 	} {
 		mustPanic(t, c.want, c.f)
 	}

@@ -51,6 +51,7 @@ type Population struct {
 	acquired []float64   // per segment: customers acquired this period
 	disc     []float64   // per period: operating discount factor
 	acqD     []float64   // per period: acquisition discount factor (1+d)^−t
+	t        int         // the period StepTo records next
 }
 
 // NewPopulation returns the population of the valid model m with lost lost
@@ -79,7 +80,7 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 }
 
 // Reset refills the chains from m, empties the population and acquires
-// period 0 by mv, without allocating. m must have the stages, segments,
+// period 0 by mv, without allocating: the next StepTo records period 0. m must have the stages, segments,
 // horizon, discount rate, cash timing and win-back window of the model the
 // population was made for (a Monte Carlo trial's copy with drawn
 // parameters); Reset panics if the shape differs.
@@ -89,7 +90,7 @@ func (p *Population) Reset(m *Model, mv Mover) {
 			len(m.Segments), len(m.StageIDs), m.Horizon, len(p.chains), p.chains[0].n, len(p.disc)))
 	}
 	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
-	p.m = m
+	p.m, p.t = m, 0
 	mv.Acquire(p.acquired, m, 0)
 	for s := range m.Segments {
 		p.chains[s].fill(&m.Segments[s], m.Winback)
@@ -113,17 +114,21 @@ func (p *Population) Chain(s int) *Chain { return p.chains[s] }
 // then the lost states. The slice changes at the next StepTo.
 func (p *Population) Customers(s int) []float64 { return p.x[s] }
 
-// StepTo records period t's customers and cash flows into dst and their
-// sum into total, then moves every customer on one period by mv and
-// acquires period t+1's cohort. dst holds one Flows per segment and row
-// (stages, then the lost row), as a period of Result.Cells. StepTo does not
-// allocate; it panics if dst has the wrong length or t is past the horizon.
-func (p *Population) StepTo(dst []Flows, total *Flows, t int, mv Mover) {
-	m := p.m
+// Period returns the period StepTo records next.
+func (p *Population) Period() int { return p.t }
+
+// StepTo records the customers and cash flows of period t = Period() into
+// dst and their sum into total, then moves every customer on one period by
+// mv and acquires period t+1's cohort. dst holds one Flows per segment and
+// row (stages, then the lost row), as a period of Result.Cells. StepTo does
+// not allocate; it panics if dst has the wrong length or the horizon is
+// reached.
+func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
+	m, t := p.m, p.t
 	n := len(m.StageIDs)
 	rows := n + 1
-	if len(dst) != len(m.Segments)*rows || t < 0 || t >= m.Horizon {
-		panic(fmt.Sprintf("sim: Population.StepTo with %d cells for period %d; want %d segments × %d rows and a period in [0, %d)",
+	if len(dst) != len(m.Segments)*rows || t >= m.Horizon {
+		panic(fmt.Sprintf("sim: Population.StepTo with %d cells in period %d; want %d segments × %d rows and a period in [0, %d)",
 			len(dst), t, len(m.Segments), rows, m.Horizon))
 	}
 	*total = Flows{}
@@ -172,4 +177,5 @@ func (p *Population) StepTo(dst []Flows, total *Flows, t int, mv Mover) {
 		}
 		p.x[s], p.y[s] = p.y[s], p.x[s]
 	}
+	p.t++
 }

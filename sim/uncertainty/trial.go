@@ -98,7 +98,7 @@ func (w *worker) trial(i int) {
 	var total sim.Flows
 	for t := range h {
 		w.firstFlow = 0
-		w.pop.StepTo(w.cells, &total, t, w)
+		w.pop.StepTo(w.cells, &total, w)
 		clear(w.customers)
 		for k := range w.first {
 			for j := range n {
