@@ -75,9 +75,9 @@ func (w *worker) Move(k int, c *sim.Chain, next, x []float64, gone *float64) (wo
 		clear(next)
 		clear(y0)
 		for i := range c.States() {
-			moves := c.Moves(i)
-			rest := w.split(x[i]-x0[i], moves, n, next, nil, gone)
-			first := w.split(x0[i], moves, n, next, y0, gone)
+			moves, q := c.Moves(i), f.q[i]
+			rest := w.split(x[i]-x0[i], moves, q, n, next, nil, gone)
+			first := w.split(x0[i], moves, q, n, next, y0, gone)
 			if i >= n {
 				wonBack += rest + first
 				firstWon += first
@@ -90,21 +90,14 @@ func (w *worker) Move(k int, c *sim.Chain, next, x []float64, gone *float64) (wo
 }
 
 // split sends c customers along the moves by one multinomial draw, done as
-// a chain of binomials: each move takes Binomial(left, q) of those left,
-// q being its probability given that no earlier move was taken, and the
-// last takes the rest. Customers arrive in y, and also in y0 when y0 is
+// a chain of binomials: move j takes Binomial(left, q[j]) of those left and
+// the last takes the rest. Customers arrive in y, and also in y0 when y0 is
 // not nil; those leaving the chain are added to *gone. split returns how
 // many arrived in a stage (a state below n).
-func (w *worker) split(c float64, moves []sim.Move, n int, y, y0 []float64, gone *float64) (toStages float64) {
+func (w *worker) split(c float64, moves []sim.Move, q []float64, n int, y, y0 []float64, gone *float64) (toStages float64) {
 	last := len(moves) - 1
-	left := 1.0 // the probability of no earlier move
 	for j := 0; j < last && c > 0; j++ {
-		q := 1.0
-		if left > 0 {
-			q = min(1, moves[j].P/left)
-		}
-		left -= moves[j].P
-		d := w.binomial(c, q)
+		d := w.binomial(c, q[j])
 		c -= d
 		toStages += arrive(moves[j].To, d, n, y, y0, gone)
 	}
@@ -112,6 +105,28 @@ func (w *worker) split(c float64, moves []sim.Move, n int, y, y0 []float64, gone
 		toStages += arrive(moves[last].To, c, n, y, y0, gone)
 	}
 	return toStages
+}
+
+// conditionals sets, for every state of every segment's chain, q[j] to the
+// probability of move j given that no earlier move was taken,
+// P/(1 − Σ earlier P), at most 1: the binomial chain's steps.
+func (w *worker) conditionals() {
+	for k := range w.first {
+		c, f := w.pop.Chain(k), &w.first[k]
+		for i := range c.States() {
+			q := f.q[i][:0]
+			left := 1.0
+			for _, mv := range c.Moves(i) {
+				qj := 1.0
+				if left > 0 {
+					qj = min(1, mv.P/left)
+				}
+				q = append(q, qj)
+				left -= mv.P
+			}
+			f.q[i] = q
+		}
+	}
 }
 
 // arrive adds d customers to state to of y (and of y0 when not nil), or to

@@ -29,6 +29,9 @@ type worker struct {
 type firstCohort struct {
 	x, y   []float64 // this period, next period
 	margin []float64 // per stage: net cash flow per customer and period
+	// q[i] are the steps of state i's binomial chain under process noise
+	// (worker.conditionals); they belong to the segment, not the cohort.
+	q [][]float64
 }
 
 func newWorker(s *Simulator) *worker {
@@ -44,10 +47,15 @@ func newWorker(s *Simulator) *worker {
 		}
 		w.model.Segments[i] = c
 		size := s.n + s.lost
-		w.first = append(w.first, firstCohort{
+		f := firstCohort{
 			x: make([]float64, size), y: make([]float64, size),
 			margin: make([]float64, s.n),
-		})
+			q:      make([][]float64, size),
+		}
+		for i := range f.q {
+			f.q[i] = make([]float64, 0, s.n+1)
+		}
+		w.first = append(w.first, f)
 	}
 	w.pop = sim.NewPopulation(&w.model, s.lost, sim.Expected{})
 	w.cells = make([]sim.Flows, len(m.Segments)*(s.n+1))
@@ -77,6 +85,9 @@ func (w *worker) trial(i int) {
 		w.drawParameters()
 	}
 	w.pop.Reset(&w.model, w)
+	if s.cfg.ProcessNoise {
+		w.conditionals()
+	}
 	entry, n, h, trials := m.Entry, s.n, m.Horizon, s.trials
 	first, firstSpend := 0.0, 0.0 // the first cohort's size and acquisition spend
 	for k := range w.first {
