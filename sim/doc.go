@@ -22,8 +22,9 @@
 // by the lost states, and a [Mover] says how many customers are acquired
 // and how a state's customers split over its moves. The engine's Mover is
 // [Expected] (expected fractions); package clvlab/sim/uncertainty steps a
-// Population per Monte Carlo trial with random whole counts, so a trial
-// without randomness equals the engine bit for bit.
+// Population per Monte Carlo trial with random whole counts, so that a
+// trial without randomness records the engine's per-period values bit for
+// bit.
 //
 // Invalid models are errors ([Model.Validate], called by [NewEngine] and
 // [Run]). Misusing the package, as summarizing before the horizon, reading a
@@ -42,6 +43,7 @@
 //     CostPerCustomer each; the spend falls in that period and the customer is
 //     active in stage To from the next period.
 //
-// The package imports only the standard library and gonum: no rendering, no
-// file formats. Scenario files are read by package clvlab/scenarios.
+// The package imports only the standard library and gonum (the list its
+// TestImportsStayPure allows): no rendering, no file formats. Scenario files
+// are read by package clvlab/scenarios.
 package sim
