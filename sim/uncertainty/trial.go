@@ -88,19 +88,8 @@ func (w *worker) trial(i int) {
 	if s.cfg.ProcessNoise {
 		w.conditionals()
 	}
-	entry, n, h, trials := m.Entry, s.n, m.Horizon, s.trials
-	first, firstSpend := 0.0, 0.0 // the first cohort's size and acquisition spend
-	for k := range w.first {
-		f, seg := &w.first[k], &w.model.Segments[k]
-		for j := range n {
-			f.margin[j] = seg.Stages[j].Margin()
-		}
-		acquired := w.pop.Customers(k)[entry]
-		clear(f.x)
-		f.x[entry] = acquired
-		first += acquired
-		firstSpend += acquired * seg.AcquisitionCost
-	}
+	n, h, trials := s.n, m.Horizon, s.trials
+	first, firstSpend := w.startFirstCohort()
 	// The first cohort's present value, and its cumulative undiscounted net
 	// cash flow from minus its acquisition spend, for payback.
 	value, cum := 0.0, -firstSpend
@@ -139,4 +128,23 @@ func (w *worker) trial(i int) {
 		}
 	}
 	s.draws[i] = w.draws
+}
+
+// startFirstCohort sets the first cohort to the customers the population
+// acquired in period 0, and its margins from the trial's model, and returns
+// the cohort's size and acquisition spend.
+func (w *worker) startFirstCohort() (size, spend float64) {
+	entry := w.model.Entry
+	for k := range w.first {
+		f, seg := &w.first[k], &w.model.Segments[k]
+		for j := range f.margin {
+			f.margin[j] = seg.Stages[j].Margin()
+		}
+		acquired := w.pop.Customers(k)[entry]
+		clear(f.x)
+		f.x[entry] = acquired
+		size += acquired
+		spend += acquired * seg.AcquisitionCost
+	}
+	return size, spend
 }
