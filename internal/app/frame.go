@@ -339,7 +339,7 @@ func (a *App) groupTitle(s *scenarios.Scenario, group string) (string, string) {
 			if name == "" {
 				name = st.ID
 			}
-			churn := planner.FormatUnit(planner.Probability, a.p.Churn(st.ID), "", "", a.lang)
+			churn := planner.FormatKind(scenarios.Probability, a.p.Churn(st.ID), "", "", a.lang)
 			return name, a.t("churn") + " " + churn
 		}
 	}

@@ -9,17 +9,6 @@ import (
 	"clvlab/sim"
 )
 
-// Unit says how a KPI's number is shown. A control's number has a
-// scenarios.Kind instead, from the parameter registry.
-type Unit int
-
-const (
-	Money       Unit = iota // per customer, in the scenario's currency
-	Probability             // shown as a percentage
-	Periods                 // a number of periods
-	Ratio                   // LTV:CAC
-)
-
 // Control is one lever of the scenario that a slider moves: a parameter of
 // the registry (scenarios.Params) at one path.
 type Control struct {
@@ -81,14 +70,14 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 	return kpi.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
 }
 
-// FormatUnit shows a KPI's value v in unit u.
-func FormatUnit(u Unit, v float64, currency, period, lang string) string {
+// FormatUnit shows a KPI's value v in the catalogue's unit u, as the
+// KPI strip writes it: money with the currency, periods with the
+// period's name, ratios with two decimals.
+func FormatUnit(u kpi.Unit, v float64, currency, period, lang string) string {
 	switch u {
-	case Probability:
-		return FormatKind(scenarios.Probability, v, currency, period, lang)
-	case Periods:
+	case kpi.Periods, kpi.WholePeriods:
 		return FormatKind(scenarios.Periods, v, currency, period, lang)
-	case Ratio:
+	case kpi.Ratio:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
 	return FormatKind(scenarios.Money, v, currency, period, lang)

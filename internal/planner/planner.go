@@ -410,7 +410,7 @@ type KPI struct {
 	Label    [2]string
 	Value    sim.Optional
 	Baseline sim.Optional
-	Kind     Unit
+	Kind     kpi.Unit
 	// LowerIsBetter is true for payback: a shorter payback is good news.
 	LowerIsBetter bool
 }
@@ -446,7 +446,7 @@ func (p *Planner) KPIs() []KPI {
 	out := make([]KPI, len(stripKPIs))
 	for i, k := range stripKPIs {
 		out[i] = KPI{Key: k.String(), Label: [2]string{capitalized(k.Short("en")), k.Short("zh")},
-			Value: k.Of(cur), Baseline: k.Of(base), Kind: unitOf(k.Unit()), LowerIsBetter: k.Good() == kpi.Lower}
+			Value: k.Of(cur), Baseline: k.Of(base), Kind: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
 	}
 	return out
 }
@@ -456,17 +456,6 @@ func (p *Planner) KPIs() []KPI {
 func capitalized(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// unitOf returns the control unit a KPI is shown in.
-func unitOf(u kpi.Unit) Unit {
-	switch u {
-	case kpi.Money:
-		return Money
-	case kpi.Ratio:
-		return Ratio
-	}
-	return Periods
 }
 
 // Runs returns the current values and the baseline as projected runs, for

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/kpi"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -230,10 +231,10 @@ func TestFormat(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		u    Unit
+		u    kpi.Unit
 		v    float64
 		want string
-	}{{Probability, 0.925, "92.5%"}, {Money, 1234.5, "1,234.50 CNY"}, {Periods, 36, "36 months"}, {Ratio, 3.14159, "3.14"}} {
+	}{{kpi.Money, 1234.5, "1,234.50 CNY"}, {kpi.Periods, 36, "36 months"}, {kpi.WholePeriods, 1, "1 month"}, {kpi.Ratio, 3.14159, "3.14"}} {
 		if got := FormatUnit(c.u, c.v, "CNY", "month", "en"); got != c.want {
 			t.Errorf("FormatUnit(%v, %v) = %q, want %q", c.u, c.v, got, c.want)
 		}
