@@ -1,0 +1,135 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+
+	"clvlab/internal/kpi"
+	"clvlab/internal/whatif"
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+// NewTornado returns a tornado as a chart input, with names in lang.
+func NewTornado(s *scenarios.Scenario, t *whatif.Tornado, lang string) *Tornado {
+	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
+	for _, b := range t.Bars {
+		c.Bars = append(c.Bars, TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
+			Percent: percentKind(b.Kind), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
+	}
+	return c
+}
+
+// Tornado is a one-at-a-time sensitivity analysis, bars ranked by swing.
+type Tornado struct {
+	Header
+	KPI     string // display name
+	Money   bool
+	Percent float64      // the move, ±percent, for the title
+	Base    sim.Optional // the KPI at the base values
+	Bars    []TornadoBar // largest swing first
+	// MaxBars caps the bars drawn (default 20); the rest are counted in a
+	// note.
+	MaxBars int
+}
+
+// TornadoBar is one parameter moved to its low and high value.
+type TornadoBar struct {
+	Name            string
+	Low, High       float64      // the parameter's values
+	Percent         bool         // show Low and High as percentages
+	KPILow, KPIHigh sim.Optional // the KPI there
+	Clamped         bool         // the range was pulled in to keep the scenario valid
+}
+
+func (t *Tornado) plots(st *style) [][]*plot.Plot {
+	title := st.titled(st.t(msgTornadoTitle, printable(t.KPI)))
+	if len(t.Bars) == 0 || !t.Base.Defined {
+		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
+	}
+	max := t.MaxBars
+	if max <= 0 {
+		max = 20
+	}
+	bars := t.Bars[:min(len(t.Bars), max)]
+	p := st.newPlot(title, st.kpiAxis(t.KPI, t.Money), "")
+	n := len(bars)
+	names := make([]string, n)
+	base := t.Base.Value
+	lo, hi := base, base
+	var lowBar, highBar *plotter.Polygon
+	var lXY, rXY plotter.XYs
+	var lText, rText []string
+	clamped := false
+	for i, b := range bars {
+		mark := ""
+		if b.Clamped {
+			mark, clamped = "*", true
+		}
+		names[i] = fmt.Sprintf("%s  %s - %s%s", printable(b.Name), paramText(b.Low, b.Percent), paramText(b.High, b.Percent), mark)
+		y := float64(n - 1 - i)
+		for _, side := range []struct {
+			v    sim.Optional
+			c    color.Color
+			keep **plotter.Polygon
+		}{{b.KPILow, orange, &lowBar}, {b.KPIHigh, blue, &highBar}} {
+			if !side.v.Defined {
+				continue
+			}
+			h := 0.34
+			off := 0.18
+			if side.c == blue {
+				off = -0.18
+			}
+			if poly := hbar(p, base, side.v.Value, y+off, h, side.c); poly != nil && *side.keep == nil {
+				*side.keep = poly
+			}
+			lo, hi = math.Min(lo, side.v.Value), math.Max(hi, side.v.Value)
+			text := st.valueText(side.v.Value, t.Money)
+			if side.v.Value >= base {
+				rXY, rText = append(rXY, plotter.XY{X: side.v.Value, Y: y + off}), append(rText, text)
+			} else {
+				lXY, lText = append(lXY, plotter.XY{X: side.v.Value, Y: y + off}), append(lText, text)
+			}
+		}
+		if !b.KPILow.Defined || !b.KPIHigh.Defined {
+			names[i] += " (n/a)"
+		}
+	}
+	if n <= 12 { // beyond, labels of neighbouring rows collide; tornado.csv has them
+		st.labels(p, rXY, rText, 3, 8)
+		st.labels(p, lXY, lText, -3, 8)
+	}
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(1, math.Abs(base)*0.01)
+	}
+	p.X.Min, p.X.Max = lo-0.28*span, hi+0.28*span
+	legendRows := 2.0
+	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3+legendRows*0.9*float64(n)/20+0.6
+	st.line(p, []float64{base, base}, []float64{-0.5, float64(n) - 0.5}, black, 1, false)
+	p.Y.Tick.Marker = rowTicks(names)
+	p.Y.Tick.Label.Font = st.font(9)
+	p.X.Tick.Marker = humanTicks{st.lang}
+	if highBar != nil {
+		p.Legend.Add(st.t(msgAtHigh), highBar)
+	}
+	if lowBar != nil {
+		p.Legend.Add(st.t(msgAtLow), lowBar)
+	}
+	p.Legend.Left = false
+	p.Legend.Top = true
+	notes := st.t(msgBaseValue, st.valueText(base, t.Money))
+	if clamped {
+		notes += "   " + st.t(msgClampedNote)
+	}
+	if more := len(t.Bars) - n; more > 0 {
+		notes += "   " + st.t(msgMoreBars, more)
+	}
+	p.X.Label.Text += "\n" + notes
+	return [][]*plot.Plot{{p}}
+}
