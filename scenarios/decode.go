@@ -15,70 +15,42 @@ type field struct {
 	set  func(v any) error
 }
 
+// The keys of each table. Its numbers come from the registry
+// (table.fields); the lists below hold the other keys, where messages
+// list them: before the number they name, or after every number.
+
 func topFields(s *Scenario) []field {
-	return []field{
-		{"name", text(&s.Name)},
-		{"description", text(&s.Description)},
-		{"period", str(&s.Period)},
-		{"horizon", periods(&s.Horizon)},
-		{"discount_rate", number(&s.DiscountRate)},
-		{"cash_timing", str(&s.CashTiming)},
-		{"currency", str(&s.Currency)},
-		{"seed", integer(&s.Seed)},
-	}
+	return table{s: s}.fields(map[string][]field{
+		"horizon": {{"name", text(&s.Name)}, {"description", text(&s.Description)}, {"period", str(&s.Period)}},
+	}, field{"cash_timing", str(&s.CashTiming)}, field{"currency", str(&s.Currency)}, field{"seed", integer(&s.Seed)})
 }
 
-func acquisitionFields(a *Acquisition) []field {
-	return []field{
-		{"new_customers", numbers(&a.NewCustomers)},
-		{"cost_per_customer", number(&a.CostPerCustomer)},
-		{"entry", str(&a.Entry)},
-		{"budget", number(&a.Budget)},
-	}
+func acquisitionFields(s *Scenario) []field {
+	return table{name: "acquisition", s: s}.fields(map[string][]field{
+		"budget": {{"entry", str(&s.Acquisition.Entry)}},
+	})
 }
 
 func stageFields(st *Stage) []field {
-	return []field{
-		{"id", str(&st.ID)},
-		{"name", text(&st.Name)},
-		{"revenue", number(&st.Revenue)},
-		{"cost_to_serve", number(&st.CostToServe)},
-		{"retention_spend", number(&st.RetentionSpend)},
-		{"price_discount", number(&st.PriceDiscount)},
-		{"to", nil}, // a table: see setTo
-	}
+	return table{stage: st}.fields(map[string][]field{
+		"revenue": {{"id", str(&st.ID)}, {"name", text(&st.Name)}},
+	}, field{"to", nil}) // a table: see decodeStage
 }
 
-func winbackFields(w *Winback) []field {
-	return []field{
-		{"rate", number(&w.Rate)},
-		{"cost_per_customer", number(&w.CostPerCustomer)},
-		{"to", str(&w.To)},
-		{"window", integer(&w.Window)},
-	}
+func winbackFields(s *Scenario) []field {
+	return table{name: "winback", s: s}.fields(map[string][]field{
+		"window": {{"to", str(&s.Winback.To)}},
+	})
 }
 
 func segmentFields(seg *Segment) []field {
-	return []field{
-		{"id", str(&seg.ID)},
-		{"name", text(&seg.Name)},
-		{"share", number(&seg.Share)},
-		{"revenue_multiplier", number(&seg.RevenueMultiplier)},
-		{"cost_to_serve_multiplier", number(&seg.CostToServeMultiplier)},
-		{"retention_spend_multiplier", number(&seg.RetentionSpendMultiplier)},
-		{"acquisition_cost_multiplier", number(&seg.AcquisitionCostMultiplier)},
-		{"stage", nil}, // a table of overrides: see decodeSegment
-	}
+	return table{segment: seg}.fields(map[string][]field{
+		"share": {{"id", str(&seg.ID)}, {"name", text(&seg.Name)}},
+	}, field{"stage", nil}) // a table of overrides: see decodeSegment
 }
 
 func overrideFields(o *StageOverride) []field {
-	return []field{
-		{"revenue", optional(&o.Revenue)},
-		{"cost_to_serve", optional(&o.CostToServe)},
-		{"retention_spend", optional(&o.RetentionSpend)},
-		{"price_discount", optional(&o.PriceDiscount)},
-		{"to", nil},
-	}
+	return table{override: o}.fields(nil, field{"to", nil})
 }
 
 func variantFields(v *Variant) []field {
@@ -108,11 +80,11 @@ func (d *decoder) decode(s *Scenario, doc map[string]any) {
 		switch k {
 		case "acquisition":
 			if m, ok := d.asTable(at, v); ok {
-				d.table(at, m, acquisitionFields(&s.Acquisition), nil)
+				d.table(at, m, acquisitionFields(s), nil)
 			}
 		case "winback":
 			if m, ok := d.asTable(at, v); ok {
-				d.table(at, m, winbackFields(&s.Winback), nil)
+				d.table(at, m, winbackFields(s), nil)
 			}
 		case "stage":
 			for i, m := range d.asTables(at, v) {

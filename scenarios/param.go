@@ -41,9 +41,22 @@ type Param struct {
 	// fixed says why the what-if analyses may not move it, "" when they
 	// may (whole numbers are never moved).
 	fixed string
-	// get returns the value at a path whose ids exist; set replaces it.
-	get func(s *Scenario, p Path) float64
-	set func(s *Scenario, p Path, x float64)
+	// Where the value is in the model, for the decoder, Validate, Get and
+	// Set: top for a number of the top level, [acquisition] or [winback];
+	// stage for a stage's, with override for a segment's override of it
+	// (Segmented); segment for a segment's. See table.go.
+	top      func(*Scenario) *float64
+	stage    func(*Stage) *float64
+	override func(*StageOverride) **float64
+	segment  func(*Segment) *float64
+	// A value that is not one float64 has get and set in their place
+	// (given a path whose ids exist), and decode, the decoder's setter of
+	// a top-level one: a whole number of periods, the list of new
+	// customers. A transition probability, in a stage's to table, has
+	// no decode.
+	decode func(*Scenario) func(any) error
+	get    func(s *Scenario, p Path) float64
+	set    func(s *Scenario, p Path, x float64)
 }
 
 // Params returns the registry: every numeric parameter a scenario has, in
@@ -78,14 +91,38 @@ func param(pattern string) *Param {
 // Get returns the value at p in s: for a segment's override not written,
 // the stage's value, as in the model. p must name stages and segments of s
 // (Scenario.ParsePath checks).
-func (e *Param) Get(s *Scenario, p Path) float64 { return e.get(s, p) }
+func (e *Param) Get(s *Scenario, p Path) float64 {
+	switch {
+	case e.get != nil:
+		return e.get(s, p)
+	case e.top != nil:
+		return *e.top(s)
+	case e.segment != nil:
+		return *e.segment(s.segmentAt(p))
+	}
+	if o := s.overrideAt(p); o != nil && *e.override(o) != nil {
+		return **e.override(o)
+	}
+	return *e.stage(&s.Stages[s.stageIndex(p.Stage)])
+}
 
 // Set replaces the value at p in s with x (a whole number rounded for
 // periods, a list of new customers replaced by the one value); a
 // distribution given for it is dropped. It does not validate x. p must
 // name stages and segments of s.
 func (e *Param) Set(s *Scenario, p Path, x float64) {
-	e.set(s, p, x)
+	switch {
+	case e.set != nil:
+		e.set(s, p, x)
+	case e.top != nil:
+		*e.top(s) = x
+	case e.segment != nil:
+		*e.segment(s.segmentAt(p)) = x
+	case p.Segment != "":
+		*e.override(s.segmentAt(p).override(p.Stage)) = &x
+	default:
+		*e.stage(&s.Stages[s.stageIndex(p.Stage)]) = x
+	}
 	delete(s.Distributions, p.String())
 }
 

@@ -62,10 +62,10 @@ func parsePath(path, example string) (Path, error) {
 	switch parts[0] {
 	case "acquisition":
 		p.Table = parts[0]
-		return p, p.key(acquisitionFields(&Acquisition{}), "acquisition", parts[1:])
+		return p, p.key(acquisitionFields(&Scenario{}), "acquisition", parts[1:])
 	case "winback":
 		p.Table = parts[0]
-		return p, p.key(winbackFields(&Winback{}), "winback", parts[1:])
+		return p, p.key(winbackFields(&Scenario{}), "winback", parts[1:])
 	case "stage":
 		if len(parts) < 3 || parts[1] == "" {
 			return p, fmt.Errorf("name a stage and a key, e.g. stage.%s.revenue", example)

@@ -70,7 +70,7 @@ func TestDocsListEveryKey(t *testing.T) {
 	s := New()
 	seg := newSegment()
 	for _, fields := range [][]field{
-		topFields(s), acquisitionFields(&s.Acquisition), stageFields(&Stage{}), winbackFields(&s.Winback),
+		topFields(s), acquisitionFields(s), stageFields(&Stage{}), winbackFields(s),
 		segmentFields(&seg), overrideFields(&StageOverride{}), variantFields(&Variant{}),
 		uncertaintyFields(&s.Uncertainty),
 		responseFields(&Response{}), rangeFields(&Range{}),

@@ -17,8 +17,9 @@ var registry = []*Param{
 			EN: "How many periods the projection runs (three years' worth when the file gives none). A longer horizon counts more of each customer's future margin, so CLV grows towards its infinite-horizon value.",
 			ZH: "预测所覆盖的期数（文件未给出时为三年）。期限越长，计入的未来利润越多，CLV 随之逼近无限期限下的值。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return float64(s.horizon()) },
-		set: func(s *Scenario, _ Path, x float64) { s.Horizon = int(math.Round(x)) },
+		decode: func(s *Scenario) func(any) error { return periods(&s.Horizon) },
+		get:    func(s *Scenario, _ Path) float64 { return float64(s.horizon()) },
+		set:    func(s *Scenario, _ Path, x float64) { s.Horizon = int(math.Round(x)) },
 	},
 	{
 		Pattern: "discount_rate", Kind: Rate, Min: 0, Max: 1,
@@ -29,8 +30,7 @@ var registry = []*Param{
 			EN: "The annual rate at which future cash is worth less than cash today, usually the firm's cost of capital (WACC). A higher rate lowers CLV, most for customers who stay long.",
 			ZH: "未来现金折算为今天价值所用的年利率，通常取企业的资本成本（WACC）。折现率越高，CLV 越低，对长期留存的客户影响最大。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.DiscountRate },
-		set: func(s *Scenario, _ Path, x float64) { s.DiscountRate = x },
+		top: func(s *Scenario) *float64 { return &s.DiscountRate },
 	},
 	{
 		Pattern: "acquisition.new_customers", Kind: Count, Min: 0, Max: sim.MaxAmount,
@@ -41,8 +41,9 @@ var registry = []*Param{
 			EN: "How many customers are acquired each period (one value, or one per period). It does not change CLV, the value of one customer, but customer equity grows with it.",
 			ZH: "每期获取的新客户数量（一个值，或每期一个值）。它不改变单个客户的 CLV，但客户资产随之增长。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.Acquisition.NewCustomers[0] },
-		set: func(s *Scenario, _ Path, x float64) { s.Acquisition.NewCustomers = []float64{x} },
+		decode: func(s *Scenario) func(any) error { return numbers(&s.Acquisition.NewCustomers) },
+		get:    func(s *Scenario, _ Path) float64 { return s.Acquisition.NewCustomers[0] },
+		set:    func(s *Scenario, _ Path, x float64) { s.Acquisition.NewCustomers = []float64{x} },
 	},
 	{
 		Pattern: "acquisition.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
@@ -53,8 +54,7 @@ var registry = []*Param{
 			EN: "What winning one new customer costs (CAC), paid when the customer is acquired. CLV leaves it out; CLV net of acquisition cost and LTV:CAC fall as it rises.",
 			ZH: "获取一位新客户的成本（CAC），在获客时支付。CLV 不含此项；它越高，扣除获客成本后的 CLV 和 LTV:CAC 越低。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.Acquisition.CostPerCustomer },
-		set: func(s *Scenario, _ Path, x float64) { s.Acquisition.CostPerCustomer = x },
+		top: func(s *Scenario) *float64 { return &s.Acquisition.CostPerCustomer },
 	},
 	{
 		Pattern: "acquisition.budget", Kind: Money, Min: 0, Max: sim.MaxAmount, Lever: BudgetCurve,
@@ -65,8 +65,7 @@ var registry = []*Param{
 			EN: "The acquisition spend per period that a [[response]] curve turns into new customers, with diminishing returns. More budget brings more customers, but each one costs more, which lowers CLV net of acquisition cost.",
 			ZH: "每期的获客投入，由 [[response]] 曲线换算为新客户数，收益递减。预算越多，新客户越多，但单客成本随之上升，扣除获客成本后的 CLV 下降。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.Acquisition.Budget },
-		set: func(s *Scenario, _ Path, x float64) { s.Acquisition.Budget = x },
+		top: func(s *Scenario) *float64 { return &s.Acquisition.Budget },
 	},
 	stageMoney("revenue", Text{EN: "revenue", ZH: "收入"}, NoForm,
 		Text{
@@ -95,8 +94,8 @@ var registry = []*Param{
 			EN: "The share of revenue given back to customers in this stage as a lower price. It cuts the margin; with a [[response]] elasticity it also lowers churn, so a moderate discount can raise CLV.",
 			ZH: "该阶段以降价形式让给客户的收入比例。它压低利润；若有 [[response]] 弹性，它也减少流失，因此适度的折扣可能提高 CLV。",
 		},
-		get: stageGet(func(st *Stage) *float64 { return &st.PriceDiscount }, func(o *StageOverride) **float64 { return &o.PriceDiscount }),
-		set: stageSet(func(st *Stage) *float64 { return &st.PriceDiscount }, func(o *StageOverride) **float64 { return &o.PriceDiscount }),
+		stage:    func(st *Stage) *float64 { return &st.PriceDiscount },
+		override: func(o *StageOverride) **float64 { return &o.PriceDiscount },
 	},
 	{
 		Pattern: "stage.ID.to.ID", Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
@@ -136,8 +135,7 @@ var registry = []*Param{
 			EN: "The share of lost customers won back each period (within the window). Won-back customers earn again, which raises CLV as long as their margin pays for the win-back cost.",
 			ZH: "每期赢回的流失客户比例（在窗口期内）。被赢回的客户重新带来利润，只要其利润足以覆盖赢回成本，CLV 就会提高。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.Winback.Rate },
-		set: func(s *Scenario, _ Path, x float64) { s.Winback.Rate = x },
+		top: func(s *Scenario) *float64 { return &s.Winback.Rate },
 	},
 	{
 		Pattern: "winback.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
@@ -148,8 +146,7 @@ var registry = []*Param{
 			EN: "What winning back one lost customer costs, paid in the period of the win-back. CLV falls as it rises.",
 			ZH: "赢回一位流失客户的成本，在赢回当期支付。赢回成本越高，CLV 越低。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return s.Winback.CostPerCustomer },
-		set: func(s *Scenario, _ Path, x float64) { s.Winback.CostPerCustomer = x },
+		top: func(s *Scenario) *float64 { return &s.Winback.CostPerCustomer },
 	},
 	{
 		Pattern: "winback.window", Kind: Periods, Min: 0, Max: sim.MaxWindow,
@@ -159,8 +156,9 @@ var registry = []*Param{
 			EN: "How many periods after their loss customers can still be won back; 0 means no limit. A longer window lets more lost customers come back, which raises CLV when win-back pays.",
 			ZH: "客户流失后仍可被赢回的期数；0 表示不限。窗口期越长，可赢回的客户越多；若赢回有利可图，CLV 随之提高。",
 		},
-		get: func(s *Scenario, _ Path) float64 { return float64(s.Winback.Window) },
-		set: func(s *Scenario, _ Path, x float64) { s.Winback.Window = int(math.Round(x)) },
+		decode: func(s *Scenario) func(any) error { return integer(&s.Winback.Window) },
+		get:    func(s *Scenario, _ Path) float64 { return float64(s.Winback.Window) },
+		set:    func(s *Scenario, _ Path, x float64) { s.Winback.Window = int(math.Round(x)) },
 	},
 	{
 		Pattern: "segment.ID.share", Kind: Fraction, Min: 0, Max: 1,
@@ -172,8 +170,7 @@ var registry = []*Param{
 			EN: "The segment's share of the new customers; the shares sum to 1. CLV is the share-weighted average over segments, so a larger share of a valuable segment raises it.",
 			ZH: "该细分群体在新客户中所占的比例；各比例之和为 1。CLV 是各细分群体按比例加权的平均值，价值高的群体占比越大，CLV 越高。",
 		},
-		get: func(s *Scenario, p Path) float64 { return s.segmentAt(p).Share },
-		set: func(s *Scenario, p Path, x float64) { s.segmentAt(p).Share = x },
+		segment: func(seg *Segment) *float64 { return &seg.Share },
 	},
 	multiplier("revenue_multiplier", Text{EN: "revenue multiplier", ZH: "收入乘数"},
 		Text{
@@ -206,11 +203,11 @@ func stageMoney(key string, label Text, lever ResponseForm, explain Text,
 	field func(*Stage) *float64, over func(*StageOverride) **float64) *Param {
 	return &Param{
 		Pattern: "stage.ID." + key, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true, Segmented: true, Lever: lever,
-		Unit:    Text{EN: "money per customer per period", ZH: "每位客户每期的金额"},
-		Label:   label,
-		Explain: explain,
-		get:     stageGet(field, over),
-		set:     stageSet(field, over),
+		Unit:     Text{EN: "money per customer per period", ZH: "每位客户每期的金额"},
+		Label:    label,
+		Explain:  explain,
+		stage:    field,
+		override: over,
 	}
 }
 
@@ -222,31 +219,7 @@ func multiplier(key string, label, explain Text, field func(*Segment) *float64) 
 		Unit:    Text{EN: "×", ZH: "×"},
 		Label:   label,
 		Explain: explain,
-		get:     func(s *Scenario, p Path) float64 { return *field(s.segmentAt(p)) },
-		set:     func(s *Scenario, p Path, x float64) { *field(s.segmentAt(p)) = x },
-	}
-}
-
-// stageGet returns the getter of a stage value that a segment may
-// override: the override where it is written, else the stage's value.
-func stageGet(field func(*Stage) *float64, over func(*StageOverride) **float64) func(*Scenario, Path) float64 {
-	return func(s *Scenario, p Path) float64 {
-		if o := s.overrideAt(p); o != nil && *over(o) != nil {
-			return **over(o)
-		}
-		return *field(&s.Stages[s.stageIndex(p.Stage)])
-	}
-}
-
-// stageSet returns the setter of a stage value, or of a segment's
-// override of it.
-func stageSet(field func(*Stage) *float64, over func(*StageOverride) **float64) func(*Scenario, Path, float64) {
-	return func(s *Scenario, p Path, x float64) {
-		if p.Segment == "" {
-			*field(&s.Stages[s.stageIndex(p.Stage)]) = x
-			return
-		}
-		*over(s.segmentAt(p).override(p.Stage)) = &x
+		segment: field,
 	}
 }
 

@@ -132,7 +132,8 @@ func TestRegistryText(t *testing.T) {
 		if n := strings.Count(e.Explain.ZH, "。"); !strings.HasSuffix(e.Explain.ZH, "。") || n > 2 {
 			t.Errorf("%s: zh explanation %q: one or two sentences, ending with 。", e.Pattern, e.Explain.ZH)
 		}
-		if !(e.Min <= e.Max) || e.Kind == 0 || e.get == nil || e.set == nil {
+		placed := e.top != nil || e.stage != nil || e.segment != nil || e.get != nil && e.set != nil
+		if !(e.Min <= e.Max) || e.Kind == 0 || !placed || e.Segmented != (e.override != nil || e.Pattern == "stage.ID.to.ID") {
 			t.Errorf("%s: incomplete entry %+v", e.Pattern, e)
 		}
 		if p, err := ParsePath(e.Pattern); err != nil || p.Pattern() != e.Pattern {

@@ -38,9 +38,9 @@ func (s *Scenario) setPlain(p Path, value any) error {
 	var fields []field
 	switch {
 	case p.Table == "acquisition":
-		fields = acquisitionFields(&s.Acquisition)
+		fields = acquisitionFields(s)
 	case p.Table == "winback":
-		fields = winbackFields(&s.Winback)
+		fields = winbackFields(s)
 	case p.Key == "to":
 		to := &s.Stages[s.stageIndex(p.Stage)].To
 		if p.Segment != "" {
