@@ -54,10 +54,9 @@ func (s *Scenario) Encode(w io.Writer) error {
 				overrides := map[string]any{}
 				for id, o := range seg.Stage {
 					ov := map[string]any{}
-					for k, v := range map[string]*float64{"revenue": o.Revenue, "cost_to_serve": o.CostToServe,
-						"retention_spend": o.RetentionSpend, "price_discount": o.PriceDiscount} {
-						if v != nil {
-							ov[k] = *v
+					for _, e := range registry {
+						if x, ok := e.value(table{override: o}); ok {
+							ov[e.key()] = x
 						}
 					}
 					if len(o.To) > 0 {

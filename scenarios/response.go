@@ -273,7 +273,6 @@ func (v *validator) analysis() {
 
 func (v *validator) responses() {
 	s := v.s
-	v.check(place{}.key("acquisition").key("budget"), "acquisition.budget", s.Acquisition.Budget)
 	budget, targets := false, map[string]int{}
 	for i := range s.Responses {
 		r := &s.Responses[i]

@@ -55,10 +55,25 @@ func (v *validator) between(at place, x, lo, hi float64, what string) {
 	}
 }
 
+// ownWords lists the parameters whose range Validate checks in words of
+// their own (top, acquisition, winback, row), with the registry's bounds;
+// parameters leaves them out.
+var ownWords = []string{"horizon", "discount_rate", "acquisition.new_customers", "winback.window", "stage.ID.to.ID"}
+
+// parameters checks every number of the registry that t holds against the
+// entry's range; at is t's place in the file. A NaN is a value not given
+// (a segment's share), which t's own checks report.
+func (v *validator) parameters(at place, t table) {
+	for _, e := range registry {
+		if x, ok := e.value(t); ok && !math.IsNaN(x) && !slices.Contains(ownWords, e.Pattern) {
+			v.check(at.key(e.key()), e, x)
+		}
+	}
+}
+
 // check checks the value x at `at` against the range of the registry
-// entry with the given pattern, in the words of the entry.
-func (v *validator) check(at place, pattern string, x float64) {
-	e := param(pattern)
+// entry e, in the words of the entry.
+func (v *validator) check(at place, e *Param, x float64) {
 	if e.what == "" {
 		if !(x >= e.Min && x <= e.Max) {
 			v.add(at, "%s = %s, must be between %s and %s", at.rel, num(x), num(e.Min), num(e.Max))
@@ -112,15 +127,16 @@ func (v *validator) top() {
 	if s.CashTiming != "end" && s.CashTiming != "start" {
 		v.add(top.key("cash_timing"), `cash_timing = %q, allowed values are "end" (margin discounted by (1+d)^-(t+1)) and "start" ((1+d)^-t)`, s.CashTiming)
 	}
-	switch {
-	case s.Horizon < 0:
-		v.add(top.key("horizon"), "horizon = %d, must be at least 1 period", s.Horizon)
-	case s.Horizon > int(param("horizon").Max):
-		v.add(top.key("horizon"), "horizon = %d periods, at most %d are allowed (a century of months)", s.Horizon, sim.MaxHorizon)
+	switch h := param("horizon"); {
+	case s.Horizon < 0: // 0 is the default
+		v.add(top.key("horizon"), "horizon = %d, must be at least %s period", s.Horizon, num(h.Min))
+	case s.Horizon > int(h.Max):
+		v.add(top.key("horizon"), "horizon = %d periods, at most %s are allowed (a century of months)", s.Horizon, num(h.Max))
 	}
 	if r := param("discount_rate"); !(s.DiscountRate >= r.Min && s.DiscountRate <= r.Max) {
-		v.add(top.key("discount_rate"), "discount_rate = %v, an annual rate is a fraction in [0, 1], e.g. 0.10 for 10%%", s.DiscountRate)
+		v.add(top.key("discount_rate"), "discount_rate = %v, an annual rate is a fraction in [%s, %s], e.g. 0.10 for 10%%", s.DiscountRate, num(r.Min), num(r.Max))
 	}
+	v.parameters(top, table{s: s})
 	if n := len([]rune(s.Currency)); n < 1 || n > maxCurrency {
 		v.add(top.key("currency"), `currency = %q, give 1 to %d characters, e.g. "CNY"`, s.Currency, maxCurrency)
 	}
@@ -148,10 +164,7 @@ func (v *validator) stages() {
 		}
 		v.id(at, st.ID, "stage", "exploration", s.stageIndex(st.ID), i)
 		v.text(at.key("name"), st.Name)
-		v.check(at.key("revenue"), "stage.ID.revenue", st.Revenue)
-		v.check(at.key("cost_to_serve"), "stage.ID.cost_to_serve", st.CostToServe)
-		v.check(at.key("retention_spend"), "stage.ID.retention_spend", st.RetentionSpend)
-		v.check(at.key("price_discount"), "stage.ID.price_discount", st.PriceDiscount)
+		v.parameters(at, table{stage: st})
 		v.row(at, st.To, nil)
 	}
 }
@@ -180,8 +193,8 @@ func (v *validator) row(at place, base, override map[string]float64) {
 			if !v.stageRef(e, id) {
 				continue
 			}
-			if !(p >= 0 && p <= 1) {
-				v.check(e, "stage.ID.to.ID", p)
+			if r := param("stage.ID.to.ID"); !(p >= r.Min && p <= r.Max) {
+				v.check(e, r, p)
 				bad = true
 			}
 		}
@@ -217,17 +230,18 @@ func (v *validator) acquisition() {
 	case len(a.NewCustomers) > h:
 		v.add(nc, "acquisition.new_customers: %d values for a horizon of %d periods; give at most one value per period", len(a.NewCustomers), h)
 	}
+	r := param("acquisition.new_customers")
 	for i, x := range a.NewCustomers {
-		if !(x >= 0 && x <= sim.MaxAmount) {
+		if !(x >= r.Min && x <= r.Max) {
 			name := "acquisition.new_customers"
 			if len(a.NewCustomers) > 1 {
 				name += fmt.Sprintf(" value %d", i+1)
 			}
-			v.add(nc, "%s = %s, must be between 0 and %s customers per period", name, num(x), num(sim.MaxAmount))
+			v.add(nc, "%s = %s, must be between %s and %s customers per period", name, num(x), num(r.Min), num(r.Max))
 			break
 		}
 	}
-	v.check(at.key("cost_per_customer"), "acquisition.cost_per_customer", a.CostPerCustomer)
+	v.parameters(at, table{name: "acquisition", s: v.s})
 	if a.Entry != "" && len(v.s.Stages) > 0 {
 		v.stageRef(at.key("entry"), a.Entry)
 	}
@@ -236,13 +250,12 @@ func (v *validator) acquisition() {
 func (v *validator) winback() {
 	w := &v.s.Winback
 	at := place{}.key("winback")
-	v.check(at.key("rate"), "winback.rate", w.Rate)
-	v.check(at.key("cost_per_customer"), "winback.cost_per_customer", w.CostPerCustomer)
+	v.parameters(at, table{name: "winback", s: v.s})
 	if w.To != "" && len(v.s.Stages) > 0 {
 		v.stageRef(at.key("to"), w.To)
 	}
 	if r := param("winback.window"); w.Window < int(r.Min) || w.Window > int(r.Max) {
-		v.add(at.key("window"), "winback.window = %d periods, must be in [0, %d] (0 means no limit)", w.Window, sim.MaxWindow)
+		v.add(at.key("window"), "winback.window = %d periods, must be in [%s, %s] (0 means no limit)", w.Window, num(r.Min), num(r.Max))
 	}
 }
 
@@ -268,13 +281,9 @@ func (v *validator) segments() {
 			v.add(at, "share is missing; give each segment its share of new customers, e.g. share = 0.2")
 			missing = true
 		} else {
-			v.check(at.key("share"), "segment.ID.share", seg.Share)
 			total += seg.Share
 		}
-		v.check(at.key("revenue_multiplier"), "segment.ID.revenue_multiplier", seg.RevenueMultiplier)
-		v.check(at.key("cost_to_serve_multiplier"), "segment.ID.cost_to_serve_multiplier", seg.CostToServeMultiplier)
-		v.check(at.key("retention_spend_multiplier"), "segment.ID.retention_spend_multiplier", seg.RetentionSpendMultiplier)
-		v.check(at.key("acquisition_cost_multiplier"), "segment.ID.acquisition_cost_multiplier", seg.AcquisitionCostMultiplier)
+		v.parameters(at, table{segment: seg})
 		v.scaledAmounts(at, seg)
 		for _, id := range seg.stageOrder {
 			o := seg.Stage[id]
@@ -283,17 +292,7 @@ func (v *validator) segments() {
 				continue
 			}
 			ov.where, ov.rel = fmt.Sprintf("%s, stage %q", at.where, id), ""
-			for _, f := range []struct {
-				key string
-				x   *float64
-			}{{"revenue", o.Revenue}, {"cost_to_serve", o.CostToServe}, {"retention_spend", o.RetentionSpend}} {
-				if f.x != nil {
-					v.check(ov.key(f.key), "stage.ID."+f.key, *f.x)
-				}
-			}
-			if o.PriceDiscount != nil {
-				v.check(ov.key("price_discount"), "stage.ID.price_discount", *o.PriceDiscount)
-			}
+			v.parameters(ov, table{override: o})
 			if len(o.To) > 0 {
 				v.row(ov, s.Stages[s.stageIndex(id)].To, o.To)
 			}
