@@ -18,22 +18,32 @@
 // (Scenario.Set), and [[response]] levers and targets and [[sensitivity]]
 // ranges name them so.
 //
-// Every number a scenario has is one entry of the parameter registry
-// (Params, Lookup): its path pattern, Kind, unit, range, getter and setter,
-// label and explanation in English and Chinese, whether it may be uncertain
-// and which [[response]] it drives. Validation messages, Encode, the
+// Every number of a scenario's top level, [acquisition], [[stage]],
+// [winback] and [[segment]] tables but the seed is one entry of the
+// parameter registry (Params, Lookup): its path pattern, Kind, unit,
+// range, the model field that holds it (Param.Get, Param.Set), label and
+// explanation in English and Chinese, whether it may be uncertain and
+// which [[response]] it drives. The decoder, Validate, Encode, the
 // uncertain values, the response forms, the what-if analyses
 // (Scenario.Parameter, Scenario.Label) and the planner's sliders read it.
 //
 // To add a parameter:
-//  1. Add its field to the model (Scenario, Stage, Segment...) and to the
-//     decoder's field list of its table (decode.go), so files and Set
-//     reach it.
+//  1. Add its field to the model (Scenario, Stage, Segment...).
 //  2. Add one entry to the registry (registry.go): pattern, kind, range,
-//     unit, labels, explanation, get and set.
-//  3. Use it where the engine model is built (model.go) and check it in
-//     Validate with v.check and its pattern.
-//  4. Document it in docs/scenarios.md.
+//     unit, labels, explanation, and its field: top, stage and override,
+//     or segment. The decoder then reads it from files in the table its
+//     pattern names, Set and variants reach it, Validate checks its range,
+//     at its line, and Encode writes it. (A value that is not one float64,
+//     such as the horizon, gives get, set and decode instead, and Validate
+//     and Encode handle it by hand.)
+//  3. Use it where the engine model is built (model.go).
+//  4. Document its key in the table of its table in docs/scenarios.md and
+//     in the README's key table; go test ./scenarios -run ParameterTable
+//     -update rewrites the registry's table in docs/scenarios.md. Tests
+//     fail until both are done.
+//
+// recipe_test.go checks that a registry entry is all the decoder and
+// Validate need.
 //
 // The planner then offers a slider for it if it lists its group
 // (internal/planner/controls.go), and the what-if analyses can move it by

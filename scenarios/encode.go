@@ -12,13 +12,13 @@ import (
 // table. Comments of the original file are not kept.
 func (s *Scenario) Encode(w io.Writer) error {
 	doc := map[string]any{
-		"name":          textValue(s.Name),
-		"period":        s.Period,
-		"discount_rate": s.DiscountRate,
-		"cash_timing":   s.CashTiming,
-		"currency":      s.Currency,
-		"acquisition":   s.acquisitionTable(),
+		"name":        textValue(s.Name),
+		"period":      s.Period,
+		"cash_timing": s.CashTiming,
+		"currency":    s.Currency,
+		"acquisition": s.acquisitionTable(),
 	}
+	putParams(doc, table{s: s})
 	if !s.Description.IsZero() {
 		doc["description"] = textValue(s.Description)
 	}
@@ -28,15 +28,15 @@ func (s *Scenario) Encode(w io.Writer) error {
 	stages := make([]map[string]any, len(s.Stages))
 	for i, st := range s.Stages {
 		stages[i] = map[string]any{"id": st.ID, "to": maps.Clone(st.To)}
-		s.putParams(stages[i], Path{Stage: st.ID})
+		putParams(stages[i], table{stage: &st})
 		if !st.Name.IsZero() {
 			stages[i]["name"] = textValue(st.Name)
 		}
 	}
 	doc["stage"] = stages
 	if s.Winback != (Winback{}) {
-		w := map[string]any{}
-		s.putParams(w, Path{Table: "winback"})
+		w := map[string]any{"window": s.Winback.Window}
+		putParams(w, table{name: "winback", s: s})
 		if s.Winback.To != "" {
 			w["to"] = s.Winback.To
 		}
@@ -46,7 +46,7 @@ func (s *Scenario) Encode(w io.Writer) error {
 		segs := make([]map[string]any, len(s.Segments))
 		for i, seg := range s.Segments {
 			m := map[string]any{"id": seg.ID}
-			s.putParams(m, Path{Segment: seg.ID})
+			putParams(m, table{segment: &seg})
 			if !seg.Name.IsZero() {
 				m["name"] = textValue(seg.Name)
 			}
@@ -54,11 +54,7 @@ func (s *Scenario) Encode(w io.Writer) error {
 				overrides := map[string]any{}
 				for id, o := range seg.Stage {
 					ov := map[string]any{}
-					for _, e := range registry {
-						if x, ok := e.value(table{override: o}); ok {
-							ov[e.key()] = x
-						}
-					}
+					putParams(ov, table{override: o})
 					if len(o.To) > 0 {
 						ov["to"] = maps.Clone(o.To)
 					}
@@ -89,29 +85,22 @@ func (s *Scenario) Encode(w io.Writer) error {
 	return toml.NewEncoder(w).Encode(doc)
 }
 
-// putParams writes into the table m of an Encode document the value of
-// every registry parameter in the table that scope names (its Key and To
-// ignored): a stage's values, a segment's share and multipliers, the
-// win-back values. Transition probabilities are left out: they form the
-// table's `to`.
-func (s *Scenario) putParams(m map[string]any, scope Path) {
+// putParams writes into the table m of an Encode document every number
+// of the registry that t holds as one float64, by its key: a stage's
+// values, a segment's share and multipliers, a written override. Encode
+// writes the others (whole numbers, the list of new customers, the
+// transition probabilities of a to table) itself.
+func putParams(m map[string]any, t table) {
 	for _, e := range registry {
-		p, _ := ParsePath(e.Pattern)
-		if p.Key == "to" || p.Table != scope.Table || (p.Segment == "") != (scope.Segment == "") || (p.Stage == "") != (scope.Stage == "") {
-			continue
-		}
-		at := scope
-		at.Key = p.Key
-		if x := e.Get(s, at); e.Kind == Periods {
-			m[p.Key] = int(x)
-		} else {
-			m[p.Key] = x
+		if x, ok := e.value(t); ok {
+			m[e.key()] = x
 		}
 	}
 }
 
 func (s *Scenario) acquisitionTable() map[string]any {
-	a := map[string]any{"cost_per_customer": s.Acquisition.CostPerCustomer}
+	a := map[string]any{}
+	putParams(a, table{name: "acquisition", s: s})
 	if nc := s.Acquisition.NewCustomers; len(nc) == 1 {
 		a["new_customers"] = nc[0]
 	} else {
@@ -120,8 +109,8 @@ func (s *Scenario) acquisitionTable() map[string]any {
 	if s.Acquisition.Entry != "" {
 		a["entry"] = s.Acquisition.Entry
 	}
-	if s.Acquisition.Budget != 0 {
-		a["budget"] = s.Acquisition.Budget
+	if s.Acquisition.Budget == 0 {
+		delete(a, "budget") // no budget response
 	}
 	return a
 }
