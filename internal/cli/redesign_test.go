@@ -118,6 +118,9 @@ func TestShippedNumbersUnchangedByRedesign(t *testing.T) {
 			}
 			bad := 0
 			for i := range wantRows {
+				if len(gotRows[i]) != len(wantRows[i]) {
+					t.Fatalf("periods.csv row %d: %d columns, want %d", i, len(gotRows[i]), len(wantRows[i]))
+				}
 				for j := range wantRows[i] {
 					w, g := wantRows[i][j], gotRows[i][j]
 					if w == g {
@@ -159,12 +162,20 @@ func TestMonteCarloBitIdenticalAfterRedesign(t *testing.T) {
 			wantDoc, gotDoc := decodeJSONFile(t, filepath.Join(want, "summary.json")), decodeJSONFile(t, filepath.Join(got, "summary.json"))
 			wantRuns, _ := wantDoc["runs"].([]any)
 			gotRuns, _ := gotDoc["runs"].([]any)
+			if len(wantRuns) == 0 {
+				t.Fatalf("the summary.json written before the redesign has no runs array")
+			}
 			if len(wantRuns) != len(gotRuns) {
 				t.Fatalf("%d runs, want %d", len(gotRuns), len(wantRuns))
 			}
 			for i := range wantRuns {
-				w, _ := json.Marshal(wantRuns[i].(map[string]any)["uncertainty"])
-				g, _ := json.Marshal(gotRuns[i].(map[string]any)["uncertainty"])
+				wantRun, _ := wantRuns[i].(map[string]any)
+				gotRun, _ := gotRuns[i].(map[string]any)
+				if wantRun["uncertainty"] == nil {
+					t.Fatalf("run %d: the summary.json written before the redesign has no uncertainty object", i)
+				}
+				w, _ := json.Marshal(wantRun["uncertainty"])
+				g, _ := json.Marshal(gotRun["uncertainty"])
 				if !bytes.Equal(w, g) {
 					t.Errorf("run %d: the uncertainty object differs from the one written before the redesign", i)
 				}
