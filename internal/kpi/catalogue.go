@@ -41,6 +41,7 @@ var catalogue = [Count]entry{
 		},
 		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.AcquisitionCost) },
 		alwaysDefined: true,
+		input:         true,
 	},
 	CLVNet: {
 		id:    "clv_net",
@@ -89,7 +90,8 @@ var catalogue = [Count]entry{
 			EN: "In closed form e·(I − A/(1+d))⁻¹·R: e the stages new customers enter, A the transition matrix between active stages, R each stage's margin, d the discount rate per period; divided by (1+d) when cash comes at the end of the period. Undefined without discounting when a customer may never leave.",
 			ZH: "闭式解 e·(I − A/(1+d))⁻¹·R：e 为新客户进入各阶段的分布，A 为活跃阶段之间的转移矩阵，R 为各阶段每客利润，d 为每期折现率；现金流在期末发生时再除以 (1+d)。不折现且客户可能永不流失时无定义。",
 		},
-		get: func(s *sim.Summary) sim.Optional { return s.CLVInfinite },
+		get:         func(s *sim.Summary) sim.Optional { return s.CLVInfinite },
+		outcomeLast: true,
 	},
 	CustomerEquity: {
 		id:    "customer_equity",

@@ -56,14 +56,26 @@ func (u Unit) Delta(base, v sim.Optional) string {
 	if d > 0 {
 		s = "+" + s
 	}
-	if base.Value != 0 {
-		s += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(base.Value))
+	if r := Relative(base, v); r.Defined {
+		s += fmt.Sprintf(" (%+.1f%%)", 100*r.Value)
 	}
 	return s
 }
 
+// Relative returns the relative change from base to v, (v − base)/|base|:
+// 0.1 for a rise of 10%, also from a negative base. It is undefined when
+// either figure is, or when base is 0.
+func Relative(base, v sim.Optional) sim.Optional {
+	if !base.Defined || !v.Defined || base.Value == 0 {
+		return sim.Optional{}
+	}
+	return sim.Some((v.Value - base.Value) / math.Abs(base.Value))
+}
+
 // Group inserts thousands separators into a formatted number:
-// "-1234567.50" becomes "-1,234,567.50".
+// "-1234567.50" becomes "-1,234,567.50". It is the grouping of the tables
+// and the planner (Unit.Format); chart.Human is the charts' other
+// formatter, which abbreviates for axis ticks and tooltips (15k, 1.5万).
 func Group(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

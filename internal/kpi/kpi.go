@@ -28,13 +28,33 @@ const (
 // All lists every KPI in the order of the summary table.
 var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, PaybackPeriods, ExpectedLifetime}
 
+// Outcomes lists the KPIs the what-if analyses (compare, sensitivity,
+// seek, optimize) report, in the order they show them: every KPI of the
+// catalogue but the inputs, in the summary table's order, with the ones
+// marked to come last at the end. A new catalogue entry joins it unless
+// it is marked as an input.
+var Outcomes = outcomes()
+
+func outcomes() []KPI {
+	var first, last []KPI
+	for _, k := range All {
+		switch e := k.entry(); {
+		case e.input:
+		case e.outcomeLast:
+			last = append(last, k)
+		default:
+			first = append(first, k)
+		}
+	}
+	return append(first, last...)
+}
+
 // Direction says which way a KPI moves when the news is good.
 type Direction int
 
 const (
-	Higher  Direction = iota // more is better (CLV, customer equity)
-	Lower                    // less is better (acquisition cost, payback)
-	Neither                  // neither way is good or bad news in itself
+	Higher Direction = iota // more is better (CLV, customer equity)
+	Lower                   // less is better (acquisition cost, payback)
 )
 
 // entry is one KPI of the catalogue.
@@ -48,6 +68,12 @@ type entry struct {
 	formula       scenarios.Text // how it is computed, in words
 	get           func(*sim.Summary) sim.Optional
 	alwaysDefined bool
+	// input marks a figure that variants set rather than an outcome
+	// (acquisition cost): the what-if analyses leave it out of Outcomes.
+	input bool
+	// outcomeLast puts the KPI at the end of Outcomes, after the
+	// figures of the horizon itself (CLV over an infinite horizon).
+	outcomeLast bool
 }
 
 func (k KPI) entry() *entry {
