@@ -11,7 +11,6 @@ import (
 	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/kpi"
 	"clvlab/internal/report"
-	"clvlab/internal/whatif"
 	"clvlab/scenarios"
 )
 
@@ -89,7 +88,7 @@ func (a *analysisFlags) write(fs *flag.FlagSet, s *scenarios.Scenario, files []r
 // kpiFlag parses a KPI id, one of the what-if KPIs, for a command's
 // error message.
 func kpiFlag(cmd, s string, stderr io.Writer) (kpi.KPI, bool) {
-	k, err := kpi.Parse(s, whatif.KPIs...)
+	k, err := kpi.Parse(s, kpi.Outcomes...)
 	if err != nil {
 		fmt.Fprintf(stderr, "clvlab %s: -kpi: %v\n", cmd, err)
 		return 0, false
@@ -99,8 +98,8 @@ func kpiFlag(cmd, s string, stderr io.Writer) (kpi.KPI, bool) {
 
 // kpiIDs lists the ids of the what-if KPIs: "clv, clv_net, ...".
 func kpiIDs() string {
-	ids := make([]string, len(whatif.KPIs))
-	for i, k := range whatif.KPIs {
+	ids := make([]string, len(kpi.Outcomes))
+	for i, k := range kpi.Outcomes {
 		ids[i] = k.String()
 	}
 	return strings.Join(ids, ", ")

@@ -7,8 +7,8 @@
 // Parameters are named by scenario paths in the variant path syntax
 // ("stage.stability.to.stability", "acquisition.cost_per_customer",
 // "stage.decline.retention_spend"); scenarios.Scenario.Parameter says
-// which values each may take. KPIs are those of package kpi; KPIs lists
-// the ones the analyses use. Every analysis projects copies of the
+// which values each may take. KPIs are those of package kpi;
+// kpi.Outcomes lists the ones the analyses use. Every analysis projects copies of the
 // scenario with the parameters set (projection.Project): the engine is
 // unchanged and the scenario passed in is never modified. Results are
 // plain values for the command line, the charts and the app.

@@ -1,23 +1,18 @@
 package whatif
 
 import (
-	"math"
 	"strings"
 
 	"clvlab/internal/kpi"
 	"clvlab/sim"
 )
 
-// KPIs lists the KPIs the analyses compare, seek and rank, in the order
-// they show them: every KPI of the catalogue but the acquisition cost, an
-// input that variants set rather than an outcome.
-var KPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods, kpi.ExpectedLifetime, kpi.CLVInfinite}
-
-// alwaysDefined lists the KPIs of KPIs that every run has, the ones that
-// can be attributed and maximised: "clv, clv_net or customer_equity".
-func alwaysDefined() string {
+// alwaysDefinedPhrase names the KPIs of kpi.Outcomes that every run has,
+// the ones that can be attributed and maximised, as a phrase for
+// messages: "clv, clv_net or customer_equity".
+func alwaysDefinedPhrase() string {
 	var ids []string
-	for _, k := range KPIs {
+	for _, k := range kpi.Outcomes {
 		if k.AlwaysDefined() {
 			ids = append(ids, k.String())
 		}
@@ -43,19 +38,17 @@ type Change struct {
 	Base     sim.Optional
 	Value    sim.Optional
 	Absolute sim.Optional // Value − Base; undefined if either is
-	Relative sim.Optional // (Value − Base)/|Base|; undefined if either is, or Base is 0
+	Relative sim.Optional // kpi.Relative: (Value − Base)/|Base|; undefined if either is, or Base is 0
 }
 
-// Changes returns the change of each of KPIs from base to v.
+// Changes returns the change of each of kpi.Outcomes from base to v, in
+// that order.
 func Changes(base, v Values) []Change {
-	out := make([]Change, len(KPIs))
-	for i, k := range KPIs {
-		c := Change{KPI: k, Base: base[k], Value: v[k]}
+	out := make([]Change, len(kpi.Outcomes))
+	for i, k := range kpi.Outcomes {
+		c := Change{KPI: k, Base: base[k], Value: v[k], Relative: kpi.Relative(base[k], v[k])}
 		if c.Base.Defined && c.Value.Defined {
 			c.Absolute = sim.Some(c.Value.Value - c.Base.Value)
-			if c.Base.Value != 0 {
-				c.Relative = sim.Some(c.Absolute.Value / math.Abs(c.Base.Value))
-			}
 		}
 		out[i] = c
 	}

@@ -132,7 +132,7 @@ func Optimize(s *scenarios.Scenario, opt OptimizeOptions) (*Optimum, error) {
 // withDefaults fills in the defaults of opt and checks its KPI.
 func (opt OptimizeOptions) withDefaults() (OptimizeOptions, error) {
 	if !opt.KPI.AlwaysDefined() {
-		return opt, fmt.Errorf("whatif: cannot maximise %s, which some runs lack; maximise %s", opt.KPI, alwaysDefined())
+		return opt, fmt.Errorf("whatif: cannot maximise %s, which some runs lack; maximise %s", opt.KPI, alwaysDefinedPhrase())
 	}
 	if opt.MaxIterations <= 0 {
 		opt.MaxIterations = DefaultOptimizeIterations

@@ -299,7 +299,7 @@ func (r *SeekResult) notFound() string {
 	msg := fmt.Sprintf("no %s in [%s, %s] gives %s %s %s: over that range %s runs from %s (at %s) to %s (at %s)",
 		name, describe(r.Low), describe(r.High), kname, r.Goal, describe(r.Target),
 		kname, describe(r.KPIMin.Value), describe(r.ArgMin), describe(r.KPIMax.Value), describe(r.ArgMax))
-	if undefined := r.undefinedShare(); undefined > 0 {
+	if undefined := r.undefinedCount(); undefined > 0 {
 		msg += fmt.Sprintf("; it is undefined at %d of the %d points scanned", undefined, len(r.Curve))
 	}
 	return msg
@@ -326,7 +326,8 @@ func (r *SeekResult) pick(xs []float64) int {
 	return k
 }
 
-func (r *SeekResult) undefinedShare() int {
+// undefinedCount returns how many points of the scan have no KPI value.
+func (r *SeekResult) undefinedCount() int {
 	n := 0
 	for _, c := range r.Curve {
 		if !c.KPI.Defined {

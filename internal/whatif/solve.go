@@ -205,7 +205,9 @@ func brent(f func(float64) (float64, bool), a, b, fa, fb, tol float64, maxIter i
 
 // golden maximises f over [a, b] by golden-section search until the
 // bracket is narrower than tol or maxIter iterations have run; it returns
-// the best point seen.
+// the better of the two interior points of the final bracket (the first
+// on a tie) and the number of iterations. A point seen earlier may have
+// been better when f is not unimodal on [a, b].
 func golden(f func(float64) float64, a, b, tol float64, maxIter int) (float64, int) {
 	const invPhi = 0.6180339887498949 // (√5 − 1)/2
 	x1, x2 := b-invPhi*(b-a), a+invPhi*(b-a)

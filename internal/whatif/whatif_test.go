@@ -84,10 +84,10 @@ func TestShapleyTwoParameters(t *testing.T) {
 			}
 		}
 	}
-	if ch := c.Changes[slices.Index(KPIs, kpi.CLV)]; !near(ch.Absolute.Value, 100/1.1+110/1.21, 1e-12) || !near(ch.Relative.Value, (100/1.1+110/1.21)/(100/1.1+50/1.21), 1e-12) {
+	if ch := c.Changes[slices.Index(kpi.Outcomes, kpi.CLV)]; !near(ch.Absolute.Value, 100/1.1+110/1.21, 1e-12) || !near(ch.Relative.Value, (100/1.1+110/1.21)/(100/1.1+50/1.21), 1e-12) {
 		t.Errorf("CLV change %+v", ch)
 	}
-	if ch := c.Changes[slices.Index(KPIs, kpi.LTVCAC)]; ch.Base.Defined || ch.Absolute.Defined || ch.Relative.Defined {
+	if ch := c.Changes[slices.Index(kpi.Outcomes, kpi.LTVCAC)]; ch.Base.Defined || ch.Absolute.Defined || ch.Relative.Defined {
 		t.Errorf("LTV:CAC without acquisition cost should stay undefined: %+v", ch)
 	}
 }
@@ -625,7 +625,7 @@ func TestNeverNaN(t *testing.T) {
 	}
 	for _, id := range scenarios.Presets() {
 		s := preset(t, id)
-		for _, k := range KPIs {
+		for _, k := range kpi.Outcomes {
 			tor, err := Sensitivity(s, SensitivityOptions{KPI: k})
 			if err != nil {
 				t.Fatalf("%s %s: %v", id, k, err)
@@ -673,12 +673,12 @@ func TestShippedOptimum(t *testing.T) {
 }
 
 func TestParseKPIsAndGoal(t *testing.T) {
-	for _, k := range KPIs {
-		if got, err := kpi.Parse(k.String(), KPIs...); err != nil || got != k {
+	for _, k := range kpi.Outcomes {
+		if got, err := kpi.Parse(k.String(), kpi.Outcomes...); err != nil || got != k {
 			t.Errorf("kpi.Parse(%s) = %v, %v", k, got, err)
 		}
 	}
-	if _, err := kpi.Parse("acquisition_cost", KPIs...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite") {
+	if _, err := kpi.Parse("acquisition_cost", kpi.Outcomes...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, payback_periods, expected_lifetime, clv_infinite") {
 		t.Errorf("kpi.Parse(acquisition_cost) among the what-if KPIs: %v", err)
 	}
 	if _, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: kpi.LTVCAC}); err == nil || !strings.HasSuffix(err.Error(), "maximise clv, clv_net or customer_equity") {
