@@ -181,7 +181,3 @@ func axisTicks(percent bool, lang string) plot.Ticker {
 func headerOf(s *scenarios.Scenario, lang string) Header {
 	return Header{Lang: lang, Scenario: s.Name.In(lang), Currency: s.Currency}
 }
-
-// percentKind reports whether a parameter of kind k is shown as a
-// percentage.
-func percentKind(k scenarios.Kind) bool { return k.Percent() }

@@ -395,17 +395,10 @@ func (st *style) comparison() [][]*plot.Plot {
 	return [][]*plot.Plot{{top}, {bottom}}
 }
 
-// deltaKPIs are the figures the deltas chart compares, top to bottom.
+// deltaKPIs are the figures the deltas chart compares, top to bottom: a
+// selection of kpi.Outcomes (see package kpi's doc), without CLV over an
+// infinite horizon.
 var deltaKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods, kpi.ExpectedLifetime}
-
-// Change returns the relative change from base to v in percent, and false
-// when it is undefined (a figure undefined, or a zero base).
-func Change(base, v sim.Optional) (float64, bool) {
-	if !base.Defined || !v.Defined || base.Value == 0 {
-		return 0, false
-	}
-	return 100 * (v.Value - base.Value) / math.Abs(base.Value), true
-}
 
 func (st *style) deltas() *plot.Plot {
 	title := st.t(msgDeltasTitle)
@@ -432,9 +425,10 @@ func (st *style) deltas() *plot.Plot {
 		vals := make([]float64, slots)
 		for kp, fig := range deltaKPIs {
 			y := row(kp, j)
-			d, ok := Change(fig.Of(base), fig.Of(&run.Result.Summary))
+			rel := kpi.Relative(fig.Of(base), fig.Of(&run.Result.Summary))
+			d := 100 * rel.Value
 			label := "n/a"
-			if ok {
+			if rel.Defined {
 				vals[int(y)] = d
 				label = fmt.Sprintf("%+.1f%%", d)
 				if d == 0 {

@@ -16,7 +16,7 @@ func NewOptimumSlices(s *scenarios.Scenario, o *whatif.Optimum, lang string) *Op
 		if l.Fixed {
 			continue
 		}
-		ol := OptimumLever{Name: s.Label(l.Path, lang), Percent: percentKind(l.Kind), Current: l.Value, Optimum: l.Optimum}
+		ol := OptimumLever{Name: s.Label(l.Path, lang), Percent: l.Kind.Percent(), Current: l.Value, Optimum: l.Optimum}
 		for _, p := range l.Slice {
 			ol.Slice = append(ol.Slice, CurvePoint{X: p.X, KPI: p.KPI})
 		}

@@ -17,7 +17,7 @@ import (
 // lang.
 func NewSeekCurve(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *SeekCurve {
 	c := &SeekCurve{Header: headerOf(s, lang), KPI: r.KPI.Label(lang), Param: s.Label(r.Parameter.Path, lang),
-		Money: r.KPI.Unit() == kpi.Money, Percent: percentKind(r.Parameter.Kind), Goal: r.Goal.String(), Target: r.Target,
+		Money: r.KPI.Unit() == kpi.Money, Percent: r.Parameter.Kind.Percent(), Goal: r.Goal.String(), Target: r.Target,
 		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
 	for _, p := range r.Curve {
 		c.Curve = append(c.Curve, CurvePoint{X: p.X, KPI: p.KPI})

@@ -88,22 +88,32 @@ func newStyle(in *Input, size Size) *style {
 	}
 }
 
-// message returns message key in lang.
-func message(lang string, key int) string {
-	if lang == "zh" {
-		return messages[key][1]
-	}
-	return messages[key][0]
+// messageKPI gives, for the messages that name a KPI, the KPI whose
+// short label (kpi.KPI.Short) fills their first %s.
+var messageKPI = map[int]kpi.KPI{
+	msgCumulativeTitle: kpi.CustomerEquity,
+	msgPayback:         kpi.PaybackPeriods,
+	msgComparisonTitle: kpi.CustomerEquity,
 }
 
-// t formats message key with args.
-func (st *style) t(key int, args ...any) string {
-	s := message(st.lang, key)
+// message returns message key in lang, formatted with args after the
+// label of the KPI it names, if any.
+func message(lang string, key int, args ...any) string {
+	s := messages[key][0]
+	if lang == "zh" {
+		s = messages[key][1]
+	}
+	if k, ok := messageKPI[key]; ok {
+		args = append([]any{k.Short(lang)}, args...)
+	}
 	if len(args) == 0 {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
 }
+
+// t formats message key in the chart's language with args.
+func (st *style) t(key int, args ...any) string { return message(st.lang, key, args...) }
 
 // periodName returns the name of the scenario's period in the language.
 func (st *style) periodName() string {
@@ -207,7 +217,9 @@ func (h humanTicks) Ticks(min, max float64) []plot.Tick {
 }
 
 // Human formats v for a label or a tooltip: 1,234, 15k, 2.5M, 1.2B in
-// English; 1,234, 1.5万, 2.5亿 in Chinese.
+// English; 1,234, 1.5万, 2.5亿 in Chinese. It abbreviates, as axis ticks
+// do, where kpi.Unit.Format (with kpi.Group) writes every digit for the
+// tables: 13,146,488 there is 13.15M (1314.65万) here.
 func Human(v float64, lang string) string {
 	size, suffix := unitFor(math.Abs(v), lang)
 	return scaled(v, size, suffix)

@@ -19,7 +19,7 @@ func NewTornado(s *scenarios.Scenario, t *whatif.Tornado, lang string) *Tornado 
 	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
 	for _, b := range t.Bars {
 		c.Bars = append(c.Bars, TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
-			Percent: percentKind(b.Kind), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
+			Percent: b.Kind.Percent(), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
 	}
 	return c
 }
