@@ -367,7 +367,7 @@ func (a *App) kpis(m metrics) {
 		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Min.Y+m.line), k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
 		value := "—"
 		if k.Value.Defined {
-			value = planner.FormatUnit(k.Kind, k.Value.Value, s.Currency, periodName(s), a.lang)
+			value = planner.FormatUnit(k.Unit, k.Value.Value, s.Currency, periodName(s), a.lang)
 		}
 		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), value, float64(m.font)*1.2, c.Theme.Text, ui.Left)
 		delta, col := "", c.Theme.Muted
@@ -378,7 +378,7 @@ func (a *App) kpis(m metrics) {
 				if d < 0 {
 					sign = "−"
 				}
-				delta = sign + planner.FormatUnit(k.Kind, math.Abs(d), s.Currency, periodName(s), a.lang)
+				delta = sign + planner.FormatUnit(k.Unit, math.Abs(d), s.Currency, periodName(s), a.lang)
 				if k.Baseline.Value != 0 {
 					delta += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(k.Baseline.Value))
 				}

@@ -44,7 +44,8 @@ func (c Control) Format(v float64, currency, period, lang string) string {
 
 // FormatKind shows a parameter's value v of kind k: probabilities,
 // fractions and rates as percentages, periods with the period's name,
-// customers as a whole number, money with the currency.
+// customers as a whole number, money as the tables write it
+// (kpi.Money) with the currency.
 func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) string {
 	switch k {
 	case scenarios.Probability, scenarios.Fraction, scenarios.Rate:
@@ -63,11 +64,7 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 	case scenarios.Multiplier:
 		return "×" + strconv.FormatFloat(v, 'f', 2, 64)
 	}
-	digits := 2
-	if math.Abs(v) >= 1e5 {
-		digits = 0
-	}
-	return kpi.Group(strconv.FormatFloat(v, 'f', digits, 64)) + " " + currency
+	return kpi.Money.Format(sim.Some(v)) + " " + currency
 }
 
 // FormatUnit shows a KPI's value v in the catalogue's unit u, as the
@@ -78,7 +75,7 @@ func FormatUnit(u kpi.Unit, v float64, currency, period, lang string) string {
 	case kpi.Periods, kpi.WholePeriods:
 		return FormatKind(scenarios.Periods, v, currency, period, lang)
 	case kpi.Ratio:
-		return strconv.FormatFloat(v, 'f', 2, 64)
+		return u.Format(sim.Some(v))
 	}
 	return FormatKind(scenarios.Money, v, currency, period, lang)
 }

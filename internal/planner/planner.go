@@ -410,7 +410,7 @@ type KPI struct {
 	Label    [2]string
 	Value    sim.Optional
 	Baseline sim.Optional
-	Kind     kpi.Unit
+	Unit     kpi.Unit
 	// LowerIsBetter is true for payback: a shorter payback is good news.
 	LowerIsBetter bool
 }
@@ -436,7 +436,8 @@ func (k KPI) Better() int {
 	return -1
 }
 
-// stripKPIs are the headline figures of the KPI strip, left to right.
+// stripKPIs are the headline figures of the KPI strip, left to right: a
+// selection of the catalogue that fits the strip (see package kpi's doc).
 var stripKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods}
 
 // KPIs returns the headline figures of the current values against the
@@ -446,7 +447,7 @@ func (p *Planner) KPIs() []KPI {
 	out := make([]KPI, len(stripKPIs))
 	for i, k := range stripKPIs {
 		out[i] = KPI{Key: k.String(), Label: [2]string{capitalized(k.Short("en")), k.Short("zh")},
-			Value: k.Of(cur), Baseline: k.Of(base), Kind: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
+			Value: k.Of(cur), Baseline: k.Of(base), Unit: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
 	}
 	return out
 }
