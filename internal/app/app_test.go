@@ -12,6 +12,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/ui"
 	"clvlab/scenarios"
 )
@@ -181,6 +183,33 @@ func TestMonteCarloInBackground(t *testing.T) {
 	if se := b.CLV.StdDev / math.Sqrt(float64(b.CLVTrials)); math.Abs(b.CLV.Mean-clv) > 10*se {
 		t.Errorf("trials' mean CLV %v, engine %v (standard error %v)", b.CLV.Mean, clv, se)
 	}
+	// The status line names the figures with the catalogue's labels, in
+	// characters the font draws, and is drawn whole, not shortened with
+	// "…", in both languages.
+	for _, lang := range []string{"en", "zh"} {
+		a.lang = lang
+		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+		line := a.bandsLine(b)
+		for _, f := range kpi.Bands {
+			if f == kpi.PaybackWithinHorizon && !b.Payback.Defined {
+				continue
+			}
+			if l := chart.Printable(f.Label(lang)); !strings.Contains(line, l) {
+				t.Errorf("%s: status line %q lacks %q", lang, line, l)
+			}
+		}
+		if chart.Printable(line) != line {
+			t.Errorf("%s: status line %q has characters the font lacks", lang, line)
+		}
+		drawn := false
+		for _, op := range a.ui.Ops() {
+			drawn = drawn || op.Kind == ui.OpText && op.Text == line
+		}
+		if !drawn {
+			t.Errorf("%s: status line %q not drawn whole at 1280×800", lang, line)
+		}
+	}
+	a.lang = "en"
 	a.p.Set("acquisition.cost_per_customer", 90)
 	if a.currentBands() != nil {
 		t.Error("bands of the old values still shown after a change")

@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
 	"clvlab/sim/uncertainty"
 )
@@ -82,23 +84,21 @@ func (a *App) pollMonteCarlo() {
 	}
 }
 
-// bandsLine summarises the bands for the status line.
+// bandsLine summarises the bands for the status line, with the
+// catalogue's labels of the Monte Carlo figures (kpi.Bands), with "-" for
+// the "–" the font lacks: "200 trials: CLV 5-95% 582.2 CNY to 1,122 CNY;
+// …; P(payback within horizon) 100.0%".
 func (a *App) bandsLine(b *uncertainty.Bands) string {
 	s := a.p.Scenario()
 	money := func(v float64) string { return chart.Human(v, a.lang) + " " + s.Currency }
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
-	if a.lang == "zh" {
-		line := fmt.Sprintf("%d 次模拟：客户终生价值 90%% 区间 %s 至 %s；客户资产 90%% 区间 %s 至 %s；客户资产为负的概率 %s",
-			b.Trials, money(b.CLV.P5), money(b.CLV.P95), money(b.CustomerEquity.P5), money(b.CustomerEquity.P95), pct(b.NegativeEquity))
-		if b.Payback.Defined {
-			line += "；期限内回收的概率 " + pct(b.Payback.Value)
-		}
-		return line
+	parts := []string{
+		fmt.Sprintf(a.t("band range"), kpi.CLVRange.Label(a.lang), money(b.CLV.P5), money(b.CLV.P95)),
+		fmt.Sprintf(a.t("band range"), kpi.CustomerEquityRange.Label(a.lang), money(b.CustomerEquity.P5), money(b.CustomerEquity.P95)),
+		fmt.Sprintf(a.t("band share"), kpi.NegativeEquity.Label(a.lang), pct(b.NegativeEquity)),
 	}
-	line := fmt.Sprintf("%d trials: CLV 5-95%% %s to %s; customer equity 5-95%% %s to %s; P(equity < 0) %s",
-		b.Trials, money(b.CLV.P5), money(b.CLV.P95), money(b.CustomerEquity.P5), money(b.CustomerEquity.P95), pct(b.NegativeEquity))
 	if b.Payback.Defined {
-		line += "; P(payback within horizon) " + pct(b.Payback.Value)
+		parts = append(parts, fmt.Sprintf(a.t("band share"), kpi.PaybackWithinHorizon.Label(a.lang), pct(b.Payback.Value)))
 	}
-	return line
+	return chart.Printable(fmt.Sprintf(a.t("trials run"), b.Trials) + strings.Join(parts, a.t("band separator")))
 }

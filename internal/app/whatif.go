@@ -20,7 +20,8 @@ const (
 	numTabs
 )
 
-// seekKPIs are the goals the seek bar cycles through.
+// seekKPIs are the goals the seek bar cycles through: a selection of
+// kpi.Outcomes that fits the bar (see package kpi's doc).
 var seekKPIs = []kpi.KPI{kpi.LTVCAC, kpi.CLV, kpi.CustomerEquity, kpi.PaybackPeriods}
 
 // whatIf is the state of the what-if bar.
@@ -162,10 +163,13 @@ func (a *App) seek() {
 	a.notice(fmt.Sprintf(a.t("seek found"), a.groupName(ctl.Group)+": "+ctl.Label.In(a.lang), show(r.Value), k.Label(a.lang), r.KPIValue.String()), false)
 }
 
-// optimize finds the spend that maximises customer equity and shows it in
-// the optimum tab.
+// optimumKPI is the KPI that Optimise spend maximises.
+const optimumKPI = kpi.CustomerEquity
+
+// optimize finds the spend that maximises optimumKPI and shows it in the
+// optimum tab.
 func (a *App) optimize() {
-	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: kpi.CustomerEquity})
+	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: optimumKPI})
 	if err != nil {
 		a.notice(err.Error(), true)
 		return
@@ -173,7 +177,7 @@ func (a *App) optimize() {
 	a.what.optimum, a.what.version = o, a.p.Version()
 	a.tab = tabOptimum
 	a.chartKey = ""
-	a.notice(fmt.Sprintf(a.t("optimum found"), chart.Human(o.Value, a.lang), chart.Human(o.Current, a.lang)), false)
+	a.notice(fmt.Sprintf(a.t("optimum found"), optimumKPI.Short(a.lang), chart.Human(o.Value, a.lang), chart.Human(o.Current, a.lang)), false)
 }
 
 // analysisFigure builds the chart of an analysis tab.
@@ -188,7 +192,7 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 		return chart.BuildAnalysis(chart.NewTornado(s, t, a.lang), size)
 	default:
 		if a.what.optimum == nil {
-			return nil, fmt.Errorf("%s", a.t("press optimise"))
+			return nil, fmt.Errorf(a.t("press optimise"), optimumKPI.Short(a.lang))
 		}
 		return chart.BuildAnalysis(chart.NewOptimumSlices(s, a.what.optimum, a.lang), size)
 	}

@@ -54,7 +54,7 @@ func BuildAnalysis(a Analysis, size Size) (*Figure, error) {
 		lang = "en"
 	}
 	st := &style{
-		in:     &Input{Lang: lang, Scenario: printable(h.Scenario), Currency: printable(h.Currency)},
+		in:     &Input{Lang: lang, Scenario: Printable(h.Scenario), Currency: Printable(h.Currency)},
 		lang:   lang,
 		scale:  math.Min(float64(size.W)/800, float64(size.H)/500),
 		period: "month",
@@ -164,7 +164,7 @@ func rowTicks(names []string) plot.ConstantTicks {
 	n := len(names)
 	ticks := make([]plot.Tick, n)
 	for i, name := range names {
-		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: printable(name)}
+		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: Printable(name)}
 	}
 	return ticks
 }

@@ -174,13 +174,13 @@ func TestRendererIsUpright(t *testing.T) {
 func TestMessagesPrintable(t *testing.T) {
 	for key, m := range messages {
 		for _, s := range m {
-			if printable(s) != s {
-				t.Errorf("message %d %q has characters the font lacks: %q", key, s, printable(s))
+			if Printable(s) != s {
+				t.Errorf("message %d %q has characters the font lacks: %q", key, s, Printable(s))
 			}
 		}
 	}
 	// "·" is in the font (GB2312 punctuation); "×" and "–" are not.
-	if got := printable("Value segments (cycle × amount) · 2–3"); got != "Value segments (cycle x amount) · 2-3" {
+	if got := Printable("Value segments (cycle × amount) · 2–3"); got != "Value segments (cycle x amount) · 2-3" {
 		t.Errorf("printable = %q", got)
 	}
 }

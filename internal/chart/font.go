@@ -43,9 +43,11 @@ var glyphFont = sync.OnceValue(func() *sfnt.Font {
 	return f
 })
 
-// printable returns s with every character the chart font cannot draw
-// replaced by a look-alike, or by "?".
-func printable(s string) string {
+// Printable returns s with every character the chart font (FontTTF)
+// cannot draw replaced by a look-alike ("–" by "-", "×" by "x"), or by
+// "?"; s itself when the font draws all of it. The app passes its
+// composed lines through it too, since it draws with the same font.
+func Printable(s string) string {
 	f := glyphFont()
 	if f == nil {
 		return s
@@ -78,6 +80,3 @@ func printable(s string) string {
 // FontTTF returns the embedded chart font (TrueType), for the app's own
 // text so that one copy of the font serves both.
 func FontTTF() []byte { return notoSansSC }
-
-// Printable replaces characters the font lacks with look-alikes.
-func Printable(s string) string { return printable(s) }

@@ -108,7 +108,7 @@ type colours []color.Color
 func (c colours) Colors() []color.Color { return c }
 
 func (hm *HeatMap) plots(st *style) [][]*plot.Plot {
-	title := st.titled(st.t(msgHeatMapTitle, printable(hm.KPI), printable(hm.XName), printable(hm.YName)))
+	title := st.titled(st.t(msgHeatMapTitle, Printable(hm.KPI), Printable(hm.XName), Printable(hm.YName)))
 	nx, ny := len(hm.XValues), len(hm.YValues)
 	if nx < 2 || ny < 2 || len(hm.Z) != ny {
 		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
@@ -134,7 +134,7 @@ func (hm *HeatMap) plots(st *style) [][]*plot.Plot {
 		r = math.Max(1, math.Abs(hm.Level))
 	}
 	cm := &diverging{min: hm.Level - r, max: hm.Level + r, level: hm.Level, alpha: 1}
-	p := st.newPlot(title, printable(hm.XName), printable(hm.YName))
+	p := st.newPlot(title, Printable(hm.XName), Printable(hm.YName))
 	g := grid{hm}
 	heat := plotter.NewHeatMap(g, cm.Palette(255))
 	heat.Min, heat.Max = cm.min, cm.max
@@ -167,9 +167,9 @@ func (hm *HeatMap) plots(st *style) [][]*plot.Plot {
 	p.Y.Min, p.Y.Max = hm.YValues[0]-dy, hm.YValues[ny-1]+dy
 	p.X.Tick.Marker, p.Y.Tick.Marker = axisTicks(hm.XPercent, st.lang), axisTicks(hm.YPercent, st.lang)
 	level := st.valueText(hm.Level, hm.Money)
-	note := st.t(msgBreakEven, printable(hm.KPI), level)
+	note := st.t(msgBreakEven, Printable(hm.KPI), level)
 	if !crosses {
-		note = st.t(msgNoBreakEven, printable(hm.KPI), level)
+		note = st.t(msgNoBreakEven, Printable(hm.KPI), level)
 	}
 	if undefined > 0 {
 		note += "; " + st.t(msgUndefinedCells)

@@ -43,7 +43,7 @@ type OptimumLever struct {
 }
 
 func (o *OptimumSlices) plots(st *style) [][]*plot.Plot {
-	title := st.titled(st.t(msgOptimumTitle, printable(o.KPI)))
+	title := st.titled(st.t(msgOptimumTitle, Printable(o.KPI)))
 	if len(o.Levers) == 0 {
 		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
 	}
@@ -62,7 +62,7 @@ func (o *OptimumSlices) plots(st *style) [][]*plot.Plot {
 		if o.Money {
 			y = st.in.Currency
 		}
-		p := st.newPlot(t, printable(l.Name), printable(y))
+		p := st.newPlot(t, Printable(l.Name), Printable(y))
 		lo, hi, ok := curveSpan(l.Slice)
 		if !ok {
 			p = st.placeholder(t, st.t(msgNothingToDraw))

@@ -90,15 +90,15 @@ func (s *SeekCurve) plots(st *style) [][]*plot.Plot {
 	case "=", "<=", ">=":
 		goal += " " + st.valueText(s.Target, s.Money)
 	}
-	title := st.titled(st.t(msgSeekTitle, printable(s.Param), printable(s.KPI), goal))
+	title := st.titled(st.t(msgSeekTitle, Printable(s.Param), Printable(s.KPI), goal))
 	lo, hi, ok := curveSpan(s.Curve)
 	if !ok || len(s.Curve) < 2 {
 		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
 	}
-	p := st.newPlot(title, printable(s.Param), st.kpiAxis(s.KPI, s.Money))
+	p := st.newPlot(title, Printable(s.Param), st.kpiAxis(s.KPI, s.Money))
 	x0, x1 := s.Curve[0].X, s.Curve[len(s.Curve)-1].X
 	if l := st.curveLines(p, s.Curve, blue); l != nil {
-		p.Legend.Add(printable(s.KPI), l)
+		p.Legend.Add(Printable(s.KPI), l)
 	}
 	if s.Goal != "max" && s.Goal != "min" {
 		lo, hi = math.Min(lo, s.Target), math.Max(hi, s.Target)

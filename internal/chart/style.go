@@ -67,18 +67,18 @@ func newStyle(in *Input, size Size) *style {
 		lang = "en"
 	}
 	clean := *in
-	clean.Scenario, clean.Currency = printable(in.Scenario), printable(in.Currency)
+	clean.Scenario, clean.Currency = Printable(in.Scenario), Printable(in.Currency)
 	clean.Stages = make([]string, len(in.Stages))
 	for i, s := range in.Stages {
-		clean.Stages[i] = printable(s)
+		clean.Stages[i] = Printable(s)
 	}
 	clean.Segments = make([]string, len(in.Segments))
 	for i, s := range in.Segments {
-		clean.Segments[i] = printable(s)
+		clean.Segments[i] = Printable(s)
 	}
 	clean.Runs = make([]Run, len(in.Runs))
 	for i, r := range in.Runs {
-		clean.Runs[i] = Run{Name: printable(r.Name), Result: r.Result, Bands: r.Bands}
+		clean.Runs[i] = Run{Name: Printable(r.Name), Result: r.Result, Bands: r.Bands}
 	}
 	return &style{
 		in:     &clean,

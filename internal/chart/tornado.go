@@ -47,7 +47,7 @@ type TornadoBar struct {
 }
 
 func (t *Tornado) plots(st *style) [][]*plot.Plot {
-	title := st.titled(st.t(msgTornadoTitle, printable(t.KPI)))
+	title := st.titled(st.t(msgTornadoTitle, Printable(t.KPI)))
 	if len(t.Bars) == 0 || !t.Base.Defined {
 		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
 	}
@@ -70,7 +70,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 		if b.Clamped {
 			mark, clamped = "*", true
 		}
-		names[i] = fmt.Sprintf("%s  %s - %s%s", printable(b.Name), paramText(b.Low, b.Percent), paramText(b.High, b.Percent), mark)
+		names[i] = fmt.Sprintf("%s  %s - %s%s", Printable(b.Name), paramText(b.Low, b.Percent), paramText(b.High, b.Percent), mark)
 		y := float64(n - 1 - i)
 		for _, side := range []struct {
 			v    sim.Optional

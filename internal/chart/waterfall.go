@@ -74,7 +74,7 @@ func (w *Waterfall) plots(st *style) [][]*plot.Plot {
 			if !w.Exact {
 				note = st.t(msgShapleySampled, w.Orderings)
 			}
-			title = st.t(msgWaterfallTitle, printable(st.in.Scenario), printable(w.Variant)) + "\n" + note
+			title = st.t(msgWaterfallTitle, Printable(st.in.Scenario), Printable(w.Variant)) + "\n" + note
 		}
 		rows = append(rows, []*plot.Plot{st.waterfall(title, w, &panel)})
 	}
