@@ -128,15 +128,13 @@ func UncertaintyFiles(runs []projection.Run) []File {
 	return nil
 }
 
-// writeBandRows adds the Monte Carlo rows to the summary table: the range
-// of the middle 90% of trials (5th to 95th percentile) of CLV and customer
-// equity, and the two probabilities (their Δ in percentage points).
+// writeBandRows adds the Monte Carlo rows to the summary table, labelled
+// by the catalogue (kpi.Bands): the range of the middle 90% of trials (5th
+// to 95th percentile) of CLV and customer equity, and the two
+// probabilities (their Δ in percentage points).
 func writeBandRows(tw io.Writer, runs []projection.Run) {
 	if runs[0].Uncertainty == nil {
 		return
-	}
-	band := func(s uncertainty.Stats) string {
-		return kpi.Money.Format(sim.Some(s.P5)) + " – " + kpi.Money.Format(sim.Some(s.P95))
 	}
 	share := func(o sim.Optional) string {
 		if !o.Defined {
@@ -153,36 +151,53 @@ func writeBandRows(tw io.Writer, runs []projection.Run) {
 		}
 		return fmt.Sprintf("%+.1f pts", 100*(v.Value-base.Value))
 	}
-	rows := []struct {
-		label string
-		text  func(*uncertainty.Bands) string
-		prob  func(*uncertainty.Bands) sim.Optional
-	}{
-		{kpi.CLV.Short("en") + " 5–95%", func(b *uncertainty.Bands) string { return band(b.CLV) }, nil},
-		{kpi.CustomerEquity.Short("en") + " 5–95%", func(b *uncertainty.Bands) string { return band(b.CustomerEquity) }, nil},
-		{"P(" + kpi.CustomerEquity.Short("en") + " < 0)", nil, func(b *uncertainty.Bands) sim.Optional { return sim.Some(b.NegativeEquity) }},
-		{"P(" + kpi.PaybackPeriods.Short("en") + " within horizon)", nil, func(b *uncertainty.Bands) sim.Optional { return b.Payback }},
-	}
-	for _, row := range rows {
+	for _, f := range kpi.Bands {
 		cell := func(r projection.Run) string {
+			span, p := bandFigure(f, r.Uncertainty)
 			switch {
 			case r.Uncertainty == nil:
 				return "—"
-			case row.prob != nil:
-				return share(row.prob(r.Uncertainty.Bands))
+			case f.Share():
+				return share(p)
 			}
-			return row.text(r.Uncertainty.Bands)
+			return span
 		}
-		cols := []string{fmt.Sprintf("%-28s", row.label), cell(runs[0])}
+		cols := []string{fmt.Sprintf("%-28s", f.Label("en")), cell(runs[0])}
 		for _, r := range runs[1:] {
 			delta := ""
-			if row.prob != nil && r.Uncertainty != nil {
-				delta = points(row.prob(runs[0].Uncertainty.Bands), row.prob(r.Uncertainty.Bands))
+			if f.Share() && r.Uncertainty != nil {
+				_, base := bandFigure(f, runs[0].Uncertainty)
+				_, p := bandFigure(f, r.Uncertainty)
+				delta = points(base, p)
 			}
 			cols = append(cols, cell(r), delta)
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
+}
+
+// bandFigure returns Monte Carlo figure f of u: the text of a range
+// ("604.41 – 1,144.24") or a share of the trials (Band.Share); nothing
+// when u is nil.
+func bandFigure(f kpi.Band, u *projection.Uncertainty) (span string, share sim.Optional) {
+	if u == nil {
+		return "", sim.Optional{}
+	}
+	band := func(s uncertainty.Stats) string {
+		return kpi.Money.Format(sim.Some(s.P5)) + " – " + kpi.Money.Format(sim.Some(s.P95))
+	}
+	b := u.Bands
+	switch f {
+	case kpi.CLVRange:
+		return band(b.CLV), sim.Optional{}
+	case kpi.CustomerEquityRange:
+		return band(b.CustomerEquity), sim.Optional{}
+	case kpi.NegativeEquity:
+		return "", sim.Some(b.NegativeEquity)
+	case kpi.PaybackWithinHorizon:
+		return "", b.Payback
+	}
+	panic(fmt.Sprintf("report: no Monte Carlo figure %d", f))
 }
 
 // writeBandNote says, below the table, how the Monte Carlo rows were made.
