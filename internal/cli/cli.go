@@ -245,8 +245,10 @@ half-written ones.`, stderr)
 		fs.Usage()
 		return ExitUsage
 	}
-	// Load everything first: an invalid scenario writes nothing.
+	// Load and resolve everything first: an invalid scenario writes
+	// nothing.
 	var all []*scenarios.Scenario
+	var resolved [][]scenarios.Run
 	status := ExitOK
 	folders := map[string]string{}
 	for _, arg := range fs.Args() {
@@ -262,19 +264,24 @@ half-written ones.`, stderr)
 			status = ExitUsage
 			continue
 		}
-		if err := mc.Check(s); err != nil {
+		sr, err := s.Runs()
+		if err == nil {
+			err = checkMonteCarlo(mc, sr) // uncertainty.go
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
 			status = ExitUsage
 			continue
 		}
 		folders[s.Slug()] = arg
 		all = append(all, s)
+		resolved = append(resolved, sr)
 	}
 	if status != ExitOK {
 		return status
 	}
 	for i, s := range all {
-		runs, err := projection.Runs(s)
+		runs, err := projection.RunEach(resolved[i])
 		if err == nil {
 			err = projection.Simulate(runs, *mc)
 		}

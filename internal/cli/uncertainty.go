@@ -3,9 +3,11 @@ package cli
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"strconv"
 
 	"clvlab/internal/projection"
+	"clvlab/scenarios"
 )
 
 // monteCarloFlags adds -trials and -seed to fs and returns the settings
@@ -29,4 +31,15 @@ func monteCarloFlags(fs *flag.FlagSet) *projection.MonteCarlo {
 		return nil
 	})
 	return mc
+}
+
+// checkMonteCarlo checks mc against a scenario's runs
+// (projection.MonteCarlo.Check), naming the -trials flag when the trial
+// count is out of range.
+func checkMonteCarlo(mc *projection.MonteCarlo, runs []scenarios.Run) error {
+	err := mc.Check(runs)
+	if count, ok := errors.AsType[*projection.TrialCountError](err); ok {
+		return fmt.Errorf("-trials %d, give 0 (no Monte Carlo) to %d", count.Trials, count.Max)
+	}
+	return err
 }

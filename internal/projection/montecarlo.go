@@ -54,22 +54,30 @@ func (mc MonteCarlo) config(s *scenarios.Scenario, m *sim.Model) uncertainty.Con
 	return c
 }
 
-// Check reports whether mc can run on scenario s: the trial count within
-// [0, uncertainty.MaxTrials] and the values kept within
-// uncertainty.MaxSamples for every run.
-func (mc MonteCarlo) Check(s *scenarios.Scenario) error {
+// TrialCountError is Check's error for a number of trials outside
+// [0, Max].
+type TrialCountError struct {
+	Trials, Max int
+}
+
+func (e *TrialCountError) Error() string {
+	return fmt.Sprintf("%d trials: give 0 (no Monte Carlo) to %d", e.Trials, e.Max)
+}
+
+// Check reports whether mc can run on runs, the base and variants of one
+// scenario as scenarios.Scenario.Runs resolves them: a *TrialCountError
+// when the trial count is outside [0, uncertainty.MaxTrials], an error
+// naming the run when its trials would keep more than
+// uncertainty.MaxSamples values.
+func (mc MonteCarlo) Check(runs []scenarios.Run) error {
 	if mc.TrialsSet && (mc.Trials < 0 || mc.Trials > uncertainty.MaxTrials) {
-		return fmt.Errorf("-trials %d, give 0 (no Monte Carlo) to %d", mc.Trials, uncertainty.MaxTrials)
-	}
-	runs, err := s.Runs()
-	if err != nil {
-		return err
+		return &TrialCountError{Trials: mc.Trials, Max: uncertainty.MaxTrials}
 	}
 	for _, r := range runs {
 		c := mc.config(r.Scenario, r.Model)
 		if n := uncertainty.Samples(r.Model, c.Trials); c.Trials > 0 && n > uncertainty.MaxSamples {
 			return fmt.Errorf("%s, run %s: %d trials × %d periods × (%d stages + 3) = %d values, at most %d are kept; run at most %d trials",
-				s.File, r.Name, c.Trials, r.Model.Horizon, len(r.Model.StageIDs), n, uncertainty.MaxSamples,
+				runs[0].Scenario.File, r.Name, c.Trials, r.Model.Horizon, len(r.Model.StageIDs), n, uncertainty.MaxSamples,
 				uncertainty.MaxSamples/(r.Model.Horizon*(len(r.Model.StageIDs)+3)))
 		}
 	}

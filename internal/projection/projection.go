@@ -25,6 +25,13 @@ func Runs(s *scenarios.Scenario) ([]Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	return RunEach(runs)
+}
+
+// RunEach projects runs that scenarios.Scenario.Runs has resolved into
+// models, in order; a result the engine rejects is an error naming the
+// run.
+func RunEach(runs []scenarios.Run) ([]Run, error) {
 	out := make([]Run, len(runs))
 	for i, r := range runs {
 		res, err := sim.Run(r.Model)

@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -163,12 +164,17 @@ func TestFitLowersTheTrials(t *testing.T) {
 			t.Errorf("Fit %d trials: %d, want %d", c.trials, got, c.want)
 		}
 	}
-	err = MonteCarlo{Trials: 100_000, TrialsSet: true}.Check(s)
+	runs, err := s.Runs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = MonteCarlo{Trials: 100_000, TrialsSet: true}.Check(runs)
 	if err != nil {
 		t.Errorf("Check(100,000 trials) = %v, want nil (25,200,000 values)", err)
 	}
-	err = MonteCarlo{Trials: 100_001, TrialsSet: true}.Check(s)
-	if err == nil || !strings.Contains(err.Error(), "give 0 (no Monte Carlo) to 100000") {
+	err = MonteCarlo{Trials: 100_001, TrialsSet: true}.Check(runs)
+	var count *TrialCountError
+	if !errors.As(err, &count) || count.Trials != 100_001 || count.Max != 100_000 || err.Error() != "100001 trials: give 0 (no Monte Carlo) to 100000" {
 		t.Errorf("Check(100,001 trials) = %v, want the trial limit", err)
 	}
 }
