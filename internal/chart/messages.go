@@ -89,7 +89,7 @@ var messages = [numMessages][2]string{
 	msgStageMixTitle:     {"Stage mix of the cohort", "该批次的阶段构成"},
 	msgShareOfCohort:     {"Share of cohort", "占批次比例"},
 	msgLost:              {"lost", "流失"},
-	msgBreakdownTitle:    {"Where CLV comes from", "客户终生价值的来源"},
+	msgBreakdownTitle:    {"Where %s comes from", "%s的来源"},
 	msgBySegment:         {"Per new customer, by segment (%s)", "每位新客户，按细分（%s）"},
 	msgByStage:           {"CLV by stage (%s)", "各阶段贡献的 CLV（%s）"},
 	msgWinback:           {"win-back", "赢回"},

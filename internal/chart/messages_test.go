@@ -14,6 +14,7 @@ func TestMessagesNameKPIsFromTheCatalogue(t *testing.T) {
 		{msgCumulativeTitle, nil, "Cumulative discounted cash flow (customer equity to date)", "累计折现现金流（至今的客户资产）"},
 		{msgPayback, []any{"4 months"}, "payback of a cohort: 4 months", "单批次回收期：4 months"},
 		{msgComparisonTitle, nil, "Scenarios compared: customer equity over time", "情景对比：客户资产随时间变化"},
+		{msgBreakdownTitle, nil, "Where CLV comes from", "客户终生价值的来源"},
 	} {
 		if got := message("en", c.key, c.args...); got != c.en {
 			t.Errorf("message %d in English: %q, want %q", c.key, got, c.en)

@@ -94,6 +94,7 @@ var messageKPI = map[int]kpi.KPI{
 	msgCumulativeTitle: kpi.CustomerEquity,
 	msgPayback:         kpi.PaybackPeriods,
 	msgComparisonTitle: kpi.CustomerEquity,
+	msgBreakdownTitle:  kpi.CLV,
 }
 
 // message returns message key in lang, formatted with args after the
