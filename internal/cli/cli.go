@@ -245,43 +245,13 @@ half-written ones.`, stderr)
 		fs.Usage()
 		return ExitUsage
 	}
-	// Load and resolve everything first: an invalid scenario writes
-	// nothing.
-	var all []*scenarios.Scenario
-	var resolved [][]scenarios.Run
-	status := ExitOK
-	folders := map[string]string{}
-	for _, arg := range fs.Args() {
-		s, err := load(arg)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			status = ExitUsage
-			continue
-		}
-		if prev, dup := folders[s.Slug()]; dup {
-			fmt.Fprintf(stderr, "%s and %s would both write to %s; run them separately or rename one\n",
-				prev, arg, filepath.Join(*out, s.Slug()))
-			status = ExitUsage
-			continue
-		}
-		sr, err := s.Runs()
-		if err == nil {
-			err = checkMonteCarlo(mc, sr) // uncertainty.go
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
-			status = ExitUsage
-			continue
-		}
-		folders[s.Slug()] = arg
-		all = append(all, s)
-		resolved = append(resolved, sr)
-	}
+	resolved, status := resolveAll(fs.Args(), *out, mc, stderr)
 	if status != ExitOK {
 		return status
 	}
-	for i, s := range all {
-		runs, err := projection.RunEach(resolved[i])
+	for i, sr := range resolved {
+		s := sr[0].Scenario // the base run holds the loaded scenario
+		runs, err := projection.RunEach(sr)
 		if err == nil {
 			err = projection.Simulate(runs, *mc)
 		}
@@ -305,4 +275,42 @@ half-written ones.`, stderr)
 		fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
 	}
 	return ExitOK
+}
+
+// resolveAll loads every scenario of args and resolves its runs before
+// anything is written, so that an invalid scenario writes nothing: it
+// reports each problem (a file that does not load, two scenarios writing
+// to one folder under out, trials mc cannot run) to stderr and returns
+// ExitUsage after the last one; else the runs of each scenario, base
+// first.
+func resolveAll(args []string, out string, mc *projection.MonteCarlo, stderr io.Writer) ([][]scenarios.Run, int) {
+	var resolved [][]scenarios.Run
+	status := ExitOK
+	folders := map[string]string{}
+	for _, arg := range args {
+		s, err := load(arg)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = ExitUsage
+			continue
+		}
+		if prev, dup := folders[s.Slug()]; dup {
+			fmt.Fprintf(stderr, "%s and %s would both write to %s; run them separately or rename one\n",
+				prev, arg, filepath.Join(out, s.Slug()))
+			status = ExitUsage
+			continue
+		}
+		sr, err := s.Runs()
+		if err == nil {
+			err = checkMonteCarlo(mc, sr) // uncertainty.go
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
+			status = ExitUsage
+			continue
+		}
+		folders[s.Slug()] = arg
+		resolved = append(resolved, sr)
+	}
+	return resolved, status
 }
