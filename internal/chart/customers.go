@@ -1,0 +1,43 @@
+package chart
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+)
+
+func (st *style) customers() *plot.Plot {
+	r := st.current()
+	m := r.Model
+	n, h := len(m.StageIDs), m.Horizon
+	layers := make([][]float64, n)
+	total := 0.0
+	for i := range layers {
+		layers[i] = make([]float64, h)
+		for t := range h {
+			for s := range m.Segments {
+				layers[i][t] += r.Cell(t, s, i).Customers
+			}
+			total += layers[i][t]
+		}
+	}
+	if total == 0 {
+		return st.placeholder(st.title(msgCustomersTitle), st.t(msgNoCustomers))
+	}
+	p := st.newPlot(st.title(msgCustomersTitle), st.periodLabel(), st.t(msgCustomers))
+	colours := make([]color.Color, n)
+	for i := range colours {
+		colours[i] = StageColour(i)
+	}
+	st.stack(p, periods(h), layers, colours, st.in.Stages)
+	if b := st.overlay(); b != nil {
+		st.dashed(p, active(b))
+	}
+	if bands := st.bands(); bands != nil {
+		st.fan(p, bands.ActiveCustomers, color.RGBA{0x33, 0x33, 0x33, 0xff})
+	}
+	p.Y.Min = 0
+	p.Y.Tick.Marker = humanTicks{st.lang}
+	p.Legend.Left = true
+	return p
+}
