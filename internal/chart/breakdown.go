@@ -10,6 +10,7 @@ import (
 	"clvlab/internal/kpi"
 )
 
+// breakdown draws CLV by segment, and by stage: where the value comes from.
 func (st *style) breakdown() [][]*plot.Plot {
 	r := st.current()
 	sum := &r.Summary

@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/plot"
 )
 
+// cashFlow draws operating margin and acquisition spend by period, and the
+// cumulative discounted cash flow with the payback of a cohort marked.
 func (st *style) cashFlow() [][]*plot.Plot {
 	r := st.current()
 	h := r.Model.Horizon

@@ -13,6 +13,7 @@ import (
 // consecutive cohorts.
 const maxLayers = 36
 
+// cohorts draws the layer cake: net revenue by acquisition cohort.
 func (st *style) cohorts() *plot.Plot {
 	r := st.current()
 	h := r.Model.Horizon

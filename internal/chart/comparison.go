@@ -4,6 +4,8 @@ import (
 	"gonum.org/v1/plot"
 )
 
+// comparison draws every run's cumulative discounted cash flow and active
+// customers.
 func (st *style) comparison() [][]*plot.Plot {
 	if len(st.in.Runs) < 2 {
 		return [][]*plot.Plot{{st.placeholder(st.t(msgComparisonTitle)+"\n"+st.in.Scenario, st.t(msgNoVariants))}}

@@ -6,6 +6,8 @@ import (
 	"gonum.org/v1/plot"
 )
 
+// customers draws the customers chart: the active customers by lifecycle
+// stage, stacked, with the baseline's total dashed.
 func (st *style) customers() *plot.Plot {
 	r := st.current()
 	m := r.Model

@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/plot"
 )
 
+// survival draws the share of a cohort still active by tenure, and its
+// stage mix.
 func (st *style) survival() [][]*plot.Plot {
 	r := st.current()
 	m := r.Model
