@@ -109,6 +109,20 @@ func controlsFor(s *scenarios.Scenario) []Control {
 	return out
 }
 
+// stageKeys are the keys of a stage's own values in the registry, in its
+// order (revenue, cost to serve, retention spend, price discount): every
+// one gets a slider in each stage, so a stage parameter added to the
+// registry gets one too. Transitions have their own sliders.
+var stageKeys = func() []string {
+	var keys []string
+	for _, e := range scenarios.Params() {
+		if p, err := scenarios.ParsePath(e.Pattern); err == nil && p.Stage != "" && p.Segment == "" && p.Key != "to" {
+			keys = append(keys, p.Key)
+		}
+	}
+	return keys
+}()
+
 func allControls(s *scenarios.Scenario) []Control {
 	var cs []Control
 	add := func(group string, p scenarios.Path) {
@@ -128,7 +142,7 @@ func allControls(s *scenarios.Scenario) []Control {
 				add(st.ID, scenarios.Path{Stage: st.ID, Key: "to", To: other.ID})
 			}
 		}
-		for _, key := range []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"} {
+		for _, key := range stageKeys {
 			add(st.ID, scenarios.Path{Stage: st.ID, Key: key})
 		}
 	}

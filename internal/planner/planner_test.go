@@ -242,3 +242,23 @@ func TestFormat(t *testing.T) {
 }
 
 func someOf(v float64) sim.Optional { return sim.Some(v) }
+
+// TestStageSlidersFromRegistry: every stage value of the registry gets a
+// slider in each stage, in the registry's order (today's four).
+func TestStageSlidersFromRegistry(t *testing.T) {
+	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
+	if !reflect.DeepEqual(stageKeys, want) {
+		t.Fatalf("stage keys %v, want %v", stageKeys, want)
+	}
+	p := newPlanner(t, "four-stage")
+	for _, key := range want {
+		path := "stage.formation." + key
+		found := false
+		for _, c := range p.Controls() {
+			found = found || c.Path == path
+		}
+		if !found {
+			t.Errorf("no slider for %s", path)
+		}
+	}
+}
