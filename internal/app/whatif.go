@@ -108,11 +108,14 @@ func (a *App) hasControl(path string) bool {
 	return ok
 }
 
+// stabilityStay is the path of the stability stage's stay probability.
+var stabilityStay = scenarios.Path{Stage: "stability", Key: "to", To: "stability"}.String()
+
 // defaultSeekPath is the stay probability of the most valuable stage: the
 // lever the course asks about first.
 func (a *App) defaultSeekPath() string {
 	for _, c := range a.p.Controls() {
-		if c.Kind == scenarios.Probability && c.Path == "stage."+c.Stage+".to."+c.Stage && c.Stage == "stability" {
+		if c.Path == stabilityStay {
 			return c.Path
 		}
 	}

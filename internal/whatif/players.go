@@ -60,20 +60,21 @@ func groupOf(path string) string {
 	return path
 }
 
-// groupName names merged paths by their common prefix:
-// "stage.decline.to.{decline, stability}".
+// groupName names merged paths: the destinations of one transition row
+// by their common path, "stage.decline.to.{decline, stability}"; other
+// groups (the segment shares) as "a + b".
 func groupName(paths []string) string {
-	prefix := paths[0][:strings.LastIndexByte(paths[0], '.')+1]
-	for _, p := range paths {
-		if !strings.HasPrefix(p, prefix) {
+	row, err := scenarios.ParsePath(paths[0])
+	dests := make([]string, len(paths))
+	for i, path := range paths {
+		p, perr := scenarios.ParsePath(path)
+		if err != nil || perr != nil || p.Key != "to" || row.Key != "to" || p.Segment != row.Segment || p.Stage != row.Stage {
 			return strings.Join(paths, " + ")
 		}
+		dests[i] = p.To
 	}
-	rest := make([]string, len(paths))
-	for i, p := range paths {
-		rest[i] = strings.TrimPrefix(p, prefix)
-	}
-	return prefix + "{" + strings.Join(rest, ", ") + "}"
+	row.To = "{" + strings.Join(dests, ", ") + "}"
+	return row.String()
 }
 
 // everySubsetValid reports whether base with every subset of sets applied
