@@ -146,22 +146,22 @@ func (c *Chain) Moves(i int) []Move {
 // for bit.
 func (c *Chain) expectTo(next, x []float64, gone *float64) (wonBack float64) {
 	clear(next)
+	g := *gone // added to in a register
 	for i, xi := range x {
 		if xi == 0 {
-			continue
+			continue // a state without customers adds nothing anywhere
 		}
 		for _, mv := range c.moves[i] {
 			if mv.To != Gone {
 				next[mv.To] += xi * mv.P
 			}
 		}
+		g += xi * c.leak[i]
+		if i >= c.n {
+			wonBack += xi * c.wonBack
+		}
 	}
-	for i, xi := range x {
-		*gone += xi * c.leak[i]
-	}
-	for l := c.n; l < c.size; l++ {
-		wonBack += x[l] * c.wonBack
-	}
+	*gone = g
 	return wonBack
 }
 

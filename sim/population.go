@@ -95,43 +95,52 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 		panic(fmt.Sprintf("sim: Population.StepTo with %d cells in period %d; want %d segments × %d rows and a period in [0, %d)",
 			len(dst), t, len(m.Segments), rows, m.Horizon))
 	}
-	*total = Flows{}
+	var sum Flows // the period's total: unlike *total, not in dst
+	disc, acqD := p.disc[t], p.acqD[t]
 	for s := range m.Segments {
 		seg := &m.Segments[s]
 		c, x, y := p.chains[s], p.x[s], p.y[s]
 		cells := dst[s*rows : (s+1)*rows]
-		for i := range n {
+		for i, k := range x[:n] {
 			st := &seg.Stages[i]
-			cell := &cells[i]
-			k := x[i]
-			*cell = Flows{
-				Customers:      k,
-				Churned:        k * c.churn[i],
-				Revenue:        k * st.Revenue,
-				Discount:       k * st.Revenue * st.PriceDiscount,
-				CostToServe:    k * st.CostToServe,
-				RetentionSpend: k * st.RetentionSpend,
-			}
+			revenue := k * st.Revenue
+			discount := revenue * st.PriceDiscount
+			cost, retention := k*st.CostToServe, k*st.RetentionSpend
+			acquired, acquisition := 0.0, 0.0
 			if i == m.Entry {
-				cell.New = p.acquired[s]
-				cell.AcquisitionSpend = cell.New * seg.AcquisitionCost
+				acquired = p.acquired[s]
+				acquisition = acquired * seg.AcquisitionCost
 			}
-			op := cell.Revenue - cell.Discount - cell.CostToServe - cell.RetentionSpend
-			cell.NetCashFlow = op - cell.AcquisitionSpend
-			cell.DiscountedNetCashFlow = op*p.disc[t] - cell.AcquisitionSpend*p.acqD[t]
-			total.Add(cell)
+			op := revenue - discount - cost - retention
+			// Field by field: a Flows literal would be built aside and copied.
+			cell := &cells[i]
+			cell.Customers = k
+			cell.New = acquired
+			cell.Churned = k * c.churn[i]
+			cell.WonBack = 0
+			cell.Revenue = revenue
+			cell.Discount = discount
+			cell.CostToServe = cost
+			cell.RetentionSpend = retention
+			cell.AcquisitionSpend = acquisition
+			cell.WinbackSpend = 0
+			cell.NetCashFlow = op - acquisition
+			cell.DiscountedNetCashFlow = op*disc - acquisition*acqD
+			sum.Add(cell)
+		}
+		lostCustomers := p.gone[s] // added up here, not in dst, to stay in a register
+		for _, k := range x[n:] {
+			lostCustomers += k
 		}
 		lost := &cells[n]
-		*lost = Flows{Customers: p.gone[s]}
-		for l := n; l < c.size; l++ {
-			lost.Customers += x[l]
-		}
+		*lost = Flows{Customers: lostCustomers}
 		lost.WonBack = mv.Move(s, c, y, x, &p.gone[s])
 		lost.WinbackSpend = lost.WonBack * c.winSpend
 		lost.NetCashFlow = -lost.WinbackSpend
-		lost.DiscountedNetCashFlow = -lost.WinbackSpend * p.disc[t]
-		total.Add(lost)
+		lost.DiscountedNetCashFlow = -lost.WinbackSpend * disc
+		sum.Add(lost)
 	}
+	*total = sum
 	if t+1 < m.Horizon {
 		mv.Acquire(p.acquired, m, t+1)
 	}

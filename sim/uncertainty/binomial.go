@@ -38,7 +38,13 @@ func binomial(src *rand.PCG, n, p float64) float64 {
 		return n
 	}
 	if p > 0.5 {
-		return n - binomial(src, n, 1-p)
+		// n − Binomial(n, 1−p), without calling binomial again: 1−p is
+		// in (0, ½).
+		q := 1 - p
+		if n*q < 10 {
+			return n - binomialInversion(src, n, q)
+		}
+		return n - binomialBTRS(src, n, q)
 	}
 	if n*p < 10 {
 		return binomialInversion(src, n, p)

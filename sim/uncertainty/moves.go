@@ -72,90 +72,98 @@ func (w *worker) Move(k int, c *sim.Chain, next, x []float64, gone *float64) (wo
 		firstGone := 0.0
 		firstWon = sim.Expected{}.Move(k, c, y0, x0, &firstGone)
 	} else {
-		clear(next)
-		clear(y0)
-		for i := range c.States() {
-			moves, q := c.Moves(i), f.q[i]
-			rest := w.split(x[i]-x0[i], moves, q, n, next, nil, gone)
-			first := w.split(x0[i], moves, q, n, next, y0, gone)
-			if i >= n {
-				wonBack += rest + first
-				firstWon += first
-			}
-		}
+		wonBack, firstWon = w.split(f, n, next, x, gone)
 	}
 	w.firstFlow -= firstWon * w.model.Winback.CostPerCustomer
 	f.x, f.y = y0, x0
 	return wonBack
 }
 
-// split sends c customers along the moves by one multinomial draw, done as
-// a chain of binomials: move j takes Binomial(left, q[j]) of those left and
-// the last takes the rest. Customers arrive in y, and also in y0 when y0 is
-// not nil; those leaving the chain are added to *gone. split returns how
-// many arrived in a stage (a state below n).
-func (w *worker) split(c float64, moves []sim.Move, q []float64, n int, y, y0 []float64, gone *float64) (toStages float64) {
-	last := len(moves) - 1
-	for j := 0; j < last && c > 0; j++ {
-		d := w.binomial(c, q[j])
-		c -= d
-		toStages += arrive(moves[j].To, d, n, y, y0, gone)
+// split sets next to the segment's customers by state one period after x,
+// and f.y to the first cohort's, in whole customers: each state's customers
+// of the later cohorts, then of the first cohort, split along the state's
+// steps by one multinomial draw, done as a chain of binomials: step j takes
+// Binomial(left, q) of those left and the last step takes the rest. split
+// adds those leaving the chain to *gone and returns those won back (moving
+// from a lost state to a stage), of every cohort and of the first.
+func (w *worker) split(f *firstCohort, n int, next, x []float64, gone *float64) (wonBack, firstWon float64) {
+	x0, y0 := f.x, f.y
+	clear(next)
+	clear(y0)
+	for i, steps := range f.steps {
+		last := len(steps) - 1
+		// toStages[0] are the later cohorts' customers arriving in a stage,
+		// toStages[1] the first cohort's.
+		var toStages [2]float64
+		for part, c := range [2]float64{x[i] - x0[i], x0[i]} {
+			if !(c > 0) {
+				continue
+			}
+			for j, st := range steps {
+				d := c // the last step takes the rest
+				if j < last {
+					d = w.binomial(c, st.q)
+					c -= d
+				}
+				if st.to == sim.Gone {
+					*gone += d
+				} else {
+					next[st.to] += d
+					if part == 1 {
+						y0[st.to] += d
+					}
+					if st.to < n {
+						toStages[part] += d
+					}
+				}
+				if !(c > 0) {
+					break
+				}
+			}
+		}
+		if i >= n {
+			wonBack += toStages[0] + toStages[1]
+			firstWon += toStages[1]
+		}
 	}
-	if last >= 0 && c > 0 {
-		toStages += arrive(moves[last].To, c, n, y, y0, gone)
-	}
-	return toStages
+	return wonBack, firstWon
 }
 
-// conditionals sets, for every state of every segment's chain, q[j] to the
-// probability of move j given that no earlier move was taken,
-// P/(1 − Σ earlier P), at most 1: the binomial chain's steps.
-func (w *worker) conditionals() {
+// step is one move of a state's binomial chain: its customers go to state
+// to (or leave the chain when to is sim.Gone) with probability q given that
+// no earlier step of the state took them.
+type step struct {
+	to int
+	q  float64
+}
+
+// steps sets, for every state of every segment's chain, the steps of its
+// binomial chain: one per move of the chain, in order, with q the move's
+// probability given that no earlier move was taken, P/(1 − Σ earlier P), at
+// most 1. The chain is filled once per trial, so its steps are too.
+func (w *worker) steps() {
 	for k := range w.first {
 		c, f := w.pop.Chain(k), &w.first[k]
-		for i := range c.States() {
-			q := f.q[i][:0]
+		for i := range f.steps {
+			steps := f.steps[i][:0]
 			left := 1.0
 			for _, mv := range c.Moves(i) {
-				qj := 1.0
+				q := 1.0
 				if left > 0 {
-					qj = min(1, mv.P/left)
+					q = min(1, mv.P/left)
 				}
-				q = append(q, qj)
+				steps = append(steps, step{mv.To, q})
 				left -= mv.P
 			}
-			f.q[i] = q
+			f.steps[i] = steps
 		}
 	}
-}
-
-// arrive adds d customers to state to of y (and of y0 when not nil), or to
-// *gone, and returns d if to is a stage (below n), else 0.
-func arrive(to int, d float64, n int, y, y0 []float64, gone *float64) float64 {
-	if to == sim.Gone {
-		*gone += d
-		return 0
-	}
-	if d > 0 {
-		y[to] += d
-		if y0 != nil {
-			y0[to] += d
-		}
-	}
-	if to < n {
-		return d
-	}
-	return 0
 }
 
 // binomial draws Binomial(n, p), counting the draw when it is random.
 func (w *worker) binomial(n, p float64) float64 {
-	if n <= 0 || p <= 0 {
-		return 0
+	if !(n <= 0 || p <= 0 || p >= 1) {
+		w.draws++
 	}
-	if p >= 1 {
-		return n
-	}
-	w.draws++
 	return binomial(&w.src, n, p)
 }

@@ -12,8 +12,8 @@ import (
 // model, a population of every cohort and the first cohort's own state, so
 // a trial allocates nothing.
 type worker struct {
+	src   rand.PCG // first, so that worker.binomial is cheap enough to inline
 	s     *Simulator
-	src   rand.PCG
 	model sim.Model // the trial's copy, with its drawn parameters
 	pop   *sim.Population
 	first []firstCohort // per segment
@@ -29,9 +29,9 @@ type worker struct {
 type firstCohort struct {
 	x, y   []float64 // this period, next period
 	margin []float64 // per stage: net cash flow per customer and period
-	// q[i] are the steps of state i's binomial chain under process noise
-	// (worker.conditionals); they belong to the segment, not the cohort.
-	q [][]float64
+	// steps[i] is state i's binomial chain under process noise
+	// (worker.steps); it belongs to the segment, not the cohort.
+	steps [][]step
 }
 
 func newWorker(s *Simulator) *worker {
@@ -50,10 +50,10 @@ func newWorker(s *Simulator) *worker {
 		f := firstCohort{
 			x: make([]float64, size), y: make([]float64, size),
 			margin: make([]float64, s.n),
-			q:      make([][]float64, size),
+			steps:  make([][]step, size),
 		}
-		for i := range f.q {
-			f.q[i] = make([]float64, 0, s.n+1)
+		for i := range f.steps {
+			f.steps[i] = make([]step, 0, s.n+1)
 		}
 		w.first = append(w.first, f)
 	}
@@ -86,7 +86,7 @@ func (w *worker) trial(i int) {
 	}
 	w.pop.Reset(&w.model, w)
 	if s.cfg.ProcessNoise {
-		w.conditionals()
+		w.steps()
 	}
 	n, h, trials := s.n, m.Horizon, s.trials
 	first, firstSpend := w.startFirstCohort()
