@@ -36,8 +36,9 @@ func ExampleRun() {
 	// customer equity -124117
 }
 
-// An engine steps one period at a time, so a caller can show each period
-// as it is recorded; Summarize then adds the headline figures. The same
+// An engine steps one period at a time (Step, Period, Done); once the
+// horizon is reached, Summarize returns every period's cells and totals
+// with the headline figures. The same
 // customer as in ExampleRun: 1,000 new customers a year, of whom 80% renew,
 // so 1,000, 1,000·0.8 + 1,000 = 1,800 and 1,800·0.8 + 1,000 = 2,440 are
 // active; each period's net cash flow is 100 per customer less 200 per new

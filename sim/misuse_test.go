@@ -31,6 +31,8 @@ func TestMisusePanics(t *testing.T) {
 	pop := NewPopulation(m, LostStates(m.Winback), Expected{})
 	three := *m
 	three.Segments = m.Segments[:1]
+	dearer := *m
+	dearer.DiscountRate = 0.2
 	for _, c := range []struct {
 		want string
 		f    func()
@@ -55,6 +57,7 @@ func TestMisusePanics(t *testing.T) {
 		{"sim: Chain.Moves(16) out of range [0, 16)", func() { pop.Chain(0).Moves(16) }},
 		{"sim: NewPopulation with 5 lost states for win-back rate 0.03, window 12", func() { NewPopulation(m, 5, Expected{}) }},
 		{"sim: Population.Reset with 1 segments, 4 stages, 36 periods; the population has 2, 4, 36", func() { pop.Reset(&three, Expected{}) }},
+		{"sim: Population.Reset with a month period, discount rate 0.2 and cash at period end; the population discounts a month period at 0.1 with cash at period end", func() { pop.Reset(&dearer, Expected{}) }},
 		{"sim: Population.StepTo with 9 cells in period 0; want 2 segments × 5 rows and a period in [0, 36)", func() { pop.StepTo(make([]Flows, 9), new(Flows), Expected{}) }},
 		{"sim: Population.StepTo with 10 cells in period 36; want 2 segments × 5 rows and a period in [0, 36)", func() {
 			for range 37 {

@@ -16,6 +16,10 @@ type Population struct {
 	disc     []float64   // per period: operating discount factor
 	acqD     []float64   // per period: acquisition discount factor (1+d)^−t
 	t        int         // the period StepTo records next
+	// the discounting disc and acqD were made for
+	period Period
+	rate   float64
+	timing CashTiming
 }
 
 // NewPopulation returns the population of the valid model m with lost lost
@@ -39,19 +43,25 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 		p.y[s] = make([]float64, n+lost)
 	}
 	p.disc, p.acqD = m.DiscountFactors()
+	p.period, p.rate, p.timing = m.Period, m.DiscountRate, m.CashTiming
 	p.Reset(m, mv)
 	return p
 }
 
 // Reset refills the chains from m, empties the population and acquires
-// period 0 by mv, without allocating: the next StepTo records period 0. m must have the stages, segments,
-// horizon, discount rate, cash timing and win-back window of the model the
-// population was made for (a Monte Carlo trial's copy with drawn
-// parameters); Reset panics if the shape differs.
+// period 0 by mv, without allocating: the next StepTo records period 0.
+// m must have the stages, segments, horizon, period, discount rate, cash
+// timing and win-back window of the model the population was made for (a
+// Monte Carlo trial's copy with drawn parameters); Reset panics if any
+// differs.
 func (p *Population) Reset(m *Model, mv Mover) {
 	if len(p.chains) != len(m.Segments) || p.chains[0].n != len(m.StageIDs) || len(p.disc) != m.Horizon {
 		panic(fmt.Sprintf("sim: Population.Reset with %d segments, %d stages, %d periods; the population has %d, %d, %d",
 			len(m.Segments), len(m.StageIDs), m.Horizon, len(p.chains), p.chains[0].n, len(p.disc)))
+	}
+	if m.Period != p.period || m.DiscountRate != p.rate || m.CashTiming != p.timing {
+		panic(fmt.Sprintf("sim: Population.Reset with a %s period, discount rate %g and cash at period %s; the population discounts a %s period at %g with cash at period %s",
+			m.Period, m.DiscountRate, m.CashTiming, p.period, p.rate, p.timing))
 	}
 	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
 	p.m, p.t = m, 0
