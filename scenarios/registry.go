@@ -51,8 +51,8 @@ var registry = []*Param{
 		Label: Text{EN: "acquisition cost per customer", ZH: "单客获客成本"},
 		Short: Text{EN: "acquisition cost", ZH: "获客成本"},
 		Explain: Text{
-			EN: "What winning one new customer costs (CAC), paid when the customer is acquired. CLV leaves it out; CLV net of acquisition cost and LTV:CAC fall as it rises.",
-			ZH: "获取一位新客户的成本（CAC），在获客时支付。CLV 不含此项；它越高，扣除获客成本后的 CLV 和 LTV:CAC 越低。",
+			EN: "What winning one new customer costs (CAC), paid when the customer is acquired. CLV leaves it out; CLV net of acquisition and LTV:CAC fall as it rises.",
+			ZH: "获取一位新客户的成本（CAC），在获客时支付。CLV 不含此项；它越高，扣除获客成本的 CLV 和 LTV:CAC 越低。",
 		},
 		top: func(s *Scenario) *float64 { return &s.Acquisition.CostPerCustomer },
 	},
@@ -62,8 +62,8 @@ var registry = []*Param{
 		Label: Text{EN: "acquisition budget per period", ZH: "每期获客预算"},
 		Short: Text{EN: "acquisition budget", ZH: "获客预算"},
 		Explain: Text{
-			EN: "The acquisition spend per period that a [[response]] curve turns into new customers, with diminishing returns. More budget brings more customers, but each one costs more, which lowers CLV net of acquisition cost.",
-			ZH: "每期的获客投入，由 [[response]] 曲线换算为新客户数，收益递减。预算越多，新客户越多，但单客成本随之上升，扣除获客成本后的 CLV 下降。",
+			EN: "The acquisition spend per period that a [[response]] curve turns into new customers, with diminishing returns. More budget brings more customers, but each one costs more, which lowers CLV net of acquisition.",
+			ZH: "每期的获客投入，由 [[response]] 曲线换算为新客户数，收益递减。预算越多，新客户越多，但单客成本随之上升，扣除获客成本的 CLV 下降。",
 		},
 		top: func(s *Scenario) *float64 { return &s.Acquisition.Budget },
 	},
@@ -192,8 +192,8 @@ var registry = []*Param{
 		func(seg *Segment) *float64 { return &seg.RetentionSpendMultiplier }),
 	multiplier("acquisition_cost_multiplier", Text{EN: "acquisition-cost multiplier", ZH: "获客成本乘数"},
 		Text{
-			EN: "Multiplies the acquisition cost per customer for this segment. It leaves CLV as it is and lowers CLV net of acquisition cost.",
-			ZH: "该细分群体单客获客成本的乘数。它不改变 CLV，但降低扣除获客成本后的 CLV。",
+			EN: "Multiplies the acquisition cost per customer for this segment. It leaves CLV as it is and lowers CLV net of acquisition.",
+			ZH: "该细分群体单客获客成本的乘数。它不改变 CLV，但降低扣除获客成本的 CLV。",
 		},
 		func(seg *Segment) *float64 { return &seg.AcquisitionCostMultiplier }),
 }

@@ -215,7 +215,7 @@ func (v *validator) row(at place, base, override map[string]float64) {
 			sum += p
 		}
 	}
-	if sum > 1+1e-9 && !bad {
+	if sum > 1+sim.RowTolerance && !bad {
 		v.add(at.key("to"), "row sums to %s > 1; lower some of to.* (the rest of a row churns)", nearOne(sum))
 	}
 }
