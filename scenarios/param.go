@@ -1,7 +1,5 @@
 package scenarios
 
-import "slices"
-
 // Param is one entry of the parameter registry: a number that scenarios
 // have, with everything the rest of clvlab needs to know about it. Params
 // lists them all; the decoder, Set, Validate, Encode, the uncertainty and
@@ -35,8 +33,9 @@ type Param struct {
 	// lever, or NoForm.
 	Lever ResponseForm
 	// what names the value in the message of a value out of range, e.g.
-	// "a fraction of revenue"; money amounts and the bespoke messages of
-	// rates, counts and periods leave it empty.
+	// "a fraction of revenue"; money amounts, counts and periods leave it
+	// empty ("must be between"). The discount rate's own check has words
+	// of its own; a [[sensitivity]] range of it uses what.
 	what string
 	// fixed says why the what-if analyses may not move it, "" when they
 	// may (whole numbers are never moved).
@@ -68,30 +67,41 @@ func Params() []*Param { return registry }
 // no number (text, an id, the period).
 func Lookup(p Path) (*Param, bool) {
 	pattern := p.Pattern()
-	if p.Segment != "" && p.Stage != "" {
+	override := p.Segment != "" && p.Stage != ""
+	if override {
 		pattern = pattern[len("segment.ID."):] // an override is its stage value
 	}
-	i := slices.IndexFunc(registry, func(e *Param) bool { return e.Pattern == pattern })
-	if i < 0 || p.Segment != "" && p.Stage != "" && !registry[i].Segmented {
+	e, ok := byPattern[pattern]
+	if !ok || override && !e.Segmented {
 		return nil, false
 	}
-	return registry[i], true
+	return e, true
 }
+
+// byPattern indexes the registry by Pattern.
+var byPattern = func() map[string]*Param {
+	m := make(map[string]*Param, len(registry))
+	for _, e := range registry {
+		m[e.Pattern] = e
+	}
+	return m
+}()
 
 // param returns the registry entry with the given pattern; the pattern
 // must be one of the registry's.
 func param(pattern string) *Param {
-	i := slices.IndexFunc(registry, func(e *Param) bool { return e.Pattern == pattern })
-	if i < 0 {
+	e, ok := byPattern[pattern]
+	if !ok {
 		panic("scenarios: no parameter " + pattern + " in the registry")
 	}
-	return registry[i]
+	return e
 }
 
 // Get returns the value at p in s: for a segment's override not written,
 // the stage's value, as in the model. p must name stages and segments of s
-// (Scenario.ParsePath checks).
+// (Scenario.ParsePath checks); Get panics for one that does not.
 func (e *Param) Get(s *Scenario, p Path) float64 {
+	s.mustHave(p)
 	switch {
 	case e.get != nil:
 		return e.get(s, p)
@@ -103,14 +113,15 @@ func (e *Param) Get(s *Scenario, p Path) float64 {
 	if o := s.overrideAt(p); o != nil && *e.override(o) != nil {
 		return **e.override(o)
 	}
-	return *e.stage(&s.Stages[s.stageIndex(p.Stage)])
+	return *e.stage(s.stageAt(p.Stage))
 }
 
 // Set replaces the value at p in s with x (a whole number rounded for
 // periods, a list of new customers replaced by the one value); a
 // distribution given for it is dropped. It does not validate x. p must
-// name stages and segments of s.
+// name stages and segments of s; Set panics for one that does not.
 func (e *Param) Set(s *Scenario, p Path, x float64) {
+	s.mustHave(p)
 	switch {
 	case e.set != nil:
 		e.set(s, p, x)
@@ -121,9 +132,18 @@ func (e *Param) Set(s *Scenario, p Path, x float64) {
 	case p.Segment != "":
 		*e.override(s.segmentAt(p).override(p.Stage)) = &x
 	default:
-		*e.stage(&s.Stages[s.stageIndex(p.Stage)]) = x
+		*e.stage(s.stageAt(p.Stage)) = x
 	}
 	delete(s.Distributions, p.String())
+}
+
+// mustHave panics, as misuse, when p names a stage or segment s does not
+// have: user input reaches Get and Set through Scenario.ParsePath, which
+// reports it.
+func (s *Scenario) mustHave(p Path) {
+	if err := s.checkIDs(p); err != nil {
+		panic("scenarios: " + err.Error())
+	}
 }
 
 // ShortLabel returns Short, or Label when it is empty.

@@ -13,10 +13,12 @@ type Parameter struct {
 	Path  string // in the variant path syntax, e.g. "stage.stability.to.stability"
 	Kind  Kind
 	Value float64 // its value in the scenario (what the model uses)
-	// Min and Max bound the values it may take: its kind's domain, with a
+	// Min and Max bound the values it may take: its entry's range, with a
 	// transition probability's Max lowered so that its row, as written,
 	// stays at most 1 in the stage and in every segment.
 	Min, Max float64
+	// Param is its entry in the registry.
+	Param *Param
 }
 
 // Parameter returns the number at path, in the variant path syntax, with
@@ -39,7 +41,7 @@ func (s *Scenario) Parameter(path string) (Parameter, error) {
 	if err := s.immovable(at, e); err != nil {
 		return p, err
 	}
-	p.Value, p.Kind, p.Min, p.Max = e.Get(s, at), e.Kind, e.Min, e.Max
+	p.Value, p.Kind, p.Min, p.Max, p.Param = e.Get(s, at), e.Kind, e.Min, e.Max, e
 	if e.Kind == Probability {
 		p.Max = math.Max(math.Min(p.Max, s.rowRoom(at)), math.Min(p.Value, 1))
 	}

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"math"
 
 	"clvlab/sim"
@@ -23,6 +24,7 @@ var registry = []*Param{
 	},
 	{
 		Pattern: "discount_rate", Kind: Rate, Min: 0, Max: 1,
+		what:  "an annual rate",
 		Unit:  Text{EN: "per year", ZH: "每年"},
 		Label: Text{EN: "discount rate", ZH: "折现率"},
 		Short: Text{EN: "discount rate (annual)", ZH: "年折现率"},
@@ -113,12 +115,12 @@ var registry = []*Param{
 					return x
 				}
 			}
-			return s.Stages[s.stageIndex(p.Stage)].To[p.To]
+			return s.stageAt(p.Stage).To[p.To]
 		},
 		set: func(s *Scenario, p Path, x float64) {
-			to := &s.Stages[s.stageIndex(p.Stage)].To
+			to := &s.stageAt(p.Stage).To
 			if p.Segment != "" {
-				to = &s.Segments[s.segmentIndex(p.Segment)].override(p.Stage).To
+				to = &s.segmentAt(p).override(p.Stage).To
 			}
 			if *to == nil {
 				*to = map[string]float64{}
@@ -223,8 +225,25 @@ func multiplier(key string, label, explain Text, field func(*Segment) *float64) 
 	}
 }
 
-// segmentAt returns the segment p names.
-func (s *Scenario) segmentAt(p Path) *Segment { return &s.Segments[s.segmentIndex(p.Segment)] }
+// segmentAt returns the segment p names; it panics, as misuse, for one s
+// does not have.
+func (s *Scenario) segmentAt(p Path) *Segment {
+	i := s.segmentIndex(p.Segment)
+	if i < 0 {
+		panic(fmt.Sprintf("scenarios: no segment %q", p.Segment))
+	}
+	return &s.Segments[i]
+}
+
+// stageAt returns the stage with the given id; it panics, as misuse, for
+// one s does not have.
+func (s *Scenario) stageAt(id string) *Stage {
+	i := s.stageIndex(id)
+	if i < 0 {
+		panic(fmt.Sprintf("scenarios: no stage %q", id))
+	}
+	return &s.Stages[i]
+}
 
 // overrideAt returns the override of p's stage in p's segment, nil for a
 // stage's own value or an override not written.

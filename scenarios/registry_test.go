@@ -174,3 +174,41 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownIDs: a path with a stage or segment the scenario does not
+// have is reported by Set and Parameter, the ways user input comes in,
+// and panics as misuse with a scenarios: message in Param.Get and Set.
+func TestUnknownIDs(t *testing.T) {
+	s := validScenario(t, "segments-overrides.toml")
+	for _, path := range []string{"stage.nope.revenue", "stage.decline.to.nope", "segment.nope.share", "segment.gold.stage.nope.price_discount"} {
+		if err := s.Clone().Set(path, 1.0); err == nil || !strings.Contains(err.Error(), `no s`) {
+			t.Errorf("Set(%s): %v, want no stage or segment", path, err)
+		}
+		if _, err := s.Parameter(path); err == nil || !strings.Contains(err.Error(), `no s`) {
+			t.Errorf("Parameter(%s): %v, want no stage or segment", path, err)
+		}
+	}
+	for _, c := range []struct {
+		p    Path
+		want string
+	}{
+		{Path{Stage: "nope", Key: "revenue"}, `scenarios: no stage "nope"`},
+		{Path{Stage: "decline", Key: "to", To: "nope"}, `scenarios: no stage "nope"`},
+		{Path{Segment: "nope", Key: "share"}, `scenarios: no segment "nope"`},
+	} {
+		e, _ := Lookup(c.p)
+		for name, use := range map[string]func(){
+			"Get": func() { e.Get(s, c.p) },
+			"Set": func() { e.Set(s.Clone(), c.p, 1) },
+		} {
+			func() {
+				defer func() {
+					if r, _ := recover().(string); !strings.HasPrefix(r, c.want) {
+						t.Errorf("%s(%s) panics with %q, want %q", name, c.p, r, c.want)
+					}
+				}()
+				use()
+			}()
+		}
+	}
+}

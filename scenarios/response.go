@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"clvlab/sim"
@@ -283,7 +284,7 @@ func (v *validator) responses() {
 			v.add(at, `lever is missing; give the spend that drives the response, e.g. lever = "stage.stability.retention_spend"`)
 			continue
 		case form == NoForm:
-			v.add(at.key("lever"), `lever = %q; a lever is "stage.ID.retention_spend", "stage.ID.price_discount" or "acquisition.budget"`, r.Lever)
+			v.add(at.key("lever"), "lever = %q; a lever is %s", r.Lever, leverList)
 			continue
 		case form != BudgetCurve && len(s.Stages) > 0 && !v.stageRef(at.key("lever"), r.Stage()):
 			continue
@@ -302,6 +303,24 @@ func (v *validator) responses() {
 		v.add(place{}.key("acquisition").key("budget"), `acquisition.budget = %s is only used by a [[response]] with lever = "acquisition.budget"; add one, or remove budget`, num(s.Acquisition.Budget))
 	}
 }
+
+// leverList names the levers of the registry (Param.Lever) for a
+// message, a stage's first as messages have always listed them:
+// "stage.ID.retention_spend", "stage.ID.price_discount" or
+// "acquisition.budget".
+var leverList = func() string {
+	var stage, other []string
+	for _, e := range registry {
+		switch {
+		case e.Lever == NoForm:
+		case e.stage != nil:
+			stage = append(stage, strconv.Quote(e.Pattern))
+		default:
+			other = append(other, strconv.Quote(e.Pattern))
+		}
+	}
+	return or(append(stage, other...))
+}()
 
 // responseTarget checks that the target fits the lever.
 func (v *validator) responseTarget(at place, r *Response) {
@@ -404,7 +423,6 @@ func (v *validator) ranges() {
 			v.add(at.key("path"), "path = %q: %v", r.Path, err)
 			continue
 		}
-		what := p.Kind.what()
 		for _, b := range []struct {
 			key string
 			x   float64
@@ -413,7 +431,7 @@ func (v *validator) ranges() {
 				v.add(at, "%s is missing; give the range as low = ... and high = ...", b.key)
 				continue
 			}
-			v.between(at.key(b.key), b.x, p.Kind.Min(), p.Kind.Max(), what)
+			v.check(at.key(b.key), p.Param, b.x)
 		}
 		if r.Low > r.High {
 			v.add(at.key("low"), "low = %s is above high = %s", num(r.Low), num(r.High))
@@ -463,11 +481,17 @@ func (s *Scenario) encodeAnalysis(doc map[string]any) {
 }
 
 // and joins words as "a, b and c".
-func and(words []string) string {
+func and(words []string) string { return list(words, " and ") }
+
+// or joins words as "a, b or c".
+func or(words []string) string { return list(words, " or ") }
+
+// list joins words with ", " and last before the last one.
+func list(words []string, last string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
 // budgetCost checks that the acquisition cost a budget curve implies (the
