@@ -24,43 +24,41 @@ func (s *Scenario) Set(path string, value any) error {
 	return nil
 }
 
-// setAt sets the value at p, whose ids exist.
+// setAt sets the value at p, whose ids exist: a number of the registry
+// through its entry (Param.Set), other values through the decoder's
+// setter of their key.
 func (s *Scenario) setAt(p Path, value any) error {
-	if e, ok := Lookup(p); ok && e.Uncertain {
-		return s.setUncertain(p, e.Kind, value) // uncertainty.go
+	e, ok := Lookup(p)
+	switch {
+	case !ok:
+		return s.setKey(p, value)
+	case e.decode != nil: // a whole number of periods, a list of new customers
+		return e.decode(s)(value)
 	}
-	return s.setPlain(p, value)
+	if m, table := value.(map[string]any); table && e.Uncertain {
+		return s.setDistribution(p, e, m) // uncertainty.go
+	}
+	x, err := toNumber(value)
+	if err != nil {
+		return err
+	}
+	e.Set(s, p, x)
+	return nil
 }
 
-// setPlain sets the value at p from a plain TOML value, through the
-// decoder's setter of its key.
-func (s *Scenario) setPlain(p Path, value any) error {
+// setKey sets a value that is not a number of the registry (text, an id
+// of a stage) through the decoder's setter of its key.
+func (s *Scenario) setKey(p Path, value any) error {
 	var fields []field
 	switch {
 	case p.Table == "acquisition":
 		fields = acquisitionFields(s)
 	case p.Table == "winback":
 		fields = winbackFields(s)
-	case p.Key == "to":
-		to := &s.Stages[s.stageIndex(p.Stage)].To
-		if p.Segment != "" {
-			to = &s.segmentAt(p).override(p.Stage).To
-		}
-		x, err := toNumber(value)
-		if err != nil {
-			return err
-		}
-		if *to == nil {
-			*to = map[string]float64{}
-		}
-		(*to)[p.To] = x
-		return nil
-	case p.Segment != "" && p.Stage != "":
-		fields = overrideFields(s.segmentAt(p).override(p.Stage))
 	case p.Segment != "":
 		fields = segmentFields(s.segmentAt(p))
 	case p.Stage != "":
-		fields = stageFields(&s.Stages[s.stageIndex(p.Stage)])
+		fields = stageFields(s.stageAt(p.Stage))
 	default:
 		fields = topFields(s)
 	}

@@ -309,31 +309,19 @@ func (d *decoder) decodeUncertainty(s *Scenario, v any, at place) {
 	d.table(at, m, uncertaintyFields(&s.Uncertainty), nil)
 }
 
-// setUncertain is Set for a value that may be a distribution table: a
-// value of kind at p, whose ids exist.
-func (s *Scenario) setUncertain(p Path, kind Kind, value any) error {
-	path := p.String()
-	m, ok := value.(map[string]any)
-	if !ok {
-		if err := s.setPlain(p, value); err != nil {
-			return err
-		}
-		delete(s.Distributions, path) // a fixed value replaces a distribution
-		return nil
-	}
-	mean, dist, err := parseDistribution(m, kind)
-	if err == nil {
-		err = s.setPlain(p, mean)
-	}
+// setDistribution is Set for an uncertain value given as a distribution
+// table m: the value at p, of entry e, is set to its mean.
+func (s *Scenario) setDistribution(p Path, e *Param, m map[string]any) error {
+	mean, dist, err := parseDistribution(m, e.Kind)
 	if err != nil {
 		return err
 	}
-	delete(s.Distributions, path)
+	e.Set(s, p, mean) // drops a distribution given before
 	if dist != nil {
 		if s.Distributions == nil {
 			s.Distributions = map[string]Distribution{}
 		}
-		s.Distributions[path] = *dist
+		s.Distributions[p.String()] = *dist
 	}
 	return nil
 }
