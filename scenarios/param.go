@@ -1,5 +1,11 @@
 package scenarios
 
+import (
+	"fmt"
+
+	"clvlab/sim/uncertainty"
+)
+
 // Param is one entry of the parameter registry: a number that scenarios
 // have, with everything the rest of clvlab needs to know about it. Params
 // lists them all; the decoder, Set, Validate, Encode, the uncertainty and
@@ -8,7 +14,9 @@ type Param struct {
 	// Pattern is the path with ID for each stage or segment id:
 	// "stage.ID.revenue", "stage.ID.to.ID", "winback.rate".
 	Pattern string
-	Kind    Kind
+	// path is Pattern parsed, at init.
+	path Path
+	Kind Kind
 	// Unit says what one unit of the value is, e.g. "money per customer
 	// per period" (the scenario's currency).
 	Unit Text
@@ -26,6 +34,13 @@ type Param struct {
 	Explain Text
 	// Uncertain is true when a file may give the value as a distribution.
 	Uncertain bool
+	// quantity is the number of the engine model that a distribution of
+	// an Uncertain value draws into (Scenario.MonteCarlo), and scale the
+	// segment multiplier the draw is multiplied by, nil for none. A
+	// top-level value without scale is drawn into one slot, the
+	// win-back's; the others into each segment's.
+	quantity uncertainty.Quantity
+	scale    func(*Segment) *float64
 	// Segmented is true for a stage value that a segment may override:
 	// "segment.ID.stage.ID.KEY" names it too.
 	Segmented bool
@@ -76,6 +91,17 @@ func Lookup(p Path) (*Param, bool) {
 		return nil, false
 	}
 	return e, true
+}
+
+// init parses every pattern of the registry once.
+func init() {
+	for _, e := range registry {
+		p, err := ParsePath(e.Pattern)
+		if err != nil || p.Pattern() != e.Pattern {
+			panic(fmt.Sprintf("scenarios: registry pattern %s: %v", e.Pattern, err))
+		}
+		e.path = p
+	}
 }
 
 // byPattern indexes the registry by Pattern.

@@ -120,49 +120,63 @@ func (s *Scenario) rowRoom(p Path) float64 {
 }
 
 // Parameters returns the numbers the what-if analyses move by default, in
-// file order: the discount rate; the acquisition cost, the number of new
-// customers (one value, no budget response) or the acquisition budget
-// (with one); each stage's revenue, cost to serve, retention spend, price
-// discount and every `to` entry written (targets of a [[response]] left
-// out: their lever is in the list); the win-back rate and cost. Segment
-// values are left out; give them by path.
+// the registry's order (byWhatIf): the discount rate; the acquisition
+// cost, the number of new customers (one value, no budget response) or
+// the acquisition budget (with one); each stage's revenue, cost to serve,
+// retention spend, price discount and every `to` entry written (targets
+// of a [[response]] left out: their lever is in the list); the win-back
+// rate and cost. Whole numbers are left out, and so are segment values;
+// give them by path.
 func (s *Scenario) Parameters() []Parameter {
-	var paths []string
-	add := func(p string) { paths = append(paths, p) }
-	add("discount_rate")
-	add("acquisition.cost_per_customer")
-	add("acquisition.new_customers")
-	add("acquisition.budget")
-	for _, st := range s.Stages {
-		for _, key := range []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"} {
-			add(Path{Stage: st.ID, Key: key}.String())
-		}
-		for _, dest := range slices.Sorted(maps.Keys(st.To)) {
-			add(Path{Stage: st.ID, Key: "to", To: dest}.String())
-		}
-		for i := range s.Responses {
-			r := &s.Responses[i]
-			if d := r.Destination(); r.Stage() == st.ID && d != "" {
-				if _, written := st.To[d]; !written {
-					add(r.Target) // left out below, with the written ones
-				}
+	budget := slices.ContainsFunc(s.Responses, func(r Response) bool { return r.Form() == BudgetCurve })
+	var paths []Path
+	for i, e := range byWhatIf {
+		switch {
+		case e.path.Segment != "": // by path only
+		case e.path.Stage == "":
+			if e.Lever != BudgetCurve || budget {
+				paths = append(paths, e.path)
 			}
+		case i == 0 || byWhatIf[i-1].path.Stage == "": // the first stage value: all of them, stage by stage
+			paths = append(paths, s.stagePaths()...)
 		}
 	}
-	add("winback.rate")
-	add("winback.cost_per_customer")
 	var out []Parameter
-	budget := false
-	for _, r := range s.Responses {
-		budget = budget || r.Form() == BudgetCurve
-	}
 	for _, p := range paths {
-		if p == "acquisition.budget" && !budget {
-			continue
-		}
-		if q, err := s.Parameter(p); err == nil {
+		if q, err := s.Parameter(p.String()); err == nil {
 			out = append(out, q)
 		}
 	}
 	return out
 }
+
+// stagePaths returns the path of every stage value in the registry, stage
+// by stage: a transition probability for every destination written.
+func (s *Scenario) stagePaths() []Path {
+	var paths []Path
+	for _, st := range s.Stages {
+		for _, e := range byWhatIf {
+			switch p := e.path; {
+			case p.Stage == "" || p.Segment != "":
+			case p.Key == "to":
+				for _, dest := range slices.Sorted(maps.Keys(st.To)) {
+					paths = append(paths, Path{Stage: st.ID, Key: "to", To: dest})
+				}
+			default:
+				paths = append(paths, Path{Stage: st.ID, Key: p.Key})
+			}
+		}
+	}
+	return paths
+}
+
+// byWhatIf is the registry in the order of Parameters: the file's, but
+// the acquisition cost before the number of new customers, as tornadoes
+// have always listed them (a tie keeps this order).
+var byWhatIf = func() []*Param {
+	order := slices.Clone(registry)
+	i := slices.Index(order, param("acquisition.new_customers"))
+	j := slices.Index(order, param("acquisition.cost_per_customer"))
+	order[i], order[j] = order[j], order[i]
+	return order
+}()

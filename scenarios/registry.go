@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // registry is the parameter registry (Params). Each entry is the one
@@ -49,6 +50,7 @@ var registry = []*Param{
 	},
 	{
 		Pattern: "acquisition.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
+		quantity: uncertainty.AcquisitionCost, scale: func(seg *Segment) *float64 { return &seg.AcquisitionCostMultiplier },
 		Unit:  Text{EN: "money per new customer", ZH: "每位新客户的金额"},
 		Label: Text{EN: "acquisition cost per customer", ZH: "单客获客成本"},
 		Short: Text{EN: "acquisition cost", ZH: "获客成本"},
@@ -69,29 +71,33 @@ var registry = []*Param{
 		},
 		top: func(s *Scenario) *float64 { return &s.Acquisition.Budget },
 	},
-	stageMoney("revenue", Text{EN: "revenue", ZH: "收入"}, NoForm,
+	stageMoney("revenue", Text{EN: "revenue", ZH: "收入"}, NoForm, uncertainty.Revenue,
 		Text{
 			EN: "What a customer in this stage brings in per period, before the price discount. CLV rises with it, the more so the longer customers stay in the stage.",
 			ZH: "该阶段每位客户每期带来的收入（价格折扣前）。收入越高，CLV 越高；客户在该阶段停留越久，影响越大。",
 		},
-		func(st *Stage) *float64 { return &st.Revenue }, func(o *StageOverride) **float64 { return &o.Revenue }),
-	stageMoney("cost_to_serve", Text{EN: "cost to serve", ZH: "服务成本"}, NoForm,
+		func(st *Stage) *float64 { return &st.Revenue }, func(o *StageOverride) **float64 { return &o.Revenue },
+		func(seg *Segment) *float64 { return &seg.RevenueMultiplier }),
+	stageMoney("cost_to_serve", Text{EN: "cost to serve", ZH: "服务成本"}, NoForm, uncertainty.CostToServe,
 		Text{
 			EN: "What serving a customer in this stage costs per period. It comes straight off the margin, so CLV falls as it rises.",
 			ZH: "该阶段每位客户每期的服务成本。它直接从利润中扣除，服务成本越高，CLV 越低。",
 		},
-		func(st *Stage) *float64 { return &st.CostToServe }, func(o *StageOverride) **float64 { return &o.CostToServe }),
-	stageMoney("retention_spend", Text{EN: "retention spend", ZH: "保留投入"}, RetentionCurve,
+		func(st *Stage) *float64 { return &st.CostToServe }, func(o *StageOverride) **float64 { return &o.CostToServe },
+		func(seg *Segment) *float64 { return &seg.CostToServeMultiplier }),
+	stageMoney("retention_spend", Text{EN: "retention spend", ZH: "保留投入"}, RetentionCurve, uncertainty.RetentionSpend,
 		Text{
 			EN: "What the firm spends per customer and period in this stage to keep customers. It lowers the margin; with a [[response]] curve it also raises retention with diminishing returns, so CLV peaks at some level of spend.",
 			ZH: "企业在该阶段每期为每位客户投入的保留费用。它降低利润；若有 [[response]] 曲线，它也能提高留存，但收益递减，因此 CLV 在某一投入水平达到最高。",
 		},
-		func(st *Stage) *float64 { return &st.RetentionSpend }, func(o *StageOverride) **float64 { return &o.RetentionSpend }),
+		func(st *Stage) *float64 { return &st.RetentionSpend }, func(o *StageOverride) **float64 { return &o.RetentionSpend },
+		func(seg *Segment) *float64 { return &seg.RetentionSpendMultiplier }),
 	{
 		Pattern: "stage.ID.price_discount", Kind: Fraction, Min: 0, Max: 1, Uncertain: true, Segmented: true, Lever: DiscountElasticity,
-		what:  "a fraction of revenue",
-		Unit:  Text{EN: "fraction of revenue", ZH: "收入的比例"},
-		Label: Text{EN: "price discount", ZH: "价格折扣"},
+		quantity: uncertainty.PriceDiscount,
+		what:     "a fraction of revenue",
+		Unit:     Text{EN: "fraction of revenue", ZH: "收入的比例"},
+		Label:    Text{EN: "price discount", ZH: "价格折扣"},
 		Explain: Text{
 			EN: "The share of revenue given back to customers in this stage as a lower price. It cuts the margin; with a [[response]] elasticity it also lowers churn, so a moderate discount can raise CLV.",
 			ZH: "该阶段以降价形式让给客户的收入比例。它压低利润；若有 [[response]] 弹性，它也减少流失，因此适度的折扣可能提高 CLV。",
@@ -101,10 +107,11 @@ var registry = []*Param{
 	},
 	{
 		Pattern: "stage.ID.to.ID", Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
-		what:  "a probability",
-		Unit:  Text{EN: "probability per period", ZH: "每期概率"},
-		Label: Text{EN: "transition probability", ZH: "转移概率"},
-		Short: Text{EN: "stay", ZH: "留存"},
+		quantity: uncertainty.TransitionProbability,
+		what:     "a probability",
+		Unit:     Text{EN: "probability per period", ZH: "每期概率"},
+		Label:    Text{EN: "transition probability", ZH: "转移概率"},
+		Short:    Text{EN: "stay", ZH: "留存"},
 		Explain: Text{
 			EN: "The probability that a customer in this stage is in the destination stage next period; what a row leaves below 1 is churn. Staying longer in profitable stages raises CLV.",
 			ZH: "该阶段的客户下一期处于目标阶段的概率；每行合计不足 1 的部分即为流失。客户在盈利阶段停留越久，CLV 越高。",
@@ -130,9 +137,10 @@ var registry = []*Param{
 	},
 	{
 		Pattern: "winback.rate", Kind: Fraction, Min: 0, Max: 1, Uncertain: true,
-		what:  "a share of the lost customers per period",
-		Unit:  Text{EN: "share of the lost customers per period", ZH: "每期流失客户中的比例"},
-		Label: Text{EN: "win-back rate", ZH: "赢回率"},
+		quantity: uncertainty.WinbackRate,
+		what:     "a share of the lost customers per period",
+		Unit:     Text{EN: "share of the lost customers per period", ZH: "每期流失客户中的比例"},
+		Label:    Text{EN: "win-back rate", ZH: "赢回率"},
 		Explain: Text{
 			EN: "The share of lost customers won back each period (within the window). Won-back customers earn again, which raises CLV as long as their margin pays for the win-back cost.",
 			ZH: "每期赢回的流失客户比例（在窗口期内）。被赢回的客户重新带来利润，只要其利润足以覆盖赢回成本，CLV 就会提高。",
@@ -141,9 +149,10 @@ var registry = []*Param{
 	},
 	{
 		Pattern: "winback.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
-		Unit:  Text{EN: "money per customer won back", ZH: "每位赢回客户的金额"},
-		Label: Text{EN: "win-back cost per customer", ZH: "单客赢回成本"},
-		Short: Text{EN: "win-back cost", ZH: "赢回成本"},
+		quantity: uncertainty.WinbackCost,
+		Unit:     Text{EN: "money per customer won back", ZH: "每位赢回客户的金额"},
+		Label:    Text{EN: "win-back cost per customer", ZH: "单客赢回成本"},
+		Short:    Text{EN: "win-back cost", ZH: "赢回成本"},
 		Explain: Text{
 			EN: "What winning back one lost customer costs, paid in the period of the win-back. CLV falls as it rises.",
 			ZH: "赢回一位流失客户的成本，在赢回当期支付。赢回成本越高，CLV 越低。",
@@ -200,11 +209,13 @@ var registry = []*Param{
 		func(seg *Segment) *float64 { return &seg.AcquisitionCostMultiplier }),
 }
 
-// stageMoney returns the entry of a stage's money amount KEY.
-func stageMoney(key string, label Text, lever ResponseForm, explain Text,
-	field func(*Stage) *float64, over func(*StageOverride) **float64) *Param {
+// stageMoney returns the entry of a stage's money amount KEY, which a
+// draw sets into the model's quantity q, times the segment's multiplier.
+func stageMoney(key string, label Text, lever ResponseForm, q uncertainty.Quantity, explain Text,
+	field func(*Stage) *float64, over func(*StageOverride) **float64, multiplier func(*Segment) *float64) *Param {
 	return &Param{
 		Pattern: "stage.ID." + key, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true, Segmented: true, Lever: lever,
+		quantity: q, scale: multiplier,
 		Unit:     Text{EN: "money per customer per period", ZH: "每位客户每期的金额"},
 		Label:    label,
 		Explain:  explain,

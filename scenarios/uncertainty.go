@@ -364,35 +364,12 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 		segs = []Segment{all}
 	}
 	for _, path := range slices.Sorted(maps.Keys(s.Distributions)) {
-		p := uncertainty.Parameter{Name: path, Distribution: s.Distributions[path].Law()}
 		at, err := ParsePath(path)
-		switch {
-		case err != nil:
+		e, ok := Lookup(at)
+		if err != nil || !ok {
 			continue // not a valid scenario
-		case path == "winback.rate":
-			p.Targets = []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.WinbackRate}, Scale: 1}}
-		case path == "winback.cost_per_customer":
-			p.Targets = []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.WinbackCost}, Scale: 1}}
-		case path == "acquisition.cost_per_customer":
-			for k, seg := range segs {
-				p.Targets = append(p.Targets, uncertainty.Target{
-					Slot: uncertainty.Slot{Quantity: uncertainty.AcquisitionCost, Segment: k}, Scale: seg.AcquisitionCostMultiplier})
-			}
-		case at.Segment == "" && at.Stage != "":
-			for k := range segs {
-				if t, ok := s.stageTarget(&segs[k], k, at, false); ok {
-					p.Targets = append(p.Targets, t)
-				}
-			}
-		case at.Segment != "" && at.Stage != "":
-			k := s.segmentIndex(at.Segment)
-			if k < 0 {
-				continue // not a valid scenario
-			}
-			if t, ok := s.stageTarget(&segs[k], k, at, true); ok {
-				p.Targets = append(p.Targets, t)
-			}
 		}
+		p := uncertainty.Parameter{Name: path, Distribution: s.Distributions[path].Law(), Targets: s.targets(e, at, segs)}
 		if len(p.Targets) > 0 { // every segment may override it
 			c.Parameters = append(c.Parameters, p)
 		}
@@ -400,52 +377,53 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 	return c
 }
 
-// stageTarget returns the slot of segment k that the stage value at p
-// sets. A stage's own value (own false) does not set a segment that
-// overrides it.
-func (s *Scenario) stageTarget(seg *Segment, k int, p Path, own bool) (uncertainty.Target, bool) {
-	i := s.stageIndex(p.Stage)
-	o := seg.Stage[p.Stage]
-	if p.Key == "to" {
-		if _, overridden := o.toOf()[p.To]; overridden && !own {
-			return uncertainty.Target{}, false
+// targets returns the slots of the model, in segs, that a draw of the
+// value at p (entry e) sets: the entry's quantity, in every segment but
+// those that override a stage's value, or in the one segment of an
+// override; once for the win-back. It panics for an entry without a
+// quantity.
+func (s *Scenario) targets(e *Param, p Path, segs []Segment) []uncertainty.Target {
+	if e.quantity == 0 {
+		panic("scenarios: no uncertainty slot for " + e.Pattern)
+	}
+	if p.Stage == "" && e.scale == nil {
+		return []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: e.quantity}, Scale: 1}}
+	}
+	var out []uncertainty.Target
+	for k := range segs {
+		seg := &segs[k]
+		switch {
+		case p.Segment != "" && seg.ID != p.Segment:
+			continue
+		case p.Segment == "" && p.Stage != "" && e.overridden(seg.Stage[p.Stage], p):
+			continue // the segment keeps its own value
 		}
-		return uncertainty.Target{Slot: uncertainty.Slot{Quantity: uncertainty.TransitionProbability, Segment: k, Stage: i, To: s.stageIndex(p.To)}, Scale: 1}, true
+		t := uncertainty.Target{Slot: uncertainty.Slot{Quantity: e.quantity, Segment: k}, Scale: 1}
+		if p.Stage != "" {
+			t.Stage = s.stageIndex(p.Stage)
+		}
+		if p.Key == "to" {
+			t.To = s.stageIndex(p.To)
+		}
+		if e.scale != nil {
+			t.Scale = *e.scale(seg)
+		}
+		out = append(out, t)
 	}
-	q, scale, override := uncertainty.PriceDiscount, 1.0, (*float64)(nil)
-	switch p.Key {
-	case "revenue":
-		q, scale = uncertainty.Revenue, seg.RevenueMultiplier
-		override = o.field(func(o *StageOverride) *float64 { return o.Revenue })
-	case "cost_to_serve":
-		q, scale = uncertainty.CostToServe, seg.CostToServeMultiplier
-		override = o.field(func(o *StageOverride) *float64 { return o.CostToServe })
-	case "retention_spend":
-		q, scale = uncertainty.RetentionSpend, seg.RetentionSpendMultiplier
-		override = o.field(func(o *StageOverride) *float64 { return o.RetentionSpend })
-	default:
-		override = o.field(func(o *StageOverride) *float64 { return o.PriceDiscount })
-	}
-	if override != nil && !own {
-		return uncertainty.Target{}, false
-	}
-	return uncertainty.Target{Slot: uncertainty.Slot{Quantity: q, Segment: k, Stage: i}, Scale: scale}, true
+	return out
 }
 
-// toOf returns the override's destinations; none for a nil override.
-func (o *StageOverride) toOf() map[string]float64 {
-	if o == nil {
-		return nil
+// overridden reports whether the override o (nil for none) gives its own
+// value for the stage value at p.
+func (e *Param) overridden(o *StageOverride, p Path) bool {
+	switch {
+	case o == nil:
+		return false
+	case e.override != nil:
+		return *e.override(o) != nil
 	}
-	return o.To
-}
-
-// field returns one of the override's values; nil for a nil override.
-func (o *StageOverride) field(get func(*StageOverride) *float64) *float64 {
-	if o == nil {
-		return nil
-	}
-	return get(o)
+	_, own := o.To[p.To]
+	return own
 }
 
 // encodeUncertainty adds the seed, the [uncertainty] table and the

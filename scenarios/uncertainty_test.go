@@ -239,3 +239,23 @@ func FuzzMonteCarlo(f *testing.F) {
 		}
 	})
 }
+
+// TestUncertainSlots: every entry that may be uncertain names the quantity
+// of the model its draws go into, and only those; MonteCarlo panics rather
+// than draw into another quantity for one that does not.
+func TestUncertainSlots(t *testing.T) {
+	for _, e := range Params() {
+		if e.Uncertain != (e.quantity != 0) {
+			t.Errorf("%s: uncertain %v, quantity %v", e.Pattern, e.Uncertain, e.quantity)
+		}
+	}
+	s := mustParse(t, small)
+	defer func() {
+		if r := recover(); r != "scenarios: no uncertainty slot for stage.ID.revenue" {
+			t.Errorf("a draw without a slot: recovered %v", r)
+		}
+	}()
+	e := *param("stage.ID.revenue")
+	e.quantity = 0
+	s.targets(&e, Path{Stage: "new", Key: "revenue"}, s.Segments)
+}
