@@ -131,12 +131,12 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 		}
 	}
 	for _, p := range c.Validate() {
-		path := c.idPath(p.Path)
-		if _, ok := settingFor(failed, path); ok {
+		from := c.resolve(keyPath(p.Path))
+		if _, ok := c.settingFor(failed, from); ok {
 			continue // already reported as a setting that did not take
 		}
 		p.Path = at.path
-		if set, ok := settingFor(vr.Set, path); ok {
+		if set, ok := c.settingFor(vr.Set, from); ok {
 			p.Path = at.key("set").key(set).path
 		}
 		p.Msg = at.prefix() + p.Msg
@@ -145,32 +145,15 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 	return c, probs
 }
 
-// settingFor returns the path of the setting that a problem at path (in
-// set-path form) comes from.
-func settingFor(sets []Setting, path string) (string, bool) {
+// settingFor returns the path of the setting that a problem with the
+// value at p comes from: the setting names p, a value inside it, or a
+// table that holds it (a row, for a problem with one of its entries).
+func (s *Scenario) settingFor(sets []Setting, p Path) (string, bool) {
 	for _, set := range sets {
-		if set.Path == path || strings.HasPrefix(path, set.Path+".") || strings.HasPrefix(set.Path, path+".") {
+		q, _ := s.ParsePath(set.Path)
+		if p.contains(q) || q.contains(p) {
 			return set.Path, true
 		}
 	}
 	return "", false
-}
-
-// idPath turns a key path with stages and segments by index
-// ("stage[2].to") into set-path form ("stage.stability.to").
-func (s *Scenario) idPath(path string) string {
-	for _, kind := range []string{"stage", "segment"} {
-		var n int
-		if _, err := fmt.Sscanf(path, kind+"[%d]", &n); err != nil || !strings.HasPrefix(path, kind+"[") {
-			continue
-		}
-		rest := path[strings.IndexByte(path, ']')+1:]
-		if kind == "stage" && n < len(s.Stages) {
-			return "stage." + s.Stages[n].ID + rest
-		}
-		if kind == "segment" && n < len(s.Segments) {
-			return "segment." + s.Segments[n].ID + rest
-		}
-	}
-	return path
 }

@@ -185,7 +185,7 @@ func (e *Param) ShortLabel() Text {
 // Decline", "Gold: revenue multiplier", "acquisition cost per customer".
 // A path that names no parameter is returned as it is.
 func (s *Scenario) Label(path, lang string) string {
-	p, err := parsePath(path, "ID")
+	p, err := ParsePath(path)
 	e, ok := Lookup(p)
 	if err != nil || !ok {
 		return path

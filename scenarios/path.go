@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -12,16 +13,17 @@ import (
 // "stage.ID.KEY", "stage.ID.to.ID", "winback.KEY", "segment.ID.KEY",
 // "segment.ID.stage.ID.KEY" or "segment.ID.stage.ID.to.ID". The same
 // syntax names a [[response]]'s lever and target and a [[sensitivity]]
-// range's parameter. ParsePath also reads the key paths with which the
-// decoder names a place in a file, where a stage or segment is given by
-// its index: "stage[2].revenue".
+// range's parameter. Stages and segments are named by id: the key paths
+// with which the decoder names a place in a file, where a stage or
+// segment is given by its index ("stage[2].revenue"), are read by the
+// decoder alone (keyPath, Scenario.resolve).
 type Path struct {
 	// Segment is the segment's id for a path that starts segment.ID, else
-	// "". In a key path it is the index in brackets, e.g. "[0]".
+	// "". In a decoder's key path it is the index in brackets, e.g. "[0]".
 	Segment string
 	// Stage is the stage's id for a stage value (stage.ID.KEY, or
-	// segment.ID.stage.ID.KEY for a segment's override), else "". In a key
-	// path it may be the index in brackets, e.g. "[2]".
+	// segment.ID.stage.ID.KEY for a segment's override), else "". In a
+	// decoder's key path it may be the index in brackets, e.g. "[2]".
 	Stage string
 	// Table is "acquisition" or "winback" for a key of those tables, and ""
 	// for a top-level, stage or segment key.
@@ -37,27 +39,56 @@ type Path struct {
 // that its key exists in its table, not that its stages and segments exist
 // in a scenario: Scenario.ParsePath does. Its errors say what to write,
 // e.g. `name a stage and a key, e.g. stage.ID.revenue`.
-func ParsePath(path string) (Path, error) { return parsePath(path, "ID") }
+func ParsePath(path string) (Path, error) { return parsePath(path, "ID", false) }
 
 // ParsePath parses path (see the function ParsePath) and checks that the
 // stages and segments it names exist in s; examples in its messages name
 // s's first stage.
 func (s *Scenario) ParsePath(path string) (Path, error) {
-	p, err := parsePath(path, s.exampleStage())
+	p, err := parsePath(path, s.exampleStage(), false)
 	if e := s.checkIDs(p); e != nil {
 		return p, e
 	}
 	return p, err
 }
 
-// parsePath is ParsePath with example as the stage id that messages show.
+// keyPath parses a key path of the decoder, "stage[2].to.loyal", where a
+// stage or segment may be given by its index in brackets. For a key path
+// that names no value (a table, "stage[2].to") it returns what it read.
+func keyPath(path string) Path {
+	p, _ := parsePath(path, "ID", true)
+	return p
+}
+
+// resolve returns the key path p with a stage or segment given by its
+// index named by its id; an index s does not have stays as it is.
+func (s *Scenario) resolve(p Path) Path {
+	if i, ok := index(p.Stage); ok && i < len(s.Stages) {
+		p.Stage = s.Stages[i].ID
+	}
+	if i, ok := index(p.Segment); ok && i < len(s.Segments) {
+		p.Segment = s.Segments[i].ID
+	}
+	return p
+}
+
+// index returns n of an id "[n]" in a key path.
+func index(id string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(id, "["), "]"))
+	return n, err == nil && strings.HasPrefix(id, "[")
+}
+
+// parsePath is ParsePath with example as the stage id that messages show;
+// indices allows a stage or segment given by its index, as in a key path.
 // On an error the path holds the ids it read before the problem, so that
 // Scenario.ParsePath can name a missing stage first, as Set always has.
-func parsePath(path, example string) (Path, error) {
+func parsePath(path, example string, indices bool) (Path, error) {
 	var p Path
 	parts := strings.Split(path, ".")
-	if head, index, ok := strings.Cut(parts[0], "["); ok && (head == "stage" || head == "segment") {
+	if head, index, ok := strings.Cut(parts[0], "["); ok && (head == "stage" || head == "segment") && indices {
 		parts = slices.Insert(parts[1:], 0, head, "["+index) // a key path: stage[2] → stage, [2]
+	} else if err := byIndex(parts, example); err != nil {
+		return p, err
 	}
 	switch parts[0] {
 	case "acquisition":
@@ -100,15 +131,37 @@ func parsePath(path, example string) (Path, error) {
 	return p, p.key(topFields(&Scenario{}), "the top level", parts)
 }
 
+// byIndex returns the error for a path that gives a stage or segment by
+// its index in brackets, "stage[9].revenue" or "stage.[0].revenue", as
+// the decoder's key paths do: paths name them by id.
+func byIndex(parts []string, example string) error {
+	for i, part := range parts {
+		head, _, ok := strings.Cut(part, "[")
+		shown := part
+		if ok && head == "" && i > 0 {
+			head, shown = parts[i-1], parts[i-1]+"."+part
+		}
+		switch {
+		case !ok:
+		case head == "segment":
+			return fmt.Errorf("%s: name segments by id, e.g. segment.ID.share", shown)
+		case head == "stage" || head == "to":
+			return fmt.Errorf("%s: name stages by id, e.g. stage.%s.revenue", shown, example)
+		}
+	}
+	return nil
+}
+
 // stageKey reads the key of a stage value or override: KEY or to.ID.
 func (p *Path) stageKey(fields []field, table string, rest []string, example string) error {
 	if rest[0] != "to" {
 		return p.key(fields, table, rest)
 	}
+	p.Key = "to" // a row, if no destination follows
 	if len(rest) != 2 || rest[1] == "" {
 		return fmt.Errorf("name the destination stage, e.g. to.%s", example)
 	}
-	p.Key, p.To = "to", rest[1]
+	p.To = rest[1]
 	return nil
 }
 
@@ -128,6 +181,22 @@ func (p *Path) key(fields []field, table string, rest []string) error {
 	}
 	return fmt.Errorf("no value %q in %s; values here are %s", key, table, strings.Join(keys, ", "))
 }
+
+// contains reports whether p names q or a value inside it: the parts p
+// gives, up to its last, are q's. The row "stage.a.to" contains
+// "stage.a.to.b"; a path that gives nothing contains nothing.
+func (p Path) contains(q Path) bool {
+	a, b := p.parts(), q.parts()
+	for i := len(a) - 1; i >= 0; i-- {
+		if a[i] != "" {
+			return slices.Equal(a[:i+1], b[:i+1])
+		}
+	}
+	return false
+}
+
+// parts returns p's parts from the outermost in.
+func (p Path) parts() [5]string { return [5]string{p.Segment, p.Stage, p.Table, p.Key, p.To} }
 
 // String returns the path as written: parsing it gives p back.
 func (p Path) String() string {

@@ -63,14 +63,50 @@ func TestParsePath(t *testing.T) {
 		{"segment.gold.share", Path{Segment: "gold", Key: "share"}, "segment.ID.share"},
 		{"segment.gold.stage.new.price_discount", Path{Segment: "gold", Stage: "new", Key: "price_discount"}, "segment.ID.stage.ID.price_discount"},
 		{"segment.gold.stage.new.to.new", Path{Segment: "gold", Stage: "new", Key: "to", To: "new"}, "segment.ID.stage.ID.to.ID"},
-		// Key paths, as the decoder names places in a file.
-		{"stage[2].revenue", Path{Stage: "[2]", Key: "revenue"}, "stage.ID.revenue"},
-		{"stage[0].to.loyal", Path{Stage: "[0]", Key: "to", To: "loyal"}, "stage.ID.to.ID"},
-		{"segment[1].stage.new.cost_to_serve", Path{Segment: "[1]", Stage: "new", Key: "cost_to_serve"}, "segment.ID.stage.ID.cost_to_serve"},
 	} {
 		p, err := ParsePath(c.path)
 		if err != nil || p != c.want || p.String() != c.path || p.Pattern() != c.pattern {
 			t.Errorf("ParsePath(%q) = %+v (%v), prints %q, pattern %q; want %+v, %q", c.path, p, err, p.String(), p.Pattern(), c.want, c.pattern)
+		}
+	}
+}
+
+// TestKeyPath: the decoder's key paths, with stages and segments by index,
+// parse (only there), print back as written, and resolve to the ids of a
+// scenario; what names no value (a row, a table) parses as far as it goes.
+func TestKeyPath(t *testing.T) {
+	s := mustParse(t, small) // stages new, loyal; segments gold, rest
+	for _, c := range []struct {
+		path     string
+		want     Path
+		resolved string
+	}{
+		{"stage[1].revenue", Path{Stage: "[1]", Key: "revenue"}, "stage.loyal.revenue"},
+		{"stage[0].to.loyal", Path{Stage: "[0]", Key: "to", To: "loyal"}, "stage.new.to.loyal"},
+		{"segment[1].stage.new.cost_to_serve", Path{Segment: "[1]", Stage: "new", Key: "cost_to_serve"}, "segment.rest.stage.new.cost_to_serve"},
+		{"stage[9].revenue", Path{Stage: "[9]", Key: "revenue"}, "stage[9].revenue"}, // no such stage: as it is
+		{"stage[1].to", Path{Stage: "[1]", Key: "to"}, "stage.loyal.to."},
+		{"uncertainty.trials", Path{}, ""},
+	} {
+		p := keyPath(c.path)
+		if p != c.want || p.Key != "to" && p.String() != c.path && p != (Path{}) || s.resolve(p).String() != c.resolved {
+			t.Errorf("keyPath(%q) = %+v, prints %q, resolves to %q; want %+v, %q", c.path, p, p.String(), s.resolve(p).String(), c.want, c.resolved)
+		}
+	}
+	for _, c := range []struct {
+		p, q string
+		want bool
+	}{
+		{"stage.new.to", "stage.new.to.loyal", true},
+		{"stage.new.to", "segment.gold.stage.new.to.loyal", false},
+		{"stage.new.to.new", "stage.new.to.loyal", false},
+		{"segment.gold.stage.new", "segment.gold.stage.new.revenue", true},
+		{"acquisition.budget", "acquisition.budget", true},
+		{"acquisition.budget", "acquisition.cost_per_customer", false},
+		{"uncertainty.trials", "horizon", false},
+	} {
+		if got := keyPath(c.p).contains(keyPath(c.q)); got != c.want {
+			t.Errorf("%s contains %s: %v, want %v", c.p, c.q, got, c.want)
 		}
 	}
 }
@@ -98,6 +134,13 @@ func TestParsePathRejects(t *testing.T) {
 		"winback.rate.x":               `no value "rate.x" in winback; values here are rate, cost_per_customer, to, window`,
 		"stages.new.revenue":           `no table "stages"; paths start with a top-level key, acquisition, stage, winback or segment`,
 		"uncertainty.trials":           `no table "uncertainty"; paths start with a top-level key, acquisition, stage, winback or segment`,
+		// Stages and segments by index, as the decoder's key paths give them.
+		"stage[9].revenue":              "stage[9]: name stages by id, e.g. stage.ID.revenue",
+		"stage.[0].revenue":             "stage.[0]: name stages by id, e.g. stage.ID.revenue",
+		"stage.new.to.[1]":              "to.[1]: name stages by id, e.g. stage.ID.revenue",
+		"segment[0].share":              "segment[0]: name segments by id, e.g. segment.ID.share",
+		"segment.gold.stage[0].revenue": "stage[0]: name stages by id, e.g. stage.ID.revenue",
+		"segment.[1].stage.new.revenue": "segment.[1]: name segments by id, e.g. segment.ID.share",
 	} {
 		if _, err := ParsePath(path); err == nil || err.Error() != want {
 			t.Errorf("ParsePath(%q): %v, want %q", path, err, want)
@@ -111,6 +154,7 @@ func TestParsePathRejects(t *testing.T) {
 		"stage.new.to.lyal":         `no stage "lyal" (did you mean "loyal"?); stages are new, loyal`,
 		"segment.silver.stage":      `no segment "silver"; segments are gold, rest`,
 		"segment.gold.stage.x.to.y": `no stage "x"; stages are new, loyal`,
+		"stage[9].revenue":          "stage[9]: name stages by id, e.g. stage.new.revenue",
 	} {
 		if _, err := s.ParsePath(path); err == nil || err.Error() != want {
 			t.Errorf("Scenario.ParsePath(%q): %v, want %q", path, err, want)

@@ -325,9 +325,10 @@ var leverList = func() string {
 // responseTarget checks that the target fits the lever.
 func (v *validator) responseTarget(at place, r *Response) {
 	tat := at.key("target")
+	stay := Path{Stage: r.Stage(), Key: "to", To: r.Stage()}.String()
 	switch {
 	case r.Target == "":
-		example := fmt.Sprintf("stage.%s.to.%s", r.Stage(), r.Stage())
+		example := stay
 		if r.Form() == BudgetCurve {
 			example = "acquisition.new_customers"
 		}
@@ -338,8 +339,7 @@ func (v *validator) responseTarget(at place, r *Response) {
 		}
 	case r.Destination() == "" || r.targetStage() != r.Stage():
 		e, _, _ := r.lever()
-		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. "stage.%s.to.%s"`,
-			r.Target, e.Label.EN, r.Stage(), r.Stage())
+		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. %q`, r.Target, e.Label.EN, stay)
 	default:
 		v.stageRef(tat, r.Destination())
 	}

@@ -92,15 +92,11 @@ func (d Distribution) table() map[string]any {
 	return map[string]any{d.Form: []float64{d.A, d.B}}
 }
 
-// uncertainKind returns the kind of the value at path, in set-path form
-// ("stage.stability.to.stability") or key-path form ("stage[2].revenue"),
-// or 0 if the value there cannot be a distribution (Param.Uncertain).
+// uncertainKind returns the kind of the value at a decoder's key path
+// ("stage[2].revenue"), or 0 if the value there cannot be a distribution
+// (Param.Uncertain).
 func uncertainKind(path string) Kind {
-	p, err := ParsePath(path)
-	if err != nil {
-		return 0
-	}
-	if e, ok := Lookup(p); ok && e.Uncertain {
+	if e, ok := Lookup(keyPath(path)); ok && e.Uncertain {
 		return e.Kind
 	}
 	return 0
@@ -295,7 +291,7 @@ func (d *decoder) keepDistributions(s *Scenario) {
 		if s.Distributions == nil {
 			s.Distributions = map[string]Distribution{}
 		}
-		s.Distributions[s.idPath(path)] = dist
+		s.Distributions[s.resolve(keyPath(path)).String()] = dist
 	}
 }
 
