@@ -35,6 +35,27 @@ func (k Kind) Percent() bool { return k == Fraction || k == Probability || k == 
 // counts and multipliers), so an analysis needs a range to search in.
 func (k Kind) Unbounded() bool { return k == Money || k == Count || k == Multiplier }
 
+// example returns a value of the kind, as a message shows one.
+func (k Kind) example() string {
+	switch k {
+	case Money:
+		return "40"
+	case Count:
+		return "1000"
+	case Fraction:
+		return "0.1"
+	case Probability:
+		return "0.8"
+	case Rate:
+		return "0.10"
+	case Periods:
+		return "36"
+	case Multiplier:
+		return "1.5"
+	}
+	return "1"
+}
+
 // String returns "money", "count", "fraction", "probability", "rate",
 // "periods" or "multiplier".
 func (k Kind) String() string {

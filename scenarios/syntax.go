@@ -3,7 +3,9 @@ package scenarios
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -48,11 +50,11 @@ var syntaxRules = []syntaxRule{
 		}},
 	{regexp.MustCompile(`^expected value but found .* instead`),
 		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			key := pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:]
-			if key == "" {
-				key = "entry"
-			}
-			return pe.Position.Line, fmt.Sprintf("%q is not a value; put text in quotes, numbers plain, e.g. %s = %q", token(pe, src), key, token(pe, src))
+			return pe.Position.Line, notAValue(pe.LastKey, token(pe, src))
+		}},
+	{regexp.MustCompile(`^unexpected EOF; expected value`),
+		func(pe toml.ParseError, _ string, _ []string) (int, string) {
+			return pe.Position.Line, notAValue(pe.LastKey, "")
 		}},
 	{regexp.MustCompile(`^strings cannot contain newlines`),
 		func(pe toml.ParseError, _ string, _ []string) (int, string) {
@@ -69,6 +71,58 @@ func syntaxProblem(pe toml.ParseError, src string) (int, string) {
 		}
 	}
 	return pe.Position.Line, "TOML syntax: " + pe.Message
+}
+
+// notAValue says what to write for the key at lastKey (a TOML key path,
+// "stage.revenue") where the value tok is not one, or tok is blank: no
+// value at all. A number of the registry is shown with an example of its
+// kind; other keys get tok in quotes when it is a word.
+func notAValue(lastKey, tok string) string {
+	key, e := tomlKey(lastKey)
+	example := ""
+	switch {
+	case e != nil:
+		example = fmt.Sprintf(", e.g. %s = %s", key, e.Kind.example())
+	case isWord(tok):
+		example = fmt.Sprintf(", e.g. %s = %q", key, tok)
+	}
+	switch {
+	case strings.TrimSpace(tok) == "" && e != nil:
+		return fmt.Sprintf("%s has no value; give a number%s", key, example)
+	case strings.TrimSpace(tok) == "":
+		return fmt.Sprintf("%s has no value; give one after the =, text in quotes, numbers plain", key)
+	case e != nil:
+		return fmt.Sprintf("%q is not a value; give a number%s", tok, example)
+	}
+	return fmt.Sprintf("%q is not a value; put text in quotes, numbers plain%s", tok, example)
+}
+
+// tomlKey returns the key at a TOML key path as a message shows it (the
+// last key; a variant's path in quotes) and its registry entry, nil for a
+// key that is not a number of the registry. A key path into [[stage]] or
+// [[segment]] has no index; the entry is the same for every one.
+func tomlKey(lastKey string) (string, *Param) {
+	key := lastKey[strings.LastIndexByte(lastKey, '.')+1:]
+	if key == "" {
+		key = "entry"
+	}
+	path, variant := strings.CutPrefix(lastKey, "variant.set.")
+	if variant {
+		key = strconv.Quote(path)
+	} else if table, rest, ok := strings.Cut(lastKey, "."); ok && (table == "stage" || table == "segment") {
+		path = table + "[0]." + rest
+	}
+	if e, ok := Lookup(keyPath(path)); ok {
+		return key, e
+	}
+	return key, nil
+}
+
+// isWord reports whether s is a bare word: letters, digits, _ and -.
+func isWord(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
+	}) < 0
 }
 
 // token returns the text of src where the error is.
