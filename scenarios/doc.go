@@ -14,9 +14,11 @@
 //
 // A value of a scenario is named by a path, "stage.stability.to.decline",
 // which ParsePath (or Scenario.ParsePath, which also checks the ids) turns
-// into a Path; nothing else splits a path. Variants set values by path
-// (Scenario.Set), and [[response]] levers and targets and [[sensitivity]]
-// ranges name them so.
+// into a Path; nothing else splits a path. Stages and segments are named
+// by id: the decoder's key paths, which give them by index
+// ("stage[2].revenue"), are read by the same parser from the decoder alone.
+// Variants set values by path (Scenario.Set), and [[response]] levers and
+// targets and [[sensitivity]] ranges name them so.
 //
 // Every number of a scenario's top level, [acquisition], [[stage]],
 // [winback] and [[segment]] tables but the seed is one entry of the
