@@ -43,46 +43,56 @@ func (s *Scenario) Encode(w io.Writer) error {
 		doc["winback"] = w
 	}
 	if len(s.Segments) > 0 {
-		segs := make([]map[string]any, len(s.Segments))
-		for i, seg := range s.Segments {
-			m := map[string]any{"id": seg.ID}
-			putParams(m, table{segment: &seg})
-			if !seg.Name.IsZero() {
-				m["name"] = textValue(seg.Name)
-			}
-			if len(seg.Stage) > 0 {
-				overrides := map[string]any{}
-				for id, o := range seg.Stage {
-					ov := map[string]any{}
-					putParams(ov, table{override: o})
-					if len(o.To) > 0 {
-						ov["to"] = maps.Clone(o.To)
-					}
-					overrides[id] = ov
-				}
-				m["stage"] = overrides
-			}
-			segs[i] = m
-		}
-		doc["segment"] = segs
+		doc["segment"] = s.segmentTables()
 	}
 	if len(s.Variants) > 0 {
-		vars := make([]map[string]any, len(s.Variants))
-		for i, v := range s.Variants {
-			set := map[string]any{}
-			for _, st := range v.Set {
-				set[st.Path] = st.Value
-			}
-			vars[i] = map[string]any{"name": textValue(v.Name), "set": set}
-			if !v.Description.IsZero() {
-				vars[i]["description"] = textValue(v.Description)
-			}
-		}
-		doc["variant"] = vars
+		doc["variant"] = s.variantTables()
 	}
 	s.encodeAnalysis(doc) // response.go
 	s.encodeUncertainty(doc)
 	return toml.NewEncoder(w).Encode(doc)
+}
+
+// segmentTables returns the [[segment]] tables of an Encode document.
+func (s *Scenario) segmentTables() []map[string]any {
+	segs := make([]map[string]any, len(s.Segments))
+	for i, seg := range s.Segments {
+		m := map[string]any{"id": seg.ID}
+		putParams(m, table{segment: &seg})
+		if !seg.Name.IsZero() {
+			m["name"] = textValue(seg.Name)
+		}
+		if len(seg.Stage) > 0 {
+			overrides := map[string]any{}
+			for id, o := range seg.Stage {
+				ov := map[string]any{}
+				putParams(ov, table{override: o})
+				if len(o.To) > 0 {
+					ov["to"] = maps.Clone(o.To)
+				}
+				overrides[id] = ov
+			}
+			m["stage"] = overrides
+		}
+		segs[i] = m
+	}
+	return segs
+}
+
+// variantTables returns the [[variant]] tables of an Encode document.
+func (s *Scenario) variantTables() []map[string]any {
+	vars := make([]map[string]any, len(s.Variants))
+	for i, v := range s.Variants {
+		set := map[string]any{}
+		for _, st := range v.Set {
+			set[st.Path] = st.Value
+		}
+		vars[i] = map[string]any{"name": textValue(v.Name), "set": set}
+		if !v.Description.IsZero() {
+			vars[i]["description"] = textValue(v.Description)
+		}
+	}
+	return vars
 }
 
 // putParams writes into the table m of an Encode document every number

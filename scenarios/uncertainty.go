@@ -181,31 +181,40 @@ func parseDistribution(m map[string]any, k Kind) (float64, *Distribution, error)
 		ab[i] = x
 	}
 	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: k == Money}
-	shown := fmt.Sprintf("%s = [%s, %s]", form, num(d.A), num(d.B))
-	switch form {
+	if err := d.check(); err != nil {
+		return 0, nil, err
+	}
+	return d.Mean(), &d, nil
+}
+
+// check checks the two numbers of a beta, gamma or lognormal distribution
+// and that its mean is at most sim.MaxAmount.
+func (d Distribution) check() error {
+	shown := fmt.Sprintf("%s = [%s, %s]", d.Form, num(d.A), num(d.B))
+	switch d.Form {
 	case "beta":
 		if !(d.A > 0 && d.B > 0) {
-			return 0, nil, fmt.Errorf("%s: a and b must be above 0 (the mean is a/(a+b))", shown)
+			return fmt.Errorf("%s: a and b must be above 0 (the mean is a/(a+b))", shown)
 		}
 		if d.A > uncertainty.MaxShape || d.B > uncertainty.MaxShape {
-			return 0, nil, fmt.Errorf("%s: a and b must be at most %s", shown, num(uncertainty.MaxShape))
+			return fmt.Errorf("%s: a and b must be at most %s", shown, num(uncertainty.MaxShape))
 		}
 	case "gamma":
 		if !(d.A > 0 && d.B > 0) {
-			return 0, nil, fmt.Errorf("%s: shape and scale must be above 0 (the mean is shape × scale)", shown)
+			return fmt.Errorf("%s: shape and scale must be above 0 (the mean is shape × scale)", shown)
 		}
 		if d.A > uncertainty.MaxShape {
-			return 0, nil, fmt.Errorf("%s: shape must be at most %s", shown, num(uncertainty.MaxShape))
+			return fmt.Errorf("%s: shape must be at most %s", shown, num(uncertainty.MaxShape))
 		}
 	case "lognormal":
 		if !(d.B > 0 && d.B <= uncertainty.MaxSigma) {
-			return 0, nil, fmt.Errorf("%s: sigma must be above 0 and at most %d (the standard deviation of the log)", shown, uncertainty.MaxSigma)
+			return fmt.Errorf("%s: sigma must be above 0 and at most %d (the standard deviation of the log)", shown, uncertainty.MaxSigma)
 		}
 	}
 	if mean := d.Mean(); !(mean <= sim.MaxAmount) {
-		return 0, nil, fmt.Errorf("%s: its mean %s is above %s", shown, strings.Replace(strconv.FormatFloat(mean, 'g', 3, 64), "e+", "e", 1), num(sim.MaxAmount))
+		return fmt.Errorf("%s: its mean %s is above %s", shown, strings.Replace(strconv.FormatFloat(mean, 'g', 3, 64), "e+", "e", 1), num(sim.MaxAmount))
 	}
-	return d.Mean(), &d, nil
+	return nil
 }
 
 // meanSD reads { mean = m, sd = s }: a Beta by its moments for a
