@@ -84,9 +84,9 @@ func (s *Scenario) rowRoom(p Path) float64 {
 	st := &s.Stages[s.stageIndex(stageID)]
 	others := func(row map[string]float64) float64 {
 		sum := 0.0
-		for d, p := range row {
+		for _, d := range slices.Sorted(maps.Keys(row)) { // one order: the same bits every run
 			if d != dest {
-				sum += p
+				sum += row[d]
 			}
 		}
 		return sum

@@ -204,15 +204,18 @@ func (v *validator) row(at place, base, override map[string]float64) {
 	} else {
 		check(override) // the stage's own row is checked with the stage
 	}
-	for id, p := range base {
+	// Summed in one order, so that a row at the tolerance's edge is judged
+	// the same way every run.
+	for _, id := range slices.Sorted(maps.Keys(base)) {
+		p := base[id]
 		if q, ok := override[id]; ok {
 			p = q
 		}
 		sum += p
 	}
-	for id, p := range override {
+	for _, id := range slices.Sorted(maps.Keys(override)) {
 		if _, ok := base[id]; !ok {
-			sum += p
+			sum += override[id]
 		}
 	}
 	if sum > 1+sim.RowTolerance && !bad {
