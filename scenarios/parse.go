@@ -82,10 +82,7 @@ func related(probs []Problem, path string) bool {
 
 // Load reads and parses the scenario file at name in fsys.
 func Load(fsys fs.FS, name string) (*Scenario, error) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		return nil, &Error{File: name, Problems: []Problem{{Msg: fmt.Sprintf("the file has %d bytes, a scenario file may have at most %d (1 MiB)", st.Size(), MaxFileSize)}}}
-	}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := ReadFS(fsys, name)
 	if err != nil {
 		return nil, err
 	}

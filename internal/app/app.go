@@ -339,11 +339,7 @@ func (a *App) dropped() {
 	if name == "" {
 		return
 	}
-	if st, err := fs.Stat(files, name); err == nil && st.Size() > scenarios.MaxFileSize {
-		a.notice(fmt.Sprintf("%s: %d bytes, a scenario file may have at most %d", name, st.Size(), scenarios.MaxFileSize), true)
-		return
-	}
-	src, err := fs.ReadFile(files, name)
+	src, err := scenarios.ReadFS(files, name)
 	if err != nil {
 		a.notice(err.Error(), true)
 		return

@@ -84,7 +84,7 @@ func open(arg string) (preset string, s *scenarios.Scenario, err error) {
 		return scenarios.DefaultPreset, nil, nil
 	}
 	if _, err := os.Stat(arg); err == nil {
-		src, err := os.ReadFile(arg)
+		src, err := scenarios.ReadFile(arg)
 		if err != nil {
 			return "", nil, err
 		}

@@ -110,10 +110,7 @@ func load(arg string) (*scenarios.Scenario, error) {
 	case err == nil && st.IsDir():
 		return nil, fmt.Errorf("%s: is a folder; give a scenario file (.toml) or a preset", arg)
 	case err == nil:
-		if st.Size() > scenarios.MaxFileSize {
-			return nil, fmt.Errorf("%s: the file has %d bytes, a scenario file may have at most %d (1 MiB)", arg, st.Size(), scenarios.MaxFileSize)
-		}
-		src, err := os.ReadFile(arg)
+		src, err := scenarios.ReadFile(arg) // at most the size limit, from any kind of file
 		if err != nil {
 			return nil, err
 		}
