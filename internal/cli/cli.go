@@ -265,7 +265,7 @@ half-written ones.`, stderr)
 		}
 		dir := filepath.Join(*out, s.Slug())
 		files := resultFiles(s, runs, *lang, formats)
-		if err := writeResults(dir, files); err != nil {
+		if err := writeResults(*out, dir, files); err != nil {
 			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
 			return ExitFailure
 		}

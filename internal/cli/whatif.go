@@ -77,7 +77,7 @@ func (a *analysisFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io
 // out/<scenario>/<command>/ and says where.
 func (a *analysisFlags) write(fs *flag.FlagSet, s *scenarios.Scenario, files []report.File, stdout, stderr io.Writer) int {
 	dir := filepath.Join(*a.out, s.Slug(), fs.Name())
-	if err := writeResults(dir, files); err != nil {
+	if err := writeResults(*a.out, dir, files); err != nil {
 		fmt.Fprintf(stderr, "clvlab %s: %v\n", fs.Name(), err)
 		return ExitFailure
 	}

@@ -20,7 +20,15 @@ import (
 // Marker, or only such folders): any other folder of that name is left
 // alone with an error. Leftovers of an interrupted run (a temporary folder,
 // or previous results moved aside) are cleaned up, or put back, first.
-func writeResults(dir string, files []report.File) error {
+//
+// dir is inside out, the command's -o folder, which is locked while it
+// writes (lockOutput): a second command writing into out waits, or fails.
+func writeResults(out, dir string, files []report.File) error {
+	unlock, err := lockOutput(out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
