@@ -22,7 +22,7 @@ func carryFolders(dir, tmp string) ([]string, error) {
 		if _, err := os.Lstat(filepath.Join(tmp, e.Name())); err == nil {
 			continue // the new results replace it
 		}
-		if err := os.Rename(filepath.Join(dir, e.Name()), filepath.Join(tmp, e.Name())); err != nil {
+		if err := rename(filepath.Join(dir, e.Name()), filepath.Join(tmp, e.Name())); err != nil {
 			moveFolders(tmp, dir, moved)
 			return nil, err
 		}
@@ -35,6 +35,6 @@ func carryFolders(dir, tmp string) ([]string, error) {
 // as it can (it undoes carryFolders after a failure).
 func moveFolders(from, to string, names []string) {
 	for _, n := range names {
-		os.Rename(filepath.Join(from, n), filepath.Join(to, n))
+		rename(filepath.Join(from, n), filepath.Join(to, n))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"clvlab/internal/report"
 )
@@ -62,15 +63,15 @@ func writeResults(out, dir string, files []report.File) error {
 		}
 		old = filepath.Join(parent, "."+filepath.Base(dir)+".old")
 		os.RemoveAll(old)
-		if err := os.Rename(dir, old); err != nil {
+		if err := rename(dir, old); err != nil {
 			moveFolders(tmp, dir, kept)
 			return fmt.Errorf("moving the previous results aside: %w", err)
 		}
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := rename(tmp, dir); err != nil {
 		if old != "" {
 			moveFolders(tmp, old, kept)
-			os.Rename(old, dir) // put the previous results back
+			rename(old, dir) // put the previous results back
 		}
 		return err
 	}
@@ -129,22 +130,44 @@ func ownedByClvlab(dir string) bool {
 	return true
 }
 
-// recoverInterrupted cleans up after a run that was stopped half-way:
-// temporary folders beside dir are removed, and previous results left
-// moved aside are put back if dir is missing, or removed.
+// recoverInterrupted cleans up after a run that was stopped half-way
+// (killed between two of writeResults' renames): previous results left
+// moved aside are put back if dir is missing; the folders a temporary
+// folder holds that dir lacks (the analyses carryFolders had moved into
+// it) go back into dir; then the temporary folders, and previous results
+// that dir replaced, are removed. Nothing a previous run wrote is lost,
+// wherever it was stopped.
 func recoverInterrupted(dir string) {
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	old := filepath.Join(parent, "."+base+".old")
+	if _, err := os.Stat(old); err == nil {
+		if _, err := os.Stat(dir); os.IsNotExist(err) {
+			rename(old, dir)
+		}
+	}
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
 	for _, t := range stale {
+		if _, err := os.Stat(dir); err == nil {
+			putBack(t, dir)
+		}
 		os.RemoveAll(t)
-	}
-	old := filepath.Join(parent, "."+base+".old")
-	if _, err := os.Stat(old); err != nil {
-		return
-	}
-	if _, err := os.Stat(dir); os.IsNotExist(err) {
-		os.Rename(old, dir)
-		return
 	}
 	os.RemoveAll(old)
 }
+
+// putBack moves the folders in tmp that dir has no entry of into dir.
+func putBack(tmp, dir string) {
+	entries, _ := os.ReadDir(tmp)
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(dir, e.Name())); os.IsNotExist(err) {
+			rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// rename is os.Rename; a test stops the process at each call, as a kill
+// between two renames would.
+var rename = os.Rename
