@@ -92,15 +92,41 @@ func hasFlags(fs *flag.FlagSet) (any bool) {
 	return any
 }
 
-// parse parses args; it returns the status to exit with, or −1 to go on.
+// parse parses args, with flags before, between or after the arguments
+// (`clvlab run x.toml -o d`; Go's flag package alone stops at the first
+// argument); "--" ends the flags. fs.Args() then holds the arguments, in
+// order. It returns the status to exit with, or −1 to go on.
 func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return ExitOK
+			}
+			return ExitUsage
 		}
-		return ExitUsage
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
+	fs.Parse(append([]string{"--"}, positional...)) // sets fs.Args(); no flag is left to fail
 	return -1
+}
+
+// noArguments reports, for a command that takes none, any argument it got.
+func noArguments(fs *flag.FlagSet, stderr io.Writer) bool {
+	if fs.NArg() == 0 {
+		return true
+	}
+	fmt.Fprintf(stderr, "clvlab %s: takes no arguments, got %s\n", fs.Name(), strings.Join(fs.Args(), " "))
+	return false
 }
 
 // load reads a scenario from a file path, or a shipped preset by id.
@@ -157,6 +183,9 @@ func list(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "en", "language of names and descriptions: en or zh")
 	if st := parse(fs, args); st >= 0 {
 		return st
+	}
+	if !noArguments(fs, stderr) {
+		return ExitUsage
 	}
 	if *lang != "en" && *lang != "zh" {
 		fmt.Fprintf(stderr, "clvlab list: -lang %q, use en or zh\n", *lang)

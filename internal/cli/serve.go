@@ -29,8 +29,7 @@ make wasm (make run does both).`, stderr)
 	if st := parse(fs, args); st >= 0 {
 		return st
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
+	if !noArguments(fs, stderr) {
 		return ExitUsage
 	}
 	files := serve.Dir(*dir)
