@@ -26,6 +26,8 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	switch {
 	case len(src) > MaxFileSize:
 		return nil, fail(0, "the file has %d bytes, a scenario file may have at most %d (1 MiB)", len(src), MaxFileSize)
+	case isUTF16(src):
+		return nil, fail(0, "this file is UTF-16: save it as UTF-8 (a scenario is a TOML text file, see docs/scenarios.md)")
 	case !utf8.Valid(src) || strings.ContainsRune(string(src), 0):
 		return nil, fail(0, "this is not a text file; a scenario is a TOML text file (UTF-8), see docs/scenarios.md")
 	}
@@ -66,6 +68,19 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		return nil, &Error{File: file, Problems: probs.sorted(scanLines(string(src))), More: probs.more}
 	}
 	return s, nil
+}
+
+// isUTF16 reports whether src looks like UTF-16 text: it starts with a
+// UTF-16 byte order mark, or its first two characters are ASCII with a
+// zero byte beside each.
+func isUTF16(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		return true
+	}
+	ascii := func(b byte) bool { return b != 0 && b < 0x80 }
+	return len(src) >= 4 &&
+		(ascii(src[0]) && src[1] == 0 && ascii(src[2]) && src[3] == 0 ||
+			src[0] == 0 && ascii(src[1]) && src[2] == 0 && ascii(src[3]))
 }
 
 // related reports whether a problem at path concerns the same value as one
