@@ -7,7 +7,7 @@ XVFB   := xvfb-run -a -s "-screen 0 1920x1080x24"
 # linking its PDF, SVG and EPS canvases, which the browser never uses.
 WASM_TAGS := minimal
 
-.PHONY: run wasm gui batch test fmt-check vet build bench clean
+.PHONY: run wasm gui batch test fmt-check vet build bench fuzz clean
 
 # run builds the browser app and serves the planner on the default
 # scenario: open the address it prints.
@@ -31,7 +31,8 @@ batch:
 
 # test is everything CI runs: formatting, vet, the whole suite (the app's
 # tests need a display: Xvfb when there is none; the browser test needs
-# Chromium), and the engine again under the race detector.
+# Chromium), the engine again under the race detector, and each fuzz
+# target for FUZZTIME (make fuzz).
 test: fmt-check vet
 	@if [ -n "$$DISPLAY" ]; then \
 		echo "$(GO) test ./..."; $(GO) test ./...; \
@@ -41,6 +42,21 @@ test: fmt-check vet
 		echo "make test: the app's tests need a display; install Xvfb (apt-get install xvfb xauth) or set DISPLAY"; exit 1; \
 	fi
 	$(GO) test -race ./sim/...
+	$(MAKE) --no-print-directory fuzz
+
+# FUZZTIME is how long make fuzz runs each fuzz target.
+FUZZTIME ?= 20s
+
+# fuzz runs every fuzz target (each func Fuzz... in a _test.go file, found
+# anew each time) for FUZZTIME on top of its seed corpus; an input that
+# fails is saved under the package's testdata/fuzz/ and fails the target.
+fuzz:
+	@grep -rn --include='*_test.go' '^func Fuzz' . | \
+	sed -E 's|^\./(.*)/[^/]*_test\.go:[0-9]+:func (Fuzz[A-Za-z0-9_]*).*|\1 \2|' | sort | \
+	while read -r pkg name; do \
+		echo "$(GO) test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) ./$$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "./$$pkg" || exit 1; \
+	done
 
 fmt-check:
 	@out=$$(gofmt -l .); \
