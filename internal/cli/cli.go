@@ -275,12 +275,24 @@ half-written ones.`, stderr)
 	if status != ExitOK {
 		return status
 	}
+	bar := newProgress(stderr)
+	defer bar.clear()
 	for i, sr := range resolved {
 		s := sr[0].Scenario // the base run holds the loaded scenario
 		runs, err := projection.RunEach(sr)
-		if err == nil {
-			err = projection.Simulate(runs, *mc)
+		for j := 0; err == nil && j < len(runs); j++ { // one run at a time, to show progress
+			trials := runs[j].Scenario.Uncertainty.Trials
+			if mc.TrialsSet {
+				trials = mc.Trials
+			}
+			if trials > 0 {
+				bar.show("clvlab run: %s: %d trials, run %d of %d (%s)", s.File, trials, j+1, len(runs), runs[j].Name)
+			}
+			withTicks := *mc
+			withTicks.Pause = bar.tick // changes no result
+			err = projection.Simulate(runs[j:j+1], withTicks)
 		}
+		bar.clear()
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", s.File, err)
 			return ExitFailure
@@ -294,7 +306,10 @@ half-written ones.`, stderr)
 		}
 		dir := filepath.Join(*out, s.Slug())
 		files := resultFiles(s, runs, *lang, formats)
-		if err := writeResults(*out, dir, files); err != nil {
+		bar.show("clvlab run: %s: writing %d files to %s", s.File, len(files), dir)
+		err = writeResults(*out, dir, files)
+		bar.clear()
+		if err != nil {
 			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
 			return ExitFailure
 		}
