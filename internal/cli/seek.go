@@ -16,9 +16,12 @@ range. -target is a number (the KPI equals it: Brent's method), <=V or >=V
 step KPIs such as payback_periods) or max/min (where the KPI is largest or
 smallest: golden-section search). The range defaults to the parameter's
 [[sensitivity]] range, else [0, largest valid value] for a probability or a
-fraction and [0, 2 × value] for an amount. When no value in the range meets
-the goal, it says which KPI values the range reaches and exits with status
-1 (the files are still written). Writes into DIR/<scenario>/seek/:
+fraction and [0, 2 × value] for an amount. A value meets a number target
+when the KPI is within 1e-9 × max(1, |target|) of it, and is the boundary
+of <=V or >=V when the goal holds there and not 1e-9 of the value beyond,
+however wide the range. When no value in the range meets the goal, it says
+which KPI values the range reaches and exits with status 1 (the files are
+still written). Writes into DIR/<scenario>/seek/:
 seek.json, seek.csv (the scan) and the chart. Examples:
   clvlab seek four-stage -param stage.stability.to.stability -kpi ltv_cac -target 3
   clvlab seek four-stage -param acquisition.cost_per_customer -kpi payback_periods -target '<=12' -range 0,600`, stderr)
@@ -26,7 +29,7 @@ seek.json, seek.csv (the scan) and the chart. Examples:
 	kpiName := fs.String("kpi", "", "the `KPI`: "+kpiIDs())
 	target := fs.String("target", "", "the `goal`: a number, <=V, >=V, max or min")
 	rng := fs.String("range", "", "the `low,high` values searched")
-	tol := fs.Float64("tol", 0, "the `tolerance` on the parameter (default 1e-9 × the range)")
+	tol := fs.Float64("tol", 0, "the `tolerance` on the parameter (default 1e-9 × the range); the search goes on past it until the goal is met to 1e-9")
 	a := addAnalysisFlags(fs)
 	s, st := a.parse(fs, args, stdout, stderr)
 	if st >= 0 {

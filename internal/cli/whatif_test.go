@@ -183,6 +183,7 @@ func TestSeekCommand(t *testing.T) {
 		{[]string{"-kpi", "clv", "-target", "3"}, "give -param, -kpi and -target"},
 		{[]string{"-param", "horizon", "-kpi", "clv", "-target", "3"}, "not a number the analyses can move"},
 		{[]string{"-param", "discount_rate", "-kpi", "clv", "-target", "3%"}, "-target"},
+		{[]string{"-param", "discount_rate", "-kpi", "clv", "-target", "<="}, `clvlab seek: -target: "<=" has no number after <=; give one, e.g. <=12`},
 		{[]string{"-param", "discount_rate", "-kpi", "clv", "-target", "3", "-range", "0.2,0.1"}, "low is above high"},
 		{[]string{"-param", "acquisition.cost_per_customer", "-kpi", "payback_periods", "-target", "12"}, "ask for <=12 or >=12"},
 	} {
@@ -190,6 +191,36 @@ func TestSeekCommand(t *testing.T) {
 		if status != ExitUsage || !strings.Contains(errs, c.want) {
 			t.Errorf("%v: status %d, %q; want 2 and %q", c.args, status, errs, c.want)
 		}
+	}
+}
+
+// TestSeekCommandWideRange: issue 10, item 3, on the command line: stage
+// a earns revenue R less 40 a year, stays with probability 0.8, 10% a
+// year, cash at year end, 100 years, so CLV = (R − 40)·S with
+// S = (1 − q^100)/0.3, q = 0.8/1.1, and CLV = 150 at R* = 40 + 150/S
+// (85 to 1e-12). Over the amount's whole range [0, 1e12] seek.json says
+// found, at R* to 1e-9·150/S = 4.5e-8 (CLV within 1e-9·150), and the
+// status is 0; it used to say found at R = 0, where CLV is −133.
+func TestSeekCommandWideRange(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.toml")
+	src := "period = \"year\"\nhorizon = 100\ndiscount_rate = 0.10\ncash_timing = \"end\"\n[[stage]]\nid = \"a\"\nrevenue = 100\ncost_to_serve = 40\nto = { a = 0.8 }\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, out, errs := runCLI(t, "seek", "-o", dir, "-charts", "none", "-param", "stage.a.revenue", "-kpi", "clv", "-target", "150", "-range", "0,1e12", file)
+	if status != ExitOK {
+		t.Fatalf("status %d: %s %s", status, out, errs)
+	}
+	var doc struct {
+		Found    bool
+		Value    float64
+		KPIValue float64 `json:"kpi_value"`
+	}
+	readJSON(t, filepath.Join(dir, "a", "seek", "seek.json"), &doc)
+	S := (1 - math.Pow(0.8/1.1, 100)) / 0.3
+	if want := 40 + 150/S; !doc.Found || math.Abs(doc.Value-want) > 1e-9*150/S || math.Abs(doc.KPIValue-150) > 1e-9*150 {
+		t.Errorf("found %v at %v (CLV %v), want %v (CLV 150)", doc.Found, doc.Value, doc.KPIValue, want)
 	}
 }
 

@@ -32,25 +32,32 @@ func (g Goal) String() string {
 // (equal), "<=12", ">=3", "max" or "min".
 func ParseGoal(s string) (Goal, float64, error) {
 	s = strings.TrimSpace(s)
+	asked := s
 	switch s {
 	case "max":
 		return Maximum, 0, nil
 	case "min":
 		return Minimum, 0, nil
 	}
-	g := Equal
+	if s == "" {
+		return 0, 0, errors.New("no goal; give a number (3), <=12, >=3, max or min")
+	}
+	g, prefix := Equal, ""
 	for _, p := range []struct {
 		prefix string
 		goal   Goal
 	}{{"<=", AtMost}, {">=", AtLeast}, {"=", Equal}} {
 		if strings.HasPrefix(s, p.prefix) {
-			g, s = p.goal, strings.TrimSpace(s[len(p.prefix):])
+			g, prefix, s = p.goal, p.prefix, strings.TrimSpace(s[len(p.prefix):])
 			break
 		}
 	}
+	if s == "" {
+		return 0, 0, fmt.Errorf("%q has no number after %s; give one, e.g. %s12", asked, prefix, prefix)
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, 0, fmt.Errorf("target %q; give a number (3), <=12, >=3, max or min", s)
+		return 0, 0, fmt.Errorf("%q: %q is not a finite number; give a number (3), <=12, >=3, max or min", asked, s)
 	}
 	return g, v, nil
 }
@@ -74,7 +81,9 @@ type SeekOptions struct {
 	// amount. Either way it is clamped to the values the parameter may take.
 	Range *[2]float64
 	// Tolerance is the absolute tolerance on the parameter; default 1e-9 ×
-	// the range's width.
+	// the range's width. The solvers go on past it until the goal is met
+	// as SeekResult.Found says, so a wide range's coarse tolerance does
+	// not end the search early.
 	Tolerance     float64
 	MaxIterations int // default 200
 	Scan          int // intervals of the first scan, default 64
@@ -94,8 +103,13 @@ type SeekResult struct {
 	Target    float64
 	Low, High float64 // the range searched
 	Clamped   string  // why the range asked for was pulled in, or ""
-	// Found is true when a value meets the goal; Value is the one nearest
-	// the parameter's current value and KPIValue the KPI there.
+	// Found is true when a value meets the goal, whatever the width of
+	// the range: for Equal, |KPI − Target| ≤ 1e-9·max(1, |Target|) there;
+	// for AtMost and AtLeast, the goal holds there and not at the value
+	// 1e-9·max(1, |Value|) beyond it (on the side away from Side); for
+	// Maximum and Minimum, always once the KPI is defined somewhere.
+	// Value is the value nearest the parameter's current value and
+	// KPIValue the KPI there.
 	Found    bool
 	Value    float64
 	KPIValue sim.Optional
@@ -120,6 +134,8 @@ type SeekResult struct {
 	Iterations      int
 	Evaluations     int
 	Method, Message string
+
+	misses []miss // where the goal changes but no value meets it to 1e-9
 }
 
 // Seek solves for one parameter of s so that a KPI meets a goal within a
@@ -225,9 +241,10 @@ func searchRange(s *scenarios.Scenario, p scenarios.Parameter, asked *[2]float64
 // seekRoot solves KPI = Target: Brent's method in every scan interval
 // that brackets the target.
 func (r *SeekResult) seekRoot(eval func(float64) sim.Optional, opt SeekOptions) {
-	r.Method = fmt.Sprintf("scan of %d intervals, then Brent's method in each bracket (tolerance %s on the parameter, at most %d iterations)", opt.Scan, describe(r.Tolerance), opt.MaxIterations)
-	xs, it := roots(r.Curve, opt.Target, eval, r.Tolerance, opt.MaxIterations)
+	r.Method = fmt.Sprintf("scan of %d intervals, then Brent's method in each bracket until %s is within %s of the target and the parameter within %s (at most %d iterations)", opt.Scan, opt.KPI, describe(goalTolerance(opt.Target)), describe(r.Tolerance), opt.MaxIterations)
+	xs, misses, it := roots(r.Curve, opt.Target, eval, r.Tolerance, opt.MaxIterations)
 	r.Iterations += it
+	r.misses = misses
 	r.pick(xs)
 	if r.Found {
 		r.KPIValue = eval(r.Value)
@@ -238,7 +255,7 @@ func (r *SeekResult) seekRoot(eval func(float64) sim.Optional, opt SeekOptions) 
 // seekBoundary solves KPI ≤ Target or KPI ≥ Target: bisection of every
 // scan interval where the goal starts or stops holding.
 func (r *SeekResult) seekBoundary(eval func(float64) sim.Optional, opt SeekOptions) {
-	r.Method = fmt.Sprintf("scan of %d intervals, then bisection of each boundary (to %s on the parameter, at most %d iterations)", opt.Scan, describe(r.Tolerance), opt.MaxIterations)
+	r.Method = fmt.Sprintf("scan of %d intervals, then bisection of each boundary (to %s on the parameter and 1e-9 of its value, at most %d iterations)", opt.Scan, describe(r.Tolerance), opt.MaxIterations)
 	holds := func(v sim.Optional) bool {
 		if !v.Defined {
 			return false
@@ -248,12 +265,22 @@ func (r *SeekResult) seekBoundary(eval func(float64) sim.Optional, opt SeekOptio
 		}
 		return v.Value >= opt.Target
 	}
-	bs, it := boundaries(r.Curve, holds, eval, r.Tolerance, opt.MaxIterations)
+	bs, misses, it := boundaries(r.Curve, holds, eval, r.Tolerance, opt.MaxIterations)
 	r.Iterations += it
-	if bs == nil && holds(r.Curve[0].KPI) {
+	r.misses = misses
+	if bs == nil && misses == nil && holds(r.Curve[0].KPI) {
 		r.Holds = true
-		r.Message = fmt.Sprintf("%s %s %s holds for every %s in [%s, %s] (%s runs from %s to %s); widen the range to find where it stops",
-			opt.KPI, opt.Goal, describe(opt.Target), r.Parameter.Path, describe(r.Low), describe(r.High), opt.KPI, describe(r.KPIMin.Value), describe(r.KPIMax.Value))
+		goal := fmt.Sprintf("%s %s %s", opt.KPI, opt.Goal, describe(opt.Target))
+		switch {
+		case r.KPIMin.Value == r.KPIMax.Value:
+			r.Message = fmt.Sprintf("%s holds for every %s in %s: %s", goal, r.Parameter.Path, r.rangeText(), r.kpiSpan(false))
+		case r.wholeDomain():
+			r.Message = fmt.Sprintf("%s holds for every %s in its whole range %s (%s): no value it can take makes it stop",
+				goal, r.Parameter.Path, r.rangeText(), r.kpiSpan(false))
+		default:
+			r.Message = fmt.Sprintf("%s holds for every %s in %s (%s); widen the range to find where it stops",
+				goal, r.Parameter.Path, r.rangeText(), r.kpiSpan(false))
+		}
 		return
 	}
 	xs := make([]float64, len(bs))
@@ -275,7 +302,7 @@ func (r *SeekResult) seekBoundary(eval func(float64) sim.Optional, opt SeekOptio
 // (Minimum): golden-section search within a scan interval of the best
 // point scanned.
 func (r *SeekResult) seekExtremum(eval func(float64) sim.Optional, opt SeekOptions) {
-	r.Method = fmt.Sprintf("scan of %d intervals, then golden-section search around the best point (to %s on the parameter, at most %d iterations)", opt.Scan, describe(r.Tolerance), opt.MaxIterations)
+	r.Method = fmt.Sprintf("scan of %d intervals, then golden-section search around the best point (to %s on the parameter and 1e-9 of its value, at most %d iterations)", opt.Scan, describe(r.Tolerance), opt.MaxIterations)
 	sign, best := 1.0, CurvePoint{r.ArgMax, r.KPIMax}
 	if opt.Goal == Minimum {
 		sign, best = -1, CurvePoint{r.ArgMin, r.KPIMin}
@@ -284,10 +311,15 @@ func (r *SeekResult) seekExtremum(eval func(float64) sim.Optional, opt SeekOptio
 	p, it := extremum(eval, best, sign, math.Max(r.Low, best.X-step), math.Min(r.High, best.X+step), r.Tolerance, opt.MaxIterations)
 	r.Iterations = it
 	r.Found, r.Value, r.KPIValue = true, p.X, p.KPI
-	r.AtEdge = r.Value-r.Low <= r.Tolerance || r.High-r.Value <= r.Tolerance
+	near := precision(r.Value, r.Value, r.Tolerance)
+	r.AtEdge = r.Value-r.Low <= near || r.High-r.Value <= near
 	what := map[Goal]string{Maximum: "largest", Minimum: "smallest"}[opt.Goal]
 	r.Message = fmt.Sprintf("%s is %s, %s, at %s = %s", opt.KPI, what, describe(r.KPIValue.Value), r.Parameter.Path, describe(r.Value))
-	if r.AtEdge {
+	switch {
+	case !r.AtEdge:
+	case r.Value-r.Low <= near && r.Low <= r.Parameter.Min, r.High-r.Value <= near && r.High >= r.Parameter.Max:
+		r.Message += fmt.Sprintf("; that is the end of the values %s can take", r.Parameter.Path)
+	default:
 		r.Message += "; that is the end of the range, so it may go on beyond: widen the range"
 	}
 }
@@ -296,13 +328,56 @@ func (r *SeekResult) seekExtremum(eval func(float64) sim.Optional, opt SeekOptio
 // values the range reaches.
 func (r *SeekResult) notFound() string {
 	name, kname := r.Parameter.Path, r.KPI.String()
-	msg := fmt.Sprintf("no %s in [%s, %s] gives %s %s %s: over that range %s runs from %s (at %s) to %s (at %s)",
-		name, describe(r.Low), describe(r.High), kname, r.Goal, describe(r.Target),
-		kname, describe(r.KPIMin.Value), describe(r.ArgMin), describe(r.KPIMax.Value), describe(r.ArgMax))
+	where := fmt.Sprintf("no %s in %s", name, r.rangeText())
+	if r.wholeDomain() {
+		where = fmt.Sprintf("no %s in its whole range %s", name, r.rangeText())
+	}
+	msg := fmt.Sprintf("%s gives %s %s %s: %s", where, kname, r.Goal, describe(r.Target), r.kpiSpan(true))
+	for _, m := range r.misses {
+		if r.Goal == Equal {
+			// The ends in full: a bracket a few ulps wide reads as one value in 6 digits.
+			msg += fmt.Sprintf("; between %s = %s and %s it jumps from %s to %s without coming within %s of %s",
+				name, strconv.FormatFloat(m.Low, 'g', -1, 64), strconv.FormatFloat(m.High, 'g', -1, 64), describe(m.KPILow), describe(m.KPIHigh), describe(goalTolerance(r.Target)), describe(r.Target))
+		} else {
+			msg += fmt.Sprintf("; near %s = %s the goal starts or stops holding, but no value there holds with the value 1e-9 beyond it failing",
+				name, describe(m.Low))
+		}
+	}
 	if undefined := r.undefinedCount(); undefined > 0 {
 		msg += fmt.Sprintf("; it is undefined at %d of the %d points scanned", undefined, len(r.Curve))
 	}
 	return msg
+}
+
+// rangeText writes the range searched: "[0, 0.94]".
+func (r *SeekResult) rangeText() string {
+	return fmt.Sprintf("[%s, %s]", describe(r.Low), describe(r.High))
+}
+
+// wholeDomain reports whether the range searched is every value the
+// parameter can take.
+func (r *SeekResult) wholeDomain() bool {
+	return r.Low <= r.Parameter.Min && r.High >= r.Parameter.Max
+}
+
+// kpiSpan says which values the KPI takes over the scan: "clv runs from
+// 10 to 20", with where (at) each is reached when at is true, or, when
+// the scan found one value only, that the KPI does not move with the
+// parameter.
+func (r *SeekResult) kpiSpan(at bool) string {
+	kname := r.KPI.String()
+	if r.KPIMin.Value == r.KPIMax.Value {
+		every := "every value scanned"
+		if r.undefinedCount() > 0 {
+			every += " where it is defined"
+		}
+		return fmt.Sprintf("%s is %s at %s, so it does not move with %s over this range", kname, describe(r.KPIMin.Value), every, r.Parameter.Path)
+	}
+	if !at {
+		return fmt.Sprintf("%s runs from %s to %s", kname, describe(r.KPIMin.Value), describe(r.KPIMax.Value))
+	}
+	return fmt.Sprintf("over that range %s runs from %s (at %s) to %s (at %s)",
+		kname, describe(r.KPIMin.Value), describe(r.ArgMin), describe(r.KPIMax.Value), describe(r.ArgMax))
 }
 
 // pick sets Found, Value and Others from candidate values, choosing the

@@ -37,31 +37,59 @@ func defined(f func(float64) float64) func(float64) sim.Optional {
 // tolerance well before its cap, and reports a point where f is undefined.
 func TestBrent(t *testing.T) {
 	f := func(x float64) (float64, bool) { return x*x - 2, true }
-	x, it, ok := brent(f, 0, 2, -2, 2, 1e-12, 100)
-	if !ok || math.Abs(x-math.Sqrt2) > 1e-12 || it >= 20 {
-		t.Errorf("brent = %v after %d iterations (%v), want √2 in < 20", x, it, ok)
+	r := brent(f, 0, 2, -2, 2, 1e-12, 1e-9, 100)
+	if !r.Defined || math.Abs(r.X-math.Sqrt2) > 1e-12 || r.Iterations >= 20 {
+		t.Errorf("brent = %v after %d iterations (%v), want √2 in < 20", r.X, r.Iterations, r.Defined)
 	}
 	undefined := func(x float64) (float64, bool) { return 0, x < 0.5 }
-	if _, _, ok := brent(undefined, 0, 2, -2, 2, 1e-12, 100); ok {
+	if r := brent(undefined, 0, 2, -2, 2, 1e-12, 1e-9, 100); r.Defined {
 		t.Error("brent ok where f is undefined")
+	}
+}
+
+// TestBrentCoarseTolerance: a tolerance on x far wider than the distance
+// from the bracket's end to the root does not end the search there
+// (issue 10, item 3: 1e-9 of the range [0, 1e12] is 1000, and the root of
+// (x − 40)/0.3 − 150, 85, is 85 from the end 0 of its bracket
+// [0, 1.5625e10]; Brent stopped at 0, where f is −283). It goes on until
+// |f| ≤ 1e-9·150, which puts x within 4.5e-8 of 85 (the slope is 1/0.3).
+func TestBrentCoarseTolerance(t *testing.T) {
+	f := func(x float64) (float64, bool) { return (x-40)/0.3 - 150, true }
+	fa, _ := f(0)
+	fb, _ := f(1.5625e10)
+	r := brent(f, 0, 1.5625e10, fa, fb, 1000, 1.5e-7, 200)
+	if !r.Defined || math.Abs(r.FX) > 1.5e-7 || math.Abs(r.X-85) > 4.5e-8 {
+		t.Errorf("brent = %v (f %v) after %d iterations, want 85", r.X, r.FX, r.Iterations)
 	}
 }
 
 // TestRoots: both roots of (x − 0.25)(x − 0.62) on a scan of [0, 1], in
 // order; a root on a scan point (x − 0.5 at the sixth of eleven points)
-// costs no iteration; the last point counts too.
+// costs no iteration; the last point counts too. A step across the target
+// is no root: it is a miss, narrowed to a bracket a few ulps wide.
 func TestRoots(t *testing.T) {
 	f := defined(func(x float64) float64 { return (x - 0.25) * (x - 0.62) })
-	xs, it := roots(scan(f, 0, 1, 10), 0, f, 1e-12, 100)
-	if len(xs) != 2 || math.Abs(xs[0]-0.25) > 1e-12 || math.Abs(xs[1]-0.62) > 1e-12 || it == 0 {
-		t.Errorf("roots = %v (%d iterations), want [0.25 0.62]", xs, it)
+	xs, misses, it := roots(scan(f, 0, 1, 10), 0, f, 1e-12, 100)
+	if len(xs) != 2 || math.Abs(xs[0]-0.25) > 1e-12 || math.Abs(xs[1]-0.62) > 1e-12 || it == 0 || misses != nil {
+		t.Errorf("roots = %v (%d iterations, misses %v), want [0.25 0.62]", xs, it, misses)
 	}
 	g := defined(func(x float64) float64 { return x - 0.5 })
-	if xs, it := roots(scan(g, 0, 1, 10), 0, g, 1e-12, 100); len(xs) != 1 || xs[0] != 0.5 || it != 0 {
+	if xs, _, it := roots(scan(g, 0, 1, 10), 0, g, 1e-12, 100); len(xs) != 1 || xs[0] != 0.5 || it != 0 {
 		t.Errorf("root on a scan point: %v, %d iterations", xs, it)
 	}
-	if xs, _ := roots(scan(g, 0, 1, 10), 0.5, g, 1e-12, 100); len(xs) != 1 || xs[0] != 1 {
+	if xs, _, _ := roots(scan(g, 0, 1, 10), 0.5, g, 1e-12, 100); len(xs) != 1 || xs[0] != 1 {
 		t.Errorf("root at the last point: %v", xs)
+	}
+	step := defined(func(x float64) float64 {
+		if x < 0.33 {
+			return 0
+		}
+		return 1
+	})
+	xs, misses, _ = roots(scan(step, 0, 1, 10), 0.5, step, 1e-12, 200)
+	if len(xs) != 0 || len(misses) != 1 || misses[0].Low >= 0.33 || misses[0].High < 0.33 || misses[0].High-misses[0].Low > 1e-15 ||
+		misses[0].KPILow != 0 || misses[0].KPIHigh != 1 {
+		t.Errorf("a step across 0.5: roots %v, misses %+v; want none and one miss at 0.33", xs, misses)
 	}
 }
 
@@ -72,16 +100,16 @@ func TestBoundaries(t *testing.T) {
 	curve := scan(f, 0, 1, 10)
 	const tol = 1e-9
 	atMost := func(v sim.Optional) bool { return v.Defined && v.Value <= 2 }
-	bs, it := boundaries(curve, atMost, f, tol, 200)
+	bs, _, it := boundaries(curve, atMost, f, tol, 200)
 	if len(bs) != 1 || bs[0].Side != "below" || bs[0].X > 0.75 || 0.75-bs[0].X > tol || it == 0 {
 		t.Errorf("<= 2: %+v (%d steps), want one boundary just below 0.75", bs, it)
 	}
 	atLeast := func(v sim.Optional) bool { return v.Defined && v.Value >= 3 }
-	bs, _ = boundaries(curve, atLeast, f, tol, 200)
+	bs, _, _ = boundaries(curve, atLeast, f, tol, 200)
 	if len(bs) != 1 || bs[0].Side != "above" || bs[0].X < 0.75 || bs[0].X-0.75 > tol {
 		t.Errorf(">= 3: %+v, want one boundary at 0.75 from above", bs)
 	}
-	if bs, _ := boundaries(curve, func(sim.Optional) bool { return true }, f, tol, 200); bs != nil {
+	if bs, _, _ := boundaries(curve, func(sim.Optional) bool { return true }, f, tol, 200); bs != nil {
 		t.Errorf("a goal that always holds has boundaries %+v", bs)
 	}
 }

@@ -433,7 +433,7 @@ func TestSeekLTVCAC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Found || !strings.Contains(r.Message, "no stage.stability.to.stability in [0, 0.94] gives ltv_cac = 100: over that range ltv_cac runs from") {
+	if r.Found || !strings.Contains(r.Message, "no stage.stability.to.stability in its whole range [0, 0.94] gives ltv_cac = 100: over that range ltv_cac runs from") {
 		t.Errorf("found %v: %s", r.Found, r.Message)
 	}
 }
@@ -469,6 +469,151 @@ func TestSeekPaybackBoundary(t *testing.T) {
 	}
 	if _, err := Seek(s, SeekOptions{Path: "acquisition.cost_per_customer", KPI: kpi.PaybackPeriods, Goal: Equal, Target: 12}); err == nil {
 		t.Error("payback = 12 accepted; it should ask for <= or >=")
+	}
+}
+
+// oneStageA: stage a earns revenue R less a cost to serve of 40 a year and
+// stays with probability 0.8; 10% a year, cash at year end, 100 years. Its
+// CLV is (R − 40)·S with S = Σ_{t<100} 0.8^t/1.1^(t+1) = (1 − q^100)/0.3,
+// q = 0.8/1.1, so CLV = 150 at R* = 40 + 150/S = 40 + 45/(1 − q^100),
+// 85 to 1e-12, and dCLV/dR = S ≈ 3.33.
+const oneStageA = `period = "year"
+horizon = 100
+discount_rate = 0.10
+cash_timing = "end"
+[[stage]]
+id = "a"
+revenue = 100
+cost_to_serve = 40
+to = { a = 0.8 }
+`
+
+// TestSeekWideRange: goal seek meets its goal to 1e-9 whatever the width
+// of the range, up to an amount's whole range [0, 1e12] (issue 10, item
+// 3: there the scan's step was 1.6e10, the tolerance 1e-9 of the range
+// was 1000, and Brent's method stopped at 0, CLV −133, saying found).
+// For =, found means |CLV − 150| ≤ 1e-9·150 at the answer, which puts it
+// within 1.5e-7/S = 4.5e-8 of R*. For >= and <=, it means the goal holds
+// at the answer and not 1e-9·max(1, |answer|) beyond it. Payback ≤ 12 on
+// four-stage over [0, 1e12] has the boundary TestSeekPaybackBoundary
+// finds over [0, 800].
+func TestSeekWideRange(t *testing.T) {
+	s := parse(t, oneStageA)
+	q := 0.8 / 1.1
+	S := (1 - math.Pow(q, 100)) / 0.3
+	want := 40 + 150/S
+	clvAt := func(x float64) float64 {
+		sum, err := evaluate(s, scenarios.Setting{Path: "stage.a.revenue", Value: x})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum.CLV
+	}
+	beyond := func(x, dir float64) float64 { return x + dir*1e-9*math.Max(1, math.Abs(x)) }
+	for _, hi := range []float64{1e3, 1e9, 1e11, 1e12} {
+		rg := &[2]float64{0, hi}
+		r, err := Seek(s, SeekOptions{Path: "stage.a.revenue", KPI: kpi.CLV, Goal: Equal, Target: 150, Range: rg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Found || math.Abs(r.KPIValue.Value-150) > 1e-9*150 || math.Abs(r.Value-want) > 1e-9*150/S {
+			t.Errorf("[0, %g] clv = 150: found %v at %v (CLV %v), want %v: %s", hi, r.Found, r.Value, r.KPIValue, want, r.Message)
+		}
+		if got := clvAt(r.Value); math.Abs(got-150) > 1e-9*150 {
+			t.Errorf("[0, %g]: CLV at %v is %v, want 150", hi, r.Value, got)
+		}
+		for _, c := range []struct {
+			goal Goal
+			side string
+			dir  float64 // the direction in which the goal stops holding
+		}{{AtLeast, "above", -1}, {AtMost, "below", 1}} {
+			r, err := Seek(s, SeekOptions{Path: "stage.a.revenue", KPI: kpi.CLV, Goal: c.goal, Target: 150, Range: rg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			holds := func(v float64) bool {
+				if c.goal == AtLeast {
+					return v >= 150
+				}
+				return v <= 150
+			}
+			if !r.Found || r.Side != c.side || !holds(clvAt(r.Value)) || holds(clvAt(beyond(r.Value, c.dir))) {
+				t.Errorf("[0, %g] clv %s 150: found %v at %v (side %s), want the boundary at %v: %s", hi, c.goal, r.Found, r.Value, r.Side, want, r.Message)
+			}
+		}
+	}
+	four := preset(t, "four-stage")
+	narrow, err := Seek(four, SeekOptions{Path: "acquisition.cost_per_customer", KPI: kpi.PaybackPeriods, Goal: AtMost, Target: 12, Range: &[2]float64{0, 800}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Seek(four, SeekOptions{Path: "acquisition.cost_per_customer", KPI: kpi.PaybackPeriods, Goal: AtMost, Target: 12, Range: &[2]float64{0, 1e12}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paysBack := func(x float64) bool {
+		sum, _ := evaluate(four, scenarios.Setting{Path: "acquisition.cost_per_customer", Value: x})
+		return sum.PaybackPeriods.Defined && sum.PaybackPeriods.Value <= 12
+	}
+	if !r.Found || !paysBack(r.Value) || paysBack(beyond(r.Value, 1)) || math.Abs(r.Value-narrow.Value) > 1e-9*narrow.Value {
+		t.Errorf("[0, 1e12] payback <= 12: found %v at %v, want %v: %s", r.Found, r.Value, narrow.Value, r.Message)
+	}
+}
+
+// TestSeekMessages: what seek says when the KPI does not move with the
+// parameter, and when the range is already every value the parameter can
+// take (issue 10, item 12: "6 (at 0) to 6 (at 0)", and "widen the range"
+// over [0, 1]). On oneStageA, CLV per new customer does not depend on the
+// number of new customers: 60/0.3·(1 − q^100) = 200 (to 1e-12). Its stay
+// probability r can take [0, 1]: CLV(r) = 60·Σ_{t<100} r^t/1.1^(t+1) is
+// 60/1.1 = 54.5455 at 0, 60/(1.1 − 0.5) = 100 (to 1e-30) at 0.5 and
+// 600·(1 − 1.1^−100) = 599.956 at 1, rising in r.
+func TestSeekMessages(t *testing.T) {
+	s := parse(t, oneStageA)
+	for _, c := range []struct {
+		path    string
+		rg      *[2]float64
+		goal    Goal
+		target  float64
+		found   bool
+		holds   bool
+		message string
+	}{
+		{"acquisition.new_customers", &[2]float64{0, 5000}, Equal, 100, false, false,
+			"no acquisition.new_customers in [0, 5000] gives clv = 100: clv is 200 at every value scanned, so it does not move with acquisition.new_customers over this range"},
+		{"acquisition.new_customers", &[2]float64{0, 5000}, AtLeast, 100, false, true,
+			"clv >= 100 holds for every acquisition.new_customers in [0, 5000]: clv is 200 at every value scanned, so it does not move with acquisition.new_customers over this range"},
+		{"stage.a.to.a", nil, AtLeast, 50, false, true,
+			"clv >= 50 holds for every stage.a.to.a in its whole range [0, 1] (clv runs from 54.5455 to 599.956): no value it can take makes it stop"},
+		{"stage.a.to.a", &[2]float64{0, 0.5}, AtLeast, 50, false, true,
+			"clv >= 50 holds for every stage.a.to.a in [0, 0.5] (clv runs from 54.5455 to 100); widen the range to find where it stops"},
+		{"stage.a.to.a", nil, Equal, 1000, false, false,
+			"no stage.a.to.a in its whole range [0, 1] gives clv = 1000: over that range clv runs from 54.5455 (at 0) to 599.956 (at 1)"},
+		{"stage.a.to.a", nil, Maximum, 0, true, false,
+			"clv is largest, 599.956, at stage.a.to.a = 1; that is the end of the values stage.a.to.a can take"},
+		{"stage.a.to.a", &[2]float64{0, 0.5}, Maximum, 0, true, false,
+			"clv is largest, 100, at stage.a.to.a = 0.5; that is the end of the range, so it may go on beyond: widen the range"},
+	} {
+		r, err := Seek(s, SeekOptions{Path: c.path, KPI: kpi.CLV, Goal: c.goal, Target: c.target, Range: c.rg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Found != c.found || r.Holds != c.holds || r.Message != c.message {
+			t.Errorf("%s %s %v over %v: found %v, holds %v,\n%s\nwant\n%s", c.path, c.goal, c.target, c.rg, r.Found, r.Holds, r.Message, c.message)
+		}
+	}
+}
+
+// TestSeekJumpMessage: an Equal goal whose KPI jumps across the target
+// (a bracket Brent narrowed to adjacent float64 values without coming
+// within 1e-9) is not found, and the message says where it jumps.
+func TestSeekJumpMessage(t *testing.T) {
+	r := &SeekResult{Parameter: scenarios.Parameter{Path: "stage.a.revenue", Min: 0, Max: sim.MaxAmount}, KPI: kpi.CLV, Goal: Equal, Target: 0.5,
+		Low: 0, High: 1, KPIMin: sim.Some(0), ArgMin: 0, KPIMax: sim.Some(1), ArgMax: 1,
+		misses: []miss{{Low: 0.33, High: math.Nextafter(0.33, 1), KPILow: 0, KPIHigh: 1}}}
+	want := "no stage.a.revenue in [0, 1] gives clv = 0.5: over that range clv runs from 0 (at 0) to 1 (at 1); between stage.a.revenue = 0.33 and 0.33000000000000007 it jumps from 0 to 1 without coming within 1e-09 of 0.5"
+	if got := r.notFound(); got != want {
+		t.Errorf("\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -533,21 +678,10 @@ func TestSeekMaximum(t *testing.T) {
 	}
 }
 
-// TestOptimizeClosedForm: one stage, a ceiling curve, constant margin. With
-// cash at period start and an infinite horizon (400 years here),
-// CLV(s) = (m − s)·(1+d)/(1+d−p(s)), p(s) = pmax − A·e^(−ks), A = pmax − p0.
-// Setting dCLV/ds = 0:
-//
-//	−(1+d−p) + (m−s)·p'(s) = 0,  p'(s) = A·k·e^(−ks)
-//	⇔ A·e^(−ks)·(k(m−s) − 1) = 1+d−pmax.
-//
-// Choosing s* = 10 with k = 0.1, p0 = 0.5, pmax = 0.9, d = 0.1 (A = 0.4,
-// e^(−ks*) = 1/e) and solving for m: m = s* + (1 + (1+d−pmax)/(A/e))/k =
-// 10 + (1 + 0.5e)/0.1 = 20 + 5e. The second derivative is negative there
-// (CLV is concave in s on [0, 69]), so s* = 10 is the maximum; the
-// optimiser must find it to 1e-6.
-func TestOptimizeClosedForm(t *testing.T) {
-	src := fmt.Sprintf(`period = "year"
+// optimumTen is the scenario of TestOptimizeClosedForm, where CLV is
+// largest at a retention spend of 10.
+func optimumTen() string {
+	return fmt.Sprintf(`period = "year"
 horizon = 400
 cash_timing = "start"
 [[stage]]
@@ -562,6 +696,42 @@ p0 = 0.5
 pmax = 0.9
 k = 0.1
 `, 20+5*math.E)
+}
+
+// TestSeekMaximumWideRange: goal seek finds the maximum of
+// TestOptimizeClosedForm, a retention spend of 10, as closely over the
+// spend's whole range [0, 1e12] as over [0, 100] (issue 10, item 3, for
+// max: the golden-section search stopped at 1e-9 of the range, 1000, and
+// kept the scan's best point, 0, calling it the end of the range). 1e-6
+// as in TestSeekMaximum: the flatness of a maximum located from values.
+func TestSeekMaximumWideRange(t *testing.T) {
+	s := parse(t, optimumTen())
+	for _, hi := range []float64{100, 1e12} {
+		r, err := Seek(s, SeekOptions{Path: "stage.customer.retention_spend", KPI: kpi.CLV, Goal: Maximum, Range: &[2]float64{0, hi}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Found || r.AtEdge || math.Abs(r.Value-10) > 1e-6 {
+			t.Errorf("[0, %g]: maximum at %v (at edge %v), want 10: %s", hi, r.Value, r.AtEdge, r.Message)
+		}
+	}
+}
+
+// TestOptimizeClosedForm: one stage, a ceiling curve, constant margin. With
+// cash at period start and an infinite horizon (400 years here),
+// CLV(s) = (m − s)·(1+d)/(1+d−p(s)), p(s) = pmax − A·e^(−ks), A = pmax − p0.
+// Setting dCLV/ds = 0:
+//
+//	−(1+d−p) + (m−s)·p'(s) = 0,  p'(s) = A·k·e^(−ks)
+//	⇔ A·e^(−ks)·(k(m−s) − 1) = 1+d−pmax.
+//
+// Choosing s* = 10 with k = 0.1, p0 = 0.5, pmax = 0.9, d = 0.1 (A = 0.4,
+// e^(−ks*) = 1/e) and solving for m: m = s* + (1 + (1+d−pmax)/(A/e))/k =
+// 10 + (1 + 0.5e)/0.1 = 20 + 5e. The second derivative is negative there
+// (CLV is concave in s on [0, 69]), so s* = 10 is the maximum; the
+// optimiser must find it to 1e-6.
+func TestOptimizeClosedForm(t *testing.T) {
+	src := optimumTen()
 	s := parse(t, src)
 	o, err := Optimize(s, OptimizeOptions{KPI: kpi.CLV})
 	if err != nil {
@@ -696,6 +866,24 @@ func TestParseKPIsAndGoal(t *testing.T) {
 	for _, bad := range []string{"", "nan", "<=x", "inf"} {
 		if _, _, err := ParseGoal(bad); err == nil {
 			t.Errorf("ParseGoal(%q) accepted", bad)
+		}
+	}
+}
+
+// TestParseGoalMessages: a goal without its number says what is missing
+// (issue 10, item 12: "<=" was `target ""`), and one with a bad number
+// quotes the whole goal and the part that is not a number.
+func TestParseGoalMessages(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "no goal; give a number (3), <=12, >=3, max or min"},
+		{"<=", `"<=" has no number after <=; give one, e.g. <=12`},
+		{">= ", `">=" has no number after >=; give one, e.g. >=12`},
+		{"=", `"=" has no number after =; give one, e.g. =12`},
+		{"<=x", `"<=x": "x" is not a finite number; give a number (3), <=12, >=3, max or min`},
+		{"inf", `"inf": "inf" is not a finite number; give a number (3), <=12, >=3, max or min`},
+	} {
+		if _, _, err := ParseGoal(c.in); err == nil || err.Error() != c.want {
+			t.Errorf("ParseGoal(%q): %v, want %q", c.in, err, c.want)
 		}
 	}
 }
