@@ -266,6 +266,10 @@ func TestOptimizeCommand(t *testing.T) {
 	if status != ExitUsage || !strings.Contains(errs, "give PATH=low:high") {
 		t.Errorf("bad -levers: status %d, %q", status, errs)
 	}
+	status, _, errs = runCLI(t, "optimize", "-o", dir, "-levers", "stage.decline.retention_spend=0:5,stage.decline.retention_spend=0:6", "retention-spend")
+	if want := "clvlab optimize: stage.decline.retention_spend is given twice (0:5 and 0:6); give each lever once\n"; status != ExitUsage || errs != want {
+		t.Errorf("a lever twice: status %d, %q; want 2 and %q", status, errs, want)
+	}
 	status, _, errs = runCLI(t, "optimize", "-o", dir, "-kpi", "ltv_cac", "retention-spend")
 	if status != ExitUsage || !strings.Contains(errs, "cannot maximise ltv_cac") {
 		t.Errorf("-kpi ltv_cac: status %d, %q", status, errs)

@@ -373,11 +373,17 @@ func leversOf(s *scenarios.Scenario, asked []Lever) ([]LeverResult, error) {
 		}
 	}
 	out := make([]LeverResult, len(asked))
+	first := map[string]Lever{} // by the parameter's own path
 	for i, l := range asked {
 		p, err := s.Parameter(l.Path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", l.Path, err)
 		}
+		if prev, twice := first[p.Path]; twice {
+			return nil, fmt.Errorf("%s is given twice (%s:%s and %s:%s); give each lever once",
+				p.Path, describe(prev.Low), describe(prev.High), describe(l.Low), describe(l.High))
+		}
+		first[p.Path] = l
 		if !(l.Low <= l.High) {
 			return nil, fmt.Errorf("%s: bounds %s,%s; give low ≤ high", l.Path, describe(l.Low), describe(l.High))
 		}

@@ -842,6 +842,22 @@ func TestShippedOptimum(t *testing.T) {
 	}
 }
 
+// TestOptimizeLeverTwice: a lever named twice is refused, naming it and
+// both bounds (issue 10, item 4: it was
+// optimised twice, with two different optima).
+func TestOptimizeLeverTwice(t *testing.T) {
+	s := preset(t, "retention-spend")
+	_, err := Optimize(s, OptimizeOptions{KPI: kpi.CLV, Levers: []Lever{
+		{Path: "stage.decline.retention_spend", Low: 0, High: 5},
+		{Path: "stage.stability.retention_spend", Low: 0, High: 10},
+		{Path: "stage.decline.retention_spend", Low: 0, High: 6},
+	}})
+	want := "stage.decline.retention_spend is given twice (0:5 and 0:6); give each lever once"
+	if err == nil || err.Error() != want {
+		t.Errorf("a lever twice: %v, want %q", err, want)
+	}
+}
+
 func TestParseKPIsAndGoal(t *testing.T) {
 	for _, k := range kpi.Outcomes {
 		if got, err := kpi.Parse(k.String(), kpi.Outcomes...); err != nil || got != k {
