@@ -21,7 +21,7 @@ ranking and writes into DIR/<scenario>/sensitivity/: tornado.json,
 tornado.csv, the tornado chart, and with -grid grid.json, grid.csv and the
 heat map. Without FILE|PRESET the default scenario is used.`, stderr)
 	kpiName := fs.String("kpi", "customer_equity", "the `KPI` to rank by: "+kpiIDs())
-	pct := fs.Float64("pct", whatif.DefaultPercent, "the one-at-a-time move, ± `percent`")
+	pct := fs.Float64("pct", whatif.DefaultPercent, "the one-at-a-time move, ± `percent` (above 0, at most 100)")
 	params := fs.String("params", "", "the `paths` to move, comma-separated; default every stage's economics and transitions, acquisition, win-back and the discount rate")
 	grid := fs.String("grid", "", "two parameter `paths`, comma-separated, for a grid of the KPI")
 	size := fs.Int("size", whatif.DefaultGridSize, "grid `values` per axis")
@@ -35,6 +35,16 @@ heat map. Without FILE|PRESET the default scenario is used.`, stderr)
 	}
 	k, ok := kpiFlag("sensitivity", *kpiName, stderr)
 	if !ok {
+		return ExitUsage
+	}
+	// whatif reads a Percent of 0 as its default, so -pct 0 is refused
+	// here rather than quietly becoming ±10%.
+	switch {
+	case *pct == 0:
+		fmt.Fprintln(stderr, "clvlab sensitivity: -pct 0: a move of ±0% moves nothing, so the tornado would be empty; give a percentage above 0, at most 100")
+		return ExitUsage
+	case !(*pct > 0 && *pct <= 100):
+		fmt.Fprintf(stderr, "clvlab sensitivity: -pct %v: give a percentage above 0, at most 100\n", *pct)
 		return ExitUsage
 	}
 	opt := whatif.SensitivityOptions{KPI: k, Percent: *pct}

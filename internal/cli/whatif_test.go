@@ -139,6 +139,9 @@ func TestSensitivityCommand(t *testing.T) {
 		{[]string{"-params", "horizon"}, "horizon: not a number the analyses can move"},
 		{[]string{"-xrange", "1,2"}, "need -grid"},
 		{[]string{"-pct", "0.5x"}, "invalid value"},
+		{[]string{"-pct", "0"}, "clvlab sensitivity: -pct 0: a move of ±0% moves nothing, so the tornado would be empty; give a percentage above 0, at most 100"},
+		{[]string{"-pct", "-5"}, "clvlab sensitivity: -pct -5: give a percentage above 0, at most 100"},
+		{[]string{"-pct", "150"}, "clvlab sensitivity: -pct 150: give a percentage above 0, at most 100"},
 	} {
 		status, _, errs := runCLI(t, append([]string{"sensitivity", "-o", dir}, c.args...)...)
 		if status != ExitUsage || !strings.Contains(errs, c.want) {
