@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
@@ -125,14 +126,21 @@ func writeAttributionCSV(w io.Writer, cs []*whatif.Comparison) error {
 }
 
 // WriteCompareTable writes a comparison for the terminal: every KPI with
-// its change, then the attribution.
+// its change, then the attribution. The tables align numbers on the right
+// and labels on the left: each label is padded to the longest of its
+// column, since the tab writer aligns every cell of a column one way.
 func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison) error {
 	fmt.Fprintf(w, "%s (%s): %s against the base\n", s.Name.In("en"), s.File, c.Variant)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	labels := make([]string, len(c.Changes))
+	for i, ch := range c.Changes {
+		labels[i] = ch.KPI.Label("en")
+	}
+	width := longest(labels)
 	fmt.Fprintf(tw, "\tbase\t%s\tchange\t\n", c.Variant)
-	for _, ch := range c.Changes {
+	for i, ch := range c.Changes {
 		k := ch.KPI
-		fmt.Fprintf(tw, "%-28s\t%s\t%s\t%s\t\n", k.Label("en"), k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
+		fmt.Fprintf(tw, "%-*s\t%s\t%s\t%s\t\n", width, labels[i], k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -144,8 +152,14 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 		head = append(head, a.KPI.Label("en"))
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	const total = "total (variant - base)"
+	names := []string{total}
+	for _, p := range c.Players {
+		names = append(names, p.Name)
+	}
+	width = longest(names)
 	for i, p := range c.Players {
-		cols := []string{fmt.Sprintf("%-34s", p.Name)}
+		cols := []string{fmt.Sprintf("%-*s", width, p.Name)}
 		for _, a := range c.Attribution {
 			v := "0"
 			if a.Shapley[i] != 0 {
@@ -158,12 +172,22 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
-	cols := []string{fmt.Sprintf("%-34s", "total (variant - base)")}
+	cols := []string{fmt.Sprintf("%-*s", width, total)}
 	for _, a := range c.Attribution {
 		cols = append(cols, signed(a.KPI.Format(sim.Some(a.Variant-a.Base)), a.Variant-a.Base))
 	}
 	fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	return tw.Flush()
+}
+
+// longest returns the length in runes of the longest of labels, the
+// width fmt's %-*s pads to.
+func longest(labels []string) int {
+	n := 0
+	for _, l := range labels {
+		n = max(n, utf8.RuneCountInString(l))
+	}
+	return n
 }
 
 func signed(s string, v float64) string {
