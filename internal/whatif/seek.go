@@ -339,7 +339,7 @@ func (r *SeekResult) notFound() string {
 			msg += fmt.Sprintf("; between %s = %s and %s it jumps from %s to %s without coming within %s of %s",
 				name, strconv.FormatFloat(m.Low, 'g', -1, 64), strconv.FormatFloat(m.High, 'g', -1, 64), describe(m.KPILow), describe(m.KPIHigh), describe(goalTolerance(r.Target)), describe(r.Target))
 		} else {
-			msg += fmt.Sprintf("; near %s = %s the goal starts or stops holding, but no value there holds with the value 1e-9 beyond it failing",
+			msg += fmt.Sprintf("; near %s = %s the goal flips back and forth within 1e-9 of the value, so no boundary could be pinned there",
 				name, describe(m.Low))
 		}
 	}
