@@ -325,10 +325,14 @@ type platform interface {
 
 // dropped loads the first file dropped on the window, if any.
 func (a *App) dropped() {
-	files := ebiten.DroppedFiles()
-	if files == nil {
-		return
+	if files := ebiten.DroppedFiles(); files != nil {
+		a.openDropped(files)
 	}
+}
+
+// openDropped loads the first file of files, the ones dropped on the
+// window, reading at most the size limit of a scenario.
+func (a *App) openDropped(files fs.FS) {
 	var name string
 	fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && name == "" {
