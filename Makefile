@@ -44,8 +44,13 @@ test: fmt-check vet
 	$(GO) test -race ./sim/...
 	$(MAKE) --no-print-directory fuzz
 
-# FUZZTIME is how long make fuzz runs each fuzz target.
-FUZZTIME ?= 20s
+# FUZZTIME is how many inputs make fuzz tries per fuzz target, beyond its
+# seed corpus. A count, not a duration: Go 1.26's fuzz coordinator can fail
+# a target with "context deadline exceeded" when a -fuzztime duration ends
+# while a worker is busy (go.dev/issue/75804, fixed in Go 1.27), which a
+# loaded machine makes likely. 2000 inputs take 10-20 s for the slowest
+# target (FuzzMonteCarlo) on this project's 2-core machine.
+FUZZTIME ?= 2000x
 
 # fuzz runs every fuzz target (each func Fuzz... in a _test.go file, found
 # anew each time) for FUZZTIME on top of its seed corpus; an input that
