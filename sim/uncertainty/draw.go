@@ -1,6 +1,10 @@
 package uncertainty
 
-import "clvlab/sim"
+import (
+	"math/rand/v2"
+
+	"clvlab/sim"
+)
 
 // drawParameters draws the trial's parameters into its model, applying the
 // row rule.
@@ -10,12 +14,16 @@ func (w *worker) drawParameters() {
 		for _, r := range s.rows {
 			copy(w.model.Segments[r.segment].Transition[r.stage], s.m.Segments[r.segment].Transition[r.stage])
 		}
-		for _, p := range s.cfg.Parameters {
+		for k, p := range s.cfg.Parameters {
 			v := p.Distribution.rand(&w.src)
+			w.values[k] = v
 			w.draws++
 			for _, t := range p.Targets {
 				w.set(t, v)
 			}
+		}
+		if s.cfg.Derive != nil {
+			s.cfg.Derive(&w.model, w.values)
 		}
 		if s.cfg.Rows != RedrawRows || attempt == MaxRedraws || !w.rowsExceed() {
 			break
@@ -29,6 +37,20 @@ func (w *worker) drawParameters() {
 			}
 		}
 	}
+}
+
+// Draws returns the values trial i of a run with configuration c draws
+// for c.Parameters, in order, appended to dst[:0]: the trial's first draw,
+// which is its only one unless c.Rows is RedrawRows and a row exceeds 1.
+// Tests use it to project a trial's own draws.
+func Draws(dst []float64, c Config, i int) []float64 {
+	var src rand.PCG
+	src.Seed(trialSeed(c.Seed, i))
+	dst = dst[:0]
+	for _, p := range c.Parameters {
+		dst = append(dst, p.Distribution.rand(&src))
+	}
+	return dst
 }
 
 func (w *worker) rowsExceed() bool {

@@ -363,6 +363,48 @@ func TestParameterDrawnOncePerTrial(t *testing.T) {
 	}
 }
 
+// TestDeriveSeesEachTrialsDraws: Config.Derive gets each trial's draws,
+// which Draws returns too, after they are set in the trial's model. One
+// customer stage, no process noise: Derive sets the period's new
+// customers to 100 times the drawn revenue (a parameter that sets a slot)
+// plus the draw of a parameter that sets none, so trial i has exactly
+// 100·r_i + x_i customers in period 0, and the mean over the trials is the
+// mean of those numbers. A Point parameter draws its value in every trial.
+func TestDeriveSeesEachTrialsDraws(t *testing.T) {
+	const trials = 300
+	m := &sim.Model{
+		StageIDs: []string{"customer"}, Period: sim.Year, Horizon: 2,
+		NewCustomers: []float64{1000, 1000},
+		Segments: []sim.Segment{{ID: "all", Share: 1,
+			Stages: []sim.Economics{{Revenue: 200}}, Transition: [][]float64{{0.8}}}},
+	}
+	c := uncertainty.Config{Trials: trials, Seed: 3, Parameters: []uncertainty.Parameter{
+		{Name: "revenue", Distribution: uncertainty.Distribution{Family: uncertainty.Gamma, A: 4, B: 25},
+			Targets: []uncertainty.Target{{Slot: uncertainty.Slot{Quantity: uncertainty.Revenue}, Scale: 1}}},
+		{Name: "x", Distribution: uncertainty.Distribution{Family: uncertainty.LogNormal, A: 3, B: 0.5}},
+		{Name: "point", Distribution: uncertainty.Distribution{Family: uncertainty.Point, A: 7}},
+	}}
+	c.Derive = func(m *sim.Model, draws []float64) {
+		if draws[2] != 7 {
+			panic("point parameter drew another value")
+		}
+		m.NewCustomers[0] = 100*m.Segments[0].Stages[0].Revenue + draws[1]
+	}
+	b := run(t, m, c)
+	want := 0.0
+	var draws []float64
+	for i := range trials {
+		draws = uncertainty.Draws(draws, c, i)
+		want += (100*draws[0] + draws[1]) / trials
+	}
+	if got := b.Customers[0][0].Mean; math.Abs(got-want) > 1e-12*want {
+		t.Errorf("period 0: mean %v customers, want the mean of the trials' draws %v", got, want)
+	}
+	if b.Draws != 3*trials {
+		t.Errorf("%d draws, want %d", b.Draws, 3*trials)
+	}
+}
+
 // TestRowRules: stage a keeps a share drawn from Beta(6, 4) (mean 0.6) and
 // sends a fixed 0.5 to stage b, so the row exceeds 1 whenever the draw
 // exceeds 0.5 (in about 74% of trials). One cohort of 10⁴ customers, no

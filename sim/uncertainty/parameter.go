@@ -24,6 +24,11 @@ const (
 	// LogNormal is exp(N(μ, σ²)) on (0, ∞), for money amounts; its mean is
 	// exp(μ + σ²/2).
 	LogNormal
+	// Point is the value A, always: a distribution of zero spread, which
+	// still goes through a trial's draws (B is unused). A scenario file
+	// cannot give one (sd = 0 there is a plain number); tests use it to
+	// check that the draws change nothing but the drawn values.
+	Point
 )
 
 // String returns "beta", "gamma" or "lognormal".
@@ -35,6 +40,8 @@ func (f Family) String() string {
 		return "gamma"
 	case LogNormal:
 		return "lognormal"
+	case Point:
+		return "point"
 	}
 	return fmt.Sprintf("Family(%d)", int(f))
 }
@@ -54,6 +61,7 @@ const MaxSigma = 3
 //   - Beta: A = α > 0, B = β > 0.
 //   - Gamma: A = shape k > 0, B = scale θ > 0.
 //   - LogNormal: A = μ (any finite number), B = σ in (0, MaxSigma].
+//   - Point: A = the value, in [0, sim.MaxAmount]; B is unused.
 type Distribution struct {
 	Family Family
 	A, B   float64
@@ -91,6 +99,8 @@ func (d Distribution) Mean() float64 {
 		return d.A * d.B
 	case LogNormal:
 		return math.Exp(d.A + d.B*d.B/2)
+	case Point:
+		return d.A
 	}
 	return math.NaN()
 }
@@ -106,6 +116,8 @@ func (d Distribution) StdDev() float64 {
 	case LogNormal:
 		s2 := d.B * d.B
 		return math.Sqrt(math.Expm1(s2)) * math.Exp(d.A+s2/2)
+	case Point:
+		return 0
 	}
 	return math.NaN()
 }
@@ -122,7 +134,9 @@ func (d Distribution) Validate() error {
 		return fmt.Errorf("gamma shape %v must be in (0, %g] and scale %v positive", d.A, float64(MaxShape), d.B)
 	case d.Family == LogNormal && !(d.B > 0 && d.B <= MaxSigma):
 		return fmt.Errorf("lognormal σ = %v must be in (0, %d]", d.B, MaxSigma)
-	case d.Family != Beta && d.Family != Gamma && d.Family != LogNormal:
+	case d.Family == Point && !(d.A >= 0):
+		return fmt.Errorf("point value %v must be at least 0", d.A)
+	case d.Family != Beta && d.Family != Gamma && d.Family != LogNormal && d.Family != Point:
 		return fmt.Errorf("unknown distribution family %d", int(d.Family))
 	case !(d.Mean() <= sim.MaxAmount):
 		return fmt.Errorf("%v mean %v exceeds %g", d.Family, d.Mean(), sim.MaxAmount)
@@ -137,6 +151,8 @@ func (d Distribution) rand(src rand.Source) float64 {
 		return distuv.Beta{Alpha: d.A, Beta: d.B, Src: src}.Rand()
 	case Gamma:
 		return distuv.Gamma{Alpha: d.A, Beta: 1 / d.B, Src: src}.Rand()
+	case Point:
+		return d.A
 	default:
 		return distuv.LogNormal{Mu: d.A, Sigma: d.B, Src: src}.Rand()
 	}
@@ -193,7 +209,9 @@ type Target struct {
 // Parameter is one uncertain input: a distribution, drawn once per trial,
 // and the slots of the model it sets. One parameter may set several slots:
 // a stage's revenue sets that stage's revenue in every segment that does not
-// override it, each times the segment's revenue multiplier.
+// override it, each times the segment's revenue multiplier. A parameter
+// that sets no slot is allowed with Config.Derive, which reads its draw
+// (a response curve's p0).
 type Parameter struct {
 	// Name says where the parameter comes from, for messages, e.g.
 	// "stage.stability.to.stability".
@@ -241,7 +259,7 @@ func ParseRowRule(s string) (RowRule, bool) {
 }
 
 // validateParameters checks every parameter against the model.
-func validateParameters(m *sim.Model, params []Parameter) error {
+func validateParameters(m *sim.Model, params []Parameter, derive bool) error {
 	var errs []error
 	n, segs := len(m.StageIDs), len(m.Segments)
 	for _, p := range params {
@@ -251,7 +269,7 @@ func validateParameters(m *sim.Model, params []Parameter) error {
 		if err := p.Distribution.Validate(); err != nil {
 			bad("%v", err)
 		}
-		if len(p.Targets) == 0 {
+		if len(p.Targets) == 0 && !derive {
 			bad("sets no slot of the model")
 		}
 		for _, t := range p.Targets {
@@ -267,7 +285,7 @@ func validateParameters(m *sim.Model, params []Parameter) error {
 			case q == TransitionProbability && (t.To < 0 || t.To >= n):
 				bad("destination stage %d out of range [0, %d)", t.To, n)
 			}
-			if q.fraction() && (t.Scale != 1 || p.Distribution.Family != Beta) {
+			if f := p.Distribution.Family; q.fraction() && (t.Scale != 1 || f != Beta && !(f == Point && p.Distribution.A <= 1)) {
 				bad("a probability or fraction needs a Beta distribution and scale 1")
 			}
 			if !(t.Scale >= 0 && t.Scale <= MaxScale) {

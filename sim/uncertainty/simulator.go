@@ -44,6 +44,16 @@ type Config struct {
 	// Parameters are the uncertain inputs, each drawn once per trial. None
 	// by default.
 	Parameters []Parameter
+	// Derive, if set, is called in each trial after its parameters are
+	// drawn into its model (and at each redraw), with the trial's model and
+	// the values drawn, one per parameter in order; it sets the numbers of
+	// the model that follow from the drawn ones (a scenario's response
+	// curves: a retention spend moves a transition, a budget curve's
+	// parameters the new customers and their cost). It is called from
+	// several goroutines at once, each with its own model and draws, and
+	// should not allocate. Rows that Derive writes are its own to keep at
+	// or below 1. Trials without parameters keep the model as given.
+	Derive func(m *sim.Model, draws []float64)
 	// Pause, if set, is called by each worker after each chunk of trials.
 	// The browser app passes a short sleep: WebAssembly runs goroutines on
 	// one thread, and a pause lets the page draw while trials run. It
@@ -108,7 +118,7 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 	if c.Rows != ScaleRows && c.Rows != RedrawRows {
 		errs = append(errs, fmt.Errorf("uncertainty: unknown row rule %d", int(c.Rows)))
 	}
-	if err := validateParameters(m, c.Parameters); err != nil {
+	if err := validateParameters(m, c.Parameters, c.Derive != nil); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {

@@ -62,7 +62,9 @@ func uncertainConfig(trials int) Config {
 // parameter draws, every period and its records) allocates nothing, with
 // every source of randomness on and with none.
 func TestTrialAllocatesNothing(t *testing.T) {
-	for _, c := range []Config{uncertainConfig(10), {Trials: 10}} {
+	derived := uncertainConfig(10)
+	derived.Derive = func(m *sim.Model, draws []float64) { m.NewCustomers[0] = 10 * draws[1] }
+	for _, c := range []Config{uncertainConfig(10), {Trials: 10}, derived} {
 		for _, window := range []int{0, 4} {
 			s, err := New(lifecycle(window), c)
 			if err != nil {
@@ -137,6 +139,9 @@ func TestConfigErrors(t *testing.T) {
 		{prob(Revenue, 0, 0, 0, beta, -1), "scale -1 must be in [0, 1e+06]"},
 		{prob(99, 0, 0, 0, beta, 1), "unknown quantity 99"},
 		{Config{Parameters: []Parameter{{Name: "p", Distribution: beta}}}, `parameter "p": sets no slot`},
+		{prob(Revenue, 0, 0, 0, Distribution{Family: Point, A: -1}, 1), "point value -1 must be at least 0"},
+		{prob(TransitionProbability, 0, 0, 0, Distribution{Family: Point, A: 1.5}, 1), "needs a Beta distribution and scale 1"},
+		{prob(Revenue, 0, 0, 0, Distribution{Family: Point, A: 2e12}, 1), "point mean 2e+12 exceeds 1e+12"},
 	} {
 		_, err := New(m, c.cfg)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

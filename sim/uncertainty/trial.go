@@ -20,8 +20,9 @@ type worker struct {
 	cells []sim.Flows   // one period of the population's flows
 	// customers[i] is this period's customers in stage i, all segments.
 	customers []float64
-	firstFlow float64 // the first cohort's net cash flow this period
-	draws     int64   // random variates drawn in this trial
+	firstFlow float64   // the first cohort's net cash flow this period
+	values    []float64 // the trial's parameter draws, in Config.Parameters order
+	draws     int64     // random variates drawn in this trial
 }
 
 // firstCohort is the part of a segment's customers acquired in period 0,
@@ -36,7 +37,8 @@ type firstCohort struct {
 
 func newWorker(s *Simulator) *worker {
 	m := s.m
-	w := &worker{s: s, model: *m, customers: make([]float64, s.n)}
+	w := &worker{s: s, model: *m, customers: make([]float64, s.n), values: make([]float64, len(s.cfg.Parameters))}
+	w.model.NewCustomers = slices.Clone(m.NewCustomers) // Config.Derive may set them
 	w.model.Segments = make([]sim.Segment, len(m.Segments))
 	for i, seg := range m.Segments {
 		c := seg
