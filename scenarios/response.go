@@ -2,12 +2,14 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // Response is one [[response]] table: a lever (a spend or a price discount)
@@ -43,6 +45,29 @@ type Response struct {
 	K          float64 // response rate per unit of spend, > 0, for the curves
 	V0, VMax   float64 // new customers per period, for BudgetCurve
 	Elasticity float64 // for DiscountElasticity, in [0, MaxElasticity]
+	// Dists holds the curve's uncertain numbers by key ("p0", "pmax",
+	// "k", "v0" or "vmax"; see CurveKeys): the trials draw them, and the
+	// field holds the distribution's mean. Nil when none is uncertain.
+	Dists map[string]Distribution
+}
+
+// CurveKeys are the numbers of a response that may be distributions.
+var CurveKeys = [...]string{"p0", "pmax", "k", "v0", "vmax"}
+
+// setCurveNumber sets the number CurveKeys[n] to x.
+func (r *Response) setCurveNumber(n int, x float64) {
+	switch n {
+	case 0:
+		r.P0 = x
+	case 1:
+		r.PMax = x
+	case 2:
+		r.K = x
+	case 3:
+		r.V0 = x
+	case 4:
+		r.VMax = x
+	}
 }
 
 // ResponseForm is the shape of a response, decided by its lever.
@@ -76,12 +101,36 @@ func responseFields(r *Response) []field {
 	return []field{
 		{"lever", str(&r.Lever)},
 		{"target", str(&r.Target)},
-		{"p0", number(&r.P0)},
-		{"pmax", number(&r.PMax)},
-		{"k", number(&r.K)},
-		{"v0", number(&r.V0)},
-		{"vmax", number(&r.VMax)},
+		{"p0", curveNumber(r, "p0", &r.P0, Probability)},
+		{"pmax", curveNumber(r, "pmax", &r.PMax, Probability)},
+		{"k", curveNumber(r, "k", &r.K, Money)},
+		{"v0", curveNumber(r, "v0", &r.V0, Money)},
+		{"vmax", curveNumber(r, "vmax", &r.VMax, Money)},
 		{"elasticity", number(&r.Elasticity)},
+	}
+}
+
+// curveNumber decodes a number of response r, or a distribution table for
+// it (a probability's for p0 and pmax, a positive amount's for the
+// others): the number becomes its mean, the distribution goes to r.Dists.
+func curveNumber(r *Response, key string, dst *float64, k Kind) func(any) error {
+	return func(v any) error {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return number(dst)(v)
+		}
+		mean, dist, err := parseDistribution(m, k)
+		if err != nil {
+			return err
+		}
+		*dst = mean
+		if dist != nil {
+			if r.Dists == nil {
+				r.Dists = map[string]Distribution{}
+			}
+			r.Dists[key] = *dist
+		}
+		return nil
 	}
 }
 
@@ -163,7 +212,12 @@ func (r *Response) targetStage() string {
 // At returns the target's value when the lever is x. It is finite for
 // every x ≥ 0 of a valid response.
 func (r *Response) At(x float64) float64 {
-	switch r.Form() {
+	return r.at(r.Form(), x)
+}
+
+// at is At for a response of form f.
+func (r *Response) at(f ResponseForm, x float64) float64 {
+	switch f {
 	case RetentionCurve:
 		return r.P0 + (r.PMax-r.P0)*-math.Expm1(-r.K*x)
 	case BudgetCurve:
@@ -211,44 +265,121 @@ func (s *Scenario) responseFor(target string) *Response {
 // it sums to 1 (no one churns from that stage): spend cannot buy more than
 // the whole row.
 func (s *Scenario) applyResponses(m *sim.Model, segs []Segment) {
-	targets := map[int][]int{} // row → destinations set by a curve
+	s.curves(segs).apply(m, nil)
+}
+
+// curves are a scenario's responses resolved against its model, so that a
+// Monte Carlo trial can set their targets again from its own draws
+// (uncertainty.Config.Derive) as Scenario.Model sets them from the means.
+type curves struct {
+	list []curve
+	rows []curveRow // the rows that hold a curve's target
+	// budget and cost are acquisition.budget and cost_per_customer;
+	// costDraw is cost_per_customer's index among a trial's draws, or −1.
+	budget, cost float64
+	costDraw     int
+	mult         []float64 // per model segment: its acquisition cost multiplier
+}
+
+// curve is one response of a valid form: its target's row and column for
+// a transition, and the index of each of CurveKeys among a trial's draws
+// (−1 when the number is fixed).
+type curve struct {
+	r    Response
+	form ResponseForm
+	i, j int
+	draw [len(CurveKeys)]int
+}
+
+// curveRow is a transition row and the destinations curves set in it.
+type curveRow struct {
+	i  int
+	js []int
+}
+
+// curves resolves s's responses; segs are its segments in model order.
+func (s *Scenario) curves(segs []Segment) *curves {
+	c := &curves{budget: s.Acquisition.Budget, cost: s.Acquisition.CostPerCustomer, costDraw: -1}
+	for _, seg := range segs {
+		c.mult = append(c.mult, seg.AcquisitionCostMultiplier)
+	}
 	for k := range s.Responses {
 		r := &s.Responses[k]
-		switch r.Form() {
+		cv := curve{r: *r, form: r.Form(), i: -1, j: -1}
+		for n := range cv.draw {
+			cv.draw[n] = -1
+		}
+		switch cv.form {
 		case RetentionCurve, DiscountElasticity:
-			i, j := s.stageIndex(r.Stage()), s.stageIndex(r.Destination())
-			if i < 0 || j < 0 {
+			cv.i, cv.j = s.stageIndex(r.Stage()), s.stageIndex(r.Destination())
+			if cv.i < 0 || cv.j < 0 {
 				continue
 			}
-			targets[i] = append(targets[i], j)
+			at := slices.IndexFunc(c.rows, func(row curveRow) bool { return row.i == cv.i })
+			if at < 0 {
+				at = len(c.rows)
+				c.rows = append(c.rows, curveRow{i: cv.i})
+			}
+			c.rows[at].js = append(c.rows[at].js, cv.j)
+		case BudgetCurve:
+		default:
+			continue
+		}
+		c.list = append(c.list, cv)
+	}
+	return c
+}
+
+// apply sets every curve's target in m from its lever. draws are a
+// trial's draws (nil for the means): a curve's uncertain numbers and the
+// acquisition cost per customer are read from them, the levers from m,
+// where the trial has drawn them. It allocates nothing.
+func (c *curves) apply(m *sim.Model, draws []float64) {
+	for k := range c.list {
+		cv := &c.list[k]
+		r := cv.r
+		if draws != nil {
+			for n, d := range cv.draw {
+				if d >= 0 {
+					r.setCurveNumber(n, draws[d])
+				}
+			}
+		}
+		switch cv.form {
+		case RetentionCurve, DiscountElasticity:
 			for g := range m.Segments {
-				e := m.Segments[g].Stages[i]
+				e := m.Segments[g].Stages[cv.i]
 				x := e.RetentionSpend
-				if r.Form() == DiscountElasticity {
+				if cv.form == DiscountElasticity {
 					x = e.PriceDiscount
 				}
-				m.Segments[g].Transition[i][j] = r.At(x)
+				m.Segments[g].Transition[cv.i][cv.j] = r.at(cv.form, x)
 			}
 		case BudgetCurve:
-			b := s.Acquisition.Budget
-			v := r.At(b)
+			cost := c.cost
+			if draws != nil && c.costDraw >= 0 {
+				cost = draws[c.costDraw]
+			}
+			b := c.budget
+			v := r.at(cv.form, b)
 			for t := range m.NewCustomers {
 				m.NewCustomers[t] = v
 			}
-			if v <= 0 {
-				continue // no one is acquired; a valid curve then has b = 0
-			}
 			for g := range m.Segments {
-				m.Segments[g].AcquisitionCost += b / v * segs[g].AcquisitionCostMultiplier
+				ac := cost * c.mult[g]
+				if v > 0 { // else no one is acquired; a valid curve then has b = 0
+					ac += b / v * c.mult[g]
+				}
+				m.Segments[g].AcquisitionCost = min(ac, sim.MaxAmount)
 			}
 		}
 	}
-	for i, js := range targets {
+	for _, cr := range c.rows {
 		for g := range m.Segments {
-			row := m.Segments[g].Transition[i]
+			row := m.Segments[g].Transition[cr.i]
 			curves, others := 0.0, 0.0
 			for j, p := range row {
-				if slices.Contains(js, j) {
+				if slices.Contains(cr.js, j) {
 					curves += p
 				} else {
 					others += p
@@ -258,11 +389,38 @@ func (s *Scenario) applyResponses(m *sim.Model, segs []Segment) {
 				continue
 			}
 			scale := math.Max(0, 1-others) / curves
-			for _, j := range js {
+			for _, j := range cr.js {
 				row[j] *= scale
 			}
 		}
 	}
+}
+
+// derive returns, for the trials of Scenario.MonteCarlo, the response
+// curves of s with the parameters params draws; it appends to params the
+// curves' own uncertain numbers. It returns nil when s has no curve.
+func (s *Scenario) derive(segs []Segment, params *[]uncertainty.Parameter) func(*sim.Model, []float64) {
+	c := s.curves(segs)
+	if len(c.list) == 0 {
+		return nil
+	}
+	for k, p := range *params {
+		if p.Name == "acquisition.cost_per_customer" {
+			c.costDraw = k
+		}
+	}
+	for k := range c.list {
+		cv := &c.list[k]
+		for n, key := range CurveKeys {
+			d, ok := cv.r.Dists[key]
+			if !ok {
+				continue
+			}
+			cv.draw[n] = len(*params)
+			*params = append(*params, uncertainty.Parameter{Name: fmt.Sprintf("response[%s].%s", cv.r.Target, key), Distribution: d.Law()})
+		}
+	}
+	return c.apply
 }
 
 // analysis validates the [[response]] and [[sensitivity]] tables and the
@@ -291,6 +449,7 @@ func (v *validator) responses() {
 		}
 		budget = budget || form == BudgetCurve
 		v.responseTarget(at, r)
+		v.drawnTarget(i, r)
 		if j, dup := targets[r.Target]; dup && r.Target != "" {
 			v.add(at.key("target"), "target %q is driven by response %d already; give one curve per target", r.Target, j+1)
 		} else {
@@ -342,6 +501,48 @@ func (v *validator) responseTarget(at place, r *Response) {
 		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. %q`, r.Target, e.Label.EN, stay)
 	default:
 		v.stageRef(tat, r.Destination())
+	}
+}
+
+// drawnTarget refuses a distribution for the transition that response i
+// (r) sets, in a stage or a segment's override of it: the trials would
+// draw what the projection takes from the curve.
+func (v *validator) drawnTarget(i int, r *Response) {
+	s := v.s
+	st, to := r.targetStage(), r.Destination()
+	if st == "" || to == "" || s.stageIndex(st) < 0 {
+		return
+	}
+	keys := []string{"p0", "pmax", "k"}
+	if r.Form() == DiscountElasticity {
+		keys = keys[:2]
+	}
+	example := "pmax"
+	mean := r.PMax
+	if !(mean > 0.01 && mean < 0.99) {
+		example, mean = "p0", r.P0
+	}
+	if !(mean > 0.01 && mean < 0.99) {
+		mean = 0.5
+	}
+	for _, path := range slices.Sorted(maps.Keys(s.Distributions)) {
+		p, err := ParsePath(path)
+		if err != nil || p.Stage != st || p.Key != "to" || p.To != to {
+			continue
+		}
+		si := s.stageIndex(st)
+		at := place{path: "stage"}.index(si, fmt.Sprintf("stage %q", st)).key("to").key(to)
+		if p.Segment != "" {
+			gi := s.segmentIndex(p.Segment)
+			if gi < 0 {
+				continue
+			}
+			at = place{path: "segment"}.index(gi, fmt.Sprintf("segment %q", p.Segment)).key("stage").key(st)
+			at.where, at.rel = fmt.Sprintf("%s, stage %q", at.where, st), ""
+			at = at.key("to").key(to)
+		}
+		v.add(at, "%s = %s is set by the curve of response %d (lever %q), so the trials cannot draw it; give %s a number, and make the curve's own %s uncertain instead, e.g. %s = { mean = %s, sd = 0.01 }",
+			at.rel, s.Distributions[path], i+1, r.Lever, at.rel, or(keys), example, num(mean))
 	}
 }
 
@@ -460,6 +661,9 @@ func (s *Scenario) encodeAnalysis(doc map[string]any) {
 				if !math.IsNaN(x) {
 					m[k] = x
 				}
+			}
+			for k, d := range r.Dists {
+				m[k] = d.table()
 			}
 			list[i] = m
 		}

@@ -202,3 +202,94 @@ k = 0.5
 		t.Errorf("decline row %v, want stability 0.233, decline 0.467, lost 0.3", row[1])
 	}
 }
+
+// TestTrialCurves: MonteCarlo's Derive sets every curve's target from a
+// trial's draws as Model sets it from the means, and allocates nothing.
+// responses-every-form.toml, with its cost per customer, the loyal stay's
+// p0 and the budget's v0 made uncertain, and the loyal retention spend
+// too: at draws equal to the means (the distributions' own, equal to the
+// file's to rounding) Derive gives a model whose numbers are Model's to
+// 1e-12 relative, whatever the targets held before; at other draws the
+// new customers are the budget curve's v(b) with the drawn v0, and each
+// one costs the drawn cost plus b/v(b) (times the segment's multiplier).
+func TestTrialCurves(t *testing.T) {
+	s := validScenario(t, "responses-every-form.toml")
+	for _, set := range []Setting{
+		{"acquisition.cost_per_customer", map[string]any{"mean": 20.0, "sd": 2.0}},
+		{"stage.loyal.retention_spend", map[string]any{"mean": 4.0, "sd": 1.0}},
+	} {
+		if err := s.Set(set.Path, set.Value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range s.Responses {
+		r := &s.Responses[i]
+		switch r.Target {
+		case "stage.loyal.to.loyal":
+			r.Dists = map[string]Distribution{"p0": {Form: "mean", A: r.P0, B: 0.05}}
+		case "acquisition.new_customers":
+			r.Dists = map[string]Distribution{"v0": {Form: "mean", A: r.V0, B: 10, Money: true}}
+		}
+	}
+	want, err := s.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.MonteCarlo()
+	if c.Derive == nil || len(c.Parameters) != 4 {
+		t.Fatalf("Derive %v, %d parameters, want a Derive and 4", c.Derive != nil, len(c.Parameters))
+	}
+	draws := make([]float64, len(c.Parameters))
+	for k, p := range c.Parameters {
+		draws[k] = p.Distribution.Mean()
+	}
+	got, _ := s.Model()
+	for g := range got.Segments { // what the curves set must come back
+		got.Segments[g].AcquisitionCost = -1
+		for _, r := range s.Responses {
+			if i, j := s.stageIndex(r.Stage()), s.stageIndex(r.Destination()); i >= 0 && j >= 0 {
+				got.Segments[g].Transition[i][j] = 0.123
+			}
+		}
+	}
+	for t := range got.NewCustomers {
+		got.NewCustomers[t] = -1
+	}
+	c.Derive(got, draws)
+	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(b)) }
+	for g := range want.Segments {
+		if !close(got.Segments[g].AcquisitionCost, want.Segments[g].AcquisitionCost) {
+			t.Errorf("segment %d: acquisition cost %v, want %v", g, got.Segments[g].AcquisitionCost, want.Segments[g].AcquisitionCost)
+		}
+		for i, row := range want.Segments[g].Transition {
+			for j, p := range row {
+				if !close(got.Segments[g].Transition[i][j], p) {
+					t.Errorf("segment %d: P[%d][%d] = %v, want %v", g, i, j, got.Segments[g].Transition[i][j], p)
+				}
+			}
+		}
+	}
+	for t2, n := range want.NewCustomers {
+		if !close(got.NewCustomers[t2], n) {
+			t.Errorf("period %d: %v new customers, want %v", t2, got.NewCustomers[t2], n)
+		}
+	}
+	// Other draws: cost 25, v0 300. v(50000) = 300 + (2000 − 300)·(1 −
+	// e^(−1)); the gold segment's cost multiplier is 1 (the file gives none).
+	for k, p := range c.Parameters {
+		switch p.Name {
+		case "acquisition.cost_per_customer":
+			draws[k] = 25
+		case "response[acquisition.new_customers].v0":
+			draws[k] = 300
+		}
+	}
+	c.Derive(got, draws)
+	v := 300 + 1700*-math.Expm1(-1)
+	if !close(got.NewCustomers[0], v) || !close(got.Segments[0].AcquisitionCost, 25+50000/v) {
+		t.Errorf("drawn cost 25 and v0 300: %v new customers at %v, want %v at %v", got.NewCustomers[0], got.Segments[0].AcquisitionCost, v, 25+50000/v)
+	}
+	if allocs := testing.AllocsPerRun(50, func() { c.Derive(got, draws) }); allocs != 0 {
+		t.Errorf("Derive: %v allocations, want 0", allocs)
+	}
+}

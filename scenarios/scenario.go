@@ -154,6 +154,9 @@ func (s *Scenario) Clone() *Scenario {
 		}
 	}
 	c.Responses = slices.Clone(s.Responses)
+	for i := range c.Responses {
+		c.Responses[i].Dists = maps.Clone(s.Responses[i].Dists)
+	}
 	c.Sensitivity = slices.Clone(s.Sensitivity)
 	c.Distributions = maps.Clone(s.Distributions)
 	c.Variants = slices.Clone(s.Variants)

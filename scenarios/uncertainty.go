@@ -84,6 +84,15 @@ func (d Distribution) Mean() float64 {
 	return d.Law().Mean()
 }
 
+// String returns d as the file gives it: "{ mean = 0.9, sd = 0.02 }" or
+// "{ beta = [9, 1] }".
+func (d Distribution) String() string {
+	if d.Form == "mean" {
+		return fmt.Sprintf("{ mean = %s, sd = %s }", num(d.A), num(d.B))
+	}
+	return fmt.Sprintf("{ %s = [%s, %s] }", d.Form, num(d.A), num(d.B))
+}
+
 // table returns d as a TOML inline table, as the file gave it.
 func (d Distribution) table() map[string]any {
 	if d.Form == "mean" {
@@ -354,8 +363,12 @@ func (v *validator) monteCarlo() {
 // its [uncertainty] table, its seed, and one parameter per distribution,
 // set into every segment it applies to (times the segment's multiplier for
 // a money amount; a segment that overrides the value keeps its own).
-// Parameters come in path order, so a seed always draws the same values.
-// s must be valid.
+// Parameters come in path order, so a seed always draws the same values;
+// the uncertain numbers of the [[response]] curves follow, in file order,
+// and Config.Derive sets the curves' targets in each trial from its draws
+// (a drawn retention spend moves its transition, a drawn cost per
+// customer keeps the budget's share of a new customer's cost), as Model
+// sets them from the means. s must be valid.
 func (s *Scenario) MonteCarlo() uncertainty.Config {
 	u := s.Uncertainty
 	rows, _ := uncertainty.ParseRowRule(u.Rows)
@@ -379,6 +392,7 @@ func (s *Scenario) MonteCarlo() uncertainty.Config {
 			c.Parameters = append(c.Parameters, p)
 		}
 	}
+	c.Derive = s.derive(segs, &c.Parameters)
 	return c
 }
 
