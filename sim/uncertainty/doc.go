@@ -28,7 +28,9 @@
 //     or cost). Each trial draws every parameter once and writes it into its
 //     own copy of the model, made once per worker. If the draws make a
 //     transition row sum to more than 1, Config.Rows says what happens
-//     ([ScaleRows] or [RedrawRows]).
+//     ([ScaleRows] or [RedrawRows]). Config.Derive then sets the numbers
+//     that follow from the draws (a scenario's response curves), so that
+//     a trial is the projection of the model at its draws.
 //
 // A trial steps a sim.Population, sim's own period arithmetic, with the
 // trial's copy of the model and the trial as its sim.Mover: the Mover draws
