@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"flag"
 	"fmt"
 	"math"
 	"slices"
@@ -490,13 +491,23 @@ func TestTrialsWithoutSpreadAreTheProjection(t *testing.T) {
 
 // TestTrialsMeanIsTheProjectionsMean is the statistical property of issue
 // 10's item 2: with real spreads, and process noise and Poisson
-// acquisition on or off, the mean of 200 trials of every figure is within
-// 4 standard errors (sd/√N of the trials, plus 1e-9 relative) of the mean
-// of the projections of the trials' own draws. Given its draws, a trial's
-// expectation is their projection (process noise and Poisson acquisition
-// keep the expected flows), so the difference is noise of mean 0; 4
-// standard errors leave a false alarm about once in 16,000 figures.
+// acquisition on or off, the mean of 200 trials is within 4 standard
+// errors (sd/√N of the trials, plus 1e-9 relative) of the mean of the
+// projections of the trials' own draws, for customer equity, CLV, the
+// net cash flow of the first and last periods and the active customers of
+// the last. Given its draws, a trial's expectation is their projection
+// (process noise and Poisson acquisition keep the expected flows), so the
+// difference is noise of mean 0: 4 standard errors are passed by chance
+// once in 16,000 figures, about once in 300 runs of 100 scenarios with
+// noise in half of them. (Without noise a trial is its draws' projection,
+// and every figure is checked exactly, below 1e-9.) The scenarios come
+// from a fixed rapid seed unless -rapid.seed gives one, so that the check
+// is the same in every run.
 func TestTrialsMeanIsTheProjectionsMean(t *testing.T) {
+	if f := flag.Lookup("rapid.seed"); f != nil && f.Value.String() == "0" {
+		f.Value.Set("20261201")
+		defer f.Value.Set("0")
+	}
 	rapid.Check(t, func(t *rapid.T) {
 		src := randomScenario(t)
 		s, err := scenarios.Parse("random.toml", []byte(src))
@@ -516,14 +527,25 @@ func TestTrialsMeanIsTheProjectionsMean(t *testing.T) {
 			t.Fatalf("%v\n%s", err, src)
 		}
 		mean := projectDraws(t, s, c, b)
+		last := m.Horizon - 1
+		noisy := c.ProcessNoise || c.PoissonAcquisition
 		se := 1 / math.Sqrt(float64(b.Trials))
 		for _, f := range figures(b, mean) {
-			if f.name == "CLV" && b.CLVTrials < b.Trials {
+			headline := f.name == "customer equity" || f.name == "CLV" || f.name == "net cash flow period 0" ||
+				f.name == fmt.Sprintf("net cash flow period %d", last) || f.name == fmt.Sprintf("active customers period %d", last)
+			switch {
+			case f.name == "CLV" && b.CLVTrials < b.Trials:
 				continue // the trials' CLV is over those with a first cohort, the projections' over all
+			case noisy && !headline:
+				continue
 			}
-			if d := math.Abs(f.band.Mean - f.want); !(d <= 4*f.band.StdDev*se+1e-9*math.Max(1, math.Abs(f.want))) {
-				t.Fatalf("%s: trials' mean %.10g, mean of the projections of their draws %.10g, %.2f standard errors apart\n%s",
-					f.name, f.band.Mean, f.want, d/(f.band.StdDev*se), src)
+			tol := 4*f.band.StdDev*se + 1e-9*math.Max(1, math.Abs(f.want))
+			if !noisy {
+				tol = 1e-9 * math.Max(1, math.Abs(f.want))
+			}
+			if d := math.Abs(f.band.Mean - f.want); !(d <= tol) {
+				t.Fatalf("%s: trials' mean %.10g, mean of the projections of their draws %.10g, %.3g apart (allowed %.3g, standard error %.3g)\n%s",
+					f.name, f.band.Mean, f.want, d, tol, f.band.StdDev*se, src)
 			}
 		}
 	})
