@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"clvlab/sim"
@@ -60,6 +61,7 @@ func (s *Scenario) Model() (*sim.Model, error) {
 		m.Segments = append(m.Segments, s.segmentModel(&segs[i]))
 	}
 	s.applyResponses(m, segs) // response.go: spend that changes behaviour
+	roundToOne(m)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -102,6 +104,62 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 		out.Transition[i] = row
 	}
 	return out
+}
+
+// roundToOne scales what Validate accepts as 1 from rounding to exactly 1,
+// so that no output leaves its range (a survival above 1, a cohort's
+// stage shares summing to more than it): each transition row that sums to
+// more than 1, by at most sim.RowTolerance, and the segments' shares,
+// which may sum to 1 ± 1e-9.
+func roundToOne(m *sim.Model) {
+	for g := range m.Segments {
+		for _, row := range m.Segments[g].Transition {
+			if sum := inOrder(row); sum > 1 {
+				scaleToOne(row, sum)
+			}
+		}
+	}
+	shares := make([]float64, len(m.Segments))
+	for g, seg := range m.Segments {
+		shares[g] = seg.Share
+	}
+	if sum := inOrder(shares); sum != 1 && sum > 0 {
+		scaleToOne(shares, sum)
+		for g := range m.Segments {
+			m.Segments[g].Share = shares[g]
+		}
+	}
+}
+
+// scaleToOne divides xs by their sum, then moves the largest by the
+// rounding left over, so that they sum to 1 added in order, as the engine
+// adds them, and never to more.
+func scaleToOne(xs []float64, sum float64) {
+	big := 0
+	for i := range xs {
+		xs[i] /= sum
+		if xs[i] > xs[big] {
+			big = i
+		}
+	}
+	for range 4 {
+		if d := 1 - inOrder(xs); d != 0 {
+			xs[big] = max(0, xs[big]+d)
+		}
+	}
+	for inOrder(xs) > 1 {
+		xs[big] = math.Nextafter(xs[big], 0)
+	}
+}
+
+// inOrder adds xs up in index order, as sim.Model.Validate and the chain
+// do.
+func inOrder(xs []float64) float64 {
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum
 }
 
 func replace(dst *float64, v *float64) {

@@ -147,9 +147,12 @@ func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 				active += ui
 				st := &seg.Stages[i]
 				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
-				r.unitStage[s][τ*n+i] = ui
+				r.unitStage[s][τ*n+i] = min(ui, 1)
 			}
 		}
+		// The active share (and a stage's) is at most 1; the rounding of
+		// a period's sums can leave it an ulp above, which no output shows.
+		active = min(active, 1)
 		r.unit[s][τ], r.unitActive[s][τ], r.unitRevenue[s][τ] = flow, active, revenue
 		c.expectTo(next, u, &gone)
 		u, next = next, u
