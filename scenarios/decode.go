@@ -404,6 +404,7 @@ func text(dst *Text) func(any) error {
 	return func(v any) error {
 		switch v := v.(type) {
 		case string:
+			v = strings.ReplaceAll(v, "\r\n", "\n") // a multi-line string of a CRLF file
 			*dst = Text{EN: v, ZH: v}
 			return nil
 		case map[string]any:
@@ -416,9 +417,9 @@ func text(dst *Text) func(any) error {
 				case !ok:
 					return fmt.Errorf("%s: expected a string, got %s", k, describe(v[k]))
 				case k == "en":
-					t.EN = s
+					t.EN = strings.ReplaceAll(s, "\r\n", "\n")
 				default:
-					t.ZH = s
+					t.ZH = strings.ReplaceAll(s, "\r\n", "\n")
 				}
 			}
 			*dst = t

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"clvlab/sim"
 )
@@ -111,16 +112,61 @@ func (v *validator) stageIDs() []string {
 	return ids
 }
 
-func (v *validator) text(at place, t Text) {
+// text checks a display text: its length, and that it holds no control
+// character, which could move a terminal's cursor, clear its screen or
+// set its title when the text is printed. A text that may span lines (a
+// description) may hold line feeds and tabs.
+func (v *validator) text(at place, t Text, lines bool) {
 	if len(t.EN) > maxTextLen || len(t.ZH) > maxTextLen {
 		v.add(at, "%s: at most %d bytes of text are allowed", at.rel, maxTextLen)
 	}
+	for _, s := range []string{t.EN, t.ZH} {
+		if r, ok := controlChar(s, lines); ok {
+			v.add(at, "%s: the text holds %s; remove it%s", at.rel, controlName(r), lineHint(r, lines))
+			return
+		}
+	}
+}
+
+// controlChar returns the first control character in s (C0, DEL or C1),
+// line feeds and tabs excepted when lines is true.
+func controlChar(s string, lines bool) (rune, bool) {
+	for _, r := range s {
+		if unicode.IsControl(r) && !(lines && (r == '\n' || r == '\t')) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// controlName names a control character for a message.
+func controlName(r rune) string {
+	switch r {
+	case '\n':
+		return "a line break (U+000A)"
+	case '\t':
+		return "a tab (U+0009)"
+	case '\r':
+		return "a carriage return (U+000D)"
+	case 0x1b:
+		return "the control character ESC (U+001B), which starts a terminal escape sequence"
+	}
+	return fmt.Sprintf("the control character U+%04X", r)
+}
+
+// lineHint says where line breaks and tabs are allowed, for a text that
+// may not hold them.
+func lineHint(r rune, lines bool) string {
+	if !lines && (r == '\n' || r == '\t') {
+		return " (a name is one line: only a description may span lines or hold tabs)"
+	}
+	return ""
 }
 
 func (v *validator) top() {
 	s, top := v.s, place{}
-	v.text(top.key("name"), s.Name)
-	v.text(top.key("description"), s.Description)
+	v.text(top.key("name"), s.Name, false)
+	v.text(top.key("description"), s.Description, true)
 	if _, ok := sim.ParsePeriod(s.Period); !ok {
 		v.add(top.key("period"), `period = %q, allowed values are "month", "quarter", "year"`, s.Period)
 	}
@@ -139,6 +185,8 @@ func (v *validator) top() {
 	v.parameters(top, table{s: s})
 	if n := len([]rune(s.Currency)); n < 1 || n > maxCurrency {
 		v.add(top.key("currency"), `currency = %q, give 1 to %d characters, e.g. "CNY"`, s.Currency, maxCurrency)
+	} else if r, ok := controlChar(s.Currency, false); ok {
+		v.add(top.key("currency"), `currency = %q holds %s; give 1 to %d printable characters, e.g. "CNY"`, s.Currency, controlName(r), maxCurrency)
 	}
 	cells := s.horizon() * max(1, len(s.Segments)) * (len(s.Stages) + 1)
 	if s.Horizon <= sim.MaxHorizon && len(s.Stages) <= sim.MaxStages && len(s.Segments) <= sim.MaxSegments && cells > sim.MaxCells {
@@ -163,7 +211,7 @@ func (v *validator) stages() {
 			at.where = fmt.Sprintf("stage %d", i+1)
 		}
 		v.id(at, st.ID, "stage", "exploration", s.stageIndex(st.ID), i)
-		v.text(at.key("name"), st.Name)
+		v.text(at.key("name"), st.Name, false)
 		v.parameters(at, table{stage: st})
 		v.row(at, st.To, nil)
 	}
@@ -279,7 +327,7 @@ func (v *validator) segments() {
 			at.where = fmt.Sprintf("segment %d", i+1)
 		}
 		v.id(at, seg.ID, "segment", "gold", s.segmentIndex(seg.ID), i)
-		v.text(at.key("name"), seg.Name)
+		v.text(at.key("name"), seg.Name, false)
 		if math.IsNaN(seg.Share) {
 			v.add(at, "share is missing; give each segment its share of new customers, e.g. share = 0.2")
 			missing = true
@@ -332,7 +380,8 @@ func (v *validator) variants() {
 				break
 			}
 		}
-		v.text(at.key("description"), vr.Description)
+		v.text(at.key("name"), vr.Name, false)
+		v.text(at.key("description"), vr.Description, true)
 		if len(vr.Set) == 0 {
 			at.where = fmt.Sprintf("variant %q", name)
 			v.add(at, "set is missing or empty; a variant replaces values, e.g. [variant.set] \"stage.stability.retention_spend\" = 5")
