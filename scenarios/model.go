@@ -183,7 +183,11 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 	var probs []Problem
 	var failed []Setting // settings that did not take
 	for _, set := range vr.Set {
-		if err := c.Set(set.Path, set.Value); err != nil {
+		err := c.variantMaySet(set.Path)
+		if err == nil {
+			err = c.Set(set.Path, set.Value)
+		}
+		if err != nil {
 			probs = append(probs, Problem{Path: at.key("set").key(set.Path).path, Msg: at.prefix() + "set " + err.Error()})
 			failed = append(failed, set)
 		}
@@ -201,6 +205,30 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 		probs = append(probs, p)
 	}
 	return c, probs
+}
+
+// variantMaySet returns an error for a path that a variant may not set:
+// the seed, which every run of a file shares so that their bands differ by
+// their values only, and a value that a [[response]] sets from its lever,
+// which would be ignored. A path that does not parse is left to Set.
+func (s *Scenario) variantMaySet(path string) error {
+	p, err := s.ParsePath(path)
+	if err != nil {
+		return nil
+	}
+	if p == (Path{Key: "seed"}) {
+		return fmt.Errorf("%q: a variant cannot change the seed: the base and every variant draw their Monte Carlo trials from the one seed, so that their bands differ by their values only; set seed at the top level, or run with -seed", path)
+	}
+	if p.Key == "to" {
+		p.Segment = "" // a segment's override of a row: the curve sets every segment's
+	}
+	for i := range s.Responses {
+		r := &s.Responses[i]
+		if t, err := ParsePath(r.Target); err == nil && p == t {
+			return fmt.Errorf("%q: the [[response]] with lever %q and target %q sets this value from its lever, so a variant's value would be ignored; set the lever %q instead", path, r.Lever, r.Target, r.Lever)
+		}
+	}
+	return nil
 }
 
 // settingFor returns the path of the setting that a problem with the
