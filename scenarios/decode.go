@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 )
 
 // field is one key of a table and how to store its value.
@@ -445,6 +446,14 @@ func describe(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a table"
+	case time.Time: // a TOML date, date and time, or time of day
+		switch v.Location().String() {
+		case "date-local":
+			return "a date (" + v.Format(time.DateOnly) + ")"
+		case "time-local":
+			return "a time of day (" + v.Format(time.TimeOnly) + ")"
+		}
+		return "a date and time (" + v.Format(time.RFC3339) + ")"
 	}
 	return fmt.Sprintf("a %T", v)
 }

@@ -1,7 +1,9 @@
 package scenarios
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -268,3 +270,20 @@ func checkShape(src []byte) (line int, msg string) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// loneCRs turns each carriage return not followed by a line feed into a
+// line feed: a file saved with the CR line endings of the old Mac OS
+// reads as the same lines with LF (which the TOML decoder refuses as a
+// control character). CRLF line endings stay as they are.
+func loneCRs(src []byte) []byte {
+	if !bytes.Contains(src, []byte("\r")) {
+		return src
+	}
+	out := slices.Clone(src)
+	for i, c := range out {
+		if c == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}

@@ -31,7 +31,7 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	case !utf8.Valid(src) || strings.ContainsRune(string(src), 0):
 		return nil, fail(0, "this is not a text file; a scenario is a TOML text file (UTF-8), see docs/scenarios.md")
 	}
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	src = loneCRs(bytes.TrimPrefix(src, []byte("\ufeff")))
 	if line, msg := checkShape(src); msg != "" {
 		return nil, fail(line, "%s", msg)
 	}
