@@ -6,8 +6,12 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
 // field is one key of a table and how to store its value.
@@ -23,7 +27,7 @@ type field struct {
 func topFields(s *Scenario) []field {
 	return table{s: s}.fields(map[string][]field{
 		"horizon": {{"name", text(&s.Name)}, {"description", text(&s.Description)}, {"period", str(&s.Period)}},
-	}, field{"cash_timing", str(&s.CashTiming)}, field{"currency", str(&s.Currency)}, field{"seed", integer(&s.Seed)})
+	}, field{"cash_timing", str(&s.CashTiming)}, field{"currency", str(&s.Currency)}, field{"seed", wholeUpTo(&s.Seed, "seed")})
 }
 
 func acquisitionFields(s *Scenario) []field {
@@ -351,16 +355,40 @@ func numbers(dst *[]float64) func(any) error {
 	}
 }
 
-// maxInteger keeps integers far from overflow; every integer key has a much
-// lower limit, which Validate states.
+// maxInteger keeps integers far from overflow; every integer key has a
+// limit of its own, at most this one, which Validate states.
 const maxInteger = 1 << 53
 
-func integer(dst *int) func(any) error {
+// wholeLimits states the limits of the whole-number keys, by TOML key
+// path, for a number beyond maxInteger (or beyond int64, which the TOML
+// decoder refuses).
+var wholeLimits = map[string]string{
+	"horizon":            fmt.Sprintf("a horizon is at most %d periods", sim.MaxHorizon),
+	"winback.window":     fmt.Sprintf("a win-back window is at most %d periods", sim.MaxWindow),
+	"seed":               "a seed is a whole number from 0 to 2^53 (9007199254740992)",
+	"uncertainty.trials": fmt.Sprintf("at most %d trials", uncertainty.MaxTrials),
+}
+
+// wholeTooLarge says that the whole number x (a TOML integer's text) is too
+// large for the key at TOML key path key, and what its limit is.
+func wholeTooLarge(key, x string) string {
+	limit, ok := wholeLimits[key]
+	if !ok {
+		limit = "a whole number here is at most 2^53 (9007199254740992)"
+	}
+	return fmt.Sprintf("%s is too large; %s", x, limit)
+}
+
+func integer(dst *int) func(any) error { return wholeUpTo(dst, "") }
+
+// wholeUpTo is integer for the key at TOML key path key, whose limit
+// (wholeLimits) a number beyond maxInteger is told.
+func wholeUpTo(dst *int, key string) func(any) error {
 	return func(v any) error {
 		switch x := v.(type) {
 		case int64:
 			if x > maxInteger || x < -maxInteger {
-				return fmt.Errorf("%d is far too large", x)
+				return errors.New(wholeTooLarge(key, strconv.FormatInt(x, 10)))
 			}
 			*dst = int(x)
 			return nil
@@ -379,7 +407,7 @@ func integer(dst *int) func(any) error {
 func periods(dst *int) func(any) error {
 	return func(v any) error {
 		var x int
-		if err := integer(&x)(v); err != nil {
+		if err := wholeUpTo(&x, "horizon")(v); err != nil {
 			return err
 		}
 		if x < 1 {

@@ -167,7 +167,7 @@ var registry = []*Param{
 			EN: "How many periods after their loss customers can still be won back; 0 means no limit. A longer window lets more lost customers come back, which raises CLV when win-back pays.",
 			ZH: "客户流失后仍可被赢回的期数；0 表示不限。窗口期越长，可赢回的客户越多；若赢回有利可图，CLV 随之提高。",
 		},
-		decode: func(s *Scenario) func(any) error { return integer(&s.Winback.Window) },
+		decode: func(s *Scenario) func(any) error { return wholeUpTo(&s.Winback.Window, "winback.window") },
 		get:    func(s *Scenario, _ Path) float64 { return float64(s.Winback.Window) },
 		set:    func(s *Scenario, _ Path, x float64) { s.Winback.Window = int(math.Round(x)) },
 	},

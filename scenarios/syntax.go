@@ -34,7 +34,7 @@ var syntaxRules = []syntaxRule{
 		}},
 	{regexp.MustCompile(`^\S+ is out of range for int64`),
 		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return pe.Position.Line, fmt.Sprintf("the number %s is far too large", token(pe, src))
+			return pe.Position.Line, "the number " + wholeTooLarge(pe.LastKey, token(pe, src))
 		}},
 	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\)`),
 		func(pe toml.ParseError, src string, _ []string) (int, string) {

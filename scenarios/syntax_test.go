@@ -19,7 +19,7 @@ func TestSyntaxRules(t *testing.T) {
 	}{
 		{"discount_rate = 10%\n", 1, `unexpected "%" after the value; write one key = value per line, numbers plain (0.10, not 10%) and text in quotes ("month")`},
 		{"[stage]\nrevenue = 1\nrevenue = 2\n", 3, "stage.revenue is set twice in the same table; keep one"},
-		{"horizon = 99999999999999999999\n", 1, "the number 99999999999999999999 is far too large"},
+		{"horizon = 99999999999999999999\n", 1, "the number 99999999999999999999 is too large; a horizon is at most 1200 periods"},
 		{"x = [1, 2\ny = 3\n", 1, "a list [ ... ] is not closed; end it with ]"},
 		{"x = { a = 1 b = 2 }\n", 1, "a table { ... } is not closed; end it with }"},
 		{"[stage\nid = \"a\"\n", 1, "a table header is not closed; write [name] or [[name]]"},
