@@ -42,7 +42,7 @@ func (e *Error) Error() string {
 		}
 	}
 	if more := max(0, len(e.Problems)-maxListed) + e.More; more > 0 {
-		fmt.Fprintf(&b, "\n%s: ... and %d more problems", e.File, more)
+		fmt.Fprintf(&b, "\n%s: ... and %s", e.File, Plural(more, "more problem"))
 	}
 	return b.String()
 }

@@ -279,7 +279,7 @@ func (v *validator) acquisition() {
 	case len(a.NewCustomers) == 0:
 		v.add(nc, "acquisition.new_customers: the list is empty; give a number, or one value per period")
 	case len(a.NewCustomers) > h:
-		v.add(nc, "acquisition.new_customers: %d values for a horizon of %d periods; give at most one value per period", len(a.NewCustomers), h)
+		v.add(nc, "acquisition.new_customers: %d values for a horizon of %s; give at most one value per period", len(a.NewCustomers), Plural(h, "period"))
 	}
 	r := param("acquisition.new_customers")
 	for i, x := range a.NewCustomers {
@@ -422,6 +422,18 @@ func (v *validator) scaledAmounts(at place, seg *Segment) {
 		check("cost_to_serve_multiplier", seg.CostToServeMultiplier, label, "cost_to_serve", e[1])
 		check("retention_spend_multiplier", seg.RetentionSpendMultiplier, label, "retention_spend", e[2])
 	}
+}
+
+// Plural returns n and the noun, in the plural unless n is 1 or −1: "1
+// stage", "3 stages". A noun ending in y takes "ies" ("2 categories").
+func Plural(n int, noun string) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // num formats a number for a message: shortest form, exponents as 1e12.

@@ -173,7 +173,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		segs := max(1, len(s.Segments))
-		fmt.Fprintf(stdout, "%s: ok (%d stages, %d segments, %d variants)\n", arg, len(s.Stages), segs, len(s.Variants))
+		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s)\n", arg, scenarios.Plural(len(s.Stages), "stage"), scenarios.Plural(segs, "segment"), scenarios.Plural(len(s.Variants), "variant"))
 	}
 	return status
 }

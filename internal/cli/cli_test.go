@@ -250,7 +250,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"list", "-lang", "fr"}, ExitUsage, `-lang "fr", use en or zh`},
 		{[]string{"run", "-charts", "png,gif", "annuity"}, ExitUsage, `unknown chart format "gif"; use png, svg or pdf`},
 		{[]string{"run", "-lang", "de", "annuity"}, ExitUsage, `-lang "de", use en or zh`},
-		{[]string{"validate", "annuity"}, ExitOK, "annuity: ok (1 stages, 1 segments, 3 variants)"},
+		{[]string{"validate", "annuity"}, ExitOK, "annuity: ok (1 stage, 1 segment, 3 variants)"},
 	} {
 		status, out, errs := runCLI(t, c.args...)
 		if status != c.status || !strings.Contains(out+errs, c.want) {
