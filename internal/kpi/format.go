@@ -19,12 +19,21 @@ const (
 	WholePeriods             // 4
 )
 
-// Format formats a figure for people; "—" when it is undefined.
+// MaxDigits is where Format turns to 4 significant digits and an
+// exponent (7.194e+29): a float64 holds 15 to 17 significant digits, so
+// whole units of a larger amount would print rounding noise as digits.
+const MaxDigits = 1e15
+
+// Format formats a figure for people; "—" when it is undefined, and with
+// 4 significant digits and an exponent from MaxDigits on.
 func (u Unit) Format(o sim.Optional) string {
 	if !o.Defined {
 		return "—"
 	}
 	switch v := o.Value; {
+	case math.Abs(v) >= MaxDigits:
+		// Beyond the digits a float64 holds: the rest would be noise.
+		return strconv.FormatFloat(v, 'e', 3, 64)
 	case u == Ratio:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	case u == Periods:

@@ -113,6 +113,12 @@ func TestFormat(t *testing.T) {
 		{Periods, sim.Some(13.94), "13.9"},
 		{WholePeriods, sim.Some(4), "4"},
 		{Money, sim.Optional{}, "—"},
+		// Whole units of 7.194e29 would print its binary rounding as
+		// digits: 719,400,000,000,000,318,466,858,942,464.
+		{Money, sim.Some(7.194e29), "7.194e+29"},
+		{Money, sim.Some(-7.194e29), "-7.194e+29"},
+		{Money, sim.Some(999_999_999_999_999), "999,999,999,999,999"},
+		{Ratio, sim.Some(2.5e20), "2.500e+20"},
 	} {
 		if got := c.u.Format(c.v); got != c.want {
 			t.Errorf("Format(%v) = %q, want %q", c.v, got, c.want)

@@ -155,7 +155,7 @@ func WriteCSV(w io.Writer, runs []projection.Run) error {
 						c.Revenue, c.Discount, c.CostToServe, c.RetentionSpend,
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1]} {
-						row = append(row, strconv.FormatFloat(x, 'g', 10, 64))
+						row = append(row, csvFloat(x))
 					}
 					if err := cw.Write(row); err != nil {
 						return err
@@ -166,6 +166,16 @@ func WriteCSV(w io.Writer, runs []projection.Run) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvFloat formats a number for the CSV files: 10 significant digits, and
+// 0 for a negative zero (a flow of −1 × 0), which "-0" would show as if it
+// were below zero.
+func csvFloat(x float64) string {
+	if x == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(x, 'g', 10, 64)
 }
 
 // WriteTable writes the summary as an aligned table: the base, then each

@@ -32,3 +32,28 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVHasNoNegativeZero: periods.csv writes 0 where a flow is a
+// negative zero (the lost stage's net cash flow, −1 × 0, in annuity's
+// every period), not "-0".
+func TestCSVHasNoNegativeZero(t *testing.T) {
+	s, err := scenarios.Preset("annuity")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := projection.Runs(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, runs); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(b.String(), "\n") {
+		for _, field := range strings.Split(line, ",") {
+			if field == "-0" {
+				t.Fatalf("line %d has -0: %s", i+1, line)
+			}
+		}
+	}
+}

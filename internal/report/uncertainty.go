@@ -84,7 +84,7 @@ func WriteBandsCSV(w io.Writer, runs []projection.Run) error {
 	write := func(variant string, t int, series, stage string, s uncertainty.Stats) error {
 		row = append(row[:0], variant, strconv.Itoa(t), series, stage)
 		for _, x := range []float64{s.Mean, s.P5, s.P25, s.P50, s.P75, s.P95} {
-			row = append(row, strconv.FormatFloat(x, 'g', 10, 64))
+			row = append(row, csvFloat(x))
 		}
 		return cw.Write(row)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,7 @@ import (
 // wholeMoney formats money in whole units, grouped: one format for a
 // column of large amounts.
 func wholeMoney(o sim.Optional) string {
-	if !o.Defined {
+	if !o.Defined || math.Abs(o.Value) >= kpi.MaxDigits {
 		return kpi.Money.Format(o)
 	}
 	return kpi.Group(strconv.FormatFloat(o.Value, 'f', 0, 64))
@@ -36,7 +37,7 @@ func csvNumber(o sim.Optional) string {
 	if !o.Defined {
 		return ""
 	}
-	return strconv.FormatFloat(o.Value, 'g', 10, 64)
+	return csvFloat(o.Value)
 }
 
 func writeJSONDoc(w io.Writer, doc any) error {
