@@ -67,6 +67,8 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	if len(probs.list) > 0 {
 		return nil, &Error{File: file, Problems: probs.sorted(scanLines(string(src))), More: probs.more}
 	}
+	warns := &problems{list: s.warnings()}
+	s.Warnings = warns.sorted(scanLines(string(src)))
 	return s, nil
 }
 

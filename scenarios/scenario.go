@@ -37,6 +37,10 @@ type Scenario struct {
 	Seed          int
 	Uncertainty   Uncertainty
 	Distributions map[string]Distribution
+	// Warnings are what Parse found in a valid file that is probably not
+	// meant (a stage no customer ever reaches), with their lines; they do
+	// not make the file invalid (warnings.go).
+	Warnings []Problem
 }
 
 // Acquisition is the [acquisition] table.

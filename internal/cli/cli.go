@@ -172,10 +172,19 @@ func validate(args []string, stdout, stderr io.Writer) int {
 			status = ExitUsage
 			continue
 		}
+		warn(s, stderr)
 		segs := max(1, len(s.Segments))
 		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s)\n", arg, scenarios.Plural(len(s.Stages), "stage"), scenarios.Plural(segs, "segment"), scenarios.Plural(len(s.Variants), "variant"))
 	}
 	return status
+}
+
+// warn prints the scenario's warnings to stderr, "warning: FILE:LINE:
+// message": they do not make the file invalid.
+func warn(s *scenarios.Scenario, stderr io.Writer) {
+	for _, line := range s.WarningLines() {
+		fmt.Fprintln(stderr, line)
+	}
 }
 
 func list(args []string, stdout, stderr io.Writer) int {
@@ -335,6 +344,7 @@ func resolveAll(args []string, out string, mc *projection.MonteCarlo, stderr io.
 			status = ExitUsage
 			continue
 		}
+		warn(s, stderr)
 		if prev, dup := folders[s.Slug()]; dup {
 			fmt.Fprintf(stderr, "%s and %s would both write to %s; run them separately or rename one\n",
 				prev, arg, filepath.Join(out, s.Slug()))

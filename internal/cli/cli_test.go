@@ -327,3 +327,21 @@ func TestRunCleansUpAfterAnInterruptedRun(t *testing.T) {
 		t.Errorf("output folder holds %v, want only annuity", names)
 	}
 }
+
+// TestWarningsOnStderr: validate and run print a warning for a stage no
+// customer reaches, on stderr, prefixed "warning:", and still succeed.
+func TestWarningsOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "unreached.toml")
+	src := "[[stage]]\nid = \"a\"\nrevenue = 10\nto = { a = 0.8 }\n\n[[stage]]\nid = \"vip\"\nrevenue = 100\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "warning: " + file + `:6: stage "vip": no customer ever reaches this stage`
+	for _, args := range [][]string{{"validate", file}, {"run", "-charts", "none", "-o", filepath.Join(dir, "out"), file}} {
+		status, out, errs := runCLI(t, args...)
+		if status != ExitOK || !strings.HasPrefix(errs, want) || strings.Contains(out, "warning") {
+			t.Errorf("clvlab %v: status %d, stdout %q, stderr %q; want %d and stderr starting %q", args, status, out, errs, ExitOK, want)
+		}
+	}
+}
