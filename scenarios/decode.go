@@ -480,6 +480,8 @@ func describe(v any) string {
 			return "a date (" + v.Format(time.DateOnly) + ")"
 		case "time-local":
 			return "a time of day (" + v.Format(time.TimeOnly) + ")"
+		case "datetime-local":
+			return "a date and time (" + v.Format("2006-01-02T15:04:05") + ")"
 		}
 		return "a date and time (" + v.Format(time.RFC3339) + ")"
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -143,7 +144,13 @@ func keyParts(s string) (parts []string, rest string) {
 			if end < 0 {
 				return parts, ""
 			}
+			basic := s[0] == '"'
 			part, s = s[1:1+end], s[2+end:]
+			if basic && strings.Contains(part, `\`) {
+				if u, err := strconv.Unquote(`"` + part + `"`); err == nil {
+					part = u // a basic string's escapes, as the decoder reads them
+				}
+			}
 		default:
 			end := strings.IndexFunc(s, func(r rune) bool {
 				return !(r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
