@@ -219,13 +219,23 @@ func (s *Scenario) variantMaySet(path string) error {
 	if p == (Path{Key: "seed"}) {
 		return fmt.Errorf("%q: a variant cannot change the seed: the base and every variant draw their Monte Carlo trials from the one seed, so that their bands differ by their values only; set seed at the top level, or run with -seed", path)
 	}
+	if r := s.controller(p); r != nil {
+		return fmt.Errorf("%q: the [[response]] with lever %q and target %q sets this value from its lever, so a variant's value would be ignored; set the lever %q instead", path, r.Lever, r.Target, r.Lever)
+	}
+	return nil
+}
+
+// controller returns the [[response]] that sets the value at p from its
+// lever, or nil. A curve sets its target in every segment, so it also
+// controls a segment's override of the target.
+func (s *Scenario) controller(p Path) *Response {
 	if p.Key == "to" {
-		p.Segment = "" // a segment's override of a row: the curve sets every segment's
+		p.Segment = ""
 	}
 	for i := range s.Responses {
 		r := &s.Responses[i]
 		if t, err := ParsePath(r.Target); err == nil && p == t {
-			return fmt.Errorf("%q: the [[response]] with lever %q and target %q sets this value from its lever, so a variant's value would be ignored; set the lever %q instead", path, r.Lever, r.Target, r.Lever)
+			return r
 		}
 	}
 	return nil
