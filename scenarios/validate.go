@@ -345,7 +345,11 @@ func (v *validator) segments() {
 			ov.where, ov.rel = fmt.Sprintf("%s, stage %q", at.where, id), ""
 			v.parameters(ov, table{override: o})
 			for _, to := range slices.Sorted(maps.Keys(o.To)) {
-				if r := s.controller(Path{Segment: seg.ID, Stage: id, Key: "to", To: to}); r != nil {
+				p := Path{Segment: seg.ID, Stage: id, Key: "to", To: to}
+				if _, dist := s.Distributions[p.String()]; dist {
+					continue // uncertainty.go refuses a distribution of a target
+				}
+				if r := s.controller(p); r != nil {
 					v.add(ov.key("to").key(to), "to.%s: the [[response]] with lever %q and target %q sets this value from its lever in every segment, so this override would be ignored; remove it", to, r.Lever, r.Target)
 				}
 			}
