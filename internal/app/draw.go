@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"clvlab/internal/chart"
 	"clvlab/internal/ui"
 )
 
@@ -167,12 +168,15 @@ func (a *App) drawText(dst *ebiten.Image, op *ui.Op) {
 	t := p.texts[textKey{op.Text, op.Size}]
 	if t == nil {
 		face := a.face(op.Size)
-		w, h := text.Measure(op.Text, face, 0)
+		// The font is a subset: a character it lacks (×, –, →) is drawn
+		// as its look-alike, as in the charts, never as a blank.
+		s := chart.Printable(op.Text)
+		w, h := text.Measure(s, face, 0)
 		t = &textImage{w: math.Ceil(w), h: math.Ceil(h)}
 		t.img = ebiten.NewImage(max(1, int(t.w)+2), max(1, int(t.h)+2))
 		p.textOpt.GeoM.Reset()
 		p.textOpt.GeoM.Translate(1, 1)
-		text.Draw(t.img, op.Text, face, &p.textOpt)
+		text.Draw(t.img, s, face, &p.textOpt)
 		p.texts[textKey{op.Text, op.Size}] = t
 	}
 	t.lastUse = p.frame
