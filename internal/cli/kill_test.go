@@ -15,6 +15,7 @@ import (
 const (
 	killAfterEnv = "CLVLAB_TEST_KILL_AFTER_RENAME"
 	killOutEnv   = "CLVLAB_TEST_KILL_OUT"
+	killCmdEnv   = "CLVLAB_TEST_KILL_COMMAND" // "run" (the default) or "compare"
 )
 
 // killedExit is the status the child exits with where it is "killed".
@@ -41,7 +42,11 @@ func TestKilledRunHelper(t *testing.T) {
 		}
 		return err
 	}
-	runCLI(t, "run", "-o", os.Getenv(killOutEnv), "-charts", "none", "annuity")
+	cmd := os.Getenv(killCmdEnv)
+	if cmd == "" {
+		cmd = "run"
+	}
+	runCLI(t, cmd, "-o", os.Getenv(killOutEnv), "-charts", "none", "annuity")
 	os.Exit(0) // not killed: there were fewer than k renames
 }
 
@@ -96,6 +101,59 @@ func TestRunKilledAtEveryRename(t *testing.T) {
 				names = append(names, e.Name())
 			}
 			t.Errorf("kill after rename %d: output folder holds %v, want only annuity", k, names)
+		}
+	}
+}
+
+// TestAnalysisKilledThenRun (issue 10, item 7, found in review): an
+// analysis command killed between its two renames leaves its previous
+// results moved aside inside the scenario's folder
+// (annuity/.compare.old) or its new ones in a temporary folder there; the
+// next `run` recovers them before it carries the analysis folders over, so
+// compare/ is never lost. Before the fix, run deleted them with the
+// scenario's previous results.
+func TestAnalysisKilledThenRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the test binary four times")
+	}
+	const renames = 2 // the previous compare/ aside, the new one into place
+	for k := 0; k <= renames+1; k++ {
+		out := t.TempDir()
+		if status, _, errs := runCLI(t, "run", "-o", out, "-charts", "none", "annuity"); status != ExitOK {
+			t.Fatal(errs)
+		}
+		writeTestFile(t, filepath.Join(out, "annuity", "compare", Marker), "")
+		writeTestFile(t, filepath.Join(out, "annuity", "compare", "mine.txt"), "previous compare")
+
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledRunHelper$")
+		cmd.Env = append(os.Environ(), killAfterEnv+"="+strconv.Itoa(k), killOutEnv+"="+out, killCmdEnv+"=compare")
+		output, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		killed := errors.As(err, &exit) && exit.ExitCode() == killedExit
+		switch {
+		case k <= renames && !killed:
+			t.Fatalf("kill after rename %d: the child was not killed (%v): %s; does compare still make %d renames?", k, err, output, renames)
+		case k > renames && err != nil:
+			t.Fatalf("the compare without a kill failed: %v: %s", err, output)
+		}
+
+		if status, _, errs := runCLI(t, "run", "-o", out, "-charts", "none", "annuity"); status != ExitOK {
+			t.Fatalf("kill after rename %d: the next run: %s", k, errs)
+		}
+		// Killed before the new compare/ took its place, the previous one
+		// stays; after, the new one (which has compare.json) is there.
+		want := "mine.txt"
+		if k >= renames {
+			want = "compare.json"
+		}
+		if _, err := os.Stat(filepath.Join(out, "annuity", "compare", want)); err != nil {
+			t.Errorf("kill after rename %d: compare/ lost: %v", k, err)
+		}
+		entries, _ := os.ReadDir(filepath.Join(out, "annuity"))
+		for _, e := range entries {
+			if e.IsDir() && e.Name()[0] == '.' {
+				t.Errorf("kill after rename %d: %s left in annuity/", k, e.Name())
+			}
 		}
 	}
 }

@@ -21,6 +21,16 @@ type progress struct {
 	line  string     // the line shown, without its time
 	start time.Time  // when it was first shown
 	shown time.Time  // when the time on it was last drawn
+	// now is the clock; nil means time.Now (a test sets its own).
+	now func() time.Time
+}
+
+// clock returns the time now.
+func (p *progress) clock() time.Time {
+	if p.now != nil {
+		return p.now()
+	}
+	return time.Now()
 }
 
 // newProgress returns a progress line on stderr if stderr is a terminal.
@@ -53,7 +63,8 @@ func (p *progress) show(format string, args ...any) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.line, p.start, p.shown = fmt.Sprintf(format, args...), time.Now(), time.Now()
+	now := p.clock()
+	p.line, p.start, p.shown = fmt.Sprintf(format, args...), now, now
 	p.draw(p.line)
 }
 
@@ -65,7 +76,7 @@ func (p *progress) tick() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if now := time.Now(); p.line != "" && now.Sub(p.shown) >= time.Second/4 {
+	if now := p.clock(); p.line != "" && now.Sub(p.shown) >= time.Second/4 {
 		p.shown = now
 		p.draw(fmt.Sprintf("%s, %.0f s", p.line, now.Sub(p.start).Seconds()))
 	}

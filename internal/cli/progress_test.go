@@ -48,12 +48,13 @@ func TestProgressNotOnAFile(t *testing.T) {
 // leaves the cursor at its start.
 func TestProgressLine(t *testing.T) {
 	var b bytes.Buffer
-	p := &progress{w: &b}
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	p := &progress{w: &b, now: func() time.Time { return clock }}
 	p.show("run %d of %d", 1, 12)
-	p.tick() // too soon after show: nothing
-	p.start = p.start.Add(-3 * time.Second)
-	p.shown = p.shown.Add(-time.Second)
-	p.tick()
+	clock = clock.Add(time.Second / 5)
+	p.tick() // a fifth of a second after show: too soon, nothing
+	clock = clock.Add(3*time.Second - time.Second/5)
+	p.tick() // 3 s after show
 	p.show("done")
 	p.show("%s", strings.Repeat("x", 100))
 	p.clear()

@@ -35,6 +35,7 @@ func writeResults(out, dir string, files []report.File) error {
 		return err
 	}
 	recoverInterrupted(dir)
+	recoverInside(dir)
 	if !ownedByClvlab(dir) {
 		return fmt.Errorf("%s exists and was not written by clvlab (it has no %s file); give another -o folder, or move it away", dir, Marker)
 	}
@@ -153,6 +154,33 @@ func recoverInterrupted(dir string) {
 		os.RemoveAll(t)
 	}
 	os.RemoveAll(old)
+}
+
+// recoverInside recovers the folders inside dir that another command was
+// writing when it was stopped: an analysis writes DIR/<scenario>/compare
+// as writeResults does, so a kill can leave .compare.old or
+// .compare.tmp-* inside the scenario's folder. Recovered, they are carried
+// into the next results like any analysis folder, not removed with the
+// previous results.
+func recoverInside(dir string) {
+	entries, _ := os.ReadDir(dir)
+	done := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(name, ".") {
+			continue
+		}
+		base, ok := strings.CutSuffix(name[1:], ".old")
+		if !ok {
+			if i := strings.Index(name, ".tmp-"); i > 1 {
+				base, ok = name[1:i], true
+			}
+		}
+		if ok && base != "" && !done[base] {
+			done[base] = true
+			recoverInterrupted(filepath.Join(dir, base))
+		}
+	}
 }
 
 // putBack moves the folders in tmp that dir has no entry of into dir.
