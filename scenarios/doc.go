@@ -31,10 +31,11 @@
 //
 // To add a parameter:
 //  1. Add its field to the model (Scenario, Stage, Segment...).
-//  2. Add one entry to the registry (registry.go): pattern, kind, range,
+//  2. Add one entry to the registry (registry.go): its path (a Path with
+//     ID for each id, e.g. Path{Stage: "ID", Key: "revenue"}), kind, range,
 //     unit, labels, explanation, and its field: top, stage and override,
 //     or segment. The decoder then reads it from files in the table its
-//     pattern names, Set and variants reach it, Validate checks its range,
+//     path names, Set and variants reach it, Validate checks its range,
 //     at its line, and Encode writes it. (A value that is not one float64,
 //     such as the horizon, gives get, set and decode instead, and Validate
 //     and Encode handle it by hand.)

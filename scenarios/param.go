@@ -1,8 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
-
 	"clvlab/sim/uncertainty"
 )
 
@@ -14,7 +12,8 @@ type Param struct {
 	// Pattern is the path with ID for each stage or segment id:
 	// "stage.ID.revenue", "stage.ID.to.ID", "winback.rate".
 	Pattern string
-	// path is Pattern parsed, at init.
+	// path is the parameter's path, with ID for each id; Pattern is it
+	// written out.
 	path Path
 	Kind Kind
 	// Unit says what one unit of the value is, e.g. "money per customer
@@ -91,17 +90,6 @@ func Lookup(p Path) (*Param, bool) {
 		return nil, false
 	}
 	return e, true
-}
-
-// init parses every pattern of the registry once.
-func init() {
-	for _, e := range registry {
-		p, err := ParsePath(e.Pattern)
-		if err != nil || p.Pattern() != e.Pattern {
-			panic(fmt.Sprintf("scenarios: registry pattern %s: %v", e.Pattern, err))
-		}
-		e.path = p
-	}
 }
 
 // byPattern indexes the registry by Pattern.

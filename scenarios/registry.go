@@ -10,9 +10,11 @@ import (
 
 // registry is the parameter registry (Params). Each entry is the one
 // place that describes a parameter; see the package doc for adding one.
-var registry = []*Param{
+// An entry gives its path as a Path, with ID for each id; its Pattern is
+// that path written out (withPatterns), so no pattern is ever parsed.
+var registry = withPatterns([]*Param{
 	{
-		Pattern: "horizon", Kind: Periods, Min: 1, Max: sim.MaxHorizon,
+		path: Path{Key: "horizon"}, Kind: Periods, Min: 1, Max: sim.MaxHorizon,
 		Unit:  Text{EN: "periods", ZH: "期"},
 		Label: Text{EN: "horizon", ZH: "期限"},
 		Explain: Text{
@@ -24,7 +26,7 @@ var registry = []*Param{
 		set:    func(s *Scenario, _ Path, x float64) { s.Horizon = int(math.Round(x)) },
 	},
 	{
-		Pattern: "discount_rate", Kind: Rate, Min: 0, Max: 1,
+		path: Path{Key: "discount_rate"}, Kind: Rate, Min: 0, Max: 1,
 		what:  "an annual rate",
 		Unit:  Text{EN: "per year", ZH: "每年"},
 		Label: Text{EN: "discount rate", ZH: "折现率"},
@@ -36,7 +38,7 @@ var registry = []*Param{
 		top: func(s *Scenario) *float64 { return &s.DiscountRate },
 	},
 	{
-		Pattern: "acquisition.new_customers", Kind: Count, Min: 0, Max: sim.MaxAmount,
+		path: Path{Table: "acquisition", Key: "new_customers"}, Kind: Count, Min: 0, Max: sim.MaxAmount,
 		Unit:  Text{EN: "customers per period", ZH: "每期客户数"},
 		Label: Text{EN: "new customers per period", ZH: "每期新客户数"},
 		Short: Text{EN: "new customers", ZH: "新客户数"},
@@ -49,7 +51,7 @@ var registry = []*Param{
 		set:    func(s *Scenario, _ Path, x float64) { s.Acquisition.NewCustomers = []float64{x} },
 	},
 	{
-		Pattern: "acquisition.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
+		path: Path{Table: "acquisition", Key: "cost_per_customer"}, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
 		quantity: uncertainty.AcquisitionCost, scale: func(seg *Segment) *float64 { return &seg.AcquisitionCostMultiplier },
 		Unit:  Text{EN: "money per new customer", ZH: "每位新客户的金额"},
 		Label: Text{EN: "acquisition cost per customer", ZH: "单客获客成本"},
@@ -61,7 +63,7 @@ var registry = []*Param{
 		top: func(s *Scenario) *float64 { return &s.Acquisition.CostPerCustomer },
 	},
 	{
-		Pattern: "acquisition.budget", Kind: Money, Min: 0, Max: sim.MaxAmount, Lever: BudgetCurve,
+		path: Path{Table: "acquisition", Key: "budget"}, Kind: Money, Min: 0, Max: sim.MaxAmount, Lever: BudgetCurve,
 		Unit:  Text{EN: "money per period", ZH: "每期金额"},
 		Label: Text{EN: "acquisition budget per period", ZH: "每期获客预算"},
 		Short: Text{EN: "acquisition budget", ZH: "获客预算"},
@@ -93,7 +95,7 @@ var registry = []*Param{
 		func(st *Stage) *float64 { return &st.RetentionSpend }, func(o *StageOverride) **float64 { return &o.RetentionSpend },
 		func(seg *Segment) *float64 { return &seg.RetentionSpendMultiplier }),
 	{
-		Pattern: "stage.ID.price_discount", Kind: Fraction, Min: 0, Max: 1, Uncertain: true, Segmented: true, Lever: DiscountElasticity,
+		path: Path{Stage: "ID", Key: "price_discount"}, Kind: Fraction, Min: 0, Max: 1, Uncertain: true, Segmented: true, Lever: DiscountElasticity,
 		quantity: uncertainty.PriceDiscount,
 		what:     "a fraction of revenue",
 		Unit:     Text{EN: "fraction of revenue", ZH: "收入的比例"},
@@ -106,7 +108,7 @@ var registry = []*Param{
 		override: func(o *StageOverride) **float64 { return &o.PriceDiscount },
 	},
 	{
-		Pattern: "stage.ID.to.ID", Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
+		path: Path{Stage: "ID", Key: "to", To: "ID"}, Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
 		quantity: uncertainty.TransitionProbability,
 		what:     "a probability",
 		Unit:     Text{EN: "probability per period", ZH: "每期概率"},
@@ -136,7 +138,7 @@ var registry = []*Param{
 		},
 	},
 	{
-		Pattern: "winback.rate", Kind: Fraction, Min: 0, Max: 1, Uncertain: true,
+		path: Path{Table: "winback", Key: "rate"}, Kind: Fraction, Min: 0, Max: 1, Uncertain: true,
 		quantity: uncertainty.WinbackRate,
 		what:     "a share of the lost customers per period",
 		Unit:     Text{EN: "share of the lost customers per period", ZH: "每期流失客户中的比例"},
@@ -148,7 +150,7 @@ var registry = []*Param{
 		top: func(s *Scenario) *float64 { return &s.Winback.Rate },
 	},
 	{
-		Pattern: "winback.cost_per_customer", Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
+		path: Path{Table: "winback", Key: "cost_per_customer"}, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true,
 		quantity: uncertainty.WinbackCost,
 		Unit:     Text{EN: "money per customer won back", ZH: "每位赢回客户的金额"},
 		Label:    Text{EN: "win-back cost per customer", ZH: "单客赢回成本"},
@@ -160,7 +162,7 @@ var registry = []*Param{
 		top: func(s *Scenario) *float64 { return &s.Winback.CostPerCustomer },
 	},
 	{
-		Pattern: "winback.window", Kind: Periods, Min: 0, Max: sim.MaxWindow,
+		path: Path{Table: "winback", Key: "window"}, Kind: Periods, Min: 0, Max: sim.MaxWindow,
 		Unit:  Text{EN: "periods since the loss (0: no limit)", ZH: "流失后的期数（0 表示不限）"},
 		Label: Text{EN: "win-back window", ZH: "赢回窗口期"},
 		Explain: Text{
@@ -172,7 +174,7 @@ var registry = []*Param{
 		set:    func(s *Scenario, _ Path, x float64) { s.Winback.Window = int(math.Round(x)) },
 	},
 	{
-		Pattern: "segment.ID.share", Kind: Fraction, Min: 0, Max: 1,
+		path: Path{Segment: "ID", Key: "share"}, Kind: Fraction, Min: 0, Max: 1,
 		what:  "a share of new customers",
 		fixed: "segment shares must sum to 1; move a segment's multipliers or its stage overrides instead",
 		Unit:  Text{EN: "fraction of new customers", ZH: "新客户中的比例"},
@@ -207,6 +209,14 @@ var registry = []*Param{
 			ZH: "该细分群体单客获客成本的乘数。它不改变 CLV，但降低扣除获客成本的 CLV。",
 		},
 		func(seg *Segment) *float64 { return &seg.AcquisitionCostMultiplier }),
+})
+
+// withPatterns sets each entry's Pattern from its path.
+func withPatterns(entries []*Param) []*Param {
+	for _, e := range entries {
+		e.Pattern = e.path.Pattern()
+	}
+	return entries
 }
 
 // stageMoney returns the entry of a stage's money amount KEY, which a
@@ -214,7 +224,7 @@ var registry = []*Param{
 func stageMoney(key string, label Text, lever ResponseForm, q uncertainty.Quantity, explain Text,
 	field func(*Stage) *float64, over func(*StageOverride) **float64, multiplier func(*Segment) *float64) *Param {
 	return &Param{
-		Pattern: "stage.ID." + key, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true, Segmented: true, Lever: lever,
+		path: Path{Stage: "ID", Key: key}, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true, Segmented: true, Lever: lever,
 		quantity: q, scale: multiplier,
 		Unit:     Text{EN: "money per customer per period", ZH: "每位客户每期的金额"},
 		Label:    label,
@@ -227,7 +237,7 @@ func stageMoney(key string, label Text, lever ResponseForm, q uncertainty.Quanti
 // multiplier returns the entry of a segment multiplier KEY.
 func multiplier(key string, label, explain Text, field func(*Segment) *float64) *Param {
 	return &Param{
-		Pattern: "segment.ID." + key, Kind: Multiplier, Min: 0, Max: MaxMultiplier,
+		path: Path{Segment: "ID", Key: key}, Kind: Multiplier, Min: 0, Max: MaxMultiplier,
 		what:    "a multiplier",
 		Unit:    Text{EN: "×", ZH: "×"},
 		Label:   label,

@@ -63,6 +63,22 @@ func tomlValue(e *Param, x float64) any {
 // registry at every path reads back what Param.Set wrote, agrees with
 // Scenario.Set (what a variant does), and writing its own value back
 // leaves the engine model as it was.
+// TestRegistryPatterns: every entry's Pattern, written from its path,
+// parses back to that path, and no two entries share one.
+func TestRegistryPatterns(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range Params() {
+		p, err := ParsePath(e.Pattern)
+		if err != nil || p != e.path {
+			t.Errorf("%s parses to %+v, %v; the entry's path is %+v", e.Pattern, p, err, e.path)
+		}
+		if seen[e.Pattern] {
+			t.Errorf("two entries have the pattern %s", e.Pattern)
+		}
+		seen[e.Pattern] = true
+	}
+}
+
 func TestRegistryRoundTrip(t *testing.T) {
 	for _, id := range Presets() {
 		s, err := Preset(id)

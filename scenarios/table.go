@@ -1,7 +1,5 @@
 package scenarios
 
-import "strings"
-
 // table is one table of a file with the part of the model it fills: the
 // scenario for the top level (name "") and for [acquisition] and [winback]
 // (name "acquisition", "winback"); the stage, the segment or the segment's
@@ -60,18 +58,17 @@ func (e *Param) value(t table) (float64, bool) {
 	return *x, true
 }
 
+// Path returns the parameter's path with ID for each stage or segment id,
+// e.g. Path{Stage: "ID", Key: "revenue"}: Pattern, parsed.
+func (e *Param) Path() Path { return e.path }
+
 // table returns the table of a file that holds a top-level parameter:
 // "", "acquisition" or "winback".
-func (e *Param) table() string {
-	if name, _, ok := strings.Cut(e.Pattern, "."); ok {
-		return name
-	}
-	return ""
-}
+func (e *Param) table() string { return e.path.Table }
 
-// key returns the parameter's key in its table, the last part of its
-// pattern: "horizon", "budget", "revenue", "share".
-func (e *Param) key() string { return e.Pattern[strings.LastIndexByte(e.Pattern, '.')+1:] }
+// key returns the parameter's key in its table: "horizon", "budget",
+// "revenue", "share", "to".
+func (e *Param) key() string { return e.path.Key }
 
 // fields returns the keys of t in the order in which messages list them:
 // the registry's numbers of t in the registry's order, each after the

@@ -116,7 +116,7 @@ func controlsFor(s *scenarios.Scenario) []Control {
 var stageKeys = func() []string {
 	var keys []string
 	for _, e := range scenarios.Params() {
-		if p, err := scenarios.ParsePath(e.Pattern); err == nil && p.Stage != "" && p.Segment == "" && p.Key != "to" {
+		if p := e.Path(); p.Stage != "" && p.Segment == "" && p.Key != "to" {
 			keys = append(keys, p.Key)
 		}
 	}
