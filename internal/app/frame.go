@@ -293,8 +293,8 @@ func (a *App) controls(m metrics) {
 			ValueText: ctl.Format(v, s.Currency, periodName(s), a.lang),
 			Value:     v, Min: lo, Max: hi, Limit: ctl.Max, Step: ctl.Step,
 			Changed:  a.p.Changed(ctl.Path),
-			EditText: editText(ctl.Kind, v),
-			Parse:    parseNumber(ctl.Kind),
+			EditText: editText(ctl.Kind(), v),
+			Parse:    parseNumber(ctl.Kind()),
 		})
 		start := time.Now()
 		switch {

@@ -120,7 +120,7 @@ func (a *App) defaultSeekPath() string {
 		}
 	}
 	for _, c := range a.p.Controls() {
-		if c.Kind == scenarios.Probability {
+		if c.Kind() == scenarios.Probability {
 			return c.Path
 		}
 	}

@@ -16,22 +16,26 @@ type Control struct {
 	Group string // stage id, or "acquisition", "economics", "winback"
 	Stage string // for transition probabilities: the stage whose row it is in
 	Label scenarios.Text
-	Kind  scenarios.Kind
-	// Param is the registry entry: its label, unit and explanation.
-	Param   *scenarios.Param
-	Min     float64
-	Max     float64
-	Step    float64 // the nudge of an arrow key
-	Integer bool
-	at      scenarios.Path
+	// Param is the registry entry: its kind, label, unit and explanation.
+	Param *scenarios.Param
+	Min   float64
+	Max   float64
+	Step  float64 // the nudge of an arrow key
+	at    scenarios.Path
 }
+
+// Kind returns the kind of the control's number, its registry entry's.
+func (c Control) Kind() scenarios.Kind { return c.Param.Kind }
+
+// Integer reports whether the control moves in whole steps (periods).
+func (c Control) Integer() bool { return c.Param.Kind == scenarios.Periods }
 
 // get returns the control's value in s.
 func (c Control) get(s *scenarios.Scenario) float64 { return c.Param.Get(s, c.at) }
 
 // value converts v to the TOML value Set expects.
 func (c Control) value(v float64) any {
-	if c.Integer {
+	if c.Integer() {
 		return int64(math.Round(v))
 	}
 	return v
@@ -39,7 +43,7 @@ func (c Control) value(v float64) any {
 
 // Format shows v with its kind: "92.0%", "1,250.00 CNY", "36 months".
 func (c Control) Format(v float64, currency, period, lang string) string {
-	return FormatKind(c.Kind, v, currency, period, lang)
+	return FormatKind(c.Kind(), v, currency, period, lang)
 }
 
 // FormatKind shows a parameter's value v of kind k: probabilities,
@@ -127,8 +131,7 @@ func allControls(s *scenarios.Scenario) []Control {
 	var cs []Control
 	add := func(group string, p scenarios.Path) {
 		e, _ := scenarios.Lookup(p)
-		c := Control{Path: p.String(), Group: group, Label: s.ShortLabel(p), Kind: e.Kind, Param: e,
-			Integer: e.Kind == scenarios.Periods, at: p}
+		c := Control{Path: p.String(), Group: group, Label: s.ShortLabel(p), Param: e, at: p}
 		if p.Key == "to" {
 			c.Stage = p.Stage
 		}
@@ -180,7 +183,7 @@ func sliderRange(s *scenarios.Scenario, c Control) (lo, hi, step float64) {
 		return 1, float64(min(maxH, max(120, 3*int(v)))), 1
 	}
 	floor := 100.0
-	if c.Kind == scenarios.Count || c.Param.Pattern == "acquisition.budget" {
+	if c.Kind() == scenarios.Count || c.Param.Pattern == "acquisition.budget" {
 		floor = 1000
 	}
 	hi = span(v, floor)

@@ -138,7 +138,7 @@ func (p *Planner) Apply(l Link) error {
 			}
 			lo, hi := p.Range(path)
 			v := math.Max(lo, math.Min(hi, src[path]))
-			if c.Integer {
+			if c.Integer() {
 				v = math.Round(v)
 			}
 			p.overrides[path] = v

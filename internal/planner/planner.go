@@ -129,7 +129,7 @@ func (p *Planner) Range(path string) (lo, hi float64) {
 		return 0, 0
 	}
 	lo, hi = c.Min, c.Max
-	if c.Kind == scenarios.Probability && c.Stage != "" {
+	if c.Kind() == scenarios.Probability && c.Stage != "" {
 		hi = math.Max(lo, math.Min(hi, p.rowRoom(c)))
 	}
 	return lo, hi
@@ -205,7 +205,7 @@ func (p *Planner) Set(path string, v float64) error {
 	}
 	lo, hi := p.Range(path)
 	v = math.Max(lo, math.Min(hi, v))
-	if c.Integer {
+	if c.Integer() {
 		v = math.Round(v)
 	}
 	if v == p.Value(path) {
