@@ -8,13 +8,19 @@ import (
 	"clvlab/internal/ui"
 )
 
-// TestKPIStripLabelsFit: at the default window size every label of the
-// KPI strip, the catalogue's short label ("CLV net of acquisition" is the
-// longest), is drawn whole in both languages, not shortened with "…".
+// TestKPIStripLabelsFit: at the default window size, and at the smallest
+// supported one (1024×640) with Large text on, every label of the KPI
+// strip, the catalogue's short label, is drawn whole in both languages,
+// not shortened with "…".
 func TestKPIStripLabelsFit(t *testing.T) {
-	a, _ := newApp(t, 1280, 800)
-	for _, lang := range []string{"en", "zh"} {
-		a.lang = lang
+	for _, c := range []struct {
+		w, h int
+		big  bool
+		lang string
+	}{{1280, 800, false, "en"}, {1280, 800, false, "zh"}, {1024, 640, true, "en"}, {1024, 640, true, "zh"}} {
+		a, _ := newApp(t, c.w, c.h)
+		a.lang, a.big = c.lang, c.big
+		lang := c.lang
 		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
 		drawn := map[string]bool{}
 		for _, op := range a.ui.Ops() {
@@ -24,7 +30,7 @@ func TestKPIStripLabelsFit(t *testing.T) {
 		}
 		for _, k := range a.p.KPIs() {
 			if l := k.Label[langIndex(lang)]; !drawn[l] {
-				t.Errorf("%s: strip label %q not drawn whole", lang, l)
+				t.Errorf("%d×%d, large text %v, %s: strip label %q not drawn whole", c.w, c.h, c.big, lang, l)
 			}
 		}
 	}

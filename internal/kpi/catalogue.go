@@ -46,7 +46,7 @@ var catalogue = [Count]entry{
 	CLVNet: {
 		id:    "clv_net",
 		label: scenarios.Text{EN: "CLV net of acquisition", ZH: "扣除获客成本的 CLV"},
-		short: scenarios.Text{EN: "CLV net of acquisition", ZH: "扣除获客成本的 CLV"},
+		short: scenarios.Text{EN: "net CLV", ZH: "净 CLV"},
 		unit:  Money,
 		good:  Higher,
 		explanation: scenarios.Text{
