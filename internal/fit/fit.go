@@ -1,0 +1,53 @@
+package fit
+
+import (
+	"math"
+)
+
+// Param is one fitted parameter, by the name the literature gives it
+// (alpha, beta, r, a, b, s, gamma, delta, p, q).
+type Param struct {
+	Name  string
+	Value float64
+	// SE is the standard error from the observed information; NaN when the
+	// Hessian at the estimate is singular (Result.SENote says so).
+	SE float64
+}
+
+// Result is a model's fit: its estimates and how the estimation went.
+type Result struct {
+	// Model is the model's key: sbg, bgbb, bgnbd, paretonbd, gammagamma.
+	Model  string
+	Params []Param
+	// LogLikelihood is the total over customers (not a mean).
+	LogLikelihood float64
+	// Observations is the number of customers (weighted) the fit used; BIC's n.
+	Observations float64
+	AIC, BIC     float64
+	Iterations   int
+	Converged    bool
+	// Status says how the optimiser ended, in words.
+	Status string
+	// SENote says why standard errors are not given, when they are not.
+	SENote string
+}
+
+// Value is the estimate of the named parameter; NaN when the model has no
+// parameter of that name.
+func (r Result) Value(name string) float64 {
+	for _, p := range r.Params {
+		if p.Name == name {
+			return p.Value
+		}
+	}
+	return math.NaN()
+}
+
+// Model keys, as fit.json and -models spell them.
+const (
+	SBG        = "sbg"
+	BGBB       = "bgbb"
+	BGNBD      = "bgnbd"
+	ParetoNBD  = "paretonbd"
+	GammaGamma = "gammagamma"
+)

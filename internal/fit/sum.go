@@ -1,0 +1,70 @@
+package fit
+
+import (
+	"runtime"
+	"sync"
+
+	"clvlab/internal/records"
+)
+
+// chunk is the number of rows one goroutine sums; fixed, so that a total is
+// the same on every machine whatever its number of cores.
+const chunk = 4096
+
+// sum adds f over rows [0, n) in chunks of a fixed size, in parallel when
+// there is more than one chunk; the partial sums are added in chunk order,
+// so the result does not depend on scheduling.
+func sum(n int, f func(lo, hi int) float64) float64 {
+	chunks := (n + chunk - 1) / chunk
+	if chunks <= 1 {
+		return f(0, n)
+	}
+	parts := make([]float64, chunks)
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	var wg sync.WaitGroup
+	next := make(chan int, chunks)
+	for c := range chunks {
+		next <- c
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				lo := c * chunk
+				parts[c] = f(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0.0
+	for _, p := range parts {
+		total += p
+	}
+	return total
+}
+
+// group merges customers with the same frequency, recency and T into one
+// row whose Weight is the sum of theirs (a Weight of 0 counts as 1), in the
+// order of first appearance. The purchase models' likelihoods depend on
+// nothing else, so grouping changes no total and saves the work of repeats.
+func group(cs []records.Customer) []records.Customer {
+	type key struct{ x, tx, t float64 }
+	at := make(map[key]int, len(cs))
+	out := make([]records.Customer, 0, len(cs))
+	for _, c := range cs {
+		w := c.Weight
+		if w == 0 {
+			w = 1
+		}
+		k := key{c.Frequency, c.Recency, c.T}
+		if i, ok := at[k]; ok {
+			out[i].Weight += w
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, records.Customer{Frequency: c.Frequency, Recency: c.Recency, T: c.T, Weight: w})
+	}
+	return out
+}
