@@ -2,6 +2,8 @@ package fit
 
 import (
 	"math"
+
+	"clvlab/internal/records"
 )
 
 // Param is one fitted parameter, by the name the literature gives it
@@ -51,3 +53,18 @@ const (
 	ParetoNBD  = "paretonbd"
 	GammaGamma = "gammagamma"
 )
+
+// Purchases is a fitted non-contractual purchase model (BG/NBD, Pareto/NBD,
+// BG/BB): what the command line and the charts ask of each. Times are in the
+// summary's unit; for BG/BB, t counts transaction opportunities.
+type Purchases interface {
+	// PAlive is the probability that the customer is still active at the
+	// end of calibration, given its history.
+	PAlive(c records.Customer) float64
+	// ConditionalPurchases is the expected number of purchases in the next t
+	// periods, given the customer's history.
+	ConditionalPurchases(c records.Customer, t float64) float64
+	// ExpectedPurchases is E[X(t)], the expected number of repeat purchases
+	// of a new customer in its first t periods.
+	ExpectedPurchases(t float64) float64
+}
