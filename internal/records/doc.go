@@ -4,8 +4,16 @@
 // summaries (frequency, recency, T, monetary value; lifetimes' column names
 // too) and cohort retention tables (contractual settings).
 //
-// A log is summarised the way the field does it: purchases on the same
-// calendar day are one purchase; frequency is the number of repeat purchase
-// days before the calibration end; recency and T are measured from the first
-// purchase, in the chosen Unit, fractional.
+// A log is summarised the way the field does it (docs/data.md states the
+// conventions): purchases on the same calendar day are one purchase, their
+// amounts summed; frequency is the number of repeat purchase days up to and
+// including the calibration end; recency (to the last of them) and T (to the
+// calibration end) are measured from the first purchase, in the chosen Unit,
+// fractional (days / 7 for weeks); monetary value is the mean amount of the
+// repeat purchase days, the first excluded. Customers come in the order of
+// their first row in the log. A customer whose first purchase is after the
+// calibration end is left out, and Summary.Warnings says how many.
+//
+// Bad input gets an *Error: every problem found, each at its file and line,
+// saying what to fix.
 package records

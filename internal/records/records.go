@@ -100,8 +100,15 @@ type Summary struct {
 	// Start, over calibration and holdout: the tracking plot's actuals.
 	// Nil for a summary file.
 	Repeat []float64
-	// Rows and Purchases count the log's rows and its purchase days.
+	// Rows and Purchases count the log's rows and its purchase days (a
+	// customer's purchases on one calendar day are one), over the whole log.
 	Rows, Purchases int
+	// Excluded counts the customers left out because their first purchase
+	// is after the calibration end (they have no calibration history).
+	Excluded int
+	// Warnings say what a reader did that the user should know (customers
+	// left out, a log read twice); each begins with the file's name.
+	Warnings []string
 }
 
 // Cohort is one row of a cohort retention table: the customers of a cohort
