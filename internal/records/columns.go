@@ -36,10 +36,11 @@ var (
 	amountNames   = []string{"amount", "dollarvalue", "value", "monetaryvalue", "revenue", "sales", "spend", "total", "price", "dollars", "sum", "amt"}
 )
 
-// findNamed is the index of the first header name among names (normalised),
-// or -1.
+// findNamed is the index of the first header name among names (both
+// compared as normalName), or -1.
 func findNamed(header []string, names []string) int {
 	for _, want := range names {
+		want = normalName(want)
 		for i, h := range header {
 			if normalName(h) == want {
 				return i

@@ -31,6 +31,10 @@ func readInvalid(dir, name string) error {
 		}
 		opt.Name = name
 		_, err = ReadLog(path, opt)
+	case strings.HasPrefix(name, "summary-"):
+		_, err = readSummaryNamed(path, name, SummaryOptions{})
+	case strings.HasPrefix(name, "cohorts-"):
+		_, err = readCohortsNamed(path, name, Year)
 	default:
 		panic("testdata/invalid/" + name + ": name it log-, summary- or cohorts-")
 	}
@@ -69,7 +73,7 @@ func TestInvalidCorpus(t *testing.T) {
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", name, got, want)
 		}
 	}
-	if n < 15 {
-		t.Errorf("%d invalid inputs, want at least 15", n)
+	if n < 25 {
+		t.Errorf("%d invalid inputs, want at least 25", n)
 	}
 }

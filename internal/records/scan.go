@@ -232,22 +232,22 @@ func countOutsideQuotes(line []byte, c byte) int {
 }
 
 // detectSeparator chooses the separator of lines: a tab, semicolon or comma
-// when the first line has it and most lines have it as often (in that order
-// of preference: a semicolon file may write amounts with decimal commas),
-// else runs of blanks.
+// when the first line and most others have it (in that order of
+// preference: a semicolon file may write amounts with decimal commas), else
+// runs of blanks. Rows may differ in their number of fields (a short row in
+// a log, cohorts observed for fewer periods).
 func detectSeparator(lines [][]byte) byte {
 	for _, c := range []byte{'\t', ';', ','} {
-		want := countOutsideQuotes(lines[0], c)
-		if want == 0 {
+		if countOutsideQuotes(lines[0], c) == 0 {
 			continue
 		}
-		agree := 0
+		have := 0
 		for _, l := range lines {
-			if countOutsideQuotes(l, c) == want {
-				agree++
+			if countOutsideQuotes(l, c) > 0 {
+				have++
 			}
 		}
-		if 2*agree > len(lines) {
+		if 2*have > len(lines) {
 			return c
 		}
 	}
