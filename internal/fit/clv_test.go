@@ -117,8 +117,8 @@ func TestTrackingByHand(t *testing.T) {
 }
 
 func TestChoose(t *testing.T) {
-	a := Candidate{Result: Result{Model: BGNBD, BIC: 100}, Validation: &Validation{Error: 0.05, Expected: 105, Actual: 100}}
-	b := Candidate{Result: Result{Model: ParetoNBD, BIC: 90}, Validation: &Validation{Error: -0.02, Expected: 98, Actual: 100}}
+	a := Candidate{Result: Result{Model: "bgnbd", BIC: 100}, Validation: &Validation{Error: 0.05, Expected: 105, Actual: 100}}
+	b := Candidate{Result: Result{Model: "paretonbd", BIC: 90}, Validation: &Validation{Error: -0.02, Expected: 98, Actual: 100}}
 	i, why := Choose([]Candidate{a, b})
 	if i != 1 || !strings.Contains(why, "paretonbd predicts the cumulative holdout purchases best: off by -2.0% (98.0 expected, 100.0 actual)") ||
 		!strings.Contains(why, "bgnbd by +5.0%") {
@@ -132,5 +132,28 @@ func TestChoose(t *testing.T) {
 	}
 	if i, why := Choose([]Candidate{b}); i != 0 || why != "paretonbd is the only purchase model fitted" {
 		t.Errorf("one model: %d, %q", i, why)
+	}
+}
+
+// TestMeanSpendDensity: for one customer the density integrates to 1, and
+// its mean is E[z̄] = pγ/(q−1) whatever x (the mean of ν⁻¹ ~ inverse
+// gamma is γ/(q−1), and E[z̄ | ν] = p/ν); checked by the trapezoid rule
+// with Fader, Hardie & Lee's CDNOW estimates p = 6.25, q = 3.74,
+// γ = 15.44, for which pγ/(q−1) = 35.218978.
+func TestMeanSpendDensity(t *testing.T) {
+	p, q, g := 6.25, 3.74, 15.44
+	for _, x := range []float64{1, 3} {
+		cs := []records.Customer{{Frequency: x}, {Frequency: 0}} // the customer without repeat purchases is left out
+		area, mean, h := 0.0, 0.0, 0.01
+		for z := h; z < 5000; z += h {
+			d := MeanSpendDensity(p, q, g, cs, z)
+			area += d * h
+			mean += z * d * h
+		}
+		near(t, "area", area, 1, 2e-3)
+		near(t, "mean", mean, p*g/(q-1), 0.05)
+	}
+	if MeanSpendDensity(p, q, g, []records.Customer{{Frequency: 0}}, 10) != 0 {
+		t.Error("density without repeat buyers")
 	}
 }

@@ -1,0 +1,175 @@
+package report
+
+import (
+	"io"
+	"math"
+
+	"clvlab/internal/fit"
+	"clvlab/internal/records"
+)
+
+// grouped reports whether some summary row stands for several customers.
+func grouped(cs []records.Customer) bool {
+	for _, c := range cs {
+		if c.Weight != 0 && c.Weight != 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// customerID is a row's customer id, or its 1-based row number for a
+// summary without ids.
+func customerID(c records.Customer, i int) string {
+	if c.ID != "" {
+		return c.ID
+	}
+	return itoa(i + 1)
+}
+
+// monetary is a customer's mean repeat spend, "" when it has none.
+func monetary(c records.Customer) string {
+	if c.Frequency == 0 {
+		return ""
+	}
+	return csvFloat(c.Monetary)
+}
+
+// writeSummaryCSV writes summary.csv: the per-customer summary, with the
+// holdout columns when there is a holdout, a weight column for grouped
+// rows, and the unit on every row.
+func writeSummaryCSV(w io.Writer, f *Fit) error {
+	s := f.Summary
+	holdout, weights := s.Holdout > 0, grouped(s.Customers)
+	head := []string{"customer", "frequency", "recency", "T", "monetary_value"}
+	if holdout {
+		head = append(head, "holdout_frequency", "holdout_monetary_value")
+	}
+	if weights {
+		head = append(head, "weight")
+	}
+	rows := [][]string{append(head, "unit")}
+	for i, c := range s.Customers {
+		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c)}
+		if holdout {
+			hm := ""
+			if c.HoldoutFrequency > 0 {
+				hm = csvFloat(c.HoldoutMonetary)
+			}
+			row = append(row, csvFloat(c.HoldoutFrequency), hm)
+		}
+		if weights {
+			row = append(row, csvFloat(weightOf(c)))
+		}
+		rows = append(rows, append(row, f.Unit.String()))
+	}
+	return writeCSVRows(w, rows)
+}
+
+func weightOf(c records.Customer) float64 {
+	if c.Weight == 0 {
+		return 1
+	}
+	return c.Weight
+}
+
+// CustomersHeader names the columns of customers.csv (a weight column
+// follows for grouped rows, then the unit).
+var CustomersHeader = []string{"customer", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_spend", "clv"}
+
+// writeCustomersCSV writes customers.csv: each customer's summary and the
+// chosen model's predictions.
+func writeCustomersCSV(w io.Writer, f *Fit) error {
+	s := f.Summary
+	weights := grouped(s.Customers)
+	head := append([]string(nil), CustomersHeader...)
+	if weights {
+		head = append(head, "weight")
+	}
+	rows := [][]string{append(head, "unit")}
+	for i, c := range s.Customers {
+		p := f.Customers[i]
+		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c),
+			cell(p.PAlive), cell(p.ExpectedPurchases), cell(p.ExpectedSpend), cell(p.CLV)}
+		if weights {
+			row = append(row, csvFloat(weightOf(c)))
+		}
+		rows = append(rows, append(row, f.Unit.String()))
+	}
+	return writeCSVRows(w, rows)
+}
+
+// writeHoldoutCSV writes holdout.csv: per model and calibration-frequency
+// bin, the customers' mean holdout purchases, actual and expected.
+func writeHoldoutCSV(w io.Writer, f *Fit) error {
+	rows := [][]string{{"model", "frequency", "customers", "actual", "expected", "holdout", "unit"}}
+	for _, m := range f.Models {
+		v := m.Validation
+		if v == nil {
+			continue
+		}
+		for i, b := range v.Bins {
+			actual, expected := math.NaN(), math.NaN()
+			if b.Customers > 0 {
+				actual, expected = b.Actual, b.Expected
+			}
+			rows = append(rows, []string{m.Result.Model, fit.BinLabel(i), csvFloat(b.Customers), cell(actual), cell(expected),
+				csvFloat(f.Summary.Holdout), f.Unit.String()})
+		}
+	}
+	return writeCSVRows(w, rows)
+}
+
+// writeTrackingCSV writes tracking.csv: per model and period since the
+// first purchase in the data, the repeat purchases counted and expected,
+// and their running totals.
+func writeTrackingCSV(w io.Writer, f *Fit) error {
+	rows := [][]string{{"model", "period", "holdout", "actual", "expected", "cumulative_actual", "cumulative_expected", "unit"}}
+	s := f.Summary
+	calibration := s.Unit.Since(s.Start, s.CalibrationEnd)
+	for _, m := range f.Models {
+		if len(m.Tracking) != len(s.Repeat) {
+			continue
+		}
+		ca, ce := 0.0, 0.0
+		for k, a := range s.Repeat {
+			ca += a
+			ce += m.Tracking[k]
+			holdout := "false"
+			if float64(k) >= calibration {
+				holdout = "true"
+			}
+			rows = append(rows, []string{m.Result.Model, itoa(k + 1), holdout, csvFloat(a), csvFloat(m.Tracking[k]),
+				csvFloat(ca), csvFloat(ce), f.Unit.String()})
+		}
+	}
+	return writeCSVRows(w, rows)
+}
+
+// writeCohortsCSV writes cohorts.csv: per cohort and period, the
+// customers active and the share of the cohort, observed and as the sBG
+// fit has it; then the fit's projection past the data (cohort "sBG").
+func writeCohortsCSV(w io.Writer, f *Fit) error {
+	c := f.Cohort
+	rows := [][]string{{"cohort", "period", "active", "share_surviving", "fitted_survival", "fitted_retention", "unit"}}
+	for _, co := range f.Cohorts.Cohorts {
+		for t, a := range co.Active {
+			share := math.NaN()
+			if co.Active[0] > 0 {
+				share = a / co.Active[0]
+			}
+			rows = append(rows, []string{co.Label, itoa(t), csvFloat(a), cell(share), cell(at(c.Survival, t)), cell(at(c.Retention, t)), f.Unit.String()})
+		}
+	}
+	for t := range c.Survival {
+		rows = append(rows, []string{"sBG", itoa(t), "", "", cell(c.Survival[t]), cell(at(c.Retention, t)), f.Unit.String()})
+	}
+	return writeCSVRows(w, rows)
+}
+
+func at(xs []float64, i int) float64 {
+	if i < 0 || i >= len(xs) {
+		return math.NaN()
+	}
+	return xs[i]
+}
