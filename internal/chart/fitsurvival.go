@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -92,16 +93,18 @@ func (sf *SurvivalFit) plots(st *style) [][]*plot.Plot {
 	return [][]*plot.Plot{{top}, {bottom}}
 }
 
-// shareTicks are percentage ticks up to 100%: the room above, for the
-// legend, has none.
+// shareTicks label 0% to 100% by 20%: the room above, for the legend,
+// has none.
 type shareTicks struct{}
 
 func (shareTicks) Ticks(min, max float64) []plot.Tick {
 	var out []plot.Tick
-	for _, t := range (percentTicks{}).Ticks(min, max) {
-		if t.Value <= 1+1e-9 {
-			out = append(out, t)
+	for i := 0; i <= 10; i++ {
+		t := plot.Tick{Value: float64(i) / 10}
+		if i%2 == 0 {
+			t.Label = fmt.Sprintf("%d%%", 10*i)
 		}
+		out = append(out, t)
 	}
 	return out
 }
