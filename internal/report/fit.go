@@ -76,10 +76,10 @@ type Prediction struct {
 // PAliveGrid is P(alive) over recency and frequency for customers first
 // seen T units ago: P[j][i] at Recency[i], Frequency[j].
 type PAliveGrid struct {
-	Model               string
-	T                   float64
-	Recency, Frequency  []float64
-	P                   [][]float64
+	Model              string
+	T                  float64
+	Recency, Frequency []float64
+	P                  [][]float64
 }
 
 // SpendCurve is the spend density the Gamma-Gamma fit implies for the

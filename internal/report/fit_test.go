@@ -24,9 +24,10 @@ func handFit(lang string) *Fit {
 			{ID: "a", Frequency: 0, T: 10, HoldoutFrequency: 0},
 			{ID: "b", Frequency: 2, Recency: 4, T: 9, Monetary: 12.5, HoldoutFrequency: 1, HoldoutMonetary: 7},
 		}}
-	bg := fit.Result{Model: "bgnbd", Params: []fit.Param{{"r", 0.25, 0.01}, {"alpha", 4.4, 0.4}, {"a", 0.8, 0.2}, {"b", 2.4, 0.7}},
+	pr := func(name string, v, se float64) fit.Param { return fit.Param{Name: name, Value: v, SE: se} }
+	bg := fit.Result{Model: "bgnbd", Params: []fit.Param{pr("r", 0.25, 0.01), pr("alpha", 4.4, 0.4), pr("a", 0.8, 0.2), pr("b", 2.4, 0.7)},
 		LogLikelihood: -12.5, Observations: 2, AIC: 33, BIC: 30.7, Iterations: 40, Converged: true, Status: "GradientThreshold"}
-	pn := fit.Result{Model: "paretonbd", Params: []fit.Param{{"r", 0.5, math.NaN()}, {"alpha", 10, math.NaN()}, {"s", 0.6, math.NaN()}, {"beta", 11, math.NaN()}},
+	pn := fit.Result{Model: "paretonbd", Params: []fit.Param{pr("r", 0.5, math.NaN()), pr("alpha", 10, math.NaN()), pr("s", 0.6, math.NaN()), pr("beta", 11, math.NaN())},
 		LogLikelihood: -12.6, Observations: 2, AIC: 33.2, BIC: 30.9, Iterations: 55, Converged: true, Status: "FunctionConvergence",
 		SENote: "the observed information is singular (not positive definite) at the estimate: standard errors are not given"}
 	v := fit.Validation{Actual: 1, Expected: 1.2, Error: 0.2, BinMAE: 0.1}
@@ -36,7 +37,7 @@ func handFit(lang string) *Fit {
 		Models: []FitModel{{Result: bg, Validation: &v, Tracking: make([]float64, 12)}, {Result: pn, Validation: &v}},
 		Chosen: "bgnbd", Why: "bgnbd predicts the cumulative holdout purchases best", SpendModel: "",
 		Customers: []Prediction{{1, 0.3, math.NaN(), math.NaN()}, {0.7, 2.1, math.NaN(), math.NaN()}},
-		Predict: 157, Horizon: 157, DiscountRate: 0.1, PeriodRate: fit.PeriodRate(0.1, records.Week), Margin: 1,
+		Predict:   157, Horizon: 157, DiscountRate: 0.1, PeriodRate: fit.PeriodRate(0.1, records.Week), Margin: 1,
 		Population: []float64{0.1, 0.2}, MeanSpend: math.NaN(), Lang: lang, Formats: []chartfile.Format{chartfile.PNG}}
 }
 
