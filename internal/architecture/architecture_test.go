@@ -24,6 +24,7 @@ var outside = map[string]string{
 	"chromedp": "github.com/chromedp/",
 	"gonum":    "gonum.org/v1/gonum",
 	"errgroup": "golang.org/x/sync",
+	"parquet":  "github.com/parquet-go/",
 }
 
 // layer is one row of the table: a package, the clvlab packages it may
@@ -115,7 +116,7 @@ func imports(t *testing.T, env []string, flags ...string) map[string][]string {
 
 // TestImportsFollowTheLayers checks every package's imports against the
 // table in docs/architecture.md: clvlab packages only those its row
-// allows, and ebiten, plot, toml, chromedp, gonum and errgroup only where
+// allows, and ebiten, plot, toml, chromedp, gonum, errgroup and parquet only where
 // its row names them. Every package has a row, and every row a package.
 func TestImportsFollowTheLayers(t *testing.T) {
 	layers := readLayers(t)

@@ -31,7 +31,9 @@ type LogOptions struct {
 	// included in their period.
 	CalibrationEnd, HoldoutEnd time.Time
 	// Progress, if not nil, is called now and then with the bytes read so
-	// far and the file's size (total -1 when unknown).
+	// far and the file's size (total -1 when unknown); for Parquet, with
+	// the rows read and the file's rows. A log read twice (rows out of date
+	// order) counts from 0 again.
 	Progress func(done, total int64)
 	// Name is the input's name in messages (ReadLog uses the path;
 	// SummariseLog "input" when empty).
@@ -111,22 +113,32 @@ func (opt LogOptions) check() error {
 // summariseText reads delimited text, twice when a customer's rows are not
 // in date order and r can seek back.
 func summariseText(r io.Reader, size int64, opt LogOptions) (Summary, error) {
-	seeker, canSeek := r.(io.Seeker)
-	var start int64
-	if canSeek {
-		var err error
-		if start, err = seeker.Seek(0, io.SeekCurrent); err != nil {
-			canSeek = false
+	var rewind func() error
+	if seeker, ok := r.(io.Seeker); ok {
+		if start, err := seeker.Seek(0, io.SeekCurrent); err == nil {
+			rewind = func() error {
+				_, err := seeker.Seek(start, io.SeekStart)
+				return err
+			}
 		}
 	}
-	s, err := readText(r, size, opt, nil)
+	return summariseTwice(opt, rewind, func(spill map[string]bool) (*summariser, error) {
+		return readText(r, size, opt, spill)
+	})
+}
+
+// summariseTwice summarises what read reads; when some customer's rows are
+// not in date order, it reads again (after rewind; an error when rewind is
+// nil) holding those customers' rows.
+func summariseTwice(opt LogOptions, rewind func() error, read func(spill map[string]bool) (*summariser, error)) (Summary, error) {
+	s, err := read(nil)
 	if err != nil {
 		return Summary{}, err
 	}
 	if s.disordered == 0 {
 		return s.finish(opt.Name)
 	}
-	if !canSeek {
+	if rewind == nil {
 		return Summary{}, fileError(opt.Name, s.disorderLine, "%s: the rows of each customer must be in date order when the log is read from a stream: sort the log by date (or by customer and date), or read it from a file", s.disorderDetail)
 	}
 	spill := make(map[string]bool, s.disordered)
@@ -135,12 +147,11 @@ func summariseText(r io.Reader, size int64, opt LogOptions) (Summary, error) {
 			spill[s.names[c]] = true
 		}
 	}
-	if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+	if err := rewind(); err != nil {
 		return Summary{}, err
 	}
 	first := fmt.Sprintf("line %d: %s", s.disorderLine, s.disorderDetail)
-	s, err = readText(r, size, opt, spill)
-	if err != nil {
+	if s, err = read(spill); err != nil {
 		return Summary{}, err
 	}
 	sum, err := s.finish(opt.Name)
