@@ -45,13 +45,14 @@ func (r Result) Value(name string) float64 {
 	return math.NaN()
 }
 
-// Model keys, as fit.json and -models spell them.
+// Model keys, as fit.json and -models spell them. (The models' own types
+// carry the plain names: SBG, BGBB, BGNBD, ParetoNBD, GammaGamma.)
 const (
-	SBG        = "sbg"
-	BGBB       = "bgbb"
-	BGNBD      = "bgnbd"
-	ParetoNBD  = "paretonbd"
-	GammaGamma = "gammagamma"
+	KeySBG        = "sbg"
+	KeyBGBB       = "bgbb"
+	KeyBGNBD      = "bgnbd"
+	KeyParetoNBD  = "paretonbd"
+	KeyGammaGamma = "gammagamma"
 )
 
 // Purchases is a fitted non-contractual purchase model (BG/NBD, Pareto/NBD,
