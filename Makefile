@@ -7,7 +7,7 @@ XVFB   := xvfb-run -a -s "-screen 0 1920x1080x24"
 # linking its PDF, SVG and EPS canvases, which the browser never uses.
 WASM_TAGS := minimal
 
-.PHONY: run wasm gui batch test fmt-check vet build bench fuzz clean
+.PHONY: run wasm gui batch test fmt-check vet build bench bench-browser fuzz clean
 
 # run builds the browser app and serves the planner on the default
 # scenario: open the address it prints.
@@ -82,6 +82,14 @@ build:
 # figures.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./sim/ ./sim/uncertainty/ ./internal/whatif/ ./internal/chart/ ./internal/chart/chartfile/
+
+# bench-browser measures issue 11's Targets table in one run (minutes):
+# the page that `make wasm` built, in headless Chromium (first frame cold,
+# bytes, key to frame, chart redraw per tab, trials, idle CPU), and
+# `clvlab run four-stage`. docs/benchmarks.md has the table and says how
+# each figure is taken; BENCH_OUT=FILE keeps the table.
+bench-browser: wasm
+	CLVLAB_BENCH_BROWSER=1 CLVLAB_BENCH_OUT="$(BENCH_OUT)" $(GO) test -count 1 -timeout 30m -run '^TestBenchBrowser$$' -v ./internal/serve
 
 clean:
 	rm -rf bin out web/app.wasm web/app.wasm.gz web/wasm_exec.js

@@ -1,0 +1,517 @@
+//go:build !js
+
+package serve_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"clvlab/internal/serve"
+)
+
+// TestBenchBrowser measures every figure of issue 11's Targets table in
+// one run, on the page `make wasm` built into web/ (or CLVLAB_BENCH_WEB),
+// and prints them as a Markdown table (also written to CLVLAB_BENCH_OUT,
+// if set). It runs only when CLVLAB_BENCH_BROWSER is set: `make
+// bench-browser`. Nothing here is asserted on time; it fails only when the
+// page cannot be driven.
+//
+// How each figure is taken (all from outside the app, through what it
+// publishes as window.clvlab, plus a script the bench adds to the page
+// before the page's own):
+//   - bytes before the first frame: the transfer sizes (gzip, headers
+//     included) of the page and every resource whose response ended before
+//     the first frame, from the Resource Timing entries;
+//   - first frame: performance.now() (from navigation start) when the app
+//     first publishes a frame with a chart, in fresh browser profiles;
+//   - key to frame: an arrow key on a focused slider, from the keydown
+//     event's time stamp to the publish of the frame whose link changed;
+//   - chart redraw: lastRenderMs after a click that changes a slider, on
+//     each tab;
+//   - blocked: the longest Long Task the page reported in a phase;
+//   - idle CPU: utime+stime of the browser's processes (/proc) over
+//     CLVLAB_BENCH_IDLE seconds (10 by default), the app idle and then a
+//     blank page in the same tab;
+//   - `clvlab run four-stage`: the wall time of the built command, PNG
+//     charts, median of 5.
+func TestBenchBrowser(t *testing.T) {
+	if os.Getenv("CLVLAB_BENCH_BROWSER") == "" {
+		t.Skip("measures the page in Chromium for minutes: set CLVLAB_BENCH_BROWSER=1 (make bench-browser)")
+	}
+	exe := chromium(t)
+	web := os.Getenv("CLVLAB_BENCH_WEB")
+	if web == "" {
+		web = filepath.Join("..", "..", "web")
+	}
+	if err := serve.Check(os.DirFS(web)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(serve.Handler(os.DirFS(web)))
+	defer srv.Close()
+	cold := envInt("CLVLAB_BENCH_COLD", 5)
+	idle := time.Duration(envInt("CLVLAB_BENCH_IDLE", 10)) * time.Second
+	var r report
+	r.add("load average before", loadAverage())
+
+	// First frame, cold: fresh profiles, English then Chinese.
+	for _, lang := range []string{"en", "zh"} {
+		var firsts, bytes []float64
+		var phases []string
+		n := cold
+		if lang == "zh" {
+			n = max(1, cold/2)
+		}
+		for range n {
+			b := newBench(t, exe, 1280, 800)
+			b.open(srv.URL + "/#s=four-stage&lang=" + lang)
+			firsts = append(firsts, b.eval(`__bench.firstFrame`))
+			bytes = append(bytes, b.eval(`__benchBytes()`))
+			phases = append(phases, b.evalString(`JSON.stringify((window.clvlab && window.clvlab.start) || {})`))
+			if lang == "zh" {
+				b.check(`window.clvlab.lang === "zh"`)
+			}
+			b.close()
+		}
+		r.add("bytes before the first frame, "+lang+" (gzip)", fmt.Sprintf("%.2f MB", median(bytes)/1e6))
+		r.add("first frame cold, "+lang+", median of "+strconv.Itoa(n), fmt.Sprintf("%.2f s (runs: %s)", median(firsts)/1000, list(firsts, 1000, "%.2f")))
+		for _, p := range phases {
+			if p != "{}" {
+				r.add("start phases, "+lang+" (ms)", p)
+			}
+		}
+	}
+
+	// One session for the rest: keys, tabs, idle, trials.
+	b := newBench(t, exe, 1280, 800)
+	defer b.close()
+	b.open(srv.URL + "/#s=four-stage")
+	b.settle()
+
+	// Slider key event to the frame that shows it, 30 events.
+	const slider = "stage.formation.to.stability"
+	b.clickWidget(slider, 0.3)
+	b.settle()
+	// ebiten reads keys on its canvas: a click there does not focus it
+	// (ebiten prevents the default of mouse events).
+	b.eval(`document.querySelector("canvas").focus(), 1`)
+	b.markLong()
+	var keys []float64
+	for i := range 30 {
+		// Left then right: the click may have put the slider at its
+		// limit (the stage's outflows add up to at most 1).
+		key := "ArrowLeft"
+		if i%2 == 1 {
+			key = "ArrowRight"
+		}
+		b.key(key, true)
+		keys = append(keys, b.poll(`(() => { const k = __bench.keys[__bench.keys.length-1];
+			const c = __bench.changes.find(t => t > k); return c ? c - k : 0 })()`))
+		b.key(key, false)
+		time.Sleep(150 * time.Millisecond)
+	}
+	r.add("slider key → frame that shows it, median of 30", fmt.Sprintf("%.0f ms (min %.0f, max %.0f); page blocked at most %.0f ms",
+		median(keys), slices.Min(keys), slices.Max(keys), b.longest()))
+
+	// Chart redraw per tab, at both sizes.
+	for _, size := range [][2]int{{1280, 800}, {1920, 1080}} {
+		b.viewport(size[0], size[1])
+		b.settle()
+		var row []string
+		var worst, blocked float64
+		for tab := range 9 {
+			b.markLong()
+			b.clickWidget(fmt.Sprintf("tab:%d", tab), 0.5)
+			b.poll(fmt.Sprintf(`window.clvlab.tab === %d ? 1 : 0`, tab))
+			b.settle()
+			sw := b.eval(`window.clvlab.lastRenderMs`)
+			// A change on this tab: a click on the slider's track.
+			before := b.evalString(`window.clvlab.fragment`)
+			b.clickWidget(slider, []float64{0.15, 0.25}[tab%2])
+			b.poll(fmt.Sprintf(`window.clvlab.fragment !== %q ? 1 : 0`, before))
+			b.settle()
+			ch := b.eval(`window.clvlab.lastRenderMs`)
+			worst, blocked = max(worst, ch), max(blocked, b.longest())
+			row = append(row, fmt.Sprintf("%d: %.0f/%.0f", tab, sw, ch))
+		}
+		r.add(fmt.Sprintf("chart redraw %d×%d, per tab (switch/change, ms)", size[0], size[1]),
+			fmt.Sprintf("worst change %.0f ms; %s; page blocked at most %.0f ms", worst, strings.Join(row, ", "), blocked))
+	}
+	b.viewport(1280, 800)
+	b.clickWidget("tab:0", 0.5)
+	b.settle()
+
+	// Idle: the app, then a blank page, in the same tab.
+	time.Sleep(2 * time.Second)
+	appCPU, appRenderer := b.cpu(idle)
+
+	// Trials: 200, then 1,000.
+	for _, n := range []int{200, 1000} {
+		prev := b.eval(`window.clvlab.lastMonteCarloMs || 0`)
+		b.markLong()
+		b.clickWidget("button:trials", 0.5)
+		b.poll(fmt.Sprintf(`window.clvlab.trials === %d && window.clvlab.bands === true && window.clvlab.lastMonteCarloMs !== %v ? 1 : 0`, n, prev))
+		b.settle()
+		r.add(fmt.Sprintf("%d trials", n), fmt.Sprintf("%.0f ms (lastMonteCarloMs); page blocked at most %.0f ms",
+			b.eval(`window.clvlab.lastMonteCarloMs`), b.longest()))
+	}
+
+	if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * time.Second)
+	blankCPU, blankRenderer := b.cpu(idle)
+	r.add(fmt.Sprintf("idle CPU over %v, all browser processes (renderer alone)", idle),
+		fmt.Sprintf("planner %.1f%% (%.1f%%) of a core, blank page %.1f%% (%.1f%%)", appCPU, appRenderer, blankCPU, blankRenderer))
+
+	// The batch command.
+	r.add("`clvlab run four-stage` (PNG charts), median of 5", runFourStage(t))
+	r.add("load average after", loadAverage())
+	out := r.String()
+	t.Log("\n" + out)
+	if f := os.Getenv("CLVLAB_BENCH_OUT"); f != "" {
+		if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// benchScript runs in the page before the page's own script: it notes
+// when the app publishes window.clvlab (the first frame with a chart, and
+// each change of the link), the time stamp of each keydown, and every
+// Long Task; __benchBytes adds up what was transferred before the first
+// frame.
+const benchScript = `(() => {
+  const b = {publishes: 0, firstFrame: 0, fragment: undefined, changes: [], keys: [], long: []};
+  window.__bench = b;
+  let cur;
+  Object.defineProperty(window, "clvlab", {configurable: true, enumerable: true,
+    get() { return cur; },
+    set(v) {
+      cur = v;
+      const t = performance.now();
+      b.publishes++;
+      b.last = t;
+      if (!b.firstFrame && v && v.frames > 0 && v.lastRenderMs > 0) b.firstFrame = t;
+      if (v && v.fragment !== b.fragment) { b.fragment = v.fragment; b.changes.push(t); }
+    }});
+  addEventListener("keydown", e => b.keys.push(e.timeStamp), true);
+  try {
+    new PerformanceObserver(l => { for (const e of l.getEntries()) b.long.push([e.startTime, e.duration]); })
+      .observe({type: "longtask", buffered: true});
+  } catch (e) {}
+  window.__benchBytes = () => {
+    let n = 0;
+    for (const e of performance.getEntriesByType("navigation")) n += e.transferSize;
+    for (const e of performance.getEntriesByType("resource")) if (e.responseEnd <= b.firstFrame) n += e.transferSize;
+    return n;
+  };
+})();`
+
+// bench is one browser with one tab.
+type bench struct {
+	t      *testing.T
+	ctx    context.Context
+	cancel func()
+	mark   float64 // performance.now() from which longest counts
+}
+
+func newBench(t *testing.T, exe string, w, h int) *bench {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.NoFirstRun,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.WindowSize(w, h),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	b := &bench{t: t, ctx: ctx, cancel: func() { cancel(); cancelAlloc() }}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: benchScript})
+		return err
+	}), chromedp.EmulateViewport(int64(w), int64(h))); err != nil {
+		b.close()
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (b *bench) close() { b.cancel() }
+
+// open navigates and waits for the first frame with a chart.
+func (b *bench) open(url string) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(url)); err != nil {
+		b.t.Fatal(err)
+	}
+	b.poll(`window.__bench && __bench.firstFrame`)
+}
+
+func (b *bench) eval(expr string) float64 {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func (b *bench) evalString(expr string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func (b *bench) check(cond string) {
+	b.t.Helper()
+	if ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond)); err != nil || !ok {
+		b.t.Errorf("%s is not so (%v)", cond, err)
+	}
+}
+
+var pollFor = 60 * time.Second
+
+// poll waits up to 60 s for expr to be a number other than 0 and returns it.
+func (b *bench) poll(expr string) float64 {
+	b.t.Helper()
+	deadline := time.Now().Add(pollFor)
+	for time.Now().Before(deadline) {
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`+(`+expr+`) || 0`))
+		if err == nil && v != 0 {
+			return v
+		}
+		if err != nil && !strings.Contains(err.Error(), "Cannot find context") {
+			b.t.Fatalf("%s: %v", expr, err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	state, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`JSON.stringify({keys: __bench.keys.slice(-3), changes: __bench.changes.slice(-3),
+		focus: document.activeElement && document.activeElement.tagName, fragment: window.clvlab && window.clvlab.fragment})`))
+	b.t.Fatalf("waited 60 s for %s; page: %s", expr, state)
+	return 0
+}
+
+// settle waits until the app has published no frame for 400 ms (at most
+// 20 s).
+func (b *bench) settle() {
+	b.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if b.eval(`performance.now() - (__bench.last || 0)`) > 400 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (b *bench) markLong() { b.mark = b.eval(`performance.now()`) }
+
+// longest returns the longest Long Task since markLong, in ms.
+func (b *bench) longest() float64 {
+	return b.eval(fmt.Sprintf(`Math.max(0, ...__bench.long.filter(e => e[0] + e[1] >= %v).map(e => e[1]))`, b.mark))
+}
+
+func (b *bench) viewport(w, h int) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(int64(w), int64(h))); err != nil {
+		b.t.Fatal(err)
+	}
+	b.poll(fmt.Sprintf(`innerWidth === %d ? 1 : 0`, w))
+}
+
+// clickWidget clicks widget id (a key of window.clvlab.widgets) at the
+// fraction fx of its width, three-quarters down, one app tick between
+// move, press and release.
+func (b *bench) clickWidget(id string, fx float64) {
+	b.t.Helper()
+	x := b.eval(fmt.Sprintf(`(w => w.x + w.w * %v)(window.clvlab.widgets[%q])`, fx, id))
+	y := b.eval(fmt.Sprintf(`(w => w.y + w.h * 0.75)(window.clvlab.widgets[%q])`, id))
+	tick := chromedp.Sleep(100 * time.Millisecond)
+	if err := chromedp.Do(b.ctx,
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y), tick,
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+		chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+	); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// key presses (down) or releases an arrow key.
+func (b *bench) key(name string, down bool) {
+	b.t.Helper()
+	codes := map[string]int64{"ArrowLeft": 37, "ArrowRight": 39}
+	p := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeRawKeyDown, Key: name, Code: name, WindowsVirtualKeyCode: codes[name], NativeVirtualKeyCode: codes[name]}
+	if !down {
+		p.Type = input.DispatchKeyEventTypeKeyUp
+	}
+	if err := chromedp.Do(b.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, p)
+		return err
+	})); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// cpu returns the CPU the browser's processes used over d, in percent of
+// one core: all of them, and the renderers alone.
+func (b *bench) cpu(d time.Duration) (all, renderers float64) {
+	b.t.Helper()
+	root := chromedp.FromContext(b.ctx).Browser.Process().Pid
+	a0, r0 := treeTicks(root)
+	start := time.Now()
+	time.Sleep(d)
+	a1, r1 := treeTicks(root)
+	el := time.Since(start).Seconds() * clockTicks
+	return 100 * float64(a1-a0) / el, 100 * float64(r1-r0) / el
+}
+
+// clockTicks is USER_HZ, the unit of /proc/PID/stat's times on Linux.
+const clockTicks = 100
+
+// treeTicks adds up utime+stime of root and its descendants, and of the
+// renderer processes among them.
+func treeTicks(root int) (all, renderers int64) {
+	type proc struct {
+		ppid     int
+		ticks    int64
+		renderer bool
+	}
+	procs := map[int]proc{}
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		s := string(stat)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+		if len(f) < 13 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(f[1])
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		cmd, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		procs[pid] = proc{ppid, ut + st, strings.Contains(string(cmd), "--type=renderer")}
+	}
+	in := func(pid int) bool {
+		for range 64 {
+			if pid == root {
+				return true
+			}
+			p, ok := procs[pid]
+			if !ok || p.ppid == 0 {
+				return false
+			}
+			pid = p.ppid
+		}
+		return false
+	}
+	for pid, p := range procs {
+		if in(pid) {
+			all += p.ticks
+			if p.renderer {
+				renderers += p.ticks
+			}
+		}
+	}
+	return all, renderers
+}
+
+// runFourStage builds the command and times `clvlab run four-stage`.
+func runFourStage(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "clvlab")
+	if out, err := exec.Command("go", "build", "-o", bin, "clvlab/cmd/clvlab").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var times []float64
+	for i := range 5 {
+		cmd := exec.Command(bin, "run", "-o", filepath.Join(dir, "out"+strconv.Itoa(i)), "four-stage")
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("clvlab run four-stage: %v\n%s", err, out)
+		}
+		times = append(times, time.Since(start).Seconds())
+	}
+	return fmt.Sprintf("%.2f s (runs: %s)", median(times), list(times, 1, "%.2f"))
+}
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func loadAverage() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ") + fmt.Sprintf(" (%d cores)", runtime.NumCPU())
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func list(v []float64, div float64, format string) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprintf(format, x/div)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// report is the bench's table.
+type report struct{ rows [][2]string }
+
+func (r *report) add(figure, value string) { r.rows = append(r.rows, [2]string{figure, value}) }
+
+func (r *report) String() string {
+	var b strings.Builder
+	b.WriteString("| figure | measured |\n|---|---|\n")
+	for _, row := range r.rows {
+		fmt.Fprintf(&b, "| %s | %s |\n", row[0], row[1])
+	}
+	return b.String()
+}
