@@ -198,25 +198,118 @@ func bgbbProblem(cs []records.Customer) (problem, error) {
 	case everyTime == total:
 		return problem{}, fmt.Errorf("bgbb: every customer bought at every opportunity: the purchase probability is 1 for everyone and no one dropped out, so neither can be estimated")
 	}
-	g := group(cs)
-	nll := func(p []float64) float64 {
-		m := BGBB{p[0], p[1], p[2], p[3]}
-		return -sum(len(g), func(lo, hi int) float64 {
-			s := 0.0
-			for _, c := range g[lo:hi] {
-				s += c.Weight * m.logLikelihood(c.Frequency, c.Recency, c.T)
-			}
-			return s
-		})
-	}
+	l := newBGBBLikelihood(group(cs))
 	return problem{
 		model:        KeyBGBB,
 		names:        []string{"alpha", "beta", "gamma", "delta"},
 		start:        []float64{1, 1, 1, 1},
-		nll:          nll,
+		nll:          func(p []float64) float64 { return l.nllGrad(nil, p) },
+		grad:         func(dst, p []float64) { l.nllGrad(dst, p) },
 		observations: total,
 	}, nil
 }
+
+// bgbbLikelihood is the BG/BB likelihood of grouped customers. Because x,
+// t_x and n are whole numbers, every beta function in it is a product of
+// terms (a+j) times the beta function at the parameters: an evaluation
+// first tabulates, for each of a = α, β, α+β, δ, γ+δ and k up to the
+// largest n + 1, the sums Σ_{j<k} log(a+j) (= log Γ(a+k) − log Γ(a)) and
+// Σ_{j<k} 1/(a+j) (= ψ(a+k) − ψ(a)), and then needs no log-gamma or
+// digamma function at all. There are few distinct rows (at most
+// (n+1)(n+2)/2 for each n), so they are summed in one goroutine.
+type bgbbLikelihood struct {
+	rows []records.Customer
+	maxN int
+	// log[b][k] = Σ_{j<k} log(base_b + j); inv[b][k] = Σ_{j<k} 1/(base_b + j),
+	// for the bases α, β, α+β, δ, γ+δ.
+	log, inv [5][]float64
+}
+
+const (
+	baseA = iota
+	baseB
+	baseAB
+	baseD
+	baseGD
+)
+
+func newBGBBLikelihood(rows []records.Customer) *bgbbLikelihood {
+	l := &bgbbLikelihood{rows: rows}
+	for _, c := range rows {
+		l.maxN = max(l.maxN, int(c.T))
+	}
+	for b := range l.log {
+		l.log[b] = make([]float64, l.maxN+2)
+		l.inv[b] = make([]float64, l.maxN+2)
+	}
+	return l
+}
+
+// nllGrad is the negative log-likelihood at p = (α, β, γ, δ) and, when
+// grad is not nil, writes its gradient there. Per customer,
+// L = A + Σ_{i<n−t_x} D_i (Fader, Hardie & Shang 2010, eq. 5) with
+// log A = [x]_α + [n−x]_β − [n]_{α+β} + [n]_δ − [n]_{γ+δ} and
+// log D_i = [x]_α + [t_x−x+i]_β − [t_x+i]_{α+β} + log γ + [t_x+i]_δ − [t_x+i+1]_{γ+δ},
+// where [k]_a = log Γ(a+k) − log Γ(a); each term's derivatives are the
+// matching ψ differences (1/γ for log γ).
+func (l *bgbbLikelihood) nllGrad(grad, p []float64) float64 {
+	a, b, g, d := p[0], p[1], p[2], p[3]
+	bases := [5]float64{a, b, a + b, d, g + d}
+	for i, base := range bases {
+		lg, iv := l.log[i], l.inv[i]
+		for k := 0; k+1 < len(lg); k++ {
+			lg[k+1] = lg[k] + math.Log(base+float64(k))
+			iv[k+1] = iv[k] + 1/(base+float64(k))
+		}
+	}
+	LA, LB, LAB, LD, LGD := l.log[baseA], l.log[baseB], l.log[baseAB], l.log[baseD], l.log[baseGD]
+	IA, IB, IAB, ID, IGD := l.inv[baseA], l.inv[baseB], l.inv[baseAB], l.inv[baseD], l.inv[baseGD]
+	logG := math.Log(g)
+	var total float64
+	var ga, gb, gg, gd float64
+	for _, c := range l.rows {
+		x, tx, n := int(c.Frequency), int(c.Recency), int(c.T)
+		logA := LA[x] + LB[n-x] - LAB[n] + LD[n] - LGD[n]
+		// The dead terms, relative to the largest term so that nothing
+		// overflows or underflows: the first dead term is the largest of
+		// them (each is the one before times two factors below 1).
+		top := logA
+		if tx < n {
+			top = math.Max(top, LA[x]+LB[tx-x]-LAB[tx]+logG+LD[tx]-LGD[tx+1])
+		}
+		wA := math.Exp(logA - top)
+		like := wA
+		da := wA * (IA[x] - IAB[n])
+		db := wA * (IB[n-x] - IAB[n])
+		dg := wA * (-IGD[n])
+		dd := wA * (ID[n] - IGD[n])
+		for j := tx; j < n; j++ { // j = t_x + i
+			w := math.Exp(LA[x] + LB[j-x] - LAB[j] + logG + LD[j] - LGD[j+1] - top)
+			like += w
+			if grad != nil {
+				da += w * (IA[x] - IAB[j])
+				db += w * (IB[j-x] - IAB[j])
+				dg += w * (1/g - IGD[j+1])
+				dd += w * (ID[j] - IGD[j+1])
+			}
+		}
+		total += c.Weight * (top + math.Log(like))
+		if grad != nil {
+			s := c.Weight / like
+			ga += s * da
+			gb += s * db
+			gg += s * dg
+			gd += s * dd
+		}
+	}
+	if grad != nil {
+		grad[0], grad[1], grad[2], grad[3] = -ga, -gb, -gg, -gd
+	}
+	return -total
+}
+
+// maxOpportunities bounds n, so that the likelihood's tables stay small.
+const maxOpportunities = 100000
 
 // checkOpportunities checks a customer's summary in opportunities: whole
 // numbers with 0 ≤ x ≤ t_x ≤ n, t_x = 0 exactly when x = 0, and a weight
@@ -234,6 +327,8 @@ func checkOpportunities(c records.Customer) error {
 	switch {
 	case n < 1:
 		return fmt.Errorf("periods (T) is 0: a customer needs at least one transaction opportunity after its first purchase")
+	case n > maxOpportunities:
+		return fmt.Errorf("periods (T) is %g: the BG/BB is for a few discrete transaction opportunities (at most %d); for purchases at any time use a continuous model, bgnbd or paretonbd", n, maxOpportunities)
 	case tx > n:
 		return fmt.Errorf("recency %g is after the last opportunity, periods (T) = %g: recency must be at most T", tx, n)
 	case x > tx:

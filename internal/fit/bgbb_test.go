@@ -149,6 +149,33 @@ func TestBGBBFormulas(t *testing.T) {
 			}
 		}
 	}
+	// The fit's tabulated likelihood agrees with the per-customer one, and
+	// its gradient with central differences.
+	rows := []records.Customer{{T: 6, Weight: 30}, {Frequency: 2, Recency: 4, T: 6, Weight: 7}, {Frequency: 6, Recency: 6, T: 6, Weight: 3},
+		{Frequency: 3, Recency: 5, T: 20, Weight: 1}, {Frequency: 1, Recency: 1, T: 40, Weight: 2}}
+	l := newBGBBLikelihood(rows)
+	for _, m := range models {
+		p := []float64{m.Alpha, m.Beta, m.Gamma, m.Delta}
+		want := 0.0
+		for _, c := range rows {
+			want -= c.Weight * m.logLikelihood(c.Frequency, c.Recency, c.T)
+		}
+		g := make([]float64, 4)
+		if got := l.nllGrad(g, p); math.Abs(got-want) > 1e-12*math.Abs(want) {
+			t.Errorf("%+v: tabulated −LL %.15g, per customer %.15g", m, got, want)
+		}
+		for i := range p {
+			h := 1e-6 * p[i]
+			up := append([]float64(nil), p...)
+			dn := append([]float64(nil), p...)
+			up[i] += h
+			dn[i] -= h
+			fd := (l.nllGrad(nil, up) - l.nllGrad(nil, dn)) / (2 * h)
+			if math.Abs(fd-g[i]) > 1e-6*math.Max(1, math.Abs(fd)) {
+				t.Errorf("%+v: gradient %d = %.10g, differences %.10g", m, i, g[i], fd)
+			}
+		}
+	}
 	// Either side of γ = 1 the sum and the closed form meet.
 	near, far := BGBB{1, 1, 1 + 0.999e-3, 2}, BGBB{1, 1, 1 + 1.001e-3, 2}
 	if a, b := near.ExpectedPurchases(10), far.ExpectedPurchases(10); math.Abs(a-b) > 1e-5*a {
@@ -221,6 +248,7 @@ func TestBGBBBadInput(t *testing.T) {
 		{"recency > T", []records.Customer{ok, {Frequency: 1, Recency: 7, T: 6}}, "row 2: recency 7 is after the last opportunity"},
 		{"x > t_x", []records.Customer{{Frequency: 4, Recency: 3, T: 6}, ok}, "row 1: frequency 4 is more than recency 3"},
 		{"no opportunities", []records.Customer{ok, {T: 0}}, "row 2: periods (T) is 0"},
+		{"days, not opportunities", []records.Customer{ok, {Frequency: 3, Recency: 20, T: 2e6}}, "row 2: periods (T) is 2e+06: the BG/BB is for a few discrete transaction opportunities"},
 		{"recency without purchases", []records.Customer{ok, {Recency: 2, T: 6}}, "row 2: recency is 2 with frequency 0"},
 		{"negative weight", []records.Customer{ok, {Frequency: 1, Recency: 1, T: 6, Weight: -2}}, "row 2: weight is -2"},
 		{"NaN", []records.Customer{ok, {Frequency: math.NaN(), T: 6}}, "row 2: frequency is NaN"},
