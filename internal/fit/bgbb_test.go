@@ -3,7 +3,6 @@ package fit
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,22 +17,11 @@ import (
 // weights: 22 groups of 11,104 donors).
 func readDonations(t testing.TB) []records.Customer {
 	t.Helper()
-	b, err := os.ReadFile("testdata/donations.csv")
+	s, err := records.ReadSummary("testdata/donations.csv", records.SummaryOptions{Unit: records.Year})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	var cs []records.Customer
-	for _, line := range lines[1:] {
-		var v [4]float64
-		for i, s := range strings.Split(strings.TrimSpace(line), ",") {
-			if v[i], err = strconv.ParseFloat(s, 64); err != nil {
-				t.Fatal(err)
-			}
-		}
-		cs = append(cs, records.Customer{Frequency: v[0], Recency: v[1], T: v[2], Weight: v[3]})
-	}
-	return cs
+	return s.Customers
 }
 
 // TestBGBBDonations reproduces Fader, Hardie & Shang (2010, "Customer-Base

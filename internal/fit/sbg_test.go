@@ -3,7 +3,6 @@ package fit
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,27 +13,12 @@ import (
 	"clvlab/internal/records"
 )
 
-// readCohorts reads a cohort table of testdata (header row, then label
-// and counts per row).
+// readCohorts reads a cohort table of testdata in years.
 func readCohorts(t testing.TB, name string) records.Cohorts {
 	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
+	c, err := records.ReadCohorts("testdata/"+name, records.Year)
 	if err != nil {
 		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	c := records.Cohorts{Unit: records.Year}
-	for _, line := range lines[1:] {
-		f := strings.Split(line, ",")
-		co := records.Cohort{Label: f[0]}
-		for _, s := range f[1:] {
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			co.Active = append(co.Active, v)
-		}
-		c.Cohorts = append(c.Cohorts, co)
 	}
 	return c
 }
