@@ -155,7 +155,10 @@ func lchoose(n, k float64) float64 {
 // FitBGBB fits the BG/BB to customers summarised in opportunities
 // (Frequency x, Recency t_x, T n; a Weight stands for that many customers,
 // as in the grouped data the literature prints). Identical rows are
-// grouped, and the likelihood is summed in parallel over the groups.
+// grouped. Customers the BG/BB cannot use get an error that names the row
+// and says what to fix; when the estimate runs to a boundary of the
+// parameter space, or the fit does not converge, the BGBB and Result are
+// returned with the error, for inspection.
 func FitBGBB(cs []records.Customer) (BGBB, Result, error) {
 	pr, err := bgbbProblem(cs)
 	if err != nil {
@@ -165,7 +168,32 @@ func FitBGBB(cs []records.Customer) (BGBB, Result, error) {
 	if err != nil {
 		return BGBB{}, Result{}, err
 	}
-	return BGBB{Alpha: res.Value("alpha"), Beta: res.Value("beta"), Gamma: res.Value("gamma"), Delta: res.Value("delta")}, res, nil
+	m := BGBB{Alpha: res.Value("alpha"), Beta: res.Value("beta"), Gamma: res.Value("gamma"), Delta: res.Value("delta")}
+	if err := bgbbBoundary(m); err != nil {
+		res.Converged = false
+		res.Status = err.Error()
+		return m, res, err
+	}
+	if !res.Converged {
+		return m, res, fmt.Errorf("%s: the fit did not converge (%s): check that frequency, recency and periods count transaction opportunities", KeyBGBB, res.Status)
+	}
+	return m, res, nil
+}
+
+// bgbbBoundary says when the estimate runs to a boundary of the parameter
+// space, where the BG/BB is not identified; the message says what to do.
+func bgbbBoundary(m BGBB) error {
+	switch {
+	case m.Gamma < 1e-6 || m.Gamma/(m.Gamma+m.Delta) < 1e-6:
+		return fmt.Errorf("%s: the dropout process is not identified: the estimate runs to gamma → 0 (gamma = %.3g, delta = %.3g), no customer seems to drop out in these opportunities; use a longer history, in which quiet customers show", KeyBGBB, m.Gamma, m.Delta)
+	case m.Alpha+m.Beta > 1e7:
+		return fmt.Errorf("%s: the purchase probability does not vary between customers (alpha = %.3g, beta = %.3g → ∞): the beta mixing of purchases is not identified on this data", KeyBGBB, m.Alpha, m.Beta)
+	case m.Gamma+m.Delta > 1e7:
+		return fmt.Errorf("%s: the dropout probability does not vary between customers (gamma = %.3g, delta = %.3g → ∞): the beta mixing of dropout is not identified on this data", KeyBGBB, m.Gamma, m.Delta)
+	case m.Alpha < 1e-6 || m.Beta < 1e-6:
+		return fmt.Errorf("%s: alpha or beta runs to zero (alpha = %.3g, beta = %.3g): customers seem either never or always to buy; check the frequency and periods columns", KeyBGBB, m.Alpha, m.Beta)
+	}
+	return nil
 }
 
 // bgbbProblem checks the customers and sets up their likelihood.

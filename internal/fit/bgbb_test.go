@@ -249,6 +249,20 @@ func TestBGBBBadInput(t *testing.T) {
 	}
 }
 
+// TestBGBBBoundary: customers who all bought at the last opportunity show
+// no dropout, so gamma runs to 0; the fit says so and what to try, and
+// returns the model with the error.
+func TestBGBBBoundary(t *testing.T) {
+	cs := []records.Customer{{Frequency: 3, Recency: 6, T: 6, Weight: 50}, {Frequency: 2, Recency: 6, T: 6, Weight: 50}, {Frequency: 6, Recency: 6, T: 6, Weight: 50}}
+	m, res, err := FitBGBB(cs)
+	if err == nil || !strings.Contains(err.Error(), "no customer seems to drop out") || !strings.Contains(err.Error(), "use a longer history") {
+		t.Fatalf("error %v", err)
+	}
+	if res.Converged || m.Gamma > 1e-6 {
+		t.Errorf("%+v, %+v", m, res)
+	}
+}
+
 // BenchmarkFitBGBB fits the donations data (22 grouped rows, 11,104
 // donors); lifetimes takes about 200 ms for the same fit (docs/benchmarks.md).
 func BenchmarkFitBGBB(b *testing.B) {

@@ -120,7 +120,10 @@ func hyp2f1One(b, c, z float64) float64 {
 // Cohorts may be observed for different numbers of periods; a cohort with
 // only its starting size adds nothing. Counts may be numbers of customers
 // or percentages of the starting size; the log-likelihood, standard errors
-// and BIC treat them as counts of customers.
+// and BIC treat them as counts of customers. A table the sBG cannot use
+// gets an error that says why and what to try; when the estimate runs to a
+// boundary of the parameter space, or the fit does not converge, the SBG
+// and Result are returned with the error, for inspection.
 func FitSBG(c records.Cohorts) (SBG, Result, error) {
 	pr, err := sbgProblem(c)
 	if err != nil {
@@ -130,7 +133,28 @@ func FitSBG(c records.Cohorts) (SBG, Result, error) {
 	if err != nil {
 		return SBG{}, Result{}, err
 	}
-	return SBG{Alpha: res.Value("alpha"), Beta: res.Value("beta")}, res, nil
+	m := SBG{Alpha: res.Value("alpha"), Beta: res.Value("beta")}
+	if err := sbgBoundary(m); err != nil {
+		res.Converged = false
+		res.Status = err.Error()
+		return m, res, err
+	}
+	if !res.Converged {
+		return m, res, fmt.Errorf("%s: the fit did not converge (%s): check that each row counts the survivors of one cohort's starting customers", KeySBG, res.Status)
+	}
+	return m, res, nil
+}
+
+// sbgBoundary says when the estimate runs to a boundary of the parameter
+// space, where the sBG is not identified; the message says what to do.
+func sbgBoundary(m SBG) error {
+	switch {
+	case m.Alpha+m.Beta > 1e6:
+		return fmt.Errorf("%s: the churn probability does not vary between customers (alpha = %.3g, beta = %.3g → ∞): retention is the same in every period, %.4g, and the beta mixing is not identified; a constant retention rate describes this table as well", KeySBG, m.Alpha, m.Beta, 1-m.MeanChurn())
+	case m.Alpha < 1e-6 || m.Beta < 1e-6:
+		return fmt.Errorf("%s: alpha or beta runs to zero (alpha = %.3g, beta = %.3g): customers split into those who leave at once and those who never leave; check that period 0 holds each cohort's starting size", KeySBG, m.Alpha, m.Beta)
+	}
+	return nil
 }
 
 // sbgProblem checks a cohort table and sets up its likelihood.

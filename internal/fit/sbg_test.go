@@ -324,6 +324,20 @@ func TestSBGBadTables(t *testing.T) {
 	}
 }
 
+// TestSBGBoundary: a cohort that loses the same share every period (a
+// homogeneous population: 20% a period, exactly) has its estimate at
+// alpha, beta → ∞; the fit says so and returns the model, whose retention
+// is the constant 0.8.
+func TestSBGBoundary(t *testing.T) {
+	m, res, err := FitSBG(records.Cohorts{Cohorts: []records.Cohort{{Active: []float64{10000, 8000, 6400, 5120, 4096, 3276.8}}}})
+	if err == nil || !strings.Contains(err.Error(), "the churn probability does not vary between customers") {
+		t.Fatalf("error %v", err)
+	}
+	if res.Converged || res.Status != err.Error() || math.Abs(m.Retention(3)-0.8) > 1e-3 {
+		t.Errorf("%+v, %+v", m, res)
+	}
+}
+
 func BenchmarkFitSBG(b *testing.B) {
 	table := readCohorts(b, "retention-fader-hardie-2007.csv")
 	c := firstPeriods(table.Cohorts[1], 7)
