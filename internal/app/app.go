@@ -53,9 +53,9 @@ type App struct {
 
 	dirty     bool // something changed: draw the next frame
 	lastInput inputState
-	picker    bool   // the scenario list is open
-	message   string // a notice (an export, a problem with a file or link)
-	bad       bool   // the notice is a problem
+	picker    bool             // the scenario list is open
+	note      notice           // the status line's notice (an export, a problem with a file or link)
+	now       func() time.Time // the clock notices expire by (tests set it)
 
 	chartKey   string // what the chart image shows
 	chartFig   *chart.Figure
@@ -94,7 +94,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: font: %w", err)
 	}
-	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true,
+	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true, now: time.Now,
 		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
 		mcDone: make(chan mcResult, 4)}
 	a.platform = newPlatform(a)
@@ -102,7 +102,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	if fragment != "" {
 		id, l, err := planner.ParseFragment(fragment)
 		if err != nil {
-			a.notice(err.Error(), true)
+			a.fail(err)
 		} else {
 			if id != "" {
 				preset = id
@@ -115,7 +115,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 			preset = scenarios.DefaultPreset
 		}
 		if s, err = scenarios.Preset(preset); err != nil {
-			a.notice(err.Error(), true)
+			a.fail(err)
 			preset = scenarios.DefaultPreset
 			if s, err = scenarios.Preset(preset); err != nil {
 				return nil, err
@@ -127,9 +127,11 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	}
 	if link != nil {
 		a.lang, a.tab = link.View.Lang, min(link.View.Tab, numTabs-1)
-		if err := a.p.Apply(*link); err != nil {
-			a.notice(err.Error(), true)
+		// The link is where the session starts: nothing to undo yet.
+		if err := a.p.Open(*link); err != nil {
+			a.fail(err)
 		}
+		a.setSeekView(link.View.Seek)
 	}
 	a.ui.Measure = a.measure
 	return a, nil
@@ -144,7 +146,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 	}
 	a.stats.LastRecomputeMs = ms(time.Since(start))
 	a.p, a.scroll, a.chartKey, a.dirty = p, 0, "", true
-	a.what = whatIf{target: a.what.target, kpi: a.what.kpi} // answers of another scenario must not be applied here
+	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
 	return nil
 }
@@ -176,18 +178,16 @@ func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
 	return w, h
 }
 
-// notice shows a message in the status line.
-func (a *App) notice(msg string, bad bool) {
-	a.message, a.bad, a.dirty = msg, bad, true
-}
-
 // t returns an interface text in the current language.
-func (a *App) t(key string) string {
+func (a *App) t(key string) string { return textIn(key, a.lang) }
+
+// textIn returns an interface text in lang.
+func textIn(key, lang string) string {
 	m, ok := texts[key]
 	if !ok {
 		return key
 	}
-	if a.lang == "zh" {
+	if lang == "zh" {
 		return m[1]
 	}
 	return m[0]
@@ -220,7 +220,7 @@ func (a *App) KPIs() map[string]float64 {
 
 // Fragment returns the link of the current screen.
 func (a *App) Fragment() string {
-	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab})
+	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab, Seek: a.seekView()})
 }
 
 // chartInput returns the chart input of the current state: the baseline
@@ -274,14 +274,14 @@ func (a *App) loadFile(name string, src []byte) {
 		if lines := strings.Split(msg, "\n"); len(lines) > 3 {
 			msg = strings.Join(lines[:3], "\n") + fmt.Sprintf("\n… %d more", len(lines)-3)
 		}
-		a.notice(msg, true)
+		a.warn("error", msg)
 		return
 	}
 	if err := a.load(s, ""); err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
-	a.notice(a.t("loaded")+" "+name, false)
+	a.say("loaded", name)
 }
 
 // parseNumber reads a typed number; unit percentages are typed as
@@ -345,7 +345,7 @@ func (a *App) openDropped(files fs.FS) {
 	}
 	src, err := scenarios.ReadFS(files, name)
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
 	a.loadFile(name, src)

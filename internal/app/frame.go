@@ -26,6 +26,9 @@ func (a *App) Update() error {
 	}
 	a.platform.poll()
 	a.pollMonteCarlo()
+	if a.expireNotice() {
+		a.dirty = true
+	}
 	in, st := a.readInput()
 	if !a.dirty && st == a.lastInput && len(in.Keys) == 0 && len(in.Chars) == 0 && !in.Pressed && !in.Released {
 		return nil
@@ -180,7 +183,7 @@ func (a *App) topBar(m metrics) {
 			a.p.ResetAll()
 		case "pin":
 			a.p.PinBaseline()
-			a.notice(a.t("pinned"), false)
+			a.say("pinned")
 		case "baseline":
 			a.nextBaseline()
 		case "toml":
@@ -200,38 +203,30 @@ func (a *App) topBar(m metrics) {
 			a.platform.stateChanged()
 		}
 	}
-	// Description, or the latest notice.
+	// Description, or the notice while it lasts (the trials' summary has
+	// a row of its own, under the KPI strip).
 	dr := image.Rect(m.pad, m.bar, a.w-m.pad, m.bar+m.desc)
 	msg, col := a.p.Scenario().Description.In(a.lang), c.Theme.Muted
 	if !nameFits { // a narrow window: the name leads the description line
 		msg = name + " · " + msg
 	}
-	if b := a.currentBands(); b != nil {
-		msg = a.bandsLine(b)
-	} else if a.trials > 0 {
-		msg = a.t("running trials")
-	}
-	if a.message != "" {
-		msg, col = a.message, c.Theme.Text
-		if a.bad {
+	if n := a.noticeText(); n != "" {
+		msg, col = n, c.Theme.Text
+		if a.note.bad {
 			col = c.Theme.Bad
 		}
 	}
 	c.Label(dr, strings.ReplaceAll(msg, "\n", "  "), float64(m.font)*0.9, col, ui.Left)
 }
 
-// nextBaseline cycles the baseline: as loaded, then each variant.
+// nextBaseline cycles the baseline: as loaded, the pinned values while
+// there are any, then each variant (planner.Baselines).
 func (a *App) nextBaseline() {
-	b := a.p.Baseline()
-	n := len(a.p.Base().Variants)
-	switch {
-	case b.Kind == planner.BaselineScenario && n > 0:
-		a.p.SetBaseline(planner.BaselineVariant, 0)
-	case b.Kind == planner.BaselineVariant && b.Variant+1 < n:
-		a.p.SetBaseline(planner.BaselineVariant, b.Variant+1)
-	default:
-		a.p.SetBaseline(planner.BaselineScenario, 0)
+	if err := a.p.NextBaseline(); err != nil {
+		a.fail(err)
+		return
 	}
+	a.say("baseline now", inLang(a.p.BaselineName))
 	a.platform.stateChanged()
 }
 
@@ -239,15 +234,15 @@ func (a *App) nextBaseline() {
 func (a *App) export(make func() ([]byte, string, error)) {
 	data, name, err := make()
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
 	where, err := a.platform.save(name, data)
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
-	a.notice(a.t("saved")+" "+where, false)
+	a.say("saved", where)
 }
 
 // controls draws the control panel: sliders grouped per stage, then
@@ -270,7 +265,7 @@ func (a *App) controls(m metrics) {
 		if ctl.Group != group {
 			group = ctl.Group
 			y += m.pad / 2
-			title, note := a.groupTitle(s, group)
+			title, note := a.groupTitle(s, group, a.lang)
 			hr := image.Rect(m.pad, y, m.panel-m.pad, y+m.line)
 			if visible(hr, panel) {
 				c.Label(hr, title, float64(m.font)*1.05, c.Theme.Text, ui.Left)
@@ -324,26 +319,26 @@ func visible(r, in image.Rectangle) bool { return r.Min.Y >= in.Min.Y && r.Max.Y
 
 func (a *App) check(err error) {
 	if err != nil {
-		a.notice(err.Error(), true)
-	} else if a.bad {
-		a.message, a.bad = "", false
+		a.fail(err)
+	} else if a.note.bad {
+		a.note = notice{}
 	}
 }
 
 // groupTitle returns a control group's heading and a note (a stage's
 // churn per period).
-func (a *App) groupTitle(s *scenarios.Scenario, group string) (string, string) {
+func (a *App) groupTitle(s *scenarios.Scenario, group, lang string) (string, string) {
 	for _, st := range s.Stages {
 		if st.ID == group {
-			name := st.Name.In(a.lang)
+			name := st.Name.In(lang)
 			if name == "" {
 				name = st.ID
 			}
-			churn := planner.FormatKind(scenarios.Probability, a.p.Churn(st.ID), "", "", a.lang)
-			return name, a.t("churn") + " " + churn
+			churn := planner.FormatKind(scenarios.Probability, a.p.Churn(st.ID), "", "", lang)
+			return name, textIn("churn", lang) + " " + churn
 		}
 	}
-	return a.t(group), ""
+	return textIn(group, lang), ""
 }
 
 func periodName(s *scenarios.Scenario) string {
@@ -407,6 +402,9 @@ func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
 	y0 := m.bar + m.desc + m.pad/2 + m.kpi + m.pad/2
+	if a.trials > 0 { // the trials' summary: a row of its own under the KPI strip
+		y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
+	}
 	bar := image.Rect(x0, y0, a.w-m.pad, y0+m.line+4)
 	a.whatifBar(m, bar)
 	y0 = bar.Max.Y + m.pad/2
@@ -449,7 +447,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), size)
 	}
 	if err != nil {
-		a.notice(err.Error(), a.tab != tabOptimum)
+		a.fail(err)
 		a.chartKey = key
 		if a.chartImg != nil {
 			a.chartImg.Clear()
@@ -465,7 +463,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 	}
 	clear(a.chartRGBA.Pix)
 	if err := a.renderer.Render(fig, a.chartRGBA); err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
 	a.chartImg.WritePixels(a.chartRGBA.Pix)
@@ -537,10 +535,10 @@ func (a *App) scenarioPicker(m metrics) {
 		a.widgets["preset:"+id] = br
 		if c.Button("preset:"+id, br, s.Name.In(a.lang), true) {
 			a.picker = false
+			a.note = notice{}
 			if err := a.load(s, id); err != nil {
-				a.notice(err.Error(), true)
+				a.fail(err)
 			}
-			a.message = ""
 			a.platform.stateChanged()
 		}
 		y += m.line + m.pad/2

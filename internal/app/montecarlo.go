@@ -2,12 +2,15 @@ package app
 
 import (
 	"fmt"
+	"image"
+	"math"
 	"strings"
 	"time"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
+	"clvlab/internal/ui"
 	"clvlab/sim/uncertainty"
 )
 
@@ -70,7 +73,7 @@ func (a *App) pollMonteCarlo() {
 		select {
 		case r := <-a.mcDone:
 			if r.err != nil {
-				a.notice(r.err.Error(), true)
+				a.fail(r.err)
 				continue
 			}
 			if r.key == a.mcKey() {
@@ -84,21 +87,66 @@ func (a *App) pollMonteCarlo() {
 	}
 }
 
-// bandsLine summarises the bands for the status line, with the
-// catalogue's labels of the Monte Carlo figures (kpi.Bands), with "-" for
-// the "–" the font lacks: "200 trials: CLV 5-95% 582.2 CNY to 1,122 CNY;
-// …; P(payback within horizon) 100.0%".
-func (a *App) bandsLine(b *uncertainty.Bands) string {
+// trialsRow draws the trials' summary from the top of r, the rows under
+// the KPI strip that trials get while they are on: the figures of the
+// bands (or that they are being run), each whole, flowing onto a second
+// line when the window is narrow. It returns the bottom of what it drew.
+func (a *App) trialsRow(m metrics, r image.Rectangle) int {
+	c := &a.ui
+	size := float64(m.font) * 0.85
+	parts := []string{a.t("running trials")}
+	if b := a.currentBands(); b != nil {
+		parts = a.bandsParts(b)
+	}
+	sep := a.measure(a.t("band separator"), size)
+	// Lay the parts out first, to know how many lines they take.
+	type placed struct {
+		x, line, w int
+		s          string
+	}
+	var ps []placed
+	x, line, right := r.Min.X+m.pad/2, 0, r.Max.X-m.pad/2
+	for _, s := range parts {
+		w := int(math.Ceil(a.measure(s, size)))
+		if x > r.Min.X+m.pad/2 && x+w > right {
+			x, line = r.Min.X+m.pad/2, line+1
+		}
+		ps = append(ps, placed{x, line, w, s})
+		x += w + int(sep)
+	}
+	lineH := m.line * 9 / 10
+	bottom := r.Min.Y + (line+1)*lineH + m.pad/3
+	c.Fill(image.Rect(r.Min.X, r.Min.Y, r.Max.X, bottom), c.Theme.Panel)
+	for _, p := range ps {
+		y := r.Min.Y + m.pad/6 + p.line*lineH
+		c.Label(image.Rect(p.x, y, min(p.x+p.w+2, right), y+lineH), p.s, size, c.Theme.Text, ui.Left)
+	}
+	return bottom
+}
+
+// bandsParts are the figures of the bands for the trials' row, with the
+// catalogue's labels of the Monte Carlo figures (kpi.Bands), in characters
+// the font draws: "200 trials: CLV 5-95% 582.2 to 1,122 CNY", …,
+// "P(payback within horizon) 100.0%".
+func (a *App) bandsParts(b *uncertainty.Bands) []string {
 	s := a.p.Scenario()
-	money := func(v float64) string { return chart.Human(v, a.lang) + " " + s.Currency }
+	human := func(v float64) string { return chart.Human(v, a.lang) }
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 	parts := []string{
-		fmt.Sprintf(a.t("band range"), kpi.CLVRange.Label(a.lang), money(b.CLV.P5), money(b.CLV.P95)),
-		fmt.Sprintf(a.t("band range"), kpi.CustomerEquityRange.Label(a.lang), money(b.CustomerEquity.P5), money(b.CustomerEquity.P95)),
+		fmt.Sprintf(a.t("trials run"), b.Trials) + fmt.Sprintf(a.t("band range"), kpi.CLVRange.Label(a.lang), human(b.CLV.P5), human(b.CLV.P95), s.Currency),
+		fmt.Sprintf(a.t("band range"), kpi.CustomerEquityRange.Label(a.lang), human(b.CustomerEquity.P5), human(b.CustomerEquity.P95), s.Currency),
 		fmt.Sprintf(a.t("band share"), kpi.NegativeEquity.Label(a.lang), pct(b.NegativeEquity)),
 	}
 	if b.Payback.Defined {
 		parts = append(parts, fmt.Sprintf(a.t("band share"), kpi.PaybackWithinHorizon.Label(a.lang), pct(b.Payback.Value)))
 	}
-	return chart.Printable(fmt.Sprintf(a.t("trials run"), b.Trials) + strings.Join(parts, a.t("band separator")))
+	for i := range parts {
+		parts[i] = chart.Printable(parts[i])
+	}
+	return parts
+}
+
+// bandsLine is the bands' figures on one line, as a test reads them.
+func (a *App) bandsLine(b *uncertainty.Bands) string {
+	return strings.Join(a.bandsParts(b), a.t("band separator"))
 }

@@ -54,7 +54,7 @@ func (b *browser) publish() {
 	o.Set("lang", a.lang)
 	o.Set("tab", a.tab)
 	o.Set("fragment", a.Fragment())
-	o.Set("message", a.message)
+	o.Set("message", a.noticeText())
 	o.Set("ready", true)
 	o.Set("scroll", a.scroll)
 	o.Set("updates", a.stats.Updates)

@@ -47,8 +47,8 @@ func TestOpenReadIsBounded(t *testing.T) {
 		t.Fatal("still reading after 20 s: the read is not bounded")
 	}
 	want := "not a regular file (a device), and it gave more than 1048576 bytes"
-	if a.p != before || !a.bad || !strings.Contains(a.message, "zero: "+want) {
-		t.Errorf("dropped endless file: planner replaced %v, message %q", a.p != before, a.message)
+	if a.p != before || !a.note.bad || !strings.Contains(a.noticeText(), "zero: "+want) {
+		t.Errorf("dropped endless file: planner replaced %v, message %q", a.p != before, a.noticeText())
 	}
 	if err == nil || !strings.Contains(err.Error(), "/dev/zero: "+want) {
 		t.Errorf("-scenario /dev/zero: %v", err)

@@ -3,10 +3,12 @@ package app
 import (
 	"fmt"
 	"image"
+	"math"
 	"strconv"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
+	"clvlab/internal/planner"
 	"clvlab/internal/ui"
 	"clvlab/internal/whatif"
 	"clvlab/scenarios"
@@ -27,79 +29,169 @@ var seekKPIs = []kpi.KPI{kpi.LTVCAC, kpi.CLV, kpi.CustomerEquity, kpi.PaybackPer
 // whatIf is the state of the what-if bar.
 type whatIf struct {
 	kpi     int    // index into seekKPIs
-	target  string // typed target
+	target  string // typed target; "" until the bar sets the goal's default
 	path    string // the lever solved for: the last slider touched
 	found   *whatif.SeekResult
 	optimum *whatif.Optimum
+	// applied lists what the last Apply of an optimum changed, for the
+	// Optimum tab.
+	applied []leverChange
 	version int // the planner version found and optimum were computed for
 }
 
-// whatifBar draws "Make [KPI] = [3] by changing <slider> [Seek]
-// [Apply]" and "[Optimise spend] [Apply optimum]" in r.
+// leverChange is one slider an Apply moved.
+type leverChange struct {
+	path     string
+	from, to float64
+}
+
+// seekGoal is the goal the bar asks of k: equal to the target, or at most
+// the target for a KPI that moves in whole steps (payback).
+func seekGoal(k kpi.KPI) whatif.Goal {
+	if k.Step() {
+		return whatif.AtMost
+	}
+	return whatif.Equal
+}
+
+// goalLabel is the goal button's text: the KPI's short label (the
+// catalogue's, as in the KPI strip) and the relation; the font has no ≤.
+func goalLabel(k kpi.KPI, lang string) string {
+	if seekGoal(k) == whatif.AtMost {
+		return k.Short(lang) + " <="
+	}
+	return k.Short(lang) + " ="
+}
+
+// goodLTVCAC is the LTV:CAC many firms aim for (the catalogue's
+// explanation): the seek bar proposes it when the ratio is below.
+const goodLTVCAC = 3
+
+// defaultTarget is the target the bar proposes for k from its current
+// value v: a step in the direction of good news. LTV:CAC is raised to 3
+// when below it; a KPI where more is better otherwise to about 10% above
+// its value, rounded up to two significant digits (0 when it is negative:
+// break even); payback one period shorter (at least 1), or within the
+// horizon when there is none.
+// defined is false when the KPI has no value (LTV:CAC without acquisition
+// cost, payback beyond the horizon).
+func defaultTarget(k kpi.KPI, v float64, defined bool, horizon int) float64 {
+	switch {
+	case k == kpi.LTVCAC && (!defined || v < goodLTVCAC):
+		return goodLTVCAC
+	case k.Good() == kpi.Lower && !defined:
+		return float64(horizon)
+	case k.Good() == kpi.Lower:
+		return math.Max(1, math.Ceil(v)-1)
+	case !defined || v <= 0:
+		return 0
+	}
+	return roundUp2(1.1 * v)
+}
+
+// currentTarget is the default target of k from the current values.
+func (a *App) currentTarget(k kpi.KPI) string {
+	v := k.Of(&a.p.Result().Summary)
+	return formatTarget(defaultTarget(k, v.Value, v.Defined, a.p.Result().Model.Horizon))
+}
+
+// roundUp2 rounds x > 0 up to two significant digits: 1094 to 1100,
+// 9.119 to 9.2.
+func roundUp2(x float64) float64 {
+	m := math.Pow(10, math.Floor(math.Log10(x))-1)
+	return math.Ceil(x/m-1e-9) * m
+}
+
+// formatTarget writes a target as it is typed, without the float noise
+// of rounding (7.6, not 7.6000000000000005).
+func formatTarget(v float64) string { return strconv.FormatFloat(v, 'g', 12, 64) }
+
+// resetTarget sets the bar's target to the default of its goal.
+func (a *App) resetTarget() {
+	a.what.target = a.currentTarget(seekKPIs[a.what.kpi])
+}
+
+// whatifBar draws "Make [KPI =] [target] by <slider> [Seek] [Apply]" and
+// "[Optimise spend] [Apply]" in r, the goal button as wide as its longest
+// label and the lever's name in what is left.
 func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	c := &a.ui
 	w := &a.what
 	if w.target == "" {
-		w.target = "3"
+		a.resetTarget()
 	}
 	if w.path == "" || !a.hasControl(w.path) {
 		w.path = a.defaultSeekPath()
 	}
 	c.Fill(r, c.Theme.Panel)
-	x, y, h := r.Min.X+m.pad/2, r.Min.Y+2, r.Dy()-4
+	size := c.Theme.FontSize
+	gap := m.pad / 2
+	text := func(s string) int { return int(math.Ceil(a.measure(s, size))) }
+	button := func(labels ...string) int {
+		wd := m.font * 4
+		for _, l := range labels {
+			wd = max(wd, text(l)+m.pad+8) // the button's label is inset 4 on each side
+		}
+		return wd
+	}
+	goals := make([]string, len(seekKPIs))
+	for i, k := range seekKPIs {
+		goals[i] = goalLabel(k, a.lang)
+	}
+	makeW, goalW, targetW, byW := text(a.t("make"))+gap, button(goals...), m.font*4, text(a.t("by"))+m.pad
+	seekW, applyW := button(a.t("seek")), button(a.t("apply"))
+	optW := button(a.t("optimise spend"))
+	leverW := r.Dx() - (makeW + goalW + targetW + byW + seekW + 2*applyW + optW + 9*gap)
+	x, y, h := r.Min.X+gap, r.Min.Y+2, r.Dy()-4
 	put := func(wd int) image.Rectangle {
 		rr := image.Rect(x, y, x+wd, y+h)
-		x += wd + m.pad/2
+		x += wd + gap
 		return rr
 	}
-	f := m.font
-	c.Label(put(f*3), a.t("make"), 0, c.Theme.Text, ui.Right)
+	c.Label(put(makeW), a.t("make"), 0, c.Theme.Text, ui.Right)
 	k := seekKPIs[w.kpi]
-	goal := "="
-	if k.Step() {
-		goal = "<=" // the font has no ≤
-	}
-	kr := put(f * 8)
+	kr := put(goalW)
 	a.widgets["button:seek-kpi"] = kr
-	if c.Button("seek-kpi", kr, k.Label(a.lang)+" "+goal, true) {
+	if c.Button("seek-kpi", kr, goalLabel(k, a.lang), true) {
 		w.kpi = (w.kpi + 1) % len(seekKPIs)
 		w.found = nil
+		a.resetTarget() // the target follows the goal
+		a.platform.stateChanged()
 	}
-	tr := put(f * 4)
+	tr := put(targetW)
 	a.widgets["field:seek-target"] = tr
-	c.TextField("seek-target", tr, &w.target)
-	label := w.path
-	if ctl, ok := a.p.Control(w.path); ok {
-		label = a.groupName(ctl.Group) + ": " + ctl.Label.In(a.lang)
+	typed := w.target
+	if c.TextField("seek-target", tr, &w.target) {
+		a.seek()
 	}
-	c.Label(put(f*2), a.t("by"), 0, c.Theme.Text, ui.Center)
-	c.Label(put(f*12), label, 0, c.Theme.Accent, ui.Left)
-	sr := put(f * 4)
+	if w.target != typed {
+		w.found = nil
+		a.platform.stateChanged()
+	}
+	c.Label(put(byW), a.t("by"), 0, c.Theme.Text, ui.Center)
+	c.Label(put(max(leverW, m.font*3)), a.leverName(w.path).In(a.lang), 0, c.Theme.Accent, ui.Left)
+	sr := put(seekW)
 	a.widgets["button:seek"] = sr
 	if c.Button("seek", sr, a.t("seek"), true) {
 		a.seek()
 	}
-	ar := put(f * 4)
+	ar := put(applyW)
 	a.widgets["button:apply-seek"] = ar
 	if c.Button("apply-seek", ar, a.t("apply"), w.found != nil && w.found.Found) {
 		a.check(a.p.Set(w.found.Parameter.Path, w.found.Value))
 		a.p.EndEdit()
 		w.found = nil
 	}
-	x = r.Max.X - m.pad/2 - f*14
-	or := put(f * 8)
+	x = r.Max.X - gap - optW - gap - applyW
+	or := put(optW)
 	a.widgets["button:optimize"] = or
-	if c.Button("optimize", or, a.t("optimise spend"), true) {
+	if c.Button("optimize", or, a.t("optimise spend"), len(levers(a.p.Scenario())) > 0) {
 		a.optimize()
 	}
-	pr := put(f * 6)
+	pr := put(applyW)
 	a.widgets["button:apply-optimum"] = pr
 	if c.Button("apply-optimum", pr, a.t("apply"), w.optimum != nil) {
-		for _, l := range w.optimum.Levers {
-			a.check(a.p.Set(l.Path, l.Optimum))
-			a.p.EndEdit()
-		}
-		w.optimum = nil
+		a.applyOptimum()
 	}
 }
 
@@ -127,43 +219,61 @@ func (a *App) defaultSeekPath() string {
 	return a.p.Controls()[0].Path
 }
 
-func (a *App) groupName(group string) string {
-	t, _ := a.groupTitle(a.p.Scenario(), group)
+func (a *App) groupName(group, lang string) string {
+	t, _ := a.groupTitle(a.p.Scenario(), group, lang)
 	return t
 }
+
+// leverName names a slider with its group, "Stability: stay", in the
+// language it is shown in.
+func (a *App) leverName(path string) inLang {
+	return func(lang string) string {
+		ctl, ok := a.p.Control(path)
+		if !ok {
+			return path
+		}
+		return a.groupName(ctl.Group, lang) + ": " + ctl.Label.In(lang)
+	}
+}
+
+// leverValue formats a value of the slider at path in the language it is
+// shown in.
+func (a *App) leverValue(path string, v float64) inLang {
+	return func(lang string) string {
+		ctl, _ := a.p.Control(path)
+		s := a.p.Scenario()
+		return ctl.Format(v, s.Currency, periodName(s), lang)
+	}
+}
+
+// kpiShort is a KPI's short label, the one name the screen gives it.
+func kpiShort(k kpi.KPI) inLang { return k.Short }
 
 // seek solves the bar's goal for its lever and reports the answer.
 func (a *App) seek() {
 	w := &a.what
 	target, err := strconv.ParseFloat(w.target, 64)
-	if err != nil {
-		a.notice(fmt.Sprintf(a.t("target not a number"), w.target), true)
+	if err != nil || math.IsNaN(target) || math.IsInf(target, 0) {
+		a.warn("target not a number", w.target)
 		return
 	}
 	k := seekKPIs[w.kpi]
-	goal := whatif.Equal
-	if k.Step() {
-		goal = whatif.AtMost
-	}
-	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: k, Goal: goal, Target: target})
+	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: k, Goal: seekGoal(k), Target: target})
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
-	ctl, _ := a.p.Control(w.path)
-	s := a.p.Scenario()
-	show := func(v float64) string { return ctl.Format(v, s.Currency, periodName(s), a.lang) }
 	if !r.Found {
 		if r.Holds {
-			a.notice(fmt.Sprintf(a.t("seek holds"), k.Label(a.lang), show(r.Low), show(r.High)), false)
+			a.say("seek holds", kpiShort(k), a.leverValue(w.path, r.Low), a.leverValue(w.path, r.High))
 		} else {
-			a.notice(fmt.Sprintf(a.t("seek none"), k.Label(a.lang), w.target, show(r.Low), show(r.High)), true)
+			a.warn("seek none", kpiShort(k), w.target, a.leverValue(w.path, r.Low), a.leverValue(w.path, r.High))
 		}
 		w.found = nil
 		return
 	}
 	w.found, w.version = r, a.p.Version()
-	a.notice(fmt.Sprintf(a.t("seek found"), a.groupName(ctl.Group)+": "+ctl.Label.In(a.lang), show(r.Value), k.Label(a.lang), r.KPIValue.String()), false)
+	a.say("seek found", a.leverName(w.path), a.leverValue(w.path, r.Value), kpiShort(k), r.KPIValue.String())
 }
 
 // optimumKPI is the KPI that Optimise spend maximises.
@@ -172,15 +282,109 @@ const optimumKPI = kpi.CustomerEquity
 // optimize finds the spend that maximises optimumKPI and shows it in the
 // optimum tab.
 func (a *App) optimize() {
+	a.tab = tabOptimum
+	a.chartKey = ""
+	a.platform.stateChanged()
 	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: optimumKPI})
 	if err != nil {
-		a.notice(err.Error(), true)
+		a.fail(err)
 		return
 	}
 	a.what.optimum, a.what.version = o, a.p.Version()
-	a.tab = tabOptimum
-	a.chartKey = ""
-	a.notice(fmt.Sprintf(a.t("optimum found"), optimumKPI.Short(a.lang), chart.Human(o.Value, a.lang), chart.Human(o.Current, a.lang)), false)
+	a.say("optimum found", kpiShort(optimumKPI), money(o.Value, a.p.Scenario().Currency), money(o.Current, a.p.Scenario().Currency))
+}
+
+// money formats an amount as the charts abbreviate it, in the language it
+// is shown in.
+func money(v float64, currency string) inLang {
+	return func(lang string) string { return chart.Human(v, lang) + " " + currency }
+}
+
+// applyOptimum sets the sliders to the optimum found and keeps what
+// changed, which the Optimum tab then lists.
+func (a *App) applyOptimum() {
+	w := &a.what
+	o := w.optimum
+	w.applied = w.applied[:0]
+	for _, l := range o.Levers {
+		from := a.p.Value(l.Path)
+		a.check(a.p.Set(l.Path, l.Optimum))
+		a.p.EndEdit()
+		if to := a.p.Value(l.Path); to != from {
+			w.applied = append(w.applied, leverChange{path: l.Path, from: from, to: to})
+		}
+	}
+	w.optimum = nil
+	a.tab, a.chartKey = tabOptimum, ""
+	a.say("optimum applied", len(w.applied), a.t("tab:optimum"))
+}
+
+// withResponses names the first shipped scenario with response curves
+// in lang, for the Optimum tab of one without.
+func withResponses(lang string) string {
+	for _, id := range scenarios.Presets() {
+		if s, err := scenarios.Preset(id); err == nil && len(s.Responses) > 0 {
+			return s.Name.In(lang)
+		}
+	}
+	return ""
+}
+
+// levers returns the paths of the levers Optimise spend moves: every
+// [[response]] curve's lever, once (whatif.Optimize's default).
+func levers(s *scenarios.Scenario) []string {
+	var out []string
+	for _, r := range s.Responses {
+		if !slicesContains(out, r.Lever) {
+			out = append(out, r.Lever)
+		}
+	}
+	return out
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// optimumNote is the Optimum tab while there is no optimum to draw: what
+// Optimise spend does, with which levers, and how to run it; after Apply,
+// first which sliders it changed and by how much.
+func (a *App) optimumNote() *chart.Note {
+	s := a.p.Scenario()
+	n := &chart.Note{Header: chart.Header{Lang: a.lang, Scenario: s.Name.In(a.lang), Currency: s.Currency},
+		Title: a.t("tab:optimum")}
+	if len(a.what.applied) > 0 {
+		n.Paragraphs = append(n.Paragraphs, a.t("optimum changed"))
+		for _, ch := range a.what.applied {
+			line := a.leverName(ch.path).In(a.lang) + ": " + a.leverValue(ch.path, ch.from).In(a.lang) +
+				" → " + a.leverValue(ch.path, ch.to).In(a.lang)
+			if ch.from != 0 {
+				line += fmt.Sprintf(" (%+.1f%%)", 100*(ch.to-ch.from)/math.Abs(ch.from))
+			}
+			n.Paragraphs = append(n.Paragraphs, line)
+		}
+	}
+	ls := levers(s)
+	if len(ls) == 0 {
+		n.Paragraphs = append(n.Paragraphs, fmt.Sprintf(a.t("optimum none"), optimumKPI.Short(a.lang), withResponses(a.lang)))
+		return n
+	}
+	names := ""
+	for i, l := range ls {
+		if i > 0 {
+			names += a.t("list separator")
+		}
+		names += a.leverName(l).In(a.lang)
+	}
+	n.Paragraphs = append(n.Paragraphs,
+		fmt.Sprintf(a.t("optimum explained"), names, optimumKPI.Short(a.lang)),
+		fmt.Sprintf(a.t("press optimise"), a.t("optimise spend"), a.t("apply")))
+	return n
 }
 
 // analysisFigure builds the chart of an analysis tab.
@@ -195,8 +399,43 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 		return chart.BuildAnalysis(chart.NewTornado(s, t, a.lang), size)
 	default:
 		if a.what.optimum == nil {
-			return nil, fmt.Errorf(a.t("press optimise"), optimumKPI.Short(a.lang))
+			return chart.BuildAnalysis(a.optimumNote(), size)
 		}
 		return chart.BuildAnalysis(chart.NewOptimumSlices(s, a.what.optimum, a.lang), size)
+	}
+}
+
+// seekView is the seek bar's goal for the link: empty where it is the
+// default.
+func (a *App) seekView() planner.Seek {
+	var v planner.Seek
+	w := &a.what
+	k := seekKPIs[w.kpi]
+	if w.kpi != 0 {
+		v.KPI = k.String()
+	}
+	if w.target != "" && w.target != a.currentTarget(k) {
+		v.Target = w.target
+	}
+	if w.path != "" && w.path != a.defaultSeekPath() {
+		v.Lever = w.path
+	}
+	return v
+}
+
+// setSeekView restores the seek bar's goal from a link; what this
+// scenario does not have keeps its default.
+func (a *App) setSeekView(v planner.Seek) {
+	w := &a.what
+	for i, k := range seekKPIs {
+		if k.String() == v.KPI {
+			w.kpi = i
+		}
+	}
+	if x, err := strconv.ParseFloat(v.Target, 64); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+		w.target = v.Target
+	}
+	if a.hasControl(v.Lever) {
+		w.path = v.Lever
 	}
 }

@@ -139,9 +139,12 @@ func allControls(s *scenarios.Scenario) []Control {
 		cs = append(cs, c)
 	}
 	for _, st := range s.Stages {
-		// Staying first, then destinations in stage order.
+		// Staying first, then the other destinations in stage order.
+		if _, ok := st.To[st.ID]; ok {
+			add(st.ID, scenarios.Path{Stage: st.ID, Key: "to", To: st.ID})
+		}
 		for _, other := range s.Stages {
-			if _, ok := st.To[other.ID]; ok {
+			if _, ok := st.To[other.ID]; ok && other.ID != st.ID {
 				add(st.ID, scenarios.Path{Stage: st.ID, Key: "to", To: other.ID})
 			}
 		}

@@ -12,6 +12,14 @@ import (
 type View struct {
 	Lang string // "en" or "zh"
 	Tab  int    // the chart tab
+	Seek Seek   // the seek bar's goal
+}
+
+// Seek is the goal of the seek bar: the KPI (its catalogue id, e.g.
+// "ltv_cac"), the target as typed and the path of the lever solved for.
+// An empty field means the app's default.
+type Seek struct {
+	KPI, Target, Lever string
 }
 
 // Fragment limits: a link is at most this long, with at most this many
@@ -22,9 +30,10 @@ const (
 )
 
 // Fragment returns the URL fragment (without "#") that reproduces the
-// screen: the shipped scenario, the changed values, the baseline, the
-// language and the chart tab. A loaded file is not part of the link: only
-// shipped scenarios can be shared this way.
+// screen: the shipped scenario, the changed values, the baseline and the
+// pinned values (bv, also while another baseline is shown), the language,
+// the chart tab and the seek bar's goal. A loaded file is not part of the
+// link: only shipped scenarios can be shared this way.
 func (p *Planner) Fragment(v View) string {
 	q := url.Values{}
 	if p.preset != "" {
@@ -36,17 +45,27 @@ func (p *Planner) Fragment(v View) string {
 	switch p.baseline.Kind {
 	case BaselinePinned:
 		q.Set("b", "pinned")
-		for _, path := range sortedPaths(p.baseline.Overrides) {
-			q.Add("bv", path+"="+strconv.FormatFloat(p.baseline.Overrides[path], 'g', -1, 64))
-		}
 	case BaselineVariant:
 		q.Set("b", strconv.Itoa(p.baseline.Variant+1))
+	}
+	if p.pin != nil {
+		for _, path := range sortedPaths(p.pin) {
+			q.Add("bv", path+"="+strconv.FormatFloat(p.pin[path], 'g', -1, 64))
+		}
+		if len(p.pin) == 0 && p.baseline.Kind != BaselinePinned {
+			q.Set("pin", "1") // the values as loaded are pinned
+		}
 	}
 	if v.Lang == "zh" {
 		q.Set("lang", "zh")
 	}
 	if v.Tab > 0 {
 		q.Set("tab", strconv.Itoa(v.Tab))
+	}
+	for key, val := range map[string]string{"goal": v.Seek.KPI, "target": v.Seek.Target, "lever": v.Seek.Lever} {
+		if val != "" {
+			q.Set(key, val)
+		}
 	}
 	return q.Encode()
 }
@@ -70,36 +89,42 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 	if t, err := strconv.Atoi(q.Get("tab")); err == nil && t >= 0 && t < 100 {
 		l.View.Tab = t
 	}
+	l.View.Seek = Seek{KPI: q.Get("goal"), Target: q.Get("target"), Lever: q.Get("lever")}
+	if len(l.View.Seek.KPI) > 40 || len(l.View.Seek.Target) > 40 || len(l.View.Seek.Lever) > 200 {
+		l.View.Seek = Seek{} // not a goal this planner wrote: the defaults
+	}
 	l.Values, err = pairs(q["v"])
 	if err != nil {
 		return "", Link{}, err
 	}
+	l.Pinned, err = pairs(q["bv"])
+	if err != nil {
+		return "", Link{}, err
+	}
+	if l.Pinned == nil && (q.Get("pin") == "1" || q.Get("b") == "pinned") {
+		l.Pinned = map[string]float64{}
+	}
 	switch b := q.Get("b"); b {
 	case "":
 	case "pinned":
-		l.Pinned, err = pairs(q["bv"])
-		if err != nil {
-			return "", Link{}, err
-		}
-		if l.Pinned == nil {
-			l.Pinned = map[string]float64{}
-		}
+		l.Baseline = BaselinePinned
 	default:
 		n, err := strconv.Atoi(b)
 		if err != nil || n < 1 {
 			return "", Link{}, fmt.Errorf("the link's baseline %q is not a variant number", b)
 		}
-		l.Variant = n
+		l.Baseline, l.Variant = BaselineVariant, n
 	}
 	return q.Get("s"), l, nil
 }
 
 // Link is what a fragment asks for besides the scenario.
 type Link struct {
-	View    View
-	Values  map[string]float64
-	Pinned  map[string]float64 // non-nil: a pinned baseline
-	Variant int                // > 0: variant number as baseline
+	View     View
+	Values   map[string]float64
+	Pinned   map[string]float64 // non-nil: pinned values (the pin)
+	Baseline BaselineKind       // the baseline: as loaded, the pin or a variant
+	Variant  int                // with BaselineVariant: the variant's number, from 1
 }
 
 func pairs(list []string) (map[string]float64, error) {
@@ -146,22 +171,23 @@ func (p *Planner) Apply(l Link) error {
 		return p.overrides
 	}
 	p.pushUndo()
-	var pinned map[string]float64
+	p.pin = nil
 	if l.Pinned != nil {
-		pinned = set(l.Pinned)
+		p.pin = set(l.Pinned)
 	}
 	set(l.Values)
+	p.baseline = Baseline{}
 	switch {
-	case l.Pinned != nil:
-		p.baseline = Baseline{Kind: BaselinePinned, Overrides: pinned}
-	case l.Variant > 0 && l.Variant <= len(p.base.Variants):
+	case l.Baseline == BaselinePinned && p.pin != nil:
+		p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
+	case l.Baseline == BaselineVariant && l.Variant > 0 && l.Variant <= len(p.base.Variants):
 		p.baseline = Baseline{Kind: BaselineVariant, Variant: l.Variant - 1}
-	case l.Variant > 0:
+	case l.Baseline == BaselineVariant:
 		skipped = append(skipped, fmt.Sprintf("baseline variant %d", l.Variant))
 	}
 	if err := p.recompute(); err != nil {
 		// Values valid one by one may still break a row together: drop them.
-		p.overrides, p.baseline = map[string]float64{}, Baseline{}
+		p.overrides, p.baseline, p.pin = map[string]float64{}, Baseline{}, nil
 		p.recompute()
 		return fmt.Errorf("the link's values do not fit this scenario (%v); showing it as loaded", err)
 	}
@@ -169,4 +195,12 @@ func (p *Planner) Apply(l Link) error {
 		return fmt.Errorf("the link names what this scenario does not have, skipped: %s", strings.Join(skipped, ", "))
 	}
 	return nil
+}
+
+// Open starts the session from a link: Apply, with nothing to undo
+// afterwards, since the values the link sets are where the session starts.
+func (p *Planner) Open(l Link) error {
+	err := p.Apply(l)
+	p.undo, p.redo, p.editing = nil, nil, ""
+	return err
 }

@@ -30,7 +30,8 @@ type Planner struct {
 	editing    string // the control being dragged: one undo step per drag
 
 	baseline  Baseline
-	version   int // counts recomputations: what results belong to
+	pin       map[string]float64 // the pinned values, kept while another baseline is shown; nil: none
+	version   int                // counts recomputations: what results belong to
 	current   *scenarios.Scenario
 	result    *sim.Result
 	baseRes   *sim.Result
@@ -41,7 +42,7 @@ type Planner struct {
 type Baseline struct {
 	Kind      BaselineKind
 	Variant   int                // with BaselineVariant: index into the scenario's variants
-	Overrides map[string]float64 // with BaselinePinned: the values pinned
+	Overrides map[string]float64 // with BaselinePinned: the values pinned (the pin, see Pin)
 }
 
 // BaselineKind says where the baseline comes from.
@@ -294,14 +295,22 @@ func (p *Planner) apply(change func(map[string]float64)) error {
 	return nil
 }
 
-// PinBaseline makes the current values the baseline.
+// PinBaseline makes the current values the pin and the baseline. The pin
+// stays when another baseline is chosen, until the next PinBaseline, so
+// SetBaseline(BaselinePinned, 0) compares with it again.
 func (p *Planner) PinBaseline() {
-	p.baseline = Baseline{Kind: BaselinePinned, Overrides: maps.Clone(p.overrides)}
+	p.pin = maps.Clone(p.overrides)
+	p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
 	p.recompute()
 }
 
-// SetBaseline compares with the scenario as loaded (kind BaselineScenario)
-// or with variant i (BaselineVariant).
+// Pin returns the pinned values and whether there are any: the values of
+// the last PinBaseline (or a link's), whichever baseline is shown.
+func (p *Planner) Pin() (map[string]float64, bool) { return maps.Clone(p.pin), p.pin != nil }
+
+// SetBaseline compares with the scenario as loaded (kind BaselineScenario),
+// the pinned values (BaselinePinned, once something was pinned) or variant
+// i (BaselineVariant).
 func (p *Planner) SetBaseline(kind BaselineKind, variant int) error {
 	switch kind {
 	case BaselineScenario:
@@ -311,10 +320,40 @@ func (p *Planner) SetBaseline(kind BaselineKind, variant int) error {
 			return fmt.Errorf("no variant %d", variant+1)
 		}
 		p.baseline = Baseline{Kind: BaselineVariant, Variant: variant}
+	case BaselinePinned:
+		if p.pin == nil {
+			return errors.New("nothing is pinned: use PinBaseline to pin the current values")
+		}
+		p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
 	default:
-		return errors.New("use PinBaseline to pin the current values")
+		return fmt.Errorf("no baseline kind %d", kind)
 	}
 	return p.recompute()
+}
+
+// Baselines lists the baselines the current one can be switched to, in
+// the order a Baseline button cycles through them: the scenario as
+// loaded, the pinned values while there are any, then each variant.
+func (p *Planner) Baselines() []Baseline {
+	out := []Baseline{{}}
+	if p.pin != nil {
+		out = append(out, Baseline{Kind: BaselinePinned, Overrides: p.pin})
+	}
+	for i := range p.base.Variants {
+		out = append(out, Baseline{Kind: BaselineVariant, Variant: i})
+	}
+	return out
+}
+
+// NextBaseline switches to the baseline after the current one in
+// Baselines, back to the first after the last.
+func (p *Planner) NextBaseline() error {
+	list := p.Baselines()
+	i := slices.IndexFunc(list, func(b Baseline) bool {
+		return b.Kind == p.baseline.Kind && (b.Kind != BaselineVariant || b.Variant == p.baseline.Variant)
+	})
+	next := list[(i+1)%len(list)]
+	return p.SetBaseline(next.Kind, next.Variant)
 }
 
 // BaselineName returns the baseline's display name in lang.

@@ -262,3 +262,123 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestPinSurvivesBaselineCycle (issue 12, defect 6): cycling the baseline
+// away from a pin keeps the pin; the cycle (as loaded, pinned, each
+// variant) comes back to it, and the KPIs are again measured against the
+// pinned values. Before anything is pinned, the cycle has no "pinned".
+func TestPinSurvivesBaselineCycle(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	if n := len(p.Baselines()); n != 1+len(p.Base().Variants) {
+		t.Errorf("%d baselines before a pin, want as loaded and %d variants", n, len(p.Base().Variants))
+	}
+	if err := p.SetBaseline(BaselinePinned, 0); err == nil {
+		t.Error("a pinned baseline without a pin was accepted")
+	}
+	p.Set(stay, 0.94)
+	p.EndEdit()
+	p.PinBaseline()
+	pinned := p.Overrides()
+	p.Set("acquisition.cost_per_customer", 90)
+	// The cycle from "pinned": the variants, as loaded, then pinned again.
+	var names []string
+	for range len(p.Baselines()) {
+		if err := p.NextBaseline(); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, p.BaselineName("en"))
+	}
+	if want := len(p.Base().Variants) + 2; len(names) != want || names[len(names)-1] != "pinned" || names[len(names)-2] != "as loaded" {
+		t.Fatalf("baselines cycled through %q, want the %d variants, as loaded, pinned", names, want-2)
+	}
+	if got, ok := p.Pin(); !ok || !reflect.DeepEqual(got, pinned) || !reflect.DeepEqual(p.Baseline().Overrides, pinned) {
+		t.Errorf("pin %v (%v), baseline %v after the cycle; want %v", got, ok, p.Baseline().Overrides, pinned)
+	}
+	// The baseline is the pinned values (stay 0.94): CLV's change is the
+	// acquisition cost's alone, which CLV does not include.
+	if d, ok := p.KPIs()[0].Delta(); !ok || d != 0 {
+		t.Errorf("CLV delta %v against the pin, want 0 (only the acquisition cost changed)", d)
+	}
+}
+
+// TestStayFirst (issue 12, defect 15): each stage's sliders begin with
+// staying, then the other destinations in stage order (the decline stage
+// listed "to Stability" before "stay").
+func TestStayFirst(t *testing.T) {
+	for _, id := range scenarios.Presets() {
+		p := newPlanner(t, id)
+		first := map[string]string{}
+		for _, c := range p.Controls() {
+			if _, ok := first[c.Group]; !ok {
+				first[c.Group] = c.Path
+			}
+		}
+		for _, st := range p.Scenario().Stages {
+			stayPath := scenarios.Path{Stage: st.ID, Key: "to", To: st.ID}.String()
+			if _, ok := p.Control(stayPath); ok && first[st.ID] != stayPath {
+				t.Errorf("%s: stage %s starts with %s, want %s", id, st.ID, first[st.ID], stayPath)
+			}
+		}
+	}
+}
+
+// TestLinkKeepsPinAndSeek (issue 12, defects 6 and 8): a link keeps the
+// pin while a variant is the baseline, and the seek bar's goal; a link of
+// the old form (b=pinned with its values) opens as before.
+func TestLinkKeepsPinAndSeek(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	p.Set(stay, 0.93)
+	p.PinBaseline()
+	p.SetBaseline(BaselineVariant, 1)
+	v := View{Lang: "en", Seek: Seek{KPI: "clv", Target: "1100", Lever: "acquisition.cost_per_customer"}}
+	_, link, err := ParseFragment(p.Fragment(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if link.View != v {
+		t.Errorf("view %+v, want %+v", link.View, v)
+	}
+	q := newPlanner(t, "four-stage")
+	if err := q.Apply(link); err != nil {
+		t.Fatal(err)
+	}
+	pin, ok := q.Pin()
+	if b := q.Baseline(); b.Kind != BaselineVariant || b.Variant != 1 || !ok || pin[stay] != 0.93 {
+		t.Errorf("baseline %+v, pin %v (%v); want variant 2 and the pin kept", b, pin, ok)
+	}
+	// Before this change links wrote the pin only with b=pinned.
+	_, old, err := ParseFragment("s=four-stage&b=pinned&bv=stage.stability.to.stability%3D0.92&v=horizon%3D48")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newPlanner(t, "four-stage")
+	if err := r.Apply(old); err != nil {
+		t.Fatal(err)
+	}
+	if b := r.Baseline(); b.Kind != BaselinePinned || b.Overrides[stay] != 0.92 || r.Value("horizon") != 48 {
+		t.Errorf("old link: baseline %+v, horizon %v", b, r.Value("horizon"))
+	}
+	if old.View.Seek != (Seek{}) {
+		t.Errorf("old link: seek %+v, want the defaults", old.View.Seek)
+	}
+}
+
+// TestOpenLeavesNothingToUndo (issue 12, defect 10): a session opened from
+// a link starts there: nothing to undo until something changes.
+func TestOpenLeavesNothingToUndo(t *testing.T) {
+	_, link, err := ParseFragment("s=four-stage&v=horizon%3D48")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPlanner(t, "four-stage")
+	if err := p.Open(link); err != nil {
+		t.Fatal(err)
+	}
+	if p.CanUndo() || p.Value("horizon") != 48 {
+		t.Errorf("after Open: can undo %v, horizon %v", p.CanUndo(), p.Value("horizon"))
+	}
+	p.Set(stay, 0.93)
+	if !p.Undo() || p.Value(stay) != 0.90 || p.Value("horizon") != 48 {
+		t.Errorf("undo after a change: stay %v horizon %v, want 0.90 and the link's 48", p.Value(stay), p.Value("horizon"))
+	}
+}

@@ -411,11 +411,14 @@ func (c *Context) Slider(id string, r image.Rectangle, s Slider) SliderResult {
 	c.Label(image.Rect(labelR.Min.X, labelR.Min.Y, resetR.Min.X, labelR.Max.Y), s.Label, 0, th.Text, Left)
 	if s.Changed {
 		// The reset mark, a small cross: a click returns the value to the
-		// scenario's.
+		// scenario's. A line runs from R.Min to R.Max, so the rising
+		// stroke is written out: image.Rect would put its ends back in
+		// order and draw the falling stroke twice.
 		k := resetR.Inset(resetR.Dy() / 4)
+		rising := image.Rectangle{Min: image.Pt(k.Min.X, k.Max.Y), Max: image.Pt(k.Max.X, k.Min.Y)}
 		c.ops = append(c.ops,
 			Op{Kind: OpLine, R: k, Color: th.Changed, Width: 2},
-			Op{Kind: OpLine, R: image.Rect(k.Min.X, k.Max.Y, k.Max.X, k.Min.Y), Color: th.Changed, Width: 2})
+			Op{Kind: OpLine, R: rising, Color: th.Changed, Width: 2})
 		if c.In.Pressed && c.In.Mouse.In(resetR) {
 			res.Reset, res.Released = true, true
 			c.changed = true

@@ -192,3 +192,27 @@ func TestTextFieldAndFit(t *testing.T) {
 		t.Errorf("fit = %q, want abcde… (6 × 10 px)", got)
 	}
 }
+
+// TestResetMarkCrosses (issue 12, defect 9): the reset mark of a changed
+// value is two strokes, one falling and one rising, not one stroke twice.
+func TestResetMarkCrosses(t *testing.T) {
+	var c Context
+	s := spec
+	s.Changed = true
+	frame(&c, Input{}, sliderRect, s)
+	var falling, rising int
+	for _, op := range c.Ops() {
+		if op.Kind != OpLine {
+			continue
+		}
+		switch {
+		case op.R.Max.X > op.R.Min.X && op.R.Max.Y > op.R.Min.Y:
+			falling++
+		case op.R.Max.X > op.R.Min.X && op.R.Max.Y < op.R.Min.Y:
+			rising++
+		}
+	}
+	if falling != 1 || rising != 1 {
+		t.Errorf("reset mark: %d falling and %d rising strokes, want one of each", falling, rising)
+	}
+}
