@@ -331,3 +331,59 @@ func TestSeekGoals(t *testing.T) {
 		t.Errorf("link %q restored goal %d, target %q, lever %q", a.Fragment(), b.what.kpi, b.what.target, b.what.path)
 	}
 }
+
+// TestTooltipClearOfLegend (defect 15): hovering the customers chart at
+// any of its first periods, where the box used to open over the legend,
+// the box of values covers no legend; customers are counted whole.
+func TestTooltipClearOfLegend(t *testing.T) {
+	for _, trials := range []int{0, 200} {
+		a, _ := newApp(t, 1280, 800)
+		a.trials = trials
+		if trials > 0 {
+			waitForBands(t, a)
+		}
+		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+		cr := a.chartRect
+		hovered := 0
+		for x := cr.Min.X; x < cr.Min.X+cr.Dx()/2; x += 6 {
+			inFrame(func(*ebiten.Image) { a.frame(ui.Input{Mouse: image.Pt(x, cr.Min.Y+cr.Dy()/2)}) })
+			if a.hover < 0 {
+				continue
+			}
+			hovered++
+			var box image.Rectangle
+			for _, op := range a.ui.Ops() {
+				if op.Kind == ui.OpFill && op.Color == (color.RGBA{0xff, 0xff, 0xff, 0xf0}) {
+					box = op.R
+				}
+			}
+			for _, l := range a.chartFig.Legends() {
+				if l = l.Add(cr.Min); box.Overlaps(l) {
+					t.Errorf("trials %d, period %d: the values' box %v covers the legend %v", trials, a.hover, box, l)
+				}
+			}
+			for _, line := range a.hoverLines[1:] {
+				if _, v, _ := strings.Cut(line, ": "); strings.Contains(v, ".") {
+					t.Errorf("period %d: %q is not a whole number of customers", a.hover, line)
+				}
+			}
+		}
+		if hovered < 5 {
+			t.Errorf("trials %d: only %d positions hovered a period", trials, hovered)
+		}
+	}
+}
+
+// waitForBands runs frames until the trials' bands arrive.
+func waitForBands(t *testing.T, a *App) {
+	t.Helper()
+	inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+	deadline := time.Now().Add(30 * time.Second)
+	for a.currentBands() == nil && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		a.pollMonteCarlo()
+	}
+	if a.currentBands() == nil {
+		t.Fatal("no bands after 30 s")
+	}
+}

@@ -504,7 +504,8 @@ func (a *App) crosshair(m metrics, cr image.Rectangle) {
 		bx = cr.Min.X + x - m.pad - bw
 	}
 	by := cr.Min.Y + top + m.pad
-	box := image.Rect(bx, by, bx+bw, by+bh)
+	box := a.clearOfLegends(image.Rect(bx, by, bx+bw, by+bh), cr, cr.Min.X+x, m.pad)
+	bx, by = box.Min.X, box.Min.Y
 	c.Fill(box, color.RGBA{0xff, 0xff, 0xff, 0xf0})
 	c.Add(ui.Op{Kind: ui.OpStroke, R: box, Color: c.Theme.Track, Width: 1})
 	for i, l := range a.hoverLines {

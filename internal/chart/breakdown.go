@@ -62,7 +62,7 @@ func (st *style) breakdown() [][]*plot.Plot {
 		}
 	}
 	bottom.NominalX(labels...)
-	st.line(bottom, []float64{-0.5, float64(len(contrib)) - 0.5}, []float64{0, 0}, grey, 0.75, false)
+	st.guide(bottom, []float64{-0.5, float64(len(contrib)) - 0.5}, []float64{0, 0}, grey, 0.75)
 	for _, p := range []*plot.Plot{top, bottom} {
 		p.Y.Tick.Marker = humanTicks{st.lang}
 		p.Y.Min = math.Min(0, p.Y.Min)

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 )
 
 // cashFlow draws operating margin and acquisition spend by period, and the
@@ -28,9 +29,14 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	w := st.barWidth(2*h, 1)
 	mb, sb := bars(margin, w, green, -w/2), bars(spend, w, vermillion, w/2)
 	top.Add(mb, sb)
+	zero := make([]float64, h)
+	st.placer(top).addColumns(xs, zero, margin)
+	st.placer(top).addColumns(xs, spend, zero)
 	bands := st.bands()
 	if bands != nil {
-		st.fan(top, bands.NetCashFlow, color.RGBA{0x33, 0x33, 0x33, 0xff})
+		// The bands are explained once, in the legend of the plot below:
+		// seven entries here would cover the bars.
+		st.fan(top, bands.NetCashFlow, color.RGBA{0x33, 0x33, 0x33, 0xff}, fanFilled, false)
 	}
 	top.Legend.Add(st.t(msgOperatingMargin), mb)
 	top.Legend.Add(st.t(msgAcquisitionSpend), sb)
@@ -38,10 +44,9 @@ func (st *style) cashFlow() [][]*plot.Plot {
 		top.Legend.Add(st.t(msgNetCashFlow), l)
 	}
 	bottom := st.newPlot(st.t(msgCumulativeTitle), st.periodLabel(), st.moneyLabel(msgCumulative))
-	st.line(bottom, xs, make([]float64, h), grey, 0.75, false)
+	st.guide(bottom, xs, make([]float64, h), grey, 0.75)
 	if bands != nil {
-		st.fan(bottom, bands.CumulativeDiscountedNetCashFlow, blue)
-		bottom.Legend.Left = true
+		st.fan(bottom, bands.CumulativeDiscountedNetCashFlow, blue, fanFilled, true)
 	}
 	current := st.line(bottom, xs, cum, blue, 2, false)
 	if b := st.overlay(); b != nil && current != nil {
@@ -56,21 +61,28 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	}
 	lo, hi := span(margin, spend, net)
 	lo2, hi2 := span(cum)
-	lines := 4
+	lines := 3 // margin, spend, net cash flow: the payback line is labelled where it is
+	if !payback.Defined {
+		lines++
+	}
 	if bands != nil {
-		lines += 3
 		for _, b := range bands.NetCashFlow {
 			lo, hi = math.Min(lo, b.P5), math.Max(hi, b.P95)
 		}
 	}
-	headroom(top, lo, hi, lines, 0.5)
+	// The top plot has less than half the figure's height for its data:
+	// its title takes two lines.
+	headroom(top, lo, hi, lines, 0.4)
 	if payback.Defined && payback.Value > 0 {
 		x := payback.Value - 0.5 // the boundary after the payback period
 		label := st.t(msgPayback, st.count(int(payback.Value)))
-		if l := st.vline(top, x, lo, hi, purple); l != nil {
-			top.Legend.Add(label, l)
+		if st.vline(top, x, lo, hi, purple) != nil {
+			st.labels(top, plotter.XYs{{X: x, Y: hi}}, []string{label}, 3, 9)
 		}
-		st.vline(bottom, x, lo2, hi2, purple)
+		// Below, a shorter mark at the same period: the legend of the
+		// trials and the baseline sits above it, in the corner the curve
+		// leaves empty.
+		st.vline(bottom, x, lo2, lo2+0.3*(hi2-lo2), purple)
 	} else if !payback.Defined {
 		top.Legend.Add(st.t(msgNoPayback))
 	}

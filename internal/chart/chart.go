@@ -94,6 +94,8 @@ type Figure struct {
 	// layout, when set, places the plots itself (analysis.go: a heat map
 	// beside its colour bar).
 	layout func(f *Figure, c draw.Canvas)
+	// placers place the plots' legends as they are drawn (legend.go).
+	placers []*legendPlacer
 }
 
 type dataArea struct {
@@ -132,7 +134,15 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", k)
 	}
-	return &Figure{kind: k, rows: rows, size: size}, nil
+	f := &Figure{kind: k, rows: rows, size: size}
+	for _, row := range rows {
+		for _, p := range row {
+			if lp := st.placers[p]; lp != nil {
+				f.placers = append(f.placers, lp)
+			}
+		}
+	}
+	return f, nil
 }
 
 // Draw draws the figure onto c.

@@ -36,7 +36,7 @@ func (st *style) customers() *plot.Plot {
 		st.dashed(p, active(b))
 	}
 	if bands := st.bands(); bands != nil {
-		st.fan(p, bands.ActiveCustomers, color.RGBA{0x33, 0x33, 0x33, 0xff})
+		st.fan(p, bands.ActiveCustomers, color.RGBA{0x33, 0x33, 0x33, 0xff}, fanOutline, true)
 	}
 	p.Y.Min = 0
 	p.Y.Tick.Marker = humanTicks{st.lang}

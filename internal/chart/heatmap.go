@@ -17,7 +17,7 @@ import (
 
 // NewHeatMap returns a grid as a chart input, with names in lang.
 func NewHeatMap(s *scenarios.Scenario, g *whatif.Grid, lang string) *HeatMap {
-	return &HeatMap{Header: headerOf(s, lang), KPI: g.KPI.Label(lang), Money: g.KPI.Unit() == kpi.Money,
+	return &HeatMap{Header: headerOf(s, lang), KPI: g.KPI.Short(lang), Money: g.KPI.Unit() == kpi.Money,
 		XName: s.Label(g.X.Path, lang), YName: s.Label(g.Y.Path, lang),
 		XPercent: g.X.Kind.Percent(), YPercent: g.Y.Kind.Percent(),
 		XValues: g.XValues, YValues: g.YValues, Z: g.Z, Level: g.Level, Current: &[2]float64{g.X.Value, g.Y.Value}}

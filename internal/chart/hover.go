@@ -2,7 +2,10 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"strconv"
+
+	"clvlab/internal/kpi"
 )
 
 // Values returns the figures a crosshair at period shows for a chart kind:
@@ -19,6 +22,10 @@ func Values(k Kind, in *Input, period int) []string {
 	}
 	lines := []string{head}
 	add := func(name string, v float64) { lines = append(lines, name+": "+Human(v, st.lang)) }
+	// Customers are counted whole: 757, never 757.23.
+	count := func(name string, v float64) {
+		lines = append(lines, name+": "+kpi.Group(strconv.FormatFloat(math.Round(v), 'f', 0, 64)))
+	}
 	m := r.Model
 	switch k {
 	case Customers:
@@ -29,9 +36,9 @@ func Values(k Kind, in *Input, period int) []string {
 				n += r.Cell(period, s, i).Customers
 			}
 			total += n
-			add(st.in.Stages[i], n)
+			count(st.in.Stages[i], n)
 		}
-		add(st.t(msgCustomers), total)
+		count(st.t(msgCustomers), total)
 	case Cohorts:
 		f := &r.Totals[period]
 		add(fmt.Sprintf(st.t(msgNetRevenue), st.in.Currency), f.Revenue-f.Discount)

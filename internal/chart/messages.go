@@ -47,6 +47,7 @@ const (
 	msgBaseValue
 	msgClampedNote
 	msgMoreBars
+	msgSeeFile
 	msgHeatMapTitle
 	msgBreakEven
 	msgNoBreakEven
@@ -62,6 +63,8 @@ const (
 	msgBand90
 	msgBand50
 	msgMedian
+	msgGoodNews
+	msgBadNews
 	numMessages
 )
 
@@ -105,6 +108,8 @@ var messages = [numMessages][2]string{
 	msgBand90:            {"5-95% of trials", "90% 的模拟落在此区间"},
 	msgBand50:            {"25-75% of trials", "50% 的模拟落在此区间"},
 	msgMedian:            {"median of trials", "模拟中位数"},
+	msgGoodNews:          {"good news", "利好"},
+	msgBadNews:           {"bad news", "利空"},
 	msgWaterfallTitle:    {"%s: what each change contributed, base to %s", "%s：从基准到%s，各项变更的贡献"},
 	msgShapleyExact:      {"Shapley values, exact over all %d subsets of the changes", "Shapley 值，精确计算全部 %d 个变更子集"},
 	msgShapleySampled:    {"Shapley values from %d random orderings; whiskers show one standard error", "Shapley 值，由 %d 个随机排列估计；须线为一个标准误"},
@@ -114,7 +119,8 @@ var messages = [numMessages][2]string{
 	msgAtHigh:            {"parameter at its high value", "参数取高值"},
 	msgBaseValue:         {"base %s", "基准 %s"},
 	msgClampedNote:       {"* range pulled in to keep the scenario valid", "* 为保持情景有效，范围已收窄"},
-	msgMoreBars:          {"and %d more with smaller swings (see tornado.csv)", "另有 %d 个参数影响更小（见 tornado.csv）"},
+	msgMoreBars:          {"and %d more with smaller swings", "另有 %d 个参数影响更小"},
+	msgSeeFile:           {" (see %s)", "（见 %s）"},
 	msgHeatMapTitle:      {"%s by %s and %s", "%s：%s 与 %s"},
 	msgBreakEven:         {"black line: %s = %s", "黑线：%s = %s"},
 	msgNoBreakEven:       {"%s does not reach %s in this range", "此范围内 %s 未达到 %s"},

@@ -1,6 +1,10 @@
 package chart
 
-import "testing"
+import (
+	"testing"
+
+	"clvlab/internal/kpi"
+)
 
 // TestMessagesNameKPIsFromTheCatalogue: the messages that name a KPI take
 // its short label from package kpi and read as they did when the label
@@ -25,5 +29,29 @@ func TestMessagesNameKPIsFromTheCatalogue(t *testing.T) {
 	}
 	if got := Comparison.Title("zh"); got != "情景对比：客户资产随时间变化" {
 		t.Errorf("Comparison.Title(zh) = %q", got)
+	}
+}
+
+// TestChartTextsHaveGlyphs (issue 12, defect 4): the charts' own texts
+// and the KPI catalogue's labels they show are drawn by the chart font as
+// written (names from a scenario pass through Printable); a character the
+// font lacks would be a blank in a chart.
+func TestChartTextsHaveGlyphs(t *testing.T) {
+	var texts []string
+	for _, m := range messages {
+		texts = append(texts, m[0], m[1])
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for _, k := range kpi.All {
+			texts = append(texts, k.Label(lang), k.Short(lang))
+		}
+		for _, n := range periodNames {
+			texts = append(texts, n[0], n[1])
+		}
+	}
+	for _, s := range texts {
+		if p := Printable(s); p != s {
+			t.Errorf("%q: the chart font lacks some of it (drawn %q)", s, p)
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // NewOptimumSlices returns the levers' slices as a chart input, with
 // names in lang.
 func NewOptimumSlices(s *scenarios.Scenario, o *whatif.Optimum, lang string) *OptimumSlices {
-	c := &OptimumSlices{Header: headerOf(s, lang), KPI: o.KPI.Label(lang), Money: o.KPI.Unit() == kpi.Money}
+	c := &OptimumSlices{Header: headerOf(s, lang), KPI: o.KPI.Short(lang), Money: o.KPI.Unit() == kpi.Money}
 	for _, l := range o.Levers {
 		if l.Fixed {
 			continue

@@ -16,7 +16,7 @@ import (
 // NewSeekCurve returns goal seek's scan as a chart input, with names in
 // lang.
 func NewSeekCurve(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *SeekCurve {
-	c := &SeekCurve{Header: headerOf(s, lang), KPI: r.KPI.Label(lang), Param: s.Label(r.Parameter.Path, lang),
+	c := &SeekCurve{Header: headerOf(s, lang), KPI: r.KPI.Short(lang), Param: s.Label(r.Parameter.Path, lang),
 		Money: r.KPI.Unit() == kpi.Money, Percent: r.Parameter.Kind.Percent(), Goal: r.Goal.String(), Target: r.Target,
 		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
 	for _, p := range r.Curve {

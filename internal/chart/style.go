@@ -59,6 +59,8 @@ type style struct {
 	lang   string
 	scale  float64 // 1 at 800×500
 	period string  // "month", "quarter" or "year"
+	// placers are the legend placers of the plots built (legend.go).
+	placers map[*plot.Plot]*legendPlacer
 }
 
 func newStyle(in *Input, size Size) *style {
@@ -81,10 +83,11 @@ func newStyle(in *Input, size Size) *style {
 		clean.Runs[i] = Run{Name: Printable(r.Name), Result: r.Result, Bands: r.Bands}
 	}
 	return &style{
-		in:     &clean,
-		lang:   lang,
-		scale:  math.Min(float64(size.W)/800, float64(size.H)/500),
-		period: in.Runs[0].Result.Model.Period.String(),
+		in:      &clean,
+		lang:    lang,
+		scale:   math.Min(float64(size.W)/800, float64(size.H)/500),
+		period:  in.Runs[0].Result.Model.Period.String(),
+		placers: map[*plot.Plot]*legendPlacer{},
 	}
 }
 
@@ -171,6 +174,9 @@ func (st *style) newPlot(title, xLabel, yLabel string) *plot.Plot {
 	grid.Vertical.Color, grid.Horizontal.Color = lightGrey, lightGrey
 	grid.Vertical.Width, grid.Horizontal.Width = st.pt(0.5), st.pt(0.5)
 	p.Add(grid)
+	if st.placers != nil {
+		st.placer(p)
+	}
 	return p
 }
 
@@ -329,6 +335,14 @@ func (st *style) stack(p *plot.Plot, xs []float64, layers [][]float64, colours [
 		poly *plotter.Polygon
 	}
 	var legend []entry
+	// The data is sampled up to the last layer that is not background (a
+	// light grey layer: the lost customers of a cohort's mix).
+	bottom, dataTop := make([]float64, len(xs)), make([]float64, len(xs))
+	defer func() {
+		if st.placers != nil {
+			st.placer(p).addColumns(xs, bottom, dataTop)
+		}
+	}()
 	for k, layer := range layers {
 		pts := make(plotter.XYs, 0, 2*len(xs))
 		for i, x := range xs {
@@ -339,6 +353,9 @@ func (st *style) stack(p *plot.Plot, xs []float64, layers [][]float64, colours [
 			pts = append(pts, plotter.XY{X: xs[i], Y: lower[i]})
 		}
 		copy(lower, upper)
+		if colours[k] != lightGrey {
+			copy(dataTop, upper)
+		}
 		poly, err := plotter.NewPolygon(pts)
 		if err != nil {
 			continue
@@ -371,7 +388,19 @@ func (st *style) line(p *plot.Plot, xs, ys []float64, c color.Color, width float
 		l.Dashes = []vg.Length{st.pt(5), st.pt(3)}
 	}
 	p.Add(l)
+	if st.placers != nil {
+		st.placer(p).addLine(xs, ys)
+	}
 	return l
+}
+
+// guide adds a reference line (zero) through ys at xs: drawn like a
+// line, but not data, so a legend may lie over it.
+func (st *style) guide(p *plot.Plot, xs, ys []float64, c color.Color, width float64) {
+	placers := st.placers
+	st.placers = nil
+	st.line(p, xs, ys, c, width, false)
+	st.placers = placers
 }
 
 // vline marks x with a dashed vertical line across the plot's y range.
@@ -403,19 +432,47 @@ func (st *style) current() *sim.Result { return st.in.Runs[st.in.Current].Result
 // bands returns the current run's Monte Carlo bands, or nil.
 func (st *style) bands() *uncertainty.Bands { return st.in.Runs[st.in.Current].Bands }
 
+// fanStyle says how fan draws its bands.
+type fanStyle int
+
+const (
+	fanFilled  fanStyle = iota // shaded bands: over bars and lines
+	fanOutline                 // the bands' edges as lines: over stacked areas, which a shade would muddy
+)
+
 // fan draws the 5-95% and 25-75% ranges of stats over the periods as
-// shaded bands and the median as a line, in colour c, with legend entries.
-func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA) {
+// bands in colour c, shaded or outlined, and the median as a dotted line
+// (the baseline is dashed), with legend entries when legend is true.
+func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how fanStyle, legend bool) {
 	if len(stats) == 0 {
 		return
 	}
-	band := func(lo, hi func(uncertainty.Stats) float64, alpha uint8) *plotter.Polygon {
-		pts := make(plotter.XYs, 0, 2*len(stats))
+	xs := periods(len(stats))
+	edge := func(f func(uncertainty.Stats) float64) []float64 {
+		ys := make([]float64, len(stats))
 		for t, s := range stats {
-			pts = append(pts, plotter.XY{X: float64(t), Y: hi(s)})
+			ys[t] = f(s)
+		}
+		return ys
+	}
+	p5, p95 := edge(func(s uncertainty.Stats) float64 { return s.P5 }), edge(func(s uncertainty.Stats) float64 { return s.P95 })
+	p25, p75 := edge(func(s uncertainty.Stats) float64 { return s.P25 }), edge(func(s uncertainty.Stats) float64 { return s.P75 })
+	band := func(lo, hi []float64, alpha uint8) plot.Thumbnailer {
+		if how == fanOutline {
+			width := 0.75
+			if alpha > 0x40 {
+				width = 1.5 // the inner band's edges are the heavier
+			}
+			col := color.NRGBA{c.R, c.G, c.B, 0xd0}
+			st.line(p, xs, lo, col, width, false)
+			return st.line(p, xs, hi, col, width, false)
+		}
+		pts := make(plotter.XYs, 0, 2*len(stats))
+		for t := range stats {
+			pts = append(pts, plotter.XY{X: xs[t], Y: hi[t]})
 		}
 		for t := len(stats) - 1; t >= 0; t-- {
-			pts = append(pts, plotter.XY{X: float64(t), Y: lo(stats[t])})
+			pts = append(pts, plotter.XY{X: xs[t], Y: lo[t]})
 		}
 		poly, err := plotter.NewPolygon(pts)
 		if err != nil {
@@ -424,22 +481,27 @@ func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA) {
 		poly.Color = color.NRGBA{c.R, c.G, c.B, alpha}
 		poly.LineStyle.Width = 0
 		p.Add(poly)
+		if st.placers != nil {
+			st.placer(p).addColumns(xs, lo, hi)
+		}
 		return poly
 	}
-	outer := band(func(s uncertainty.Stats) float64 { return s.P5 }, func(s uncertainty.Stats) float64 { return s.P95 }, 0x38)
-	inner := band(func(s uncertainty.Stats) float64 { return s.P25 }, func(s uncertainty.Stats) float64 { return s.P75 }, 0x60)
-	median := make([]float64, len(stats))
-	for t, s := range stats {
-		median[t] = s.P50
+	outer := band(p5, p95, 0x38)
+	inner := band(p25, p75, 0x60)
+	median := st.line(p, xs, edge(func(s uncertainty.Stats) float64 { return s.P50 }), c, 1.25, false)
+	if median != nil {
+		median.Dashes = []vg.Length{st.pt(1.25), st.pt(2)}
 	}
-	l := st.line(p, periods(len(stats)), median, c, 1.25, true)
+	if !legend {
+		return
+	}
 	if outer != nil {
 		p.Legend.Add(st.t(msgBand90), outer)
 	}
 	if inner != nil {
 		p.Legend.Add(st.t(msgBand50), inner)
 	}
-	if l != nil {
-		p.Legend.Add(st.t(msgMedian), l)
+	if median != nil {
+		p.Legend.Add(st.t(msgMedian), median)
 	}
 }

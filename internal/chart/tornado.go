@@ -16,7 +16,7 @@ import (
 
 // NewTornado returns a tornado as a chart input, with names in lang.
 func NewTornado(s *scenarios.Scenario, t *whatif.Tornado, lang string) *Tornado {
-	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Label(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
+	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Short(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
 	for _, b := range t.Bars {
 		c.Bars = append(c.Bars, TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
 			Percent: b.Kind.Percent(), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
@@ -35,6 +35,10 @@ type Tornado struct {
 	// MaxBars caps the bars drawn (default 20); the rest are counted in a
 	// note.
 	MaxBars int
+	// File names the file beside the chart that lists every bar, for the
+	// note ("tornado.csv" from the command line); "" names none (the
+	// planner in the browser has no such file).
+	File string
 }
 
 // TornadoBar is one parameter moved to its low and high value.
@@ -129,6 +133,9 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 	}
 	if more := len(t.Bars) - n; more > 0 {
 		notes += "   " + st.t(msgMoreBars, more)
+		if t.File != "" {
+			notes += st.t(msgSeeFile, Printable(t.File))
+		}
 	}
 	p.X.Label.Text += "\n" + notes
 	return [][]*plot.Plot{{p}}

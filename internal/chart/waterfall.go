@@ -22,7 +22,7 @@ func NewWaterfall(s *scenarios.Scenario, c *whatif.Comparison, lang string) *Wat
 	w := &Waterfall{Header: headerOf(s, lang), Base: base, Variant: c.Title.In(lang),
 		Exact: c.Exact, Subsets: 1 << len(c.Players), Orderings: c.Permutations}
 	for _, a := range c.Attribution {
-		panel := WaterfallPanel{KPI: a.KPI.Label(lang), Money: a.KPI.Unit() == kpi.Money, Base: a.Base, Variant: a.Variant}
+		panel := WaterfallPanel{KPI: a.KPI.Short(lang), Money: a.KPI.Unit() == kpi.Money, Base: a.Base, Variant: a.Variant}
 		for i, p := range c.Players {
 			name := p.Name
 			if len(p.Settings) == 1 {

@@ -43,7 +43,9 @@ func SensitivityFiles(s *scenarios.Scenario, t *whatif.Tornado, g *whatif.Grid, 
 		{Name: "tornado.json", Write: func(w io.Writer) error { return writeTornadoJSON(w, s, t) }},
 		{Name: "tornado.csv", Write: func(w io.Writer) error { return writeTornadoCSV(w, s, t) }},
 	}
-	files = append(files, analysisFiles("tornado", chart.NewTornado(s, t, lang), formats)...)
+	tornado := chart.NewTornado(s, t, lang)
+	tornado.File = "tornado.csv" // written beside it, with every bar
+	files = append(files, analysisFiles("tornado", tornado, formats)...)
 	if g != nil {
 		files = append(files,
 			File{Name: "grid.json", Write: func(w io.Writer) error { return writeGridJSON(w, s, g) }},

@@ -1,0 +1,52 @@
+package app
+
+import "image"
+
+// clearOfLegends returns the crosshair's box moved off the legends of the
+// chart in cr (chart.Figure.Legends): below the legend it covered, else to
+// the other side of the crosshair at x, else where it was, kept inside cr.
+func (a *App) clearOfLegends(box, cr image.Rectangle, x, pad int) image.Rectangle {
+	if a.chartFig == nil {
+		return box
+	}
+	var legends []image.Rectangle
+	for _, l := range a.chartFig.Legends() {
+		legends = append(legends, l.Add(cr.Min))
+	}
+	clear := func(b image.Rectangle) bool {
+		if !b.In(cr) {
+			return false
+		}
+		for _, l := range legends {
+			if b.Overlaps(l) {
+				return false
+			}
+		}
+		return true
+	}
+	if clear(box) {
+		return box
+	}
+	var tries []image.Rectangle
+	for _, l := range legends {
+		if box.Overlaps(l) {
+			tries = append(tries, box.Add(image.Pt(0, l.Max.Y+pad-box.Min.Y)))
+		}
+	}
+	other := box.Add(image.Pt(x-pad-box.Max.X, 0)) // left of the crosshair
+	if box.Max.X <= x {
+		other = box.Add(image.Pt(x+pad-box.Min.X, 0)) // right of it
+	}
+	tries = append(tries, other)
+	for _, l := range legends {
+		if other.Overlaps(l) {
+			tries = append(tries, other.Add(image.Pt(0, l.Max.Y+pad-other.Min.Y)))
+		}
+	}
+	for _, b := range tries {
+		if clear(b) {
+			return b
+		}
+	}
+	return box
+}

@@ -1,0 +1,137 @@
+package chart
+
+import (
+	"image"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// legendPlacer is a plotter of every plot that draws nothing: drawn after
+// the axes and before the legend (gonum/plot draws the legend last), it
+// moves the legend to the corner of the data area where it covers the
+// fewest samples of the data, keeping the corner the chart asked for
+// (Legend.Top and Left) unless another covers less. The style records the
+// samples as it adds lines, stacked areas, bars and bands (addLine,
+// addColumns). After drawing, rect is where the legend went.
+type legendPlacer struct {
+	samples plotter.XYs
+	rect    vg.Rectangle
+	drawn   bool
+	covered int // samples under the legend where it went
+}
+
+// corners in the order tried after the chart's own: top left, top right,
+// bottom right, bottom left.
+var corners = [...]struct{ top, left bool }{{true, true}, {true, false}, {false, false}, {false, true}}
+
+func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
+	size := p.Legend.Rectangle(c).Size()
+	if size.X <= 0 || size.Y <= 0 {
+		lp.drawn = false
+		return
+	}
+	// The legend is drawn in the plot's area without the axes' padding:
+	// a little larger than c; allow for it.
+	size.X += p.X.Padding
+	size.Y += p.Y.Padding
+	xf, yf := p.Transforms(&c)
+	count := func(r vg.Rectangle) int {
+		n := 0
+		for _, s := range lp.samples {
+			x, y := xf(s.X), yf(s.Y)
+			if x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
+				n++
+			}
+		}
+		return n
+	}
+	top, left := p.Legend.Top, p.Legend.Left
+	best := cornerRect(c, size, top, left)
+	bestN := count(best)
+	for _, k := range corners {
+		if bestN == 0 {
+			break
+		}
+		r := cornerRect(c, size, k.top, k.left)
+		if n := count(r); n < bestN {
+			best, bestN, top, left = r, n, k.top, k.left
+		}
+	}
+	p.Legend.Top, p.Legend.Left = top, left
+	lp.rect, lp.drawn, lp.covered = best, true, bestN
+}
+
+// cornerRect is a rectangle of size in a corner of c.
+func cornerRect(c draw.Canvas, size vg.Point, top, left bool) vg.Rectangle {
+	r := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Min.X + size.X, Y: c.Min.Y + size.Y}}
+	if !left {
+		r.Min.X, r.Max.X = c.Max.X-size.X, c.Max.X
+	}
+	if top {
+		r.Min.Y, r.Max.Y = c.Max.Y-size.Y, c.Max.Y
+	}
+	return r
+}
+
+// samplesPerStep is how many samples a segment or a column between two
+// periods gets: enough that a legend over a line or an area is seen.
+const samplesPerStep = 8
+
+// addLine samples the line through (xs[i], ys[i]) along its segments.
+func (lp *legendPlacer) addLine(xs, ys []float64) {
+	for i := range xs {
+		if i == 0 {
+			lp.samples = append(lp.samples, plotter.XY{X: xs[0], Y: ys[0]})
+			continue
+		}
+		for k := 1; k <= samplesPerStep; k++ {
+			f := float64(k) / samplesPerStep
+			lp.samples = append(lp.samples, plotter.XY{X: xs[i-1] + f*(xs[i]-xs[i-1]), Y: ys[i-1] + f*(ys[i]-ys[i-1])})
+		}
+	}
+}
+
+// addColumns samples the area between lo and hi over xs: columns at each
+// x and half-way between, each sampled from lo to hi.
+func (lp *legendPlacer) addColumns(xs, lo, hi []float64) {
+	column := func(x, a, b float64) {
+		for k := 0; k <= samplesPerStep; k++ {
+			lp.samples = append(lp.samples, plotter.XY{X: x, Y: a + float64(k)/samplesPerStep*(b-a)})
+		}
+	}
+	for i := range xs {
+		column(xs[i], lo[i], hi[i])
+		if i > 0 {
+			column((xs[i]+xs[i-1])/2, (lo[i]+lo[i-1])/2, (hi[i]+hi[i-1])/2)
+		}
+	}
+}
+
+// placer returns the legend placer of p (newPlot adds one to every plot).
+func (st *style) placer(p *plot.Plot) *legendPlacer {
+	if lp := st.placers[p]; lp != nil {
+		return lp
+	}
+	lp := &legendPlacer{}
+	st.placers[p] = lp
+	p.Add(lp)
+	return lp
+}
+
+// Legends returns where the legends of a drawn figure are, in pixels from
+// its top left: for an overlay (the app's tooltip) that must not cover
+// them.
+func (f *Figure) Legends() []image.Rectangle {
+	var out []image.Rectangle
+	px := func(l vg.Length) int { return int(l * 96 / vg.Inch) }
+	for _, lp := range f.placers {
+		if lp.drawn {
+			r := lp.rect
+			out = append(out, image.Rect(px(r.Min.X), f.size.H-px(r.Max.Y), px(r.Max.X)+1, f.size.H-px(r.Min.Y)+1))
+		}
+	}
+	return out
+}

@@ -1,0 +1,42 @@
+package chart
+
+import (
+	"image"
+	"testing"
+
+	"clvlab/sim/uncertainty"
+)
+
+// TestLegendsClearOfData (issue 12, defect 13): with the trials' bands on,
+// and with the baseline over the current values, no legend of the run
+// charts covers their data (lines, stacked areas, bars, bands), in both
+// languages; Figure.Legends reports where each went.
+func TestLegendsClearOfData(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		in := input(t, lang)
+		b, err := uncertainty.Run(lifecycle(0.92, 120, 1000), uncertainty.Config{Trials: 200, Seed: 7, ProcessNoise: true, PoissonAcquisition: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Runs[1].Bands = b
+		in.Current, in.Overlay = 1, true
+		for _, k := range Kinds {
+			fig, err := Build(k, in, DefaultSize)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r Renderer
+			if err := r.Render(fig, image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))); err != nil {
+				t.Fatal(err)
+			}
+			for i, lp := range fig.placers {
+				if lp.drawn && lp.covered > 0 {
+					t.Errorf("%s %s: the legend of plot %d covers %d samples of the data", lang, k.Slug(), i, lp.covered)
+				}
+			}
+			if k == CashFlow && len(fig.Legends()) != 2 {
+				t.Errorf("%s cash flow: %d legends reported, want 2", lang, len(fig.Legends()))
+			}
+		}
+	}
+}
