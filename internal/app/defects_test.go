@@ -387,3 +387,17 @@ func waitForBands(t *testing.T, a *App) {
 		t.Fatal("no bands after 30 s")
 	}
 }
+
+// TestLinkProblemInBothLanguages (defect 5): what a link could not apply
+// is said in the screen's language, and again in the other after a
+// switch.
+func TestLinkProblemInBothLanguages(t *testing.T) {
+	a := openLink(t, "lang=zh&v="+url.QueryEscape("stage.nosuch.revenue=5"), 1280, 800)
+	if got := statusLine(a); !strings.HasPrefix(got, "链接提到了该情景没有的内容") || !a.note.bad {
+		t.Errorf("Chinese screen: status line %q (problem %v)", got, a.note.bad)
+	}
+	click(t, a, "button:lang")
+	if got := statusLine(a); !strings.HasPrefix(got, "the link names what this scenario does not have") {
+		t.Errorf("after switching to English: status line %q", got)
+	}
+}

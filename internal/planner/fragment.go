@@ -76,11 +76,11 @@ func (p *Planner) Fragment(v View) string {
 func ParseFragment(frag string) (preset string, l Link, err error) {
 	frag = strings.TrimPrefix(frag, "#")
 	if len(frag) > MaxFragment {
-		return "", Link{}, fmt.Errorf("the link is %d characters long, at most %d are read", len(frag), MaxFragment)
+		return "", Link{}, problem("the link is %d characters long, at most %d are read", "链接长 %d 个字符，最多读取 %d 个", len(frag), MaxFragment)
 	}
 	q, err := url.ParseQuery(frag)
 	if err != nil {
-		return "", Link{}, fmt.Errorf("the link is not readable (%v); open the planner without it", err)
+		return "", Link{}, problem("the link is not readable (%v); open the planner without it", "链接无法读取（%v）；请不带链接打开规划器", err)
 	}
 	l.View.Lang = "en"
 	if q.Get("lang") == "zh" {
@@ -111,7 +111,7 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 	default:
 		n, err := strconv.Atoi(b)
 		if err != nil || n < 1 {
-			return "", Link{}, fmt.Errorf("the link's baseline %q is not a variant number", b)
+			return "", Link{}, problem("the link's baseline %q is not a variant number", "链接中的基准 %q 不是变体编号", b)
 		}
 		l.Baseline, l.Variant = BaselineVariant, n
 	}
@@ -129,7 +129,7 @@ type Link struct {
 
 func pairs(list []string) (map[string]float64, error) {
 	if len(list) > maxOverrides {
-		return nil, fmt.Errorf("the link changes %d values, at most %d are read", len(list), maxOverrides)
+		return nil, problem("the link changes %d values, at most %d are read", "链接修改了 %d 个取值，最多读取 %d 个", len(list), maxOverrides)
 	}
 	if len(list) == 0 {
 		return nil, nil
@@ -139,7 +139,7 @@ func pairs(list []string) (map[string]float64, error) {
 		path, val, ok := strings.Cut(kv, "=")
 		x, err := strconv.ParseFloat(val, 64)
 		if !ok || err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, fmt.Errorf("the link's value %q is not path=number", kv)
+			return nil, problem("the link's value %q is not path=number", "链接中的取值 %q 不是“路径=数字”", kv)
 		}
 		out[path] = x
 	}
@@ -189,10 +189,10 @@ func (p *Planner) Apply(l Link) error {
 		// Values valid one by one may still break a row together: drop them.
 		p.overrides, p.baseline, p.pin = map[string]float64{}, Baseline{}, nil
 		p.recompute()
-		return fmt.Errorf("the link's values do not fit this scenario (%v); showing it as loaded", err)
+		return problem("the link's values do not fit this scenario (%v); showing it as loaded", "链接中的取值不适用于该情景（%v）；显示原始情景", err)
 	}
 	if len(skipped) > 0 {
-		return fmt.Errorf("the link names what this scenario does not have, skipped: %s", strings.Join(skipped, ", "))
+		return problem("the link names what this scenario does not have, skipped: %s", "链接提到了该情景没有的内容，已跳过：%s", strings.Join(skipped, ", "))
 	}
 	return nil
 }
