@@ -7,7 +7,7 @@ XVFB   := xvfb-run -a -s "-screen 0 1920x1080x24"
 # linking its PDF, SVG and EPS canvases, which the browser never uses.
 WASM_TAGS := minimal
 
-.PHONY: run wasm gui batch test fmt-check vet build bench bench-browser fuzz clean
+.PHONY: run wasm gui batch test fmt-check vet build bench bench-browser fuzz sqlcheck clean
 
 # run builds the browser app and serves the planner on the default
 # scenario: open the address it prints.
@@ -31,8 +31,9 @@ batch:
 
 # test is everything CI runs: formatting, vet, the whole suite (the app's
 # tests need a display: Xvfb when there is none; the browser test needs
-# Chromium), the engine again under the race detector, and each fuzz
-# target for FUZZTIME (make fuzz).
+# Chromium), the engine again under the race detector, the SQL of
+# docs/data.md in DuckDB (make sqlcheck), and each fuzz target for FUZZTIME
+# (make fuzz).
 test: fmt-check vet
 	@if [ -n "$$DISPLAY" ]; then \
 		echo "$(GO) test ./..."; $(GO) test ./...; \
@@ -42,7 +43,15 @@ test: fmt-check vet
 		echo "make test: the app's tests need a display; install Xvfb (apt-get install xvfb xauth) or set DISPLAY"; exit 1; \
 	fi
 	$(GO) test -race ./sim/...
+	$(MAKE) --no-print-directory sqlcheck
 	$(MAKE) --no-print-directory fuzz
+
+# sqlcheck runs the DuckDB query of docs/data.md on the CDNOW sample against
+# internal/records' summary, in embedded DuckDB: a module of its own, as it
+# needs cgo and a C++ compiler (g++), and stays out of the clvlab binary. The
+# first build compiles DuckDB's bindings: about 2-3 minutes.
+sqlcheck:
+	cd internal/records/sqlcheck && CGO_ENABLED=1 $(GO) vet ./... && CGO_ENABLED=1 $(GO) test ./...
 
 # FUZZTIME is how many inputs make fuzz tries per fuzz target, beyond its
 # seed corpus. A count, not a duration: Go 1.26's fuzz coordinator can fail
