@@ -8,5 +8,7 @@
 // summed over customers (in parallel, over grouped identical rows), is
 // minimised over the logarithms of the parameters with gonum/optimize, and
 // the standard errors come from the observed information, the numerical
-// Hessian of the negative log-likelihood at the estimate.
+// Hessian of the negative log-likelihood at the estimate (central
+// differences of the analytic gradient where a model has one, of the
+// likelihood otherwise).
 package fit

@@ -68,3 +68,42 @@ func group(cs []records.Customer) []records.Customer {
 	}
 	return out
 }
+
+// sumTo adds f over rows [0, n) componentwise into dst (len(dst)
+// components, dst zeroed first), in chunks of a fixed size like sum: f adds
+// the rows [lo, hi) into part, which starts at zero; the parts are added in
+// chunk order, so the result does not depend on scheduling. A likelihood and
+// its gradient are summed in one pass this way.
+func sumTo(dst []float64, n int, f func(part []float64, lo, hi int)) {
+	clear(dst)
+	k := len(dst)
+	chunks := (n + chunk - 1) / chunk
+	if chunks <= 1 {
+		f(dst, 0, n)
+		return
+	}
+	parts := make([]float64, chunks*k)
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	var wg sync.WaitGroup
+	next := make(chan int, chunks)
+	for c := range chunks {
+		next <- c
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				lo := c * chunk
+				f(parts[c*k:(c+1)*k], lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+	for c := range chunks {
+		for i, v := range parts[c*k : (c+1)*k] {
+			dst[i] += v
+		}
+	}
+}
