@@ -34,6 +34,7 @@ func FitBGNBD(cs []records.Customer) (BGNBD, Result, error) {
 		names:        []string{"r", "alpha", "a", "b"},
 		start:        bgnbdStart(d),
 		nllGrad:      ll.nllGrad,
+		atBoundary:   func(p []float64) bool { return bgnbdBoundary(BGNBD{p[0], p[1], p[2], p[3]}) != nil },
 		observations: d.customers,
 	})
 	if err != nil {

@@ -28,6 +28,13 @@ type problem struct {
 	// value and the gradient at the same point; the second is served from
 	// a cache.
 	nllGrad func(grad, p []float64) float64
+	// atBoundary, if not nil, says whether the positive parameters p have
+	// run to a boundary of the parameter space where the model is not
+	// identified (a → 0, say). The optimiser stops there, after the step
+	// that reached it, instead of following the estimate towards 0 or ∞,
+	// and the Result says so (Converged false); the model's fit then says
+	// why in its own words.
+	atBoundary func(p []float64) bool
 	// observations is the (weighted) number of customers, BIC's n.
 	observations float64
 }
@@ -65,13 +72,17 @@ func estimate(pr problem) (Result, error) {
 			}
 		},
 	}
+	var conv optimize.Converger = &optimize.FunctionConverge{Absolute: 1e-15, Relative: 1e-14, Iterations: 4}
+	if pr.atBoundary != nil {
+		conv = boundaryConverge{inner: conv, atBoundary: pr.atBoundary, theta: make([]float64, k)}
+	}
 	settings := &optimize.Settings{
 		// 1e−8 on the mean moves the log parameters by about 1e−8 divided
 		// by the curvature of the mean (of order 0.1–1): far below a
 		// standard error, and above the rounding of a mean over 10⁶
 		// customers, where a line search stalls.
 		GradientThreshold: 1e-8,
-		Converger:         &optimize.FunctionConverge{Absolute: 1e-15, Relative: 1e-14, Iterations: 4},
+		Converger:         conv,
 		MajorIterations:   2000,
 	}
 	res, err := optimize.Minimize(p, x0, settings, &optimize.BFGS{})
@@ -85,7 +96,9 @@ func estimate(pr problem) (Result, error) {
 		err = nil
 		res.Status = optimize.GradientThreshold
 	}
-	if err != nil || res == nil || !converged(res.Status) {
+	if res != nil && res.Status == boundaryStatus {
+		err = nil
+	} else if err != nil || res == nil || !converged(res.Status) {
 		start := x0
 		if res != nil && !math.IsInf(res.F, 0) && !math.IsNaN(res.F) {
 			start = res.X
@@ -228,6 +241,29 @@ func floatsEqual(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// boundaryStatus ends an optimisation whose estimate has run to a
+// boundary of the parameter space (problem.atBoundary).
+var boundaryStatus = optimize.NewStatus("the estimate runs to a boundary of the parameter space", true, nil)
+
+// boundaryConverge stops at a boundary, and otherwise asks inner.
+type boundaryConverge struct {
+	inner      optimize.Converger
+	atBoundary func(p []float64) bool
+	theta      []float64
+}
+
+func (b boundaryConverge) Init(dim int) { b.inner.Init(dim) }
+
+func (b boundaryConverge) Converged(loc *optimize.Location) optimize.Status {
+	for i, v := range loc.X {
+		b.theta[i] = math.Exp(v)
+	}
+	if b.atBoundary(b.theta) {
+		return boundaryStatus
+	}
+	return b.inner.Converged(loc)
 }
 
 func converged(s optimize.Status) bool {
