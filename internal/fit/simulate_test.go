@@ -101,3 +101,28 @@ func withinSE(t *testing.T, r Result, truth map[string]float64, k float64) {
 		}
 	}
 }
+
+// simulateParetoNBD draws n customers from Pareto/NBD with parameters m:
+// λ ~ Gamma(r, rate α), μ ~ Gamma(s, rate β), lifetime τ ~ Exp(μ);
+// purchases at rate λ while alive, up to T.
+func simulateParetoNBD(m ParetoNBD, n int, seed uint64) []records.Customer {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	lambda := distuv.Gamma{Alpha: m.R, Beta: m.Alpha, Src: rng}
+	mu := distuv.Gamma{Alpha: m.S, Beta: m.Beta, Src: rng}
+	cs := make([]records.Customer, n)
+	for i := range cs {
+		T := cohortT(rng, 12, 39)
+		l := lambda.Rand()
+		end := math.Min(T, rng.ExpFloat64()/mu.Rand())
+		x, tx, t := 0.0, 0.0, 0.0
+		for {
+			t += rng.ExpFloat64() / l
+			if t > end {
+				break
+			}
+			x, tx = x+1, t
+		}
+		cs[i] = records.Customer{Frequency: x, Recency: tx, T: T}
+	}
+	return cs
+}
