@@ -225,8 +225,9 @@ func TestBaselineCycleKeepsPin(t *testing.T) {
 
 // TestOptimumTabExplains (defect 7): before Optimise spend is pressed the
 // Optimum tab draws a note that says what it will do, with which levers,
-// and names the button (or, without response curves, why there is nothing
-// to optimise), with no problem on the status line; after Apply it lists
+// and names the button, with a button of its own that runs it (or,
+// without response curves, says why there is nothing to optimise, with
+// no button), with no problem on the status line; after Apply it lists
 // each slider it changed, from and to.
 func TestOptimumTabExplains(t *testing.T) {
 	a, _ := newApp(t, 1280, 800)
@@ -237,6 +238,9 @@ func TestOptimumTabExplains(t *testing.T) {
 	}
 	if note := strings.Join(a.optimumNote().Paragraphs, " "); !strings.Contains(note, "no response curves") {
 		t.Errorf("four-stage has no response curves; the note says %q", note)
+	}
+	if _, ok := a.Widgets()["button:optimize-tab"]; ok {
+		t.Error("four-stage's Optimum tab offers to optimise what it cannot")
 	}
 	a, err := New("retention-spend", nil, "")
 	if err != nil {
@@ -257,7 +261,7 @@ func TestOptimumTabExplains(t *testing.T) {
 	for _, l := range levers(a.p.Scenario()) {
 		before[l] = a.p.Value(l)
 	}
-	click(t, a, "button:optimize")
+	click(t, a, "button:optimize-tab") // the tab's own button
 	if a.what.optimum == nil {
 		t.Fatalf("no optimum: %s", a.noticeText())
 	}

@@ -427,6 +427,7 @@ func (a *App) tabsAndChart(m metrics) {
 		return
 	}
 	a.renderChart(cr)
+	a.optimumButton(m, cr)
 	a.crosshair(m, cr)
 }
 

@@ -54,5 +54,5 @@ var texts = map[string][2]string{
 	"seek none":           {"No value of the lever from %[3]s to %[4]s makes %[1]s reach %[2]s.", "在 %[3]s 至 %[4]s 之间，没有取值能使%[1]s达到 %[2]s。"},
 	"seek found":          {"%s = %s gives %s = %s: Apply sets the slider.", "%s = %s 时 %s = %s：点击“应用”设置滑块。"},
 	"optimum found":       {"Optimal spend gives %s %s (now %s): see the Optimum tab; Apply sets the sliders.", "最优支出使%s达到 %s（当前 %s）：见“最优支出”标签；点击“应用”设置滑块。"},
-	"press optimise":      {"Press %s (above, on the right) to run it; %s beside it then sets the sliders to the optimum, and this tab lists what changed.", "点击上方右侧的“%s”运行；随后点击旁边的“%s”即可将滑块设为最优值，本标签会列出变动。"},
+	"press optimise":      {"Press %s (below, or above on the right) to run it; %s beside the one above then sets the sliders to the optimum, and this tab lists what changed.", "点击下方或上方右侧的“%s”运行；随后点击上方按钮旁的“%s”即可将滑块设为最优值，本标签会列出变动。"},
 }

@@ -387,6 +387,22 @@ func (a *App) optimumNote() *chart.Note {
 	return n
 }
 
+// optimumButton puts an Optimise spend button in the Optimum tab too,
+// below the note that explains it, while the tab has no optimum to draw
+// and the scenario has levers to optimise.
+func (a *App) optimumButton(m metrics, cr image.Rectangle) {
+	if a.tab != tabOptimum || a.what.optimum != nil || len(levers(a.p.Scenario())) == 0 {
+		return
+	}
+	label := a.t("optimise spend")
+	w, h := int(a.measure(label, a.ui.Theme.FontSize))+2*m.pad+8, m.line+m.pad
+	r := image.Rect(cr.Min.X+cr.Dx()/2-w/2, cr.Max.Y-h-2*m.pad, cr.Min.X+cr.Dx()/2+w-w/2, cr.Max.Y-2*m.pad)
+	a.widgets["button:optimize-tab"] = r
+	if a.ui.Button("optimize-tab", r, label, true) {
+		a.optimize()
+	}
+}
+
 // analysisFigure builds the chart of an analysis tab.
 func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 	s := a.p.Scenario()

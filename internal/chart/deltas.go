@@ -193,10 +193,15 @@ func (percentPointTicks) Ticks(lo, hi float64) []plot.Tick {
 	if step > 0 {
 		decimals = max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
 	}
+	zero := false
 	for i := range ticks {
 		if ticks[i].Label != "" {
 			ticks[i].Label = trimZeros(strconv.FormatFloat(ticks[i].Value, 'f', decimals, 64)) + "%"
+			zero = zero || ticks[i].Value == 0
 		}
+	}
+	if !zero && lo < 0 && hi > 0 {
+		ticks = append(ticks, plot.Tick{Value: 0, Label: "0%"}) // where no change is
 	}
 	return ticks
 }
