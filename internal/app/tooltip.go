@@ -3,8 +3,10 @@ package app
 import "image"
 
 // clearOfLegends returns the crosshair's box moved off the legends of the
-// chart in cr (chart.Figure.Legends): below the legend it covered, else to
-// the other side of the crosshair at x, else where it was, kept inside cr.
+// chart in cr (chart.Figure.Legends): beside the legend it covered, at
+// the same height (the top of a plot, which the legends' headroom keeps
+// clear of data), else below it, else to the other side of the crosshair
+// at x, else where it was; always inside cr.
 func (a *App) clearOfLegends(box, cr image.Rectangle, x, pad int) image.Rectangle {
 	if a.chartFig == nil {
 		return box
@@ -30,7 +32,7 @@ func (a *App) clearOfLegends(box, cr image.Rectangle, x, pad int) image.Rectangl
 	var tries []image.Rectangle
 	for _, l := range legends {
 		if box.Overlaps(l) {
-			tries = append(tries, box.Add(image.Pt(0, l.Max.Y+pad-box.Min.Y)))
+			tries = append(tries, box.Add(image.Pt(l.Max.X+pad-box.Min.X, 0)), box.Add(image.Pt(0, l.Max.Y+pad-box.Min.Y)))
 		}
 	}
 	other := box.Add(image.Pt(x-pad-box.Max.X, 0)) // left of the crosshair
