@@ -144,7 +144,7 @@ func summariseTwice(opt LogOptions, rewind func() error, read func(spill map[str
 	spill := make(map[string]bool, s.disordered)
 	for c, st := range s.cs {
 		if st.disordered {
-			spill[s.names[c]] = true
+			spill[s.ids.name(c)] = true
 		}
 	}
 	if err := rewind(); err != nil {

@@ -23,7 +23,9 @@ type textLayout struct {
 }
 
 // readText reads a delimited log into a summariser; spill names the
-// customers whose rows are held (nil on the first pass).
+// customers whose rows are held (nil on the first pass). Two stages run at
+// once: one goroutine splits and parses the lines into batches of rows,
+// the caller's adds them to the summary.
 func readText(r io.Reader, size int64, opt LogOptions, spill map[string]bool) (*summariser, error) {
 	sc := newScanner(r)
 	lay, err := detectText(sc, opt)
@@ -33,13 +35,71 @@ func readText(r io.Reader, size int64, opt LogOptions, spill map[string]bool) (*
 	sc.sep = lay.sep
 	s := newSummariser(opt, lay.amount >= 0)
 	s.spill = spill
-	probs := problems{file: opt.Name}
+	full := make(chan *rowBatch, batches)
+	free := make(chan *rowBatch, batches)
+	for range batches {
+		free <- new(rowBatch)
+	}
+	var perr error
+	go func() {
+		perr = parseRows(sc, lay, opt.Name, full, free)
+		close(full)
+	}()
+	var reported int64
+	idx := make([]int32, 0, batchRows)
+	for b := range full {
+		idx = s.addBatch(b, idx)
+		if opt.Progress != nil && b.done-reported >= progressEvery {
+			reported = b.done
+			opt.Progress(b.done, size)
+		}
+		free <- b
+	}
+	if perr != nil {
+		return nil, perr
+	}
+	if opt.Progress != nil {
+		opt.Progress(sc.done, size)
+	}
+	return s, nil
+}
+
+// batches is the number of row batches in flight between the two stages,
+// batchRows the rows in one.
+const (
+	batches   = 4
+	batchRows = 4096
+)
+
+// rowBatch is a batch of parsed rows: customer ids (ids[ends[i-1]:ends[i]]),
+// days, amounts and line numbers.
+type rowBatch struct {
+	ids     []byte
+	ends    []int32
+	days    []day
+	amounts []float64
+	lines   []int32
+	// done is the bytes read up to the batch's last row.
+	done int64
+}
+
+func (b *rowBatch) reset() {
+	b.ids, b.ends, b.days, b.amounts, b.lines = b.ids[:0], b.ends[:0], b.days[:0], b.amounts[:0], b.lines[:0]
+}
+
+// parseRows splits and checks the rows of a log and sends them in batches
+// on full, taking empty batches from free. Once a row has a problem, rows
+// are no longer sent, but every problem is still collected (up to
+// maxProblems, the rest counted).
+func parseRows(sc *scanner, lay textLayout, name string, full, free chan *rowBatch) error {
+	probs := problems{file: name}
 	need := max(lay.customer, lay.date, lay.amount)
 	var dec []byte
-	var reported int64
 	if lay.header != nil {
 		sc.next() // the header
 	}
+	b := <-free
+	b.reset()
 	for {
 		ok, serr := sc.next()
 		if !ok {
@@ -67,18 +127,18 @@ func readText(r io.Reader, size int64, opt LogOptions, spill map[string]bool) (*
 		}
 		amt := 0.0
 		if lay.amount >= 0 {
-			b := f[lay.amount]
-			if lay.sep == ';' && bytes.IndexByte(b, ',') >= 0 && bytes.IndexByte(b, '.') < 0 {
+			a := f[lay.amount]
+			if lay.sep == ';' && bytes.IndexByte(a, ',') >= 0 && bytes.IndexByte(a, '.') < 0 {
 				// A decimal comma, as semicolon-separated files write it.
-				dec = append(dec[:0], b...)
+				dec = append(dec[:0], a...)
 				dec[bytes.IndexByte(dec, ',')] = '.'
-				b = dec
+				a = dec
 			}
-			if len(b) == 0 {
+			if len(a) == 0 {
 				probs.add(line, "the amount (column %d) is missing: give every purchase its amount, or read the log without amounts (-amount none)", lay.amount+1)
 				continue
 			}
-			v, err := strconv.ParseFloat(string(b), 64)
+			v, err := strconv.ParseFloat(string(a), 64)
 			switch {
 			case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 				probs.add(line, "the amount %q (column %d) is not a number: write it as digits with a decimal point, such as 12.50", f[lay.amount], lay.amount+1)
@@ -92,22 +152,26 @@ func readText(r io.Reader, size int64, opt LogOptions, spill map[string]bool) (*
 		if probs.any() {
 			continue // keep looking for problems, summarise nothing
 		}
-		s.add(id, d, amt, line)
-		if opt.Progress != nil && sc.done-reported >= progressEvery {
-			reported = sc.done
-			opt.Progress(sc.done, size)
+		b.ids = append(b.ids, id...)
+		b.ends = append(b.ends, int32(len(b.ids)))
+		b.days = append(b.days, d)
+		b.amounts = append(b.amounts, amt)
+		b.lines = append(b.lines, int32(min(line, math.MaxInt32)))
+		if len(b.ends) == batchRows {
+			b.done = sc.done
+			full <- b
+			b = <-free
+			b.reset()
 		}
 	}
+	if len(b.ends) > 0 && !probs.any() {
+		b.done = sc.done
+		full <- b
+	}
 	if sc.err != nil {
-		return nil, fmt.Errorf("%s: %w", opt.Name, sc.err)
+		return fmt.Errorf("%s: %w", name, sc.err)
 	}
-	if err := probs.err(); err != nil {
-		return nil, err
-	}
-	if opt.Progress != nil {
-		opt.Progress(sc.done, size)
-	}
-	return s, nil
+	return probs.err()
 }
 
 // columnRole names the column at index i of a layout.

@@ -49,9 +49,8 @@ type summariser struct {
 	hasCal, hasHo bool
 	amounts       bool
 
-	ids   map[string]int32
-	names []string
-	cs    []custState
+	ids *idTable
+	cs  []custState
 	// repeat counts repeat purchase days by day, for Summary.Repeat.
 	repeat dayCounts
 
@@ -68,7 +67,7 @@ type summariser struct {
 }
 
 func newSummariser(opt LogOptions, amounts bool) *summariser {
-	s := &summariser{unit: opt.Unit, amounts: amounts, ids: make(map[string]int32), calEnd: noEnd, hoEnd: noEnd}
+	s := &summariser{unit: opt.Unit, amounts: amounts, ids: newIDTable(), calEnd: noEnd, hoEnd: noEnd}
 	if !opt.CalibrationEnd.IsZero() {
 		s.hasCal, s.calEnd = true, dayOf(opt.CalibrationEnd)
 		s.hoEnd = s.calEnd
@@ -90,13 +89,9 @@ func (s *summariser) add(id []byte, d day, amt float64, line int) {
 	} else if d > s.maxDay {
 		s.maxDay = d
 	}
-	c, ok := s.ids[string(id)]
-	if !ok {
-		c = int32(len(s.names))
-		name := string(id)
-		s.ids[name] = c
-		s.names = append(s.names, name)
-		s.cs = append(s.cs, custState{spilled: s.spill[name]})
+	c, added := s.ids.index(id)
+	if added {
+		s.cs = append(s.cs, custState{spilled: s.spill != nil && s.spill[string(id)]})
 	}
 	st := &s.cs[c]
 	if st.spilled {
@@ -104,6 +99,42 @@ func (s *summariser) add(id []byte, d day, amt float64, line int) {
 		return
 	}
 	s.step(st, d, amt, line, c)
+}
+
+// addBatch takes a batch of rows, in two passes: the customers' indices
+// first, then their states, so that the processor can overlap the cache
+// misses of consecutive rows (a log's rows come in no order of customer).
+// idx is scratch space.
+func (s *summariser) addBatch(b *rowBatch, idx []int32) []int32 {
+	idx = idx[:0]
+	start := 0
+	for _, end := range b.ends {
+		id := b.ids[start:end]
+		start = int(end)
+		c, added := s.ids.index(id)
+		if added {
+			s.cs = append(s.cs, custState{spilled: s.spill != nil && s.spill[string(id)]})
+		}
+		idx = append(idx, c)
+	}
+	for i, c := range idx {
+		d := b.days[i]
+		s.rows++
+		if !s.any {
+			s.any, s.minDay, s.maxDay = true, d, d
+		} else if d < s.minDay {
+			s.minDay = d
+		} else if d > s.maxDay {
+			s.maxDay = d
+		}
+		st := &s.cs[c]
+		if st.spilled {
+			s.spillRows = append(s.spillRows, spillRow{c, d, b.amounts[i]})
+			continue
+		}
+		s.step(st, d, b.amounts[i], int(b.lines[i]), c)
+	}
+	return idx
 }
 
 // step adds a row to a customer whose rows so far were in date order.
@@ -126,7 +157,7 @@ func (s *summariser) step(st *custState, d day, amt float64, line int, c int32) 
 		s.disordered++
 		if s.disordered == 1 {
 			s.disorderLine = line
-			s.disorderDetail = fmt.Sprintf("customer %q's purchase on %s comes after one on %s", s.names[c], d, st.last)
+			s.disorderDetail = fmt.Sprintf("customer %q's purchase on %s comes after one on %s", s.ids.name(int(c)), d, st.last)
 		}
 		return
 	}
@@ -192,6 +223,7 @@ func (s *summariser) finish(name string) (Summary, error) {
 		sum.HoldoutEnd = s.hoEnd.time()
 		sum.Holdout = float64(s.hoEnd-calEnd) / u
 	}
+	s.ids.slots = nil // the lookups are done: let the table go before the output is made
 	sum.Customers = make([]Customer, 0, len(s.cs))
 	for c, st := range s.cs {
 		if st.excluded {
@@ -199,7 +231,7 @@ func (s *summariser) finish(name string) (Summary, error) {
 			continue
 		}
 		cu := Customer{
-			ID:        s.names[c],
+			ID:        s.ids.name(c),
 			Frequency: float64(st.calDays - 1),
 			Recency:   float64(st.lastCal-st.first) / u,
 			T:         float64(calEnd-st.first) / u,
