@@ -19,7 +19,7 @@ type BGNBD struct {
 
 // FitBGNBD fits BG/NBD to continuous-time summaries (frequency, recency, T,
 // and weights for grouped rows) by maximum likelihood, with the analytic
-// gradient of the paper's log-likelihood (its eq. 6). A fit that cannot be
+// gradient of the paper's log-likelihood. A fit that cannot be
 // made returns an error that says why and what to try; when the estimate
 // runs to a boundary of the parameter space (a → 0: no dropout in the
 // data), the BGNBD and Result are returned with the error, for inspection.
@@ -85,7 +85,7 @@ func bgnbdBoundary(m BGNBD) error {
 }
 
 // bgnbdLikelihood evaluates BG/NBD's negative log-likelihood and gradient
-// over grouped rows. Per customer (FHL 2005, eq. 6, in logs):
+// over grouped rows. Per customer (FHL 2005, in logs):
 //
 //	log L = log Γ(r+x) − log Γ(r) + r log α
 //	      + log Γ(a+b) + log Γ(b+x) − log Γ(b) − log Γ(a+b+x)
@@ -181,7 +181,7 @@ func (l *bgnbdLikelihood) nllGrad(grad, p []float64) float64 {
 }
 
 // PAlive is the probability that a customer with this history is still
-// active at T (FHL 2005, eq. 13 of the technical note):
+// active at T (FHL 2005; the share of the likelihood's first term):
 // 1 / (1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x)); 1 when x = 0.
 func (m BGNBD) PAlive(c records.Customer) float64 {
 	x := c.Frequency

@@ -14,7 +14,7 @@ import (
 
 // fhlBGNBD are BG/NBD's estimates on the CDNOW sample published by Fader,
 // Hardie & Lee (2005), "'Counting your customers' the easy way",
-// Marketing Science 24(2), p. 281: r = 0.243, α = 4.414, a = 0.793,
+// Marketing Science 24(2): r = 0.243, α = 4.414, a = 0.793,
 // b = 2.426, LL = −9582.4.
 var fhlBGNBD = BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
 
@@ -47,7 +47,7 @@ func TestBGNBDCDNOW(t *testing.T) {
 			t.Errorf("%s: SE %g (%s)", p.Name, p.SE, r.SENote)
 		}
 	}
-	// Fader, Hardie & Lee (2005), p. 281: E[Y(39) | x = 2, t_x = 30.43,
+	// Fader, Hardie & Lee (2005): E[Y(39) | x = 2, t_x = 30.43,
 	// T = 38.86] = 1.226 (customer 1 of the sample), at the estimates.
 	c := records.Customer{Frequency: 2, Recency: 30.43, T: 38.86}
 	printed("E[Y(39)|2, 30.43, 38.86]", m.ConditionalPurchases(c, 39), 1.226, 3)

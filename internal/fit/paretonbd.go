@@ -76,7 +76,7 @@ func paretoBoundary(m ParetoNBD) error {
 
 // paretoLikelihood evaluates Pareto/NBD's negative log-likelihood and
 // gradient over grouped rows. Per customer, with u = r+x and c = u+s+1
-// (Fader & Hardie 2005, note, eq. 22, rearranged):
+// (Fader & Hardie 2005, note, rearranged):
 //
 //	L = Γ(u) α^r β^s / Γ(r) · [ (α+T)^−u (β+T)^−s + ∫_{t_x}^T s (α+τ)^−u (β+τ)^−(s+1) dτ ],
 //
@@ -259,15 +259,15 @@ func (m ParetoNBD) paretoAlive(c records.Customer) (alive, bracket float64) {
 }
 
 // PAlive is the probability that a customer with this history is still
-// active at T (Fader & Hardie 2005, note, eq. 18): the likelihood's term
+// active at T (Fader & Hardie 2005, note): the likelihood's term
 // for a customer alive at T over the whole likelihood.
 func (m ParetoNBD) PAlive(c records.Customer) float64 {
 	alive, bracket := m.paretoAlive(c)
 	return math.Min(1, math.Exp(alive-bracket))
 }
 
-// ConditionalPurchases is E[Y(t) | x, t_x, T] (Fader & Hardie 2005, note,
-// eq. 24): P(alive) · (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)],
+// ConditionalPurchases is E[Y(t) | x, t_x, T] (Fader & Hardie 2005,
+// note): P(alive) · (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)],
 // written with expm1 so that it holds at s = 1 too (the limit
 // (r+x)(β+T)/(α+T) · log((β+T+t)/(β+T))).
 func (m ParetoNBD) ConditionalPurchases(c records.Customer, t float64) float64 {
@@ -278,7 +278,7 @@ func (m ParetoNBD) ConditionalPurchases(c records.Customer, t float64) float64 {
 	return m.PAlive(c) * (m.R + c.Frequency) * b / (m.Alpha + c.T) * powerRatio(m.S-1, math.Log(b)-math.Log(b+t))
 }
 
-// ExpectedPurchases is E[X(t)] (Fader & Hardie 2005, note, eq. 27):
+// ExpectedPurchases is E[X(t)] (Fader & Hardie 2005, note):
 // rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)].
 func (m ParetoNBD) ExpectedPurchases(t float64) float64 {
 	if t <= 0 {

@@ -14,8 +14,8 @@ import (
 
 // TestParetoNBDCDNOW reproduces the estimates on the CDNOW sample
 // published by Fader, Hardie & Lee (2005), "RFM and CLV: using iso-value
-// curves for customer base analysis", Journal of Marketing Research 42(4),
-// p. 418: r = 0.55, α = 10.58, s = 0.61, β = 11.67, LL = −9595.0, to their
+// curves for customer base analysis", Journal of Marketing Research 42(4):
+// r = 0.55, α = 10.58, s = 0.61, β = 11.67, LL = −9595.0, to their
 // printed precision. (R's BTYD stops at β = 11.656 and lifetimes' test
 // expects 11.669: the likelihood is flat along β, whose SE is 6.2.)
 func TestParetoNBDCDNOW(t *testing.T) {
@@ -56,7 +56,7 @@ func TestParetoNBDCDNOW(t *testing.T) {
 var btydPareto = ParetoNBD{R: 0.5534, Alpha: 10.5802, S: 0.6061, Beta: 11.6562}
 
 // TestParetoNBDPredictions: P(alive) of the customer above at BTYD's
-// estimates is 0.9979 (BTYD walkthrough, p. 8); E[X(t)] by eq. 27 by hand
+// estimates is 0.9979 (BTYD walkthrough, p. 8); E[X(t)] by hand
 // at t = 1: rβ/(α(s−1))·(1 − (β/(β+1))^(s−1)) = 0.609679/(−0.3939)·
 // (1 − 1.032953) = 0.051005; P(alive) with no repeat purchase at T = 0 is 1.
 func TestParetoNBDPredictions(t *testing.T) {

@@ -126,3 +126,23 @@ func simulateParetoNBD(m ParetoNBD, n int, seed uint64) []records.Customer {
 	}
 	return cs
 }
+
+// simulateGammaGamma draws n repeat buyers from Gamma-Gamma with
+// parameters m: ν ~ Gamma(q, rate γ), x ~ 1 + Poisson(2) purchases each
+// of value ~ Gamma(p, rate ν), Monetary their mean.
+func simulateGammaGamma(m GammaGamma, n int, seed uint64) []records.Customer {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	nu := distuv.Gamma{Alpha: m.Q, Beta: m.Gamma, Src: rng}
+	count := distuv.Poisson{Lambda: 2, Src: rng}
+	cs := make([]records.Customer, n)
+	for i := range cs {
+		v := distuv.Gamma{Alpha: m.P, Beta: nu.Rand(), Src: rng}
+		x := 1 + count.Rand()
+		sum := 0.0
+		for range int(x) {
+			sum += v.Rand()
+		}
+		cs[i] = records.Customer{Frequency: x, Recency: 1, T: 2, Monetary: sum / x}
+	}
+	return cs
+}

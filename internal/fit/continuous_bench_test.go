@@ -34,3 +34,16 @@ func BenchmarkFitBGNBD(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFitParetoNBD fits Pareto/NBD to the CDNOW sample.
+func BenchmarkFitParetoNBD(b *testing.B) {
+	cs := readCDNOW(b, "cdnow_customers_summary.csv")
+	benchFit(b, func() error { _, _, err := FitParetoNBD(cs); return err })
+}
+
+// BenchmarkFitGammaGamma fits Gamma-Gamma to the CDNOW sample's repeat
+// buyers.
+func BenchmarkFitGammaGamma(b *testing.B) {
+	cs := readCDNOW(b, "cdnow_customers_summary_with_transactions.csv")
+	benchFit(b, func() error { _, _, err := FitGammaGamma(cs); return err })
+}
