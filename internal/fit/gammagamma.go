@@ -22,14 +22,15 @@ type GammaGamma struct {
 
 // FitGammaGamma fits Gamma-Gamma to the repeat buyers of cs (Frequency ≥ 1,
 // Monetary the mean value of their repeat purchases; customers without a
-// repeat purchase are left out) by maximum likelihood with an analytic
-// gradient. Result.Status also reports the check of the model's
+// repeat purchase, and repeat buyers whose average spend is 0, are left
+// out, the latter counted in Result.Status) by maximum likelihood with an
+// analytic gradient. Result.Status also reports the check of the model's
 // assumption that spend and frequency are independent: their correlation
 // over the repeat buyers (SpendFrequencyCorrelation), as Fader & Hardie's
 // note advises. When the estimate runs to a boundary the model and Result
 // are returned with the error.
 func FitGammaGamma(cs []records.Customer) (GammaGamma, Result, error) {
-	buyers, err := repeatBuyers(cs)
+	buyers, zero, err := repeatBuyers(cs)
 	if err != nil {
 		return GammaGamma{}, Result{}, err
 	}
@@ -54,7 +55,10 @@ func FitGammaGamma(cs []records.Customer) (GammaGamma, Result, error) {
 	if !res.Converged {
 		return m, res, fmt.Errorf("%s: the fit did not converge (%s): check the monetary_value column", KeyGammaGamma, res.Status)
 	}
-	res.Status += "; " + independenceNote(SpendFrequencyCorrelation(cs))
+	res.Status += "; " + independenceNote(SpendFrequencyCorrelation(buyers))
+	if zero > 0 {
+		res.Status += fmt.Sprintf("; left out %g repeat buyer(s) whose repeat purchases were all free (average spend 0): the model's amounts are positive", zero)
+	}
 	return m, res, nil
 }
 
@@ -99,30 +103,39 @@ func SpendFrequencyCorrelation(cs []records.Customer) float64 {
 	return cxz / math.Sqrt(cxx*czz)
 }
 
-// repeatBuyers checks cs for Gamma-Gamma and returns its repeat buyers.
-func repeatBuyers(cs []records.Customer) ([]records.Customer, error) {
+// repeatBuyers checks cs for Gamma-Gamma and returns its repeat buyers
+// with a positive average spend, and the number (weighted) left out for an
+// average spend of 0 (all their repeat purchases free: the model's gamma
+// amounts are positive).
+func repeatBuyers(cs []records.Customer) ([]records.Customer, float64, error) {
 	var out []records.Customer
-	n := 0.0
+	n, zero := 0.0, 0.0
 	for i, c := range cs {
 		if !finite(c.Frequency) || !finite(c.Monetary) || !finite(c.Weight) || c.Weight < 0 {
-			return nil, fmt.Errorf("%s: %s: frequency, monetary value and weight must be numbers, the weight ≥ 0 (got %g, %g, %g)", KeyGammaGamma, customerName(c, i), c.Frequency, c.Monetary, c.Weight)
+			return nil, 0, fmt.Errorf("%s: %s: frequency, monetary value and weight must be numbers, the weight ≥ 0 (got %g, %g, %g)", KeyGammaGamma, customerName(c, i), c.Frequency, c.Monetary, c.Weight)
 		}
 		if c.Frequency <= 0 {
 			continue
 		}
-		if !(c.Monetary > 0) {
-			return nil, fmt.Errorf("%s: %s: monetary value %g: a repeat buyer's average spend must be > 0 (Gamma-Gamma models positive amounts); leave out returns and free orders, or the customer", KeyGammaGamma, customerName(c, i), c.Monetary)
+		switch {
+		case c.Monetary < 0:
+			return nil, 0, fmt.Errorf("%s: %s: monetary value %g: a repeat buyer's average spend cannot be negative (returns netted against purchases?); Gamma-Gamma models positive amounts", KeyGammaGamma, customerName(c, i), c.Monetary)
+		case c.Monetary == 0:
+			zero += customerWeight(c)
+			continue
 		}
 		out = append(out, c)
 		n += customerWeight(c)
 	}
 	switch {
+	case n == 0 && zero > 0:
+		return nil, 0, fmt.Errorf("%s: every repeat buyer's average spend is 0: the spend model needs amounts; check the amount column (-amount)", KeyGammaGamma)
 	case n == 0:
-		return nil, fmt.Errorf("%s: no repeat buyers: the spend model learns from the average value of repeat purchases, and no customer made one; use a longer calibration period or check the frequency column", KeyGammaGamma)
+		return nil, 0, fmt.Errorf("%s: no repeat buyers: the spend model learns from the average value of repeat purchases, and no customer made one; use a longer calibration period or check the frequency column", KeyGammaGamma)
 	case n < 2:
-		return nil, fmt.Errorf("%s: only one repeat buyer: the spend model needs many (hundreds at least) to tell the spread of spend between customers from that within them", KeyGammaGamma)
+		return nil, 0, fmt.Errorf("%s: only one repeat buyer: the spend model needs many (hundreds at least) to tell the spread of spend between customers from that within them", KeyGammaGamma)
 	}
-	return out, nil
+	return out, zero, nil
 }
 
 func spendBoundary(m GammaGamma) error {

@@ -34,7 +34,7 @@ func TestGammaGammaCDNOW(t *testing.T) {
 	if math.Abs(m.Gamma-15.44) > 0.01 {
 		t.Errorf("gamma = %.4f, published 15.44", m.Gamma)
 	}
-	buyers, _ := repeatBuyers(cs)
+	buyers, _, _ := repeatBuyers(cs)
 	published := -newSpendLikelihood(buyers).nllGrad(nil, []float64{6.25, 3.74, 15.44})
 	if !(r.LogLikelihood > published) {
 		t.Errorf("LL = %.6f, not above the published parameters' %.6f", r.LogLikelihood, published)
@@ -76,7 +76,7 @@ func TestGammaGammaConditionalSpendByHand(t *testing.T) {
 }
 
 func TestGammaGammaGradient(t *testing.T) {
-	buyers, _ := repeatBuyers(readCDNOW(t, "cdnow_customers_summary_with_transactions.csv"))
+	buyers, _, _ := repeatBuyers(readCDNOW(t, "cdnow_customers_summary_with_transactions.csv"))
 	l := newSpendLikelihood(buyers)
 	for _, p := range [][]float64{{6.25, 3.74, 15.44}, {1, 10, 100}} {
 		got := make([]float64, 3)
@@ -103,8 +103,8 @@ func TestGammaGammaRecovery(t *testing.T) {
 	withinSE(t, r, map[string]float64{"p": truth.P, "q": truth.Q, "gamma": truth.Gamma}, 4)
 }
 
-// TestGammaGammaFailures: no repeat buyers, one, a repeat buyer without a
-// positive spend.
+// TestGammaGammaFailures: no repeat buyers, one, a negative average
+// spend, only free repeat purchases.
 func TestGammaGammaFailures(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -113,11 +113,31 @@ func TestGammaGammaFailures(t *testing.T) {
 	}{
 		{"no repeat buyers", []records.Customer{{T: 10, Monetary: 0}, {T: 3}}, "no repeat buyers"},
 		{"one repeat buyer", []records.Customer{{Frequency: 2, Recency: 3, T: 10, Monetary: 20}, {T: 3}}, "only one repeat buyer"},
-		{"zero spend", []records.Customer{{ID: "c9", Frequency: 2, Recency: 3, T: 10}, {Frequency: 1, Recency: 1, T: 3, Monetary: 5}}, "customer c9: monetary value 0: a repeat buyer's average spend must be > 0"},
+		{"negative spend", []records.Customer{{ID: "c9", Frequency: 2, Recency: 3, T: 10, Monetary: -4}, {Frequency: 1, Recency: 1, T: 3, Monetary: 5}}, "customer c9: monetary value -4: a repeat buyer's average spend cannot be negative"},
+		{"only free repeat purchases", []records.Customer{{Frequency: 2, Recency: 3, T: 10}, {Frequency: 1, Recency: 1, T: 3}}, "every repeat buyer's average spend is 0"},
 	} {
 		_, _, err := FitGammaGamma(c.cs)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one that says %q", c.name, err, c.want)
 		}
+	}
+}
+
+// TestGammaGammaLeavesOutFreeRepeatPurchases: a repeat buyer whose
+// repeat purchases were all free (z̄ = 0, as in the full CDNOW log) is left
+// out, and the Status says so; the fit equals the fit without it.
+func TestGammaGammaLeavesOutFreeRepeatPurchases(t *testing.T) {
+	cs := readCDNOW(t, "cdnow_customers_summary_with_transactions.csv")
+	with := append(append([]records.Customer(nil), cs...), records.Customer{ID: "free", Frequency: 2, Recency: 5, T: 30})
+	m0, _, err := FitGammaGamma(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m1, r, err := FitGammaGamma(with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m0 != m1 || r.Observations != 946 || !strings.Contains(r.Status, "left out 1 repeat buyer(s) whose repeat purchases were all free (average spend 0)") {
+		t.Errorf("%+v vs %+v, %+v", m0, m1, r)
 	}
 }
