@@ -205,29 +205,37 @@ func (m BGNBD) ConditionalPurchases(c records.Customer, t float64) float64 {
 		return 0
 	}
 	x := c.Frequency
-	cc := m.A + m.B + x - 1
-	k := dropoutRatio(m.A+m.B-1-m.R, m.A-1, cc, m.Alpha+c.T, t)
-	return cc * k * m.PAlive(c)
+	return m.PAlive(c) * posteriorPurchases(m.A, m.B+x, m.R+x, m.Alpha+c.T, t)
 }
 
 // ExpectedPurchases is E[X(t)], the expected number of repeat purchases of
 // a new customer in its first t periods (FHL 2005, eq. 7):
-// (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]. NaN when
-// a + b ≤ 1, where the hypergeometric form does not apply.
+// (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
 func (m BGNBD) ExpectedPurchases(t float64) float64 {
 	if t <= 0 {
 		return 0
 	}
-	cc := m.A + m.B - 1
-	if cc <= 0 {
-		return math.NaN()
+	return posteriorPurchases(m.A, m.B, m.R, m.Alpha, t)
+}
+
+// posteriorPurchases is E[(1 − (1 + p t/h)^−u) / p] over p ~ Beta(a, bb):
+// the expected purchases in the next t periods of a customer alive now
+// whose purchase rate is Gamma(u, h) and dropout probability Beta(a, bb)
+// (for eq. 10, bb = b+x, u = r+x, h = α+T; for eq. 7, bb = b, u = r,
+// h = α). It is (a+bb−1)·dropoutRatio, which needs a+bb > 1; below, the
+// expectation is split by p + (1−p) = 1 into a/(a+bb) of the same under
+// Beta(a+1, bb) and bb/(a+bb) under Beta(a, bb+1), each with a+bb one
+// larger.
+func posteriorPurchases(a, bb, u, h, t float64) float64 {
+	if c := a + bb - 1; c > 0 {
+		return c * dropoutRatio(c-u, a-1, c, h, t)
 	}
-	return cc * dropoutRatio(cc-m.R, m.A-1, cc, m.Alpha, t)
+	return (a*posteriorPurchases(a+1, bb, u, h, t) + bb*posteriorPurchases(a, bb+1, u, h, t)) / (a + bb)
 }
 
 // dropoutRatio is (1 − (h/(h+t))^(r+x) ₂F₁(r+x, b+x; c; z)) / ε with
-// z = t/(h+t), c = a+b+x−1 and ε = a−1, the bracket of FHL's eqs. 7 and 10
-// divided by a−1, for a' = c−r−x = a+b−1−r.
+// z = t/(h+t), c = a+b+x−1 > 0 and ε = a−1, the bracket of FHL's eqs. 7
+// and 10 divided by a−1, for a' = c−r−x = a+b−1−r.
 //
 // Euler's transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A,C−B;C;z)
 // turns (1−z)^(r+x)·₂F₁(r+x, b+x; c; z) into y^ε ₂F₁(a', ε; c; z) with

@@ -94,8 +94,8 @@ func TestBGNBDExpectedPurchases(t *testing.T) {
 //	E[Y(t)] = P(alive) ∫₀¹ (1 − (1 + p t/(α+T))^−(r+x))/p · Beta(p; a, b+x) dp.
 //
 // Integrated by Gauss-Legendre in two pieces on which the integrand is
-// smooth: p ≤ ½ in log p (from 10⁻⁶⁰), and p > ½ in w = (1−p)^(b+x),
-// which absorbs the factor (1−p)^(b+x−1).
+// smooth: p ≤ ½ in log p (from 10⁻⁶⁰, below which it is a closed form),
+// and p > ½ in w = (1−p)^(b+x), which absorbs the factor (1−p)^(b+x−1).
 func bgnbdConditionalByQuadrature(m BGNBD, c records.Customer, t float64) float64 {
 	x := c.Frequency
 	tau := t / (m.Alpha + c.T)
@@ -110,7 +110,11 @@ func bgnbdConditionalByQuadrature(m BGNBD, c records.Customer, t float64) float6
 		p := -math.Expm1(math.Log(w) / bb)
 		return g(p) / p * math.Exp((m.A-1)*math.Log(p)-lbeta) / bb
 	}
-	lo := quad.Fixed(lower, -60*math.Ln10, -math.Ln2, 4000, nil, 0)
+	// Below p = 10⁻⁶⁰, g(p) = (r+x)·τ·p and (1−p) = 1 to rounding, and the
+	// piece is (r+x)·τ·p^a/(a·B(a, b+x)) in closed form (not negligible for
+	// a small a).
+	const low = -60 * math.Ln10
+	lo := quad.Fixed(lower, low, -math.Ln2, 4000, nil, 0) + (m.R+x)*tau*math.Exp(m.A*low-lbeta)/m.A
 	hi := quad.Fixed(upper, 0, math.Pow(0.5, bb), 4000, nil, 0)
 	return m.PAlive(c) * (lo + hi)
 }
@@ -125,9 +129,11 @@ func lbetaFn(a, b float64) float64 {
 // TestBGNBDConditionalAgainstQuadrature checks eq. 10 as computed (Euler's
 // transformation and the series of dropoutRatio) against the posterior
 // integral, where mathext.Hypergeo fails: z close to 1 (long horizons),
-// a close to and equal to 1 (the pole of (a+b+x−1)/(a−1)), and large x.
+// a close to and equal to 1 (the pole of (a+b+x−1)/(a−1)), and large x;
+// and where a+b ≤ 1, where the hypergeometric form does not apply to a
+// customer without repeat purchases.
 func TestBGNBDConditionalAgainstQuadrature(t *testing.T) {
-	for _, m := range []BGNBD{fhlBGNBD, {0.243, 4.414, 1, 2.426}, {0.243, 4.414, 1 + 1e-9, 2.426}, {0.243, 4.414, 1.243, 2.426}, {2, 10, 3, 1.5}, {0.5, 1, 0.3, 5}} {
+	for _, m := range []BGNBD{fhlBGNBD, {0.243, 4.414, 1, 2.426}, {0.243, 4.414, 1 + 1e-9, 2.426}, {0.243, 4.414, 1.243, 2.426}, {2, 10, 3, 1.5}, {0.5, 1, 0.3, 5}, {0.5, 1, 0.3, 0.4}, {0.5, 1, 0.05, 0.1}} {
 		for _, c := range []records.Customer{
 			{Frequency: 0, T: 38.86}, {Frequency: 2, Recency: 30.43, T: 38.86}, {Frequency: 30, Recency: 38, T: 39}, {Frequency: 300, Recency: 35, T: 39},
 		} {
