@@ -232,7 +232,8 @@ func bgbbProblem(cs []records.Customer) (problem, error) {
 		names:        []string{"alpha", "beta", "gamma", "delta"},
 		start:        []float64{1, 1, 1, 1},
 		nll:          func(p []float64) float64 { return l.nllGrad(nil, p) },
-		grad:         func(dst, p []float64) { l.nllGrad(dst, p) },
+		nllGrad:      l.nllGrad,
+		atBoundary:   func(p []float64) bool { return bgbbBoundary(BGBB{p[0], p[1], p[2], p[3]}) != nil },
 		observations: total,
 	}, nil
 }

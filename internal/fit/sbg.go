@@ -236,38 +236,29 @@ func sbgProblem(c records.Cohorts) (problem, error) {
 			dSb[t] = dSb[t-1] - dPb[t]
 		}
 	}
-	nll := func(p []float64) float64 {
+	// nllGrad is −log L and, when grad is not nil, its gradient.
+	nllGrad := func(grad, p []float64) float64 {
 		curve(p[0], p[1])
-		ll := 0.0
+		ll, ga, gb := 0.0, 0.0, 0.0
 		for _, o := range data {
 			for t, n := range o.lost {
 				if n > 0 {
 					ll += n * math.Log(P[t+1])
-				}
-			}
-			if o.survived > 0 {
-				ll += o.survived * math.Log(S[len(o.lost)])
-			}
-		}
-		return -ll
-	}
-	grad := func(dst, p []float64) {
-		curve(p[0], p[1])
-		ga, gb := 0.0, 0.0
-		for _, o := range data {
-			for t, n := range o.lost {
-				if n > 0 {
 					ga += n * dPa[t+1] / P[t+1]
 					gb += n * dPb[t+1] / P[t+1]
 				}
 			}
 			if o.survived > 0 {
 				T := len(o.lost)
+				ll += o.survived * math.Log(S[T])
 				ga += o.survived * dSa[T] / S[T]
 				gb += o.survived * dSb[T] / S[T]
 			}
 		}
-		dst[0], dst[1] = -ga, -gb
+		if grad != nil {
+			grad[0], grad[1] = -ga, -gb
+		}
+		return -ll
 	}
 	// Start from a homogeneous-looking beta (alpha = 1) whose mean is the
 	// pooled share lost in the first period.
@@ -277,8 +268,9 @@ func sbgProblem(c records.Cohorts) (problem, error) {
 		model:        KeySBG,
 		names:        []string{"alpha", "beta"},
 		start:        []float64{1, (1 - c1) / c1},
-		nll:          nll,
-		grad:         grad,
+		nll:          func(p []float64) float64 { return nllGrad(nil, p) },
+		nllGrad:      nllGrad,
+		atBoundary:   func(p []float64) bool { return sbgBoundary(SBG{p[0], p[1]}) != nil },
 		observations: start,
 	}, nil
 }
