@@ -52,8 +52,9 @@ func findNamed(header []string, names []string) int {
 
 // resolveColumn finds the column a spec (a name or a 1-based number) means
 // in a header (nil: the file has none) of a row with width fields; role
-// names the column in messages ("the customer id"), flag the option.
-func resolveColumn(spec, role, flag string, header []string, width int) (int, error) {
+// names the column in messages ("the customer id"), flag the option, where
+// the header ("the header", "the Parquet schema").
+func resolveColumn(spec, role, flag string, header []string, width int, where string) (int, error) {
 	if n, ok := columnNumber(spec); ok {
 		if n < 1 || n > width {
 			return 0, fmt.Errorf("%s is column %d (-%s), but the rows have %d fields: give a number from 1 to %d", role, n, flag, width, width)
@@ -73,7 +74,7 @@ func resolveColumn(spec, role, flag string, header []string, width int) (int, er
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%s is named %q (-%s), but the header has no such column (it has %s): name one of these, or give a number", role, spec, flag, listNames(header))
+	return 0, fmt.Errorf("%s is named %q (-%s), but %s has no such column (it has %s): name one of these, or give a number", role, spec, flag, where, listNames(header))
 }
 
 // listNames quotes a header's names for a message.

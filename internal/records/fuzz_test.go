@@ -56,3 +56,43 @@ func FuzzSummariseLog(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadTables: no input makes the summary or cohort readers panic, and
+// what they accept holds their promises: possible histories (0 <= recency
+// <= T, whole frequencies, positive weights) and counts that never rise.
+func FuzzReadTables(f *testing.F) {
+	for _, s := range []string{
+		"ID,x,t_x,T,zbar\r\n1,2,30.43,38.86,22.35\r\n2,1,1.71,38.86,11.77\r\n",
+		"frequency,recency,periods,weights\n0,0,6,3464\n1,1,6,1091\n",
+		"cohort;0;1;2\n2001;1000;631;468\n2002;1000;600;\n",
+		"c\t0\t1\na\t5\t\"4\"\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if s, err := readSummary(strings.NewReader(text), "input", SummaryOptions{}); err == nil {
+			var w float64
+			for _, c := range s.Customers {
+				if checkCustomer(c) != "" {
+					t.Fatalf("accepted %+v", c)
+				}
+				w += c.Weight
+			}
+			if !(w >= 2) {
+				t.Fatalf("accepted %g customers", w)
+			}
+		}
+		if c, err := readCohorts(strings.NewReader(text), "input", Year); err == nil {
+			if len(c.Cohorts) == 0 {
+				t.Fatal("accepted no cohorts")
+			}
+			for _, co := range c.Cohorts {
+				for i, v := range co.Active {
+					if !(v >= 0) || (i == 0 && v == 0) || (i > 0 && v > co.Active[i-1]) {
+						t.Fatalf("accepted %+v", co)
+					}
+				}
+			}
+		}
+	})
+}

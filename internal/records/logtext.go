@@ -246,7 +246,7 @@ func detectText(sc *scanner, opt LogOptions) (textLayout, error) {
 	// The columns: as given, or detected.
 	at := func(spec, role, flag string, names []string) (int, error) {
 		if spec != "" {
-			i, err := resolveColumn(spec, role, flag, lay.header, lay.width)
+			i, err := resolveColumn(spec, role, flag, lay.header, lay.width, "the header")
 			if err != nil {
 				return 0, fileError(name, firstLine, "%v", err)
 			}

@@ -42,7 +42,7 @@ func summariseParquet(f *os.File, size int64, opt LogOptions) (Summary, error) {
 		if spec == "" {
 			return findNamed(header, names), nil
 		}
-		i, err := resolveColumn(spec, role, flag, header, len(header))
+		i, err := resolveColumn(spec, role, flag, header, len(header), "the Parquet schema")
 		if err != nil {
 			return 0, fileError(name, 0, "%v", err)
 		}

@@ -155,7 +155,7 @@ bad.parquet:4: the amount -2 (column "amount") is negative: a purchase's amount 
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 	_, err = ReadLog(path, LogOptions{Name: "bad.parquet", Amount: "price"})
-	if want := `bad.parquet: the amount is named "price" (-amount), but the header has no such column (it has "customer", "date", "amount"): name one of these, or give a number`; err == nil || err.Error() != want {
+	if want := `bad.parquet: the amount is named "price" (-amount), but the Parquet schema has no such column (it has "customer", "date", "amount"): name one of these, or give a number`; err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 	path = writeParquet(t, dir, "shuffled.parquet", []row{{"a", "2020-01-09", &one}, {"b", "2020-01-02", &one}, {"a", "2020-01-01", &one}})
