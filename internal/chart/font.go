@@ -1,7 +1,7 @@
 package chart
 
 import (
-	_ "embed"
+	"errors"
 	"strings"
 	"sync"
 
@@ -10,24 +10,109 @@ import (
 	"gonum.org/v1/plot/font"
 )
 
-// notoSansSC is a subset of Noto Sans CJK SC Regular (TrueType outlines,
-// see font/README.md): ASCII, CJK
-// punctuation and the 3,755 GB2312 level-1 hanzi (font/OFL.txt).
-//
-//go:embed font/NotoSansSC-gb2312l1.ttf
-var notoSansSC []byte
+// The chart font is Noto Sans CJK SC Regular cut to the project's subsets
+// (TrueType outlines, see font/README.md; licence font/OFL.txt): the whole
+// face has ASCII, punctuation and the 3,755 GB2312 level-1 hanzi (2.1 MB),
+// the Latin face the same glyphs without the hanzi (26 KB). Native builds
+// embed the whole face (font_whole.go); the browser build embeds the Latin
+// face (font_latin.go) and gets the whole one from the page, fetched as its
+// own file (ChineseFontFile) only when Chinese is shown, through
+// SetChineseFont. The Latin glyphs of both are the same, so English text
+// looks the same whichever face draws it.
 
-// chartFont names the embedded font in gonum/plot's font cache.
+// ChineseFontFile is the name under which the page serves the whole face
+// (`make wasm` copies it there) for SetChineseFont.
+const ChineseFontFile = "font-zh.ttf"
+
+// chartFont names the chart font in gonum/plot's font cache.
 var chartFont = font.Font{Typeface: "NotoSansSC"}
 
-var registerFont = sync.OnceValue(func() error {
-	f, err := opentype.Parse(notoSansSC)
+// fonts is the chart font now: its data, whether it has the hanzi, how
+// many times it changed, and the data parsed (lazily, once per change).
+var fonts = struct {
+	mu         sync.Mutex
+	ttf        []byte
+	chinese    bool
+	version    int
+	parsed     *sfnt.Font
+	registered int // the version in gonum/plot's cache, or −1
+}{ttf: startFont, chinese: startChinese, registered: -1}
+
+// FontTTF returns the chart font's TrueType data, for text the app draws
+// itself (ebiten's text/v2) and the file canvases' outlines: the whole face
+// in native builds; in the browser the Latin face until SetChineseFont gives
+// the whole one. What is made from it is made again when FontVersion
+// changes.
+func FontTTF() []byte {
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	return fonts.ttf
+}
+
+// FontVersion counts the changes of the chart font: 0 at start, 1 once the
+// browser has the Chinese face.
+func FontVersion() int {
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	return fonts.version
+}
+
+// HasChinese reports whether the chart font draws Chinese (the hanzi of
+// GB2312 level 1).
+func HasChinese() bool {
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	return fonts.chinese
+}
+
+// SetChineseFont makes ttf, the whole face (ChineseFontFile) that the page
+// fetched, the chart font. It refuses data that is not a font with the
+// hanzi, and keeps the font it has.
+func SetChineseFont(ttf []byte) error {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return errors.New("the Chinese font file is not a font (" + err.Error() + "); rebuild the page with `make wasm`")
+	}
+	var buf sfnt.Buffer
+	if g, err := f.GlyphIndex(&buf, '价'); err != nil || g == 0 {
+		return errors.New("the Chinese font file has no Chinese; rebuild the page with `make wasm`")
+	}
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	fonts.ttf, fonts.chinese, fonts.parsed = ttf, true, f
+	fonts.version++
+	return nil
+}
+
+// parsedFont returns the chart font parsed, parsing it on first use.
+func parsedFont() (*sfnt.Font, int, error) {
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	if fonts.parsed == nil {
+		f, err := opentype.Parse(fonts.ttf)
+		if err != nil {
+			return nil, 0, err
+		}
+		fonts.parsed = f
+	}
+	return fonts.parsed, fonts.version, nil
+}
+
+// registerFont puts the chart font into gonum/plot's font cache (again
+// when it changed) before a chart is built.
+func registerFont() error {
+	f, version, err := parsedFont()
 	if err != nil {
 		return err
 	}
-	font.DefaultCache.Add(font.Collection{{Font: chartFont, Face: f}})
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	if fonts.registered != version {
+		font.DefaultCache.Add(font.Collection{{Font: chartFont, Face: f}})
+		fonts.registered = version
+	}
 	return nil
-})
+}
 
 // substitutes stand in for characters the font lacks.
 var substitutes = map[rune]string{
@@ -35,21 +120,13 @@ var substitutes = map[rune]string{
 	'…': "...", '“': "\"", '”': "\"", '‘': "'", '’': "'", '²': "^2", '³': "^3", '⁻': "^-", '¹': "^1",
 }
 
-var glyphFont = sync.OnceValue(func() *sfnt.Font {
-	f, err := sfnt.Parse(notoSansSC)
-	if err != nil {
-		return nil
-	}
-	return f
-})
-
 // Printable returns s with every character the chart font (FontTTF)
 // cannot draw replaced by a look-alike ("–" by "-", "×" by "x"), or by
 // "?"; s itself when the font draws all of it. The app passes its
 // composed lines through it too, since it draws with the same font.
 func Printable(s string) string {
-	f := glyphFont()
-	if f == nil {
+	f, _, err := parsedFont()
+	if err != nil {
 		return s
 	}
 	var buf sfnt.Buffer
@@ -76,7 +153,3 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
-
-// FontTTF returns the embedded chart font (TrueType), for the app's own
-// text so that one copy of the font serves both.
-func FontTTF() []byte { return notoSansSC }
