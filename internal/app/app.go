@@ -35,6 +35,9 @@ type Stats struct {
 	LastRenderMs    float64 // last chart build and draw
 	// LastMonteCarloMs is the last background run of the trials.
 	LastMonteCarloMs float64
+	// StartFontMs and StartScenarioMs are what New spent making the text
+	// font and loading the scenario.
+	StartFontMs, StartScenarioMs float64
 }
 
 // App is the planner's game.
@@ -47,6 +50,7 @@ type App struct {
 
 	font   *text.GoTextFaceSource
 	faces  map[float64]*text.GoTextFace
+	wantZh bool // Chinese was asked for; the page is fetching its font
 	w, h   int
 	scale  float64
 	scroll int // control panel scroll, in pixels
@@ -90,13 +94,15 @@ type App struct {
 // New returns the app on a shipped scenario (preset id) or, when preset is
 // empty, on s. fragment, if not empty, is a link to restore (browser).
 func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(chart.FontTTF()))
-	if err != nil {
-		return nil, fmt.Errorf("app: font: %w", err)
-	}
-	a := &App{lang: "en", font: src, faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true, now: time.Now,
+	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true, now: time.Now,
 		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
 		mcDone: make(chan mcResult, 4)}
+	start := time.Now()
+	if err := a.fontChanged(); err != nil {
+		return nil, err
+	}
+	a.stats.StartFontMs = ms(time.Since(start))
+	start = time.Now()
 	a.platform = newPlatform(a)
 	var link *planner.Link
 	if fragment != "" {
@@ -114,6 +120,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		if preset == "" {
 			preset = scenarios.DefaultPreset
 		}
+		var err error
 		if s, err = scenarios.Preset(preset); err != nil {
 			a.fail(err)
 			preset = scenarios.DefaultPreset
@@ -126,13 +133,15 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		return nil, err
 	}
 	if link != nil {
-		a.lang, a.tab = link.View.Lang, min(link.View.Tab, numTabs-1)
+		a.tab = min(link.View.Tab, numTabs-1)
 		// The link is where the session starts: nothing to undo yet.
 		if err := a.p.Open(*link); err != nil {
 			a.fail(err)
 		}
 		a.setSeekView(link.View.Seek)
+		a.setLang(link.View.Lang)
 	}
+	a.stats.StartScenarioMs = ms(time.Since(start))
 	a.ui.Measure = a.measure
 	return a, nil
 }
@@ -176,6 +185,49 @@ func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
 		a.w, a.h, a.dirty = w, h, true
 	}
 	return w, h
+}
+
+// setLang shows the screen in lang ("en" or "zh"). Chinese needs the
+// whole chart font: where the page has yet to fetch it (the browser), the
+// screen stays as it is until the font is there (platform.poll comes back
+// here).
+func (a *App) setLang(lang string) {
+	if lang == "zh" && !chart.HasChinese() {
+		a.wantZh = true
+		if !a.platform.chinese() {
+			a.say("loading chinese")
+			return
+		}
+		if err := a.fontChanged(); err != nil {
+			a.fail(err)
+			return
+		}
+	}
+	if a.wantZh && a.note.key == "loading chinese" {
+		a.note, a.dirty = notice{}, true
+	}
+	a.wantZh = false
+	if lang != a.lang {
+		a.lang, a.dirty = lang, true
+		a.platform.stateChanged()
+	}
+}
+
+// fontChanged makes the text font from the chart font (chart.FontTTF) and
+// forgets what was drawn with the one before.
+func (a *App) fontChanged() error {
+	src, err := text.NewGoTextFaceSource(bytes.NewReader(chart.FontTTF()))
+	if err != nil {
+		return fmt.Errorf("app: font: %w", err)
+	}
+	a.font = src
+	clear(a.faces)
+	for k, t := range a.paint.texts {
+		t.img.Deallocate()
+		delete(a.paint.texts, k)
+	}
+	a.chartKey, a.hoverKey, a.dirty = "", "", true
+	return nil
 }
 
 // t returns an interface text in the current language.
@@ -321,6 +373,10 @@ type platform interface {
 	publish()                                      // a frame was drawn (browser: update window.clvlab)
 	save(name string, data []byte) (string, error) // keep an exported file; returns where
 	pause()                                        // between chunks of background work (browser: let the page draw)
+	// chinese makes the whole chart font (with the hanzi) the chart font
+	// if the page has it, starts fetching it if not, and reports whether
+	// it is there. Native builds have it from the start.
+	chinese() bool
 }
 
 // dropped loads the first file dropped on the window, if any.

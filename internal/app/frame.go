@@ -199,8 +199,7 @@ func (a *App) topBar(m metrics) {
 			}
 			a.trials = trialChoices[(i+1)%len(trialChoices)]
 		case "lang":
-			a.lang = map[string]string{"en": "zh", "zh": "en"}[a.lang]
-			a.platform.stateChanged()
+			a.setLang(map[string]string{"en": "zh", "zh": "en"}[a.lang])
 		}
 	}
 	// Description, or the notice while it lasts (the trials' summary has

@@ -3,8 +3,11 @@
 package app
 
 import (
+	"errors"
 	"syscall/js"
 	"time"
+
+	"clvlab/internal/chart"
 )
 
 // browser keeps the address in step with the screen, publishes
@@ -12,11 +15,68 @@ import (
 type browser struct {
 	a        *App
 	fragment string
+	fetching bool     // the page is fetching the Chinese font
+	start    js.Value // window.clvlab.start, once the first frame is drawn
 }
 
 func newPlatform(a *App) platform { return &browser{a: a} }
 
-func (b *browser) poll() { b.a.dropped() }
+func (b *browser) poll() {
+	b.a.dropped()
+	if b.fetching && b.chinese() {
+		if err := b.a.fontChanged(); err != nil {
+			b.failed(err.Error())
+		} else if b.a.wantZh {
+			b.a.setLang("zh")
+		}
+	}
+}
+
+// chinese makes the Chinese font the chart font (chart.SetChineseFont;
+// the caller remakes its text font) if the page has it in
+// window.clvlabFonts, which index.html fills before the app starts when
+// the link asks for Chinese, or when clvlabFetchFont is called; otherwise
+// it asks the page to fetch the font.
+func (b *browser) chinese() bool {
+	if chart.HasChinese() {
+		return true
+	}
+	f := js.Global().Get("clvlabFonts")
+	if f.Type() == js.TypeObject {
+		v := f.Get(chart.ChineseFontFile)
+		switch {
+		case v.InstanceOf(js.Global().Get("Uint8Array")):
+			data := make([]byte, v.Length())
+			js.CopyBytesToGo(data, v)
+			b.fetching = false
+			if err := chart.SetChineseFont(data); err != nil {
+				b.failed(err.Error())
+				return false
+			}
+			return true
+		case v.Type() == js.TypeString: // the fetch failed: the page says why
+			b.fetching = false
+			b.failed(v.String())
+			return false
+		}
+	}
+	if !b.fetching {
+		fetch := js.Global().Get("clvlabFetchFont")
+		if fetch.Type() != js.TypeFunction {
+			b.failed("this page cannot fetch the Chinese font (no clvlabFetchFont): serve web/index.html with `clvlab serve`")
+			return false
+		}
+		fetch.Invoke(chart.ChineseFontFile)
+		b.fetching = true
+	}
+	return false
+}
+
+// failed gives up waiting for the Chinese font and says why.
+func (b *browser) failed(msg string) {
+	b.a.wantZh = false
+	b.a.fail(errors.New(msg))
+}
 
 // pause sleeps a moment between chunks of Monte Carlo trials: the sleep
 // hands the thread back to the browser, which then draws the next frame.
@@ -73,7 +133,29 @@ func (b *browser) publish() {
 		w.Set(id, box)
 	}
 	o.Set("widgets", w)
+	o.Set("start", b.startTimes())
 	js.Global().Set("clvlab", o)
+}
+
+// startTimes returns where the start went, in ms: the page's phases
+// (window.clvlabBoot: fetch, compile, run, main, from index.html and
+// wasm/main.go, each the time since navigation it ended at), New's font
+// and scenario, the first chart, and the first frame.
+func (b *browser) startTimes() js.Value {
+	if b.start.Truthy() {
+		return b.start
+	}
+	s := js.Global().Get("Object").New()
+	if boot := js.Global().Get("clvlabBoot"); boot.Type() == js.TypeObject {
+		js.Global().Get("Object").Call("assign", s, boot)
+	}
+	st := b.a.stats
+	s.Set("fontMs", st.StartFontMs)
+	s.Set("scenarioMs", st.StartScenarioMs)
+	s.Set("firstChartMs", st.LastRenderMs)
+	s.Set("firstFrame", js.Global().Get("performance").Call("now"))
+	b.start = s
+	return s
 }
 
 // save offers data as a download.

@@ -18,7 +18,8 @@ func newPlatform(a *App) platform { return &native{a: a, dir: "."} }
 func (n *native) poll()         { n.a.dropped() }
 func (n *native) stateChanged() {}
 func (n *native) publish()      {}
-func (n *native) pause()        {} // background goroutines run on other threads
+func (n *native) pause()        {}              // background goroutines run on other threads
+func (n *native) chinese() bool { return true } // the whole font is embedded
 
 // save writes data to dir/name through a temporary file, so an export is
 // whole or absent.

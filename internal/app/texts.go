@@ -21,6 +21,7 @@ var texts = map[string][2]string{
 	"large text":          {"Large text", "大字"},
 	"saved":               {"Saved %s.", "已保存 %s。"},
 	"loaded":              {"Loaded %s.", "已载入 %s。"},
+	"loading chinese":     {"Loading the Chinese font…", "正在加载中文字体…"},
 	"churn":               {"churn", "流失"},
 	"acquisition":         {"Acquisition", "获客"},
 	"economics":           {"Horizon and discounting", "期限与折现"},
