@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -39,29 +38,16 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// buildPage builds the wasm app and copies the page into a fresh folder.
+// buildPage builds the page into a fresh folder as `make wasm` builds it
+// into web/ (the same make target, with WEB set).
 func buildPage(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command("go", "build", "-tags", serve.BuildTags, "-o", filepath.Join(dir, "app.wasm"), "clvlab/wasm")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd := exec.Command("make", "-s", "-C", filepath.Join("..", ".."), "wasm", "WEB="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the wasm app: %v\n%s", err, out)
+		t.Fatalf("make wasm: %v\n%s", err, out)
 	}
-	copyFile(t, filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(dir, "wasm_exec.js"))
-	copyFile(t, filepath.Join("..", "..", "web", "index.html"), filepath.Join(dir, "index.html"))
 	return dir
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // box is a widget's place on the page, in CSS pixels.
@@ -143,10 +129,22 @@ func colours(img image.Image) int {
 	return len(seen)
 }
 
+// fetched lists the resources the page fetched so far.
+func fetched(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	f, err := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("resource").map(e => e.name).join(" ")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // TestBrowser serves the built page to headless Chromium, waits for the
 // app's frames, drags a slider with real mouse events, and checks that the
 // KPIs move the right way, that language and chart tab switch, that the
-// link follows, and that the screen is never blank.
+// link follows, and that the screen is never blank; that English fetches
+// no Chinese font and Chinese fetches the chart font's whole face before
+// it is shown.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the wasm app and starts a browser")
@@ -180,6 +178,17 @@ func TestBrowser(t *testing.T) {
 	t.Logf("first frame after %v", time.Since(start))
 	before := read(t, ctx)
 	screenshot(t, ctx, "browser-en")
+	// Where the start went (index.html's phases and the app's).
+	phases, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.clvlab.start)`))
+	t.Logf("start phases (ms): %s", phases)
+	if !strings.Contains(phases, `"firstFrame":`) || !strings.Contains(phases, `"compiled":`) {
+		t.Errorf("window.clvlab.start = %s lacks the page's or the app's phases", phases)
+	}
+	// English needs no Chinese font: neither the chart font's whole face
+	// nor the loading page's glyphs were fetched.
+	if f := fetched(t, ctx); strings.Contains(f, "font-zh.ttf") || strings.Contains(f, "loading-zh.otf") {
+		t.Errorf("the English page fetched a Chinese font: %s", f)
+	}
 
 	// Drag the formation → stability slider to the right end: more
 	// customers reach the most profitable stage.
@@ -250,6 +259,10 @@ func TestBrowser(t *testing.T) {
 	}
 	click("button:lang")
 	waitFor(t, ctx, `window.clvlab.lang === "zh"`)
+	// Chinese is shown only once its font is there, fetched now.
+	if f := fetched(t, ctx); !strings.Contains(f, "/font-zh.ttf") {
+		t.Errorf("Chinese is shown, yet the page fetched no font-zh.ttf: %s", f)
+	}
 	click("tab:2")
 	waitFor(t, ctx, `window.clvlab.tab === 2`)
 	// Monte Carlo trials in the background: the fan bands arrive.

@@ -5,6 +5,7 @@ package serve_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,16 +14,39 @@ import (
 	"clvlab/internal/serve"
 )
 
-// browserDeps lists the packages the browser build links, built with tags.
-func browserDeps(t *testing.T, tags string) []string {
+// browserDeps lists the packages the browser build links, built with tags
+// (and the go.mod modfile, if not empty).
+func browserDeps(t *testing.T, tags, modfile string) []string {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-tags", tags, "-deps", "clvlab/wasm")
+	return strings.Fields(goListBrowser(t, tags, modfile, "{{.ImportPath}}"))
+}
+
+// goListBrowser runs go list -deps on the browser app with format.
+func goListBrowser(t *testing.T, tags, modfile, format string) string {
+	t.Helper()
+	args := []string{"list", "-tags", tags, "-deps", "-f", format}
+	if modfile != "" {
+		args = append(args, "-modfile", modfile)
+	}
+	cmd := exec.Command("go", append(args, "clvlab/wasm")...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
-	return strings.Fields(string(out))
+	return string(out)
+}
+
+// browserMod writes the browser build's go.mod (make browser-mod) into a
+// fresh folder and returns its path.
+func browserMod(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	cmd := exec.Command("make", "-s", "-C", filepath.Join("..", ".."), "browser-mod", "WEB="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("make browser-mod: %v\n%s", err, out)
+	}
+	return filepath.Join(dir, "browser.mod")
 }
 
 // fileCanvases are gonum/plot's file backends and the libraries they
@@ -38,7 +62,7 @@ var fileCanvases = []string{
 // tags gonum/plot links them all (its vgall.go), which shows the list is
 // what the tags remove.
 func TestBrowserBuildLinksNoFileCanvas(t *testing.T) {
-	deps := browserDeps(t, serve.BuildTags)
+	deps := browserDeps(t, serve.BuildTags, browserMod(t))
 	for _, p := range fileCanvases {
 		if slices.Contains(deps, p) {
 			t.Errorf("the browser build links %s", p)
@@ -49,7 +73,7 @@ func TestBrowserBuildLinksNoFileCanvas(t *testing.T) {
 			t.Errorf("the browser build lacks %s", p)
 		}
 	}
-	untagged := browserDeps(t, "")
+	untagged := browserDeps(t, "", "")
 	for _, p := range fileCanvases {
 		if !slices.Contains(untagged, p) {
 			t.Errorf("without -tags %s the browser build lacks %s too: the list is out of date", serve.BuildTags, p)
@@ -57,8 +81,34 @@ func TestBrowserBuildLinksNoFileCanvas(t *testing.T) {
 	}
 }
 
+// TestBrowserBuildLinksNoLiberationFont: built with browser.mod (make
+// browser-mod), the browser app takes gonum/plot's Liberation font packages
+// from the stand-in in wasm/liberation, whose fonts are one small ASCII
+// face, and still links gonum/plot's package of them (plot's init uses
+// it). Built with go.mod it would link the real fonts, 2.4 MB of gzip.
+func TestBrowserBuildLinksNoLiberationFont(t *testing.T) {
+	stand, err := filepath.Abs(filepath.Join("..", "..", "wasm", "liberation"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(goListBrowser(t, serve.BuildTags, browserMod(t), "{{.ImportPath}} {{.Dir}}"), "\n") {
+		pkg, dir, _ := strings.Cut(line, " ")
+		if !strings.HasPrefix(pkg, "codeberg.org/go-fonts/liberation/") {
+			continue
+		}
+		n++
+		if !strings.HasPrefix(dir, stand+string(filepath.Separator)) {
+			t.Errorf("the browser build takes %s from %s, not from the stand-in %s", pkg, dir, stand)
+		}
+	}
+	if n != 13 { // the twelve fonts and the stand-in's one face
+		t.Errorf("the browser build links %d packages of codeberg.org/go-fonts/liberation, want 13", n)
+	}
+}
+
 // TestMakefileUsesBuildTags: the Makefile builds and vets the browser app
-// with the tags the tests use.
+// with the tags the tests use, and builds it with browser.mod.
 func TestMakefileUsesBuildTags(t *testing.T) {
 	b, err := os.ReadFile("../../Makefile")
 	if err != nil {
@@ -77,6 +127,9 @@ func TestMakefileUsesBuildTags(t *testing.T) {
 			n++
 			if !strings.Contains(line, "-tags $(WASM_TAGS)") {
 				t.Errorf("Makefile builds for wasm without -tags $(WASM_TAGS): %s", strings.TrimSpace(line))
+			}
+			if strings.Contains(line, " build ") && !strings.Contains(line, "-modfile $(WEB)/browser.mod") {
+				t.Errorf("Makefile builds for wasm without -modfile $(WEB)/browser.mod: %s", strings.TrimSpace(line))
 			}
 		}
 	}

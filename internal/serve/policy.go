@@ -12,8 +12,8 @@ import (
 var inline = regexp.MustCompile(`(?s)<(script|style)>(.*?)</(?:script|style)>`)
 
 // Policy returns the Content-Security-Policy of a response: scripts, the
-// wasm app ('wasm-unsafe-eval' lets WebAssembly compile), styles, fetches
-// and images from the server itself only; no plug-ins, frames, forms or
+// wasm app ('wasm-unsafe-eval' lets WebAssembly compile), styles, fonts,
+// fetches and images from the server itself only; no plug-ins, frames, forms or
 // base URL. For a page (page non-nil) it also allows the page's own inline
 // scripts and style sheets by their SHA-256 hashes, and no other inline
 // code ('unsafe-inline' is never given).
@@ -31,5 +31,5 @@ func Policy(page []byte) string {
 	}
 	return "default-src 'self'; script-src " + strings.Join(scripts, " ") +
 		"; style-src " + strings.Join(styles, " ") +
-		"; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+		"; font-src 'self'; connect-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 }

@@ -18,7 +18,9 @@ import (
 // X-Content-Type-Options: nosniff and a Content-Security-Policy that lets
 // the wasm app compile ('wasm-unsafe-eval') and allows the page's own
 // inline script and style by hash, never any inline code
-// ('unsafe-inline'). TestBrowser runs the app under this policy.
+// ('unsafe-inline'); fonts (the loading page's own Chinese glyphs, the
+// chart font) and fetches come from the server only. TestBrowser runs the
+// app under this policy.
 func TestSecurityHeaders(t *testing.T) {
 	page, err := os.ReadFile("../../web/index.html")
 	if err != nil {
@@ -40,7 +42,7 @@ func TestSecurityHeaders(t *testing.T) {
 	sum := sha256.Sum256(page[start:end])
 	scriptHash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 
-	for _, path := range []string{"/", "/index.html", "/wasm_exec.js", "/app.wasm", "/missing", "/../etc/passwd"} {
+	for _, path := range []string{"/", "/index.html", "/wasm_exec.js", "/app.wasm", "/font-zh.ttf", "/missing", "/../etc/passwd"} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {
 			t.Fatal(err)
@@ -50,7 +52,7 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("%s: X-Content-Type-Options %q, want nosniff", path, got)
 		}
 		csp := resp.Header.Get("Content-Security-Policy")
-		for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "frame-ancestors 'none'"} {
+		for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "font-src 'self';", "connect-src 'self';", "object-src 'none'", "frame-ancestors 'none'"} {
 			if !strings.Contains(csp, want) {
 				t.Errorf("%s: Content-Security-Policy %q lacks %q", path, csp, want)
 			}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -30,7 +31,7 @@ func Check(dir fs.FS) error {
 	for _, name := range Required {
 		if _, err := fs.Stat(dir, name); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("%s is missing: build the browser app with `make wasm` (GOOS=js GOARCH=wasm go build -tags %s -o web/app.wasm ./wasm, and copy wasm_exec.js from $(go env GOROOT)/lib/wasm)", name, BuildTags)
+				return fmt.Errorf("%s is missing: build the browser app with `make wasm` (it builds app.wasm with -tags %s and the go.mod of the browser build, and copies wasm_exec.js and the Chinese font next to it)", name, BuildTags)
 			}
 			return err
 		}
@@ -38,19 +39,40 @@ func Check(dir fs.FS) error {
 	return nil
 }
 
-// Handler serves the files of dir: the page, the Go loader and the wasm,
-// gzip-compressed for clients that accept it.
+// types are the files the page is made of and their content types:
+// index.html, Go's loader, the app, the whole chart font (fetched when
+// Chinese is shown) and the few glyphs of the loading page's Chinese.
+// Nothing else is served.
+var types = map[string]string{
+	"index.html":     "text/html; charset=utf-8",
+	"wasm_exec.js":   "text/javascript; charset=utf-8",
+	"app.wasm":       "application/wasm",
+	"font-zh.ttf":    "font/ttf",
+	"loading-zh.otf": "font/otf",
+}
+
+// Handler serves the files of dir (those of types), gzip-compressed for
+// clients that accept it: from NAME.gz when it is as new as NAME, else
+// compressed once in memory. app.wasm goes out as application/wasm with
+// Content-Encoding gzip, which WebAssembly.instantiateStreaming compiles
+// while it arrives; X-Uncompressed-Length tells the page its real size for
+// the progress bar.
 func Handler(dir fs.FS) http.Handler {
-	h := &handler{dir: dir}
-	return h
+	return &handler{dir: dir, gz: map[string]gzipped{}}
 }
 
 type handler struct {
 	dir fs.FS
 	mu  sync.Mutex
-	gz  []byte    // app.wasm compressed, when no app.wasm.gz is as new
-	of  time.Time // the modification time of the app.wasm gz is of
-	raw int64     // and its size: a rebuild compresses again
+	gz  map[string]gzipped // files compressed in memory, by name
+}
+
+// gzipped is a file compressed, and the modification time and size of
+// the file it was made from: a rebuild compresses again.
+type gzipped struct {
+	data []byte
+	of   time.Time
+	raw  int64
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -64,47 +86,55 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "index.html"
 	}
-	switch name {
-	case "index.html", "wasm_exec.js":
-		data, err := fs.ReadFile(h.dir, name)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusNotFound)
-			return
-		}
-		if name == "index.html" {
-			w.Header().Set("Content-Security-Policy", Policy(data))
-		}
-		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
-	case "app.wasm":
-		h.wasm(w, r)
-	default:
+	typ, ok := types[name]
+	if !ok {
 		http.NotFound(w, r)
-	}
-}
-
-// wasm serves app.wasm, compressed when the client accepts gzip.
-func (h *handler) wasm(w http.ResponseWriter, r *http.Request) {
-	st, err := fs.Stat(h.dir, "app.wasm")
-	if err != nil {
-		http.Error(w, Check(h.dir).Error(), http.StatusNotFound)
 		return
 	}
-	w.Header().Set("Content-Type", "application/wasm")
+	st, err := fs.Stat(h.dir, name)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = name + " is missing: build the page with `make wasm`"
+			if cerr := Check(h.dir); cerr != nil {
+				msg = cerr.Error()
+			}
+		}
+		http.Error(w, msg, http.StatusNotFound)
+		return
+	}
+	if name == "index.html" {
+		page, err := fs.ReadFile(h.dir, name)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", Policy(page))
+	}
+	w.Header().Set("Content-Type", typ)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Uncompressed-Length", strconv.FormatInt(st.Size(), 10))
 	w.Header().Add("Vary", "Accept-Encoding")
-	if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		f, err := h.dir.Open("app.wasm")
+	if !acceptsGzip(r) {
+		f, err := h.dir.Open(name)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
 		defer f.Close()
-		http.ServeContent(w, r, "app.wasm", time.Time{}, f.(readSeeker))
+		if rs, ok := f.(readSeeker); ok {
+			http.ServeContent(w, r, name, time.Time{}, rs)
+			return
+		}
+		b, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 		return
 	}
-	gz, err := h.compressed(st)
+	gz, err := h.compressed(name, st)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -117,23 +147,37 @@ func (h *handler) wasm(w http.ResponseWriter, r *http.Request) {
 	w.Write(gz)
 }
 
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip
+// (and does not refuse it with q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(coding) != "gzip" && strings.TrimSpace(coding) != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
+}
+
 type readSeeker interface {
 	Read([]byte) (int, error)
 	Seek(int64, int) (int64, error)
 }
 
-// compressed returns app.wasm gzipped: app.wasm.gz if it is as new as the
-// wasm, or compressed in memory, again whenever app.wasm changes.
-func (h *handler) compressed(st fs.FileInfo) ([]byte, error) {
-	if gst, err := fs.Stat(h.dir, "app.wasm.gz"); err == nil && !gst.ModTime().Before(st.ModTime()) {
-		return fs.ReadFile(h.dir, "app.wasm.gz")
+// compressed returns the file gzipped: NAME.gz if it is as new as the
+// file, or compressed in memory, again whenever the file changes.
+func (h *handler) compressed(name string, st fs.FileInfo) ([]byte, error) {
+	if gst, err := fs.Stat(h.dir, name+".gz"); err == nil && !gst.ModTime().Before(st.ModTime()) {
+		return fs.ReadFile(h.dir, name+".gz")
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.gz != nil && h.of.Equal(st.ModTime()) && h.raw == st.Size() {
-		return h.gz, nil
+	if g, ok := h.gz[name]; ok && g.of.Equal(st.ModTime()) && g.raw == st.Size() {
+		return g.data, nil
 	}
-	raw, err := fs.ReadFile(h.dir, "app.wasm")
+	raw, err := fs.ReadFile(h.dir, name)
 	if err != nil {
 		return nil, err
 	}
@@ -141,8 +185,8 @@ func (h *handler) compressed(st fs.FileInfo) ([]byte, error) {
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	zw.Write(raw)
 	zw.Close()
-	h.gz, h.of, h.raw = b.Bytes(), st.ModTime(), st.Size()
-	return h.gz, nil
+	h.gz[name] = gzipped{b.Bytes(), st.ModTime(), st.Size()}
+	return b.Bytes(), nil
 }
 
 // Dir returns the file system of a folder of the page's files.
