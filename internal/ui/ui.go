@@ -219,19 +219,30 @@ func (c *Context) Label(r image.Rectangle, text string, size float64, col color.
 	c.ops = append(c.ops, Op{Kind: OpText, R: r, Text: c.fit(text, size, r.Dx()), Color: col, Size: size, Align: align})
 }
 
-// fit shortens text with "…" to fit width pixels.
+// fit shortens text with "…" to fit width pixels: the longest start of it
+// that fits with the "…", found by halving (a measure shapes the whole
+// text, so trying one length after another made a long description cost
+// hundreds of measures, most of the browser's first frame).
 func (c *Context) fit(text string, size float64, width int) string {
 	if c.Measure == nil || c.Measure(text, size) <= float64(width) {
 		return text
 	}
 	r := []rune(text)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		if s := string(r) + "…"; c.Measure(s, size) <= float64(width) {
-			return s
+	// r[:lo] with "…" fits (or lo is 0); r[:hi] with "…" does not (len(r)
+	// is known not to fit without it, so not with it either).
+	lo, hi := 0, len(r)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if c.Measure(string(r[:mid])+"…", size) <= float64(width) {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return ""
+	if lo == 0 {
+		return ""
+	}
+	return string(r[:lo]) + "…"
 }
 
 // widget registers a focusable widget and returns whether the mouse is over

@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -214,5 +215,51 @@ func TestResetMarkCrosses(t *testing.T) {
 	}
 	if falling != 1 || rising != 1 {
 		t.Errorf("reset mark: %d falling and %d rising strokes, want one of each", falling, rising)
+	}
+}
+
+// TestFitHalves: fit gives the longest start of the text that fits with
+// "…" (the answer of trying every length from the longest down, computed
+// here), for every width, with a measure that is not proportional to the
+// rune count (wide and narrow letters); and it measures a 300-rune text
+// at most 1 + ⌈log2 300⌉ = 10 times, where trying every length took up to
+// 300.
+func TestFitHalves(t *testing.T) {
+	widths := map[rune]float64{'m': 14, 'i': 4, '…': 9}
+	calls := 0
+	var c Context
+	c.Measure = func(s string, _ float64) float64 {
+		calls++
+		w := 0.0
+		for _, r := range s {
+			if v, ok := widths[r]; ok {
+				w += v
+			} else {
+				w += 8
+			}
+		}
+		return w
+	}
+	text := strings.Repeat("mim ki zaiii ", 25) // 300 runes
+	r := []rune(text)
+	for width := 0; width <= int(c.Measure(text, 0))+10; width += 7 {
+		want := ""
+		if c.Measure(text, 0) <= float64(width) {
+			want = text
+		} else {
+			for n := len(r) - 1; n >= 1; n-- {
+				if s := string(r[:n]) + "…"; c.Measure(s, 0) <= float64(width) {
+					want = s
+					break
+				}
+			}
+		}
+		calls = 0
+		if got := c.fit(text, 0, width); got != want {
+			t.Fatalf("width %d: fit = %q, want %q", width, got, want)
+		}
+		if calls > 10 {
+			t.Errorf("width %d: %d measures", width, calls)
+		}
 	}
 }
