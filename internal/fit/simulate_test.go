@@ -2,10 +2,12 @@ package fit
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"clvlab/internal/records"
@@ -145,4 +147,26 @@ func simulateGammaGamma(m GammaGamma, n int, seed uint64) []records.Customer {
 		cs[i] = records.Customer{Frequency: x, Recency: 1, T: 2, Monetary: sum / x}
 	}
 	return cs
+}
+
+// TestWriteSimulated writes the simulated customers of the BG/NBD
+// benchmarks (100,000 and 1,000,000, the same seed) as CSV files
+// (frequency,recency,T) into the directory CLVLAB_WRITE_SIMULATED names,
+// for fitting the same data with another tool (testdata/lifetimes_bench.py);
+// skipped without it.
+func TestWriteSimulated(t *testing.T) {
+	dir := os.Getenv("CLVLAB_WRITE_SIMULATED")
+	if dir == "" {
+		t.Skip("CLVLAB_WRITE_SIMULATED not set")
+	}
+	for _, n := range []int{100_000, 1_000_000} {
+		var b strings.Builder
+		b.WriteString("frequency,recency,T\n")
+		for _, c := range simulateBGNBD(fhlBGNBD, n, 1, true) {
+			fmt.Fprintf(&b, "%g,%.17g,%.17g\n", c.Frequency, c.Recency, c.T)
+		}
+		if err := os.WriteFile(fmt.Sprintf("%s/simulated-%d.csv", dir, n), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
