@@ -1,8 +1,12 @@
 package records
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -173,5 +177,44 @@ func TestProgress(t *testing.T) {
 	}
 	if done != 228327 || total != 228327 {
 		t.Errorf("progress %d of %d, want 228327 of 228327", done, total)
+	}
+}
+
+// TestGzipLog: a gzip-compressed log (told by its magic bytes, whatever
+// its name) reads as the plain one, rows out of order included (the second
+// pass decompresses again).
+func TestGzipLog(t *testing.T) {
+	plain, err := os.ReadFile("testdata/CDNOW_sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ReadLog("testdata/CDNOW_sample.txt", cdnowOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first row moved to the end: customer 1's rows are out of order.
+	k := bytes.IndexByte(plain, '\n') + 1
+	shuffled := append(append([]byte{}, plain[k:]...), plain[:k]...)
+	for i, text := range [][]byte{plain, shuffled} {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write(text)
+		zw.Close()
+		path := filepath.Join(t.TempDir(), "log.txt")
+		if err := os.WriteFile(path, z.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadLog(path, cdnowOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Customers) != len(want.Customers) || got.Purchases != want.Purchases || len(got.Warnings) != i {
+			t.Fatalf("gzip %d: %d customers, %d purchase days, warnings %q", i, len(got.Customers), got.Purchases, got.Warnings)
+		}
+		for j, c := range got.Customers {
+			if c != want.Customers[j] {
+				t.Errorf("gzip %d: %+v, want %+v", i, c, want.Customers[j])
+			}
+		}
 	}
 }

@@ -2,6 +2,8 @@ package records
 
 import (
 	"bytes"
+	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -46,8 +48,9 @@ const NoAmount = "none"
 // parquetMagic begins (and ends) every Parquet file.
 var parquetMagic = []byte("PAR1")
 
-// ReadLog reads and summarises the transaction log at path: a Parquet file
-// (told by its content) or delimited text (see SummariseLog).
+// ReadLog reads and summarises the transaction log at path: a Parquet file,
+// delimited text (see SummariseLog) or gzip-compressed delimited text, told
+// by their content, not their names.
 func ReadLog(path string, opt LogOptions) (Summary, error) {
 	if opt.Name == "" {
 		opt.Name = path
@@ -72,7 +75,33 @@ func ReadLog(path string, opt LogOptions) (Summary, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return Summary{}, err
 	}
+	if n >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+		return summariseGzip(f, opt)
+	}
 	return summariseText(f, info.Size(), opt)
+}
+
+// summariseGzip reads a gzip-compressed text log (told by its magic
+// bytes), decompressing it as it goes; a second pass, when one is needed,
+// decompresses it again. Progress has no total.
+func summariseGzip(f *os.File, opt LogOptions) (Summary, error) {
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return Summary{}, fileError(opt.Name, 0, "begins like a gzip file but cannot be read as one (%v)", err)
+	}
+	rewind := func() error {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		return zr.Reset(f)
+	}
+	return summariseTwice(opt, rewind, func(spill map[string]bool) (*summariser, error) {
+		s, err := readText(zr, -1, opt, spill)
+		if err != nil && (errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF)) {
+			return nil, fileError(opt.Name, 0, "the compressed file is damaged or cut short (%v): compress it again", errors.Unwrap(err))
+		}
+		return s, err
+	})
 }
 
 // SummariseLog reads a transaction log in delimited text from r and

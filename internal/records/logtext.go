@@ -189,9 +189,15 @@ func columnRole(lay textLayout, i int) string {
 // and date form.
 func detectText(sc *scanner, opt LogOptions) (textLayout, error) {
 	name := opt.Name
-	lines := sampleLines(sc.br, 8)
+	lines, err := sampleLines(sc.br, 8)
+	if err != nil {
+		return textLayout{}, fmt.Errorf("%s: %w", name, err)
+	}
 	if len(lines) == 0 {
 		return textLayout{}, fileError(name, 0, "the file is empty: a transaction log has one row per purchase (customer, date, amount)")
+	}
+	if err := notText(name, lines); err != nil {
+		return textLayout{}, err
 	}
 	lay := textLayout{sep: detectSeparator(lines)}
 	split := func(l []byte) ([]string, error) {

@@ -193,17 +193,20 @@ func (s *scanner) quoted(line []byte, i int) ([]byte, int, error) {
 
 // sampleLines returns up to n of the first non-blank lines of the input
 // without consuming them (a partial last line is left out unless the input
-// ends there).
-func sampleLines(br *bufio.Reader, n int) [][]byte {
+// ends there), or the error that stopped the reading.
+func sampleLines(br *bufio.Reader, n int) ([][]byte, error) {
 	b, err := br.Peek(bufferSize)
-	complete := err != nil // the whole input is in b
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	complete := err == io.EOF // the whole input is in b
 	var lines [][]byte
 	for len(b) > 0 && len(lines) < n {
 		k := bytes.IndexByte(b, '\n')
 		var l []byte
 		if k < 0 {
-			if !complete {
-				break
+			if !complete && len(lines) > 0 {
+				break // a partial line: the next read has it whole
 			}
 			l, b = b, nil
 		} else {
@@ -214,7 +217,18 @@ func sampleLines(br *bufio.Reader, n int) [][]byte {
 			lines = append(lines, l)
 		}
 	}
-	return lines
+	return lines, nil
+}
+
+// notText refuses a file whose first lines hold NUL bytes: a spreadsheet, an
+// archive or another binary file, not delimited text.
+func notText(name string, lines [][]byte) error {
+	for _, l := range lines {
+		if bytes.IndexByte(l, 0) >= 0 {
+			return fileError(name, 0, "is not text (it holds NUL bytes: a spreadsheet, an archive?): export the data as CSV (or, for a log, Parquet)")
+		}
+	}
+	return nil
 }
 
 // countOutsideQuotes counts c in line outside double-quoted stretches.

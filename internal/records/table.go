@@ -21,9 +21,15 @@ type table struct {
 // messages ("a summary file has ...").
 func openTable(r io.Reader, name, empty string) (*table, error) {
 	sc := newScanner(r)
-	lines := sampleLines(sc.br, 8)
+	lines, err := sampleLines(sc.br, 8)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	if len(lines) == 0 {
 		return nil, fileError(name, 0, "the file is empty: %s", empty)
+	}
+	if err := notText(name, lines); err != nil {
+		return nil, err
 	}
 	sc.sep = detectSeparator(lines)
 	t := &table{name: name, sc: sc, probs: problems{file: name}}
