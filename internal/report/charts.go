@@ -14,7 +14,8 @@ type File struct {
 }
 
 // ChartFiles returns one file per chart kind and format, named
-// KIND.FORMAT (e.g. cashflow.png), drawn at chart.DefaultSize.
+// KIND.FORMAT (e.g. cashflow.png), drawn at chart.DefaultSize. The charts
+// are drawn in parallel once the first is written (see inParallel).
 func ChartFiles(in *chart.Input, formats []chartfile.Format) []File {
 	var files []File
 	for _, k := range chart.Kinds {
@@ -31,5 +32,5 @@ func ChartFiles(in *chart.Input, formats []chartfile.Format) []File {
 			})
 		}
 	}
-	return files
+	return inParallel(files)
 }

@@ -33,7 +33,7 @@ func ParseFormat(s string) (Format, error) {
 // Write writes the figure to w in the given format, at the figure's size.
 func Write(w io.Writer, f *chart.Figure, format Format) error {
 	if format == PNG {
-		return f.WritePNG(w)
+		return writePNG(w, f)
 	}
 	width, height := f.Size().Points()
 	var c fileCanvas
