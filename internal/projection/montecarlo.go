@@ -110,6 +110,22 @@ func Trials(s *scenarios.Scenario, mc MonteCarlo) (*Uncertainty, error) {
 	return trials(s, m, mc)
 }
 
+// Simulator returns the simulator of the trials mc asks for on the base
+// of s, for a caller that runs them itself (a few at a time with
+// uncertainty.Stepper: the browser app); nil when mc asks for none. Its
+// bands are those Trials returns.
+func Simulator(s *scenarios.Scenario, mc MonteCarlo) (*uncertainty.Simulator, error) {
+	m, err := s.Model()
+	if err != nil {
+		return nil, err
+	}
+	c := mc.config(s, m)
+	if c.Trials <= 0 {
+		return nil, nil
+	}
+	return uncertainty.New(m, c)
+}
+
 // trials runs the trials of model m of scenario s under mc; nil when there
 // are none.
 func trials(s *scenarios.Scenario, m *sim.Model, mc MonteCarlo) (*Uncertainty, error) {

@@ -178,3 +178,27 @@ func TestFitLowersTheTrials(t *testing.T) {
 		t.Errorf("Check(100,001 trials) = %v, want the trial limit", err)
 	}
 }
+
+// TestSimulatorIsTrials: the simulator Simulator returns, stepped a slice
+// at a time, gives the bands Trials gives; none when no trials are asked.
+func TestSimulatorIsTrials(t *testing.T) {
+	s := preset(t, "acquisition-vs-retention")
+	mc := MonteCarlo{Trials: 150, TrialsSet: true}
+	u, err := Trials(s, mc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := Simulator(s, mc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := sim.Stepper()
+	for st.Step(40) > 0 {
+	}
+	if !reflect.DeepEqual(st.Bands(), u.Bands) {
+		t.Error("the stepped simulator's bands differ from Trials'")
+	}
+	if sim, err := Simulator(s, MonteCarlo{Trials: 0, TrialsSet: true}); sim != nil || err != nil {
+		t.Errorf("0 trials: simulator %v, error %v; want none", sim, err)
+	}
+}
