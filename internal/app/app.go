@@ -58,6 +58,7 @@ type App struct {
 	dirty     bool // something changed: draw the next frame
 	lastInput inputState
 	picker    bool             // the scenario list is open
+	plans     plansState       // the Plans tab, the Export menu and the store of plans (plans.go)
 	note      notice           // the status line's notice (an export, a problem with a file or link)
 	now       func() time.Time // the clock notices expire by (tests set it)
 
@@ -104,6 +105,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	a.stats.StartFontMs = ms(time.Since(start))
 	start = time.Now()
 	a.platform = newPlatform(a)
+	a.plans.store = newPlanStore()
 	var link *planner.Link
 	if fragment != "" {
 		id, l, err := planner.ParseFragment(fragment)
@@ -156,6 +158,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 	a.stats.LastRecomputeMs = ms(time.Since(start))
 	a.p, a.scroll, a.chartKey, a.dirty = p, 0, "", true
 	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
+	a.restorePlans()
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
 	return nil
 }
@@ -279,8 +282,8 @@ func (a *App) Fragment() string {
 // dashed under the current values.
 func (a *App) chartInput() *chart.Input {
 	in := chart.NewInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
-	in.Current, in.Overlay = 1, true
-	in.Runs[1].Bands = a.currentBands()
+	in.Current, in.Overlay = len(in.Runs)-1, true // the baseline, the compared plans, the current values
+	in.Runs[in.Current].Bands = a.currentBands()
 	return in
 }
 
@@ -305,7 +308,8 @@ func (a *App) exportPNG() ([]byte, string, error) {
 	return b.Bytes(), a.p.Scenario().Slug() + "-" + slug + ".png", nil
 }
 
-// exportTOML returns the current scenario as a scenario file.
+// exportTOML returns every plan and the current values as one scenario
+// file (planner.ExportTOML).
 func (a *App) exportTOML() ([]byte, string, error) {
 	var b bytes.Buffer
 	if err := a.p.ExportTOML(&b); err != nil {

@@ -161,12 +161,12 @@ func TestNoticeFollowsLanguageAndExpires(t *testing.T) {
 	a, screen := newApp(t, 1280, 800)
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	a.now = func() time.Time { return now }
-	click(t, a, "button:pin")
-	if got, want := statusLine(a), textIn("pinned", "en"); got != want {
-		t.Fatalf("after Pin the status line says %q, want %q", got, want)
+	click(t, a, "button:save")
+	if got, want := statusLine(a), fmt.Sprintf(textIn("plan saved", "en"), "Plan 1", textIn("tab:plans", "en")); got != want {
+		t.Fatalf("after Save plan the status line says %q, want %q", got, want)
 	}
 	click(t, a, "button:lang")
-	if got, want := statusLine(a), textIn("pinned", "zh"); got != want {
+	if got, want := statusLine(a), fmt.Sprintf(textIn("plan saved", "zh"), "Plan 1", textIn("tab:plans", "zh")); got != want {
 		t.Errorf("after switching to Chinese the status line says %q, want %q", got, want)
 	}
 	now = now.Add(noticeFor + time.Second)
@@ -183,18 +183,25 @@ func TestNoticeFollowsLanguageAndExpires(t *testing.T) {
 	}
 }
 
-// TestBaselineCycleKeepsPin (defect 6): after Pin, clicks on Baseline go
-// through the variants and "as loaded" and come back to the pinned values;
-// the button and the status line always name the baseline compared with.
+// TestBaselineCycleKeepsPin (defect 6, with plans): after Save plan,
+// clicks on Baseline go through as loaded, the variants and the saved
+// plan and come back to the saved values; the button and the status line
+// always name the baseline compared with.
 func TestBaselineCycleKeepsPin(t *testing.T) {
 	a, _ := newApp(t, 1280, 800)
 	if err := a.p.Set(stabilityStay, 0.93); err != nil {
 		t.Fatal(err)
 	}
 	a.p.EndEdit()
-	click(t, a, "button:pin")
-	pin, _ := a.p.Pin()
+	click(t, a, "button:save")
+	pin := a.p.SavedPlans()[0].Values
 	n := len(a.p.Baselines())
+	for range n - 1 { // as loaded → the variants → the saved plan
+		click(t, a, "button:baseline")
+	}
+	if a.p.BaselineName("en") != "Plan 1" {
+		t.Fatalf("after %d clicks the baseline is %q, want the saved Plan 1", n-1, a.p.BaselineName("en"))
+	}
 	for i := range n {
 		click(t, a, "button:baseline")
 		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
@@ -215,8 +222,8 @@ func TestBaselineCycleKeepsPin(t *testing.T) {
 			t.Errorf("click %d: status line %q, want %q", i+1, got, want)
 		}
 	}
-	if b := a.p.Baseline(); b.Kind != planner.BaselinePinned || !reflect.DeepEqual(b.Overrides, pin) {
-		t.Errorf("after %d clicks the baseline is %+v, want the pin %v back", n, b, pin)
+	if b := a.p.Baseline(); b.Kind != planner.BaselineSaved || !reflect.DeepEqual(b.Overrides, pin) {
+		t.Errorf("after %d clicks the baseline is %+v, want the saved plan %v back", n, b, pin)
 	}
 	if _, ok := drawnTexts(a)[a.t("no change")]; !ok {
 		t.Error("the KPI strip shows changes against the pinned values it equals")

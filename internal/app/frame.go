@@ -75,7 +75,7 @@ func (a *App) frame(in ui.Input) {
 		a.dirty = true
 	}
 	// While the scenario list is open the mouse belongs to it.
-	masked := a.picker && in.Mouse.In(a.pickerRect(m))
+	masked := a.picker && in.Mouse.In(a.pickerRect(m)) || in.Mouse.In(a.menuRect(m))
 	if masked {
 		c.In.Mouse, c.In.Pressed = image.Pt(-1, -1), false
 	}
@@ -86,6 +86,9 @@ func (a *App) frame(in ui.Input) {
 	c.In = in
 	if a.picker {
 		a.scenarioPicker(m)
+	}
+	if a.plans.menu {
+		a.exportMenu(m)
 	}
 	c.End()
 	if v := a.p.Version(); v != a.what.version {
@@ -143,10 +146,9 @@ func (a *App) topBar(m metrics) {
 		{"undo", a.t("undo"), f * 5, a.p.CanUndo()},
 		{"redo", a.t("redo"), f * 5, a.p.CanRedo()},
 		{"reset", a.t("reset all"), f * 6, len(a.p.Overrides()) > 0},
-		{"pin", a.t("pin baseline"), f * 15 / 2, true},
+		{"save", a.t("save plan"), f * 15 / 2, true},
 		{"baseline", a.t("baseline") + ": " + a.p.BaselineName(a.lang), f * 11, true},
-		{"toml", a.t("export TOML"), f * 13 / 2, true},
-		{"png", a.t("export PNG"), f * 13 / 2, true},
+		{"export", a.t("export"), f * 13 / 2, true},
 		{"trials", a.trialsLabel(), f * 13 / 2, true},
 		{"big", a.t("large text"), f * 6, true},
 		{"lang", map[string]string{"en": "中文", "zh": "English"}[a.lang], f * 5, true},
@@ -181,15 +183,12 @@ func (a *App) topBar(m metrics) {
 			a.p.Redo()
 		case "reset":
 			a.p.ResetAll()
-		case "pin":
-			a.p.PinBaseline()
-			a.say("pinned")
+		case "save":
+			a.savePlan()
 		case "baseline":
 			a.nextBaseline()
-		case "toml":
-			a.export(a.exportTOML)
-		case "png":
-			a.export(a.exportPNG)
+		case "export":
+			a.plans.menu = !a.plans.menu
 		case "trials":
 			i := 0
 			for k, n := range trialChoices {
@@ -411,7 +410,7 @@ func (a *App) tabsAndChart(m metrics) {
 	for i, k := range chart.Kinds {
 		labels[i] = a.t("tab:" + k.Slug())
 	}
-	labels[tabTornado], labels[tabOptimum] = a.t("tab:tornado"), a.t("tab:optimum")
+	labels[tabTornado], labels[tabOptimum], labels[tabPlans] = a.t("tab:tornado"), a.t("tab:optimum"), a.t("tab:plans")
 	tr := image.Rect(x0, y0, a.w-m.pad, y0+m.tabs)
 	for i := range labels {
 		w := tr.Dx() / len(labels)
@@ -425,6 +424,10 @@ func (a *App) tabsAndChart(m metrics) {
 	if cr.Dx() < 100 || cr.Dy() < 100 {
 		return
 	}
+	if a.tab == tabPlans {
+		a.plansView(m, cr)
+		return
+	}
 	a.renderChart(cr)
 	a.optimumButton(m, cr)
 	a.crosshair(m, cr)
@@ -433,7 +436,7 @@ func (a *App) tabsAndChart(m metrics) {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := fmt.Sprintf("%p|%d|%p|%p|%d|%s|%v", a.p, a.p.Version(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
+	key := fmt.Sprintf("%p|%d|%d|%p|%p|%d|%s|%v", a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
 	if key == a.chartKey {
 		return
 	}

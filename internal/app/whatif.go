@@ -19,6 +19,7 @@ import (
 const (
 	tabTornado = iota + 7
 	tabOptimum
+	tabPlans // the plans side by side (plansview.go)
 	numTabs
 )
 

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"strconv"
@@ -30,9 +31,10 @@ const (
 )
 
 // Fragment returns the URL fragment (without "#") that reproduces the
-// screen: the shipped scenario, the changed values, the baseline and the
-// pinned values (bv, also while another baseline is shown), the language,
-// the chart tab and the seek bar's goal. A loaded file is not part of the
+// screen: the shipped scenario, the changed values, the baseline (a
+// saved plan's name and values as bn and bv, with b=pinned, as links
+// wrote a pinned baseline before plans), the language, the chart tab and
+// the seek bar's goal. A loaded file is not part of the
 // link: only shipped scenarios can be shared this way.
 func (p *Planner) Fragment(v View) string {
 	q := url.Values{}
@@ -43,18 +45,17 @@ func (p *Planner) Fragment(v View) string {
 		q.Add("v", path+"="+strconv.FormatFloat(p.overrides[path], 'g', -1, 64))
 	}
 	switch p.baseline.Kind {
-	case BaselinePinned:
+	case BaselineSaved:
+		// A saved plan as the baseline: its name and values (the plans
+		// themselves stay in the store of the machine that saved them).
+		sv := p.saved[p.baseline.Saved]
 		q.Set("b", "pinned")
+		q.Set("bn", sv.Name)
+		for _, path := range sortedPaths(sv.Values) {
+			q.Add("bv", path+"="+strconv.FormatFloat(sv.Values[path], 'g', -1, 64))
+		}
 	case BaselineVariant:
 		q.Set("b", strconv.Itoa(p.baseline.Variant+1))
-	}
-	if p.pin != nil {
-		for _, path := range sortedPaths(p.pin) {
-			q.Add("bv", path+"="+strconv.FormatFloat(p.pin[path], 'g', -1, 64))
-		}
-		if len(p.pin) == 0 && p.baseline.Kind != BaselinePinned {
-			q.Set("pin", "1") // the values as loaded are pinned
-		}
 	}
 	if v.Lang == "zh" {
 		q.Set("lang", "zh")
@@ -104,10 +105,13 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 	if l.Pinned == nil && (q.Get("pin") == "1" || q.Get("b") == "pinned") {
 		l.Pinned = map[string]float64{}
 	}
+	if l.Pinned != nil {
+		l.PinnedName = q.Get("bn")
+	}
 	switch b := q.Get("b"); b {
 	case "":
 	case "pinned":
-		l.Baseline = BaselinePinned
+		l.Baseline = BaselineSaved
 	default:
 		n, err := strconv.Atoi(b)
 		if err != nil || n < 1 {
@@ -120,11 +124,13 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 
 // Link is what a fragment asks for besides the scenario.
 type Link struct {
-	View     View
-	Values   map[string]float64
-	Pinned   map[string]float64 // non-nil: pinned values (the pin)
-	Baseline BaselineKind       // the baseline: as loaded, the pin or a variant
-	Variant  int                // with BaselineVariant: the variant's number, from 1
+	View   View
+	Values map[string]float64
+	Pinned map[string]float64 // non-nil: a saved plan's values (older links: the pin)
+	// PinnedName is the saved plan's name; "" in older links.
+	PinnedName string
+	Baseline   BaselineKind // the baseline: as loaded, the saved plan or a variant
+	Variant    int          // with BaselineVariant: the variant's number, from 1
 }
 
 func pairs(list []string) (map[string]float64, error) {
@@ -171,15 +177,15 @@ func (p *Planner) Apply(l Link) error {
 		return p.overrides
 	}
 	p.pushUndo()
-	p.pin = nil
+	saved := -1
 	if l.Pinned != nil {
-		p.pin = set(l.Pinned)
+		saved = p.linkPlan(l.PinnedName, set(l.Pinned))
 	}
 	set(l.Values)
 	p.baseline = Baseline{}
 	switch {
-	case l.Baseline == BaselinePinned && p.pin != nil:
-		p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
+	case l.Baseline == BaselineSaved && saved >= 0:
+		p.baseline = Baseline{Kind: BaselineSaved, Saved: saved, Overrides: p.saved[saved].Values}
 	case l.Baseline == BaselineVariant && l.Variant > 0 && l.Variant <= len(p.base.Variants):
 		p.baseline = Baseline{Kind: BaselineVariant, Variant: l.Variant - 1}
 	case l.Baseline == BaselineVariant:
@@ -187,7 +193,7 @@ func (p *Planner) Apply(l Link) error {
 	}
 	if err := p.recompute(); err != nil {
 		// Values valid one by one may still break a row together: drop them.
-		p.overrides, p.baseline, p.pin = map[string]float64{}, Baseline{}, nil
+		p.overrides, p.baseline = map[string]float64{}, Baseline{}
 		p.recompute()
 		return problem("the link's values do not fit this scenario (%v); showing it as loaded", "链接中的取值不适用于该情景（%v）；显示原始情景", err)
 	}
@@ -203,4 +209,36 @@ func (p *Planner) Open(l Link) error {
 	err := p.Apply(l)
 	p.undo, p.redo, p.editing = nil, nil, ""
 	return err
+}
+
+// linkPlan returns the saved plan a link's baseline values are: the
+// saved plan with these values (and the name, when the link gives one),
+// or a new one named after the link ("Pinned" for older links), or −1
+// when no more plans fit.
+func (p *Planner) linkPlan(name string, values map[string]float64) int {
+	values = maps.Clone(values)
+	for i, s := range p.saved {
+		if maps.Equal(s.Values, values) && (name == "" || s.Name == name) {
+			return i
+		}
+	}
+	name = clip(strings.Join(strings.Fields(name), " "), maxPlanName-6) // room for " (99)"
+	if name == "" {
+		name = "Pinned"
+	}
+	if _, err := p.checkName(name, -1); err != nil {
+		for n := 2; ; n++ {
+			if _, err := p.checkName(fmt.Sprintf("%s (%d)", name, n), -1); err == nil {
+				name = fmt.Sprintf("%s (%d)", name, n)
+				break
+			}
+		}
+	}
+	if len(p.saved) >= p.MaxSaved() {
+		return -1
+	}
+	p.saved = append(p.saved, Saved{Name: name, Values: values})
+	p.planRes = append(p.planRes, nil)
+	p.plansGen++
+	return len(p.saved) - 1
 }

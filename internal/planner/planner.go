@@ -3,10 +3,10 @@ package planner
 import (
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,19 +30,25 @@ type Planner struct {
 	editing    string // the control being dragged: one undo step per drag
 
 	baseline  Baseline
-	pin       map[string]float64 // the pinned values, kept while another baseline is shown; nil: none
-	version   int                // counts recomputations: what results belong to
+	version   int // counts recomputations: what results belong to
 	current   *scenarios.Scenario
 	result    *sim.Result
 	baseRes   *sim.Result
 	lastError string
+
+	saved    []Saved             // the plans the user saved (plans.go)
+	compared []int               // the plans drawn on the charts, indexes into Plans
+	plansGen int                 // counts changes of the plans
+	planRes  []*sim.Result       // the saved plans' projections, computed once
+	fixedRes map[int]*sim.Result // the projections of the scenario as loaded and its variants
 }
 
 // Baseline is what the current scenario is compared with.
 type Baseline struct {
 	Kind      BaselineKind
 	Variant   int                // with BaselineVariant: index into the scenario's variants
-	Overrides map[string]float64 // with BaselinePinned: the values pinned (the pin, see Pin)
+	Saved     int                // with BaselineSaved: index into the saved plans
+	Overrides map[string]float64 // with BaselineSaved: the saved plan's values
 }
 
 // BaselineKind says where the baseline comes from.
@@ -50,13 +56,13 @@ type BaselineKind int
 
 const (
 	BaselineScenario BaselineKind = iota // the scenario as loaded
-	BaselinePinned                       // values pinned by the user
+	BaselineSaved                        // a plan the user saved (SavePlan)
 	BaselineVariant                      // one of the scenario's [[variant]]s
 )
 
 // New starts a session on s; preset is its shipped id, or "" for a file.
 func New(s *scenarios.Scenario, preset string) (*Planner, error) {
-	p := &Planner{base: s, preset: preset, overrides: map[string]float64{}}
+	p := &Planner{base: s, preset: preset, overrides: map[string]float64{}, fixedRes: map[int]*sim.Result{}}
 	p.controls = controlsFor(s)
 	if err := p.recompute(); err != nil {
 		return nil, err
@@ -295,72 +301,52 @@ func (p *Planner) apply(change func(map[string]float64)) error {
 	return nil
 }
 
-// PinBaseline makes the current values the pin and the baseline. The pin
-// stays when another baseline is chosen, until the next PinBaseline, so
-// SetBaseline(BaselinePinned, 0) compares with it again.
-func (p *Planner) PinBaseline() {
-	p.pin = maps.Clone(p.overrides)
-	p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
-	p.recompute()
-}
-
-// Pin returns the pinned values and whether there are any: the values of
-// the last PinBaseline (or a link's), whichever baseline is shown.
-func (p *Planner) Pin() (map[string]float64, bool) { return maps.Clone(p.pin), p.pin != nil }
-
-// SetBaseline compares with the scenario as loaded (kind BaselineScenario),
-// the pinned values (BaselinePinned, once something was pinned) or variant
-// i (BaselineVariant).
-func (p *Planner) SetBaseline(kind BaselineKind, variant int) error {
+// SetBaseline compares with the scenario as loaded (kind
+// BaselineScenario), saved plan i (BaselineSaved) or variant i
+// (BaselineVariant).
+func (p *Planner) SetBaseline(kind BaselineKind, i int) error {
 	switch kind {
 	case BaselineScenario:
-		p.baseline = Baseline{}
+		return p.SetBaselinePlan(0)
 	case BaselineVariant:
-		if variant < 0 || variant >= len(p.base.Variants) {
-			return fmt.Errorf("no variant %d", variant+1)
+		if i < 0 || i >= len(p.base.Variants) {
+			return problem("the scenario has no variant %d", "情景没有第 %d 个变体", i+1)
 		}
-		p.baseline = Baseline{Kind: BaselineVariant, Variant: variant}
-	case BaselinePinned:
-		if p.pin == nil {
-			return errors.New("nothing is pinned: use PinBaseline to pin the current values")
+		return p.SetBaselinePlan(1 + i)
+	case BaselineSaved:
+		if i < 0 || i >= len(p.saved) {
+			return problem("there is no saved plan %d: save the current values as a plan first", "没有第 %d 个已保存方案：请先将当前取值保存为方案", i+1)
 		}
-		p.baseline = Baseline{Kind: BaselinePinned, Overrides: p.pin}
-	default:
-		return fmt.Errorf("no baseline kind %d", kind)
+		return p.SetBaselinePlan(p.savedAt(i))
 	}
-	return p.recompute()
+	return fmt.Errorf("no baseline kind %d", kind)
 }
 
 // Baselines lists the baselines the current one can be switched to, in
-// the order a Baseline button cycles through them: the scenario as
-// loaded, the pinned values while there are any, then each variant.
+// the order of Plans, which a Baseline button cycles through: the
+// scenario as loaded, each variant, then each saved plan.
 func (p *Planner) Baselines() []Baseline {
 	out := []Baseline{{}}
-	if p.pin != nil {
-		out = append(out, Baseline{Kind: BaselinePinned, Overrides: p.pin})
-	}
 	for i := range p.base.Variants {
 		out = append(out, Baseline{Kind: BaselineVariant, Variant: i})
+	}
+	for i, s := range p.saved {
+		out = append(out, Baseline{Kind: BaselineSaved, Saved: i, Overrides: s.Values})
 	}
 	return out
 }
 
-// NextBaseline switches to the baseline after the current one in
-// Baselines, back to the first after the last.
+// NextBaseline switches to the plan after the baseline in Plans, back to
+// the first after the last.
 func (p *Planner) NextBaseline() error {
-	list := p.Baselines()
-	i := slices.IndexFunc(list, func(b Baseline) bool {
-		return b.Kind == p.baseline.Kind && (b.Kind != BaselineVariant || b.Variant == p.baseline.Variant)
-	})
-	next := list[(i+1)%len(list)]
-	return p.SetBaseline(next.Kind, next.Variant)
+	return p.SetBaselinePlan((p.BaselinePlan() + 1) % len(p.Baselines()))
 }
 
 // BaselineName returns the baseline's display name in lang.
 func (p *Planner) BaselineName(lang string) string {
 	switch p.baseline.Kind {
-	case BaselinePinned:
-		return map[string]string{"en": "pinned", "zh": "已固定"}[lang]
+	case BaselineSaved:
+		return p.saved[p.baseline.Saved].Name
 	case BaselineVariant:
 		return p.base.Variants[p.baseline.Variant].Name.In(lang)
 	}
@@ -403,15 +389,15 @@ func (p *Planner) recompute() error {
 		p.lastError = err.Error()
 		return err
 	}
-	res, err := projection.Project(cur)
+	res, err := projectScenario(cur)
 	if err != nil {
 		p.lastError = err.Error()
 		return err
 	}
 	var base *scenarios.Scenario
 	switch p.baseline.Kind {
-	case BaselinePinned:
-		base, err = p.withOverrides(p.baseline.Overrides)
+	case BaselineSaved:
+		base, err = p.withOverrides(p.saved[p.baseline.Saved].Values)
 	case BaselineVariant:
 		var probs []scenarios.Problem
 		base, probs = p.base.WithVariant(p.baseline.Variant)
@@ -425,7 +411,7 @@ func (p *Planner) recompute() error {
 		p.lastError = err.Error()
 		return err
 	}
-	baseRes, err := projection.Project(base)
+	baseRes, err := projectScenario(base)
 	if err != nil {
 		p.lastError = err.Error()
 		return err
@@ -433,14 +419,6 @@ func (p *Planner) recompute() error {
 	p.current, p.result, p.baseRes, p.lastError = cur, res, baseRes, ""
 	p.version++
 	return nil
-}
-
-// ExportTOML writes the current scenario (the loaded one with the user's
-// values) as a scenario file; Parse reads it back to the same scenario.
-func (p *Planner) ExportTOML(w io.Writer) error {
-	s := p.current.Clone()
-	s.Variants = p.base.Variants
-	return s.Encode(w)
 }
 
 // KPI is one headline figure with its baseline.
@@ -485,11 +463,23 @@ func (p *Planner) KPIs() []KPI {
 	cur, base := &p.result.Summary, &p.baseRes.Summary
 	out := make([]KPI, len(stripKPIs))
 	for i, k := range stripKPIs {
-		out[i] = KPI{Key: k.String(), Label: [2]string{capitalized(k.Short("en")), k.Short("zh")},
-			Value: k.Of(cur), Baseline: k.Of(base), Unit: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
+		out[i] = kpiOf(k, cur, base)
 	}
 	return out
 }
+
+// kpiOf returns figure k of cur against base.
+func kpiOf(k kpi.KPI, cur, base *sim.Summary) KPI {
+	return KPI{Key: k.String(), Label: [2]string{capitalized(k.Short("en")), k.Short("zh")},
+		Value: k.Of(cur), Baseline: k.Of(base), Unit: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
+}
+
+// StripKPIs returns the figures of the KPI strip and the Plans view, in
+// their order.
+func StripKPIs() []kpi.KPI { return slices.Clone(stripKPIs) }
+
+// projectScenario projects s deterministically.
+func projectScenario(s *scenarios.Scenario) (*sim.Result, error) { return projection.Project(s) }
 
 // capitalized returns s with its first letter in upper case: a label
 // that starts a line of its own.
@@ -498,15 +488,26 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// Runs returns the current values and the baseline as projected runs, for
-// the charts: the baseline first.
+// Runs returns the baseline, the compared plans (Compared) and the
+// current values as projected runs, for the charts: the baseline first,
+// the current values last. A compared plan that is the baseline, or
+// cannot be projected, is left out.
 func (p *Planner) Runs(lang string) []projection.Run {
 	baseName := map[string]string{"en": "Baseline", "zh": "基准"}[lang] + " (" + p.BaselineName(lang) + ")"
 	cur := map[string]string{"en": "Current", "zh": "当前"}[lang]
-	return []projection.Run{
+	runs := []projection.Run{
 		{Run: scenarios.Run{Name: "baseline", Title: scenarios.Text{EN: baseName, ZH: baseName}, Scenario: p.base}, Result: p.baseRes},
-		{Run: scenarios.Run{Name: "current", Title: scenarios.Text{EN: cur, ZH: cur}, Scenario: p.current}, Result: p.result},
 	}
+	plans := p.Plans()
+	for _, i := range p.compared {
+		res, err := p.PlanResult(i)
+		if i == p.BaselinePlan() || err != nil {
+			continue
+		}
+		name := plans[i].Name.In(lang)
+		runs = append(runs, projection.Run{Run: scenarios.Run{Name: "plan-" + strconv.Itoa(i+1), Title: scenarios.Text{EN: name, ZH: name}, Scenario: p.base}, Result: res})
+	}
+	return append(runs, projection.Run{Run: scenarios.Run{Name: "current", Title: scenarios.Text{EN: cur, ZH: cur}, Scenario: p.current}, Result: p.result})
 }
 
 // MonteCarlo returns the current scenario and the Monte Carlo trials to

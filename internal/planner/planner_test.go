@@ -92,7 +92,7 @@ func TestKPIsAgainstBaseline(t *testing.T) {
 	if d, ok := k[0].Delta(); !ok || d <= 0 || k[0].Better() != 1 {
 		t.Errorf("CLV delta %v (%v), better %d; want positive, good news", d, ok, k[0].Better())
 	}
-	p.PinBaseline()
+	pin(t, p)
 	for _, k := range p.KPIs() {
 		if d, ok := k.Delta(); ok && d != 0 {
 			t.Errorf("%s: delta %v against a pinned copy of itself", k.Key, d)
@@ -119,7 +119,7 @@ func TestFragmentRoundTrip(t *testing.T) {
 	p := newPlanner(t, "four-stage")
 	p.Set(stay, 0.93)
 	p.Set("horizon", 48)
-	p.PinBaseline()
+	pin(t, p)
 	p.Set("acquisition.cost_per_customer", 95.5)
 	frag := p.Fragment(View{Lang: "zh", Tab: 3})
 	preset, link, err := ParseFragment("#" + frag)
@@ -187,13 +187,16 @@ func TestExportRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: export does not load: %v", id, err)
 		}
-		m1, _ := p.Scenario().Model()
-		m2, err := back.Model()
-		if err != nil || !reflect.DeepEqual(m1, m2) {
-			t.Errorf("%s: exported model differs (%v)", id, err)
+		// The file is the scenario as loaded, its variants, and the
+		// current values as a last variant.
+		if len(back.Variants) != len(p.Base().Variants)+1 {
+			t.Fatalf("%s: %d variants exported, want the %d of the file and the current values", id, len(back.Variants), len(p.Base().Variants))
 		}
-		if len(back.Variants) != len(p.Base().Variants) {
-			t.Errorf("%s: export lost the variants", id)
+		cur, probs := back.WithVariant(len(back.Variants) - 1)
+		m1, _ := p.Scenario().Model()
+		m2, err := cur.Model()
+		if len(probs) > 0 || err != nil || !reflect.DeepEqual(m1, m2) {
+			t.Errorf("%s: exported current values differ (%v %v)", id, probs, err)
 		}
 	}
 }
@@ -263,24 +266,38 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 	}
 }
 
-// TestPinSurvivesBaselineCycle (issue 12, defect 6): cycling the baseline
-// away from a pin keeps the pin; the cycle (as loaded, pinned, each
-// variant) comes back to it, and the KPIs are again measured against the
-// pinned values. Before anything is pinned, the cycle has no "pinned".
-func TestPinSurvivesBaselineCycle(t *testing.T) {
+// pin saves the current values as a plan named "Pinned" and makes it the
+// baseline, as the Pin button did before plans.
+func pin(t *testing.T, p *Planner) {
+	t.Helper()
+	i, err := p.SavePlan("Pinned", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetBaselinePlan(i); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSavedPlanSurvivesBaselineCycle (issue 12, defect 6, now with
+// plans): cycling the baseline away from a saved plan keeps the plan; the
+// cycle (as loaded, each variant, each saved plan) comes back to it, and
+// the KPIs are again measured against its values. Before anything is
+// saved, the cycle has no saved plan.
+func TestSavedPlanSurvivesBaselineCycle(t *testing.T) {
 	p := newPlanner(t, "four-stage")
 	if n := len(p.Baselines()); n != 1+len(p.Base().Variants) {
-		t.Errorf("%d baselines before a pin, want as loaded and %d variants", n, len(p.Base().Variants))
+		t.Errorf("%d baselines before a plan is saved, want as loaded and %d variants", n, len(p.Base().Variants))
 	}
-	if err := p.SetBaseline(BaselinePinned, 0); err == nil {
-		t.Error("a pinned baseline without a pin was accepted")
+	if err := p.SetBaseline(BaselineSaved, 0); err == nil {
+		t.Error("a saved plan as the baseline was accepted with none saved")
 	}
 	p.Set(stay, 0.94)
 	p.EndEdit()
-	p.PinBaseline()
+	pin(t, p)
 	pinned := p.Overrides()
 	p.Set("acquisition.cost_per_customer", 90)
-	// The cycle from "pinned": the variants, as loaded, then pinned again.
+	// The cycle from the saved plan: as loaded, the variants, then the plan again.
 	var names []string
 	for range len(p.Baselines()) {
 		if err := p.NextBaseline(); err != nil {
@@ -288,16 +305,16 @@ func TestPinSurvivesBaselineCycle(t *testing.T) {
 		}
 		names = append(names, p.BaselineName("en"))
 	}
-	if want := len(p.Base().Variants) + 2; len(names) != want || names[len(names)-1] != "pinned" || names[len(names)-2] != "as loaded" {
-		t.Fatalf("baselines cycled through %q, want the %d variants, as loaded, pinned", names, want-2)
+	if want := len(p.Base().Variants) + 2; len(names) != want || names[len(names)-1] != "Pinned" || names[0] != "as loaded" {
+		t.Fatalf("baselines cycled through %q, want as loaded, the %d variants, Pinned", names, want-2)
 	}
-	if got, ok := p.Pin(); !ok || !reflect.DeepEqual(got, pinned) || !reflect.DeepEqual(p.Baseline().Overrides, pinned) {
-		t.Errorf("pin %v (%v), baseline %v after the cycle; want %v", got, ok, p.Baseline().Overrides, pinned)
+	if b := p.Baseline(); b.Kind != BaselineSaved || !reflect.DeepEqual(b.Overrides, pinned) {
+		t.Errorf("baseline %+v after the cycle; want the saved %v", b, pinned)
 	}
-	// The baseline is the pinned values (stay 0.94): CLV's change is the
+	// The baseline is the saved values (stay 0.94): CLV's change is the
 	// acquisition cost's alone, which CLV does not include.
 	if d, ok := p.KPIs()[0].Delta(); !ok || d != 0 {
-		t.Errorf("CLV delta %v against the pin, want 0 (only the acquisition cost changed)", d)
+		t.Errorf("CLV delta %v against the saved plan, want 0 (only the acquisition cost changed)", d)
 	}
 }
 
@@ -322,14 +339,19 @@ func TestStayFirst(t *testing.T) {
 	}
 }
 
-// TestLinkKeepsPinAndSeek (issue 12, defects 6 and 8): a link keeps the
-// pin while a variant is the baseline, and the seek bar's goal; a link of
-// the old form (b=pinned with its values) opens as before.
-func TestLinkKeepsPinAndSeek(t *testing.T) {
+// TestLinkKeepsBaselinePlanAndSeek (issue 12, defects 6 and 8, with
+// plans): a link keeps a saved plan that is the baseline (its name and
+// values), and the seek bar's goal; a link of the old form (b=pinned
+// with its values) opens with the pin as a saved plan named "Pinned".
+func TestLinkKeepsBaselinePlanAndSeek(t *testing.T) {
 	p := newPlanner(t, "four-stage")
 	p.Set(stay, 0.93)
-	p.PinBaseline()
-	p.SetBaseline(BaselineVariant, 1)
+	i, err := p.SavePlan("Retain more", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetBaselinePlan(i)
+	p.Set("horizon", 48)
 	v := View{Lang: "en", Seek: Seek{KPI: "clv", Target: "1100", Lever: "acquisition.cost_per_customer"}}
 	_, link, err := ParseFragment(p.Fragment(v))
 	if err != nil {
@@ -342,11 +364,14 @@ func TestLinkKeepsPinAndSeek(t *testing.T) {
 	if err := q.Apply(link); err != nil {
 		t.Fatal(err)
 	}
-	pin, ok := q.Pin()
-	if b := q.Baseline(); b.Kind != BaselineVariant || b.Variant != 1 || !ok || pin[stay] != 0.93 {
-		t.Errorf("baseline %+v, pin %v (%v); want variant 2 and the pin kept", b, pin, ok)
+	if b := q.Baseline(); b.Kind != BaselineSaved || q.BaselineName("en") != "Retain more" || b.Overrides[stay] != 0.93 || q.Value("horizon") != 48 {
+		t.Errorf("baseline %+v named %q, horizon %v; want the saved plan Retain more (stay 0.93), 48", b, q.BaselineName("en"), q.Value("horizon"))
 	}
-	// Before this change links wrote the pin only with b=pinned.
+	// The same link opened where the plan is saved already: no copy.
+	if err := q.Apply(link); err != nil || len(q.SavedPlans()) != 1 {
+		t.Errorf("the link opened again gave %d saved plans (%v), want 1", len(q.SavedPlans()), err)
+	}
+	// Before plans, links wrote the pin only with b=pinned.
 	_, old, err := ParseFragment("s=four-stage&b=pinned&bv=stage.stability.to.stability%3D0.92&v=horizon%3D48")
 	if err != nil {
 		t.Fatal(err)
@@ -355,8 +380,8 @@ func TestLinkKeepsPinAndSeek(t *testing.T) {
 	if err := r.Apply(old); err != nil {
 		t.Fatal(err)
 	}
-	if b := r.Baseline(); b.Kind != BaselinePinned || b.Overrides[stay] != 0.92 || r.Value("horizon") != 48 {
-		t.Errorf("old link: baseline %+v, horizon %v", b, r.Value("horizon"))
+	if b := r.Baseline(); b.Kind != BaselineSaved || b.Overrides[stay] != 0.92 || r.Value("horizon") != 48 || r.BaselineName("en") != "Pinned" {
+		t.Errorf("old link: baseline %+v (%q), horizon %v", b, r.BaselineName("en"), r.Value("horizon"))
 	}
 	if old.View.Seek != (Seek{}) {
 		t.Errorf("old link: seek %+v, want the defaults", old.View.Seek)

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
+	"clvlab/internal/report/tables"
 	"clvlab/scenarios"
 	"clvlab/sim"
 )
@@ -118,65 +118,14 @@ func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error 
 }
 
 // CSVHeader names the columns of periods.csv.
-var CSVHeader = []string{
-	"variant", "period", "segment", "stage",
-	"customers", "new", "churned", "won_back",
-	"revenue", "discount", "cost_to_serve", "retention_spend",
-	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
-	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
-}
+var CSVHeader = tables.PeriodsHeader
 
-// WriteCSV writes periods.csv: one row per run × period × segment × stage
-// (stage "lost" holds the lost customers and the win-back spend). The
-// cumulative columns run over periods within a run, segment and stage, so
-// summing any column over segments and stages gives the period's total.
-func WriteCSV(w io.Writer, runs []projection.Run) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
-	row := make([]string, len(CSVHeader))
-	for _, r := range runs {
-		res, m := r.Result, r.Model
-		cum := make([]float64, 2*len(m.Segments)*res.Rows)
-		for t := range m.Horizon {
-			for s, seg := range m.Segments {
-				for i := range res.Rows {
-					c := res.Cell(t, s, i)
-					stage := "lost"
-					if i < len(m.StageIDs) {
-						stage = m.StageIDs[i]
-					}
-					k := 2 * (s*res.Rows + i)
-					cum[k] += c.NetCashFlow
-					cum[k+1] += c.DiscountedNetCashFlow
-					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
-					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack,
-						c.Revenue, c.Discount, c.CostToServe, c.RetentionSpend,
-						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
-						cum[k], cum[k+1]} {
-						row = append(row, csvFloat(x))
-					}
-					if err := cw.Write(row); err != nil {
-						return err
-					}
-				}
-			}
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
+// WriteCSV writes periods.csv (tables.WritePeriods): one row per run ×
+// period × segment × stage.
+func WriteCSV(w io.Writer, runs []projection.Run) error { return tables.WritePeriods(w, runs) }
 
-// csvFloat formats a number for the CSV files: 10 significant digits, and
-// 0 for a negative zero (a flow of −1 × 0), which "-0" would show as if it
-// were below zero.
-func csvFloat(x float64) string {
-	if x == 0 {
-		return "0"
-	}
-	return strconv.FormatFloat(x, 'g', 10, 64)
-}
+// csvFloat formats a number for the CSV files (tables.Float).
+func csvFloat(x float64) string { return tables.Float(x) }
 
 // WriteTable writes the summary as an aligned table: the base, then each
 // variant with its change against the base.

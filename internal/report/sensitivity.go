@@ -1,10 +1,10 @@
 package report
 
 import (
+	"clvlab/internal/report/tables"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"text/tabwriter"
 
 	"clvlab/internal/chart"
@@ -80,13 +80,7 @@ func writeTornadoJSON(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) err
 }
 
 func writeTornadoCSV(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) error {
-	rows := [][]string{{"rank", "path", "label", "kind", "value", "low", "high", "from_range", "clamped", "kpi", "kpi_low", "kpi_high", "swing"}}
-	for i, b := range t.Bars {
-		rows = append(rows, []string{strconv.Itoa(i + 1), b.Path, s.Label(b.Path, "en"), b.Kind.String(),
-			csvNumber(sim.Some(b.Value)), csvNumber(sim.Some(b.Low)), csvNumber(sim.Some(b.High)), strconv.FormatBool(b.FromRange), b.Clamped,
-			t.KPI.String(), csvNumber(b.KPILow), csvNumber(b.KPIHigh), csvNumber(b.Swing)})
-	}
-	return writeCSVRows(w, rows)
+	return tables.WriteTornado(w, s, t)
 }
 
 // WriteTornadoTable writes a tornado for the terminal, largest swing first.
