@@ -26,7 +26,7 @@ func main() {
 	flag.IntVar(&o.Height, "height", 800, "window height")
 	flag.Var(&sets, "set", "change `path=value` before the first frame (repeatable)")
 	flag.StringVar(&o.Screenshot, "screenshot", "", "save the first frame to this PNG `file` and quit")
-	flag.StringVar(&o.ExportDir, "o", ".", "`folder` for exported TOML and PNG files")
+	flag.StringVar(&o.ExportDir, "o", ".", "`folder` for exported files (TOML, PNG, CSV, the report)")
 	flag.IntVar(&o.Trials, "trials", 0, "Monte Carlo `trials` per run for fan bands (0: off)")
 	flag.Parse()
 	o.Set = sets

@@ -58,7 +58,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 		}
 	}
 	a.paint.evict()
-	if a.shot != "" && a.chartImg != nil && (a.trials == 0 || a.currentBands() != nil) {
+	if a.shot != "" && (a.chartImg != nil || a.tab == tabPlans) && (a.trials == 0 || a.currentBands() != nil) {
 		a.screenshot(screen)
 	}
 }

@@ -31,9 +31,6 @@ func (a *App) plansView(m metrics, r image.Rectangle) {
 	nameW := min(m.font*14, r.Dx()/3)
 	nr := image.Rect(r.Min.X, y, r.Min.X+nameW, y+rowH)
 	a.widgets["field:plan-name"] = nr
-	if c.Focus() != "plan-name" && a.plans.name == "" {
-		c.Label(nr.Inset(4), a.p.NextPlanName(a.lang), 0, c.Theme.Track, ui.Left)
-	}
 	if c.TextField("plan-name", nr, &a.plans.name) {
 		a.savePlan()
 	}
@@ -52,16 +49,16 @@ func (a *App) plansView(m metrics, r image.Rectangle) {
 	rows := a.p.PlanRows(a.lang)
 	ks := planner.StripKPIs()
 	// Columns: the baseline mark, the name, the KPIs, Charts, Delete.
-	widest := func(keys ...string) int {
-		w := 0.0
-		for _, k := range keys {
-			w = math.Max(w, a.measure(a.t(k), small))
+	widest := func(keys ...string) int { // a header (small) over buttons (the theme's size, inset 4)
+		w := a.measure(a.t(keys[0]), small)
+		for _, k := range keys[1:] {
+			w = math.Max(w, a.measure(a.t(k), size)+8)
 		}
-		return int(w) + m.pad + 8
+		return int(math.Ceil(w)) + m.pad/2 + 2
 	}
 	markW := widest("as baseline", "use as baseline", "is baseline")
 	chartsW := widest("on charts", "show on charts", "shown on charts")
-	delW := int(a.measure(a.t("delete"), small)) + m.pad + 8
+	delW := widest("delete", "delete")
 	kpiW := make([]int, len(ks))
 	heads := make([][2]string, len(ks))
 	for j, k := range ks {
