@@ -2,6 +2,7 @@ package records
 
 import (
 	"bufio"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,9 +17,9 @@ import (
 // writeBenchLog writes a CSV log of rows purchases by customers customers
 // (ids C0000000...), sorted by date over two years from 2020-01-01, with
 // amounts in cents, as a shop's export would be: "customer,date,amount".
-func writeBenchLog(b *testing.B, rows, customers int) string {
+func writeBenchLog(b testing.TB, dir string, rows, customers int) string {
 	b.Helper()
-	path := filepath.Join(b.TempDir(), "log.csv")
+	path := filepath.Join(dir, "log.csv")
 	f, err := os.Create(path)
 	if err != nil {
 		b.Fatal(err)
@@ -88,7 +89,7 @@ func peakHeap(stop <-chan struct{}) <-chan uint64 {
 // calibration end a year in, a holdout to the end), reporting rows per
 // second and the peak live heap.
 func benchmarkReadLog(b *testing.B, rows, customers int) {
-	path := writeBenchLog(b, rows, customers)
+	path := writeBenchLog(b, b.TempDir(), rows, customers)
 	info, _ := os.Stat(path)
 	opt := LogOptions{Unit: Week, CalibrationEnd: date("2020-12-31"), HoldoutEnd: date("2021-12-31")}
 	b.SetBytes(info.Size())
@@ -124,3 +125,22 @@ func BenchmarkReadLog10M(b *testing.B) { benchmarkReadLog(b, 10_000_000, 1_000_0
 // BenchmarkReadLog10MFewCustomers: the same rows from 100,000 customers:
 // the heap follows the customers, not the rows.
 func BenchmarkReadLog10MFewCustomers(b *testing.B) { benchmarkReadLog(b, 10_000_000, 100_000) }
+
+// TestWriteBenchLog writes BenchmarkReadLog1M's log into the directory
+// CLVLAB_WRITE_BENCHLOG names, as log-1000000.csv, for
+// testdata/lifetimes_summary_bench.py; skipped without it.
+func TestWriteBenchLog(t *testing.T) {
+	dir := os.Getenv("CLVLAB_WRITE_BENCHLOG")
+	if dir == "" {
+		t.Skip("set CLVLAB_WRITE_BENCHLOG=DIR to write the benchmark's log")
+	}
+	path := writeBenchLog(t, t.TempDir(), 1_000_000, 100_000)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, fmt.Sprintf("log-%d.csv", 1_000_000))
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
