@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,7 +116,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Uncompressed-Length", strconv.FormatInt(st.Size(), 10))
 	w.Header().Add("Vary", "Accept-Encoding")
+	// The file's version: a browser that has it asks again with
+	// If-None-Match and gets 304, which lets it reuse the wasm it compiled
+	// (V8 keeps the code of a module compiled from a cached response).
+	etag := fmt.Sprintf(`"%x-%x`, st.Size(), st.ModTime().UnixNano())
 	if !acceptsGzip(r) {
+		w.Header().Set("ETag", etag+`"`)
 		f, err := h.dir.Open(name)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -139,7 +145,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
+	etag += `-gz"`
+	w.Header().Set("ETag", etag)
 	w.Header().Set("Content-Encoding", "gzip")
+	if slices.Contains(strings.Split(strings.ReplaceAll(r.Header.Get("If-None-Match"), " ", ""), ","), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(gz)))
 	if r.Method == http.MethodHead {
 		return

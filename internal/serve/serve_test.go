@@ -161,3 +161,52 @@ func TestLoadingFontHasThePagesChinese(t *testing.T) {
 		t.Errorf("index.html has %d Chinese characters: its Chinese texts are gone?", n)
 	}
 }
+
+// TestNotModified: a file goes out with an ETag of its version (and of its
+// encoding), and a request that names it in If-None-Match gets 304 and no
+// body, gzip or not, until the file changes; a browser then reuses the
+// wasm it compiled instead of fetching and compiling it again.
+func TestNotModified(t *testing.T) {
+	now := time.Now()
+	dir := fstest.MapFS{"app.wasm": {Data: []byte("\x00asm build one"), ModTime: now}}
+	srv := httptest.NewServer(serve.Handler(dir))
+	defer srv.Close()
+	revalidate := func(enc, etag string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", srv.URL+"/app.wasm", nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		req.Header.Set("If-None-Match", etag)
+		resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	for _, enc := range []string{"gzip", ""} {
+		first, _ := get(t, srv.URL+"/app.wasm", enc)
+		etag := first.Header.Get("ETag")
+		if first.StatusCode != 200 || !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) {
+			t.Fatalf("Accept-Encoding %q: %d, ETag %q", enc, first.StatusCode, etag)
+		}
+		resp, body := revalidate(enc, etag)
+		if resp.StatusCode != http.StatusNotModified || len(body) != 0 {
+			t.Errorf("Accept-Encoding %q, If-None-Match %s: %d with %d bytes, want 304 and none", enc, etag, resp.StatusCode, len(body))
+		}
+		if resp, _ := revalidate(enc, `"other"`); resp.StatusCode != 200 {
+			t.Errorf("Accept-Encoding %q, If-None-Match of another version: %d, want 200", enc, resp.StatusCode)
+		}
+	}
+	gzTag := func() string { r, _ := get(t, srv.URL+"/app.wasm", "gzip"); return r.Header.Get("ETag") }
+	plain, _ := get(t, srv.URL+"/app.wasm", "")
+	before := gzTag()
+	if before == plain.Header.Get("ETag") {
+		t.Errorf("the gzip and the plain file share the ETag %s", before)
+	}
+	dir["app.wasm"] = &fstest.MapFile{Data: []byte("\x00asm build two"), ModTime: now.Add(time.Second)}
+	if resp, body := revalidate("gzip", before); resp.StatusCode != 200 || string(gunzip(t, body)) != "\x00asm build two" {
+		t.Errorf("after a rebuild, the old ETag got %d: want 200 and the new build", resp.StatusCode)
+	}
+}
