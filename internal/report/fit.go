@@ -91,8 +91,12 @@ type CohortFit struct {
 	// Survival and Retention are the model's S(t) and r(t), t = 0, 1, …
 	// (Retention[0] = 1), past the data.
 	Survival, Retention []float64
-	// Observed is the longest tenure in the table.
-	Observed int
+	// Observed is the longest tenure in the table; ObservedRetention[t]
+	// the retention at tenure t pooled over the cohorts (the customers
+	// active at t over those active at t−1, in the cohorts observed at t;
+	// NaN at 0 and past the data).
+	Observed          int
+	ObservedRetention []float64
 	// DEL is the discounted expected lifetime of a new customer, in
 	// payments; DERL[n] the discounted expected residual lifetime after n
 	// renewals, n = 0, …, Observed.

@@ -131,7 +131,7 @@ func TestFitCSV(t *testing.T) {
 func TestFitHTML(t *testing.T) {
 	for lang, wants := range map[string][]string{
 		"en": {`lang="en"`, "Fit: log", "unit: week", "calibration 2020-01-01 to 2020-03-11 (10 weeks)", "holdout to 2020-03-25 (2 weeks)",
-			"Chosen: BG/NBD. bgnbd predicts", "r = 0.25 (0.01)", "s = 0.6,", "+20.0%", `src="tracking.png"`, `src="holdout-by-frequency.png"`, "157 weeks"},
+			"Chosen: BG/NBD. bgnbd predicts", "r = 0.25 (0.01)", "s = 0.6<br>beta = 11", "+20.0%", `src="tracking.png"`, `src="holdout-by-frequency.png"`, "157 weeks"},
 		"zh": {`lang="zh"`, "拟合：log", "时间单位：周", "校准期 2020-01-01 至 2020-03-11（10 周）", "选用：BG/NBD。其验证期累计购买的预测最接近实际：误差 +20.0%",
 			"参数（标准误）", "157 周"},
 	} {

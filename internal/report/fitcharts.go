@@ -61,28 +61,16 @@ func fitCharts(f *Fit) []fitChart {
 	}
 	if c := f.Cohort; c != nil && f.Cohorts != nil {
 		sf := &chart.SurvivalFit{Header: h, Unit: f.Unit.String(), Fitted: c.Survival, Observed: c.Observed, Retention: c.Retention}
-		pooledActive := make([]float64, c.Observed+1)
-		pooledBefore := make([]float64, c.Observed+1)
 		for _, co := range f.Cohorts.Cohorts {
 			s := chart.FitSeries{Name: co.Label}
-			for t, a := range co.Active {
+			for _, a := range co.Active {
 				if co.Active[0] > 0 {
 					s.Values = append(s.Values, a/co.Active[0])
-				}
-				if t > 0 && t <= c.Observed {
-					pooledActive[t] += a
-					pooledBefore[t] += co.Active[t-1]
 				}
 			}
 			sf.Cohorts = append(sf.Cohorts, s)
 		}
-		sf.ObservedRetention = make([]float64, len(c.Survival))
-		for t := range sf.ObservedRetention {
-			sf.ObservedRetention[t] = math.NaN()
-			if t > 0 && t < len(pooledActive) && pooledBefore[t] > 0 {
-				sf.ObservedRetention[t] = pooledActive[t] / pooledBefore[t]
-			}
-		}
+		sf.ObservedRetention = c.ObservedRetention
 		out = append(out, fitChart{"survival", [2]string{"sBG survival and retention by tenure", "sBG 存活曲线与按客户年龄的留存率"}, sf})
 	}
 	if sp := f.Spend; sp != nil && f.Summary != nil {

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"clvlab/internal/chart/chartfile"
+	"clvlab/internal/fit"
 	"clvlab/internal/kpi"
 )
 
@@ -50,10 +51,18 @@ const (
 
 var unitZH = map[string]string{"day": "天", "week": "周", "month": "月", "year": "年"}
 
+// fitRow is a model's row of the page's table: its name, its parameters
+// one to a line, and the other cells.
+type fitRow struct {
+	Model  string
+	Params []string
+	Cells  []string
+}
+
 type fitPage struct {
 	Lang, Title, Caption string
 	Head                 []string
-	Rows                 [][]string
+	Rows                 []fitRow
 	Paragraphs           []string
 	Charts               []htmlChart
 	Files                []string
@@ -71,7 +80,7 @@ h1 { font-size: 1.6em; margin-bottom: .2em; }
 p.caption { color: #555; margin-top: 0; }
 table { border-collapse: collapse; margin: 1em 0 1em; font-variant-numeric: tabular-nums; }
 th, td { padding: .35em .8em; border-bottom: 1px solid #ddd; text-align: right; }
-th:first-child, td:first-child, td:nth-child(2) { text-align: left; }
+th:first-child, td:first-child, td:nth-child(2) { text-align: left; white-space: nowrap; }
 thead th { border-bottom: 2px solid #333; }
 figure { margin: 0 0 2em; }
 figure img { width: 100%; max-width: 800px; height: auto; border: 1px solid #eee; }
@@ -84,7 +93,7 @@ figcaption { font-weight: 600; margin-bottom: .3em; }
 <table>
 <thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{range .Rows}}<tr><td>{{.Model}}</td><td>{{range $i, $p := .Params}}{{if $i}}<br>{{end}}{{$p}}{{end}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{range .Paragraphs}}<p>{{.}}</p>
@@ -186,11 +195,7 @@ func (f *Fit) modelRows(li int) (head []string, rows [][]string) {
 		r := m.Result
 		var ps []string
 		for _, p := range r.Params {
-			s := p.Name + " = " + param(p.Value)
-			if !math.IsNaN(p.SE) {
-				s += " (" + param(p.SE) + ")"
-			}
-			ps = append(ps, s)
+			ps = append(ps, paramText(p))
 		}
 		conv := tr(li, "yes")
 		if !r.Converged {
@@ -211,6 +216,16 @@ func (f *Fit) modelRows(li int) (head []string, rows [][]string) {
 		rows = append(rows, row)
 	}
 	return head, rows
+}
+
+// paramText is "r = 0.2426 (0.01256)": an estimate and its standard
+// error, when given.
+func paramText(p fit.Param) string {
+	s := p.Name + " = " + param(p.Value)
+	if !math.IsNaN(p.SE) {
+		s += " (" + param(p.SE) + ")"
+	}
+	return s
 }
 
 // whyText says why the chosen model was chosen, in language li.
@@ -306,7 +321,15 @@ func (f *Fit) paragraphs(li int) []string {
 func writeFitHTML(w io.Writer, f *Fit) error {
 	li := fitLang(f.Lang)
 	p := fitPage{Lang: []string{"en", "zh"}[li], Title: tr(li, "title", f.Name), Caption: f.caption(li)}
-	p.Head, p.Rows = f.modelRows(li)
+	var rows [][]string
+	p.Head, rows = f.modelRows(li)
+	for i, r := range rows {
+		var params []string
+		for _, q := range f.Models[i].Result.Params {
+			params = append(params, paramText(q))
+		}
+		p.Rows = append(p.Rows, fitRow{Model: r[0], Params: params, Cells: r[2:]})
+	}
 	p.Paragraphs = f.paragraphs(li)
 	for _, c := range fitCharts(f) {
 		hc := htmlChart{Title: c.title[li]}

@@ -183,7 +183,7 @@ func writeFitJSON(w io.Writer, f *Fit) error {
 	}
 	data := dataJSON{Kind: f.Kind, File: f.File, Customers: f.customers()}
 	if s := f.Summary; s != nil {
-		data.Rows, data.Purchases = s.Rows, s.Purchases // EXCLUDED-TODO
+		data.Rows, data.Purchases, data.Excluded = s.Rows, s.Purchases, s.Excluded
 		data.Start, data.CalibrationEnd, data.HoldoutEnd = date(s.Start), date(s.CalibrationEnd), date(s.HoldoutEnd)
 		data.Holdout = s.Holdout
 	}
