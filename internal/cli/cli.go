@@ -35,6 +35,7 @@ Usage:
   clvlab seek [FILE|PRESET] -param P -kpi K -target V   solve a parameter for a KPI target
   clvlab optimize [FILE|PRESET]        find the spend that maximises customer equity or CLV
   clvlab serve [-addr 127.0.0.1:8080]  serve the interactive planner to a browser
+  clvlab fit transactions|summary|cohorts FILE   fit customer-base models to records, predict, check
 
 Run "clvlab COMMAND -h" for a command's flags. Scenario files are TOML;
 docs/scenarios.md lists every key.
@@ -65,6 +66,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return optimize(rest, stdout, stderr) // optimize.go
 	case "serve":
 		return serveCmd(rest, stdout, stderr)
+	case "fit":
+		return fitCmd(rest, stdout, stderr) // fit.go
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

@@ -27,6 +27,9 @@ type Fit struct {
 	Cohorts *records.Cohorts
 	// Models are the fits, in the order fitted.
 	Models []FitModel
+	// Failed holds, by model key, why a model that suits the input could
+	// not be fitted (the others were used).
+	Failed map[string]string
 	// Chosen is the key of the model whose predictions customers.csv
 	// holds, and Why says why it was chosen.
 	Chosen, Why string

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -38,6 +39,7 @@ var fitText = map[string][2]string{
 	"population":  {"A new customer is expected to make %s repeat purchases in its first %s (%s).", "一位新客户在最初 %s 内预期重复购买 %s 次（%s）。"},
 	"se":          {"Standard errors are %s.", "标准误%s。"},
 	"seNote":      {"%s: %s.", "%s：%s。"},
+	"failed":      {"%s could not be fitted: %s", "%s 未能拟合：%s"},
 	"del":         {"A new customer's discounted expected lifetime (DEL) is %s payments at %s a year; after n renewals the discounted expected residual lifetime (DERL) is: %s.", "按年折现率 %[2]s，新客户的折现预期生命期（DEL）为 %[1]s 次付款；续约 n 次后的折现预期剩余生命期（DERL）为：%[3]s。"},
 	"files":       {"Files:", "文件："},
 	"conventions": {"How the log is summarised: %s.", "交易记录的汇总方式：%s。"},
@@ -218,6 +220,15 @@ func (f *Fit) modelRows(li int) (head []string, rows [][]string) {
 	return head, rows
 }
 
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // paramText is "r = 0.2426 (0.01256)": an estimate and its standard
 // error, when given.
 func paramText(p fit.Param) string {
@@ -273,6 +284,9 @@ func (f *Fit) paragraphs(li int) []string {
 		unitName = unitZH[unit]
 	}
 	var ps []string
+	for _, k := range sortedKeys(f.Failed) {
+		ps = append(ps, tr(li, "failed", ModelName(k), f.Failed[k]))
+	}
 	if f.Chosen != "" {
 		ps = append(ps, tr(li, "chosen", ModelName(f.Chosen), f.whyText(li)))
 	}
@@ -368,6 +382,9 @@ func WriteFitTable(w io.Writer, f *Fit) error {
 		if m.Result.SENote != "" {
 			fmt.Fprintf(w, "  %s: %s\n", ModelName(m.Result.Model), m.Result.SENote)
 		}
+	}
+	for _, k := range sortedKeys(f.Failed) {
+		fmt.Fprintf(w, "%s could not be fitted: %s\n", ModelName(k), f.Failed[k])
 	}
 	if f.Chosen != "" {
 		fmt.Fprintf(w, "chosen: %s: %s\n", f.Chosen, f.Why)

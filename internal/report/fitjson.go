@@ -191,17 +191,18 @@ func writeFitJSON(w io.Writer, f *Fit) error {
 		data.Cohorts = len(f.Cohorts.Cohorts)
 	}
 	doc := struct {
-		Unit        string           `json:"unit"`
-		Data        dataJSON         `json:"data"`
-		Conventions string           `json:"conventions,omitempty"`
-		SEMethod    string           `json:"se_method"`
-		Models      ordered          `json:"models"`
-		Chosen      string           `json:"chosen"`
-		Why         string           `json:"why"`
-		Predictions *predictionsJSON `json:"predictions,omitempty"`
-		Population  *populationJSON  `json:"population,omitempty"`
-		Cohorts     *cohortsJSON     `json:"cohorts,omitempty"`
-	}{Unit: f.Unit.String(), Data: data, SEMethod: SEMethod, Models: models, Chosen: f.Chosen, Why: f.Why}
+		Unit        string            `json:"unit"`
+		Data        dataJSON          `json:"data"`
+		Conventions string            `json:"conventions,omitempty"`
+		SEMethod    string            `json:"se_method"`
+		Models      ordered           `json:"models"`
+		Failed      map[string]string `json:"failed,omitempty"`
+		Chosen      string            `json:"chosen"`
+		Why         string            `json:"why"`
+		Predictions *predictionsJSON  `json:"predictions,omitempty"`
+		Population  *populationJSON   `json:"population,omitempty"`
+		Cohorts     *cohortsJSON      `json:"cohorts,omitempty"`
+	}{Unit: f.Unit.String(), Data: data, SEMethod: SEMethod, Models: models, Failed: f.Failed, Chosen: f.Chosen, Why: f.Why}
 	if f.Kind == "transactions" {
 		doc.Conventions = Conventions
 	}

@@ -1,0 +1,302 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"clvlab/internal/fit"
+	"clvlab/internal/records"
+	"clvlab/internal/report"
+)
+
+// fitKinds are the inputs `clvlab fit` reads, by subcommand.
+var fitKinds = []string{"transactions", "summary", "cohorts"}
+
+const fitAbout = `Fits the standard customer-base models to a company's own records, predicts
+per customer and checks the predictions against a holdout.
+
+  clvlab fit transactions LOG    a transaction log: one row per purchase (customer,
+                                 date, amount), CSV or Parquet
+  clvlab fit summary FILE        a per-customer summary: frequency, recency, T,
+                                 monetary_value (lifetimes' names too)
+  clvlab fit cohorts FILE        a cohort retention table: a label, then the customers
+                                 active at the end of periods 0, 1, 2, ...
+
+Models (-models; default every model that suits the input): bgnbd and paretonbd
+(continuous time) and gammagamma (spend) for a log or a summary; bgbb for a
+summary of whole periods with the same T for everyone (discrete); sbg for a
+cohort table. With a holdout, the purchase model whose cumulative holdout
+purchases are nearest the actual ones is chosen; without, the one with the
+lowest BIC; -model overrides. customers.csv holds its predictions: P(alive),
+expected purchases over -predict periods, expected spend (Gamma-Gamma) and
+residual CLV = margin × expected spend × expected purchases in each period,
+discounted per period (the annual -discount-rate converted to the unit,
+cash at the end of each period) over -horizon periods.
+
+Writes into DIR/<name>/fit/ (name: the file's name without its extension):
+fit.json, summary.csv, customers.csv, holdout.csv and tracking.csv (with a
+holdout), cohorts.csv (a cohort table), the charts and index.html, atomically
+as run does. Every output says the unit. Example (the CDNOW sample):
+  clvlab fit transactions internal/records/testdata/CDNOW_sample.txt -customer 1 -date 3 -amount 5 \
+    -period week -calibration-end 1997-09-30 -holdout-end 1998-06-30`
+
+// fitFlags are the flags of `clvlab fit`.
+type fitFlags struct {
+	customer, date, amount, dateFormat *string
+	period, calibrationEnd, holdoutEnd *string
+	models, model                      *string
+	predict, horizon                   *int
+	discountRate, margin               *float64
+	out, charts, lang                  *string
+}
+
+func fitCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flags("fit", "transactions|summary|cohorts FILE [flags]", fitAbout, stderr)
+	ff := fitFlags{
+		customer:       fs.String("customer", "", "the log's customer `column`: a header name or a 1-based number (default: detected)"),
+		date:           fs.String("date", "", "the log's date `column`: a header name or a 1-based number (default: detected)"),
+		amount:         fs.String("amount", "", "the log's amount `column`: a header name or a 1-based number; none for a log without amounts (default: detected)"),
+		dateFormat:     fs.String("date-format", "", "the dates' Go `layout`, e.g. 02/01/2006 (default: ISO 2006-01-02 or YYYYMMDD, detected)"),
+		period:         fs.String("period", "", "the time `unit`: day, week or month (year too for a summary or a cohort table); default week, year for cohorts"),
+		calibrationEnd: fs.String("calibration-end", "", "the last `date` of calibration, YYYY-MM-DD (default: the log's last date)"),
+		holdoutEnd:     fs.String("holdout-end", "", "the last `date` of the holdout, YYYY-MM-DD (default: no holdout)"),
+		models:         fs.String("models", "", "the `models` to fit, comma-separated: bgnbd, paretonbd, bgbb, gammagamma, sbg (default: every model that suits the input)"),
+		model:          fs.String("model", "", "the purchase `model` whose predictions customers.csv holds (default: chosen by the holdout, else by BIC)"),
+		predict:        fs.Int("predict", 0, "expected purchases over the next `N` periods (default: three years' worth)"),
+		horizon:        fs.Int("horizon", 0, "the CLV horizon in `periods` (default: three years' worth)"),
+		discountRate:   fs.Float64("discount-rate", 0.10, "the annual discount `rate`"),
+		margin:         fs.Float64("margin", 1, "the `share` of spend kept, 0 to 1"),
+		out:            fs.String("o", "out", "output `folder`: results go to folder/<name>/fit/"),
+		charts:         fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
+		lang:           fs.String("lang", "en", "language of the charts and index.html: en or zh"),
+	}
+	if st := parse(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	kind := fs.Arg(0)
+	if !isFitKind(kind) {
+		fmt.Fprintf(stderr, "clvlab fit: %q is not an input kind; use clvlab fit transactions|summary|cohorts FILE\n", kind)
+		return ExitUsage
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintf(stderr, "clvlab fit %s: give one file, got %d\n", kind, fs.NArg()-1)
+		return ExitUsage
+	}
+	file := fs.Arg(1)
+	opt, err := ff.options(kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "clvlab fit %s: %v\n", kind, err)
+		return ExitUsage
+	}
+	if st, err := os.Stat(file); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(stderr, "%s: no such file\n", file)
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		return ExitUsage
+	} else if st.IsDir() {
+		fmt.Fprintf(stderr, "%s: is a folder; give a file\n", file)
+		return ExitUsage
+	}
+	bar := newProgress(stderr)
+	defer bar.clear()
+	in, err := readFitInput(kind, file, opt, bar)
+	bar.clear()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, wrongKindHint(kind, file))
+		return ExitUsage
+	}
+	if in.summary != nil {
+		for _, w := range in.summary.Warnings {
+			fmt.Fprintln(stderr, "warning: "+w)
+		}
+	}
+	res, err := fitAll(in, opt, bar)
+	bar.clear()
+	if err != nil {
+		fmt.Fprintf(stderr, "clvlab fit %s: %v\n", kind, err)
+		var bad *unsuitedError
+		if errors.As(err, &bad) {
+			return ExitUsage
+		}
+		return ExitFailure
+	}
+	res.File, res.Name = file, dataName(file)
+	if err := report.WriteFitTable(stdout, res); err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitFailure
+	}
+	dir := filepath.Join(*ff.out, res.Name, "fit")
+	files := report.FitFiles(res)
+	bar.show("clvlab fit: writing %d files to %s", len(files), dir)
+	err = writeResults(*ff.out, dir, files)
+	bar.clear()
+	if err != nil {
+		fmt.Fprintf(stderr, "clvlab fit: %v\n", err)
+		return ExitFailure
+	}
+	fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
+	return ExitOK
+}
+
+func isFitKind(s string) bool {
+	for _, k := range fitKinds {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// fitOptions are the checked flags of one fit.
+type fitOptions struct {
+	kind    string
+	log     records.LogOptions
+	unit    records.Unit
+	models  []string // as given; nil: every model that suits the input
+	model   string
+	predict int
+	horizon int
+	rate    float64 // annual
+	margin  float64
+	lang    string
+	formats []string
+}
+
+// options checks the flags for an input of the given kind.
+func (ff *fitFlags) options(kind string) (*fitOptions, error) {
+	opt := &fitOptions{kind: kind, model: strings.TrimSpace(*ff.model), rate: *ff.discountRate, margin: *ff.margin, lang: *ff.lang}
+	period := *ff.period
+	if period == "" {
+		period = "week"
+		if kind == "cohorts" {
+			period = "year"
+		}
+	}
+	u, err := records.ParseUnit(period)
+	if err != nil {
+		return nil, fmt.Errorf("-period: %v", err)
+	}
+	if u == records.Year && kind == "transactions" {
+		return nil, errors.New("-period year is for a cohort table or a summary in years; summarise a log in day, week or month")
+	}
+	opt.unit = u
+	if kind != "transactions" {
+		for name, v := range map[string]string{"-customer": *ff.customer, "-date": *ff.date, "-amount": *ff.amount, "-date-format": *ff.dateFormat,
+			"-calibration-end": *ff.calibrationEnd, "-holdout-end": *ff.holdoutEnd} {
+			if v != "" {
+				return nil, fmt.Errorf("%s applies to a transaction log (clvlab fit transactions); a %s file has no such column or dates", name, kind)
+			}
+		}
+	}
+	opt.log = records.LogOptions{Customer: *ff.customer, Date: *ff.date, Amount: *ff.amount, DateFormat: *ff.dateFormat, Unit: u}
+	for _, d := range []struct {
+		flag, value string
+		dst         *time.Time
+	}{{"-calibration-end", *ff.calibrationEnd, &opt.log.CalibrationEnd}, {"-holdout-end", *ff.holdoutEnd, &opt.log.HoldoutEnd}} {
+		if d.value == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: give a date as YYYY-MM-DD", d.flag, d.value)
+		}
+		*d.dst = t
+	}
+	if *ff.models != "" {
+		for _, m := range strings.Split(*ff.models, ",") {
+			m = strings.TrimSpace(m)
+			if !knownModel(m) {
+				return nil, fmt.Errorf("-models: unknown model %q; the models are %s", m, strings.Join(modelKeys, ", "))
+			}
+			opt.models = append(opt.models, m)
+		}
+	}
+	if opt.model != "" && !isPurchaseModel(opt.model) {
+		return nil, fmt.Errorf("-model %q: give a purchase model: bgnbd, paretonbd or bgbb", opt.model)
+	}
+	for _, n := range []struct {
+		flag  string
+		value int
+		dst   *int
+	}{{"-predict", *ff.predict, &opt.predict}, {"-horizon", *ff.horizon, &opt.horizon}} {
+		switch {
+		case n.value == 0:
+			*n.dst = fit.ThreeYears(u)
+		case n.value < 0 || n.value > 100000:
+			return nil, fmt.Errorf("%s %d: give a number of periods from 1 to 100,000", n.flag, n.value)
+		default:
+			*n.dst = n.value
+		}
+	}
+	if !(opt.rate >= 0 && opt.rate <= 10) {
+		return nil, fmt.Errorf("-discount-rate %v: give an annual rate from 0 to 10 (0.10 is 10%%)", opt.rate)
+	}
+	if !(opt.margin >= 0 && opt.margin <= 1) {
+		return nil, fmt.Errorf("-margin %v: give the share of spend kept, from 0 to 1", opt.margin)
+	}
+	if opt.lang != "en" && opt.lang != "zh" {
+		return nil, fmt.Errorf("-lang %q, use en or zh", opt.lang)
+	}
+	formats, err := chartFormats(*ff.charts)
+	if err != nil {
+		return nil, fmt.Errorf("-charts: %v", err)
+	}
+	for _, f := range formats {
+		opt.formats = append(opt.formats, string(f))
+	}
+	return opt, nil
+}
+
+// wrongKindHint suggests the other subcommands when a file does not read
+// as the kind asked for.
+func wrongKindHint(kind, file string) string {
+	var others []string
+	for _, k := range fitKinds {
+		if k != kind {
+			others = append(others, "clvlab fit "+k+" "+file)
+		}
+	}
+	what := map[string]string{"transactions": "a transaction log (one row per purchase)", "summary": "a per-customer summary (frequency, recency, T)", "cohorts": "a cohort retention table"}[kind]
+	return fmt.Sprintf("(clvlab fit %s reads %s; if %s is another kind of file, try %s)", kind, what, file, strings.Join(others, " or "))
+}
+
+// dataName is the folder name of a data file's results: its base name
+// without the extension.
+func dataName(file string) string {
+	base := filepath.Base(file)
+	if ext := filepath.Ext(base); ext != "" && ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if base == "" || base == "." || base == ".." || strings.HasPrefix(base, ".") {
+		base = "data" + base
+	}
+	return base
+}
+
+// progressOf returns a callback that shows how much of a file is read.
+func progressOf(bar *progress, file string) func(done, total int64) {
+	return func(done, total int64) {
+		if total > 0 {
+			bar.show("clvlab fit: reading %s: %.0f%% of %s", file, 100*float64(done)/float64(total), megabytes(total))
+			return
+		}
+		bar.show("clvlab fit: reading %s: %s", file, megabytes(done))
+	}
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.1f MB", math.Max(0.1, float64(n)/1e6))
+}

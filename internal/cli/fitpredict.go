@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"clvlab/internal/fit"
+	"clvlab/internal/records"
+	"clvlab/internal/report"
+)
+
+// fitFailed says which fit failed and why, and what to try when the
+// message does not say.
+func fitFailed(key string, err error) error {
+	return fmt.Errorf("%s could not be fitted: %s", report.ModelName(key), failure(err))
+}
+
+// failure is a fit's error message, with what to try when it suggests
+// nothing itself.
+func failure(err error) string {
+	msg := err.Error()
+	for _, advice := range []string{"try", "use ", "check", "fit "} {
+		if strings.Contains(msg, advice) {
+			return msg
+		}
+	}
+	return msg + "; try another -period, or fit the other models only (-models)"
+}
+
+// failed records why model key could not be fitted.
+func failed(m map[string]string, key string, err error) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[key] = failure(err)
+	return m
+}
+
+// predict fills res.Customers and res.Population from the chosen purchase
+// model m and the spend model (nil: none), and the P(alive) heat map.
+func predict(res *report.Fit, m fit.Purchases, spend spendModel) {
+	s := res.Summary
+	opt := fit.CLVOptions{Margin: res.Margin, Rate: res.PeriodRate, Horizon: res.Horizon}
+	// Customers with the same history have the same predictions but for
+	// their spend, which multiplies the CLV: compute each history once.
+	type history struct{ x, tx, t float64 }
+	type value struct{ alive, purchases, clvPerSpend float64 }
+	seen := map[history]value{}
+	res.Customers = make([]report.Prediction, len(s.Customers))
+	for i, c := range s.Customers {
+		h := history{c.Frequency, c.Recency, c.T}
+		v, ok := seen[h]
+		if !ok {
+			v = value{m.PAlive(c), m.ConditionalPurchases(c, float64(res.Predict)), math.NaN()}
+			if spend != nil {
+				v.clvPerSpend = fit.ResidualCLV(m, c, 1, opt)
+			}
+			seen[h] = v
+		}
+		p := report.Prediction{PAlive: v.alive, ExpectedPurchases: v.purchases, ExpectedSpend: math.NaN(), CLV: math.NaN()}
+		if spend != nil {
+			p.ExpectedSpend = spend.ExpectedSpend(c)
+			p.CLV = p.ExpectedSpend * v.clvPerSpend
+		}
+		res.Customers[i] = p
+	}
+	res.Population = make([]float64, res.Predict)
+	for t := range res.Population {
+		res.Population[t] = m.ExpectedPurchases(float64(t + 1))
+	}
+	res.PAlive = pAliveGrid(res.Chosen, m, s.Customers)
+}
+
+// pAliveGrid is P(alive) over recency and frequency for customers first
+// seen as long ago as the longest-observed customer: 40 recencies from 0
+// to T, frequencies from 0 to the 99th percentile (at least 3). In
+// whole periods (BG/BB), recencies are the periods 0..T and a recency
+// below the frequency, which cannot happen, is left undefined.
+func pAliveGrid(key string, m fit.Purchases, cs []records.Customer) *report.PAliveGrid {
+	T := 0.0
+	type fw struct{ x, w float64 }
+	freq := make([]fw, 0, len(cs))
+	total := 0.0
+	for _, c := range cs {
+		T = math.Max(T, c.T)
+		w := c.Weight
+		if w == 0 {
+			w = 1
+		}
+		freq = append(freq, fw{c.Frequency, w})
+		total += w
+	}
+	if !(T > 0) {
+		return nil
+	}
+	sort.Slice(freq, func(i, j int) bool { return freq[i].x < freq[j].x })
+	top, acc := 0.0, 0.0
+	for _, f := range freq {
+		acc += f.w
+		top = f.x
+		if acc >= 0.99*total {
+			break
+		}
+	}
+	top = math.Min(math.Max(3, math.Ceil(top)), 60)
+	g := &report.PAliveGrid{Model: key, T: T}
+	whole := key == "bgbb"
+	if whole {
+		top = math.Min(top, T)
+		for r := 0.0; r <= T; r++ {
+			g.Recency = append(g.Recency, r)
+		}
+	} else {
+		for i := range 40 {
+			g.Recency = append(g.Recency, T*float64(i)/39)
+		}
+	}
+	for x := 0.0; x <= top; x++ {
+		g.Frequency = append(g.Frequency, x)
+	}
+	for _, x := range g.Frequency {
+		row := make([]float64, len(g.Recency))
+		for i, r := range g.Recency {
+			c := records.Customer{Frequency: x, Recency: r, T: T}
+			switch {
+			case x == 0:
+				c.Recency = 0 // no repeat purchase: no recency
+			case whole && r < x:
+				row[i] = math.NaN()
+				continue
+			}
+			row[i] = m.PAlive(c)
+		}
+		g.P = append(g.P, row)
+	}
+	return g
+}
+
+// spendCurve is the spend density the Gamma-Gamma fit implies for the
+// repeat buyers, at 200 points up to their largest mean spend.
+func spendCurve(r fit.Result, cs []records.Customer) *report.SpendCurve {
+	p, q, gamma := r.Value("p"), r.Value("q"), r.Value("gamma")
+	top := 0.0
+	for _, c := range cs {
+		if c.Frequency > 0 {
+			top = math.Max(top, c.Monetary)
+		}
+	}
+	if !(top > 0) || math.IsNaN(p+q+gamma) {
+		return nil
+	}
+	sc := &report.SpendCurve{}
+	for i := range 200 {
+		z := top * float64(i+1) / 200
+		sc.X = append(sc.X, z)
+		sc.Density = append(sc.Density, fit.MeanSpendDensity(p, q, gamma, cs, z))
+	}
+	return sc
+}
+
+// fitCohorts fits sBG to a cohort table and computes its curves, DEL and
+// DERL.
+func fitCohorts(res *report.Fit, c *records.Cohorts, bar *progress) error {
+	bar.show("clvlab fit: fitting sBG to %d cohorts", len(c.Cohorts))
+	m, r, err := cohortFitter(*c)
+	if err != nil {
+		return fitFailed("sbg", err)
+	}
+	res.Models = []report.FitModel{{Result: r}}
+	res.Chosen, res.Why = "sbg", "sBG is the model for a cohort retention table (contractual, discrete)"
+	observed := 0
+	for _, co := range c.Cohorts {
+		observed = max(observed, len(co.Active)-1)
+	}
+	cf := &report.CohortFit{Observed: observed}
+	n := observed + max(observed, 5)
+	for t := 0; t <= n; t++ {
+		cf.Survival = append(cf.Survival, m.Survival(t))
+		cf.Retention = append(cf.Retention, m.Retention(t))
+	}
+	d := res.PeriodRate
+	if d > 0 {
+		cf.DEL = m.DEL(d)
+		for k := 0; k <= observed; k++ {
+			cf.DERL = append(cf.DERL, m.DERL(d, k))
+		}
+	} else {
+		cf.DEL = math.NaN()
+	}
+	active := make([]float64, len(cf.Survival))
+	before := make([]float64, len(cf.Survival))
+	for _, co := range c.Cohorts {
+		for t := 1; t < len(co.Active) && t < len(active); t++ {
+			active[t] += co.Active[t]
+			before[t] += co.Active[t-1]
+		}
+	}
+	cf.ObservedRetention = make([]float64, len(cf.Survival))
+	for t := range cf.ObservedRetention {
+		cf.ObservedRetention[t] = math.NaN()
+		if t > 0 && before[t] > 0 {
+			cf.ObservedRetention[t] = active[t] / before[t]
+		}
+	}
+	res.Cohort = cf
+	return nil
+}
