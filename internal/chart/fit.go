@@ -101,7 +101,7 @@ const (
 	fitRepeatBuyers
 	fitGammaGamma
 	fitBeyond
-	fitObservedTo
+	fitImpossible
 	numFitMessages
 )
 
@@ -134,7 +134,7 @@ var fitMessages = [numFitMessages][2]string{
 	fitRepeatBuyers:         {"%s repeat buyers", "%s 位重复购买客户"},
 	fitGammaGamma:           {"Gamma-Gamma fit", "Gamma-Gamma 拟合"},
 	fitBeyond:               {"%s of customers above %s not shown", "另有 %s 的客户高于 %s，未显示"},
-	fitObservedTo:           {"observed to %s", "观测至第 %s 期"},
+	fitImpossible:           {"grey: histories that cannot happen", "灰色：不可能出现的购买记录"},
 }
 
 // ft formats fit message key in the chart's language with args.

@@ -135,6 +135,44 @@ func TestFitGolden(t *testing.T) {
 			check(t, fmt.Sprintf("%s_%s", name, lang), renderAnalysis(t, a))
 		}
 	}
+	check(t, "fit-palive-discrete_en", renderAnalysis(t, pAliveDiscrete()))
+}
+
+// pAliveDiscrete is BG/BB's P(alive) over 6 opportunities with Fader,
+// Hardie & Shang's (2010) donations estimates (α = 1.204, β = 0.750,
+// γ = 0.657, δ = 2.783), by their eq. (11) summed term by term; a recency
+// below the frequency cannot happen and is NaN.
+func pAliveDiscrete() *HeatMap {
+	a, b, g, d, n := 1.204, 0.750, 0.657, 2.783, 6
+	lb := func(x, y float64) float64 {
+		u, _ := math.Lgamma(x)
+		v, _ := math.Lgamma(y)
+		w, _ := math.Lgamma(x + y)
+		return u + v - w
+	}
+	var rec, freq []float64
+	for i := 0; i <= n; i++ {
+		rec, freq = append(rec, float64(i)), append(freq, float64(i))
+	}
+	p := make([][]float64, n+1)
+	for x := 0; x <= n; x++ {
+		p[x] = make([]float64, n+1)
+		for tx := 0; tx <= n; tx++ {
+			if tx < x || (x == 0 && tx > 0) {
+				p[x][tx] = math.NaN()
+				continue
+			}
+			fx, ftx := float64(x), float64(tx)
+			alive := math.Exp(lb(a+fx, b+float64(n)-fx) - lb(a, b) + lb(g, d+float64(n)) - lb(g, d))
+			total := alive
+			for i := 0; i <= n-tx-1; i++ {
+				fi := float64(i)
+				total += math.Exp(lb(a+fx, b+ftx-fx+fi) - lb(a, b) + lb(g+1, d+ftx+fi) - lb(g, d))
+			}
+			p[x][tx] = alive / total
+		}
+	}
+	return NewPAliveMap(Header{Lang: "en", Scenario: "donations.csv"}, "BG/BB", "year", 6, rec, freq, p)
 }
 
 // TestFitDegenerate: empty or short data gives a placeholder, never a

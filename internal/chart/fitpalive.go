@@ -14,7 +14,7 @@ func NewPAliveMap(h Header, model, unit string, t float64, recency, frequency []
 	}
 	unitName := st.unitName(unit)
 	hm := &HeatMap{Header: h, KPI: st.ft(fitPAlive), XName: st.ft(fitRecency, unitName), YName: st.ft(fitFrequency),
-		XValues: recency, YValues: frequency, Level: 0.5}
+		XValues: recency, YValues: frequency, Level: 0.5, Undefined: st.ft(fitImpossible)}
 	sub := st.ft(fitPAliveTitle, model, st.units(t, unit))
 	if hm.Scenario != "" {
 		sub = hm.Scenario + " - " + sub

@@ -36,6 +36,9 @@ type HeatMap struct {
 	Level            float64          // the contour drawn, e.g. 0 for break-even
 	// Current, if set, marks the scenario's own values (x, y).
 	Current *[2]float64
+	// Undefined, if set, says what the grey cells are (default: undefined,
+	// or an invalid scenario).
+	Undefined string
 
 	bar *plot.Plot // the colour bar, set by plots
 }
@@ -139,7 +142,7 @@ func (hm *HeatMap) plots(st *style) [][]*plot.Plot {
 	heat := plotter.NewHeatMap(g, cm.Palette(255))
 	heat.Min, heat.Max = cm.min, cm.max
 	heat.NaN = lightGrey
-	heat.Rasterized = true
+	heat.Rasterized = nx*ny >= 2500 // a large grid as an image; a small one cell by cell, without blur
 	p.Add(heat)
 	// The level contour: gonum's Contour when every cell is defined; with
 	// undefined cells, segments cell by cell that skip them (Contour would
@@ -171,7 +174,9 @@ func (hm *HeatMap) plots(st *style) [][]*plot.Plot {
 	if !crosses {
 		note = st.t(msgNoBreakEven, Printable(hm.KPI), level)
 	}
-	if undefined > 0 {
+	if undefined > 0 && hm.Undefined != "" {
+		note += "; " + Printable(hm.Undefined)
+	} else if undefined > 0 {
 		note += "; " + st.t(msgUndefinedCells)
 	}
 	p.X.Label.Text += "\n" + note

@@ -36,9 +36,17 @@ type cohortModel interface {
 // The fitters of package fit, by model key. A model missing here is not
 // in this build; -models says so.
 var (
-	purchaseFitters = map[string]func([]records.Customer) (fit.Purchases, fit.Result, error){}
-	spendFitter     func([]records.Customer) (spendModel, float64, fit.Result, error)
-	cohortFitter    func(records.Cohorts) (cohortModel, fit.Result, error)
+	purchaseFitters = map[string]func([]records.Customer) (fit.Purchases, fit.Result, error){
+		fit.KeyBGBB: func(cs []records.Customer) (fit.Purchases, fit.Result, error) {
+			m, r, err := fit.FitBGBB(cs)
+			return m, r, err
+		},
+	}
+	spendFitter  func([]records.Customer) (spendModel, float64, fit.Result, error)
+	cohortFitter = func(c records.Cohorts) (cohortModel, fit.Result, error) {
+		m, r, err := fit.FitSBG(c)
+		return m, r, err
+	}
 )
 
 // available reports whether model k is in this build.

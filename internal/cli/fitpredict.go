@@ -76,8 +76,9 @@ func predict(res *report.Fit, m fit.Purchases, spend spendModel) {
 // pAliveGrid is P(alive) over recency and frequency for customers first
 // seen as long ago as the longest-observed customer: 40 recencies from 0
 // to T, frequencies from 0 to the 99th percentile (at least 3). In
-// whole periods (BG/BB), recencies are the periods 0..T and a recency
-// below the frequency, which cannot happen, is left undefined.
+// whole periods (BG/BB), recencies are the periods 0..T, and histories
+// that cannot happen (a recency below the frequency, or above 0 without
+// a repeat purchase) are left undefined (NaN).
 func pAliveGrid(key string, m fit.Purchases, cs []records.Customer) *report.PAliveGrid {
 	T := 0.0
 	type fw struct{ x, w float64 }
@@ -125,11 +126,11 @@ func pAliveGrid(key string, m fit.Purchases, cs []records.Customer) *report.PAli
 		for i, r := range g.Recency {
 			c := records.Customer{Frequency: x, Recency: r, T: T}
 			switch {
+			case whole && (r < x || (x == 0 && r > 0)):
+				row[i] = math.NaN() // a history that cannot happen
+				continue
 			case x == 0:
 				c.Recency = 0 // no repeat purchase: no recency
-			case whole && r < x:
-				row[i] = math.NaN()
-				continue
 			}
 			row[i] = m.PAlive(c)
 		}
