@@ -156,3 +156,21 @@ func TestFitTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFitFailedModel: a model that suits the input but could not be
+// fitted is named, with why, in fit.json, on the page and in the table.
+func TestFitFailedModel(t *testing.T) {
+	f := handFit("en")
+	f.Failed = map[string]string{"paretonbd": "paretonbd: the fit did not converge; try -period month"}
+	if text := written(t, f, "fit.json"); !strings.Contains(text, `"failed": {`+"\n"+`    "paretonbd": "paretonbd: the fit did not converge; try -period month"`) {
+		t.Errorf("fit.json:\n%s", text)
+	}
+	if page := written(t, f, HTMLFile); !strings.Contains(page, "Pareto/NBD could not be fitted: paretonbd: the fit did not converge; try -period month") {
+		t.Error("the page does not say which model failed")
+	}
+	var b bytes.Buffer
+	WriteFitTable(&b, f)
+	if !strings.Contains(b.String(), "Pareto/NBD could not be fitted: ") {
+		t.Errorf("table:\n%s", b.String())
+	}
+}
