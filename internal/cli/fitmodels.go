@@ -22,7 +22,7 @@ func isPurchaseModel(k string) bool { return k == "bgnbd" || k == "paretonbd" ||
 // spendModel is a fitted spend model: a customer's expected average spend
 // per purchase given its history.
 type spendModel interface {
-	ExpectedSpend(c records.Customer) float64
+	ConditionalSpend(c records.Customer) float64
 }
 
 // cohortModel is a fitted contractual model of a cohort table.
@@ -37,6 +37,14 @@ type cohortModel interface {
 // in this build; -models says so.
 var (
 	purchaseFitters = map[string]func([]records.Customer) (fit.Purchases, fit.Result, error){
+		fit.KeyBGNBD: func(cs []records.Customer) (fit.Purchases, fit.Result, error) {
+			m, r, err := fit.FitBGNBD(cs)
+			return m, r, err
+		},
+		fit.KeyParetoNBD: func(cs []records.Customer) (fit.Purchases, fit.Result, error) {
+			m, r, err := fit.FitParetoNBD(cs)
+			return m, r, err
+		},
 		fit.KeyBGBB: func(cs []records.Customer) (fit.Purchases, fit.Result, error) {
 			m, r, err := fit.FitBGBB(cs)
 			return m, r, err

@@ -61,7 +61,7 @@ func predict(res *report.Fit, m fit.Purchases, spend spendModel) {
 		}
 		p := report.Prediction{PAlive: v.alive, ExpectedPurchases: v.purchases, ExpectedSpend: math.NaN(), CLV: math.NaN()}
 		if spend != nil {
-			p.ExpectedSpend = spend.ExpectedSpend(c)
+			p.ExpectedSpend = spend.ConditionalSpend(c)
 			p.CLV = p.ExpectedSpend * v.clvPerSpend
 		}
 		res.Customers[i] = p
