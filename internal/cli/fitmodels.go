@@ -50,7 +50,10 @@ var (
 			return m, r, err
 		},
 	}
-	spendFitter  func([]records.Customer) (spendModel, float64, fit.Result, error)
+	spendFitter = func(cs []records.Customer) (spendModel, float64, fit.Result, error) {
+		m, r, err := fit.FitGammaGamma(cs)
+		return m, m.MeanSpend(), r, err
+	}
 	cohortFitter = func(c records.Cohorts) (cohortModel, fit.Result, error) {
 		m, r, err := fit.FitSBG(c)
 		return m, r, err
