@@ -31,6 +31,7 @@ import (
 type Stats struct {
 	Frames          int     // frames drawn (not skipped)
 	Updates         int     // ticks
+	Layouts         int     // runs of the widgets (frame)
 	LastRecomputeMs float64 // last projection of the scenario
 	LastRenderMs    float64 // last chart build and draw
 	// LastMonteCarloMs is the last background run of the trials.
@@ -38,6 +39,9 @@ type Stats struct {
 	// StartFontMs and StartScenarioMs are what New spent making the text
 	// font and loading the scenario.
 	StartFontMs, StartScenarioMs float64
+	LastSliceMs                  float64 // the last slice of trials (browser)
+	LastLayoutMs                 float64 // the last run of the widgets, recompute and chart included
+	LastPaintMs                  float64 // the last paint of the screen
 }
 
 // App is the planner's game.
@@ -48,19 +52,25 @@ type App struct {
 	tab  int
 	big  bool // larger text, for classrooms
 
-	font   *text.GoTextFaceSource
-	faces  map[float64]*text.GoTextFace
-	wantZh bool // Chinese was asked for; the page is fetching its font
-	w, h   int
-	scale  float64
-	scroll int // control panel scroll, in pixels
+	font      *text.GoTextFaceSource
+	faces     map[float64]*text.GoTextFace
+	wantZh    bool // Chinese was asked for; the page is fetching its font
+	w, h      int
+	scale     float64
+	scroll    int // control panel scroll, in pixels
+	maxScroll int // ... at most, as last laid out
 
-	dirty     bool // something changed: draw the next frame
-	lastInput inputState
-	picker    bool             // the scenario list is open
-	plans     plansState       // the Plans tab, the Export menu and the store of plans (plans.go)
-	note      notice           // the status line's notice (an export, a problem with a file or link)
-	now       func() time.Time // the clock notices expire by (tests set it)
+	dirty      bool             // the widgets ran: paint the next frame
+	stale      bool             // something changed outside the widgets: run them next frame
+	read       func(*sample)    // the input of a tick (ebiten's; a test's)
+	tick       sample           // the last tick's input
+	last       pointerState     // ... its lasting part
+	input      pending          // the input since the last frame
+	undo, redo bool             // Ctrl+Z or Ctrl+Y came with it
+	picker     bool             // the scenario list is open
+	plans      plansState       // the Plans tab, the Export menu and the store of plans (plans.go)
+	note       notice           // the status line's notice (an export, a problem with a file or link)
+	now        func() time.Time // the clock notices expire by (tests set it)
 
 	chartKey   string // what the chart image shows
 	chartFig   *chart.Figure
@@ -80,12 +90,15 @@ type App struct {
 	shotErr  error
 	shotDone bool
 
-	what      whatIf // the seek and optimise bar
-	trials    int    // Monte Carlo trials per run; 0 is off
-	mcDone    chan mcResult
-	mcStarted string // mcKey of the last run started
-	bands     *uncertainty.Bands
-	bandsKey  string
+	what        whatIf // the seek and optimise bar
+	trials      int    // Monte Carlo trials per run; 0 is off
+	mcDone      chan mcResult
+	mcStarted   string // mcKey of the last run started
+	sliced      bool   // trials run in slices between frames (browser)
+	mcRun       *mcRun // the run in slices in progress
+	sliceTrials int    // fixed trials per slice (tests); 0 measures
+	bands       *uncertainty.Bands
+	bandsKey    string
 
 	stats    Stats
 	platform platform
@@ -95,7 +108,8 @@ type App struct {
 // New returns the app on a shipped scenario (preset id) or, when preset is
 // empty, on s. fragment, if not empty, is a link to restore (browser).
 func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
-	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, hover: -1, dirty: true, now: time.Now,
+	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, hover: -1, stale: true, now: time.Now,
+		read:    new(ebitenInput).read,
 		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
 		mcDone: make(chan mcResult, 4)}
 	start := time.Now()
@@ -156,7 +170,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 		return err
 	}
 	a.stats.LastRecomputeMs = ms(time.Since(start))
-	a.p, a.scroll, a.chartKey, a.dirty = p, 0, "", true
+	a.p, a.scroll, a.chartKey, a.stale = p, 0, "", true
 	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
 	a.restorePlans()
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
@@ -185,7 +199,7 @@ func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	w, h := int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
 	if w != a.w || h != a.h {
-		a.w, a.h, a.dirty = w, h, true
+		a.w, a.h, a.stale = w, h, true
 	}
 	return w, h
 }
@@ -207,11 +221,11 @@ func (a *App) setLang(lang string) {
 		}
 	}
 	if a.wantZh && a.note.key == "loading chinese" {
-		a.note, a.dirty = notice{}, true
+		a.note, a.stale = notice{}, true
 	}
 	a.wantZh = false
 	if lang != a.lang {
-		a.lang, a.dirty = lang, true
+		a.lang, a.stale = lang, true
 		a.platform.stateChanged()
 	}
 }
@@ -229,7 +243,7 @@ func (a *App) fontChanged() error {
 		t.img.Deallocate()
 		delete(a.paint.texts, k)
 	}
-	a.chartKey, a.hoverKey, a.dirty = "", "", true
+	a.chartKey, a.hoverKey, a.stale = "", "", true
 	return nil
 }
 
@@ -376,11 +390,11 @@ type platform interface {
 	stateChanged()                                 // the link changed (browser: update the address)
 	publish()                                      // a frame was drawn (browser: update window.clvlab)
 	save(name string, data []byte) (string, error) // keep an exported file; returns where
-	pause()                                        // between chunks of background work (browser: let the page draw)
 	// chinese makes the whole chart font (with the hanzi) the chart font
 	// if the page has it, starts fetching it if not, and reports whether
 	// it is there. Native builds have it from the start.
 	chinese() bool
+	idle(bool, time.Duration) // nothing left to do until input comes, or this long (browser: hold the frames)
 }
 
 // dropped loads the first file dropped on the window, if any.

@@ -85,26 +85,6 @@ func newApp(t *testing.T, w, h int) (*App, *ebiten.Image) {
 	return a, screen
 }
 
-// TestIdleDoesNothing: with no input, Update prepares no frame and Draw
-// paints nothing; the frame counter stays.
-func TestIdleDoesNothing(t *testing.T) {
-	a, screen := newApp(t, 1280, 800)
-	inFrame(func(*ebiten.Image) {
-		a.Update() // the first tick takes the cursor's resting place as new input
-		a.Draw(screen)
-	})
-	frames := a.Stats().Frames
-	for range 120 {
-		inFrame(func(*ebiten.Image) {
-			a.Update()
-			a.Draw(screen)
-		})
-	}
-	if got := a.Stats().Frames; got != frames {
-		t.Errorf("%d frames drawn in 120 idle ticks, want 0", got-frames)
-	}
-}
-
 // TestDragRaisesCLV: pressing on the right of the formation → stability
 // slider moves customers toward stability and raises CLV, redraws, and a
 // drag is one undo step.

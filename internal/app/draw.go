@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -13,17 +14,21 @@ import (
 	"clvlab/internal/ui"
 )
 
-// Draw implements ebiten.Game. It paints only when Update prepared a new
-// frame; otherwise the screen keeps what it shows (the app turns off
-// clearing the screen every frame). Painting an unchanged frame again
-// allocates nothing: shapes are scaled copies of one white pixel, and
-// texts and knobs are drawn from images cached by content.
+// Draw implements ebiten.Game. It runs the widgets on the input since the
+// last frame, if any (prepare), and paints only when they ran; otherwise
+// the screen keeps what it shows (the app turns off clearing the screen
+// every frame). Painting an unchanged frame again allocates nothing:
+// shapes are scaled copies of one white pixel, and texts and knobs are
+// drawn from images cached by content.
 func (a *App) Draw(screen *ebiten.Image) {
+	a.prepare()
+	a.platform.idle(a.idle(), a.wakeIn())
 	if !a.dirty {
 		return
 	}
 	a.dirty = false
 	a.stats.Frames++
+	start := time.Now()
 	a.platform.publish()
 	a.paint.frame++
 	screen.Fill(opaqueWhite)
@@ -58,6 +63,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 		}
 	}
 	a.paint.evict()
+	a.stats.LastPaintMs = ms(time.Since(start)) // the GPU's share shows in the next frame's time, not here
 	if a.shot != "" && (a.chartImg != nil || a.tab == tabPlans) && (a.trials == 0 || a.currentBands() != nil) {
 		a.screenshot(screen)
 	}

@@ -16,9 +16,10 @@ import (
 	"clvlab/scenarios"
 )
 
-// Update implements ebiten.Game. It does nothing while nothing happens: no
-// input, no resize, no dropped file. Otherwise it runs the widgets, which
-// change the planner, and prepares what Draw paints.
+// Update implements ebiten.Game. It only reads the input: when nothing
+// happened (no input, no resize, no dropped file, no finished trials) it
+// returns at once. What happened waits in a.input for the next frame,
+// where Draw runs the widgets once on all of it (prepare).
 func (a *App) Update() error {
 	a.stats.Updates++
 	if a.shotDone {
@@ -27,15 +28,49 @@ func (a *App) Update() error {
 	a.platform.poll()
 	a.pollMonteCarlo()
 	if a.expireNotice() {
-		a.dirty = true
+		a.stale = true
 	}
-	in, st := a.readInput()
-	if !a.dirty && st == a.lastInput && len(in.Keys) == 0 && len(in.Chars) == 0 && !in.Pressed && !in.Released {
-		return nil
+	a.read(&a.tick)
+	if st := a.tick.state(); st != a.last || a.tick.events() {
+		a.last = st
+		a.input.add(&a.tick)
 	}
-	a.lastInput = st
-	a.frame(in)
 	return nil
+}
+
+// prepare does, once a frame, what the ticks since the last frame asked
+// for: a slice of the Monte Carlo trials (browser), then the widgets on
+// the input of those ticks merged, so a drag recomputes at most once a
+// frame, with the latest value, and the frame shows it. With nothing to
+// do it does nothing.
+func (a *App) prepare() {
+	a.stepMonteCarlo()
+	if !a.input.any && !a.stale {
+		return
+	}
+	in, undo, redo := a.input.take()
+	a.undo, a.redo = undo, redo
+	start := time.Now()
+	a.frame(in)
+	a.stats.LastLayoutMs = ms(time.Since(start))
+}
+
+// idle reports whether, once this frame is painted, the app has nothing
+// to do until input comes: no input waiting, nothing to lay out, no trials
+// in slices, no font being fetched, and nothing held down (a held key
+// repeats, a held button drags: both need the ticks to go on).
+func (a *App) idle() bool {
+	return !a.input.any && !a.stale && a.mcRun == nil && !a.wantZh && !a.tick.held
+}
+
+// wakeIn returns how long the app may sleep at most while idle: until its
+// notice expires (the status line must then change), or 0 for as long as
+// no input comes.
+func (a *App) wakeIn() time.Duration {
+	if a.note.key == "" {
+		return 0
+	}
+	return max(time.Millisecond, a.note.until.Sub(a.now()))
 }
 
 // metrics of the layout, in pixels, from the window size.
@@ -64,6 +99,8 @@ func (a *App) metrics() metrics {
 
 // frame lays out and runs every widget once.
 func (a *App) frame(in ui.Input) {
+	a.stats.Layouts++
+	a.stale = false
 	m := a.metrics()
 	c := &a.ui
 	c.Theme = ui.DefaultTheme(float64(m.font))
@@ -71,7 +108,7 @@ func (a *App) frame(in ui.Input) {
 	changedBefore := a.p.Result()
 	clear(a.widgets)
 
-	if !c.Editing() && a.shortcut(in) {
+	if !c.Editing() && a.shortcut() {
 		a.dirty = true
 	}
 	// While the scenario list is open the mouse belongs to it.
@@ -91,6 +128,9 @@ func (a *App) frame(in ui.Input) {
 		a.exportMenu(m)
 	}
 	c.End()
+	if in.Released {
+		a.p.EndEdit() // a drag ends with the button, even one pressed and released within a frame
+	}
 	if v := a.p.Version(); v != a.what.version {
 		// An answer holds for the values it was found for only.
 		a.what.found, a.what.optimum, a.what.version = nil, nil, v
@@ -103,15 +143,15 @@ func (a *App) frame(in ui.Input) {
 	a.dirty = true
 }
 
-// shortcut handles Ctrl+Z (undo) and Ctrl+Y or Ctrl+Shift+Z (redo).
-func (a *App) shortcut(in ui.Input) bool {
-	if !ebiten.IsKeyPressed(ebiten.KeyControl) && !ebiten.IsKeyPressed(ebiten.KeyMeta) {
-		return false
-	}
+// shortcut handles Ctrl+Z (undo) and Ctrl+Y or Ctrl+Shift+Z (redo), read
+// by the input's sample.
+func (a *App) shortcut() bool {
+	undo, redo := a.undo, a.redo
+	a.undo, a.redo = false, false
 	switch {
-	case keyJust(ebiten.KeyZ) && in.Shift, keyJust(ebiten.KeyY):
+	case redo:
 		return a.p.Redo()
-	case keyJust(ebiten.KeyZ):
+	case undo:
 		return a.p.Undo()
 	}
 	return false
@@ -251,7 +291,9 @@ func (a *App) controls(m metrics) {
 	panel := image.Rect(0, top, m.panel, a.h)
 	c.Fill(panel, c.Theme.Panel)
 	if c.In.Mouse.In(panel) && c.In.Wheel != 0 {
-		a.scroll -= int(c.In.Wheel * float64(m.line) * 2)
+		// Within the content as last laid out, so this frame shows where
+		// the wheel took it.
+		a.scroll = max(0, min(a.scroll-int(c.In.Wheel*float64(m.line)*2), a.maxScroll))
 	}
 	s := a.p.Scenario()
 	sliderH := m.line * 2
@@ -309,8 +351,10 @@ func (a *App) controls(m metrics) {
 	c.Clip(image.Rectangle{})
 	// Keep the scroll within the content.
 	content := y - contentTop
-	maxScroll := max(0, content-(panel.Dy()-m.pad))
-	a.scroll = max(0, min(a.scroll, maxScroll))
+	a.maxScroll = max(0, content-(panel.Dy()-m.pad))
+	if s := max(0, min(a.scroll, a.maxScroll)); s != a.scroll {
+		a.scroll, a.stale = s, true // the content shrank (a resize, larger text): lay out again
+	}
 }
 
 func visible(r, in image.Rectangle) bool { return r.Min.Y >= in.Min.Y && r.Max.Y <= in.Max.Y }

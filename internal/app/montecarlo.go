@@ -38,17 +38,30 @@ func (a *App) currentBands() *uncertainty.Bands {
 	return a.bands
 }
 
-// startMonteCarlo runs the trials of the current values in the background
-// when they changed and no slider is being dragged, so a drag never waits
-// for them; a result that arrives for values no longer shown is dropped.
+// startMonteCarlo starts the trials of the current values when they
+// changed and no slider is being dragged, so a drag never waits for them:
+// natively on goroutines (a result that arrives for values no longer
+// shown is dropped), in the browser as slices between frames
+// (stepMonteCarlo).
 func (a *App) startMonteCarlo() {
 	key := a.mcKey()
 	if a.trials == 0 || key == a.mcStarted || a.ui.Active() {
 		return
 	}
 	s, mc := a.p.MonteCarlo(a.trials)
-	mc.Pause = a.platform.pause
 	a.mcStarted = key
+	if a.sliced {
+		sim, err := projection.Simulator(s, mc)
+		if err != nil {
+			a.fail(err)
+			return
+		}
+		if sim != nil {
+			now := time.Now()
+			a.mcRun = &mcRun{key: key, steps: sim.Stepper(), start: now, shown: now}
+		}
+		return
+	}
 	done := a.mcDone
 	go func() {
 		start := time.Now()
@@ -67,6 +80,69 @@ func (a *App) startMonteCarlo() {
 	}()
 }
 
+// mcRun is a run of the trials in slices, one a frame, on the app's own
+// goroutine (the browser).
+type mcRun struct {
+	key      string // mcKey of the values it is for
+	steps    *uncertainty.Stepper
+	start    time.Time
+	perTrial time.Duration // measured on the last slice
+	shown    time.Time     // when the progress was last shown
+}
+
+// sliceTime is what a frame's slice of trials may take: the rest of the
+// frame stays for the page, which is never held longer than a slice and
+// a frame's own work. maxSlice bounds a slice in trials. The progress is
+// shown anew at most every progressEvery, so that the frames between
+// cost the page (and the trials) nothing but their slice.
+const (
+	sliceTime     = 10 * time.Millisecond
+	maxSlice      = 256
+	progressEvery = 250 * time.Millisecond
+)
+
+// budget returns how many trials the next slice runs: as many as fit in
+// sliceTime at the speed measured so far (4 to measure it first), or the
+// app's fixed sliceTrials (tests).
+func (a *App) budget(r *mcRun) int {
+	switch {
+	case a.sliceTrials > 0:
+		return a.sliceTrials
+	case r.perTrial <= 0:
+		return 4
+	}
+	return max(1, min(maxSlice, int(sliceTime/r.perTrial)))
+}
+
+// stepMonteCarlo runs one slice of the trials in progress, if any, and
+// asks for the progress or the bands to be shown. A run whose values are
+// no longer shown (a lever moved) is dropped: it runs no more trials.
+func (a *App) stepMonteCarlo() {
+	r := a.mcRun
+	if r == nil {
+		return
+	}
+	if r.key != a.mcKey() {
+		a.mcRun, a.stale = nil, true
+		return
+	}
+	start := time.Now()
+	if n := r.steps.Step(a.budget(r)); n > 0 {
+		d := time.Since(start)
+		r.perTrial = max(d/time.Duration(n), time.Microsecond) // a coarse clock can read 0
+		a.stats.LastSliceMs = ms(d)
+	}
+	if b := r.steps.Bands(); b != nil {
+		a.bands, a.bandsKey = b, r.key
+		a.stats.LastMonteCarloMs = ms(time.Since(r.start))
+		a.mcRun, a.stale = nil, true
+		return
+	}
+	if now := time.Now(); now.Sub(r.shown) >= progressEvery {
+		r.shown, a.stale = now, true
+	}
+}
+
 // pollMonteCarlo takes a finished run, if any, and asks for a redraw.
 func (a *App) pollMonteCarlo() {
 	for {
@@ -79,7 +155,7 @@ func (a *App) pollMonteCarlo() {
 			if r.key == a.mcKey() {
 				a.bands, a.bandsKey = r.bands, r.key
 				a.stats.LastMonteCarloMs = r.ms
-				a.dirty = true
+				a.stale = true
 			}
 		default:
 			return
@@ -95,6 +171,9 @@ func (a *App) trialsRow(m metrics, r image.Rectangle) int {
 	c := &a.ui
 	size := float64(m.font) * 0.85
 	parts := []string{a.t("running trials")}
+	if r := a.mcRun; r != nil {
+		parts = []string{fmt.Sprintf(a.t("trials progress"), r.steps.Done(), r.steps.Trials())}
+	}
 	if b := a.currentBands(); b != nil {
 		parts = a.bandsParts(b)
 	}

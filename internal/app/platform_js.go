@@ -11,15 +11,39 @@ import (
 )
 
 // browser keeps the address in step with the screen, publishes
-// window.clvlab for tests and a person's console, and downloads exports.
+// window.clvlab for tests and a person's console, downloads exports, and
+// tells the page when the app is idle.
 type browser struct {
 	a        *App
 	fragment string
 	fetching bool     // the page is fetching the Chinese font
 	start    js.Value // window.clvlab.start, once the first frame is drawn
+	idling   bool
+	wake     time.Duration
+	setIdle  js.Value // the page's clvlabIdle, if it has one
 }
 
-func newPlatform(a *App) platform { return &browser{a: a} }
+// newPlatform returns the browser's platform. The app runs the Monte
+// Carlo trials in slices between frames: WebAssembly runs every goroutine
+// on the page's one thread, so a run in the background would hold the
+// page until it ends.
+func newPlatform(a *App) platform {
+	a.sliced = true
+	return &browser{a: a, setIdle: js.Global().Get("clvlabIdle")}
+}
+
+// idle tells the page (web/index.html's clvlabIdle) whether the app has
+// anything left to do: while it has not, the page holds ebiten's next
+// animation frame until an input event comes, or until wake has passed
+// (a notice to take down), so the idle planner costs the page nothing,
+// not even a wake-up of the Go program a frame.
+func (b *browser) idle(v bool, wake time.Duration) {
+	if v == b.idling && wake == b.wake || b.setIdle.Type() != js.TypeFunction {
+		return
+	}
+	b.idling, b.wake = v, wake
+	b.setIdle.Invoke(v, wake.Milliseconds())
+}
 
 func (b *browser) poll() {
 	b.a.dropped()
@@ -78,10 +102,6 @@ func (b *browser) failed(msg string) {
 	b.a.fail(errors.New(msg))
 }
 
-// pause sleeps a moment between chunks of Monte Carlo trials: the sleep
-// hands the thread back to the browser, which then draws the next frame.
-func (b *browser) pause() { time.Sleep(time.Millisecond) }
-
 // stateChanged writes the link of the current screen into the address
 // bar, without adding a history entry per slider move.
 func (b *browser) stateChanged() {
@@ -103,8 +123,14 @@ func (b *browser) publish() {
 	o.Set("lastRecomputeMs", a.stats.LastRecomputeMs)
 	o.Set("lastRenderMs", a.stats.LastRenderMs)
 	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
+	o.Set("lastSliceMs", a.stats.LastSliceMs)
+	o.Set("lastLayoutMs", a.stats.LastLayoutMs)
+	o.Set("lastPaintMs", a.stats.LastPaintMs)
 	o.Set("trials", a.trials)
 	o.Set("bands", a.currentBands() != nil)
+	if r := a.mcRun; r != nil {
+		o.Set("trialsDone", r.steps.Done())
+	}
 	k := js.Global().Get("Object").New()
 	for name, v := range a.KPIs() {
 		k.Set(name, v)

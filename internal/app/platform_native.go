@@ -5,6 +5,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // native saves exports into a folder (the working directory by default).
@@ -15,11 +16,11 @@ type native struct {
 
 func newPlatform(a *App) platform { return &native{a: a, dir: "."} }
 
-func (n *native) poll()         { n.a.dropped() }
-func (n *native) stateChanged() {}
-func (n *native) publish()      {}
-func (n *native) pause()        {}              // background goroutines run on other threads
-func (n *native) chinese() bool { return true } // the whole font is embedded
+func (n *native) poll()                    { n.a.dropped() }
+func (n *native) stateChanged()            {}
+func (n *native) publish()                 {}
+func (n *native) chinese() bool            { return true } // the whole font is embedded
+func (n *native) idle(bool, time.Duration) {}              // ebiten sleeps between frames that draw nothing
 
 // save writes data to dir/name through a temporary file, so an export is
 // whole or absent.

@@ -51,7 +51,7 @@ func (a *App) post(n notice) {
 		d = problemFor
 	}
 	n.until = a.now().Add(d)
-	a.note, a.dirty = n, true
+	a.note, a.stale = n, true
 }
 
 // noticeText returns the notice in the current language, or "" when
