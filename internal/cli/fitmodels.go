@@ -226,7 +226,9 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 			}
 			res.Models = append(res.Models, report.FitModel{Result: r})
 			res.SpendModel, res.MeanSpend = k, mean
-			res.Spend = spendCurve(r, s.Customers)
+			if len(res.Formats) > 0 {
+				res.Spend = spendCurve(r, s.Customers)
+			}
 			spend = sm
 			continue
 		}

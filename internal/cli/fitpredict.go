@@ -152,11 +152,31 @@ func spendCurve(r fit.Result, cs []records.Customer) *report.SpendCurve {
 	if !(top > 0) || math.IsNaN(p+q+gamma) {
 		return nil
 	}
+	// The density depends on a customer's frequency only: one row per
+	// frequency, weighted, stands for all.
+	byX := map[float64]int{}
+	var rows []records.Customer
+	for _, c := range cs {
+		if c.Frequency <= 0 {
+			continue
+		}
+		w := c.Weight
+		if w == 0 {
+			w = 1
+		}
+		i, ok := byX[c.Frequency]
+		if !ok {
+			i = len(rows)
+			byX[c.Frequency] = i
+			rows = append(rows, records.Customer{Frequency: c.Frequency})
+		}
+		rows[i].Weight += w
+	}
 	sc := &report.SpendCurve{}
 	for i := range 200 {
 		z := top * float64(i+1) / 200
 		sc.X = append(sc.X, z)
-		sc.Density = append(sc.Density, fit.MeanSpendDensity(p, q, gamma, cs, z))
+		sc.Density = append(sc.Density, fit.MeanSpendDensity(p, q, gamma, rows, z))
 	}
 	return sc
 }
