@@ -39,11 +39,11 @@ func chromium(t *testing.T) string {
 }
 
 // buildPage builds the page into a fresh folder as `make wasm` builds it
-// into web/ (the same make target, with WEB set).
+// into web/ (the same make target, with WEB set, and a fast zstd level).
 func buildPage(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command("make", "-s", "-C", filepath.Join("..", ".."), "wasm", "WEB="+dir)
+	cmd := exec.Command("make", "-s", "-C", filepath.Join("..", ".."), "wasm", "WEB="+dir, "ZSTD_LEVEL=3")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("make wasm: %v\n%s", err, out)
 	}

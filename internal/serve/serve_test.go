@@ -103,6 +103,35 @@ func TestWasmHeaders(t *testing.T) {
 	}
 }
 
+// TestZstd: a browser that accepts zstd gets app.wasm.zst (make wasm) as it
+// is, with Content-Encoding zstd, when it is as new as app.wasm; gzip when
+// it does not accept zstd or the copy is older than the file.
+func TestZstd(t *testing.T) {
+	now := time.Now()
+	dir := fstest.MapFS{
+		"app.wasm":     {Data: []byte("\x00asm build"), ModTime: now},
+		"app.wasm.zst": {Data: []byte("zstd frame of the build"), ModTime: now},
+	}
+	srv := httptest.NewServer(serve.Handler(dir))
+	defer srv.Close()
+	resp, body := get(t, srv.URL+"/app.wasm", "gzip, deflate, br, zstd")
+	if resp.Header.Get("Content-Encoding") != "zstd" || string(body) != "zstd frame of the build" ||
+		resp.Header.Get("Content-Type") != "application/wasm" || resp.Header.Get("X-Uncompressed-Length") != "10" {
+		t.Errorf("zstd accepted: Content-Encoding %q, Content-Type %q, X-Uncompressed-Length %q, body %q",
+			resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"), resp.Header.Get("X-Uncompressed-Length"), body)
+	}
+	zetag := resp.Header.Get("ETag")
+	resp, body = get(t, srv.URL+"/app.wasm", "gzip, deflate, br")
+	if resp.Header.Get("Content-Encoding") != "gzip" || string(gunzip(t, body)) != "\x00asm build" || resp.Header.Get("ETag") == zetag {
+		t.Errorf("zstd not accepted: Content-Encoding %q, ETag %q (zstd's %q)", resp.Header.Get("Content-Encoding"), resp.Header.Get("ETag"), zetag)
+	}
+	dir["app.wasm"] = &fstest.MapFile{Data: []byte("\x00asm rebuilt"), ModTime: now.Add(time.Second)}
+	resp, body = get(t, srv.URL+"/app.wasm", "gzip, zstd")
+	if resp.Header.Get("Content-Encoding") != "gzip" || string(gunzip(t, body)) != "\x00asm rebuilt" {
+		t.Errorf("a zstd copy older than the file was sent (Content-Encoding %q)", resp.Header.Get("Content-Encoding"))
+	}
+}
+
 // TestPrecompressedWasm: app.wasm.gz (make wasm) is sent when it is as new
 // as app.wasm, and not when app.wasm was rebuilt after it.
 func TestPrecompressedWasm(t *testing.T) {
