@@ -456,9 +456,8 @@ func (a *App) tabsAndChart(m metrics) {
 	}
 	labels[tabTornado], labels[tabOptimum], labels[tabPlans] = a.t("tab:tornado"), a.t("tab:optimum"), a.t("tab:plans")
 	tr := image.Rect(x0, y0, a.w-m.pad, y0+m.tabs)
-	for i := range labels {
-		w := tr.Dx() / len(labels)
-		a.widgets[fmt.Sprintf("tab:%d", i)] = image.Rect(tr.Min.X+i*w, tr.Min.Y, tr.Min.X+(i+1)*w, tr.Max.Y)
+	for i, r := range c.TabRects(tr, labels) {
+		a.widgets[fmt.Sprintf("tab:%d", i)] = r
 	}
 	if sel := c.Tabs("tabs", tr, labels, a.tab); sel != a.tab {
 		a.tab = sel

@@ -75,3 +75,31 @@ func recoverJS(err *error) {
 		*err = errors.New("localStorage refused the plans")
 	}
 }
+
+// publishPlans adds the plans to window.clvlab: plans (every plan's
+// name, in the Plans tab's order), saved (the saved plans' names),
+// baseline (the baseline's name) and compared (the names drawn on the
+// charts).
+func (a *App) publishPlans(o js.Value) {
+	names := func(list []string) js.Value {
+		arr := js.Global().Get("Array").New()
+		for _, n := range list {
+			arr.Call("push", n)
+		}
+		return arr
+	}
+	var all, saved, compared []string
+	for i, pl := range a.p.Plans() {
+		all = append(all, pl.Name.EN)
+		if a.p.IsCompared(i) {
+			compared = append(compared, pl.Name.EN)
+		}
+	}
+	for _, sv := range a.p.SavedPlans() {
+		saved = append(saved, sv.Name)
+	}
+	o.Set("plans", names(all))
+	o.Set("saved", names(saved))
+	o.Set("compared", names(compared))
+	o.Set("baseline", a.p.BaselineName("en"))
+}

@@ -193,3 +193,52 @@ func parseCell(s string) (sim.Optional, bool) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestPlansTableFits: at 1024×640, 1280×800 and 1920×1080, in English
+// and Chinese, with and without large text, the Plans table's cells lie
+// within the window, do not overlap within a row, and the KPIs are drawn
+// whole (never shortened with "…").
+func TestPlansTableFits(t *testing.T) {
+	for _, size := range []image.Point{{1024, 640}, {1280, 800}, {1920, 1080}} {
+		for _, lang := range []string{"en", "zh"} {
+			for _, big := range []bool{false, true} {
+				a, _ := newApp(t, size.X, size.Y)
+				a.lang, a.big, a.tab = lang, big, tabPlans
+				a.p.Set(stabilityStay, 0.94)
+				a.p.SavePlan("Cheaper leads, longer view with a long name", "")
+				a.p.Set("acquisition.cost_per_customer", 1234.5)
+				a.p.SavePlan("保留优先", "")
+				inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+				rows := map[int][]image.Rectangle{}
+				for id, r := range a.Widgets() {
+					for _, p := range []string{"cell:", "baseline:", "charts:", "delete:", "name:"} {
+						if strings.HasPrefix(id, p) {
+							if r.Min.X < 0 || r.Max.X > a.w || r.Max.Y > a.h {
+								t.Errorf("%v %s big %v: %s at %v is outside the window", size, lang, big, id, r)
+							}
+							rows[r.Min.Y] = append(rows[r.Min.Y], r)
+						}
+					}
+				}
+				for y, rs := range rows {
+					for i := range rs {
+						for j := range i {
+							if rs[i].Overlaps(rs[j]) {
+								t.Errorf("%v %s big %v: cells %v and %v of the row at %d overlap", size, lang, big, rs[i], rs[j], y)
+							}
+						}
+					}
+				}
+				for _, op := range a.ui.Ops() {
+					if op.Kind == ui.OpText && strings.HasSuffix(op.Text, "…") && !strings.Contains(op.Text, "Cheaper") {
+						for id, r := range a.Widgets() {
+							if strings.HasPrefix(id, "cell:") && op.R == r {
+								t.Errorf("%v %s big %v: KPI %q cut", size, lang, big, op.Text)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

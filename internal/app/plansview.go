@@ -48,42 +48,63 @@ func (a *App) plansView(m metrics, r image.Rectangle) {
 
 	rows := a.p.PlanRows(a.lang)
 	ks := planner.StripKPIs()
-	// Columns: the baseline mark, the name, the KPIs, Charts, Delete.
-	widest := func(keys ...string) int { // a header (small) over buttons (the theme's size, inset 4)
-		w := a.measure(a.t(keys[0]), small)
-		for _, k := range keys[1:] {
-			w = math.Max(w, a.measure(a.t(k), size)+8)
-		}
-		return int(math.Ceil(w)) + m.pad/2 + 2
-	}
-	markW := widest("as baseline", "use as baseline", "is baseline")
-	chartsW := widest("on charts", "show on charts", "shown on charts")
-	delW := widest("delete", "delete")
-	kpiW := make([]int, len(ks))
 	heads := make([][2]string, len(ks))
 	for j, k := range ks {
 		heads[j] = [2]string{k.Short(a.lang), unitName(k, s.Currency, periodName(s), a.lang)}
-		w := math.Max(a.measure(heads[j][0], small), a.measure(heads[j][1], small))
-		for _, row := range rows {
-			if row.KPIs != nil {
-				w = math.Max(w, a.measure(k.Format(row.KPIs[j].Value), size))
+	}
+	// Columns: the baseline mark, the name, the KPIs, Charts, Delete. The
+	// table takes the screen's font size when it fits; when it does not
+	// (large text in a small window), a smaller one, down to the size
+	// without large text, so no name or number is cut.
+	var markW, chartsW, delW, nameColW int
+	kpiW := make([]int, len(ks))
+	layout := func(size float64) bool {
+		small := size * 0.85
+		widest := func(keys ...string) int { // a header (small) over buttons (inset 4)
+			w := a.measure(a.t(keys[0]), small)
+			for _, k := range keys[1:] {
+				w = math.Max(w, a.measure(a.t(k), size)+8)
 			}
+			return int(math.Ceil(w)) + m.pad/2 + 2
 		}
-		kpiW[j] = int(w) + m.pad
+		markW = widest("as baseline", "use as baseline", "is baseline")
+		chartsW = widest("on charts", "show on charts", "shown on charts")
+		delW = widest("delete", "delete")
+		names := a.measure(a.t("plan"), small)
+		for j, k := range ks {
+			w := math.Max(a.measure(heads[j][0], small), a.measure(heads[j][1], small))
+			for _, row := range rows {
+				if row.KPIs != nil {
+					w = math.Max(w, a.measure(k.Format(row.KPIs[j].Value), size))
+				}
+				names = math.Max(names, a.measure(row.Name, size)+10)
+			}
+			kpiW[j] = int(w) + m.pad
+		}
+		fixed := markW + chartsW + delW + 4*gap
+		for _, w := range kpiW {
+			fixed += w + gap
+		}
+		nameColW = min(r.Dx()-fixed, m.font*22)
+		return float64(nameColW) >= math.Min(names, float64(m.font*22))
 	}
-	fixed := markW + chartsW + delW + 4*gap
-	for _, w := range kpiW {
-		fixed += w + gap
+	least := size
+	if a.big {
+		least = size / 1.3
 	}
-	nameColW := r.Dx() - fixed
-	if nameColW < m.font*6 { // narrow: the KPI columns give up their padding first
-		over := m.font*6 - nameColW
+	for !layout(size) && size > least {
+		size = math.Max(least, size*0.93)
+	}
+	if nameColW < m.font*4 { // still narrow: the KPI columns give up their padding
+		over := m.font*4 - nameColW
 		for j := range kpiW {
 			kpiW[j] -= min(over/len(kpiW)+1, m.pad)
 		}
-		nameColW = m.font * 6
+		nameColW = m.font * 4
 	}
-	nameColW = min(nameColW, m.font*22)
+	small = size * 0.85
+	defer func(was float64) { c.Theme.FontSize = was }(c.Theme.FontSize)
+	c.Theme.FontSize = size // the table's buttons and fields
 	col := func(x, w int) image.Rectangle { return image.Rect(x, y, x+w, y+rowH) }
 
 	// The header: two lines (label, unit).

@@ -114,7 +114,8 @@ func (b *browser) stateChanged() {
 }
 
 // publish sets window.clvlab = {frames, updates, lastRecomputeMs,
-// lastRenderMs, kpis, scenario, lang, tab, fragment, message, widgets}.
+// lastRenderMs, kpis, scenario, lang, tab, fragment, message, widgets,
+// plans, saved, compared, baseline}.
 func (b *browser) publish() {
 	a := b.a
 	o := js.Global().Get("Object").New()
@@ -160,6 +161,7 @@ func (b *browser) publish() {
 	}
 	o.Set("widgets", w)
 	o.Set("start", b.startTimes())
+	a.publishPlans(o)
 	js.Global().Set("clvlab", o)
 }
 

@@ -325,12 +325,9 @@ func (c *Context) Tabs(id string, r image.Rectangle, labels []string, sel int) i
 	if n == 0 {
 		return sel
 	}
-	w := r.Dx() / n
+	rects := c.TabRects(r, labels)
 	for i, l := range labels {
-		tr := image.Rect(r.Min.X+i*w, r.Min.Y, r.Min.X+(i+1)*w, r.Max.Y)
-		if i == n-1 {
-			tr.Max.X = r.Max.X
-		}
+		tr := rects[i]
 		bg, fg := c.Theme.Panel, c.Theme.Muted
 		if i == sel {
 			bg, fg = color.RGBA{0xff, 0xff, 0xff, 0xff}, c.Theme.Text
@@ -358,6 +355,41 @@ func (c *Context) Tabs(id string, r image.Rectangle, labels []string, sel int) i
 		}
 	}
 	return sel
+}
+
+// TabRects returns where Tabs draws each tab in r: as wide as its label
+// (at the tabs' font size, inset 3 on each side) plus an equal share of
+// the room left, so a long label is not cut while short ones have room
+// to spare; of equal width when the labels do not fit, or without
+// Measure.
+func (c *Context) TabRects(r image.Rectangle, labels []string) []image.Rectangle {
+	n := len(labels)
+	out := make([]image.Rectangle, n)
+	widths := make([]int, n)
+	need := 0
+	for i, l := range labels {
+		if c.Measure != nil {
+			widths[i] = int(math.Ceil(c.Measure(l, c.Theme.FontSize*0.92))) + 8
+		}
+		need += widths[i]
+	}
+	if c.Measure == nil || need > r.Dx() {
+		for i := range widths {
+			widths[i], need = 0, 0
+		}
+	}
+	extra := r.Dx() - need
+	x := r.Min.X
+	for i := range labels {
+		w := widths[i] + extra/n
+		if i < extra%n {
+			w++
+		}
+		out[i] = image.Rect(x, r.Min.Y, x+w, r.Max.Y)
+		x += w
+	}
+	out[n-1].Max.X = r.Max.X
+	return out
 }
 
 // Slider describes one slider for Context.Slider.
