@@ -1,0 +1,27 @@
+// Package vgebiten is a gonum/plot canvas (vg.Canvas) that draws with
+// ebiten on the GPU: paths through ebiten's vector package, text through
+// text/v2 (its glyph cache), images as textures. The planner draws its
+// charts with it, so a chart reaches the screen with no CPU raster and no
+// pixel upload; the PNG, SVG and PDF files keep their own canvases
+// (package chart and chartfile), from the same chart code.
+//
+// What ebiten v2.8.8's vector package lacks, the canvas adds:
+//   - dashes: a stroked path is cut into its dashes before it is stroked;
+//   - transforms: Push, Pop, Translate, Scale and Rotate keep a matrix, and
+//     paths are flattened (arcs and curves into lines) in device pixels;
+//   - uint16 vertex indices: a path whose triangles would pass 65,535
+//     vertices is drawn in parts (a stroke in runs of points, a fill as a
+//     mask, see fill.go);
+//   - clipping: the canvas draws only into its image (a sub-image clips),
+//     and gonum/plot clips data to the plot area itself;
+//   - anti-aliasing: ebiten's own (DrawTrianglesOptions.AntiAlias) keeps a
+//     2× offscreen per drawing call and throws it away whenever the next
+//     path covers another region, so the canvas draws without it and
+//     Supersampled draws a whole chart at 2× once and halves it.
+//
+// Line caps are butt and joins round, as gonum/plot's PNG canvas (vgimg)
+// draws them, so the planner's chart and the PNG file look alike.
+//
+// Package vgebiten imports ebiten: the command line must not link it,
+// only the app (internal/app) does.
+package vgebiten

@@ -1,0 +1,182 @@
+package vgebiten
+
+import (
+	"image"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+	"gonum.org/v1/plot/vg"
+)
+
+// Fill fills path in the current colour by the non-zero rule, as
+// gonum/plot's PNG canvas does. A convex outline (a bar, a rectangle, a
+// disc) is drawn as a fan of triangles; any other with ebiten's stencil.
+// A translucent fill is drawn opaque into a mask first (ebiten's stencil
+// may paint a pixel more than once) and the mask painted in the colour.
+// A path of more points than one drawing call takes is filled through the
+// mask too (fillLarge), by the even-odd rule: the same for any outline
+// that does not overlap itself.
+func (c *Canvas) Fill(path vg.Path) {
+	if c.dst == nil {
+		return
+	}
+	c.flatten(&c.flat, path)
+	n := len(c.flat.pts)
+	if n < 3 {
+		return
+	}
+	if n >= maxVertices {
+		c.fillLarge()
+		return
+	}
+	dst, clr := c.dst, c.st.colour
+	var area image.Rectangle
+	if !opaque(clr) {
+		area = c.flat.bounds(1)
+		dst, clr = c.beginMask(area), color.White
+	}
+	t := &c.tri
+	if c.flat.count() == 1 && convex(c.flat.pts) {
+		t.part.vs = t.part.vs[:0]
+		t.part.is = t.part.is[:0]
+		for i, q := range c.flat.pts {
+			t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
+			if i >= 2 {
+				t.part.is = append(t.part.is, 0, uint16(i-1), uint16(i))
+			}
+		}
+		t.add(dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
+		t.draw(dst, clr, ebiten.FillRuleFillAll)
+	} else {
+		var p vector.Path
+		c.outline(&p, &c.flat)
+		t.part.vs, t.part.is = p.AppendVerticesAndIndicesForFilling(t.part.vs[:0], t.part.is[:0])
+		t.add(dst, t.part.vs, t.part.is, clr, ebiten.FillRuleNonZero)
+		t.draw(dst, clr, ebiten.FillRuleNonZero)
+	}
+	if dst != c.dst {
+		c.paintMask(area)
+	}
+}
+
+// beginMask returns the mask, an image of the canvas's bounds, cleared
+// over area, to draw a path into in opaque white.
+func (c *Canvas) beginMask(area image.Rectangle) *ebiten.Image {
+	b := c.dst.Bounds()
+	if c.mask == nil || c.mask.Bounds() != b {
+		if c.mask != nil {
+			c.mask.Deallocate()
+		}
+		c.mask = ebiten.NewImageWithOptions(b, nil)
+	}
+	if !area.Empty() {
+		c.mask.SubImage(area).(*ebiten.Image).Clear()
+	}
+	return c.mask
+}
+
+// paintMask paints the mask's area onto the canvas in the current colour,
+// once per pixel.
+func (c *Canvas) paintMask(area image.Rectangle) {
+	if area.Empty() {
+		return
+	}
+	sub := c.mask.SubImage(area).(*ebiten.Image)
+	var op ebiten.DrawImageOptions
+	op.GeoM.Translate(float64(sub.Bounds().Min.X), float64(sub.Bounds().Min.Y))
+	op.ColorScale.ScaleWithColor(c.st.colour)
+	c.dst.DrawImage(sub, &op)
+}
+
+// outline adds the closed subpaths of lines to p.
+func (c *Canvas) outline(p *vector.Path, lines *polylines) {
+	for s := range lines.count() {
+		pts, _ := lines.subpath(s)
+		if len(pts) < 3 {
+			continue
+		}
+		p.MoveTo(pts[0].x, pts[0].y)
+		for _, q := range pts[1:] {
+			p.LineTo(q.x, q.y)
+		}
+		p.Close()
+	}
+}
+
+// convex reports whether the closed outline pts turns one way only and
+// goes round once (its edges change direction in x and in y at most twice
+// each), so that a fan from its first point covers it exactly.
+func convex(pts []point) bool {
+	n := len(pts)
+	sign := 0
+	xFlips, yFlips := 0, 0
+	var pdx, pdy float32
+	first := true
+	for i := range n + 1 {
+		a, b := pts[i%n], pts[(i+1)%n]
+		dx, dy := b.x-a.x, b.y-a.y
+		if dx == 0 && dy == 0 {
+			continue
+		}
+		if !first {
+			cross := pdx*dy - pdy*dx
+			switch {
+			case cross > 0:
+				if sign < 0 {
+					return false
+				}
+				sign = 1
+			case cross < 0:
+				if sign > 0 {
+					return false
+				}
+				sign = -1
+			}
+			if dx != 0 && pdx != 0 && (dx > 0) != (pdx > 0) {
+				xFlips++
+			}
+			if dy != 0 && pdy != 0 && (dy > 0) != (pdy > 0) {
+				yFlips++
+			}
+		}
+		pdx, pdy, first = dx, dy, false
+	}
+	return xFlips <= 2 && yFlips <= 2
+}
+
+// fillLarge fills c.flat, too many points for one drawing call: fans of
+// at most maxVertices points each are drawn by the even-odd rule into a
+// mask, each flipping what the ones before drew (an exclusive or, by
+// blending), so the mask holds the parity of the whole outline; the mask
+// is then painted in the current colour.
+func (c *Canvas) fillLarge() {
+	area := c.flat.bounds(1)
+	mask := c.beginMask(area)
+	xor := ebiten.Blend{
+		BlendFactorSourceRGB: ebiten.BlendFactorOneMinusDestinationColor, BlendFactorSourceAlpha: ebiten.BlendFactorOneMinusDestinationAlpha,
+		BlendFactorDestinationRGB: ebiten.BlendFactorOneMinusSourceColor, BlendFactorDestinationAlpha: ebiten.BlendFactorOneMinusSourceAlpha,
+		BlendOperationRGB: ebiten.BlendOperationAdd, BlendOperationAlpha: ebiten.BlendOperationAdd,
+	}
+	t := &c.tri
+	for s := range c.flat.count() {
+		pts, _ := c.flat.subpath(s)
+		// Fans from pts[0] over pts[from:to], each sharing its first
+		// edge with the last one's final edge.
+		for from := 1; from+1 < len(pts); from += maxVertices - 3 {
+			to := min(from+maxVertices-2, len(pts))
+			t.vs, t.is = t.vs[:0], t.is[:0]
+			t.vs = append(t.vs, ebiten.Vertex{DstX: pts[0].x, DstY: pts[0].y, SrcX: 1.5, SrcY: 1.5, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
+			for i, q := range pts[from:to] {
+				t.vs = append(t.vs, ebiten.Vertex{DstX: q.x, DstY: q.y, SrcX: 1.5, SrcY: 1.5, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
+				if i >= 1 {
+					t.is = append(t.is, 0, uint16(i), uint16(i+1))
+				}
+			}
+			t.op = ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleEvenOdd, Blend: xor}
+			mask.DrawTriangles(t.vs, t.is, white(), &t.op)
+		}
+	}
+	t.vs, t.is = t.vs[:0], t.is[:0]
+	c.paintMask(area)
+}

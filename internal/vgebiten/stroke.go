@@ -1,0 +1,144 @@
+package vgebiten
+
+import (
+	"image"
+	"image/color"
+	"sync"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+	"gonum.org/v1/plot/vg"
+)
+
+// maxVertices is the most vertices one drawing call takes: ebiten's
+// indices are uint16.
+const maxVertices = 1 << 16
+
+// strokeRun is the most points of a line stroked in one piece; a longer
+// line is stroked in runs that share their end points, so that its
+// triangles never pass maxVertices (a round join adds a few vertices per
+// point).
+const strokeRun = 2000
+
+// white is a 3×3 white image whose middle pixel colours the triangles
+// (the middle, so that filtering never reads past its edge), as in
+// ebiten's vector package.
+var white = sync.OnceValue(func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+})
+
+// triangles are the vertices and indices of one drawing call.
+type triangles struct {
+	vs   []ebiten.Vertex
+	is   []uint16
+	part struct { // one piece's, before it joins vs and is
+		vs []ebiten.Vertex
+		is []uint16
+	}
+	op ebiten.DrawTrianglesOptions
+}
+
+// add appends a piece's triangles, drawing what is pending first if the
+// piece would overflow the indices.
+func (t *triangles) add(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, clr color.Color, rule ebiten.FillRule) {
+	if len(t.vs)+len(vs) > maxVertices {
+		t.draw(dst, clr, rule)
+	}
+	base := uint16(len(t.vs))
+	t.vs = append(t.vs, vs...)
+	for _, i := range is {
+		t.is = append(t.is, base+i)
+	}
+}
+
+// draw draws the pending triangles in clr with the fill rule, and empties
+// them.
+func (t *triangles) draw(dst *ebiten.Image, clr color.Color, rule ebiten.FillRule) {
+	if len(t.is) == 0 {
+		t.vs, t.is = t.vs[:0], t.is[:0]
+		return
+	}
+	r, g, b, a := clr.RGBA()
+	for i := range t.vs {
+		v := &t.vs[i]
+		v.SrcX, v.SrcY = 1.5, 1.5
+		v.ColorR, v.ColorG, v.ColorB, v.ColorA = float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff
+	}
+	t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: rule}
+	dst.DrawTriangles(t.vs, t.is, white(), &t.op)
+	t.vs, t.is = t.vs[:0], t.is[:0]
+}
+
+// opaque reports whether clr covers what is under it.
+func opaque(clr color.Color) bool {
+	_, _, _, a := clr.RGBA()
+	return a == 0xffff
+}
+
+// Stroke strokes path with the current line width, dashes and colour:
+// butt caps, round joins.
+func (c *Canvas) Stroke(path vg.Path) {
+	if c.st.width <= 0 || c.dst == nil {
+		return
+	}
+	k := c.scale()
+	c.flatten(&c.flat, path)
+	lines := &c.flat
+	if len(c.st.dashes) > 0 {
+		pattern := c.dashPattern[:0]
+		for _, d := range c.st.dashes {
+			pattern = append(pattern, max(0, float64(d)*k))
+		}
+		c.dashPattern = pattern
+		if total(pattern) > 0 { // a pattern of zeros is a solid line
+			dash(&c.dashed, &c.flat, pattern, float64(c.st.offset)*k)
+			lines = &c.dashed
+		}
+	}
+	// A translucent stroke is drawn opaque into the mask, then painted in
+	// its colour, so that where its pieces overlap (joins, crossings) it
+	// is painted once.
+	dst, clr := c.dst, c.st.colour
+	var area image.Rectangle
+	if !opaque(clr) {
+		area = lines.bounds(float64(c.st.width)*k/2 + 1)
+		dst, clr = c.beginMask(area), color.White
+	}
+	rule := ebiten.FillRuleFillAll
+	opt := vector.StrokeOptions{Width: float32(float64(c.st.width) * k), LineCap: vector.LineCapButt, LineJoin: vector.LineJoinRound}
+	t := &c.tri
+	for s := range lines.count() {
+		pts, closed := lines.subpath(s)
+		if closed && len(pts) > strokeRun { // in runs: close by hand
+			c.run = append(append(c.run[:0], pts...), pts[0])
+			pts, closed = c.run, false
+		}
+		for from := 0; from < len(pts)-1; from += strokeRun - 1 {
+			to := min(from+strokeRun, len(pts))
+			var p vector.Path
+			p.MoveTo(pts[from].x, pts[from].y)
+			for _, q := range pts[from+1 : to] {
+				p.LineTo(q.x, q.y)
+			}
+			if closed && from == 0 && to == len(pts) {
+				p.Close()
+			}
+			t.part.vs, t.part.is = p.AppendVerticesAndIndicesForStroke(t.part.vs[:0], t.part.is[:0], &opt)
+			t.add(dst, t.part.vs, t.part.is, clr, rule)
+		}
+	}
+	t.draw(dst, clr, rule)
+	if dst != c.dst {
+		c.paintMask(area)
+	}
+}
+
+func total(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}

@@ -1,0 +1,69 @@
+package vgebiten
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"gonum.org/v1/plot/vg"
+)
+
+// maxSupersampled is the largest side of the 2× offscreen: WebGL 2
+// promises textures of 2,048 pixels and every browser of the last years
+// gives 4,096 or more.
+const maxSupersampled = 4096
+
+// Supersampled keeps a drawing (a chart) in an image of its own, drawn
+// anti-aliased once: at twice the pixels each way into an offscreen, then
+// halved into the kept image, where a bilinear sample at the middle of
+// each 2 × 2 block is their average. The kept image is drawn into the
+// frame as often as wanted, with no drawing of the chart again.
+type Supersampled struct {
+	Canvas Canvas // the canvas Draw draws with; set its Fonts
+	hi     *ebiten.Image
+	img    *ebiten.Image
+	op     ebiten.DrawImageOptions
+}
+
+// Draw draws with draw a w×h pixel image of 96 pixels an inch, at factor
+// 2 (anti-aliased) or 1 (not), and returns the kept image, valid until
+// the next Draw. A 2× offscreen wider or taller than 4,096 pixels is not
+// made: the image is then drawn at factor 1.
+func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Image {
+	if s.img == nil || s.img.Bounds().Dx() != w || s.img.Bounds().Dy() != h {
+		if s.img != nil {
+			s.img.Deallocate()
+		}
+		s.img = ebiten.NewImage(w, h)
+	}
+	if 2*w > maxSupersampled || 2*h > maxSupersampled {
+		factor = 1
+	}
+	wpt, hpt := vg.Length(w)*vg.Inch/96, vg.Length(h)*vg.Inch/96
+	const ppp = 96.0 / 72
+	if factor != 2 {
+		if s.hi != nil {
+			s.hi.Deallocate()
+			s.hi = nil
+		}
+		s.img.Clear()
+		s.Canvas.Reset(s.img, wpt, hpt, ppp)
+		draw(&s.Canvas)
+		return s.img
+	}
+	if s.hi == nil || s.hi.Bounds().Dx() != 2*w || s.hi.Bounds().Dy() != 2*h {
+		if s.hi != nil {
+			s.hi.Deallocate()
+		}
+		s.hi = ebiten.NewImage(2*w, 2*h)
+	}
+	s.hi.Clear()
+	s.Canvas.Reset(s.hi, wpt, hpt, 2*ppp)
+	draw(&s.Canvas)
+	s.op.GeoM.Reset()
+	s.op.GeoM.Scale(0.5, 0.5)
+	s.op.Filter = ebiten.FilterLinear
+	s.op.Blend = ebiten.BlendCopy
+	s.img.DrawImage(s.hi, &s.op)
+	return s.img
+}
+
+// Image returns the kept image of the last Draw, or nil.
+func (s *Supersampled) Image() *ebiten.Image { return s.img }
