@@ -1,8 +1,10 @@
 // Package app is the interactive what-if planner: one ebiten game that runs
 // in a native window (cmd/clvlab-gui) and in the browser (wasm/). It draws
 // the planner's state (package planner) with the widgets of package ui and
-// the charts of package chart, recomputes and redraws only when something
-// changed, and leaves the screen alone otherwise.
+// the charts of package chart, drawn on the GPU by package vgebiten into a
+// chart image kept until what the chart shows changes (the crosshair and
+// its values are painted over it). It recomputes and redraws only when
+// something changed, and leaves the screen alone otherwise.
 package app
 
 import (
@@ -18,10 +20,12 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"gonum.org/v1/plot/font"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/planner"
 	"clvlab/internal/ui"
+	"clvlab/internal/vgebiten"
 	"clvlab/scenarios"
 	"clvlab/sim/uncertainty"
 )
@@ -32,8 +36,8 @@ type Stats struct {
 	Frames          int     // frames drawn (not skipped)
 	Updates         int     // ticks
 	Layouts         int     // runs of the widgets (frame)
-	LastRecomputeMs float64 // last projection of the scenario
-	LastRenderMs    float64 // last chart build and draw
+	LastRecomputeMs float64 // last projection of the scenario, or of the analysis a tab shows
+	LastRenderMs    float64 // last chart build and draw (on the GPU, into the kept chart image)
 	// LastMonteCarloMs is the last background run of the trials.
 	LastMonteCarloMs float64
 	// StartFontMs and StartScenarioMs are what New spent making the text
@@ -74,12 +78,12 @@ type App struct {
 
 	chartKey   string // what the chart image shows
 	chartFig   *chart.Figure
-	chartRGBA  *image.RGBA
-	chartImg   *ebiten.Image
+	chartImg   *ebiten.Image // the chart, kept until what it shows changes
 	chartRect  image.Rectangle
-	renderer   chart.Renderer
-	hover      int    // period under the mouse, or −1
-	hoverKey   string // the chart the hover values were read from
+	charts     vgebiten.Supersampled // draws the chart on the GPU
+	chartPixel [4]byte               // read back to time the GPU's work
+	hover      int                   // period under the mouse, or −1
+	hoverKey   string                // the chart the hover values were read from
 	hoverLines []string
 
 	paint      painter
@@ -90,8 +94,9 @@ type App struct {
 	shotErr  error
 	shotDone bool
 
-	what        whatIf // the seek and optimise bar
-	trials      int    // Monte Carlo trials per run; 0 is off
+	what        whatIf    // the seek and optimise bar
+	tornado     tornadoOf // the tornado tab's analysis
+	trials      int       // Monte Carlo trials per run; 0 is off
 	mcDone      chan mcResult
 	mcStarted   string // mcKey of the last run started
 	sliced      bool   // trials run in slices between frames (browser)
@@ -120,6 +125,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	start = time.Now()
 	a.platform = newPlatform(a)
 	a.plans.store = newPlanStore()
+	a.charts.Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
 	var link *planner.Link
 	if fragment != "" {
 		id, l, err := planner.ParseFragment(fragment)
@@ -395,6 +401,10 @@ type platform interface {
 	// it is there. Native builds have it from the start.
 	chinese() bool
 	idle(bool, time.Duration) // nothing left to do until input comes, or this long (browser: hold the frames)
+	// chartOptions says how to draw charts: supersampling factor 2
+	// (anti-aliased) or 1, and whether to wait for the GPU to finish a
+	// chart so that LastRenderMs holds its work (for measurements).
+	chartOptions() (factor int, sync bool)
 }
 
 // dropped loads the first file dropped on the window, if any.

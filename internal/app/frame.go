@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/planner"
 	"clvlab/internal/ui"
+	"clvlab/internal/vgebiten"
 	"clvlab/scenarios"
 )
 
@@ -483,6 +485,9 @@ func (a *App) renderChart(cr image.Rectangle) {
 	if key == a.chartKey {
 		return
 	}
+	if a.tab == tabTornado {
+		a.sensitivity() // a recompute of its own, outside the chart's time
+	}
 	start := time.Now()
 	size := chart.Size{W: cr.Dx(), H: cr.Dy()}
 	var fig *chart.Figure
@@ -500,19 +505,11 @@ func (a *App) renderChart(cr image.Rectangle) {
 		}
 		return
 	}
-	if a.chartRGBA == nil || a.chartRGBA.Bounds().Size() != cr.Size() {
-		a.chartRGBA = image.NewRGBA(image.Rect(0, 0, cr.Dx(), cr.Dy()))
-		if a.chartImg != nil {
-			a.chartImg.Deallocate()
-		}
-		a.chartImg = ebiten.NewImage(cr.Dx(), cr.Dy())
+	factor, sync := a.platform.chartOptions()
+	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+	if sync {
+		a.chartImg.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(a.chartPixel[:])
 	}
-	clear(a.chartRGBA.Pix)
-	if err := a.renderer.Render(fig, a.chartRGBA); err != nil {
-		a.fail(err)
-		return
-	}
-	a.chartImg.WritePixels(a.chartRGBA.Pix)
 	a.chartFig, a.chartRect, a.chartKey = fig, cr, key
 	a.stats.LastRenderMs = ms(time.Since(start))
 }

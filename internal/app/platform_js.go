@@ -102,6 +102,18 @@ func (b *browser) failed(msg string) {
 	b.a.fail(errors.New(msg))
 }
 
+// chartOptions: anti-aliased charts, unless the page sets
+// window.clvlabSupersample = 1; with window.clvlabSync set, the app waits
+// for the GPU to draw each chart, so that lastRenderMs holds the GPU's
+// work too (for measurements: waiting blocks the page meanwhile).
+func (b *browser) chartOptions() (int, bool) {
+	factor := 2
+	if f := js.Global().Get("clvlabSupersample"); f.Type() == js.TypeNumber && f.Int() == 1 {
+		factor = 1
+	}
+	return factor, js.Global().Get("clvlabSync").Truthy()
+}
+
 // stateChanged writes the link of the current screen into the address
 // bar, without adding a history entry per slider move.
 func (b *browser) stateChanged() {

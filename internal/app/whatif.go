@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"strconv"
+	"time"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
@@ -409,7 +410,7 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 	s := a.p.Scenario()
 	switch a.tab {
 	case tabTornado:
-		t, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: kpi.CustomerEquity, Percent: 10})
+		t, err := a.sensitivity()
 		if err != nil {
 			return nil, err
 		}
@@ -455,4 +456,28 @@ func (a *App) setSeekView(v planner.Seek) {
 	if a.hasControl(v.Lever) {
 		w.path = v.Lever
 	}
+}
+
+// tornadoOf is the sensitivity analysis the tornado tab shows, kept for
+// the planner state it was computed for: switching tabs or language, or
+// resizing, draws the chart again without computing it again.
+type tornadoOf struct {
+	p       *planner.Planner
+	version int
+	t       *whatif.Tornado
+	err     error
+}
+
+// sensitivity returns the tornado of customer equity, ±10% per lever, of
+// the current values, computing it if they changed; the time it takes
+// counts as a recompute (LastRecomputeMs), not as drawing the chart.
+func (a *App) sensitivity() (*whatif.Tornado, error) {
+	c := &a.tornado
+	if c.p != a.p || c.version != a.p.Version() || (c.t == nil && c.err == nil) {
+		start := time.Now()
+		c.t, c.err = whatif.Sensitivity(a.p.Scenario(), whatif.SensitivityOptions{KPI: kpi.CustomerEquity, Percent: 10})
+		c.p, c.version = a.p, a.p.Version()
+		a.stats.LastRecomputeMs = ms(time.Since(start))
+	}
+	return c.t, c.err
 }
