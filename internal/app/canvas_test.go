@@ -173,3 +173,44 @@ func writePNG(t *testing.T, path string, img image.Image) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkTabChart measures drawing each tab's chart at the size it has
+// in a 1280×800 window: build the figure, draw it on the GPU into the kept
+// image, anti-aliased (x2: drawn at twice the pixels each way and halved)
+// or not (x1), and wait for the GPU (reading a pixel back).
+func BenchmarkTabChart(b *testing.B) {
+	a, err := New("", nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spend, err := New("retention-spend", nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spend.optimize()
+	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
+	var s vgebiten.Supersampled
+	s.Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
+	pixel := make([]byte, 4)
+	for tab := range numTabs {
+		app := a
+		if tab == tabOptimum {
+			app = spend
+		}
+		for _, factor := range []int{2, 1} {
+			b.Run(fmt.Sprintf("tab%d/x%d", tab, factor), func(b *testing.B) {
+				b.ReportAllocs()
+				inFrame(func(*ebiten.Image) {
+					for b.Loop() {
+						fig, err := app.tabFigure(tab, size)
+						if err != nil {
+							b.Fatal(err)
+						}
+						img := s.Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+						img.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(pixel)
+					}
+				})
+			})
+		}
+	}
+}

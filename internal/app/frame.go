@@ -506,6 +506,9 @@ func (a *App) renderChart(cr image.Rectangle) {
 		return
 	}
 	factor, sync := a.platform.chartOptions()
+	if ebiten.Monitor().DeviceScaleFactor() >= 2 {
+		factor = 1 // device pixels this small need no supersampling
+	}
 	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
 	if sync {
 		a.chartImg.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(a.chartPixel[:])

@@ -4,6 +4,8 @@ package app
 
 import (
 	"errors"
+	"strings"
+	"sync"
 	"syscall/js"
 	"time"
 
@@ -102,17 +104,42 @@ func (b *browser) failed(msg string) {
 	b.a.fail(errors.New(msg))
 }
 
-// chartOptions: anti-aliased charts, unless the page sets
-// window.clvlabSupersample = 1; with window.clvlabSync set, the app waits
-// for the GPU to draw each chart, so that lastRenderMs holds the GPU's
-// work too (for measurements: waiting blocks the page meanwhile).
+// chartOptions: charts anti-aliased by drawing them at twice the pixels
+// (x2), unless WebGL is drawn in software (SwiftShader, llvmpipe: the
+// slowest machines the planner runs on), where the 2× offscreen costs 4 to
+// 20 times the chart and charts are drawn at the screen's pixels (x1; text
+// stays anti-aliased). window.clvlabSupersample = 1 or 2 overrides it; with
+// window.clvlabSync set, the app waits for the GPU to draw each chart, so
+// that lastRenderMs holds the GPU's work too (for measurements: waiting
+// blocks the page meanwhile).
 func (b *browser) chartOptions() (int, bool) {
 	factor := 2
-	if f := js.Global().Get("clvlabSupersample"); f.Type() == js.TypeNumber && f.Int() == 1 {
+	if softwareWebGL() {
 		factor = 1
+	}
+	if f := js.Global().Get("clvlabSupersample"); f.Type() == js.TypeNumber && (f.Int() == 1 || f.Int() == 2) {
+		factor = f.Int()
 	}
 	return factor, js.Global().Get("clvlabSync").Truthy()
 }
+
+// softwareWebGL reports whether the browser draws WebGL 2 in software, by
+// its renderer's name.
+var softwareWebGL = sync.OnceValue(func() bool {
+	gl := js.Global().Get("document").Call("createElement", "canvas").Call("getContext", "webgl2")
+	if gl.IsNull() || gl.IsUndefined() {
+		return false
+	}
+	name := gl.Call("getParameter", gl.Get("RENDERER")).String()
+	if ext := gl.Call("getExtension", "WEBGL_debug_renderer_info"); !ext.IsNull() {
+		name += " " + gl.Call("getParameter", ext.Get("UNMASKED_RENDERER_WEBGL")).String()
+	}
+	if lose := gl.Call("getExtension", "WEBGL_lose_context"); !lose.IsNull() {
+		lose.Call("loseContext") // the probe's context is not needed again
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "swiftshader") || strings.Contains(name, "llvmpipe") || strings.Contains(name, "software")
+})
 
 // stateChanged writes the link of the current screen into the address
 // bar, without adding a history entry per slider move.
@@ -156,6 +183,8 @@ func (b *browser) publish() {
 	o.Set("message", a.noticeText())
 	o.Set("ready", true)
 	o.Set("scroll", a.scroll)
+	factor, _ := b.chartOptions()
+	o.Set("supersample", factor)
 	o.Set("updates", a.stats.Updates)
 	w := js.Global().Get("Object").New()
 	ratio := js.Global().Get("devicePixelRatio").Float()

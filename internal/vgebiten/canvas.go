@@ -29,7 +29,8 @@ type Canvas struct {
 	stack       []state
 	flat        polylines
 	dashed      polylines
-	run         []point   // a long closed line, closed by hand
+	run         []point   // a long closed line, closed by hand; an outline to cut
+	corners     []int     // earClip's corners left
 	dashPattern []float64 // in device pixels
 	tri         triangles
 	faces       map[faceKey]*text.GoTextFace
@@ -38,7 +39,8 @@ type Canvas struct {
 	sfntBuf     sfnt.Buffer
 	glyphOp     ebiten.DrawImageOptions
 	textures    []*ebiten.Image // images drawn since Reset, freed at the next
-	mask        *ebiten.Image   // for fills too large for one drawing call
+	mask        *ebiten.Image   // for translucent paths and fills too large for one drawing call
+	stencilOnly bool            // fill every outline with the stencil (tests)
 }
 
 // state is what Push saves and Pop restores.

@@ -11,9 +11,13 @@ import (
 
 // Fill fills path in the current colour by the non-zero rule, as
 // gonum/plot's PNG canvas does. A convex outline (a bar, a rectangle, a
-// disc) is drawn as a fan of triangles; any other with ebiten's stencil.
-// A translucent fill is drawn opaque into a mask first (ebiten's stencil
-// may paint a pixel more than once) and the mask painted in the colour.
+// disc) is drawn as a fan of triangles; any other outline is cut into
+// triangles on the CPU (earFill), or, if it crosses itself or has holes,
+// drawn with ebiten's stencil.
+// Fans and ears cover each pixel once, so a translucent fill is painted
+// straight; through the stencil it is drawn opaque into a mask first
+// (ebiten's stencil may paint a pixel more than once) and the mask painted
+// in the colour.
 // A path of more points than one drawing call takes is filled through the
 // mask too (fillLarge), by the even-odd rule: the same for any outline
 // that does not overlap itself.
@@ -30,14 +34,11 @@ func (c *Canvas) Fill(path vg.Path) {
 		c.fillLarge()
 		return
 	}
-	dst, clr := c.dst, c.st.colour
-	var area image.Rectangle
-	if !opaque(clr) {
-		area = c.flat.bounds(1)
-		dst, clr = c.beginMask(area), color.White
-	}
 	t := &c.tri
-	if c.flat.count() == 1 && convex(c.flat.pts) {
+	clr := c.st.colour
+	single := c.flat.count() == 1
+	switch {
+	case single && convex(c.flat.pts):
 		t.part.vs = t.part.vs[:0]
 		t.part.is = t.part.is[:0]
 		for i, q := range c.flat.pts {
@@ -46,18 +47,45 @@ func (c *Canvas) Fill(path vg.Path) {
 				t.part.is = append(t.part.is, 0, uint16(i-1), uint16(i))
 			}
 		}
-		t.add(dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
-		t.draw(dst, clr, ebiten.FillRuleFillAll)
-	} else {
+		t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
+		t.draw(c.dst, clr, ebiten.FillRuleFillAll)
+	case single && !c.stencilOnly && c.earFill(clr):
+	default:
+		// The stencil: through the mask if translucent.
+		dst := c.dst
+		var area image.Rectangle
+		if !opaque(clr) {
+			area = c.flat.bounds(1)
+			dst, clr = c.beginMask(area), color.White
+		}
 		var p vector.Path
 		c.outline(&p, &c.flat)
 		t.part.vs, t.part.is = p.AppendVerticesAndIndicesForFilling(t.part.vs[:0], t.part.is[:0])
 		t.add(dst, t.part.vs, t.part.is, clr, ebiten.FillRuleNonZero)
 		t.draw(dst, clr, ebiten.FillRuleNonZero)
+		if dst != c.dst {
+			c.paintMask(area)
+		}
 	}
-	if dst != c.dst {
-		c.paintMask(area)
+}
+
+// earFill fills the one outline of c.flat, cut into triangles (earClip),
+// and reports whether it could be.
+func (c *Canvas) earFill(clr color.Color) bool {
+	c.run = unspike(c.run[:0], c.flat.pts)
+	t := &c.tri
+	var ok bool
+	t.part.is, c.corners, ok = earClip(t.part.is[:0], c.run, c.corners)
+	if !ok {
+		return false
 	}
+	t.part.vs = t.part.vs[:0]
+	for _, q := range c.run {
+		t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
+	}
+	t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
+	t.draw(c.dst, clr, ebiten.FillRuleFillAll)
+	return true
 }
 
 // beginMask returns the mask, an image of the canvas's bounds, cleared

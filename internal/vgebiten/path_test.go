@@ -103,3 +103,76 @@ func TestConvex(t *testing.T) {
 		}
 	}
 }
+
+// area returns the shoelace area of the closed outline pts.
+func area(pts []point) float64 {
+	a := 0.0
+	for i := range pts {
+		p, q := pts[i], pts[(i+1)%len(pts)]
+		a += float64(p.x)*float64(q.y) - float64(q.x)*float64(p.y)
+	}
+	return math.Abs(a) / 2
+}
+
+// stacked returns the outline of layer k of a stacked area over n
+// periods: empty before period k, as a cohort is before it is acquired.
+func stacked(n, k int) []point {
+	var upper, lower []point
+	for i := range n {
+		x := float32(10 * i)
+		base := float32(300 - 40*math.Sqrt(float64(i)))
+		h := float32(0)
+		if i >= k {
+			h = float32(5 + 20*math.Exp(-float64(i-k)/8))
+		}
+		lower = append(lower, point{x, base})
+		upper = append(upper, point{x, base - h})
+	}
+	pts := upper
+	for i := n - 1; i >= 0; i-- {
+		pts = append(pts, lower[i])
+	}
+	return pts
+}
+
+// TestEarClip: an outline is cut into triangles that turn one way and
+// whose areas add up to its own, also a stacked layer that is empty for
+// its first periods (a spike of no width, taken off first); an outline
+// that crosses itself is refused.
+func TestEarClip(t *testing.T) {
+	l := []point{{0, 0}, {20, 0}, {20, 10}, {10, 10}, {10, 20}, {0, 20}}
+	collinear := []point{{0, 0}, {5, 0}, {10, 0}, {10, 10}, {5, 10}, {0, 10}}
+	cases := []struct {
+		name string
+		pts  []point
+	}{
+		{"L", l},
+		{"collinear corners", collinear},
+		{"layer from period 0", stacked(36, 0)},
+		{"layer from period 9", stacked(36, 9)},
+		{"layer of the last period only", stacked(36, 35)},
+	}
+	for _, c := range cases {
+		pts := unspike(nil, c.pts)
+		is, _, ok := earClip(nil, pts, nil)
+		if !ok {
+			t.Errorf("%s: not cut", c.name)
+			continue
+		}
+		sum := 0.0
+		for i := 0; i < len(is); i += 3 {
+			p, q, r := pts[is[i]], pts[is[i+1]], pts[is[i+2]]
+			if cross(p, q, r) <= 0 {
+				t.Errorf("%s: triangle %v %v %v turns the wrong way", c.name, p, q, r)
+			}
+			sum += cross(p, q, r) / 2
+		}
+		if want := area(c.pts); math.Abs(sum-want) > 1e-3*math.Max(1, want) {
+			t.Errorf("%s: triangles cover %v, the outline %v", c.name, sum, want)
+		}
+	}
+	bowtie := []point{{0, 0}, {10, 10}, {10, 0}, {0, 10}}
+	if _, _, ok := earClip(nil, bowtie, nil); ok {
+		t.Error("a bow tie was cut into triangles; it crosses itself")
+	}
+}

@@ -1,6 +1,8 @@
 package vgebiten
 
 import (
+	"image"
+
 	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/plot/vg"
 )
@@ -31,7 +33,7 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 		if s.img != nil {
 			s.img.Deallocate()
 		}
-		s.img = ebiten.NewImage(w, h)
+		s.img = newTarget(w, h)
 	}
 	if 2*w > maxSupersampled || 2*h > maxSupersampled {
 		factor = 1
@@ -52,7 +54,7 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 		if s.hi != nil {
 			s.hi.Deallocate()
 		}
-		s.hi = ebiten.NewImage(2*w, 2*h)
+		s.hi = newTarget(2*w, 2*h)
 	}
 	s.hi.Clear()
 	s.Canvas.Reset(s.hi, wpt, hpt, 2*ppp)
@@ -61,9 +63,18 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 	s.op.GeoM.Scale(0.5, 0.5)
 	s.op.Filter = ebiten.FilterLinear
 	s.op.Blend = ebiten.BlendCopy
+	s.op.DisableMipmaps = true // exactly half: the bilinear sample is the 2 × 2 average
 	s.img.DrawImage(s.hi, &s.op)
 	return s.img
 }
 
 // Image returns the kept image of the last Draw, or nil.
 func (s *Supersampled) Image() *ebiten.Image { return s.img }
+
+// newTarget returns a w×h image to draw many paths into, in a texture of
+// its own: ebiten keeps small images together in shared textures, and
+// drawing into one from another of the same texture makes it move them
+// apart first.
+func newTarget(w, h int) *ebiten.Image {
+	return ebiten.NewImageWithOptions(image.Rect(0, 0, w, h), &ebiten.NewImageOptions{Unmanaged: true})
+}

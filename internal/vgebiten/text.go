@@ -62,6 +62,7 @@ func (c *Canvas) FillString(f font.Face, pt vg.Point, s string) {
 	// them (text/v2 rounds a line's baseline down to a whole pixel and
 	// the nearest pixel would move a glyph by up to half a pixel).
 	op.Filter = ebiten.FilterLinear
+	op.DisableMipmaps = true
 	pen := 0
 	for _, gl := range c.glyphs {
 		for pen+1 < len(c.pen) && c.pen[pen+1].at <= gl.StartIndexInBytes {
