@@ -22,11 +22,15 @@ import (
 // each tab draws a chart (the screen is not blank), and logs each tab's
 // chart redraw time (window.clvlab.lastRenderMs: the chart built and
 // drawn, with the GPU's work finished, as the page sets
-// window.clvlabSync) as the median of three visits. Run with -v to see
-// the figures; nothing is asserted on time.
+// window.clvlabSync) as the median of three visits. It takes 5–10
+// minutes, so it runs only when CLVLAB_BROWSER_TABS is set:
+//
+//	CLVLAB_BROWSER_TABS=1 xvfb-run -a go test -v -run BrowserChartTabs ./internal/serve
+//
+// Run with -v to see the figures; nothing is asserted on time.
 func TestBrowserChartTabs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the wasm app and starts a browser")
+	if testing.Short() || os.Getenv("CLVLAB_BROWSER_TABS") == "" {
+		t.Skip("set CLVLAB_BROWSER_TABS to open every chart tab in a browser (5-10 minutes)")
 	}
 	exe := chromium(t)
 	dir := buildPage(t)
