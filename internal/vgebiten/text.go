@@ -89,6 +89,9 @@ func (c *Canvas) face(src *text.GoTextFaceSource, size float64) *text.GoTextFace
 	k := faceKey{src, size}
 	f := c.faces[k]
 	if f == nil {
+		if len(c.faces) >= 256 { // sizes of fonts since replaced, or of many windows
+			clear(c.faces)
+		}
 		f = &text.GoTextFace{Source: src, Size: size}
 		c.faces[k] = f
 	}
