@@ -44,7 +44,7 @@ import (
 //   - key to frame: an arrow key on a focused slider, from the keydown
 //     event's time stamp to the publish of the frame whose link changed;
 //   - chart redraw: lastRenderMs after a click that changes a slider, on
-//     each tab;
+//     each tab (as many as window.clvlab.widgets has);
 //   - blocked: the longest Long Task the page reported in a phase;
 //   - idle CPU: utime+stime of the browser's processes (/proc) over
 //     CLVLAB_BENCH_IDLE seconds (10 by default), the app idle and then a
@@ -143,7 +143,8 @@ func TestBenchBrowser(t *testing.T) {
 		b.settle()
 		var row []string
 		var worst, blocked float64
-		for tab := range 9 {
+		tabs := int(b.eval(`Object.keys(window.clvlab.widgets).filter(k => k.startsWith("tab:")).length`))
+		for tab := range tabs {
 			b.markLong()
 			b.clickWidget(fmt.Sprintf("tab:%d", tab), 0.5)
 			b.poll(fmt.Sprintf(`window.clvlab.tab === %d ? 1 : 0`, tab))
