@@ -7,7 +7,7 @@ XVFB   := xvfb-run -a -s "-screen 0 1920x1080x24"
 # linking its PDF, SVG and EPS canvases, which the browser never uses.
 WASM_TAGS := minimal
 
-.PHONY: run browser-mod wasm gui batch test fmt-check vet build bench bench-browser fuzz sqlcheck clean
+.PHONY: run browser-mod wasm gui batch test fmt-check vet build bench bench-browser bench-fit fuzz sqlcheck clean
 
 # run builds the browser app and serves the planner on the default
 # scenario: open the address it prints.
@@ -125,6 +125,13 @@ bench:
 # each figure is taken; BENCH_OUT=FILE keeps the table.
 bench-browser: wasm
 	CLVLAB_BENCH_BROWSER=1 CLVLAB_BENCH_OUT="$(BENCH_OUT)" $(GO) test -count 1 -timeout 30m -run '^TestBenchBrowser$$' -v ./internal/serve
+
+# bench-fit runs the fit benchmarks beside lifetimes, on the same data and
+# in one run, and prints docs/benchmarks.md's table: make bench-fit
+# LIFETIMES=DIR AUTOGRAD=DIR, the two source checkouts lifetimes runs from
+# (docs/bench/side-by-side.sh says what Python needs; nothing is fetched).
+bench-fit:
+	docs/bench/side-by-side.sh "$(LIFETIMES)" "$(AUTOGRAD)"
 
 clean:
 	rm -rf bin out web/app.wasm web/app.wasm.gz web/wasm_exec.js web/font-zh.ttf web/font-zh.ttf.gz web/app.wasm.zst web/font-zh.ttf.zst web/browser.mod web/browser.sum

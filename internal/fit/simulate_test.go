@@ -152,7 +152,7 @@ func simulateGammaGamma(m GammaGamma, n int, seed uint64) []records.Customer {
 // TestWriteSimulated writes the simulated customers of the BG/NBD
 // benchmarks (100,000 and 1,000,000, the same seed) as CSV files
 // (frequency,recency,T) into the directory CLVLAB_WRITE_SIMULATED names,
-// for fitting the same data with another tool (testdata/lifetimes_bench.py);
+// for fitting the same data with another tool (docs/bench/lifetimes.py);
 // skipped without it.
 func TestWriteSimulated(t *testing.T) {
 	dir := os.Getenv("CLVLAB_WRITE_SIMULATED")
