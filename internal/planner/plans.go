@@ -248,10 +248,16 @@ func (p *Planner) PlanValues(i int) map[string]float64 {
 	pl := p.Plans()[i]
 	switch pl.Kind {
 	case PlanVariant:
+		// The values the variant's scenario has at the paths it sets: a
+		// distribution ({ beta = [46, 4] }) gives the value the engine runs.
 		out := map[string]float64{}
+		vs, probs := p.base.WithVariant(pl.Index)
+		if len(probs) > 0 {
+			return out
+		}
 		for _, st := range p.base.Variants[pl.Index].Set {
-			if x, ok := number(st.Value); ok {
-				out[st.Path] = x
+			if c, ok := p.Control(st.Path); ok {
+				out[st.Path] = c.get(vs)
 			}
 		}
 		return out
@@ -259,18 +265,6 @@ func (p *Planner) PlanValues(i int) map[string]float64 {
 		return maps.Clone(p.saved[pl.Index].Values)
 	}
 	return map[string]float64{}
-}
-
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case int64:
-		return float64(x), true
-	case int:
-		return float64(x), true
-	}
-	return 0, false
 }
 
 // PlanScenario returns the scenario of plan i: the scenario as loaded

@@ -3,6 +3,7 @@ package planner
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -215,5 +216,16 @@ func TestExportEveryPlan(t *testing.T) {
 		if got[len(got)-1].Name.EN != "Current values" || last.Summary.CLV != p.Result().Summary.CLV {
 			t.Errorf("%s: the last variant %q has CLV %v, the current values %v", id, got[len(got)-1].Name.EN, last.Summary.CLV, p.Result().Summary.CLV)
 		}
+	}
+}
+
+// TestVariantPlanValues: a variant's plan values are what its scenario
+// runs at the paths it sets, a distribution by its value: the four-stage
+// loyalty programme sets stay to beta(46, 4), whose mean is 46/50 = 0.92.
+func TestVariantPlanValues(t *testing.T) {
+	p := newPlanner(t, "four-stage")
+	v := p.PlanValues(1)
+	if len(v) != 3 || math.Abs(v[stay]-0.92) > 1e-12 || v["stage.stability.retention_spend"] != 5 || v["stage.stability.to.decline"] != 0.05 {
+		t.Errorf("loyalty programme's values %v", v)
 	}
 }
