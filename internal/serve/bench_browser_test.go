@@ -35,7 +35,7 @@ import (
 // How each figure is taken (all from outside the app, through what it
 // publishes as window.clvlab, plus a script the bench adds to the page
 // before the page's own):
-//   - bytes before the first frame: the transfer sizes (gzip, headers
+//   - bytes before the first frame: the transfer sizes (compressed, headers
 //     included) of the page and every resource whose response ended before
 //     the first frame, from the Resource Timing entries;
 //   - first frame: performance.now() (from navigation start) when the app
@@ -93,7 +93,7 @@ func TestBenchBrowser(t *testing.T) {
 			warms = append(warms, b.newTab(srv.URL+"/#s=four-stage&lang="+lang))
 			b.close()
 		}
-		r.add("bytes before the first frame, "+lang+" (gzip)", fmt.Sprintf("%.2f MB", median(bytes)/1e6))
+		r.add("bytes before the first frame, "+lang+" (as sent, compressed)", fmt.Sprintf("%.2f MB", median(bytes)/1e6))
 		r.add("first frame cold, "+lang+", median of "+strconv.Itoa(n), fmt.Sprintf("%.2f s (runs: %s)", median(firsts)/1000, list(firsts, 1000, "%.2f")))
 		r.add("first frame in a new tab of the same browser, "+lang, fmt.Sprintf("%.2f s (runs: %s)", median(warms)/1000, list(warms, 1000, "%.2f")))
 		for _, p := range phases {
@@ -139,7 +139,12 @@ func TestBenchBrowser(t *testing.T) {
 	// GPU's work too, not only issuing the draws.
 	b.eval(`(window.clvlabSync = true, 1)`)
 	for _, size := range [][2]int{{1280, 800}, {1920, 1080}} {
+		// A fresh page at each size: nothing left over from the last.
 		b.viewport(size[0], size[1])
+		if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatal(err)
+		}
+		b.open(srv.URL + "/#s=four-stage")
 		b.settle()
 		var row []string
 		var worst, blocked float64
@@ -147,13 +152,19 @@ func TestBenchBrowser(t *testing.T) {
 		for tab := range tabs {
 			b.markLong()
 			b.clickWidget(fmt.Sprintf("tab:%d", tab), 0.5)
-			b.poll(fmt.Sprintf(`window.clvlab.tab === %d ? 1 : 0`, tab))
+			if !b.try(fmt.Sprintf(`window.clvlab.tab === %d`, tab)) {
+				row = append(row, fmt.Sprintf("%d: click missed", tab))
+				continue
+			}
 			b.settle()
 			sw := b.eval(`window.clvlab.lastRenderMs`)
 			// A change on this tab: a click on the slider's track.
 			before := b.evalString(`window.clvlab.fragment`)
 			b.clickWidget(slider, []float64{0.15, 0.25}[tab%2])
-			b.poll(fmt.Sprintf(`window.clvlab.fragment !== %q ? 1 : 0`, before))
+			if !b.try(fmt.Sprintf(`window.clvlab.fragment !== %q`, before)) {
+				row = append(row, fmt.Sprintf("%d: %.0f/change missed", tab, sw))
+				continue
+			}
 			b.settle()
 			ch := b.eval(`window.clvlab.lastRenderMs`)
 			worst, blocked = max(worst, ch), max(blocked, b.longest())
@@ -164,7 +175,10 @@ func TestBenchBrowser(t *testing.T) {
 	}
 	b.eval(`(window.clvlabSync = false, 1)`)
 	b.viewport(1280, 800)
-	b.clickWidget("tab:0", 0.5)
+	if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	b.open(srv.URL + "/#s=four-stage")
 	b.settle()
 
 	// Idle: the app, then a blank page, in the same tab.
@@ -338,9 +352,28 @@ func (b *bench) poll(expr string) float64 {
 		time.Sleep(5 * time.Millisecond)
 	}
 	state, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`JSON.stringify({keys: __bench.keys.slice(-3), changes: __bench.changes.slice(-3),
-		focus: document.activeElement && document.activeElement.tagName, fragment: window.clvlab && window.clvlab.fragment})`))
+		focus: document.activeElement && document.activeElement.tagName, fragment: window.clvlab && window.clvlab.fragment,
+		tab: window.clvlab && window.clvlab.tab, tab0: window.clvlab && window.clvlab.widgets["tab:0"], message: window.clvlab && window.clvlab.message})`))
+	if buf, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot()); err == nil {
+		if dir := os.Getenv("CLVLAB_SHOTS"); dir != "" {
+			os.WriteFile(filepath.Join(dir, "bench-stuck.png"), buf, 0o644)
+		}
+	}
 	b.t.Fatalf("waited 60 s for %s; page: %s", expr, state)
 	return 0
+}
+
+// try waits up to 15 s for cond and reports whether it came true.
+func (b *bench) try(cond string) bool {
+	b.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!!(`+cond+`)`)); err == nil && ok {
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return false
 }
 
 // settle waits until the app has published no frame for 400 ms (at most
