@@ -43,8 +43,10 @@ wasm: browser-mod
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
 	cp internal/chart/font/NotoSansSC-gb2312l1.ttf $(WEB)/font-zh.ttf
 	gzip -9 -k -f -n $(WEB)/app.wasm $(WEB)/font-zh.ttf
-	zstd -q -f -$(ZSTD_LEVEL) $(WEB)/app.wasm -o $(WEB)/app.wasm.zst
-	zstd -q -f -$(ZSTD_LEVEL) $(WEB)/font-zh.ttf -o $(WEB)/font-zh.ttf.zst
+	if command -v zstd >/dev/null; then \
+		zstd -q -f -$(ZSTD_LEVEL) $(WEB)/app.wasm -o $(WEB)/app.wasm.zst && \
+		zstd -q -f -$(ZSTD_LEVEL) $(WEB)/font-zh.ttf -o $(WEB)/font-zh.ttf.zst; \
+	else echo "zstd not installed: no .zst copies (serve sends gzip)"; fi
 	if [ "$(abspath $(WEB))" != "$(abspath web)" ]; then cp web/index.html web/loading-zh.otf $(WEB)/; fi
 
 # gui opens the planner in a native window.
