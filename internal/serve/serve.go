@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,8 +122,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// (V8 keeps the code of a module compiled from a cached response).
 	etag := fmt.Sprintf(`"%x-%x`, st.Size(), st.ModTime().UnixNano())
 	var body []byte
-	switch {
-	case accepts(r, "zstd") && newer(h.dir, name+".zst", st):
+	zst := newer(h.dir, name+".zst", st)
+	switch encoding(r.Header.Get("Accept-Encoding"), zst) {
+	case "zstd":
 		// `make wasm` compresses harder with zstd than gzip can (app.wasm:
 		// 4.1 against 5.6 MB); no copy as new as the file, no zstd.
 		if body, err = fs.ReadFile(h.dir, name+".zst"); err != nil {
@@ -133,7 +133,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		etag += `-zst"`
 		w.Header().Set("Content-Encoding", "zstd")
-	case accepts(r, "gzip"):
+	case "gzip":
 		if body, err = h.compressed(name, st); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -161,7 +161,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag)
-	if slices.Contains(strings.Split(strings.ReplaceAll(r.Header.Get("If-None-Match"), " ", ""), ","), etag) {
+	if noneMatch(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -179,16 +179,77 @@ func newer(dir fs.FS, name string, st fs.FileInfo) bool {
 	return err == nil && !cst.ModTime().Before(st.ModTime())
 }
 
-// accepts reports whether the request's Accept-Encoding allows coding
-// (by name or "*", and not refused with q=0).
-func accepts(r *http.Request, coding string) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		c, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if c = strings.TrimSpace(c); c != coding && c != "*" {
+// encoding chooses how to send a file for the Accept-Encoding header
+// accept: "zstd" (when the file has a .zst copy, zst), "gzip" or "" (the
+// file as it is). The coding with the highest q value wins, the server's
+// order (zstd, gzip, none) breaking ties; q=0 refuses a coding and "*"
+// stands for every coding the header does not name. The file as it is
+// competes only when the header names identity (or "*"); otherwise it is
+// what is left when every compression is refused. No header means the
+// file as it is.
+func encoding(accept string, zst bool) string {
+	if strings.TrimSpace(accept) == "" {
+		return ""
+	}
+	qz, qg, qi := qvalue(accept, "zstd"), qvalue(accept, "gzip"), qvalue(accept, "identity")
+	switch {
+	case zst && qz > 0 && qz >= qg && qz >= qi:
+		return "zstd"
+	case qg > 0 && qg >= qi:
+		return "gzip"
+	}
+	return ""
+}
+
+// qvalue returns the q value accept gives coding: its own entry's, else
+// that of "*", else 0.
+func qvalue(accept, coding string) float64 {
+	star, q := -1.0, -1.0
+	for _, part := range strings.Split(accept, ",") {
+		c, params, _ := strings.Cut(part, ";")
+		c = strings.ToLower(strings.TrimSpace(c))
+		if c != coding && c != "*" {
 			continue
 		}
-		q := strings.ReplaceAll(params, " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		v := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, val, ok := strings.Cut(strings.TrimSpace(p), "=")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+				f, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+				if err != nil || f < 0 || f > 1 {
+					v = -1 // not a q value: the entry says nothing
+					break
+				}
+				v = f
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		if c == coding {
+			q = v
+		} else {
+			star = v
+		}
+	}
+	switch {
+	case q >= 0:
+		return q
+	case star >= 0:
+		return star
+	}
+	return 0
+}
+
+// noneMatch reports whether the If-None-Match header list names etag by
+// the weak comparison (W/ ignored on either side), or is "*".
+func noneMatch(list, etag string) bool {
+	etag = strings.TrimPrefix(etag, "W/")
+	for _, tag := range strings.Split(list, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == "*" || strings.TrimPrefix(tag, "W/") == etag {
+			return true
+		}
 	}
 	return false
 }
