@@ -119,9 +119,10 @@ func TestBrowserPlans(t *testing.T) {
 	click("tab:9")
 	waitTimed(t, ctx, `window.clvlab.tab === 9`)
 	click("field:plan-name")
-	if err := chromedp.Do(ctx, chromedp.KeyEvent("Keep as is"), tick, chromedp.KeyEvent("\r"), tick); err != nil {
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("Keep as is"), tick, tick); err != nil {
 		t.Fatal(err)
 	}
+	click("button:plans-save") // saves under the typed name
 	waitTimed(t, ctx, `window.clvlab.saved.length === 2`)
 	saved := plans().Saved
 	if saved[0] != "Plan 1" || saved[1] != "Keep as is" {
