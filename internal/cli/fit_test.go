@@ -131,7 +131,7 @@ func TestFitREADMECommand(t *testing.T) {
 	if doc.Chosen == "" || doc.Why == "" || doc.Predictions.Model != doc.Chosen {
 		t.Errorf("chosen %q (why %q), predictions from %q", doc.Chosen, doc.Why, doc.Predictions.Model)
 	}
-	if !strings.Contains(stdout, "chosen: "+doc.Chosen+": "+doc.Why) || !strings.Contains(stdout, "r = 0.2426") {
+	if !strings.Contains(stdout, "chosen: "+report.ModelName(doc.Chosen)+": "+doc.Why) || !strings.Contains(stdout, "r = 0.2426") {
 		t.Errorf("stdout lacks the parameters or the choice:\n%s", stdout)
 	}
 	rows := readCSV(t, filepath.Join(dir, "customers.csv"))

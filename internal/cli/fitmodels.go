@@ -262,7 +262,7 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 	i, why := fit.Choose(candidates)
 	res.Chosen, res.Why = candidates[i].Result.Model, why
 	if opt.model != "" && opt.model != res.Chosen {
-		res.Why = fmt.Sprintf("-model %s overrides the choice (%s would be chosen: %s)", opt.model, res.Chosen, why)
+		res.Why = fmt.Sprintf("-model %s overrides the choice (%s would be chosen: %s)", opt.model, report.ModelName(res.Chosen), why)
 		res.Chosen = opt.model
 	}
 	bar.show("clvlab fit: predicting with %s", report.ModelName(res.Chosen))

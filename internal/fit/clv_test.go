@@ -117,20 +117,28 @@ func TestTrackingByHand(t *testing.T) {
 }
 
 func TestChoose(t *testing.T) {
-	a := Candidate{Result: Result{Model: "bgnbd", BIC: 100}, Validation: &Validation{Error: 0.05, Expected: 105, Actual: 100}}
-	b := Candidate{Result: Result{Model: "paretonbd", BIC: 90}, Validation: &Validation{Error: -0.02, Expected: 98, Actual: 100}}
+	// Models by their display names, numbers grouped as in the table
+	// beside them: 1,745.1 expected, 1,882.0 actual (the CDNOW holdout).
+	a := Candidate{Result: Result{Model: "bgnbd", BIC: 19195.94}, Validation: &Validation{Error: -0.114, Expected: 1667.5, Actual: 1882}}
+	b := Candidate{Result: Result{Model: "paretonbd", BIC: 19221}, Validation: &Validation{Error: -0.073, Expected: 1745.14, Actual: 1882}}
 	i, why := Choose([]Candidate{a, b})
-	if i != 1 || !strings.Contains(why, "paretonbd predicts the cumulative holdout purchases best: off by -2.0% (98.0 expected, 100.0 actual)") ||
-		!strings.Contains(why, "bgnbd by +5.0%") {
+	if i != 1 || why != "Pareto/NBD predicts the cumulative holdout purchases best: off by -7.3% (1,745.1 expected, 1,882.0 actual); BG/NBD by -11.4%" {
+		t.Errorf("with a holdout: %d, %q", i, why)
+	}
+	a = Candidate{Result: Result{Model: "bgnbd", BIC: 100}, Validation: &Validation{Error: 0.05, Expected: 105, Actual: 100}}
+	b = Candidate{Result: Result{Model: "paretonbd", BIC: 90}, Validation: &Validation{Error: -0.02, Expected: 98, Actual: 100}}
+	i, why = Choose([]Candidate{a, b})
+	if i != 1 || !strings.Contains(why, "Pareto/NBD predicts the cumulative holdout purchases best: off by -2.0% (98.0 expected, 100.0 actual)") ||
+		!strings.Contains(why, "BG/NBD by +5.0%") {
 		t.Errorf("with a holdout: %d, %q", i, why)
 	}
 	a.Validation, b.Validation = nil, nil
 	b.Result.BIC = 110
 	i, why = Choose([]Candidate{a, b})
-	if i != 0 || why != "no holdout, so by BIC: bgnbd has the lowest (100.0); paretonbd 110.0" {
+	if i != 0 || why != "no holdout, so by BIC: BG/NBD has the lowest (100.0); Pareto/NBD 110.0" {
 		t.Errorf("without a holdout: %d, %q", i, why)
 	}
-	if i, why := Choose([]Candidate{b}); i != 0 || why != "paretonbd is the only purchase model fitted" {
+	if i, why := Choose([]Candidate{b}); i != 0 || why != "Pareto/NBD is the only purchase model fitted" {
 		t.Errorf("one model: %d, %q", i, why)
 	}
 }

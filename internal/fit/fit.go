@@ -55,6 +55,24 @@ const (
 	KeyGammaGamma = "gammagamma"
 )
 
+// Name is a model's name as the literature writes it, for people: BG/NBD,
+// Pareto/NBD, BG/BB, sBG, Gamma-Gamma (the key itself for any other).
+func Name(key string) string {
+	switch key {
+	case KeyBGNBD:
+		return "BG/NBD"
+	case KeyParetoNBD:
+		return "Pareto/NBD"
+	case KeyBGBB:
+		return "BG/BB"
+	case KeySBG:
+		return "sBG"
+	case KeyGammaGamma:
+		return "Gamma-Gamma"
+	}
+	return key
+}
+
 // Purchases is a fitted non-contractual purchase model (BG/NBD, Pareto/NBD,
 // BG/BB): what the command line and the charts ask of each. Times are in the
 // summary's unit; for BG/BB, t counts transaction opportunities.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"clvlab/internal/records"
 )
@@ -172,9 +174,9 @@ func Choose(cs []Candidate) (int, string) {
 		c := cs[0]
 		if c.Validation != nil {
 			return 0, fmt.Sprintf("%s is the only purchase model fitted; its cumulative holdout purchases are off by %s (%s expected, %s actual)",
-				c.Result.Model, signedPercent(c.Validation.Error), round(c.Validation.Expected), round(c.Validation.Actual))
+				Name(c.Result.Model), signedPercent(c.Validation.Error), round(c.Validation.Expected), round(c.Validation.Actual))
 		}
-		return 0, fmt.Sprintf("%s is the only purchase model fitted", c.Result.Model)
+		return 0, fmt.Sprintf("%s is the only purchase model fitted", Name(c.Result.Model))
 	}
 	best := 0
 	validated := true
@@ -188,10 +190,10 @@ func Choose(cs []Candidate) (int, string) {
 			}
 		}
 		why := fmt.Sprintf("%s predicts the cumulative holdout purchases best: off by %s (%s expected, %s actual)",
-			cs[best].Result.Model, signedPercent(cs[best].Validation.Error), round(cs[best].Validation.Expected), round(cs[best].Validation.Actual))
+			Name(cs[best].Result.Model), signedPercent(cs[best].Validation.Error), round(cs[best].Validation.Expected), round(cs[best].Validation.Actual))
 		for i, c := range cs {
 			if i != best {
-				why += fmt.Sprintf("; %s by %s", c.Result.Model, signedPercent(c.Validation.Error))
+				why += fmt.Sprintf("; %s by %s", Name(c.Result.Model), signedPercent(c.Validation.Error))
 			}
 		}
 		return best, why
@@ -205,10 +207,10 @@ func Choose(cs []Candidate) (int, string) {
 	if cs[0].Validation != nil {
 		reason = "no purchases in the holdout"
 	}
-	why := fmt.Sprintf(reason+", so by BIC: %s has the lowest (%s)", cs[best].Result.Model, round(cs[best].Result.BIC))
+	why := fmt.Sprintf(reason+", so by BIC: %s has the lowest (%s)", Name(cs[best].Result.Model), round(cs[best].Result.BIC))
 	for i, c := range cs {
 		if i != best {
-			why += fmt.Sprintf("; %s %s", c.Result.Model, round(c.Result.BIC))
+			why += fmt.Sprintf("; %s %s", Name(c.Result.Model), round(c.Result.BIC))
 		}
 	}
 	return best, why
@@ -221,4 +223,21 @@ func signedPercent(x float64) string {
 	return fmt.Sprintf("%+.1f%%", 100*x)
 }
 
-func round(x float64) string { return fmt.Sprintf("%.1f", x) }
+// round formats x to one decimal with its thousands grouped, as the
+// terminal table and the page write numbers: 1,745.1.
+func round(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 1, 64)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return sign + b.String() + "." + frac
+}

@@ -109,21 +109,7 @@ type CohortFit struct {
 
 // ModelName is a model's name as the literature writes it: BG/NBD,
 // Pareto/NBD, BG/BB, sBG, Gamma-Gamma.
-func ModelName(key string) string {
-	switch key {
-	case "bgnbd":
-		return "BG/NBD"
-	case "paretonbd":
-		return "Pareto/NBD"
-	case "bgbb":
-		return "BG/BB"
-	case "sbg":
-		return "sBG"
-	case "gammagamma":
-		return "Gamma-Gamma"
-	}
-	return key
-}
+func ModelName(key string) string { return fit.Name(key) }
 
 // FitFiles lists what `clvlab fit` writes: fit.json; summary.csv,
 // customers.csv, with a holdout holdout.csv, and with per-period counts

@@ -150,10 +150,38 @@ func TestFitTable(t *testing.T) {
 	if err := WriteFitTable(&b, handFit("en")); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"log.csv: 2 customers · unit: week", "BG/NBD", "Pareto/NBD", "chosen: bgnbd: bgnbd predicts", "Pareto/NBD: the observed information is singular"} {
+	for _, w := range []string{"log.csv: 2 customers · unit: week", "BG/NBD", "Pareto/NBD", "chosen: BG/NBD: bgnbd predicts", "Pareto/NBD: the observed information is singular"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("table lacks %q:\n%s", w, b.String())
 		}
+	}
+}
+
+// TestFitTableLayout: no line of the terminal table ends in a space (the
+// last column is not padded), and the numbers of a row are written the
+// same way: one decimal, thousands grouped, a whole number keeping its
+// ".0" (the CDNOW fit's AIC 19,198.0 beside BG/NBD's 19,172.9); the key
+// stays in fit.json's "chosen".
+func TestFitTableLayout(t *testing.T) {
+	f := handFit("en")
+	f.Models[0].Result.LogLikelihood, f.Models[0].Result.AIC, f.Models[0].Result.BIC = -9582.43, 19172.86, 19195.94
+	f.Models[1].Result.LogLikelihood, f.Models[1].Result.AIC, f.Models[1].Result.BIC = -9595, 19198, 19221
+	var b bytes.Buffer
+	if err := WriteFitTable(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(b.String(), "\n") {
+		if strings.TrimRight(line, " \t") != line {
+			t.Errorf("line %d ends in blanks: %q", i+1, line)
+		}
+	}
+	for _, w := range []string{"-9,582.4 ", "19,172.9  19,195.9", "-9,595.0 ", "19,198.0  19,221.0", "chosen: BG/NBD: "} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("table lacks %q:\n%s", w, b.String())
+		}
+	}
+	if text := written(t, f, "fit.json"); !strings.Contains(text, `"chosen": "bgnbd"`) {
+		t.Errorf("fit.json does not name the chosen model by its key:\n%s", text)
 	}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -135,6 +136,15 @@ func amount(x float64) string {
 	return kpi.Group(strconv.FormatFloat(x, 'f', 1, 64))
 }
 
+// tenths formats x to one decimal with grouped digits, the decimal kept
+// when it is 0 so that a column's numbers line up: 19,198.0, -9,595.0.
+func tenths(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	return kpi.Group(strconv.FormatFloat(x, 'f', 1, 64))
+}
+
 // param formats an estimate to four significant digits.
 func param(x float64) string {
 	if math.IsNaN(x) {
@@ -203,8 +213,7 @@ func (f *Fit) modelRows(li int) (head []string, rows [][]string) {
 		if !r.Converged {
 			conv = tr(li, "no") + ": " + r.Status
 		}
-		row := []string{ModelName(r.Model), strings.Join(ps, ", "), amount(math.Round(r.LogLikelihood*100) / 100),
-			amount(math.Round(r.AIC*10) / 10), amount(math.Round(r.BIC*10) / 10), itoa(r.Iterations), conv}
+		row := []string{ModelName(r.Model), strings.Join(ps, ", "), tenths(r.LogLikelihood), tenths(r.AIC), tenths(r.BIC), itoa(r.Iterations), conv}
 		if validated {
 			e, mae := "—", "—"
 			if v := m.Validation; v != nil {
@@ -370,13 +379,21 @@ func writeFitHTML(w io.Writer, f *Fit) error {
 func WriteFitTable(w io.Writer, f *Fit) error {
 	fmt.Fprintf(w, "%s: %s\n", f.File, f.caption(0))
 	head, rows := f.modelRows(0)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	// The table is aligned in a buffer, and each line written without the
+	// padding of its last cell: no line ends in spaces.
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for line := range strings.Lines(table.String()) {
+		if _, err := fmt.Fprintln(w, strings.TrimRight(line, " \n")); err != nil {
+			return err
+		}
 	}
 	for _, m := range f.Models {
 		if m.Result.SENote != "" {
@@ -387,7 +404,7 @@ func WriteFitTable(w io.Writer, f *Fit) error {
 		fmt.Fprintf(w, "%s could not be fitted: %s\n", ModelName(k), f.Failed[k])
 	}
 	if f.Chosen != "" {
-		fmt.Fprintf(w, "chosen: %s: %s\n", f.Chosen, f.Why)
+		fmt.Fprintf(w, "chosen: %s: %s\n", ModelName(f.Chosen), f.Why)
 	}
 	if c := f.Cohort; c != nil {
 		fmt.Fprintf(w, "DEL %s payments at %s a year; DERL after 0, 1, … renewals:", param(c.DEL), percentText(f.DiscountRate))
