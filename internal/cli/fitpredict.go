@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"clvlab/internal/fit"
 	"clvlab/internal/records"
@@ -44,21 +46,49 @@ func predict(res *report.Fit, m fit.Purchases, spend spendModel) {
 	s := res.Summary
 	opt := fit.CLVOptions{Margin: res.Margin, Rate: res.PeriodRate, Horizon: res.Horizon}
 	// Customers with the same history have the same predictions but for
-	// their spend, which multiplies the CLV: compute each history once.
+	// their spend, which multiplies the CLV: each distinct history is
+	// predicted once, the histories shared out among the cores.
 	type history struct{ x, tx, t float64 }
 	type value struct{ alive, purchases, clvPerSpend float64 }
-	seen := map[history]value{}
-	res.Customers = make([]report.Prediction, len(s.Customers))
+	at := make(map[history]int32)
+	index := make([]int32, len(s.Customers))
+	var distinct []records.Customer
 	for i, c := range s.Customers {
 		h := history{c.Frequency, c.Recency, c.T}
-		v, ok := seen[h]
+		k, ok := at[h]
 		if !ok {
-			v = value{m.PAlive(c), m.ConditionalPurchases(c, float64(res.Predict)), math.NaN()}
-			if spend != nil {
-				v.clvPerSpend = fit.ResidualCLV(m, c, 1, opt)
-			}
-			seen[h] = v
+			k = int32(len(distinct))
+			at[h] = k
+			distinct = append(distinct, records.Customer{Frequency: c.Frequency, Recency: c.Recency, T: c.T})
 		}
+		index[i] = k
+	}
+	values := make([]value, len(distinct))
+	parallel(len(distinct), func(lo, hi int) {
+		var curve []float64
+		if spend != nil {
+			curve = make([]float64, res.Horizon)
+		}
+		for k := lo; k < hi; k++ {
+			c := distinct[k]
+			v := value{alive: m.PAlive(c), clvPerSpend: math.NaN()}
+			if spend != nil {
+				// One curve of E[Y(k) | history], k = 1…horizon, gives the
+				// CLV and, within the horizon, the expected purchases.
+				fit.ConditionalCurve(m, c, curve)
+				v.clvPerSpend = fit.CurveCLV(curve, 1, opt)
+			}
+			if spend != nil && res.Predict <= res.Horizon {
+				v.purchases = curve[res.Predict-1]
+			} else {
+				v.purchases = m.ConditionalPurchases(c, float64(res.Predict))
+			}
+			values[k] = v
+		}
+	})
+	res.Customers = make([]report.Prediction, len(s.Customers))
+	for i, c := range s.Customers {
+		v := values[index[i]]
 		p := report.Prediction{PAlive: v.alive, ExpectedPurchases: v.purchases, ExpectedSpend: math.NaN(), CLV: math.NaN()}
 		if spend != nil {
 			p.ExpectedSpend = spend.ConditionalSpend(c)
@@ -71,6 +101,18 @@ func predict(res *report.Fit, m fit.Purchases, spend spendModel) {
 		res.Population[t] = m.ExpectedPurchases(float64(t + 1))
 	}
 	res.PAlive = pAliveGrid(res.Chosen, m, s.Customers)
+}
+
+// parallel calls work on parts of [0, n) on every core (GOMAXPROCS), one
+// part each, and waits for them; a small n is one part.
+func parallel(n int, work func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := n*p/parts, n*(p+1)/parts
+		wg.Go(func() { work(lo, hi) })
+	}
+	wg.Wait()
 }
 
 // pAliveGrid is P(alive) over recency and frequency for customers first

@@ -40,11 +40,19 @@ type CLVOptions struct {
 // spend is the customer's expected average spend (Gamma-Gamma's
 // conditional expectation).
 func ResidualCLV(m Purchases, c records.Customer, spend float64, opt CLVOptions) float64 {
+	curve := make([]float64, opt.Horizon)
+	ConditionalCurve(m, c, curve)
+	return CurveCLV(curve, spend, opt)
+}
+
+// CurveCLV is ResidualCLV from a customer's curve of cumulative expected
+// purchases, curve[k−1] = E[Y(k) | history] for k = 1, …, opt.Horizon
+// (ConditionalCurve).
+func CurveCLV(curve []float64, spend float64, opt CLVOptions) float64 {
 	v := 1 / (1 + opt.Rate)
 	f, prev, total := 1.0, 0.0, 0.0
-	for k := 1; k <= opt.Horizon; k++ {
+	for _, cum := range curve[:opt.Horizon] {
 		f *= v
-		cum := m.ConditionalPurchases(c, float64(k))
 		total += (cum - prev) * f
 		prev = cum
 	}

@@ -53,13 +53,23 @@ func Validate(m Purchases, s *records.Summary) Validation {
 	var v Validation
 	h := s.Holdout
 	ex := newExpectation(m)
+	// Customers with the same history expect the same: each distinct
+	// (x, t_x, T) is computed once.
+	type history struct{ x, tx, t float64 }
+	expected := map[history]float64{}
 	for _, c := range s.Customers {
 		w := weight(c)
 		i := min(int(c.Frequency), Bins-1)
 		b := &v.Bins[i]
 		b.Customers += w
 		b.Actual += w * c.HoldoutFrequency
-		b.Expected += w * m.ConditionalPurchases(c, h)
+		key := history{c.Frequency, c.Recency, c.T}
+		e, ok := expected[key]
+		if !ok {
+			e = m.ConditionalPurchases(c, h)
+			expected[key] = e
+		}
+		b.Expected += w * e
 		v.Actual += w * c.HoldoutFrequency
 		v.Expected += w * (ex.at(c.T+h) - ex.at(c.T))
 	}
