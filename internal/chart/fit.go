@@ -25,7 +25,7 @@ type FitSeries struct {
 // unitNames are the time units' names in each language, by the names
 // records.Unit gives them.
 var unitNames = map[string][2]string{
-	"day": {"day", "天"}, "week": {"week", "周"}, "month": {"month", "月"}, "year": {"year", "年"},
+	"day": {"day", "天"}, "week": {"week", "周"}, "month": {"month", "月"}, "year": {"year", "年"}, "period": {"period", "期"},
 }
 
 // unitName returns a unit's name in the chart's language ("week", "周").

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +26,11 @@ per customer and checks the predictions against a holdout.
   clvlab fit transactions LOG    a transaction log: one row per purchase (customer,
                                  date, amount), CSV or Parquet
   clvlab fit summary FILE        a per-customer summary: frequency, recency, T,
-                                 monetary_value (lifetimes' names too)
+                                 monetary_value (lifetimes' names too; -frequency,
+                                 -recency, -T, -monetary, -weight, -holdout-frequency,
+                                 -holdout-monetary and -customer name any other); one
+                                 in whole periods with the same T for everyone (BG/BB's)
+                                 is in periods unless -period says how long one is
   clvlab fit cohorts FILE        a cohort retention table: a label, then the customers
                                  active at the end of periods 0, 1, 2, ...
 
@@ -49,32 +55,41 @@ as run does. Every output says the unit. Example (the CDNOW sample):
 // fitFlags are the flags of `clvlab fit`.
 type fitFlags struct {
 	customer, date, amount, dateFormat *string
-	period, calibrationEnd, holdoutEnd *string
-	models, model                      *string
-	predict, horizon                   *int
-	discountRate, margin               *float64
-	out, charts, lang                  *string
+	// a summary file's columns
+	frequency, recency, age, monetary, weight, holdoutFrequency, holdoutMonetary *string
+	period, calibrationEnd, holdoutEnd                                           *string
+	models, model                                                                *string
+	predict, horizon                                                             *int
+	discountRate, margin                                                         *float64
+	out, charts, lang                                                            *string
 }
 
 func fitCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flags("fit", "transactions|summary|cohorts FILE [flags]", fitAbout, stderr)
 	ff := fitFlags{
-		customer:       fs.String("customer", "", "the log's customer `column`: a header name or a 1-based number (default: detected)"),
-		date:           fs.String("date", "", "the log's date `column`: a header name or a 1-based number (default: detected)"),
-		amount:         fs.String("amount", "", "the log's amount `column`: a header name or a 1-based number; none for a log without amounts (default: detected)"),
-		dateFormat:     fs.String("date-format", "", "the dates' Go `layout`, e.g. 02/01/2006 (default: ISO 2006-01-02 or YYYYMMDD, detected)"),
-		period:         fs.String("period", "", "the time `unit`: day, week or month (year too for a summary or a cohort table); default week, year for cohorts"),
-		calibrationEnd: fs.String("calibration-end", "", "the last `date` of calibration, YYYY-MM-DD (default: the log's last date)"),
-		holdoutEnd:     fs.String("holdout-end", "", "the last `date` of the holdout, YYYY-MM-DD (default: no holdout)"),
-		models:         fs.String("models", "", "the `models` to fit, comma-separated: bgnbd, paretonbd, bgbb, gammagamma, sbg (default: every model that suits the input)"),
-		model:          fs.String("model", "", "the purchase `model` whose predictions customers.csv holds (default: chosen by the holdout, else by BIC)"),
-		predict:        fs.Int("predict", 0, "expected purchases over the next `N` periods (default: three years' worth)"),
-		horizon:        fs.Int("horizon", 0, "the CLV horizon in `periods` (default: three years' worth)"),
-		discountRate:   fs.Float64("discount-rate", 0.10, "the annual discount `rate`"),
-		margin:         fs.Float64("margin", 1, "the `share` of spend kept, 0 to 1"),
-		out:            fs.String("o", "out", "output `folder`: results go to folder/<name>/fit/"),
-		charts:         fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
-		lang:           fs.String("lang", "en", "language of the charts and index.html: en or zh"),
+		customer:         fs.String("customer", "", "the customer `column`: for a log a header name or a 1-based number, for a summary a header name (default: detected)"),
+		frequency:        fs.String("frequency", "", "a summary's frequency `column`, by header name (default: frequency, x, frequency_cal)"),
+		recency:          fs.String("recency", "", "a summary's recency `column`, by header name (default: recency, t_x, recency_cal)"),
+		age:              fs.String("T", "", "a summary's T `column` (time from the first purchase to the calibration end, or the number of periods), by header name (default: T, periods, T_cal)"),
+		monetary:         fs.String("monetary", "", "a summary's monetary value `column`, by header name (default: monetary_value, zbar, monetary_value_cal, monetary)"),
+		weight:           fs.String("weight", "", "a summary's weight `column` (customers a row stands for), by header name (default: weight, weights)"),
+		holdoutFrequency: fs.String("holdout-frequency", "", "a summary's holdout frequency `column`, by header name (default: frequency_holdout)"),
+		holdoutMonetary:  fs.String("holdout-monetary", "", "a summary's holdout monetary value `column`, by header name (default: monetary_value_holdout)"),
+		date:             fs.String("date", "", "the log's date `column`: a header name or a 1-based number (default: detected)"),
+		amount:           fs.String("amount", "", "the log's amount `column`: a header name or a 1-based number; none for a log without amounts (default: detected)"),
+		dateFormat:       fs.String("date-format", "", "the dates' Go `layout`, e.g. 02/01/2006 (default: ISO 2006-01-02 or YYYYMMDD, detected)"),
+		period:           fs.String("period", "", "the time `unit`: day, week or month (year too for a summary or a cohort table); default week, year for cohorts, and for a summary in whole periods (same T for all, as BG/BB's) \"period\""),
+		calibrationEnd:   fs.String("calibration-end", "", "the last `date` of calibration, YYYY-MM-DD (default: the log's last date)"),
+		holdoutEnd:       fs.String("holdout-end", "", "the last `date` of the holdout, YYYY-MM-DD (default: no holdout)"),
+		models:           fs.String("models", "", "the `models` to fit, comma-separated: bgnbd, paretonbd, bgbb, gammagamma, sbg (default: every model that suits the input)"),
+		model:            fs.String("model", "", "the purchase `model` whose predictions customers.csv holds (default: chosen by the holdout, else by BIC)"),
+		predict:          fs.Int("predict", 0, "expected purchases over the next `N` periods (default: three years' worth)"),
+		horizon:          fs.Int("horizon", 0, "the CLV horizon in `periods` (default: three years' worth)"),
+		discountRate:     fs.Float64("discount-rate", 0.10, "the annual discount `rate`"),
+		margin:           fs.Float64("margin", 1, "the `share` of spend kept, 0 to 1"),
+		out:              fs.String("o", "out", "output `folder`: results go to folder/<name>/fit/"),
+		charts:           fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
+		lang:             fs.String("lang", "en", "language of the charts and index.html: en or zh"),
 	}
 	if st := parse(fs, args); st >= 0 {
 		return st
@@ -164,7 +179,10 @@ func isFitKind(s string) bool {
 type fitOptions struct {
 	kind    string
 	log     records.LogOptions
+	summary records.SummaryOptions
 	unit    records.Unit
+	// period is -period as given ("" when not)
+	period  string
 	models  []string // as given; nil: every model that suits the input
 	model   string
 	predict int
@@ -177,7 +195,7 @@ type fitOptions struct {
 
 // options checks the flags for an input of the given kind.
 func (ff *fitFlags) options(kind string) (*fitOptions, error) {
-	opt := &fitOptions{kind: kind, model: strings.TrimSpace(*ff.model), rate: *ff.discountRate, margin: *ff.margin, lang: *ff.lang}
+	opt := &fitOptions{kind: kind, model: strings.TrimSpace(*ff.model), rate: *ff.discountRate, margin: *ff.margin, lang: *ff.lang, period: *ff.period}
 	period := *ff.period
 	if period == "" {
 		period = "week"
@@ -194,13 +212,27 @@ func (ff *fitFlags) options(kind string) (*fitOptions, error) {
 	}
 	opt.unit = u
 	if kind != "transactions" {
-		for name, v := range map[string]string{"-customer": *ff.customer, "-date": *ff.date, "-amount": *ff.amount, "-date-format": *ff.dateFormat,
+		for name, v := range map[string]string{"-date": *ff.date, "-amount": *ff.amount, "-date-format": *ff.dateFormat,
 			"-calibration-end": *ff.calibrationEnd, "-holdout-end": *ff.holdoutEnd} {
 			if v != "" {
 				return nil, fmt.Errorf("%s applies to a transaction log (clvlab fit transactions); a %s file has no such column or dates", name, kind)
 			}
 		}
 	}
+	summaryColumns := map[string]string{"-frequency": *ff.frequency, "-recency": *ff.recency, "-T": *ff.age, "-monetary": *ff.monetary,
+		"-weight": *ff.weight, "-holdout-frequency": *ff.holdoutFrequency, "-holdout-monetary": *ff.holdoutMonetary}
+	if kind == "cohorts" {
+		summaryColumns["-customer"] = *ff.customer
+	}
+	if kind != "summary" {
+		for _, name := range slices.Sorted(maps.Keys(summaryColumns)) {
+			if summaryColumns[name] != "" {
+				return nil, fmt.Errorf("%s names a column of a per-customer summary (clvlab fit summary); a %s has no such column", name, kindName(kind))
+			}
+		}
+	}
+	opt.summary = records.SummaryOptions{Unit: u, Frequency: *ff.frequency, Recency: *ff.recency, T: *ff.age, Monetary: *ff.monetary,
+		Weight: *ff.weight, HoldoutFrequency: *ff.holdoutFrequency, HoldoutMonetary: *ff.holdoutMonetary, Customer: *ff.customer}
 	opt.log = records.LogOptions{Customer: *ff.customer, Date: *ff.date, Amount: *ff.amount, DateFormat: *ff.dateFormat, Unit: u}
 	for _, d := range []struct {
 		flag, value string
@@ -233,6 +265,9 @@ func (ff *fitFlags) options(kind string) (*fitOptions, error) {
 		dst   *int
 	}{{"-predict", *ff.predict, &opt.predict}, {"-horizon", *ff.horizon, &opt.horizon}} {
 		switch {
+		case n.value == 0 && kind == "summary" && *ff.period == "":
+			// set once the summary is read: three years' worth of weeks,
+			// or of a summary in whole periods as many periods as observed
 		case n.value == 0:
 			*n.dst = fit.ThreeYears(u)
 		case n.value < 0 || n.value > 100000:

@@ -83,7 +83,7 @@ func readFitInput(kind, file string, opt *fitOptions, bar *progress) (*fitInput,
 		}
 		return &fitInput{summary: &s}, nil
 	case "summary":
-		s, err := records.ReadSummary(file, records.SummaryOptions{Unit: opt.unit})
+		s, err := records.ReadSummary(file, opt.summary)
 		if err != nil {
 			return nil, err
 		}
@@ -176,6 +176,22 @@ func chooseModels(in *fitInput, opt *fitOptions) ([]string, error) {
 	return out, nil
 }
 
+// wholePeriods sets the prediction and CLV horizons a summary read
+// without -period left open: for a summary in whole periods (transaction
+// opportunities of unknown length, periods true) as many periods as the
+// data observe (n, the common T), else three years of weeks.
+func wholePeriods(opt *fitOptions, in *fitInput, periods bool) {
+	for _, n := range []*int{&opt.predict, &opt.horizon} {
+		if *n > 0 {
+			continue
+		}
+		*n = fit.ThreeYears(opt.unit)
+		if periods {
+			*n = max(1, int(in.summary.Customers[0].T))
+		}
+	}
+}
+
 func kindName(kind string) string {
 	if kind == "transactions" {
 		return "transaction log"
@@ -198,10 +214,15 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 	if opt.model != "" && !slices.Contains(keys, opt.model) {
 		return nil, &unsuitedError{fmt.Sprintf("-model %s: it is not among the models fitted (%s)", opt.model, strings.Join(keys, ", "))}
 	}
+	periods := in.summary != nil && opt.period == "" && opt.kind == "summary" && discrete(in.summary.Customers)
+	wholePeriods(opt, in, periods)
 	res := &report.Fit{Kind: opt.kind, Unit: opt.unit, Summary: in.summary, Cohorts: in.cohorts, Predict: opt.predict, Horizon: opt.horizon,
 		DiscountRate: opt.rate, PeriodRate: fit.PeriodRate(opt.rate, opt.unit), Margin: opt.margin, MeanSpend: math.NaN(), Lang: opt.lang}
 	for _, f := range opt.formats {
 		res.Formats = append(res.Formats, chartfile.Format(f))
+	}
+	if periods {
+		res.UnitName, res.PeriodRate = "period", opt.rate
 	}
 	if in.cohorts != nil {
 		return res, fitCohorts(res, in.cohorts, bar)

@@ -21,6 +21,10 @@ type Fit struct {
 	// Name is the data's name on the charts and the page.
 	Name string
 	Unit records.Unit
+	// UnitName, when set, is the unit's name in every output instead of
+	// Unit's: "period" for a summary in whole periods (transaction
+	// opportunities) read without -period, whose length is not known.
+	UnitName string
 	// Summary is the per-customer summary (transactions and summary);
 	// Cohorts the cohort table (cohorts).
 	Summary *records.Summary
@@ -136,6 +140,15 @@ func FitFiles(f *Fit) []File {
 		files = append(files, analysisFiles(c.stem, c.analysis, f.Formats)...)
 	}
 	return append(files, File{Name: HTMLFile, Write: func(w io.Writer) error { return writeFitHTML(w, f) }})
+}
+
+// unitName is the unit as every output names it: UnitName, else Unit's
+// name (day, week, month, year).
+func (f *Fit) unitName() string {
+	if f.UnitName != "" {
+		return f.UnitName
+	}
+	return f.Unit.String()
 }
 
 // validated reports whether any model has a holdout check.

@@ -21,7 +21,7 @@ func fitCharts(f *Fit) []fitChart {
 	var out []fitChart
 	if f.tracked() {
 		s := f.Summary
-		tr := &chart.Tracking{Header: h, Unit: f.Unit.String(), Actual: s.Repeat, Calibration: s.Unit.Since(s.Start, s.CalibrationEnd)}
+		tr := &chart.Tracking{Header: h, Unit: f.unitName(), Actual: s.Repeat, Calibration: s.Unit.Since(s.Start, s.CalibrationEnd)}
 		for _, m := range f.Models {
 			if len(m.Tracking) == len(s.Repeat) {
 				tr.Models = append(tr.Models, chart.FitSeries{Name: ModelName(m.Result.Model), Values: m.Tracking})
@@ -30,7 +30,7 @@ func fitCharts(f *Fit) []fitChart {
 		out = append(out, fitChart{"tracking", [2]string{"Tracking plot: repeat purchases over calibration and holdout", "跟踪图：校准期与验证期的重复购买"}, tr})
 	}
 	if f.Summary != nil && f.Summary.Holdout > 0 && f.validated() {
-		fb := &chart.FrequencyBins{Header: h, Unit: f.Unit.String(), Holdout: f.Summary.Holdout}
+		fb := &chart.FrequencyBins{Header: h, Unit: f.unitName(), Holdout: f.Summary.Holdout}
 		var actual []float64
 		for i := range fit.Bins {
 			fb.Labels = append(fb.Labels, fit.BinLabel(i))
@@ -56,11 +56,11 @@ func fitCharts(f *Fit) []fitChart {
 		out = append(out, fitChart{"holdout-by-frequency", [2]string{"Holdout purchases by calibration frequency: actual and conditional expectations", "按校准期频次分组的验证期购买：实际值与条件期望"}, fb})
 	}
 	if g := f.PAlive; g != nil {
-		hm := chart.NewPAliveMap(h, ModelName(g.Model), f.Unit.String(), g.T, g.Recency, g.Frequency, g.P)
+		hm := chart.NewPAliveMap(h, ModelName(g.Model), f.unitName(), g.T, g.Recency, g.Frequency, g.P)
 		out = append(out, fitChart{"p-alive", [2]string{"P(alive) over recency and frequency", "按最近购买与频次的仍活跃概率"}, hm})
 	}
 	if c := f.Cohort; c != nil && f.Cohorts != nil {
-		sf := &chart.SurvivalFit{Header: h, Unit: f.Unit.String(), Fitted: c.Survival, Observed: c.Observed, Retention: c.Retention}
+		sf := &chart.SurvivalFit{Header: h, Unit: f.unitName(), Fitted: c.Survival, Observed: c.Observed, Retention: c.Retention}
 		for _, co := range f.Cohorts.Cohorts {
 			s := chart.FitSeries{Name: co.Label}
 			for _, a := range co.Active {

@@ -27,12 +27,25 @@ func customerID(c records.Customer, i int) string {
 	return itoa(i + 1)
 }
 
-// monetary is a customer's mean repeat spend, "" when it has none.
-func monetary(c records.Customer) string {
-	if c.Frequency == 0 {
+// monetary is a customer's mean repeat spend, "" when it has none or the
+// data have no amounts (amounts false).
+func monetary(c records.Customer, amounts bool) string {
+	if c.Frequency == 0 || !amounts {
 		return ""
 	}
 	return csvFloat(c.Monetary)
+}
+
+// hasAmounts reports whether some customer has a positive mean spend: a
+// log without amounts, or a summary without a monetary column, has none,
+// and its monetary values are empty cells rather than zeros.
+func hasAmounts(cs []records.Customer) bool {
+	for _, c := range cs {
+		if c.Monetary > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // writeSummaryCSV writes summary.csv: the per-customer summary, with the
@@ -40,7 +53,7 @@ func monetary(c records.Customer) string {
 // rows, and the unit on every row.
 func writeSummaryCSV(w io.Writer, f *Fit) error {
 	s := f.Summary
-	holdout, weights := s.Holdout > 0, grouped(s.Customers)
+	holdout, weights, amounts := s.Holdout > 0, grouped(s.Customers), hasAmounts(s.Customers)
 	head := []string{"customer", "frequency", "recency", "T", "monetary_value"}
 	if holdout {
 		head = append(head, "holdout_frequency", "holdout_monetary_value")
@@ -50,7 +63,7 @@ func writeSummaryCSV(w io.Writer, f *Fit) error {
 	}
 	rows := [][]string{append(head, "unit")}
 	for i, c := range s.Customers {
-		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c)}
+		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c, amounts)}
 		if holdout {
 			hm := ""
 			if c.HoldoutFrequency > 0 {
@@ -61,7 +74,7 @@ func writeSummaryCSV(w io.Writer, f *Fit) error {
 		if weights {
 			row = append(row, csvFloat(weightOf(c)))
 		}
-		rows = append(rows, append(row, f.Unit.String()))
+		rows = append(rows, append(row, f.unitName()))
 	}
 	return writeCSVRows(w, rows)
 }
@@ -81,7 +94,7 @@ var CustomersHeader = []string{"customer", "frequency", "recency", "T", "monetar
 // chosen model's predictions.
 func writeCustomersCSV(w io.Writer, f *Fit) error {
 	s := f.Summary
-	weights := grouped(s.Customers)
+	weights, amounts := grouped(s.Customers), hasAmounts(s.Customers)
 	head := append([]string(nil), CustomersHeader...)
 	if weights {
 		head = append(head, "weight")
@@ -89,12 +102,12 @@ func writeCustomersCSV(w io.Writer, f *Fit) error {
 	rows := [][]string{append(head, "unit")}
 	for i, c := range s.Customers {
 		p := f.Customers[i]
-		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c),
+		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c, amounts),
 			cell(p.PAlive), cell(p.ExpectedPurchases), cell(p.ExpectedSpend), cell(p.CLV)}
 		if weights {
 			row = append(row, csvFloat(weightOf(c)))
 		}
-		rows = append(rows, append(row, f.Unit.String()))
+		rows = append(rows, append(row, f.unitName()))
 	}
 	return writeCSVRows(w, rows)
 }
@@ -114,7 +127,7 @@ func writeHoldoutCSV(w io.Writer, f *Fit) error {
 				actual, expected = b.Actual, b.Expected
 			}
 			rows = append(rows, []string{m.Result.Model, fit.BinLabel(i), csvFloat(b.Customers), cell(actual), cell(expected),
-				csvFloat(f.Summary.Holdout), f.Unit.String()})
+				csvFloat(f.Summary.Holdout), f.unitName()})
 		}
 	}
 	return writeCSVRows(w, rows)
@@ -140,7 +153,7 @@ func writeTrackingCSV(w io.Writer, f *Fit) error {
 				holdout = "true"
 			}
 			rows = append(rows, []string{m.Result.Model, itoa(k + 1), holdout, csvFloat(a), csvFloat(m.Tracking[k]),
-				csvFloat(ca), csvFloat(ce), f.Unit.String()})
+				csvFloat(ca), csvFloat(ce), f.unitName()})
 		}
 	}
 	return writeCSVRows(w, rows)
@@ -158,11 +171,11 @@ func writeCohortsCSV(w io.Writer, f *Fit) error {
 			if co.Active[0] > 0 {
 				share = a / co.Active[0]
 			}
-			rows = append(rows, []string{co.Label, itoa(t), csvFloat(a), cell(share), cell(at(c.Survival, t)), cell(at(c.Retention, t)), f.Unit.String()})
+			rows = append(rows, []string{co.Label, itoa(t), csvFloat(a), cell(share), cell(at(c.Survival, t)), cell(at(c.Retention, t)), f.unitName()})
 		}
 	}
 	for t := range c.Survival {
-		rows = append(rows, []string{"sBG", itoa(t), "", "", cell(c.Survival[t]), cell(at(c.Retention, t)), f.Unit.String()})
+		rows = append(rows, []string{"sBG", itoa(t), "", "", cell(c.Survival[t]), cell(at(c.Retention, t)), f.unitName()})
 	}
 	return writeCSVRows(w, rows)
 }

@@ -18,32 +18,33 @@ import (
 
 // fitText holds the page's texts in English and Chinese.
 var fitText = map[string][2]string{
-	"title":       {"Fit: %s", "拟合：%s"},
-	"customers":   {"%s customers", "%s 位客户"},
-	"cohorts":     {"%d cohorts, %s customers", "%d 个批次，%s 位客户"},
-	"unit":        {"unit: %s", "时间单位：%s"},
-	"calibration": {"calibration %s to %s (%s)", "校准期 %s 至 %s（%s）"},
-	"holdout":     {"holdout to %s (%s)", "验证期至 %s（%s）"},
-	"noHoldout":   {"no holdout", "无验证期"},
-	"model":       {"model", "模型"},
-	"params":      {"parameters (standard error)", "参数（标准误）"},
-	"ll":          {"log-likelihood", "对数似然"},
-	"iterations":  {"iterations", "迭代次数"},
-	"converged":   {"converged", "收敛"},
-	"error":       {"holdout error", "验证期误差"},
-	"mae":         {"bin MAE", "分组平均绝对误差"},
-	"yes":         {"yes", "是"},
-	"no":          {"no", "否"},
-	"chosen":      {"Chosen: %s. %s", "选用：%s。%s"},
-	"predictions": {"customers.csv holds each customer's P(alive), expected purchases over the next %s, expected spend per purchase (%s) and residual CLV over %s (margin %s, discount rate %s a year = %s a %s, cash at the end of each %s), from %s.", "customers.csv 列出每位客户仍活跃的概率、未来 %s 的预期购买次数、每次购买的预期消费（%s）和 %s 内的剩余 CLV（利润率 %s，年折现率 %s，即每%[8]s %[6]s，现金流在每%[8]s末），模型为 %[9]s。"},
-	"noSpend":     {"no spend model: the data have no amounts", "无消费模型：数据中没有金额"},
-	"population":  {"A new customer is expected to make %s repeat purchases in its first %s (%s).", "一位新客户在最初 %s 内预期重复购买 %s 次（%s）。"},
-	"se":          {"Standard errors are %s.", "标准误%s。"},
-	"seNote":      {"%s: %s.", "%s：%s。"},
-	"failed":      {"%s could not be fitted: %s", "%s 未能拟合：%s"},
-	"del":         {"A new customer's discounted expected lifetime (DEL) is %s payments at %s a year; after n renewals the discounted expected residual lifetime (DERL) is: %s.", "按年折现率 %[2]s，新客户的折现预期生命期（DEL）为 %[1]s 次付款；续约 n 次后的折现预期剩余生命期（DERL）为：%[3]s。"},
-	"files":       {"Files:", "文件："},
-	"conventions": {"How the log is summarised: %s.", "交易记录的汇总方式：%s。"},
+	"title":             {"Fit: %s", "拟合：%s"},
+	"customers":         {"%s customers", "%s 位客户"},
+	"cohorts":           {"%d cohorts, %s customers", "%d 个批次，%s 位客户"},
+	"unit":              {"unit: %s", "时间单位：%s"},
+	"calibration":       {"calibration %s to %s (%s)", "校准期 %s 至 %s（%s）"},
+	"holdout":           {"holdout to %s (%s)", "验证期至 %s（%s）"},
+	"noHoldout":         {"no holdout", "无验证期"},
+	"model":             {"model", "模型"},
+	"params":            {"parameters (standard error)", "参数（标准误）"},
+	"ll":                {"log-likelihood", "对数似然"},
+	"iterations":        {"iterations", "迭代次数"},
+	"converged":         {"converged", "收敛"},
+	"error":             {"holdout error", "验证期误差"},
+	"mae":               {"bin MAE", "分组平均绝对误差"},
+	"yes":               {"yes", "是"},
+	"no":                {"no", "否"},
+	"chosen":            {"Chosen: %s. %s", "选用：%s。%s"},
+	"predictions":       {"customers.csv holds each customer's P(alive), expected purchases over the next %s, expected spend per purchase (%s) and residual CLV over %s (margin %s, discount rate %s a year = %s a %s, cash at the end of each %s), from %s.", "customers.csv 列出每位客户仍活跃的概率、未来 %s 的预期购买次数、每次购买的预期消费（%s）和 %s 内的剩余 CLV（利润率 %s，年折现率 %s，即每%[8]s %[6]s，现金流在每%[8]s末），模型为 %[9]s。"},
+	"predictionsPeriod": {"customers.csv holds each customer's P(alive), expected purchases over the next %s, expected spend per purchase (%s) and residual CLV over %s (margin %s, discount rate %s a period: the period's length is not known, so -discount-rate is taken per period; give -period to convert an annual rate; cash at the end of each period), from %s.", "customers.csv 列出每位客户仍活跃的概率、未来 %s 的预期购买次数、每次购买的预期消费（%s）和 %s 内的剩余 CLV（利润率 %s，每期折现率 %s：期的长度未知，-discount-rate 按每期计；给出 -period 可换算年折现率；现金流在每期末），模型为 %s。"},
+	"noSpend":           {"no spend model: the data have no amounts", "无消费模型：数据中没有金额"},
+	"population":        {"A new customer is expected to make %s repeat purchases in its first %s (%s).", "一位新客户在最初 %s 内预期重复购买 %s 次（%s）。"},
+	"se":                {"Standard errors are %s.", "标准误%s。"},
+	"seNote":            {"%s: %s.", "%s：%s。"},
+	"failed":            {"%s could not be fitted: %s", "%s 未能拟合：%s"},
+	"del":               {"A new customer's discounted expected lifetime (DEL) is %s payments at %s a year; after n renewals the discounted expected residual lifetime (DERL) is: %s.", "按年折现率 %[2]s，新客户的折现预期生命期（DEL）为 %[1]s 次付款；续约 n 次后的折现预期剩余生命期（DERL）为：%[3]s。"},
+	"files":             {"Files:", "文件："},
+	"conventions":       {"How the log is summarised: %s.", "交易记录的汇总方式：%s。"},
 }
 
 // SEMethodZH and ConventionsZH are SEMethod and Conventions in Chinese.
@@ -52,7 +53,7 @@ const (
 	ConventionsZH = "同一天的多次购买算一次；频次为校准期内的重复购买天数；最近购买时间为首次购买到校准期内末次购买的时间，T 为首次购买到校准期结束的时间，均以所选单位计、可为小数（按周时为天数 / 7）；monetary_value 为重复购买（不含首次）的平均金额"
 )
 
-var unitZH = map[string]string{"day": "天", "week": "周", "month": "月", "year": "年"}
+var unitZH = map[string]string{"day": "天", "week": "周", "month": "月", "year": "年", "period": "期"}
 
 // fitRow is a model's row of the page's table: its name, its parameters
 // one to a line, and the other cells.
@@ -168,7 +169,7 @@ func unitsText(li int, x float64, unit string) string {
 // caption is the line under the title: the data's size, the unit and the
 // periods.
 func (f *Fit) caption(li int) string {
-	unit := f.Unit.String()
+	unit := f.unitName()
 	unitName := unit
 	if li == 1 {
 		unitName = unitZH[unit]
@@ -287,7 +288,7 @@ func percentText(x float64) string {
 
 // paragraphs are the page's text under the table.
 func (f *Fit) paragraphs(li int) []string {
-	unit := f.Unit.String()
+	unit := f.unitName()
 	unitName := unit
 	if li == 1 {
 		unitName = unitZH[unit]
@@ -304,8 +305,13 @@ func (f *Fit) paragraphs(li int) []string {
 		if f.SpendModel == "" {
 			spend = tr(li, "noSpend")
 		}
-		ps = append(ps, tr(li, "predictions", unitsText(li, float64(f.Predict), unit), spend, unitsText(li, float64(f.Horizon), unit),
-			percentText(f.Margin), percentText(f.DiscountRate), percentText(f.PeriodRate), unitName, unitName, ModelName(f.Chosen)))
+		if f.UnitName == "period" {
+			ps = append(ps, tr(li, "predictionsPeriod", unitsText(li, float64(f.Predict), unit), spend, unitsText(li, float64(f.Horizon), unit),
+				percentText(f.Margin), percentText(f.PeriodRate), ModelName(f.Chosen)))
+		} else {
+			ps = append(ps, tr(li, "predictions", unitsText(li, float64(f.Predict), unit), spend, unitsText(li, float64(f.Horizon), unit),
+				percentText(f.Margin), percentText(f.DiscountRate), percentText(f.PeriodRate), unitName, unitName, ModelName(f.Chosen)))
+		}
 		if n := len(f.Population); n > 0 {
 			if li == 1 {
 				ps = append(ps, tr(li, "population", unitsText(li, float64(n), unit), param(f.Population[n-1]), ModelName(f.Chosen)))

@@ -202,7 +202,7 @@ func writeFitJSON(w io.Writer, f *Fit) error {
 		Predictions *predictionsJSON  `json:"predictions,omitempty"`
 		Population  *populationJSON   `json:"population,omitempty"`
 		Cohorts     *cohortsJSON      `json:"cohorts,omitempty"`
-	}{Unit: f.Unit.String(), Data: data, SEMethod: SEMethod, Models: models, Failed: f.Failed, Chosen: f.Chosen, Why: f.Why}
+	}{Unit: f.unitName(), Data: data, SEMethod: SEMethod, Models: models, Failed: f.Failed, Chosen: f.Chosen, Why: f.Why}
 	if f.Kind == "transactions" {
 		doc.Conventions = Conventions
 	}
