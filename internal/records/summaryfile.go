@@ -100,7 +100,7 @@ func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) 
 		}
 		at[i] = findNamed(t.header, c.names)
 		if at[i] < 0 && c.required {
-			return Summary{}, fileError(name, 1, "no column of the header (%s) is the %s column (%s): rename the column to one of these", listNames(t.header), c.role, recognised(c.names))
+			return Summary{}, fileError(name, 1, "no column of the header (%s) is the %s column (%s): rename the column to one of these, or name it (clvlab fit summary -%s NAME)", listNames(t.header), c.role, recognised(c.names), flagOf(i))
 		}
 	}
 	sum := Summary{Unit: opt.Unit}
@@ -206,6 +206,11 @@ func checkCustomer(c Customer) string {
 		return fmt.Sprintf("holdout frequency %g is not a whole number of purchases (0 or more)", c.HoldoutFrequency)
 	}
 	return ""
+}
+
+// flagOf is the option (clvlab fit summary's flag) that names column i.
+func flagOf(i int) string {
+	return [...]string{"frequency", "recency", "T", "monetary", "weight", "holdout-frequency", "holdout-monetary", "customer", "duration"}[i]
 }
 
 // recognised lists the names a column is recognised by.
