@@ -202,3 +202,13 @@ func TestFitFailedModel(t *testing.T) {
 		t.Errorf("table:\n%s", b.String())
 	}
 }
+
+// TestFitNoSpendSaysEmpty: without amounts the page does not promise a
+// CLV: it says that expected_spend and clv are empty, in both languages.
+func TestFitNoSpendSaysEmpty(t *testing.T) {
+	for lang, want := range map[string]string{"en": "so expected_spend and clv are empty", "zh": "expected_spend 与 clv 为空"} {
+		if page := written(t, handFit(lang), HTMLFile); !strings.Contains(page, want) {
+			t.Errorf("%s page lacks %q", lang, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ var fitText = map[string][2]string{
 	"chosen":            {"Chosen: %s. %s", "选用：%s。%s"},
 	"predictions":       {"customers.csv holds each customer's P(alive), expected purchases over the next %s, expected spend per purchase (%s) and residual CLV over %s (margin %s, discount rate %s a year = %s a %s, cash at the end of each %s), from %s.", "customers.csv 列出每位客户仍活跃的概率、未来 %s 的预期购买次数、每次购买的预期消费（%s）和 %s 内的剩余 CLV（利润率 %s，年折现率 %s，即每%[8]s %[6]s，现金流在每%[8]s末），模型为 %[9]s。"},
 	"predictionsPeriod": {"customers.csv holds each customer's P(alive), expected purchases over the next %s, expected spend per purchase (%s) and residual CLV over %s (margin %s, discount rate %s a period: the period's length is not known, so -discount-rate is taken per period; give -period to convert an annual rate; cash at the end of each period), from %s.", "customers.csv 列出每位客户仍活跃的概率、未来 %s 的预期购买次数、每次购买的预期消费（%s）和 %s 内的剩余 CLV（利润率 %s，每期折现率 %s：期的长度未知，-discount-rate 按每期计；给出 -period 可换算年折现率；现金流在每期末），模型为 %s。"},
-	"noSpend":           {"no spend model: the data have no amounts", "无消费模型：数据中没有金额"},
+	"noSpend":           {"no spend model: the data have no amounts, so expected_spend and clv are empty", "无消费模型：数据中没有金额，expected_spend 与 clv 为空"},
 	"population":        {"A new customer is expected to make %s repeat purchases in its first %s (%s).", "一位新客户在最初 %s 内预期重复购买 %s 次（%s）。"},
 	"se":                {"Standard errors are %s.", "标准误%s。"},
 	"seNote":            {"%s: %s.", "%s：%s。"},
