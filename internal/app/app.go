@@ -76,14 +76,14 @@ type App struct {
 	note       notice           // the status line's notice (an export, a problem with a file or link)
 	now        func() time.Time // the clock notices expire by (tests set it)
 
-	chartKey   string // what the chart image shows
+	chartKey   chartKey // what the chart image shows
 	chartFig   *chart.Figure
 	chartImg   *ebiten.Image // the chart, kept until what it shows changes
 	chartRect  image.Rectangle
 	charts     vgebiten.Supersampled // draws the chart on the GPU
 	chartPixel [4]byte               // read back to time the GPU's work
 	hover      int                   // period under the mouse, or −1
-	hoverKey   string                // the chart the hover values were read from
+	hoverKey   chartKey              // the chart the hover values were read from
 	hoverLines []string
 
 	paint      painter
@@ -176,7 +176,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 		return err
 	}
 	a.stats.LastRecomputeMs = ms(time.Since(start))
-	a.p, a.scroll, a.chartKey, a.stale = p, 0, "", true
+	a.p, a.scroll, a.chartKey, a.stale = p, 0, chartKey{}, true
 	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
 	a.restorePlans()
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
@@ -245,11 +245,12 @@ func (a *App) fontChanged() error {
 	}
 	a.font = src
 	clear(a.faces)
+	a.ui.ResetFits()
 	for k, t := range a.paint.texts {
 		t.img.Deallocate()
 		delete(a.paint.texts, k)
 	}
-	a.chartKey, a.hoverKey, a.stale = "", "", true
+	a.chartKey, a.hoverKey, a.stale = chartKey{}, chartKey{}, true
 	return nil
 }
 

@@ -481,7 +481,7 @@ func (a *App) tabsAndChart(m metrics) {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := fmt.Sprintf("%p|%d|%d|%p|%p|%d|%s|%v", a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr)
+	key := chartKey{a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr}
 	if key == a.chartKey {
 		return
 	}

@@ -285,7 +285,7 @@ const optimumKPI = kpi.CustomerEquity
 // optimum tab.
 func (a *App) optimize() {
 	a.tab = tabOptimum
-	a.chartKey = ""
+	a.chartKey = chartKey{}
 	a.platform.stateChanged()
 	o, err := whatif.Optimize(a.p.Scenario(), whatif.OptimizeOptions{KPI: optimumKPI})
 	if err != nil {
@@ -317,7 +317,7 @@ func (a *App) applyOptimum() {
 		}
 	}
 	w.optimum = nil
-	a.tab, a.chartKey = tabOptimum, ""
+	a.tab, a.chartKey = tabOptimum, chartKey{}
 	a.say("optimum applied", len(w.applied), a.t("tab:optimum"))
 }
 

@@ -129,27 +129,44 @@ func Printable(s string) string {
 	if err != nil {
 		return s
 	}
-	var buf sfnt.Buffer
+	glyphs.mu.Lock()
+	defer glyphs.mu.Unlock()
+	first := -1
+	for i, r := range s {
+		if r != '\n' && !glyphs.has(f, r) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s
+	}
 	var b strings.Builder
-	changed := false
-	for _, r := range s {
-		if r == '\n' {
+	b.WriteString(s[:first])
+	for _, r := range s[first:] {
+		switch sub, ok := substitutes[r]; {
+		case r == '\n' || glyphs.has(f, r):
 			b.WriteRune(r)
-			continue
-		}
-		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
-			b.WriteRune(r)
-			continue
-		}
-		changed = true
-		if sub, ok := substitutes[r]; ok {
+		case ok:
 			b.WriteString(sub)
-		} else {
+		default:
 			b.WriteByte('?')
 		}
 	}
-	if !changed {
-		return s
-	}
 	return b.String()
+}
+
+// glyphs is Printable's scratch buffer for the font's glyph lookups, kept
+// so that a frame's texts, all printable, cost no allocation.
+var glyphs glyphLookup
+
+type glyphLookup struct {
+	mu  sync.Mutex
+	buf sfnt.Buffer
+}
+
+// has reports whether f has a glyph for r; hold g.mu.
+func (g *glyphLookup) has(f *sfnt.Font, r rune) bool {
+	i, err := f.GlyphIndex(&g.buf, r)
+	return err == nil && i != 0
 }

@@ -134,6 +134,15 @@ type Context struct {
 	edit     []rune
 	changed  bool
 	consumed bool // a key was used by a widget
+
+	fits map[fitKey]string // fit's answers: a frame fits the same texts again
+}
+
+// fitKey is what fit's answer depends on.
+type fitKey struct {
+	text  string
+	size  float64
+	width int
 }
 
 // Begin starts a frame with its input.
@@ -224,7 +233,28 @@ func (c *Context) Label(r image.Rectangle, text string, size float64, col color.
 // text, so trying one length after another made a long description cost
 // hundreds of measures, most of the browser's first frame).
 func (c *Context) fit(text string, size float64, width int) string {
-	if c.Measure == nil || c.Measure(text, size) <= float64(width) {
+	if c.Measure == nil {
+		return text
+	}
+	key := fitKey{text, size, width}
+	if s, ok := c.fits[key]; ok {
+		return s
+	}
+	if c.fits == nil || len(c.fits) >= 1024 { // texts of scenarios and languages gone by
+		c.fits = map[fitKey]string{}
+	}
+	s := c.fitMeasured(text, size, width)
+	c.fits[key] = s
+	return s
+}
+
+// ResetFits forgets the texts fitted so far: the app calls it when
+// Measure's answers change (another font, another text scale).
+func (c *Context) ResetFits() { c.fits = nil }
+
+// fitMeasured is fit without its cache.
+func (c *Context) fitMeasured(text string, size float64, width int) string {
+	if c.Measure(text, size) <= float64(width) {
 		return text
 	}
 	r := []rune(text)
