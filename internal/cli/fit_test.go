@@ -507,3 +507,22 @@ func TestFitCohorts(t *testing.T) {
 		t.Errorf("stdout lacks DEL:\n%s", stdout)
 	}
 }
+
+// TestFitModelThatFailed: -model names a model of the default set that
+// could not be fitted while another did (the reviewer's new.csv: five
+// purchases of three customers, Pareto/NBD's dropout not identified); the
+// command says why instead of crashing, exits 1 and writes nothing.
+func TestFitModelThatFailed(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "new.csv")
+	os.WriteFile(log, []byte("customer,date,amount\n1,2020-01-01,10\n2,2020-01-02,5\n1,2021-12-31,3\n2,2020-03-01,4\n3,2020-02-01,2\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	status, _, stderr := runCLI(t, "fit", "transactions", log, "-model", "paretonbd", "-o", out)
+	want := "-model paretonbd: Pareto/NBD could not be fitted: paretonbd: the dropout process is not identified"
+	if status != ExitFailure || !strings.Contains(stderr, want) {
+		t.Errorf("status %d, stderr %q, want it to contain %q", status, stderr, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("something was written")
+	}
+}

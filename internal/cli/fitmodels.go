@@ -280,6 +280,11 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 		}
 		return nil, fmt.Errorf("no purchase model could be fitted: %s", strings.Join(msgs, "; "))
 	}
+	if opt.model != "" && models[opt.model] == nil {
+		// -model names a model chosen for the input that failed while the
+		// others fitted.
+		return nil, fmt.Errorf("-model %s: %s could not be fitted: %s", opt.model, report.ModelName(opt.model), res.Failed[opt.model])
+	}
 	i, why := fit.Choose(candidates)
 	res.Chosen, res.Why = candidates[i].Result.Model, why
 	if opt.model != "" && opt.model != res.Chosen {
