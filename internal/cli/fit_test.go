@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"clvlab/internal/report"
 )
@@ -524,5 +526,45 @@ func TestFitModelThatFailed(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("something was written")
+	}
+}
+
+// TestFitLogIsContinuous: a transaction log whose customers all bought
+// first on one day, read in days, has whole-number histories with one T,
+// as a BG/BB summary has; it is still a log in continuous time, so the
+// default models are BG/NBD and Pareto/NBD, not BG/BB.
+func TestFitLogIsContinuous(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "oneday.csv")
+	var b bytes.Buffer
+	b.WriteString("customer,date,amount\n")
+	day0 := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 300 {
+		id := "c" + strconv.Itoa(i)
+		b.WriteString(id + ",2020-01-01,10\n")
+		// Each customer buys every 1/rate days on average until dropping
+		// out after a purchase with probability p: BG/NBD's own story.
+		rate, p := rng.ExpFloat64()/20, 0.05+0.4*rng.Float64()
+		for d := 0.0; rng.Float64() > p; {
+			d += rng.ExpFloat64() / rate
+			if d > 180 {
+				break
+			}
+			b.WriteString(id + "," + day0.AddDate(0, 0, int(d)).Format("2006-01-02") + ",10\n")
+		}
+	}
+	os.WriteFile(log, b.Bytes(), 0o644)
+	out := filepath.Join(dir, "out")
+	status, _, stderr := runCLI(t, "fit", "transactions", log, "-period", "day", "-calibration-end", "2020-06-30", "-charts", "none", "-o", out)
+	if status != ExitOK {
+		t.Fatalf("status %d, stderr %q", status, stderr)
+	}
+	doc := readFitDoc(t, filepath.Join(out, "oneday", "fit"))
+	if _, ok := doc.Models["bgbb"]; ok {
+		t.Errorf("BG/BB fitted to a log by default: models %v", doc.Models)
+	}
+	if _, ok := doc.Models["bgnbd"]; !ok {
+		t.Errorf("BG/NBD not fitted: models %v, stderr %q", doc.Models, stderr)
 	}
 }

@@ -143,7 +143,10 @@ func chooseModels(in *fitInput, opt *fitOptions) ([]string, error) {
 	isDiscrete, amounts := discrete(cs), hasAmounts(cs)
 	if opt.models == nil {
 		var out []string
-		if isDiscrete {
+		// A transaction log is in continuous time even when every first
+		// purchase fell on one day: BG/BB is offered by default for a
+		// summary only (-models bgbb asks for it on a log).
+		if isDiscrete && opt.kind == "summary" {
 			out = append(out, "bgbb")
 		} else {
 			out = append(out, "bgnbd", "paretonbd")
