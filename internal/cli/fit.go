@@ -149,6 +149,10 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 		return ExitFailure
 	}
 	res.File, res.Name = file, dataName(file)
+	if err := res.Check(); err != nil {
+		fmt.Fprintf(stderr, "clvlab fit %s: %v\n", kind, err)
+		return ExitFailure
+	}
 	if err := report.WriteFitTable(stdout, res); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitFailure

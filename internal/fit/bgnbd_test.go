@@ -249,3 +249,25 @@ func TestBGNBDUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestBGNBDBoundaryDropout: the reviewer's new.csv in weeks (three
+// customers: x = 1 at t_x = 104.29 of T = 104.29, x = 1 at 8.43 of 104,
+// x = 0 of T = 99.86) drives the estimate to b → 0 and a → ∞ (a = 8.5e10,
+// b = 1.2e-11 before this check), where E[X(t)] is NaN; the fit fails and
+// says what it means and what to try instead of passing as converged.
+func TestBGNBDBoundaryDropout(t *testing.T) {
+	cs := []records.Customer{
+		{ID: "1", Frequency: 1, Recency: 730.0 / 7, T: 730.0 / 7, Weight: 1},
+		{ID: "2", Frequency: 1, Recency: 59.0 / 7, T: 728.0 / 7, Weight: 1},
+		{ID: "3", Frequency: 0, Recency: 0, T: 699.0 / 7, Weight: 1},
+	}
+	_, r, err := FitBGNBD(cs)
+	if err == nil || r.Converged {
+		t.Fatalf("accepted: %+v", r)
+	}
+	for _, want := range []string{"b → 0 or a → ∞", "dropout probability a/(a+b) → 1", "use a longer calibration period or more customers, or fit Pareto/NBD"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%v, want it to contain %q", err, want)
+		}
+	}
+}
