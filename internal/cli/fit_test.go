@@ -511,16 +511,33 @@ func TestFitCohorts(t *testing.T) {
 }
 
 // TestFitModelThatFailed: -model names a model of the default set that
-// could not be fitted while another did (the reviewer's new.csv: five
-// purchases of three customers, Pareto/NBD's dropout not identified); the
-// command says why instead of crashing, exits 1 and writes nothing.
+// could not be fitted while another did (fifteen purchases of eight
+// customers over two years: BG/NBD's spread of purchase rates runs to zero,
+// Pareto/NBD fits); the command says why instead of crashing (a nil model
+// before the check), exits 1 and writes nothing.
 func TestFitModelThatFailed(t *testing.T) {
 	dir := t.TempDir()
-	log := filepath.Join(dir, "new.csv")
-	os.WriteFile(log, []byte("customer,date,amount\n1,2020-01-01,10\n2,2020-01-02,5\n1,2021-12-31,3\n2,2020-03-01,4\n3,2020-02-01,2\n"), 0o644)
+	log := filepath.Join(dir, "few.csv")
+	os.WriteFile(log, []byte(`customer,date,amount
+2,2020-01-05,2
+1,2020-01-13,14
+5,2020-01-16,5
+3,2020-01-22,12
+6,2020-02-01,20
+0,2020-02-14,20
+7,2020-02-16,11
+4,2020-02-23,16
+7,2020-05-07,17
+4,2020-08-29,9
+0,2020-12-03,14
+3,2021-02-07,1
+2,2021-07-11,15
+7,2021-09-25,20
+7,2021-12-17,8
+`), 0o644)
 	out := filepath.Join(dir, "out")
-	status, _, stderr := runCLI(t, "fit", "transactions", log, "-model", "paretonbd", "-o", out)
-	want := "-model paretonbd: Pareto/NBD could not be fitted: paretonbd: the dropout process is not identified"
+	status, _, stderr := runCLI(t, "fit", "transactions", log, "-model", "bgnbd", "-o", out)
+	want := "-model bgnbd: BG/NBD could not be fitted: bgnbd: the spread of purchase rates runs to zero"
 	if status != ExitFailure || !strings.Contains(stderr, want) {
 		t.Errorf("status %d, stderr %q, want it to contain %q", status, stderr, want)
 	}

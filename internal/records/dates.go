@@ -175,3 +175,14 @@ func (p *dateParser) describe() string {
 	}
 	return fmt.Sprintf("the layout %q", p.layout)
 }
+
+// The years a purchase date may fall in: a date before 1900 or after 2200
+// is a typing or conversion error (9999-12-31 and 0001-01-01 often stand
+// for "no date"), and would stretch the analysis over millennia.
+var firstDay, lastDay = civil(1900, 1, 1), civil(2200, 12, 31)
+
+// plausible reports whether d is a purchase date clvlab accepts.
+func plausible(d day) bool { return d >= firstDay && d <= lastDay }
+
+// implausible says why a date outside 1900–2200 is refused.
+const implausible = "outside the years 1900 to 2200: correct the row, or leave it out (9999-12-31 and 0001-01-01 often stand for \"no date\")"

@@ -150,3 +150,34 @@ func TestReferenceDataIntact(t *testing.T) {
 		}
 	}
 }
+
+// TestPurchasesAfterTheEnd: purchases after the holdout end, or after the
+// calibration end without a holdout, are not part of the analysis: they are
+// counted in a warning and left out, and the per-period counts stop at the
+// end (a stray 2199-12-31 would otherwise stretch them over 180 years).
+func TestPurchasesAfterTheEnd(t *testing.T) {
+	log := "customer,date,amount\na,2020-01-01,1\nb,2020-01-02,1\na,2020-01-20,1\nb,2020-02-10,1\na,2199-12-31,1\nb,2199-12-31,1\n"
+	for _, c := range []struct {
+		opt     LogOptions
+		periods int
+		want    string
+	}{
+		// Calibration to 2020-01-31, 31 days: periods 0..4 in weeks.
+		{LogOptions{Name: "late.csv", Unit: Week, CalibrationEnd: date("2020-01-31")}, 5,
+			"late.csv: 3 purchases after the calibration end (2020-01-31) are not part of the analysis and are left out"},
+		// Holdout to 2020-02-29, 59 days from the start: periods 0..8.
+		{LogOptions{Name: "late.csv", Unit: Week, CalibrationEnd: date("2020-01-31"), HoldoutEnd: date("2020-02-29")}, 9,
+			"late.csv: 2 purchases after the holdout end (2020-02-29) are not part of the analysis and are left out"},
+	} {
+		s, err := SummariseLog(strings.NewReader(log), c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Warnings) != 1 || s.Warnings[0] != c.want {
+			t.Errorf("warnings %q, want %q", s.Warnings, c.want)
+		}
+		if len(s.Repeat) != c.periods {
+			t.Errorf("%d periods, want %d", len(s.Repeat), c.periods)
+		}
+	}
+}

@@ -125,6 +125,10 @@ func parseRows(sc *scanner, lay textLayout, name string, full, free chan *rowBat
 			probs.add(line, "%q (column %d) is not a date in the form %s: correct it, or set the date format (-date-format) to the log's Go layout, such as 02/01/2006", f[lay.date], lay.date+1, lay.dates.describe())
 			continue
 		}
+		if !plausible(d) {
+			probs.add(line, "the date %s (column %d) is %s", d, lay.date+1, implausible)
+			continue
+		}
 		amt := 0.0
 		if lay.amount >= 0 {
 			a := f[lay.amount]

@@ -159,6 +159,10 @@ func readParquet(pf *parquet.File, cols parquetColumns, opt LogOptions, spill ma
 				probs.add(row, "%s (column %q) is not a date%s", describeValue(dv), header[dcol], dateConv.hint())
 				continue
 			}
+			if !plausible(d) {
+				probs.add(row, "the date %s (column %q) is %s", d, header[dcol], implausible)
+				continue
+			}
 			v := 0.0
 			if ac != nil {
 				var msg string

@@ -164,3 +164,21 @@ bad.parquet:4: the amount -2 (column "amount") is negative: a purchase's amount 
 		t.Errorf("shuffled: %v %+v", err, s)
 	}
 }
+
+// TestParquetWildDate: a DATE of 2,000,000,000 days (a conversion error)
+// is refused with its row instead of stretching the per-day counts over
+// millions of years (10.5 GB before the check).
+func TestParquetWildDate(t *testing.T) {
+	type dated struct {
+		Customer string  `parquet:"customer"`
+		Date     int32   `parquet:"date,date"`
+		Amount   float64 `parquet:"amount"`
+	}
+	day0 := int32(civil(2020, 1, 1))
+	path := writeParquet(t, t.TempDir(), "wild.parquet", []dated{{"a", day0, 1}, {"b", day0 + 3, 1}, {"a", day0 + 9, 1}, {"b", 2_000_000_000, 1}})
+	_, err := ReadLog(path, LogOptions{Name: "wild.parquet", Unit: Week})
+	want := `wild.parquet:4: the date ` + day(2_000_000_000).String() + ` (column "date") is ` + implausible
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}

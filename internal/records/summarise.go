@@ -57,6 +57,9 @@ type summariser struct {
 	any            bool
 	minDay, maxDay day
 	rows, purchase int
+	// late counts the purchase days after the end of the analysis (the
+	// holdout end, or the calibration end without a holdout): left out.
+	late int
 
 	disordered     int
 	disorderLine   int
@@ -187,6 +190,8 @@ func (s *summariser) step(st *custState, d day, amt float64, line int, c int32) 
 		st.hoDays++
 		st.hoSum += amt
 		s.repeat.add(d)
+	default:
+		s.late++
 	}
 }
 
@@ -252,6 +257,14 @@ func (s *summariser) finish(name string) (Summary, error) {
 		return Summary{}, fileError(name, 0, "only one customer (%q) has a purchase up to the calibration end (%s): the models learn from a customer base; give the log of all customers", sum.Customers[0].ID, calEnd)
 	}
 	sum.Repeat = s.repeat.periods(s.minDay, end, u)
+	if s.late > 0 {
+		what := "calibration end"
+		if s.hasHo {
+			what = "holdout end"
+		}
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: %s after the %s (%s) %s not part of the analysis and %s left out", name,
+			plural(s.late, "purchase"), what, end, isAre(s.late), isAre(s.late)))
+	}
 	if sum.Excluded > 0 {
 		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: %s first bought after the calibration end (%s) and %s left out: they have no calibration history (a later calibration end includes them)",
 			name, plural(sum.Excluded, "customer"), calEnd, isAre(sum.Excluded)))
