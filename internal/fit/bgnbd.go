@@ -74,7 +74,7 @@ func bgnbdBoundary(m BGNBD) error {
 	switch {
 	case m.A < 1e-4 || m.A/(m.A+m.B) < 1e-6:
 		return fmt.Errorf("%s: the dropout process is not identified: the estimate runs to a → 0 (a = %.3g, b = %.3g), no customer seems to drop out in the calibration period; fit Pareto/NBD, or the NBD alone, or use a longer calibration period", KeyBGNBD, m.A, m.B)
-	case m.B < 1e-6 || m.A > 1e7:
+	case m.B < 1e-4 || m.B/(m.A+m.B) < 1e-6 || m.A > 1e7:
 		return fmt.Errorf("%s: the dropout process is not identified: the estimate runs to b → 0 or a → ∞ (a = %.3g, b = %.3g), as if every customer dropped out right after a repeat purchase (dropout probability a/(a+b) → 1); there are too few repeat purchases to tell; use a longer calibration period or more customers, or fit Pareto/NBD", KeyBGNBD, m.A, m.B)
 	case m.R > 1e6 || m.Alpha > 1e9:
 		return fmt.Errorf("%s: the spread of purchase rates runs to zero (r = %.3g, alpha = %.3g → ∞): all customers seem to buy at the same rate; the model's gamma mixing is not identified on this data", KeyBGNBD, m.R, m.Alpha)

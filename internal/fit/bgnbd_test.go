@@ -271,3 +271,18 @@ func TestBGNBDBoundaryDropout(t *testing.T) {
 		}
 	}
 }
+
+// TestBGNBDBoundaryStrayDate: two customers, one of whom bought again 180
+// years on (2020-01-01 and 2200-12-31, in weeks): the estimate runs to
+// a = 5.6e5, b = 1.8e-6, a dropout probability of 1 − 3e-12; before this
+// check it was accepted, and the tracking series at these values took
+// minutes. It is refused as a boundary fit.
+func TestBGNBDBoundaryStrayDate(t *testing.T) {
+	cs := []records.Customer{
+		{ID: "1", Frequency: 1, Recency: 9444, T: 9444, Weight: 1},
+		{ID: "2", Frequency: 1, Recency: 59.0 / 7, T: 9444 - 1.0/7, Weight: 1},
+	}
+	if _, r, err := FitBGNBD(cs); err == nil || !strings.Contains(err.Error(), "b → 0 or a → ∞") {
+		t.Fatalf("%v: %+v", err, r)
+	}
+}

@@ -110,12 +110,16 @@ func TestSeparatorsAndForms(t *testing.T) {
 func TestHoldoutAndRepeat(t *testing.T) {
 	text := "c,d,v\na,2020-01-01,1\na,2020-01-02,2\na,2020-01-02,3\nb,2020-01-03,4\na,2020-01-09,5\nb,2020-01-10,6\na,2020-01-16,7\nc,2020-01-20,8\na,2020-01-30,9\n"
 	s := summarise(t, text, LogOptions{Customer: "c", Date: "d", Amount: "v", Unit: Week, CalibrationEnd: date("2020-01-14"), HoldoutEnd: date("2020-01-28")})
-	if len(s.Customers) != 2 || s.Excluded != 1 || len(s.Warnings) != 1 {
+	if len(s.Customers) != 2 || s.Excluded != 1 || len(s.Warnings) != 2 {
 		t.Fatalf("%d customers, %d excluded, warnings %q", len(s.Customers), s.Excluded, s.Warnings)
 	}
 	want := "input: 1 customer first bought after the calibration end (2020-01-14) and is left out: they have no calibration history (a later calibration end includes them)"
 	if s.Warnings[0] != want {
 		t.Errorf("warning %q, want %q", s.Warnings[0], want)
+	}
+	// a's purchase on day 30 is after the holdout end.
+	if want := "input: 1 purchase after the holdout end (2020-01-28) is not part of the analysis and is left out"; s.Warnings[1] != want {
+		t.Errorf("warning %q, want %q", s.Warnings[1], want)
 	}
 	a, b := s.Customers[0], s.Customers[1]
 	// a: calibration days 1, 2, 9 (repeat 2 and 9: amounts 5 and 5),

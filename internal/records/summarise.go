@@ -257,6 +257,10 @@ func (s *summariser) finish(name string) (Summary, error) {
 		return Summary{}, fileError(name, 0, "only one customer (%q) has a purchase up to the calibration end (%s): the models learn from a customer base; give the log of all customers", sum.Customers[0].ID, calEnd)
 	}
 	sum.Repeat = s.repeat.periods(s.minDay, end, u)
+	if sum.Excluded > 0 {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: %s first bought after the calibration end (%s) and %s left out: they have no calibration history (a later calibration end includes them)",
+			name, plural(sum.Excluded, "customer"), calEnd, isAre(sum.Excluded)))
+	}
 	if s.late > 0 {
 		what := "calibration end"
 		if s.hasHo {
@@ -264,10 +268,6 @@ func (s *summariser) finish(name string) (Summary, error) {
 		}
 		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: %s after the %s (%s) %s not part of the analysis and %s left out", name,
 			plural(s.late, "purchase"), what, end, isAre(s.late), isAre(s.late)))
-	}
-	if sum.Excluded > 0 {
-		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: %s first bought after the calibration end (%s) and %s left out: they have no calibration history (a later calibration end includes them)",
-			name, plural(sum.Excluded, "customer"), calEnd, isAre(sum.Excluded)))
 	}
 	return sum, nil
 }
