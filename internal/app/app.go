@@ -56,13 +56,29 @@ type App struct {
 	tab  int
 	big  bool // larger text, for classrooms
 
-	font      *text.GoTextFaceSource
-	faces     map[float64]*text.GoTextFace
-	wantZh    bool // Chinese was asked for; the page is fetching its font
-	w, h      int
-	scale     float64
-	scroll    int // control panel scroll, in pixels
-	maxScroll int // ... at most, as last laid out
+	font   *text.GoTextFaceSource
+	faces  map[float64]*text.GoTextFace
+	wantZh bool // Chinese was asked for; the page is fetching its font
+	w, h   int
+	scale  float64
+	scroll int // control panel scroll, in pixels
+	// maxScroll is how far the panel scrolls; pageLines how many lines
+	// its view holds (a wheel's page).
+	maxScroll  int
+	pageLines  float64
+	panelItems []panelItem
+	sbDrag     bool // the scrollbar's thumb is being dragged
+	sbGrab     int  // where in the thumb it was grabbed
+	help       bool // the shortcuts are shown
+	// normalChart is the chart's scale at the last frame with normal
+	// text, which large text enlarges (chartText).
+	normalChart chartArea
+	bar         topBarLayout
+	status      string // the status line's text, whole
+	wrapped     struct {
+		key   wrapKey
+		lines []string
+	}
 
 	dirty      bool             // the widgets ran: paint the next frame
 	stale      bool             // something changed outside the widgets: run them next frame
@@ -114,9 +130,9 @@ type App struct {
 // empty, on s. fragment, if not empty, is a link to restore (browser).
 func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, hover: -1, stale: true, now: time.Now,
-		read:    new(ebitenInput).read,
 		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
 		mcDone: make(chan mcResult, 4)}
+	a.read = (&ebitenInput{pageLines: &a.pageLines}).read
 	start := time.Now()
 	if err := a.fontChanged(); err != nil {
 		return nil, err
@@ -162,6 +178,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		}
 		a.setSeekView(link.View.Seek)
 		a.setLang(link.View.Lang)
+		a.big = link.View.Big
 	}
 	a.stats.StartScenarioMs = ms(time.Since(start))
 	a.ui.Measure = a.measure
@@ -296,7 +313,7 @@ func (a *App) KPIs() map[string]float64 {
 
 // Fragment returns the link of the current screen.
 func (a *App) Fragment() string {
-	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab, Seek: a.seekView()})
+	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab, Seek: a.seekView(), Big: a.big})
 }
 
 // chartInput returns the chart input of the current state: the baseline
@@ -312,12 +329,16 @@ func (a *App) chartInput() *chart.Input {
 func (a *App) exportPNG() ([]byte, string, error) {
 	var fig *chart.Figure
 	var err error
+	size := chart.DefaultSize
+	if a.big { // the file's text as large as the screen's
+		size.Text = bigText
+	}
 	slug := map[int]string{tabTornado: "tornado", tabOptimum: "optimum"}[a.tab]
 	if a.tab < len(chart.Kinds) {
 		slug = chart.Kinds[a.tab].Slug()
-		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), chart.DefaultSize)
+		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), size)
 	} else {
-		fig, err = a.analysisFigure(chart.DefaultSize)
+		fig, err = a.analysisFigure(size)
 	}
 	if err != nil {
 		return nil, "", err

@@ -20,4 +20,5 @@ type chartKey struct {
 	tab          int
 	lang         string
 	rect         image.Rectangle
+	big          bool // large text
 }

@@ -141,16 +141,11 @@ func TestResetMarkIsACross(t *testing.T) {
 	}
 }
 
-// statusLine returns the text drawn on the status line (the description
-// line under the top bar) in the last frame.
+// statusLine returns the text on the status line (the description under
+// the top bar, wrapped) in the last frame.
 func statusLine(a *App) string {
-	m := a.metrics()
-	for _, op := range a.ui.Ops() {
-		if op.Kind == ui.OpText && op.R.Min.Y == m.bar && op.R.Min.X == m.pad {
-			return op.Text
-		}
-	}
-	return ""
+	// The status line wraps: its lines are drawn from a.status, whole.
+	return a.status
 }
 
 // TestNoticeFollowsLanguageAndExpires (defect 5): a notice is rendered in

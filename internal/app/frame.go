@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -81,12 +80,14 @@ type metrics struct {
 	bar, desc       int // top bar and description line heights
 	panel           int // control panel width
 	kpi, tabs       int // KPI strip and tab row heights
+	kpiCols         int // KPI cards a row (layoutRows)
+	tabCols         int // tabs a row (layoutRows)
 }
 
 func (a *App) metrics() metrics {
 	s := math.Max(0.85, math.Min(1.8, math.Min(float64(a.w)/1280, float64(a.h)/760)))
 	if a.big {
-		s *= 1.3
+		s *= bigText
 	}
 	a.scale = s
 	f := int(15 * s)
@@ -106,6 +107,8 @@ func (a *App) frame(in ui.Input) {
 	m := a.metrics()
 	c := &a.ui
 	c.Theme = ui.DefaultTheme(float64(m.font))
+	a.layoutRows(&m)
+	in = a.helpKeys(in)
 	c.Begin(in)
 	changedBefore := a.p.Result()
 	clear(a.widgets)
@@ -123,11 +126,15 @@ func (a *App) frame(in ui.Input) {
 	a.kpis(m)
 	a.tabsAndChart(m)
 	c.In = in
+	a.explain(m)
 	if a.picker {
 		a.scenarioPicker(m)
 	}
 	if a.plans.menu {
 		a.exportMenu(m)
+	}
+	if a.help {
+		a.helpOverlay(m)
 	}
 	c.End()
 	if in.Released {
@@ -164,58 +171,23 @@ var white = color.RGBA{0xff, 0xff, 0xff, 0xff}
 func (a *App) topBar(m metrics) {
 	c := &a.ui
 	c.Fill(image.Rect(0, 0, a.w, m.bar), c.Theme.Panel)
-	h := m.bar - 2*m.pad
-	y := m.pad
-	x := m.pad
-	btn := func(id, label string, w int, enabled bool) bool {
-		r := image.Rect(x, y, x+w, y+h)
-		x += w + m.pad/2
-		a.widgets["button:"+id] = r
-		return c.Button(id, r, label, enabled)
-	}
-	if btn("scenario", a.t("scenario")+"…", m.font*8, true) {
+	a.widgets["button:scenario"] = a.bar.scenario
+	if c.Button("scenario", a.bar.scenario, a.t("scenario")+"…", true) {
 		a.picker = !a.picker
 	}
-	name := a.p.Scenario().Name.In(a.lang)
-	// Right-hand buttons, laid out from the right edge.
-	type item struct {
-		id, label string
-		w         int
-		enabled   bool
+	if a.bar.nameFits {
+		c.Label(a.bar.title, a.bar.name, float64(m.font)*1.15, c.Theme.Text, ui.Left)
 	}
-	f := m.font
-	items := []item{
-		{"undo", a.t("undo"), f * 5, a.p.CanUndo()},
-		{"redo", a.t("redo"), f * 5, a.p.CanRedo()},
-		{"reset", a.t("reset all"), f * 6, len(a.p.Overrides()) > 0},
-		{"save", a.t("save plan"), f * 15 / 2, true},
-		{"baseline", a.t("baseline") + ": " + a.p.BaselineName(a.lang), f * 11, true},
-		{"export", a.t("export"), f * 13 / 2, true},
-		{"trials", a.trialsLabel(), f * 13 / 2, true},
-		{"big", a.t("large text"), f * 6, true},
-		{"lang", map[string]string{"en": "中文", "zh": "English"}[a.lang], f * 5, true},
-	}
-	total := 0
-	for _, it := range items {
-		total += it.w + m.pad/2
-	}
-	titleW := a.w - x - total - m.pad
-	nameFits := a.measure(name, float64(m.font)*1.15) <= float64(titleW)
-	if nameFits {
-		c.Label(image.Rect(x, y, x+max(titleW, 0), y+h), name, float64(m.font)*1.15, c.Theme.Text, ui.Left)
-	}
-	x = a.w - total
-	for _, it := range items {
+	for _, it := range a.bar.items {
+		a.widgets["button:"+it.id] = it.r
 		if it.id == "big" {
-			r := image.Rect(x, y, x+it.w, y+h)
-			x += it.w + m.pad/2
-			a.widgets["button:big"] = r
-			if c.Toggle("big", r, it.label, a.big) {
+			if c.Toggle("big", it.r, it.label, a.big) {
 				a.big = !a.big
+				a.platform.stateChanged()
 			}
 			continue
 		}
-		if !btn(it.id, it.label, it.w, it.enabled) {
+		if !c.Button(it.id, it.r, it.label, it.enabled) {
 			continue
 		}
 		switch it.id {
@@ -239,24 +211,15 @@ func (a *App) topBar(m metrics) {
 				}
 			}
 			a.trials = trialChoices[(i+1)%len(trialChoices)]
+		case "help":
+			a.help = !a.help
 		case "lang":
 			a.setLang(map[string]string{"en": "zh", "zh": "en"}[a.lang])
 		}
 	}
 	// Description, or the notice while it lasts (the trials' summary has
 	// a row of its own, under the KPI strip).
-	dr := image.Rect(m.pad, m.bar, a.w-m.pad, m.bar+m.desc)
-	msg, col := a.p.Scenario().Description.In(a.lang), c.Theme.Muted
-	if !nameFits { // a narrow window: the name leads the description line
-		msg = name + " · " + msg
-	}
-	if n := a.noticeText(); n != "" {
-		msg, col = n, c.Theme.Text
-		if a.note.bad {
-			col = c.Theme.Bad
-		}
-	}
-	c.Label(dr, strings.ReplaceAll(msg, "\n", "  "), float64(m.font)*0.9, col, ui.Left)
+	a.descArea(m)
 }
 
 // nextBaseline cycles the baseline: as loaded, the pinned values while
@@ -285,78 +248,220 @@ func (a *App) export(make func() ([]byte, string, error)) {
 	a.say("saved", where)
 }
 
+// panelItem is a heading or a slider of the control panel, at y within
+// the panel's content (0 is the top of the first heading).
+type panelItem struct {
+	y, h  int
+	group string
+	ctl   int // index into the planner's controls; −1 for a heading
+}
+
 // controls draws the control panel: sliders grouped per stage, then
-// acquisition, economics and win-back; the wheel scrolls it.
+// acquisition, economics and win-back. The heading of the group in view
+// stays pinned at the top while it scrolls; the wheel and a scrollbar
+// (dragged, or clicked above or below its thumb for a page) scroll it.
 func (a *App) controls(m metrics) {
 	c := &a.ui
 	top := m.bar + m.desc
 	panel := image.Rect(0, top, m.panel, a.h)
 	c.Fill(panel, c.Theme.Panel)
-	if c.In.Mouse.In(panel) && c.In.Wheel != 0 {
-		// Within the content as last laid out, so this frame shows where
-		// the wheel took it.
-		a.scroll = max(0, min(a.scroll-int(c.In.Wheel*float64(m.line)*2), a.maxScroll))
-	}
 	s := a.p.Scenario()
+	ctls := a.p.Controls()
 	sliderH := m.line * 2
-	y := top + m.pad - a.scroll
-	contentTop := y
-	c.Clip(panel)
-	group := ""
-	for _, ctl := range a.p.Controls() {
+	headH := m.line + m.pad/2
+
+	// The content, laid out first: its height bounds the scroll.
+	items := a.panelItems[:0]
+	y, group := 0, ""
+	for i, ctl := range ctls {
 		if ctl.Group != group {
 			group = ctl.Group
-			y += m.pad / 2
-			title, note := a.groupTitle(s, group, a.lang)
-			hr := image.Rect(m.pad, y, m.panel-m.pad, y+m.line)
-			if visible(hr, panel) {
-				c.Label(hr, title, float64(m.font)*1.05, c.Theme.Text, ui.Left)
-				if note != "" {
-					c.Label(hr, note, float64(m.font)*0.9, c.Theme.Muted, ui.Right)
-				}
-			}
-			y += m.line
+			items = append(items, panelItem{y: y, h: headH, group: group, ctl: -1})
+			y += headH
 		}
-		r := image.Rect(m.pad, y, m.panel-m.pad, y+sliderH)
+		items = append(items, panelItem{y: y, h: sliderH, group: group, ctl: i})
 		y += sliderH + m.pad/3
-		if !visible(r, panel) {
-			continue // scrolled out of view: not drawn, not reachable
+	}
+	a.panelItems = items
+	content := y + m.pad
+	view := panel.Dy() - m.pad
+	a.maxScroll = max(0, content-view)
+	a.pageLines = float64(view-headH) / float64(m.line)
+
+	sbW := max(10, m.pad)
+	track := image.Rect(m.panel-sbW-2, top+2, m.panel-2, a.h-2)
+	right := m.panel - m.pad
+	if a.maxScroll > 0 {
+		right = track.Min.X - m.pad/2
+	}
+	if c.In.Mouse.In(panel) && c.In.Wheel != 0 {
+		a.scroll -= int(math.Round(c.In.Wheel * float64(m.line)))
+	}
+	a.scrollbar(track, view)
+	a.scroll = max(0, min(a.scroll, a.maxScroll))
+	if f := c.Focus(); len(c.In.Keys) > 0 && a.hasControl(f) {
+		a.scrollTo(m, f) // Tab went to a slider out of view, or a key came for one scrolled away: bring it into view
+	}
+
+	y0 := top + m.pad/2 - a.scroll // where content y 0 is drawn
+	// The pinned heading: the group of the first item at the top of the
+	// view once the content has scrolled.
+	pinned := ""
+	for _, it := range items {
+		if it.y <= a.scroll {
+			pinned = it.group
+		}
+	}
+	sliders := image.Rect(0, top+headH+m.pad/2, m.panel, a.h) // where sliders show under the pinned heading
+	c.Clip(panel)
+	for _, it := range items {
+		r := image.Rect(m.pad, y0+it.y, right, y0+it.y+it.h)
+		if it.ctl < 0 {
+			if it.group != pinned && visible(r, sliders) {
+				a.heading(m, s, it.group, r)
+			}
+			continue
+		}
+		ctl := ctls[it.ctl]
+		if !visible(r, sliders) {
+			c.Focusable(ctl.Path) // scrolled out of view: not drawn, but Tab reaches it
+			continue
 		}
 		a.widgets[ctl.Path] = r
-		lo, hi := a.p.Range(ctl.Path)
-		v := a.p.Value(ctl.Path)
-		res := c.Slider(ctl.Path, r, ui.Slider{
-			Label:     ctl.Label.In(a.lang),
-			ValueText: ctl.Format(v, s.Currency, periodName(s), a.lang),
-			Value:     v, Min: lo, Max: hi, Limit: ctl.Max, Step: ctl.Step,
-			Changed:  a.p.Changed(ctl.Path),
-			EditText: editText(ctl.Kind(), v),
-			Parse:    parseNumber(ctl.Kind()),
-		})
-		start := time.Now()
-		switch {
-		case res.Reset:
-			a.check(a.p.Reset(ctl.Path))
-		case res.Changed:
-			a.check(a.p.Set(ctl.Path, res.Value))
+		a.slider(m, s, ctl, r)
+	}
+	if pinned != "" {
+		hr := image.Rect(0, top, right+m.pad/2, top+headH+m.pad/2)
+		c.Fill(hr, c.Theme.Panel)
+		if a.scroll > 0 {
+			c.Fill(image.Rect(0, hr.Max.Y-1, hr.Max.X, hr.Max.Y), c.Theme.Track) // the content runs under it
 		}
-		if res.Reset || res.Changed {
-			a.stats.LastRecomputeMs = ms(time.Since(start))
-		}
-		if (res.Changed || c.Focus() == ctl.Path) && a.what.path != ctl.Path {
-			a.what.path, a.what.found = ctl.Path, nil // the seek bar solves for the last slider touched
-		}
-		if res.Released {
-			a.p.EndEdit()
-		}
+		a.heading(m, s, pinned, image.Rect(m.pad, top+m.pad/2, right, top+m.pad/2+m.line))
+		a.widgets["heading"] = image.Rect(m.pad, top+m.pad/2, right, top+m.pad/2+m.line)
 	}
 	c.Clip(image.Rectangle{})
-	// Keep the scroll within the content.
-	content := y - contentTop
-	a.maxScroll = max(0, content-(panel.Dy()-m.pad))
-	if s := max(0, min(a.scroll, a.maxScroll)); s != a.scroll {
-		a.scroll, a.stale = s, true // the content shrank (a resize, larger text): lay out again
+	if a.maxScroll > 0 {
+		a.drawScrollbar(track, view)
 	}
+}
+
+// heading draws a group's title and note (a stage's churn) in r.
+func (a *App) heading(m metrics, s *scenarios.Scenario, group string, r image.Rectangle) {
+	c := &a.ui
+	title, note := a.groupTitle(s, group, a.lang)
+	size, noteSize := float64(m.font)*1.05, float64(m.font)*0.9
+	if note != "" {
+		nw := int(math.Ceil(a.measure(note, noteSize)))
+		c.Label(image.Rect(r.Max.X-nw, r.Min.Y, r.Max.X, r.Max.Y), note, noteSize, c.Theme.Muted, ui.Right)
+		r.Max.X -= nw + m.pad
+	}
+	c.Label(r, title, size, c.Theme.Text, ui.Left)
+}
+
+// slider runs the slider of ctl in r.
+func (a *App) slider(m metrics, s *scenarios.Scenario, ctl planner.Control, r image.Rectangle) {
+	c := &a.ui
+	lo, hi := a.p.Range(ctl.Path)
+	v := a.p.Value(ctl.Path)
+	res := c.Slider(ctl.Path, r, ui.Slider{
+		Label:     ctl.Label.In(a.lang),
+		ValueText: ctl.Format(v, s.Currency, periodName(s), a.lang),
+		Value:     v, Min: lo, Max: hi, Limit: ctl.Max, Step: ctl.Step,
+		Changed:  a.p.Changed(ctl.Path),
+		EditText: editText(ctl.Kind(), v),
+		Parse:    parseNumber(ctl.Kind()),
+	})
+	start := time.Now()
+	switch {
+	case res.Reset:
+		a.check(a.p.Reset(ctl.Path))
+	case res.Changed:
+		a.check(a.p.Set(ctl.Path, res.Value))
+	}
+	if res.Reset || res.Changed {
+		a.stats.LastRecomputeMs = ms(time.Since(start))
+	}
+	if (res.Changed || c.Focus() == ctl.Path) && a.what.path != ctl.Path {
+		a.what.path, a.what.found = ctl.Path, nil // the seek bar solves for the last slider touched
+	}
+	if res.Released {
+		a.p.EndEdit()
+	}
+}
+
+// thumb returns the scrollbar's thumb in track for a view of view pixels.
+func (a *App) thumb(track image.Rectangle, view int) image.Rectangle {
+	content := view + a.maxScroll
+	h := max(track.Dx()*2, track.Dy()*view/max(1, content))
+	y := track.Min.Y
+	if a.maxScroll > 0 {
+		y += (track.Dy() - h) * a.scroll / a.maxScroll
+	}
+	return image.Rect(track.Min.X, y, track.Max.X, y+h)
+}
+
+// scrollbar handles the control panel's scrollbar: its thumb dragged, a
+// click above or below the thumb scrolls a page.
+func (a *App) scrollbar(track image.Rectangle, view int) {
+	c := &a.ui
+	in := c.In
+	if a.maxScroll == 0 {
+		a.sbDrag = false
+		return
+	}
+	th := a.thumb(track, view)
+	switch {
+	case in.Pressed && in.Mouse.In(th):
+		a.sbDrag, a.sbGrab = true, in.Mouse.Y-th.Min.Y
+	case in.Pressed && in.Mouse.In(track) && in.Mouse.Y < th.Min.Y:
+		a.scroll -= view * 9 / 10
+	case in.Pressed && in.Mouse.In(track):
+		a.scroll += view * 9 / 10
+	case a.sbDrag && (in.Down || in.Released):
+		free := track.Dy() - th.Dy()
+		if free > 0 {
+			a.scroll = int(math.Round(float64(in.Mouse.Y-a.sbGrab-track.Min.Y) * float64(a.maxScroll) / float64(free)))
+		}
+		if !in.Down {
+			a.sbDrag = false
+		}
+	}
+	a.scroll = max(0, min(a.scroll, a.maxScroll))
+}
+
+// drawScrollbar draws the scrollbar's track and thumb.
+func (a *App) drawScrollbar(track image.Rectangle, view int) {
+	c := &a.ui
+	a.widgets["scrollbar"] = track
+	c.Fill(track, color.RGBA{0xe4, 0xe4, 0xe4, 0xff})
+	col := color.RGBA{0x9a, 0x9a, 0x9a, 0xff}
+	if a.sbDrag {
+		col = c.Theme.Accent
+	}
+	c.Fill(a.thumb(track, view).Inset(1), col)
+}
+
+// scrollTo scrolls the control panel so the slider at path is in view
+// under the pinned heading, and reports whether the scroll changed.
+func (a *App) scrollTo(m metrics, path string) bool {
+	ctls := a.p.Controls()
+	for _, it := range a.panelItems {
+		if it.ctl < 0 || ctls[it.ctl].Path != path {
+			continue
+		}
+		view := a.h - (m.bar + m.desc) - m.pad
+		headH := m.line + m.pad/2
+		old := a.scroll
+		switch {
+		case it.y-headH < a.scroll:
+			a.scroll = it.y - headH
+		case it.y+it.h > a.scroll+view:
+			a.scroll = it.y + it.h - view
+		}
+		a.scroll = max(0, min(a.scroll, a.maxScroll))
+		return a.scroll != old
+	}
+	return false
 }
 
 func visible(r, in image.Rectangle) bool { return r.Min.Y >= in.Min.Y && r.Max.Y <= in.Max.Y }
@@ -393,44 +498,81 @@ func periodName(s *scenarios.Scenario) string {
 }
 
 // kpis draws the KPI strip: each figure with its change against the
-// baseline, green for good news and vermillion for bad.
+// baseline, green for good news and vermillion for bad; in rows of
+// m.kpiCols cards.
 func (a *App) kpis(m metrics) {
 	c := &a.ui
-	x0, y0 := m.panel+m.pad, m.bar+m.desc+m.pad/2
 	ks := a.p.KPIs()
-	w := (a.w - x0 - m.pad) / len(ks)
-	s := a.p.Scenario()
 	for i, k := range ks {
-		r := image.Rect(x0+i*w, y0, x0+(i+1)*w-m.pad/2, y0+m.kpi)
+		r := a.kpiRect(m, i, len(ks))
+		a.widgets["kpi:"+k.Key] = r
 		c.Fill(r, c.Theme.Panel)
+		c.Focusable("kpi:" + k.Key) // Tab reaches it: its explanation shows
+		if c.Focus() == "kpi:"+k.Key {
+			c.Add(ui.Op{Kind: ui.OpStroke, R: r.Inset(-2), Color: c.Theme.Focus, Width: 2})
+		}
 		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Min.Y+m.line), k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
-		value := "—"
-		if k.Value.Defined {
-			value = planner.FormatUnit(k.Unit, k.Value.Value, s.Currency, periodName(s), a.lang)
-		}
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), value, float64(m.font)*1.2, c.Theme.Text, ui.Left)
-		delta, col := "", c.Theme.Muted
-		if d, ok := k.Delta(); ok {
-			delta = a.t("no change")
-			if k.Better() != 0 {
-				sign := "+"
-				if d < 0 {
-					sign = "−"
-				}
-				delta = sign + planner.FormatUnit(k.Unit, math.Abs(d), s.Currency, periodName(s), a.lang)
-				if k.Baseline.Value != 0 {
-					delta += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(k.Baseline.Value))
-				}
-				col = c.Theme.Good
-				if k.Better() < 0 {
-					col = c.Theme.Bad
-				}
+		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), a.kpiValue(k), float64(m.font)*1.2, c.Theme.Text, ui.Left)
+		col := c.Theme.Muted
+		if _, ok := k.Delta(); ok && k.Better() != 0 {
+			col = c.Theme.Good
+			if k.Better() < 0 {
+				col = c.Theme.Bad
 			}
-		} else if k.Value.Defined != k.Baseline.Defined {
-			delta = a.t("n/a")
 		}
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line*2, r.Max.X-m.pad/2, r.Max.Y), delta, float64(m.font)*0.85, col, ui.Left)
+		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line*2, r.Max.X-m.pad/2, r.Max.Y), a.kpiDelta(k), float64(m.font)*0.85, col, ui.Left)
 	}
+}
+
+// kpiTop is where the KPI strip starts; kpiBottom where it ends.
+func kpiTop(m metrics) int { return m.bar + m.desc + m.pad/2 }
+
+func (a *App) kpiBottom(m metrics) int {
+	n := len(a.p.KPIs())
+	rows := (n + m.kpiCols - 1) / max(1, m.kpiCols)
+	return kpiTop(m) + rows*(m.kpi+m.pad/2) - m.pad/2
+}
+
+// kpiRect is where KPI card i of n goes.
+func (a *App) kpiRect(m metrics, i, n int) image.Rectangle {
+	x0 := m.panel + m.pad
+	cols := max(1, m.kpiCols)
+	w := (a.w - x0 - m.pad) / cols
+	row, col := i/cols, i%cols
+	y := kpiTop(m) + row*(m.kpi+m.pad/2)
+	return image.Rect(x0+col*w, y, x0+(col+1)*w-m.pad/2, y+m.kpi)
+}
+
+// kpiValue is a KPI's figure as the strip shows it.
+func (a *App) kpiValue(k planner.KPI) string {
+	if !k.Value.Defined {
+		return "—"
+	}
+	s := a.p.Scenario()
+	return planner.FormatUnit(k.Unit, k.Value.Value, s.Currency, periodName(s), a.lang)
+}
+
+// kpiDelta is a KPI's change against the baseline as the strip shows it.
+func (a *App) kpiDelta(k planner.KPI) string {
+	s := a.p.Scenario()
+	d, ok := k.Delta()
+	switch {
+	case !ok && k.Value.Defined != k.Baseline.Defined:
+		return a.t("n/a")
+	case !ok:
+		return ""
+	case k.Better() == 0:
+		return a.t("no change")
+	}
+	sign := "+"
+	if d < 0 {
+		sign = "−"
+	}
+	delta := sign + planner.FormatUnit(k.Unit, math.Abs(d), s.Currency, periodName(s), a.lang)
+	if k.Baseline.Value != 0 {
+		delta += fmt.Sprintf(" (%+.1f%%)", 100*d/math.Abs(k.Baseline.Value))
+	}
+	return delta
 }
 
 func langIndex(lang string) int {
@@ -445,23 +587,18 @@ func langIndex(lang string) int {
 func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
-	y0 := m.bar + m.desc + m.pad/2 + m.kpi + m.pad/2
+	y0 := a.kpiBottom(m) + m.pad/2
 	if a.trials > 0 { // the trials' summary: a row of its own under the KPI strip
 		y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
 	}
-	bar := image.Rect(x0, y0, a.w-m.pad, y0+m.line+4)
-	a.whatifBar(m, bar)
-	y0 = bar.Max.Y + m.pad/2
-	labels := make([]string, numTabs)
-	for i, k := range chart.Kinds {
-		labels[i] = a.t("tab:" + k.Slug())
-	}
-	labels[tabTornado], labels[tabOptimum], labels[tabPlans] = a.t("tab:tornado"), a.t("tab:optimum"), a.t("tab:plans")
-	tr := image.Rect(x0, y0, a.w-m.pad, y0+m.tabs)
-	for i, r := range c.TabRects(tr, labels) {
+	y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
+	labels := a.tabLabels()
+	rows := (len(labels) + m.tabCols - 1) / m.tabCols
+	tr := image.Rect(x0, y0, a.w-m.pad, y0+rows*m.tabs)
+	for i, r := range c.TabGridRects(tr, labels, m.tabCols) {
 		a.widgets[fmt.Sprintf("tab:%d", i)] = r
 	}
-	if sel := c.Tabs("tabs", tr, labels, a.tab); sel != a.tab {
+	if sel := c.TabsGrid("tabs", tr, labels, a.tab, m.tabCols); sel != a.tab {
 		a.tab = sel
 		a.platform.stateChanged()
 	}
@@ -478,10 +615,20 @@ func (a *App) tabsAndChart(m metrics) {
 	a.crosshair(m, cr)
 }
 
+// tabLabels are the chart tabs' names in the current language.
+func (a *App) tabLabels() []string {
+	labels := make([]string, numTabs)
+	for i, k := range chart.Kinds {
+		labels[i] = a.t("tab:" + k.Slug())
+	}
+	labels[tabTornado], labels[tabOptimum], labels[tabPlans] = a.t("tab:tornado"), a.t("tab:optimum"), a.t("tab:plans")
+	return labels
+}
+
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := chartKey{a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr}
+	key := chartKey{a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr, a.big}
 	if key == a.chartKey {
 		return
 	}
@@ -489,7 +636,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		a.sensitivity() // a recompute of its own, outside the chart's time
 	}
 	start := time.Now()
-	size := chart.Size{W: cr.Dx(), H: cr.Dy()}
+	size := chart.Size{W: cr.Dx(), H: cr.Dy(), Text: a.chartText(cr)}
 	var fig *chart.Figure
 	var err error
 	if a.tab >= len(chart.Kinds) {
@@ -515,6 +662,35 @@ func (a *App) renderChart(cr image.Rectangle) {
 	}
 	a.chartFig, a.chartRect, a.chartKey = fig, cr, key
 	a.stats.LastRenderMs = ms(time.Since(start))
+}
+
+// bigText is how much larger large text is.
+const bigText = 1.3
+
+// chartText is the chart's text scale (chart.Size.Text) in cr: with large
+// text, bigText times the scale the chart had with normal text at this
+// window size (or, opened with large text, as large as the screen's text
+// and at least bigText); otherwise as the chart's size draws them.
+func (a *App) chartText(cr image.Rectangle) float64 {
+	area := math.Min(float64(cr.Dx())/800, float64(cr.Dy())/500)
+	size := image.Pt(a.w, a.h)
+	if !a.big {
+		a.normalChart = chartArea{size, area}
+		return 0
+	}
+	if a.normalChart.window == size {
+		// Large text makes the chart's text bigText times what it was
+		// with normal text at this window size, though its area shrank.
+		return bigText * a.normalChart.area / area
+	}
+	return math.Max(bigText, a.scale/area)
+}
+
+// chartArea is the chart's scale (chart.Size's 1 at 800×500) at a
+// window size.
+type chartArea struct {
+	window image.Point
+	area   float64
 }
 
 // crosshair adds a vertical line at the period under the mouse and a box
@@ -596,10 +772,32 @@ func (a *App) scenarioPicker(m metrics) {
 	}
 }
 
+// presetNames are the shipped scenarios' names, read once.
+var presetNames = map[string]scenarios.Text{}
+
+// presetName returns the name of shipped scenario id.
+func presetName(id string) scenarios.Text {
+	n, ok := presetNames[id]
+	if !ok {
+		if s, err := scenarios.Preset(id); err == nil {
+			n = s.Name
+		}
+		presetNames[id] = n
+	}
+	return n
+}
+
 // pickerRect is where the scenario list opens.
 func (a *App) pickerRect(m metrics) image.Rectangle {
-	n := len(scenarios.Presets())
-	return image.Rect(m.pad, m.bar, m.pad+m.font*26, m.bar+(n+2)*(m.line+m.pad/2)+m.pad)
+	ids := scenarios.Presets()
+	// As wide as the longest entry (or the drop note), so each is whole.
+	w := a.measure(a.t("drop a file"), float64(m.font)*0.85)
+	for _, id := range ids {
+		w = math.Max(w, a.measure(presetName(id).In(a.lang), float64(m.font)))
+	}
+	width := min(max(m.font*26, int(math.Ceil(w))+8+2*m.pad), a.w-2*m.pad)
+	n := len(ids)
+	return image.Rect(m.pad, m.bar, m.pad+width, m.bar+(n+2)*(m.line+m.pad/2)+m.pad)
 }
 
 // trialsLabel names the trials button's setting.

@@ -18,7 +18,8 @@ import (
 )
 
 // shownTexts returns every text the app can show, in both languages: its
-// own words and notices, the KPI catalogue's labels and the Monte Carlo
+// own words and notices, the KPI catalogue's labels, explanations and
+// formulas (the strip's hover boxes) and the Monte Carlo
 // figures', the parameter registry's labels, units and explanations,
 // every shipped scenario's names, descriptions, stage, segment and
 // variant texts and slider labels, and values as the sliders write them.
@@ -31,7 +32,7 @@ func shownTexts(t *testing.T) []string {
 	add("中文", "English", "…", "|", "−", "+", "—")
 	for _, lang := range []string{"en", "zh"} {
 		for _, k := range kpi.All {
-			add(k.Label(lang), k.Short(lang), goalLabel(k, lang))
+			add(k.Label(lang), k.Short(lang), goalLabel(k, lang), k.Explanation(lang), k.Formula(lang))
 		}
 		for _, b := range kpi.Bands {
 			add(b.Label(lang))

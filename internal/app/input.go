@@ -64,6 +64,9 @@ var uiKeys = [...]struct {
 // a tap is a click, a drag a drag; the pointer stays where a touch left
 // it until the mouse moves.
 type ebitenInput struct {
+	// pageLines is how many lines a page of the control panel holds (the
+	// app's, for a wheel that scrolls by pages).
+	pageLines      *float64
 	touches        []ebiten.TouchID
 	touching       bool
 	px, py         int // the pointer's last position
@@ -82,6 +85,7 @@ func (r *ebitenInput) read(s *sample) {
 		keys:     keys, chars: chars,
 	}
 	_, s.wheel = ebiten.Wheel()
+	s.wheel = takeWheel(s.wheel, *r.pageLines) // lines: the browser's own listener reads the unit
 	if mx, my := ebiten.CursorPosition(); mx != r.mouseX || my != r.mouseY {
 		r.mouseX, r.mouseY, r.px, r.py = mx, my, mx, my
 	}

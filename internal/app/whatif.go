@@ -114,9 +114,10 @@ func (a *App) resetTarget() {
 }
 
 // whatifBar draws "Make [KPI =] [target] by <slider> [Seek] [Apply]" and
-// "[Optimise spend] [Apply]" in r, the goal button as wide as its longest
-// label and the lever's name in what is left.
-func (a *App) whatifBar(m metrics, r image.Rectangle) {
+// "[Optimise spend] [Apply]" from x0 to x1 at y0, the goal button as wide
+// as its longest label and the lever's name in what is left; on two rows
+// when one would cut the lever's name. It returns the bar's bottom.
+func (a *App) whatifBar(m metrics, x0, y0, x1 int) int {
 	c := &a.ui
 	w := &a.what
 	if w.target == "" {
@@ -125,7 +126,6 @@ func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	if w.path == "" || !a.hasControl(w.path) {
 		w.path = a.defaultSeekPath()
 	}
-	c.Fill(r, c.Theme.Panel)
 	size := c.Theme.FontSize
 	gap := m.pad / 2
 	text := func(s string) int { return int(math.Ceil(a.measure(s, size))) }
@@ -143,8 +143,16 @@ func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	makeW, goalW, targetW, byW := text(a.t("make"))+gap, button(goals...), m.font*4, text(a.t("by"))+m.pad
 	seekW, applyW := button(a.t("seek")), button(a.t("apply"))
 	optW := button(a.t("optimise spend"))
+	rowH := m.line + 4
+	r := image.Rect(x0, y0, x1, y0+rowH)
 	leverW := r.Dx() - (makeW + goalW + targetW + byW + seekW + 2*applyW + optW + 9*gap)
-	x, y, h := r.Min.X+gap, r.Min.Y+2, r.Dy()-4
+	twoRows := float64(leverW) < a.measure(a.leverName(w.path).In(a.lang), size)+float64(gap)
+	if twoRows {
+		r.Max.Y += rowH
+		leverW = r.Dx() - (makeW + goalW + targetW + byW + seekW + applyW + 7*gap)
+	}
+	c.Fill(r, c.Theme.Panel)
+	x, y, h := r.Min.X+gap, r.Min.Y+2, rowH-4
 	put := func(wd int) image.Rectangle {
 		rr := image.Rect(x, y, x+wd, y+h)
 		x += wd + gap
@@ -185,6 +193,9 @@ func (a *App) whatifBar(m metrics, r image.Rectangle) {
 		w.found = nil
 	}
 	x = r.Max.X - gap - optW - gap - applyW
+	if twoRows {
+		y += rowH
+	}
 	or := put(optW)
 	a.widgets["button:optimize"] = or
 	if c.Button("optimize", or, a.t("optimise spend"), len(levers(a.p.Scenario())) > 0) {
@@ -195,6 +206,7 @@ func (a *App) whatifBar(m metrics, r image.Rectangle) {
 	if c.Button("apply-optimum", pr, a.t("apply"), w.optimum != nil) {
 		a.applyOptimum()
 	}
+	return r.Max.Y
 }
 
 func (a *App) hasControl(path string) bool {

@@ -56,7 +56,7 @@ func BuildAnalysis(a Analysis, size Size) (*Figure, error) {
 	st := &style{
 		in:     &Input{Lang: lang, Scenario: Printable(h.Scenario), Currency: Printable(h.Currency)},
 		lang:   lang,
-		scale:  math.Min(float64(size.W)/800, float64(size.H)/500),
+		scale:  size.scale(),
 		period: "month",
 	}
 	f := &Figure{kind: analysisKind, rows: a.plots(st), size: size}

@@ -72,10 +72,25 @@ func (k Kind) Title(lang string) string {
 
 // Size is a chart's size in pixels (at 96 pixels an inch). Fonts and lines
 // scale with it, so a chart reads the same on a laptop and a projector.
-type Size struct{ W, H int }
+type Size struct {
+	W, H int
+	// Text, when above 0, multiplies the size of text and lines (a
+	// screen's large text: 1.3 is text 30% larger than the chart of this
+	// size has); 0 is 1.
+	Text float64
+}
+
+// scale is the size of text and lines: 1 at 800×500, times Text.
+func (s Size) scale() float64 {
+	k := math.Min(float64(s.W)/800, float64(s.H)/500)
+	if s.Text > 0 {
+		k *= s.Text
+	}
+	return k
+}
 
 // DefaultSize is the size charts are written at.
-var DefaultSize = Size{800, 500}
+var DefaultSize = Size{W: 800, H: 500}
 
 // Points returns the size in points (72 an inch), the unit of gonum/plot's
 // canvases.

@@ -117,7 +117,7 @@ func registerFont() error {
 // substitutes stand in for characters the font lacks.
 var substitutes = map[rune]string{
 	'×': "x", '·': "-", '–': "-", '—': "-", '−': "-", '≥': ">=", '≤': "<=", '→': "->",
-	'…': "...", '“': "\"", '”': "\"", '‘': "'", '’': "'", '²': "^2", '³': "^3", '⁻': "^-", '¹': "^1",
+	'÷': "/", '…': "...", '“': "\"", '”': "\"", '‘': "'", '’': "'", '²': "^2", '³': "^3", '⁻': "^-", '¹': "^1",
 }
 
 // Printable returns s with every character the chart font (FontTTF)

@@ -61,7 +61,7 @@ func (st *style) dashed(p *plot.Plot, ys []float64) {
 // barWidth returns a bar width for n bar slots across a plot that spans
 // the given share of the figure width.
 func (st *style) barWidth(n int, share float64) vg.Length {
-	w, _ := Size{int(800 * st.scale), 0}.Points()
+	w, _ := Size{W: int(800 * st.scale)}.Points()
 	return vg.Length(math.Max(1, float64(w)*share*0.85/float64(max(n, 1))))
 }
 

@@ -85,7 +85,7 @@ func newStyle(in *Input, size Size) *style {
 	return &style{
 		in:      &clean,
 		lang:    lang,
-		scale:   math.Min(float64(size.W)/800, float64(size.H)/500),
+		scale:   size.scale(),
 		period:  in.Runs[0].Result.Model.Period.String(),
 		placers: map[*plot.Plot]*legendPlacer{},
 	}

@@ -14,6 +14,9 @@ type View struct {
 	Lang string // "en" or "zh"
 	Tab  int    // the chart tab
 	Seek Seek   // the seek bar's goal
+	// Big is large text (for a classroom): every text and chart drawn
+	// larger.
+	Big bool
 }
 
 // Seek is the goal of the seek bar: the KPI (its catalogue id, e.g.
@@ -33,8 +36,8 @@ const (
 // Fragment returns the URL fragment (without "#") that reproduces the
 // screen: the shipped scenario, the changed values, the baseline (a
 // saved plan's name and values as bn and bv, with b=pinned, as links
-// wrote a pinned baseline before plans), the language, the chart tab and
-// the seek bar's goal. A loaded file is not part of the
+// wrote a pinned baseline before plans), the language, the chart tab,
+// the seek bar's goal and large text. A loaded file is not part of the
 // link: only shipped scenarios can be shared this way.
 func (p *Planner) Fragment(v View) string {
 	q := url.Values{}
@@ -63,6 +66,9 @@ func (p *Planner) Fragment(v View) string {
 	if v.Tab > 0 {
 		q.Set("tab", strconv.Itoa(v.Tab))
 	}
+	if v.Big {
+		q.Set("text", "large")
+	}
 	for key, val := range map[string]string{"goal": v.Seek.KPI, "target": v.Seek.Target, "lever": v.Seek.Lever} {
 		if val != "" {
 			q.Set(key, val)
@@ -87,6 +93,7 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 	if q.Get("lang") == "zh" {
 		l.View.Lang = "zh"
 	}
+	l.View.Big = q.Get("text") == "large"
 	if t, err := strconv.Atoi(q.Get("tab")); err == nil && t >= 0 && t < 100 {
 		l.View.Tab = t
 	}

@@ -114,14 +114,14 @@ func TestKPIsAgainstBaseline(t *testing.T) {
 }
 
 // TestFragmentRoundTrip: a link reproduces the values, the baseline, the
-// language and the tab.
+// language, the tab and large text.
 func TestFragmentRoundTrip(t *testing.T) {
 	p := newPlanner(t, "four-stage")
 	p.Set(stay, 0.93)
 	p.Set("horizon", 48)
 	pin(t, p)
 	p.Set("acquisition.cost_per_customer", 95.5)
-	frag := p.Fragment(View{Lang: "zh", Tab: 3})
+	frag := p.Fragment(View{Lang: "zh", Tab: 3, Big: true})
 	preset, link, err := ParseFragment("#" + frag)
 	if err != nil || preset != "four-stage" {
 		t.Fatalf("preset %q, err %v", preset, err)
@@ -133,7 +133,7 @@ func TestFragmentRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(q.Overrides(), p.Overrides()) || !reflect.DeepEqual(q.Baseline(), p.Baseline()) {
 		t.Errorf("overrides %v baseline %v, want %v %v", q.Overrides(), q.Baseline(), p.Overrides(), p.Baseline())
 	}
-	if link.View != (View{Lang: "zh", Tab: 3}) {
+	if link.View != (View{Lang: "zh", Tab: 3, Big: true}) {
 		t.Errorf("view %+v", link.View)
 	}
 	if q.Result().Summary.CLV != p.Result().Summary.CLV {

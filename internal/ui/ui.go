@@ -134,6 +134,9 @@ type Context struct {
 	edit     []rune
 	changed  bool
 	consumed bool // a key was used by a widget
+	// Cut lists the texts of this frame that Label shortened with "…" to
+	// fit (for tests: a text that must be whole is a layout bug).
+	Cut []string
 
 	fits map[fitKey]string // fit's answers: a frame fits the same texts again
 }
@@ -145,7 +148,8 @@ type fitKey struct {
 	width int
 }
 
-// Begin starts a frame with its input.
+// Begin starts a frame with its input; Tab moves the focus to the next
+// widget of the last frame (Shift+Tab to the previous).
 func (c *Context) Begin(in Input) {
 	c.In = in
 	c.ops = c.ops[:0]
@@ -153,29 +157,38 @@ func (c *Context) Begin(in Input) {
 	c.hot = ""
 	c.changed = false
 	c.consumed = false
+	c.Cut = c.Cut[:0]
+	c.tab()
 }
 
-// End finishes the frame: Tab moves the focus to the next widget (Shift+Tab
-// to the previous), Escape drops it.
+// tab moves the focus on Tab to the next widget of the last frame's order
+// (Shift+Tab to the previous), before this frame's widgets are drawn, so
+// they draw the focus ring where it went.
+func (c *Context) tab() {
+	if !c.In.has(KeyTab) || len(c.prev) == 0 {
+		return
+	}
+	i := indexOf(c.prev, c.focus)
+	switch {
+	case i < 0:
+		i = 0
+		if c.In.Shift {
+			i = len(c.prev) - 1
+		}
+	case c.In.Shift:
+		i = (i - 1 + len(c.prev)) % len(c.prev)
+	default:
+		i = (i + 1) % len(c.prev)
+	}
+	c.focus = c.prev[i]
+	c.editing = ""
+	c.changed = true
+}
+
+// End finishes the frame: Escape drops the focus. (Tab moved it in Begin.)
 func (c *Context) End() {
 	if c.In.Released {
 		c.active = ""
-	}
-	if c.In.has(KeyTab) && len(c.order) > 0 {
-		i := indexOf(c.order, c.focus)
-		switch {
-		case i < 0:
-			i = 0
-			if c.In.Shift {
-				i = len(c.order) - 1
-			}
-		case c.In.Shift:
-			i = (i - 1 + len(c.order)) % len(c.order)
-		default:
-			i = (i + 1) % len(c.order)
-		}
-		c.focus = c.order[i]
-		c.editing = ""
 	}
 	if c.In.has(KeyEscape) && c.editing == "" && !c.consumed {
 		c.focus = ""
@@ -225,7 +238,11 @@ func (c *Context) Label(r image.Rectangle, text string, size float64, col color.
 	if size == 0 {
 		size = c.Theme.FontSize
 	}
-	c.ops = append(c.ops, Op{Kind: OpText, R: r, Text: c.fit(text, size, r.Dx()), Color: col, Size: size, Align: align})
+	fitted := c.fit(text, size, r.Dx())
+	if fitted != text {
+		c.Cut = append(c.Cut, text)
+	}
+	c.ops = append(c.ops, Op{Kind: OpText, R: r, Text: fitted, Color: col, Size: size, Align: align})
 }
 
 // fit shortens text with "…" to fit width pixels: the longest start of it
@@ -274,6 +291,11 @@ func (c *Context) fitMeasured(text string, size float64, width int) string {
 	}
 	return string(r[:lo]) + "…"
 }
+
+// Focusable registers widget id in the Tab order without drawing it: a
+// control scrolled out of view stays reachable by the keyboard (the app
+// scrolls it into view when it takes the focus).
+func (c *Context) Focusable(id string) { c.order = append(c.order, id) }
 
 // widget registers a focusable widget and returns whether the mouse is over
 // it and whether it has the focus.
@@ -350,13 +372,20 @@ func (c *Context) Toggle(id string, r image.Rectangle, label string, on bool) bo
 // Tabs draws a row of tabs and returns the selected one: a click selects,
 // and Left/Right move the selection while the tabs have the focus.
 func (c *Context) Tabs(id string, r image.Rectangle, labels []string, sel int) int {
+	return c.TabsGrid(id, r, labels, sel, len(labels))
+}
+
+// TabsGrid draws the tabs in rows of cols (the last row may hold fewer),
+// for labels too long for one row: r holds all rows. It returns the
+// selected tab, as Tabs.
+func (c *Context) TabsGrid(id string, r image.Rectangle, labels []string, sel, cols int) int {
 	hover, focused := c.widget(id, r)
 	n := len(labels)
 	if n == 0 {
 		return sel
 	}
-	rects := c.TabRects(r, labels)
-	for i, l := range labels {
+	rects := c.TabGridRects(r, labels, cols)
+	for i := range labels {
 		tr := rects[i]
 		bg, fg := c.Theme.Panel, c.Theme.Muted
 		if i == sel {
@@ -366,7 +395,7 @@ func (c *Context) Tabs(id string, r image.Rectangle, labels []string, sel int) i
 		if i == sel {
 			c.Fill(image.Rect(tr.Min.X, tr.Max.Y-3, tr.Max.X, tr.Max.Y), c.Theme.Accent)
 		}
-		c.Label(tr.Inset(3), l, c.Theme.FontSize*0.92, fg, Center)
+		c.Label(tr.Inset(3), labels[i], c.Theme.FontSize*0.92, fg, Center)
 		if hover && c.In.Pressed && c.In.Mouse.In(tr) && i != sel {
 			sel = i
 			c.focus = id
@@ -419,6 +448,22 @@ func (c *Context) TabRects(r image.Rectangle, labels []string) []image.Rectangle
 		x += w
 	}
 	out[n-1].Max.X = r.Max.X
+	return out
+}
+
+// TabGridRects returns where TabsGrid draws each tab in r: rows of at
+// most cols tabs, as even as they go (5 and 5, not 9 and 1), each row
+// laid out as TabRects lays out one.
+func (c *Context) TabGridRects(r image.Rectangle, labels []string, cols int) []image.Rectangle {
+	n := len(labels)
+	cols = max(1, min(cols, n))
+	rows := (n + cols - 1) / cols
+	out := make([]image.Rectangle, 0, n)
+	for row := range rows {
+		lo, hi := row*n/rows, (row+1)*n/rows
+		y0, y1 := r.Min.Y+row*r.Dy()/rows, r.Min.Y+(row+1)*r.Dy()/rows
+		out = append(out, c.TabRects(image.Rect(r.Min.X, y0, r.Max.X, y1), labels[lo:hi])...)
+	}
 	return out
 }
 

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"clvlab/internal/ui"
+)
+
+// layoutCases are the window sizes, languages and text sizes the layout
+// must hold at (issue 12, defect 2).
+func layoutCases() []struct {
+	w, h int
+	lang string
+	big  bool
+} {
+	var out []struct {
+		w, h int
+		lang string
+		big  bool
+	}
+	for _, sz := range [][2]int{{1024, 640}, {1280, 800}, {1920, 1080}} {
+		for _, lang := range []string{"en", "zh"} {
+			for _, big := range []bool{false, true} {
+				out = append(out, struct {
+					w, h int
+					lang string
+					big  bool
+				}{sz[0], sz[1], lang, big})
+			}
+		}
+	}
+	return out
+}
+
+// overlaps returns the pairs of widget boxes that overlap, sorted.
+func overlaps(widgets map[string]image.Rectangle) []string {
+	ids := make([]string, 0, len(widgets))
+	for id := range widgets {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []string
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			if widgets[a].Overlaps(widgets[b]) {
+				out = append(out, fmt.Sprintf("%s %v and %s %v", a, widgets[a], b, widgets[b]))
+			}
+		}
+	}
+	return out
+}
+
+// TestLayoutWhole (defects 2, 11): at 1024×640, 1280×800 and 1920×1080,
+// in English and Chinese, with normal and large text, no two widget boxes
+// overlap (buttons, tabs, KPI cards, sliders, the seek bar, the status
+// line, the panel's heading and scrollbar), every box is on screen, and
+// no text is cut with "…": not the description, not a button, tab, KPI or
+// slider label, not an entry of the scenario list. CLVLAB_SHOTS=dir
+// saves each screen there as a PNG to look at.
+func TestLayoutWhole(t *testing.T) {
+	shots := os.Getenv("CLVLAB_SHOTS")
+	for _, tc := range layoutCases() {
+		name := fmt.Sprintf("%dx%d-%s", tc.w, tc.h, tc.lang)
+		if tc.big {
+			name += "-large"
+		}
+		t.Run(name, func(t *testing.T) {
+			a, err := New("", nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.w, a.h, a.big = tc.w, tc.h, tc.big
+			a.setLang(tc.lang)
+			var screen *ebiten.Image
+			inFrame(func(*ebiten.Image) {
+				screen = ebiten.NewImage(tc.w, tc.h)
+				a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+				a.Draw(screen)
+			})
+			for _, o := range overlaps(a.Widgets()) {
+				t.Errorf("overlap: %s", o)
+			}
+			for id, r := range a.Widgets() {
+				if !r.In(image.Rect(0, 0, tc.w, tc.h)) {
+					t.Errorf("%s %v is off the %dx%d screen", id, r, tc.w, tc.h)
+				}
+			}
+			for _, s := range a.ui.Cut {
+				t.Errorf("text cut: %q", s)
+			}
+			if shots != "" {
+				saveShot(t, screen, filepath.Join(shots, name+".png"))
+			}
+			// The scenario list: every entry whole.
+			a.picker = true
+			inFrame(func(*ebiten.Image) {
+				a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+				a.Draw(screen)
+			})
+			for _, s := range a.ui.Cut {
+				t.Errorf("with the scenario list open, text cut: %q", s)
+			}
+			var presets = map[string]image.Rectangle{}
+			for id, r := range a.Widgets() {
+				if strings.HasPrefix(id, "preset:") {
+					presets[id] = r
+					if !r.In(image.Rect(0, 0, tc.w, tc.h)) {
+						t.Errorf("%s %v is off screen", id, r)
+					}
+				}
+			}
+			for _, o := range overlaps(presets) {
+				t.Errorf("scenario list: overlap: %s", o)
+			}
+			if shots != "" {
+				saveShot(t, screen, filepath.Join(shots, name+"-picker.png"))
+			}
+		})
+	}
+}
+
+// saveShot writes screen to path as a PNG (inside a frame).
+func saveShot(t *testing.T, screen *ebiten.Image, path string) {
+	t.Helper()
+	var pix []byte
+	b := screen.Bounds()
+	inFrame(func(*ebiten.Image) {
+		pix = make([]byte, 4*b.Dx()*b.Dy())
+		screen.ReadPixels(pix)
+	})
+	img := &image.RGBA{Pix: pix, Stride: 4 * b.Dx(), Rect: image.Rect(0, 0, b.Dx(), b.Dy())}
+	if err := os.WriteFile(path, pngBytes(img), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
