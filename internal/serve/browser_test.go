@@ -230,16 +230,49 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("recompute %.2f ms, render %.2f ms", after.LastRecomputeMs, after.LastRenderMs)
 
-	// The wheel scrolls the control panel to the later stages.
+	// The wheel scrolls the control panel notch by notch (issue 12,
+	// defect 1): a notch is 100 CSS pixels in Chromium (deltaMode 0),
+	// which the app reads as three lines, not 100 × a line height; so the
+	// Stability stage comes into view on the way to the Decline stage.
 	if _, shown := after.Widgets["stage.decline.revenue"]; shown {
 		t.Fatal("the decline stage is on screen before scrolling; make the test scroll further")
 	}
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseWheel, b.X+b.W/2, b.Y, func(p *input.DispatchMouseEventParams) {
-		p.DeltaX, p.DeltaY = 1e-9, 2000 // deltaX must be present; 0 is left out
-	})); err != nil {
+	notch := func() {
+		t.Helper()
+		frames := read(t, ctx).Frames
+		if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseWheel, b.X+b.W/2, b.Y, func(p *input.DispatchMouseEventParams) {
+			p.DeltaX, p.DeltaY = 1e-9, 100 // deltaX must be present; 0 is left out
+		})); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, fmt.Sprintf(`window.clvlab.frames > %d`, frames))
+	}
+	notch()
+	scroll, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.clvlab.scroll`))
+	if err != nil {
 		t.Fatal(err)
 	}
+	// Three lines of the panel (a line is 1.6 times the text size, 15 px
+	// at 1280×800): 72 px, not the 1,065 px of the issue.
+	if scroll <= 0 || scroll > 100 {
+		t.Errorf("one wheel notch scrolled the panel %d px, want about three lines (72 px)", scroll)
+	}
+	reached := false
+	for range 40 {
+		w := read(t, ctx).Widgets
+		if _, ok := w["stage.stability.to.stability"]; ok {
+			reached = true
+		}
+		if _, ok := w["stage.decline.revenue"]; ok {
+			break
+		}
+		notch()
+	}
+	if !reached {
+		t.Error("the wheel went past the Stability stage's stay slider without showing it")
+	}
 	waitFor(t, ctx, `"stage.decline.revenue" in window.clvlab.widgets`)
+	screenshot(t, ctx, "browser-en-scrolled")
 
 	// Chinese, then the cash-flow tab.
 	click := func(id string) {
