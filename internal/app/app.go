@@ -58,7 +58,8 @@ type App struct {
 
 	font   *text.GoTextFaceSource
 	faces  map[float64]*text.GoTextFace
-	wantZh bool // Chinese was asked for; the page is fetching its font
+	widths map[textKey]float64 // measured texts (measure)
+	wantZh bool                // Chinese was asked for; the page is fetching its font
 	w, h   int
 	scale  float64
 	scroll int // control panel scroll, in pixels
@@ -129,7 +130,7 @@ type App struct {
 // New returns the app on a shipped scenario (preset id) or, when preset is
 // empty, on s. fragment, if not empty, is a link to restore (browser).
 func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
-	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, hover: -1, stale: true, now: time.Now,
+	a := &App{lang: "en", faces: map[float64]*text.GoTextFace{}, widths: map[textKey]float64{}, hover: -1, stale: true, now: time.Now,
 		widgets: map[string]image.Rectangle{}, clips: map[image.Rectangle]*ebiten.Image{}, paint: newPainter(),
 		mcDone: make(chan mcResult, 4)}
 	a.read = (&ebitenInput{pageLines: &a.pageLines}).read
@@ -263,6 +264,7 @@ func (a *App) fontChanged() error {
 	a.font = src
 	clear(a.faces)
 	a.ui.ResetFits()
+	clear(a.widths)
 	for k, t := range a.paint.texts {
 		t.img.Deallocate()
 		delete(a.paint.texts, k)
@@ -297,7 +299,20 @@ func (a *App) face(size float64) *text.GoTextFace {
 	return f
 }
 
-func (a *App) measure(s string, size float64) float64 { return text.Advance(s, a.face(size)) }
+// measure returns the width of s at size, remembered: the layout measures
+// the same labels every frame, and shaping a text is slow in the browser.
+func (a *App) measure(s string, size float64) float64 {
+	k := textKey{s, size}
+	if w, ok := a.widths[k]; ok {
+		return w
+	}
+	if len(a.widths) > 4096 {
+		clear(a.widths)
+	}
+	w := text.Advance(s, a.face(size))
+	a.widths[k] = w
+	return w
+}
 
 // KPIs returns the headline figures keyed by name, for tests and the
 // browser glue.
