@@ -16,6 +16,8 @@ var invalidOptions = map[string]LogOptions{
 	"log-holdout-before-calibration.csv": {CalibrationEnd: date("2020-01-05"), HoldoutEnd: date("2020-01-05")},
 	"log-calibration-before-start.csv":   {CalibrationEnd: date("2019-12-31")},
 	"log-named-column-missing.csv":       {Customer: "client"},
+	"log-calibration-after-end.csv":      {CalibrationEnd: date("2021-06-30")},
+	"log-holdout-after-end.csv":          {CalibrationEnd: date("2020-01-10"), HoldoutEnd: date("2052-04-01")},
 }
 
 // readInvalid reads an invalid file as its name's prefix says: log-,

@@ -214,6 +214,14 @@ func (s *summariser) finish(name string) (Summary, error) {
 	if calEnd < s.minDay {
 		return Summary{}, fileError(name, 0, "the calibration end %s is before the log's first purchase (%s): set the calibration end (-calibration-end) between %s and %s", calEnd, s.minDay, s.minDay, s.maxDay)
 	}
+	// An end after the last date in the log would count the days no log
+	// covers as days without purchases.
+	if s.hasCal && s.calEnd > s.maxDay {
+		return Summary{}, fileError(name, 0, "the calibration end %s is after the last date in the log (%s): the log cannot tell whether customers bought after it; set the calibration end (-calibration-end) to %s or earlier", s.calEnd, s.maxDay, s.maxDay)
+	}
+	if s.hasHo && s.hoEnd > s.maxDay {
+		return Summary{}, fileError(name, 0, "the holdout end %s is after the last date in the log (%s): the log cannot tell whether customers bought after it; set the holdout end (-holdout-end) to %s or earlier", s.hoEnd, s.maxDay, s.maxDay)
+	}
 	u := s.unit.Days()
 	sum := Summary{
 		Unit:           s.unit,
