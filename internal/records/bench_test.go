@@ -91,7 +91,7 @@ func peakHeap(stop <-chan struct{}) <-chan uint64 {
 func benchmarkReadLog(b *testing.B, rows, customers int) {
 	path := writeBenchLog(b, b.TempDir(), rows, customers)
 	info, _ := os.Stat(path)
-	opt := LogOptions{Unit: Week, CalibrationEnd: date("2020-12-31"), HoldoutEnd: date("2021-12-31")}
+	opt := LogOptions{Unit: Week, CalibrationEnd: date("2020-12-31"), HoldoutEnd: date("2021-12-30")} // the log's last day
 	b.SetBytes(info.Size())
 	b.ReportAllocs()
 	stop := make(chan struct{})
