@@ -181,3 +181,34 @@ func TestPurchasesAfterTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestCDNOWDays: in days, 1997-01-01 to 1998-06-30 is 545 days after the
+// start, so 545 periods, the last holding the purchases of 1998-06-30
+// (there was a 546th holding them alone, with none expected); the
+// calibration end, day 272, is the end of period 271 (0-based).
+func TestCDNOWDays(t *testing.T) {
+	opt := cdnowOptions
+	opt.Unit = Day
+	s, err := ReadLog("testdata/CDNOW_sample.txt", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Repeat) != 545 {
+		t.Fatalf("%d periods in Repeat, want 545", len(s.Repeat))
+	}
+	total := 0.0
+	for _, v := range s.Repeat {
+		total += v
+	}
+	// 2,457 calibration + 1,882 holdout repeat purchases (TestCDNOWSample).
+	if total != 2457+1882 {
+		t.Errorf("Repeat sums to %g, want 4339", total)
+	}
+	cal := 0.0
+	for _, v := range s.Repeat[:272] {
+		cal += v
+	}
+	if cal != 2457 {
+		t.Errorf("the first 272 days hold %g repeat purchases, want the calibration's 2457", cal)
+	}
+}

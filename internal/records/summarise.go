@@ -316,17 +316,20 @@ func (h *dayCounts) add(d day) {
 	h.n[i]++
 }
 
-// periods sums the counts by period of u days since start, for the periods
-// that begin on or before end.
+// periods sums the counts by period of u days since start, up to end. Both
+// ends are ends of days, as T is: a purchase on day d is at time
+// (d − start)/u, and period k holds the times in (k, k+1], so a span of a
+// whole number of periods has that many (the end's day in the last), and
+// there are ⌈(end − start)/u⌉ periods (at least one).
 func (h *dayCounts) periods(start, end day, u float64) []float64 {
-	k := int(math.Floor(float64(end-start)/u)) + 1
+	k := max(1, int(math.Ceil(float64(end-start)/u)))
 	out := make([]float64, k)
 	for i, v := range h.n {
 		if v == 0 {
 			continue
 		}
-		p := int(math.Floor(float64(h.base+day(i)-start) / u))
-		if p >= 0 && p < k {
+		p := max(0, int(math.Ceil(float64(h.base+day(i)-start)/u))-1)
+		if p < k {
 			out[p] += v
 		}
 	}
