@@ -16,6 +16,7 @@ import (
 	"clvlab/internal/kpi"
 	"clvlab/internal/ui"
 	"clvlab/scenarios"
+	"clvlab/sim/uncertainty"
 )
 
 // TestMain runs the game loop on the main goroutine and the tests beside
@@ -433,4 +434,9 @@ func BenchmarkRedrawKeptChart(b *testing.B) {
 			corner.ReadPixels(pixel)
 		}
 	})
+}
+
+// bandsLine is the bands' figures on one line, as a test reads them.
+func (a *App) bandsLine(b *uncertainty.Bands) string {
+	return strings.Join(a.bandsParts(b), a.t("band separator"))
 }

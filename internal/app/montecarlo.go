@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"math"
-	"strings"
 	"time"
 
 	"clvlab/internal/chart"
@@ -223,9 +222,4 @@ func (a *App) bandsParts(b *uncertainty.Bands) []string {
 		parts[i] = chart.Printable(parts[i])
 	}
 	return parts
-}
-
-// bandsLine is the bands' figures on one line, as a test reads them.
-func (a *App) bandsLine(b *uncertainty.Bands) string {
-	return strings.Join(a.bandsParts(b), a.t("band separator"))
 }

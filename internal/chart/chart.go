@@ -3,12 +3,10 @@ package chart
 import (
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
 	"io"
 	"math"
 
-	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -236,36 +234,4 @@ func (f *Figure) WritePNG(w io.Writer) error {
 	f.Draw(draw.New(c))
 	_, err := c.WriteTo(w)
 	return err
-}
-
-// Renderer draws figures into a caller-owned image, reusing its drawing
-// context between calls of the same size.
-type Renderer struct {
-	dst    *image.RGBA
-	canvas *vgimg.Canvas
-}
-
-// Render draws f into dst, whose bounds must match the figure's size. The
-// image is the right way up (gonum/plot's own image canvas would draw it
-// upside down into a foreign image unless the context is inverted).
-func (r *Renderer) Render(f *Figure, dst *image.RGBA) error {
-	if b := dst.Bounds(); b.Dx() != f.size.W || b.Dy() != f.size.H {
-		return fmt.Errorf("chart: image is %dx%d, the figure %dx%d", b.Dx(), b.Dy(), f.size.W, f.size.H)
-	}
-	if r.dst != dst {
-		ctx := gg.NewContextForRGBA(dst)
-		ctx.SetLineCapButt()
-		ctx.InvertY()
-		r.canvas = vgimg.NewWith(vgimg.UseImageWithContext(dst, ctx), vgimg.UseDPI(96))
-		r.dst = dst
-	}
-	f.Draw(draw.New(r.canvas))
-	return nil
-}
-
-// pixelX returns the pixel column of data x in the area (for tests).
-func (d dataArea) pixelX(x float64) int {
-	r := d.rect
-	xv := r.Min.X + vg.Length((x-d.xMin)/(d.xMax-d.xMin))*(r.Max.X-r.Min.X)
-	return int(xv * 96 / vg.Inch)
 }

@@ -3,14 +3,13 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/draw"
-	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/vg"
 
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
@@ -139,36 +138,6 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
-// TestRendererIsUpright: drawing into a caller-owned image gives the same
-// picture as the PNG file, the right way up, and reusing the image works.
-func TestRendererIsUpright(t *testing.T) {
-	in := input(t, "en")
-	var r Renderer
-	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
-	for _, k := range []Kind{Customers, CashFlow} {
-		fig, err := Build(k, in, DefaultSize)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := r.Render(fig, dst); err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := png.Encode(&b, dst); err != nil {
-			t.Fatal(err)
-		}
-		ok, err := cmpimg.EqualApprox("png", b.Bytes(), renderPNG(t, k, in), goldenDelta)
-		if err != nil || !ok {
-			t.Errorf("%s: image drawn by Renderer differs from the PNG (err %v)", k.Slug(), err)
-		}
-	}
-	small := image.NewRGBA(image.Rect(0, 0, 10, 10))
-	fig, _ := Build(Customers, in, DefaultSize)
-	if err := r.Render(fig, small); err == nil {
-		t.Error("Render into an image of the wrong size did not fail")
-	}
-}
-
 // TestMessagesPrintable: every message, in both languages, uses only
 // characters the chart font has.
 func TestMessagesPrintable(t *testing.T) {
@@ -199,26 +168,12 @@ func TestHuman(t *testing.T) {
 	}
 }
 
-// BenchmarkRender measures building a chart and drawing it into a reused
-// 800×500 image, per kind: what the app pays for a change.
-func BenchmarkRender(b *testing.B) {
-	in := input(b, "en")
-	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
-	var r Renderer
-	for _, k := range Kinds {
-		b.Run(k.Slug(), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				fig, err := Build(k, in, DefaultSize)
-				if err != nil {
-					b.Fatal(err)
-				}
-				draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
-				if err := r.Render(fig, dst); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+// drawn draws fig as the PNG file is drawn (what PeriodAt and the legends
+// read is set by drawing).
+func drawn(t testing.TB, fig *Figure) {
+	t.Helper()
+	if err := fig.WritePNG(io.Discard); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -226,12 +181,8 @@ func BenchmarkRender(b *testing.B) {
 // under it, at both ends of the axis, and non-time charts have none.
 func TestPeriodAt(t *testing.T) {
 	in := input(t, "en")
-	var r Renderer
-	dst := image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))
 	fig, _ := Build(CashFlow, in, DefaultSize)
-	if err := r.Render(fig, dst); err != nil {
-		t.Fatal(err)
-	}
+	drawn(t, fig)
 	first, x0, top, bottom, ok := fig.PeriodAt(fig.data[0].pixelX(0), DefaultSize.H/3)
 	if !ok || first != 0 || top >= bottom {
 		t.Fatalf("left edge: period %d ok %v, rows %d..%d", first, ok, top, bottom)
@@ -244,7 +195,7 @@ func TestPeriodAt(t *testing.T) {
 		t.Error("a corner outside the data area has a period")
 	}
 	fig, _ = Build(Breakdown, in, DefaultSize)
-	r.Render(fig, dst)
+	drawn(t, fig)
 	if _, _, _, _, ok := fig.PeriodAt(400, 250); ok {
 		t.Error("the breakdown chart has periods")
 	}
@@ -278,4 +229,11 @@ func TestFans(t *testing.T) {
 		check(t, "customers_fan_"+lang, renderPNG(t, Customers, in))
 		check(t, "cashflow_fan_"+lang, renderPNG(t, CashFlow, in))
 	}
+}
+
+// pixelX returns the pixel column of data x in the area (for tests).
+func (d dataArea) pixelX(x float64) int {
+	r := d.rect
+	xv := r.Min.X + vg.Length((x-d.xMin)/(d.xMax-d.xMin))*(r.Max.X-r.Min.X)
+	return int(xv * 96 / vg.Inch)
 }

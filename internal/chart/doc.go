@@ -1,7 +1,6 @@
 // Package chart draws simulation results as charts with gonum/plot: it
 // builds a Figure and draws it onto a gonum/plot canvas: as a PNG image
-// (Figure.WritePNG), into a caller-owned *image.RGBA (Renderer), or onto
-// any vg.Canvas (Figure.Draw; the app draws on the GPU with package
+// (Figure.WritePNG), or onto any vg.Canvas (Figure.Draw; the app draws on the GPU with package
 // vgebiten's). Writing SVG and PDF files is package chartfile's job,
 // so the app and the browser build link no vector backend. It never
 // imports ebiten.

@@ -41,20 +41,12 @@ var fonts = struct {
 // FontTTF returns the chart font's TrueType data, for text the app draws
 // itself (ebiten's text/v2) and the file canvases' outlines: the whole face
 // in native builds; in the browser the Latin face until SetChineseFont gives
-// the whole one. What is made from it is made again when FontVersion
-// changes.
+// the whole one. What is made from it is made again when the font
+// changes (SetChineseFont).
 func FontTTF() []byte {
 	fonts.mu.Lock()
 	defer fonts.mu.Unlock()
 	return fonts.ttf
-}
-
-// FontVersion counts the changes of the chart font: 0 at start, 1 once the
-// browser has the Chinese face.
-func FontVersion() int {
-	fonts.mu.Lock()
-	defer fonts.mu.Unlock()
-	return fonts.version
 }
 
 // HasChinese reports whether the chart font draws Chinese (the hanzi of

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"image"
 	"testing"
 
 	"clvlab/sim/uncertainty"
@@ -25,10 +24,7 @@ func TestLegendsClearOfData(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var r Renderer
-			if err := r.Render(fig, image.NewRGBA(image.Rect(0, 0, DefaultSize.W, DefaultSize.H))); err != nil {
-				t.Fatal(err)
-			}
+			drawn(t, fig)
 			for i, lp := range fig.placers {
 				if lp.drawn && lp.covered > 0 {
 					t.Errorf("%s %s: the legend of plot %d covers %d samples of the data", lang, k.Slug(), i, lp.covered)

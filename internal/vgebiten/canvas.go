@@ -1,7 +1,6 @@
 package vgebiten
 
 import (
-	"image"
 	"image/color"
 	"math"
 
@@ -151,6 +150,3 @@ func (c *Canvas) scale() float64 {
 func (c *Canvas) device(p vg.Point) (float64, float64) {
 	return c.st.m.Apply(float64(p.X), float64(p.Y))
 }
-
-// bounds returns the canvas's image bounds.
-func (c *Canvas) bounds() image.Rectangle { return c.dst.Bounds() }
