@@ -585,3 +585,24 @@ func TestFitLogIsContinuous(t *testing.T) {
 		t.Errorf("BG/NBD not fitted: models %v, stderr %q", doc.Models, stderr)
 	}
 }
+
+// TestFitCohortAdvice: an sBG fit that fails on a cohort table is advised
+// about the table, not told to fit "the other models" (sBG is the only
+// one): a table that halves every period has one churn probability, 0.5,
+// and its beta mixing runs to infinity; one with no losses has no churn.
+func TestFitCohortAdvice(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ table, want string }{
+		{"cohort,0,1,2,3\na,1000,500,250,125\nb,1000,500,250\n",
+			"sBG could not be fitted: sbg: the churn probability does not vary between customers (alpha = "},
+		{"cohort,0,1\na,100,100\nb,100,100\n",
+			"sBG could not be fitted: sbg: no customer of any cohort cancelled: churn cannot be estimated from a table with no losses (alpha → 0); observe the cohorts for longer\n"},
+	} {
+		file := filepath.Join(dir, "c.csv")
+		os.WriteFile(file, []byte(c.table), 0o644)
+		status, _, stderr := runCLI(t, "fit", "cohorts", file, "-o", filepath.Join(dir, "out"))
+		if status != ExitFailure || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "-models") {
+			t.Errorf("status %d, stderr %q, want it to contain %q and no -models", status, stderr, c.want)
+		}
+	}
+}

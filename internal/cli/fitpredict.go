@@ -16,17 +16,21 @@ import (
 // fitFailed says which fit failed and why, and what to try when the
 // message does not say.
 func fitFailed(key string, err error) error {
-	return fmt.Errorf("%s could not be fitted: %s", report.ModelName(key), failure(err))
+	return fmt.Errorf("%s could not be fitted: %s", report.ModelName(key), failure(key, err))
 }
 
-// failure is a fit's error message, with what to try when it suggests
-// nothing itself.
-func failure(err error) string {
+// failure is model key's error message, with what to try when it suggests
+// nothing itself: for sBG, the only model of a cohort table, about the
+// table; for the others, another unit or the other models.
+func failure(key string, err error) string {
 	msg := err.Error()
-	for _, advice := range []string{"try", "use ", "check", "fit "} {
+	for _, advice := range []string{"try", "use ", "check", "fit ", "observe"} {
 		if strings.Contains(msg, advice) {
 			return msg
 		}
+	}
+	if key == "sbg" {
+		return msg + "; check that each row is one cohort, its starting size first, then the customers still active at the end of each period, or try another -period"
 	}
 	return msg + "; try another -period, or fit the other models only (-models)"
 }
@@ -36,7 +40,7 @@ func failed(m map[string]string, key string, err error) map[string]string {
 	if m == nil {
 		m = map[string]string{}
 	}
-	m[key] = failure(err)
+	m[key] = failure(key, err)
 	return m
 }
 

@@ -57,6 +57,10 @@ type summariser struct {
 	any            bool
 	minDay, maxDay day
 	rows, purchase int
+	// overflow is the first line (−1: a held row) at which a customer's
+	// amounts sum to more than a float64 holds, overflowID its customer.
+	overflow   int
+	overflowID string
 	// late counts the purchase days after the end of the analysis (the
 	// holdout end, or the calibration end without a holdout): left out.
 	late int
@@ -140,8 +144,19 @@ func (s *summariser) addBatch(b *rowBatch, idx []int32) []int32 {
 	return idx
 }
 
-// step adds a row to a customer whose rows so far were in date order.
+// step adds a row to a customer whose rows so far were in date order, and
+// notes the first line whose amount makes a sum overflow.
 func (s *summariser) step(st *custState, d day, amt float64, line int, c int32) {
+	s.addRow(st, d, amt, line, c)
+	if s.overflow == 0 && (math.IsInf(st.firstAmt, 0) || math.IsInf(st.repSum, 0) || math.IsInf(st.hoSum, 0)) {
+		s.overflow, s.overflowID = max(line, 1), s.ids.name(int(c))
+		if line == 0 {
+			s.overflow = -1 // a held row: its line is not kept
+		}
+	}
+}
+
+func (s *summariser) addRow(st *custState, d day, amt float64, line int, c int32) {
 	if !st.seen {
 		s.purchase++
 		st.seen, st.first, st.last = true, d, d
@@ -206,6 +221,13 @@ func (s *summariser) finish(name string) (Summary, error) {
 	}
 	if s.rows == 0 {
 		return Summary{}, fileError(name, 0, "no transactions: the log has no rows (a transaction log has one row per purchase: customer, date, amount)")
+	}
+	if s.overflow != 0 {
+		line := s.overflow
+		if line < 0 {
+			line = 0
+		}
+		return Summary{}, fileError(name, line, "customer %q's amounts add up to more than 1.8e308, the largest number clvlab holds: no real amount is this large; check the amount column (-amount)", s.overflowID)
 	}
 	calEnd := s.calEnd
 	if !s.hasCal {
