@@ -49,13 +49,14 @@ func readCohorts(r io.Reader, name string, unit Unit) (Cohorts, error) {
 			f = f[:len(f)-1] // a shorter cohort: trailing cells empty
 		}
 		label := string(f[0])
+		ql := quoted(label)
 		if prev, dup := labels[label]; dup {
-			t.probs.add(line, "cohort %q is also on line %d: give each cohort one row", label, prev)
+			t.probs.add(line, "cohort %s is also on line %d: give each cohort one row", ql, prev)
 			continue
 		}
 		labels[label] = line
 		if len(f) < 2 {
-			t.probs.add(line, "cohort %q has no counts: give the customers active at the end of period 0 (its size), 1, 2, ...", label)
+			t.probs.add(line, "cohort %s has no counts: give the customers active at the end of period 0 (its size), 1, 2, ...", ql)
 			continue
 		}
 		c := Cohort{Label: label, Active: make([]float64, 0, len(f)-1)}
@@ -63,13 +64,13 @@ func readCohorts(r io.Reader, name string, unit Unit) (Cohorts, error) {
 			v, err := number(b, fmt.Sprintf("the count of period %d", i))
 			switch {
 			case err != nil:
-				t.probs.add(line, "cohort %q: %v (a cohort observed for fewer periods ends its row early)", label, err)
+				t.probs.add(line, "cohort %s: %v (a cohort observed for fewer periods ends its row early)", ql, err)
 			case v < 0 || v != math.Trunc(v):
-				t.probs.add(line, "cohort %q: %g active at the end of period %d is not a whole number of customers", label, v, i)
+				t.probs.add(line, "cohort %s: %g active at the end of period %d is not a whole number of customers", ql, v, i)
 			case i == 0 && v == 0:
-				t.probs.add(line, "cohort %q starts with 0 customers: period 0's count is the cohort's size", label)
+				t.probs.add(line, "cohort %s starts with 0 customers: period 0's count is the cohort's size", ql)
 			case i > 0 && v > c.Active[i-1]:
-				t.probs.add(line, "cohort %q: %g active at the end of period %d is more than %g at the end of period %d: a cohort's count can only fall (customers who return are not the same cohort; check the row's order and the cells)", label, v, i, c.Active[i-1], i-1)
+				t.probs.add(line, "cohort %s: %g active at the end of period %d is more than %g at the end of period %d: a cohort's count can only fall (customers who return are not the same cohort; check the row's order and the cells)", ql, v, i, c.Active[i-1], i-1)
 			default:
 				c.Active = append(c.Active, v)
 				continue

@@ -2,7 +2,9 @@ package records
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error lists the problems found in one input file, each at its line.
@@ -69,4 +71,19 @@ func (p *problems) err() error {
 // fileError is an *Error with one problem.
 func fileError(file string, line int, format string, args ...any) error {
 	return &Error{File: file, Problems: []Problem{{Line: line, Msg: fmt.Sprintf(format, args...)}}}
+}
+
+// quoted is a field as messages quote it: whole up to 80 bytes, else its
+// first 80 bytes (whole characters), an ellipsis and its length, so that a
+// field of megabytes does not fill the terminal.
+func quoted[T string | []byte](b T) string {
+	const most = 80
+	if len(b) <= most {
+		return strconv.Quote(string(b))
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return strconv.Quote(string(b[:cut])) + fmt.Sprintf("… (%d bytes)", len(b))
 }

@@ -212,3 +212,21 @@ func TestCDNOWDays(t *testing.T) {
 		t.Errorf("the first 272 days hold %g repeat purchases, want the calibration's 2457", cal)
 	}
 }
+
+// TestLongLines: a first data row of 2 MiB cannot be sampled to tell the
+// columns apart: the message says which line (it said "the file has a
+// header but no rows"); a 2 MiB amount later in the log is quoted in its
+// message cut to 80 bytes with its length (it was echoed whole).
+func TestLongLines(t *testing.T) {
+	long := strings.Repeat("1", 2<<20)
+	_, err := SummariseLog(strings.NewReader("customer,date,amount\nc,2020-01-01,"+long+"\n"), LogOptions{Name: "long.csv"})
+	want := "long.csv:2: the line is longer than 1 MiB: the columns are told apart from the first lines; check that the file is delimited text with a line per row (a line break lost, a field holding a whole document?)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	_, err = SummariseLog(strings.NewReader("customer,date,amount\na,2020-01-01,1\nb,2020-01-02,2\na,2020-01-03,"+long+"\n"), LogOptions{Name: "longmid.csv"})
+	want = `longmid.csv:4: the amount "` + long[:80] + `"… (2097152 bytes) (column 3) is not a number: write it as digits with a decimal point, such as 12.50`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%.300v\nwant\n%s", err, want)
+	}
+}

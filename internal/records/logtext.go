@@ -122,7 +122,7 @@ func parseRows(sc *scanner, lay textLayout, name string, full, free chan *rowBat
 		}
 		d, ok := lay.dates.parse(f[lay.date])
 		if !ok {
-			probs.add(line, "%q (column %d) is not a date in the form %s: correct it, or set the date format (-date-format) to the log's Go layout, such as 02/01/2006", f[lay.date], lay.date+1, lay.dates.describe())
+			probs.add(line, "%s (column %d) is not a date in the form %s: correct it, or set the date format (-date-format) to the log's Go layout, such as 02/01/2006", quoted(f[lay.date]), lay.date+1, lay.dates.describe())
 			continue
 		}
 		if !plausible(d) {
@@ -145,7 +145,7 @@ func parseRows(sc *scanner, lay textLayout, name string, full, free chan *rowBat
 			v, err := strconv.ParseFloat(string(a), 64)
 			switch {
 			case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-				probs.add(line, "the amount %q (column %d) is not a number: write it as digits with a decimal point, such as 12.50", f[lay.amount], lay.amount+1)
+				probs.add(line, "the amount %s (column %d) is not a number: write it as digits with a decimal point, such as 12.50", quoted(f[lay.amount]), lay.amount+1)
 				continue
 			case v < 0:
 				probs.add(line, "the amount %s (column %d) is negative: a purchase's amount is 0 or more (leave returns out of the log, or net them against their purchase)", f[lay.amount], lay.amount+1)
@@ -195,7 +195,7 @@ func detectText(sc *scanner, opt LogOptions) (textLayout, error) {
 	name := opt.Name
 	lines, err := sampleLines(sc.br, 8)
 	if err != nil {
-		return textLayout{}, fmt.Errorf("%s: %w", name, err)
+		return textLayout{}, sampleError(name, err)
 	}
 	if len(lines) == 0 {
 		return textLayout{}, fileError(name, 0, "the file is empty: a transaction log has one row per purchase (customer, date, amount)")
@@ -320,7 +320,7 @@ func detectText(sc *scanner, opt LogOptions) (textLayout, error) {
 		d := row[lay.date]
 		layout := detectLayout([]byte(d))
 		if layout == "" {
-			return lay, fileError(name, dataLine, "%q (column %d) is not a date in the form YYYY-MM-DD or YYYYMMDD: set the date format (-date-format) to the log's Go layout, such as 02/01/2006", d, lay.date+1)
+			return lay, fileError(name, dataLine, "%s (column %d) is not a date in the form YYYY-MM-DD or YYYYMMDD: set the date format (-date-format) to the log's Go layout, such as 02/01/2006", quoted(d), lay.date+1)
 		}
 		lay.dates = newDateParser(layout)
 	}

@@ -409,7 +409,7 @@ func describeValue(v parquet.Value) string {
 		return "null"
 	}
 	if k := v.Kind(); k == parquet.ByteArray || k == parquet.FixedLenByteArray {
-		return strconv.Quote(string(v.ByteArray()))
+		return quoted(v.ByteArray())
 	}
 	return v.String()
 }

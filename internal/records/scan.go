@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -200,12 +201,18 @@ func sampleLines(br *bufio.Reader, n int) ([][]byte, error) {
 		return nil, err
 	}
 	complete := err == io.EOF // the whole input is in b
+	all := b
 	var lines [][]byte
 	for len(b) > 0 && len(lines) < n {
 		k := bytes.IndexByte(b, '\n')
 		var l []byte
 		if k < 0 {
-			if !complete && len(lines) > 0 {
+			if !complete && len(lines) < 2 {
+				// The header and a first row are needed to tell the
+				// columns apart.
+				return nil, &longLineError{bytes.Count(all[:len(all)-len(b)], []byte{'\n'}) + 1}
+			}
+			if !complete {
 				break // a partial line: the next read has it whole
 			}
 			l, b = b, nil
@@ -218,6 +225,23 @@ func sampleLines(br *bufio.Reader, n int) ([][]byte, error) {
 		}
 	}
 	return lines, nil
+}
+
+// longLineError is a line among the first two that does not fit in the
+// sample read to detect the columns.
+type longLineError struct{ line int }
+
+func (e *longLineError) Error() string { return fmt.Sprintf("line %d %s", e.line, longLine) }
+
+const longLine = "is longer than 1 MiB: the columns are told apart from the first lines; check that the file is delimited text with a line per row (a line break lost, a field holding a whole document?)"
+
+// sampleError is the error of sampleLines for file name.
+func sampleError(name string, err error) error {
+	var long *longLineError
+	if errors.As(err, &long) {
+		return fileError(name, long.line, "the line %s", longLine)
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // notText refuses a file whose first lines hold NUL bytes: a spreadsheet, an

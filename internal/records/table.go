@@ -23,7 +23,7 @@ func openTable(r io.Reader, name, empty string) (*table, error) {
 	sc := newScanner(r)
 	lines, err := sampleLines(sc.br, 8)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, sampleError(name, err)
 	}
 	if len(lines) == 0 {
 		return nil, fileError(name, 0, "the file is empty: %s", empty)
@@ -60,7 +60,7 @@ func number(b []byte, what string) (float64, error) {
 		if len(b) == 0 {
 			return 0, fmt.Errorf("%s is missing: give a number", what)
 		}
-		return 0, fmt.Errorf("%s %q is not a number", what, b)
+		return 0, fmt.Errorf("%s %s is not a number", what, quoted(b))
 	}
 	return v, nil
 }
