@@ -22,8 +22,9 @@ func (n *native) publish()                 {}
 func (n *native) chinese() bool            { return true } // the whole font is embedded
 func (n *native) idle(bool, time.Duration) {}              // ebiten sleeps between frames that draw nothing
 
-// chartOptions: anti-aliased charts; no waiting for the GPU.
-func (n *native) chartOptions() (int, bool) { return 2, false }
+// chartOptions: charts at the factor nativeSupersample chose; no waiting
+// for the GPU.
+func (n *native) chartOptions() (int, bool) { return supersample, false }
 
 // save writes data to dir/name through a temporary file, so an export is
 // whole or absent.
