@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"math"
+	"strconv"
 
 	"clvlab/internal/fit"
 	"clvlab/internal/records"
@@ -54,30 +55,45 @@ func hasAmounts(cs []records.Customer) bool {
 func writeSummaryCSV(w io.Writer, f *Fit) error {
 	s := f.Summary
 	holdout, weights, amounts := s.Holdout > 0, grouped(s.Customers), hasAmounts(s.Customers)
-	head := []string{"customer", "frequency", "recency", "T", "monetary_value"}
+	// The names `clvlab fit summary` reads (lifetimes' names), and numbers
+	// to all their digits: the file reads back as the same summary.
+	head := []string{"customer", "frequency", "recency", "T"}
+	if amounts {
+		head = append(head, "monetary_value")
+	}
 	if holdout {
-		head = append(head, "holdout_frequency", "holdout_monetary_value")
+		head = append(head, "frequency_holdout")
+		if amounts {
+			head = append(head, "monetary_value_holdout")
+		}
+		head = append(head, "duration_holdout")
 	}
 	if weights {
 		head = append(head, "weight")
 	}
 	rows := [][]string{append(head, "unit")}
 	for i, c := range s.Customers {
-		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c, amounts)}
+		row := []string{customerID(c, i), exact(c.Frequency), exact(c.Recency), exact(c.T)}
+		if amounts {
+			row = append(row, exact(c.Monetary))
+		}
 		if holdout {
-			hm := ""
-			if c.HoldoutFrequency > 0 {
-				hm = csvFloat(c.HoldoutMonetary)
+			row = append(row, exact(c.HoldoutFrequency))
+			if amounts {
+				row = append(row, exact(c.HoldoutMonetary))
 			}
-			row = append(row, csvFloat(c.HoldoutFrequency), hm)
+			row = append(row, exact(s.Holdout))
 		}
 		if weights {
-			row = append(row, csvFloat(weightOf(c)))
+			row = append(row, exact(weightOf(c)))
 		}
 		rows = append(rows, append(row, f.unitName()))
 	}
 	return writeCSVRows(w, rows)
 }
+
+// exact is x with as many digits as it takes to read back as x.
+func exact(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 func weightOf(c records.Customer) float64 {
 	if c.Weight == 0 {
