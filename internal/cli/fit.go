@@ -91,6 +91,8 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 		charts:           fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
 		lang:             fs.String("lang", "en", "language of the charts and index.html: en or zh"),
 	}
+	var cohorts cohortLabels
+	fs.Var(&cohorts, "cohort", "a cohort table's `label` to fit alone (repeat it or give a comma-separated list; default: every cohort, pooled into one fit)")
 	if st := parse(fs, args); st >= 0 {
 		return st
 	}
@@ -109,10 +111,14 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	file := fs.Arg(1)
 	opt, err := ff.options(kind)
+	if err == nil && len(cohorts) > 0 && kind != "cohorts" {
+		err = fmt.Errorf("-cohort picks rows of a cohort table (clvlab fit cohorts); a %s has no cohorts", kindName(kind))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "clvlab fit %s: %v\n", kind, err)
 		return ExitUsage
 	}
+	opt.cohorts = cohorts
 	if st, err := os.Stat(file); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(stderr, "%s: no such file\n", file)
@@ -128,6 +134,10 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 	defer bar.clear()
 	in, err := readFitInput(kind, file, opt, bar)
 	bar.clear()
+	if bad := (*unsuitedError)(nil); errors.As(err, &bad) {
+		fmt.Fprintf(stderr, "clvlab fit %s: %v\n", kind, err)
+		return ExitUsage
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, wrongKindHint(kind, file))
@@ -195,6 +205,7 @@ type fitOptions struct {
 	margin  float64
 	lang    string
 	formats []string
+	cohorts []string // -cohort: the cohort table's rows to fit (nil: all)
 }
 
 // options checks the flags for an input of the given kind.

@@ -93,6 +93,9 @@ func readFitInput(kind, file string, opt *fitOptions, bar *progress) (*fitInput,
 	if err != nil {
 		return nil, err
 	}
+	if c, err = chooseCohorts(c, opt.cohorts); err != nil {
+		return nil, err
+	}
 	return &fitInput{cohorts: &c}, nil
 }
 

@@ -236,7 +236,7 @@ func fitCohorts(res *report.Fit, c *records.Cohorts, bar *progress) error {
 		return fitFailed("sbg", err)
 	}
 	res.Models = []report.FitModel{{Result: r}}
-	res.Chosen, res.Why = "sbg", "sBG is the model for a cohort retention table (contractual, discrete)"
+	res.Chosen, res.Why = "sbg", "sBG is the model for a cohort retention table (contractual, discrete); fitted to "+pooled(*c)
 	observed := 0
 	for _, co := range c.Cohorts {
 		observed = max(observed, len(co.Active)-1)
