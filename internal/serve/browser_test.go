@@ -81,12 +81,14 @@ func read(t *testing.T, ctx context.Context) state {
 // A poll that starts while the page replaces its JavaScript context (a
 // navigation just finished) can be told "Cannot find context with
 // specified id" by Chromium; that says nothing of the app, so waitFor
-// polls again, a few times.
+// polls again, a few times. It polls on a timer, not on animation frames:
+// the page holds its animation frames while the app is idle, and a poll
+// on them would wait for ever instead of timing out.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
 	var err error
 	for range 5 {
-		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second)))
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
 		if err == nil || !strings.Contains(err.Error(), "Cannot find context with specified id") {
 			break
 		}

@@ -72,7 +72,7 @@ func TestBrowserPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	ready := `window.clvlab && window.clvlab.frames > 0 && window.clvlab.lastRenderMs > 0`
-	waitTimed(t, ctx, ready)
+	waitFor(t, ctx, ready)
 	plans := func() plansState {
 		t.Helper()
 		s, err := chromedp.Run(ctx, chromedp.Evaluate[plansState](`window.clvlab`))
@@ -111,19 +111,19 @@ func TestBrowserPlans(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv > %v`, before.Kpis["clv"]))
+	waitFor(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv > %v`, before.Kpis["clv"]))
 	click("button:save")
-	waitTimed(t, ctx, `window.clvlab.saved.length === 1`)
+	waitFor(t, ctx, `window.clvlab.saved.length === 1`)
 	// Plan two: the values as loaded, named in the Plans tab.
 	click("button:reset")
 	click("tab:9")
-	waitTimed(t, ctx, `window.clvlab.tab === 9`)
+	waitFor(t, ctx, `window.clvlab.tab === 9`)
 	click("field:plan-name")
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("Keep as is"), tick, tick); err != nil {
 		t.Fatal(err)
 	}
 	click("button:plans-save") // saves under the typed name
-	waitTimed(t, ctx, `window.clvlab.saved.length === 2`)
+	waitFor(t, ctx, `window.clvlab.saved.length === 2`)
 	saved := plans().Saved
 	if saved[0] != "Plan 1" || saved[1] != "Keep as is" {
 		t.Fatalf("saved %q, want Plan 1 and Keep as is", saved)
@@ -134,8 +134,8 @@ func TestBrowserPlans(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	waitTimed(t, ctx, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.tab === 9`) // the Plans tab draws no chart
-	waitTimed(t, ctx, `window.clvlab.saved.length === 2`)
+	waitFor(t, ctx, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.tab === 9`) // the Plans tab draws no chart
+	waitFor(t, ctx, `window.clvlab.saved.length === 2`)
 	if got := plans().Saved; got[0] != "Plan 1" || got[1] != "Keep as is" {
 		t.Fatalf("after a reload the saved plans are %q", got)
 	}
@@ -145,14 +145,14 @@ func TestBrowserPlans(t *testing.T) {
 	p1, p2 := len(st.Plans)-2, len(st.Plans)-1
 	click(fmt.Sprintf("charts:plan:%d", p1))
 	click(fmt.Sprintf("charts:plan:%d", p2))
-	waitTimed(t, ctx, `window.clvlab.compared.length === 2`)
+	waitFor(t, ctx, `window.clvlab.compared.length === 2`)
 	click(fmt.Sprintf("baseline:plan:%d", p1))
-	waitTimed(t, ctx, `window.clvlab.baseline === "Plan 1"`)
+	waitFor(t, ctx, `window.clvlab.baseline === "Plan 1"`)
 	if f := read(t, ctx).Fragment; !strings.Contains(f, "bn=Plan+1") {
 		t.Errorf("the link %q does not carry the baseline plan", f)
 	}
 	click("tab:5") // Compare: the baseline, both plans and the current values
-	waitTimed(t, ctx, `window.clvlab.tab === 5`)
+	waitFor(t, ctx, `window.clvlab.tab === 5`)
 	screenshot(t, ctx, "browser-plans-compare")
 
 	// Export the KPIs: the current values' row is the KPI strip.
@@ -217,30 +217,12 @@ func TestBrowserPlans(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	waitTimed(t, ctx, `window.clvlab.message.startsWith("Loaded")`)
+	waitFor(t, ctx, `window.clvlab.message.startsWith("Loaded")`)
 	got := plans()
 	for _, want := range []string{"Plan 1", "Keep as is"} {
 		if !contains(got.Plans, want) {
 			t.Errorf("the reopened file's plans %q lack %q", got.Plans, want)
 		}
-	}
-}
-
-// waitTimed is waitFor polling on a timer: the page holds its animation
-// frames while nothing happens (web/index.html), so a poll on animation
-// frames would wait for input that never comes instead of timing out.
-func waitTimed(t *testing.T, ctx context.Context, cond string) {
-	t.Helper()
-	var err error
-	for range 5 {
-		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
-		if err == nil || !strings.Contains(err.Error(), "Cannot find context with specified id") {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatalf("waiting for %s: %v", cond, err)
 	}
 }
 
