@@ -132,10 +132,7 @@ func pAliveGrid(key string, m fit.Purchases, cs []records.Customer) *report.PAli
 	total := 0.0
 	for _, c := range cs {
 		T = math.Max(T, c.T)
-		w := c.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := c.Count()
 		freq = append(freq, fw{c.Frequency, w})
 		total += w
 	}
@@ -206,10 +203,7 @@ func spendCurve(r fit.Result, cs []records.Customer) *report.SpendCurve {
 		if c.Frequency <= 0 {
 			continue
 		}
-		w := c.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := c.Count()
 		i, ok := byX[c.Frequency]
 		if !ok {
 			i = len(rows)

@@ -204,12 +204,9 @@ func bgbbProblem(cs []records.Customer) (problem, error) {
 	var total, buyers, everyTime float64
 	for i, c := range cs {
 		if err := checkOpportunities(c); err != nil {
-			return problem{}, fmt.Errorf("bgbb: %s: %v", rowName(i, c), err)
+			return problem{}, fmt.Errorf("bgbb: %s: %v", customerName(c, i), err)
 		}
-		w := c.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := c.Count()
 		total += w
 		if c.Frequency > 0 {
 			buyers += w
@@ -368,12 +365,4 @@ func checkOpportunities(c records.Customer) error {
 		return fmt.Errorf("weight is %g; it counts customers, so it must be a number ≥ 0", w)
 	}
 	return nil
-}
-
-// rowName names a customer row in messages: its id, or its row.
-func rowName(i int, c records.Customer) string {
-	if c.ID != "" {
-		return fmt.Sprintf("customer %q (row %d)", c.ID, i+1)
-	}
-	return fmt.Sprintf("row %d", i+1)
 }

@@ -212,7 +212,7 @@ func TestBGNBDFailures(t *testing.T) {
 		{"empty", nil, "no customers"},
 		{"no repeat purchases", noRepeat, "all customers made 0 repeat purchases: frequency carries no information"},
 		{"one customer", one, "only one customer"},
-		{"recency above T", badRecency, "customer c7: recency 11 > T 10"},
+		{"recency above T", badRecency, `customer "c7" (row 1): recency 11 > T 10`},
 		{"fractional frequency", fractional, "row 1: frequency 1.5 is not a whole number"},
 		{"no dropout", nodrop, "the dropout process is not identified"},
 	} {

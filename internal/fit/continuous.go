@@ -56,7 +56,7 @@ func checkPurchases(model string, cs []records.Customer) error {
 		case c.Weight < 0:
 			return fmt.Errorf("%s: %s: weight %g is negative", model, who(), c.Weight)
 		}
-		w := customerWeight(c)
+		w := c.Count()
 		customers += w
 		repeat += w * c.Frequency
 	}
@@ -71,17 +71,11 @@ func checkPurchases(model string, cs []records.Customer) error {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// customerWeight is a customer row's weight: 0 (unset) counts as 1.
-func customerWeight(c records.Customer) float64 {
-	if c.Weight == 0 {
-		return 1
-	}
-	return c.Weight
-}
-
+// customerName names summary row i in messages: its customer id and row,
+// or its row when it has no id.
 func customerName(c records.Customer, i int) string {
 	if c.ID != "" {
-		return "customer " + c.ID
+		return fmt.Sprintf("customer %q (row %d)", c.ID, i+1)
 	}
 	return fmt.Sprintf("row %d", i+1)
 }
@@ -100,7 +94,7 @@ func newPurchaseData(cs []records.Customer) *purchaseData {
 			tx = 0 // t_x does not enter a likelihood when x = 0
 		}
 		key := [3]int32{xs.of(c.Frequency), txs.of(tx), ts.of(c.T)}
-		w := customerWeight(c)
+		w := c.Count()
 		d.customers += w
 		d.repeat += w * c.Frequency
 		if i, ok := at[key]; ok {

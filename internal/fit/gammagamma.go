@@ -80,7 +80,7 @@ func SpendFrequencyCorrelation(cs []records.Customer) float64 {
 	var n, sx, sz float64
 	for _, c := range cs {
 		if c.Frequency > 0 {
-			w := customerWeight(c)
+			w := c.Count()
 			n += w
 			sx += w * c.Frequency
 			sz += w * c.Monetary
@@ -93,7 +93,7 @@ func SpendFrequencyCorrelation(cs []records.Customer) float64 {
 	var cxz, cxx, czz float64
 	for _, c := range cs {
 		if c.Frequency > 0 {
-			w := customerWeight(c)
+			w := c.Count()
 			dx, dz := c.Frequency-mx, c.Monetary-mz
 			cxz += w * dx * dz
 			cxx += w * dx * dx
@@ -121,11 +121,11 @@ func repeatBuyers(cs []records.Customer) ([]records.Customer, float64, error) {
 		case c.Monetary < 0:
 			return nil, 0, fmt.Errorf("%s: %s: monetary value %g: a repeat buyer's average spend cannot be negative (returns netted against purchases?); Gamma-Gamma models positive amounts", KeyGammaGamma, customerName(c, i), c.Monetary)
 		case c.Monetary == 0:
-			zero += customerWeight(c)
+			zero += c.Count()
 			continue
 		}
 		out = append(out, c)
-		n += customerWeight(c)
+		n += c.Count()
 	}
 	switch {
 	case n == 0 && zero > 0:
@@ -181,7 +181,7 @@ func newSpendLikelihood(buyers []records.Customer) *spendLikelihood {
 			at[c.Frequency] = i
 			l.xs = append(l.xs, c.Frequency)
 		}
-		w := customerWeight(c)
+		w := c.Count()
 		l.rows = append(l.rows, spendRow{x: i, z: c.Monetary, logZ: math.Log(c.Monetary), w: w})
 		l.customers += w
 	}

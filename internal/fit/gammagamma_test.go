@@ -113,7 +113,7 @@ func TestGammaGammaFailures(t *testing.T) {
 	}{
 		{"no repeat buyers", []records.Customer{{T: 10, Monetary: 0}, {T: 3}}, "no repeat buyers"},
 		{"one repeat buyer", []records.Customer{{Frequency: 2, Recency: 3, T: 10, Monetary: 20}, {T: 3}}, "only one repeat buyer"},
-		{"negative spend", []records.Customer{{ID: "c9", Frequency: 2, Recency: 3, T: 10, Monetary: -4}, {Frequency: 1, Recency: 1, T: 3, Monetary: 5}}, "customer c9: monetary value -4: a repeat buyer's average spend cannot be negative"},
+		{"negative spend", []records.Customer{{ID: "c9", Frequency: 2, Recency: 3, T: 10, Monetary: -4}, {Frequency: 1, Recency: 1, T: 3, Monetary: 5}}, `customer "c9" (row 1): monetary value -4: a repeat buyer's average spend cannot be negative`},
 		{"only free repeat purchases", []records.Customer{{Frequency: 2, Recency: 3, T: 10}, {Frequency: 1, Recency: 1, T: 3}}, "every repeat buyer's average spend is 0"},
 	} {
 		_, _, err := FitGammaGamma(c.cs)

@@ -58,7 +58,7 @@ func Validate(m Purchases, s *records.Summary) Validation {
 	type history struct{ x, tx, t float64 }
 	expected := map[history]float64{}
 	for _, c := range s.Customers {
-		w := weight(c)
+		w := c.Count()
 		i := min(int(c.Frequency), Bins-1)
 		b := &v.Bins[i]
 		b.Customers += w
@@ -109,7 +109,7 @@ func Tracking(m Purchases, s *records.Summary) []float64 {
 	// Customers first seen at the same time are one group.
 	starts := map[float64]float64{}
 	for _, c := range s.Customers {
-		starts[calibration-c.T] += weight(c)
+		starts[calibration-c.T] += c.Count()
 	}
 	keys := make([]float64, 0, len(starts))
 	for k := range starts {
@@ -156,13 +156,6 @@ func (e *expectation) at(t float64) float64 {
 	v := e.m.ExpectedPurchases(t)
 	e.seen[t] = v
 	return v
-}
-
-func weight(c records.Customer) float64 {
-	if c.Weight == 0 {
-		return 1
-	}
-	return c.Weight
 }
 
 // Candidate is a fitted purchase model the command can choose from.

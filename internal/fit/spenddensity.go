@@ -26,10 +26,7 @@ func MeanSpendDensity(p, q, gamma float64, cs []records.Customer, z float64) flo
 		if c.Frequency <= 0 {
 			continue
 		}
-		w := c.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := c.Count()
 		x := c.Frequency
 		px := p * x
 		a, _ := math.Lgamma(px + q)

@@ -54,10 +54,7 @@ func group(cs []records.Customer) []records.Customer {
 	at := make(map[key]int, len(cs))
 	out := make([]records.Customer, 0, len(cs))
 	for _, c := range cs {
-		w := c.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := c.Count()
 		k := key{c.Frequency, c.Recency, c.T}
 		if i, ok := at[k]; ok {
 			out[i].Weight += w

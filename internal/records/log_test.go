@@ -230,3 +230,13 @@ func TestLongLines(t *testing.T) {
 		t.Errorf("got\n%.300v\nwant\n%s", err, want)
 	}
 }
+
+// TestCustomerCount: a row stands for Weight customers, an unset weight
+// (0) for one: the one rule every model and file uses.
+func TestCustomerCount(t *testing.T) {
+	for _, c := range []struct{ w, want float64 }{{0, 1}, {1, 1}, {2.5, 2.5}, {500, 500}} {
+		if got := (Customer{Weight: c.w}).Count(); got != c.want {
+			t.Errorf("weight %g counts %g, want %g", c.w, got, c.want)
+		}
+	}
+}

@@ -86,6 +86,15 @@ type Customer struct {
 	HoldoutMonetary float64
 }
 
+// Count is how many customers the row stands for: its Weight, 0 (unset)
+// counting as 1.
+func (c Customer) Count() float64 {
+	if c.Weight == 0 {
+		return 1
+	}
+	return c.Weight
+}
+
 // Summary is the per-customer summary of a log or a summary file.
 type Summary struct {
 	Unit Unit

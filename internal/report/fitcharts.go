@@ -78,7 +78,7 @@ func fitCharts(f *Fit) []fitChart {
 		for _, c := range f.Summary.Customers {
 			if c.Frequency > 0 && c.Monetary > 0 {
 				sc.Spend = append(sc.Spend, c.Monetary)
-				sc.Weights = append(sc.Weights, weightOf(c))
+				sc.Weights = append(sc.Weights, c.Count())
 			}
 		}
 		out = append(out, fitChart{"spend", [2]string{"Average spend of repeat buyers against the Gamma-Gamma fit", "重复购买客户的平均消费与 Gamma-Gamma 拟合"}, sc})

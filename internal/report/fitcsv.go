@@ -85,7 +85,7 @@ func writeSummaryCSV(w io.Writer, f *Fit) error {
 			row = append(row, exact(s.Holdout))
 		}
 		if weights {
-			row = append(row, exact(weightOf(c)))
+			row = append(row, exact(c.Count()))
 		}
 		rows = append(rows, append(row, f.unitName()))
 	}
@@ -94,13 +94,6 @@ func writeSummaryCSV(w io.Writer, f *Fit) error {
 
 // exact is x with as many digits as it takes to read back as x.
 func exact(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-func weightOf(c records.Customer) float64 {
-	if c.Weight == 0 {
-		return 1
-	}
-	return c.Weight
-}
 
 // CustomersHeader names the columns of customers.csv (a weight column
 // follows for grouped rows, then the unit).
@@ -121,7 +114,7 @@ func writeCustomersCSV(w io.Writer, f *Fit) error {
 		row := []string{customerID(c, i), csvFloat(c.Frequency), csvFloat(c.Recency), csvFloat(c.T), monetary(c, amounts),
 			cell(p.PAlive), cell(p.ExpectedPurchases), cell(p.ExpectedSpend), cell(p.CLV)}
 		if weights {
-			row = append(row, csvFloat(weightOf(c)))
+			row = append(row, csvFloat(c.Count()))
 		}
 		rows = append(rows, append(row, f.unitName()))
 	}

@@ -159,11 +159,7 @@ func (f *Fit) customers() float64 {
 	n := 0.0
 	if f.Summary != nil {
 		for _, c := range f.Summary.Customers {
-			if c.Weight == 0 {
-				n++
-			} else {
-				n += c.Weight
-			}
+			n += c.Count()
 		}
 	}
 	if f.Cohorts != nil {
