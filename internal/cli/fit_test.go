@@ -645,3 +645,15 @@ func TestFitCohortAlone(t *testing.T) {
 		t.Errorf("status %d, stderr %q, want it to contain %q", status, stderr, want)
 	}
 }
+
+// TestFitUndiscountedDEL: with -discount-rate 0, DEL is the expected
+// lifetime, infinite for Fader & Hardie's (2007) cohorts (alpha < 1): the
+// table shows ∞ and says why, instead of "—" with no reason.
+func TestFitUndiscountedDEL(t *testing.T) {
+	file := filepath.Join("..", "fit", "testdata", "retention-fader-hardie-2007.csv")
+	status, stdout, stderr := runCLI(t, "fit", "cohorts", file, "-discount-rate", "0", "-charts", "none", "-o", t.TempDir())
+	if status != ExitOK || !strings.Contains(stdout, "DEL ∞ payments at 0% a year") ||
+		!strings.Contains(stdout, "undiscounted (-discount-rate 0), DEL and DERL are expected lifetimes, and with alpha = 0.567 ≤ 1 they are infinite") {
+		t.Errorf("status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+}

@@ -242,13 +242,12 @@ func fitCohorts(res *report.Fit, c *records.Cohorts, bar *progress) error {
 		cf.Retention = append(cf.Retention, m.Retention(t))
 	}
 	d := res.PeriodRate
-	if d > 0 {
-		cf.DEL = m.DEL(d)
-		for k := 0; k <= observed; k++ {
-			cf.DERL = append(cf.DERL, m.DERL(d, k))
-		}
-	} else {
-		cf.DEL = math.NaN()
+	cf.DEL = m.DEL(d)
+	for k := 0; k <= observed; k++ {
+		cf.DERL = append(cf.DERL, m.DERL(d, k))
+	}
+	if math.IsInf(cf.DEL, 1) {
+		cf.Note = fmt.Sprintf("undiscounted (-discount-rate 0), DEL and DERL are expected lifetimes, and with alpha = %.3g ≤ 1 they are infinite: E[1/churn probability] diverges; give a discount rate above 0 for finite values", r.Value("alpha"))
 	}
 	active := make([]float64, len(cf.Survival))
 	before := make([]float64, len(cf.Survival))

@@ -63,6 +63,14 @@ func (m SBG) MeanChurn() float64 { return m.Alpha / (m.Alpha + m.Beta) }
 // the payment per period it is the expected CLV. d must be positive (NaN
 // otherwise); the work grows as 1/d (hyp2f1One).
 func (m SBG) DEL(d float64) float64 {
+	if d == 0 {
+		// Undiscounted, the expected lifetime E[1/θ] = 2F1(1, β; α+β; 1)
+		// = (α+β−1)/(α−1), infinite for α ≤ 1.
+		if m.Alpha <= 1 {
+			return math.Inf(1)
+		}
+		return (m.Alpha + m.Beta - 1) / (m.Alpha - 1)
+	}
 	if !(d > 0) {
 		return math.NaN()
 	}
@@ -76,12 +84,20 @@ func (m SBG) DEL(d float64) float64 {
 // with the next renewal undiscounted. In closed form
 // (β+n)/(α+β+n) · 2F1(1, β+n+1; α+β+n+1; 1/(1+d)) (Fader & Hardie 2010,
 // eq. 6, whose n is our n+1). DEL(d) = 1 + DERL(d, 0)/(1+d). d must be
-// positive and n ≥ 0 (NaN otherwise).
+// 0 or more and n ≥ 0 (NaN otherwise); at d = 0 both are expected
+// lifetimes, infinite when alpha ≤ 1.
 func (m SBG) DERL(d float64, n int) float64 {
+	k := float64(n)
+	if d == 0 && n >= 0 {
+		// Undiscounted: (β+n)/(α+β+n) · (α+β+n)/(α−1), infinite for α ≤ 1.
+		if m.Alpha <= 1 {
+			return math.Inf(1)
+		}
+		return (m.Beta + k) / (m.Alpha - 1)
+	}
 	if !(d > 0) || n < 0 {
 		return math.NaN()
 	}
-	k := float64(n)
 	return (m.Beta + k) / (m.Alpha + m.Beta + k) * hyp2f1One(m.Beta+k+1, m.Alpha+m.Beta+k+1, 1/(1+d))
 }
 

@@ -195,8 +195,10 @@ func TestSBGDiscountedLifetime(t *testing.T) {
 			}
 		}
 	}
-	if m := (SBG{1, 1}); !math.IsNaN(m.DEL(0)) || !math.IsNaN(m.DERL(0.1, -1)) {
-		t.Error("DEL(0) or DERL with negative renewals is a number")
+	// A negative rate or renewal count has no lifetime; d = 0 has one
+	// (TestSBGUndiscounted), infinite at alpha = 1.
+	if m := (SBG{1, 1}); !math.IsNaN(m.DEL(-0.1)) || !math.IsNaN(m.DERL(0.1, -1)) || !math.IsInf(m.DEL(0), 1) {
+		t.Error("DEL(-0.1) or DERL with negative renewals is a number, or DEL(0) at alpha = 1 is finite")
 	}
 }
 
@@ -344,4 +346,27 @@ func BenchmarkFitSBG(b *testing.B) {
 	table := readCohorts(b, "retention-fader-hardie-2007.csv")
 	c := firstPeriods(table.Cohorts[1], 7)
 	benchFit(b, func() error { _, _, err := FitSBG(c); return err })
+}
+
+// TestSBGUndiscounted: at d = 0, DEL is the expected lifetime
+// E[1/θ] = (α+β−1)/(α−1) and DERL(0, n) = (β+n)/(α−1) (the closed forms
+// at z = 1 by Gauss's 2F1(a, b; c; 1)); for α = 2.5, β = 0.4: DEL =
+// 1.9/1.5 = 1.26667, the limit of the discounted value as d → 0; for
+// α ≤ 1 both are infinite.
+func TestSBGUndiscounted(t *testing.T) {
+	m := SBG{Alpha: 2.5, Beta: 0.4}
+	if got := m.DEL(0); math.Abs(got-1.9/1.5) > 1e-12 {
+		t.Errorf("DEL(0) = %g, want %g", got, 1.9/1.5)
+	}
+	if got, near := m.DEL(0), m.DEL(1e-5); math.Abs(got-near) > 1e-3 {
+		t.Errorf("DEL(0) = %g, DEL(1e-5) = %g", got, near)
+	}
+	for n := range 4 {
+		if got, want := m.DERL(0, n), (0.4+float64(n))/1.5; math.Abs(got-want) > 1e-12 {
+			t.Errorf("DERL(0, %d) = %g, want %g", n, got, want)
+		}
+	}
+	if m := (SBG{Alpha: 0.704, Beta: 1.182}); !math.IsInf(m.DEL(0), 1) || !math.IsInf(m.DERL(0, 3), 1) {
+		t.Errorf("alpha 0.704: DEL(0) = %g, DERL(0, 3) = %g, want +Inf", m.DEL(0), m.DERL(0, 3))
+	}
 }

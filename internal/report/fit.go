@@ -109,6 +109,8 @@ type CohortFit struct {
 	// renewals, n = 0, …, Observed.
 	DEL  float64
 	DERL []float64
+	// Note says why DEL and DERL are not finite numbers ("" when they are).
+	Note string
 }
 
 // ModelName is a model's name as the literature writes it: BG/NBD,

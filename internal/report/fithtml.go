@@ -151,6 +151,9 @@ func param(x float64) string {
 	if math.IsNaN(x) {
 		return "—"
 	}
+	if math.IsInf(x, 1) {
+		return "∞"
+	}
 	return strconv.FormatFloat(x, 'g', 4, 64)
 }
 
@@ -326,6 +329,9 @@ func (f *Fit) paragraphs(li int) []string {
 			derl = append(derl, fmt.Sprintf("n=%d: %s", n, param(d)))
 		}
 		ps = append(ps, tr(li, "del", param(c.DEL), percentText(f.DiscountRate), strings.Join(derl, ", ")))
+		if c.Note != "" && li == 0 {
+			ps = append(ps, c.Note)
+		}
 	}
 	method := SEMethod
 	if li == 1 {
@@ -418,6 +424,9 @@ func WriteFitTable(w io.Writer, f *Fit) error {
 			fmt.Fprintf(w, " %s", param(d))
 		}
 		fmt.Fprintln(w)
+		if c.Note != "" {
+			fmt.Fprintln(w, c.Note)
+		}
 	}
 	return nil
 }
