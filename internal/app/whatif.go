@@ -120,7 +120,9 @@ func (a *App) resetTarget() {
 func (a *App) whatifBar(m metrics, x0, y0, x1 int) int {
 	c := &a.ui
 	w := &a.what
-	if w.target == "" {
+	if w.target == "" && c.Focus() != "seek-target" {
+		// The default, but not while the field is being typed: emptying
+		// it to type a new target must not refill it.
 		a.resetTarget()
 	}
 	if w.path == "" || !a.hasControl(w.path) {

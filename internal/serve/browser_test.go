@@ -8,18 +8,24 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"clvlab/internal/serve"
+	"clvlab/scenarios"
 )
 
 // chromium returns the browser to drive, or skips (fails under CI=true,
@@ -64,6 +70,7 @@ type state struct {
 	Lang             string
 	Tab              int
 	Fragment         string
+	Message          string
 	Widgets          map[string]box
 }
 
@@ -292,6 +299,44 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Seek (issue 12's path): make CLV equal a target between the values
+	// before and after the drag, by the slider last touched (formation →
+	// stability, at its right end), with the seek bar's own widgets: the
+	// goal button cycles LTV:CAC → CLV, the target is typed into its field.
+	click("button:seek-kpi")
+	waitTimed(t, ctx, `window.clvlab.fragment.includes("goal=clv")`)
+	target := strconv.FormatFloat((before.Kpis["clv"]+after.Kpis["clv"])/2, 'g', 4, 64)
+	click("field:seek-target")
+	for range 20 { // the default target (at most 12 digits, a sign, a point and an exponent)
+		// Key down and up a tick apart: the app reads a key once a tick.
+		for _, k := range kb.Encode([]rune(kb.Backspace)[0]) {
+			if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, *k); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(target), tick, tick); err != nil {
+		t.Fatal(err)
+	}
+	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.fragment.includes("target=%s")`, url.QueryEscape(target)))
+	click("button:seek")
+	waitTimed(t, ctx, `window.clvlab.message.includes("Apply sets the slider")`)
+	screenshot(t, ctx, "browser-en-seek")
+	click("button:apply-seek")
+	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv < %v`, after.Kpis["clv"]))
+	sought := read(t, ctx)
+	// whatif.SeekResult.Found: |KPI − target| ≤ 1e-9·max(1, |target|).
+	want, _ := strconv.ParseFloat(target, 64)
+	if got := sought.Kpis["clv"]; math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("after Seek and Apply CLV = %v, want the target %v within 1e-9 of it", got, want)
+	}
+
+	// Optimise spend (a scenario with response curves, in a second tab):
+	// the Optimum tab's button, then Apply sets at least one lever away
+	// from its value as loaded and the status says how many moved.
+	optimise(t, ctx, srv.URL, tick)
+
 	click("button:lang")
 	waitFor(t, ctx, `window.clvlab.lang === "zh"`)
 	// Chinese is shown only once its font is there, fetched now.
@@ -306,7 +351,18 @@ func TestBrowser(t *testing.T) {
 	t.Logf("200 trials in the browser: %.0f ms", read(t, ctx).LastMonteCarloMs)
 	screenshot(t, ctx, "browser-zh-cashflow")
 
-	// The link reproduces the screen in a fresh page.
+	// Large text on: every widget lies on the screen, no two overlap, and
+	// the link says so.
+	click("button:big")
+	waitTimed(t, ctx, `window.clvlab.fragment.includes("text=large")`)
+	nextFrame(t, ctx)
+	large := read(t, ctx)
+	onScreen(t, large.Widgets, 1280, 800)
+	t.Logf("large text: %d widgets on screen, none overlapping", len(large.Widgets))
+	screenshot(t, ctx, "browser-zh-large")
+
+	// The link reproduces the screen in a fresh page: the KPIs, language,
+	// tab, large text and the seek bar's goal and target.
 	hash, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
 	link := srv.URL + "/" + hash
 	fresh, closeFresh := chromedp.NewContext(ctx) // a new tab of the same browser
@@ -316,7 +372,125 @@ func TestBrowser(t *testing.T) {
 	}
 	waitFor(t, fresh, `window.clvlab && window.clvlab.frames > 0`)
 	again := read(t, fresh)
-	if again.Lang != "zh" || again.Tab != 2 || again.Kpis["clv"] != after.Kpis["clv"] {
-		t.Errorf("link gave lang %s tab %d clv %v; want zh, 2, %v", again.Lang, again.Tab, again.Kpis["clv"], after.Kpis["clv"])
+	if again.Lang != "zh" || again.Tab != 2 {
+		t.Errorf("link gave lang %s tab %d; want zh, 2", again.Lang, again.Tab)
+	}
+	for k, v := range large.Kpis {
+		if again.Kpis[k] != v {
+			t.Errorf("link gave %s = %v, the page shared had %v", k, again.Kpis[k], v)
+		}
+	}
+	// The reopened page writes its own link from its state: large text
+	// and the seek goal and target must have come through.
+	q, err := url.ParseQuery(again.Fragment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Get("text") != "large" || q.Get("goal") != "clv" || q.Get("target") != target {
+		t.Errorf("the reopened page's link %q lacks text=large, goal=clv or target=%s", again.Fragment, target)
+	}
+}
+
+// optimise opens a scenario with response curves in a new tab of ctx's
+// browser, runs Optimise spend from the Optimum tab and applies it.
+func optimise(t *testing.T, ctx context.Context, base string, tick chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	s, err := scenarios.Preset("retention-spend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var levers []string
+	for _, r := range s.Responses {
+		levers = append(levers, r.Lever)
+	}
+	tab, closeTab := chromedp.NewContext(ctx)
+	defer closeTab()
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"/#s=retention-spend")); err != nil {
+		t.Fatal(err)
+	}
+	waitTimed(t, tab, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.lastRenderMs > 0`)
+	before := read(t, tab)
+	clickOn(t, tab, "tab:8", tick) // Optimum
+	waitTimed(t, tab, `window.clvlab.tab === 8 && "button:optimize-tab" in window.clvlab.widgets`)
+	clickOn(t, tab, "button:optimize-tab", tick)
+	waitTimed(t, tab, `window.clvlab.message.startsWith("Optimal spend")`)
+	screenshot(t, tab, "browser-en-optimum")
+	clickOn(t, tab, "button:apply-optimum", tick)
+	waitTimed(t, tab, `window.clvlab.message.startsWith("Apply set")`)
+	nextFrame(t, tab)
+	applied := read(t, tab)
+	screenshot(t, tab, "browser-en-optimum-applied")
+	var n int
+	if _, err := fmt.Sscanf(applied.Message, "Apply set %d sliders", &n); err != nil || n < 1 || applied.Tab != 8 {
+		t.Errorf("after Apply the status says %q on tab %d; want at least one slider moved, listed in the Optimum tab (8)", applied.Message, applied.Tab)
+	}
+	q, err := url.ParseQuery(applied.Fragment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, v := range q["v"] {
+		path, _, _ := strings.Cut(v, "=")
+		if slices.Contains(levers, path) {
+			moved++
+		}
+	}
+	if moved != n {
+		t.Errorf("the link %q moves %d of the levers %q, the status says %d", applied.Fragment, moved, levers, n)
+	}
+	// The optimum maximises customer equity: Apply cannot lower it.
+	if !(applied.Kpis["customer_equity"] >= before.Kpis["customer_equity"]) {
+		t.Errorf("customer equity %v after applying the optimum, was %v", applied.Kpis["customer_equity"], before.Kpis["customer_equity"])
+	}
+}
+
+// nextFrame waits for a frame drawn after the last event: a mouse move
+// to the screen's corner wakes the idle page (web/index.html).
+func nextFrame(t *testing.T, ctx context.Context) {
+	t.Helper()
+	frames := read(t, ctx).Frames
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.frames > %d`, frames))
+}
+
+// clickOn clicks the middle of widget id with real mouse events.
+func clickOn(t *testing.T, ctx context.Context, id string, tick chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	w, ok := read(t, ctx).Widgets[id]
+	if !ok {
+		t.Fatalf("no widget %s", id)
+	}
+	x, y := w.X+w.W/2, w.Y+w.H/2
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y), tick,
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+		chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
+	); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// onScreen fails for a widget outside the w×h screen, or two widgets
+// that overlap.
+func onScreen(t *testing.T, widgets map[string]box, w, h float64) {
+	t.Helper()
+	ids := make([]string, 0, len(widgets))
+	for id := range widgets {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for i, id := range ids {
+		a := widgets[id]
+		if a.W <= 0 || a.H <= 0 || a.X < 0 || a.Y < 0 || a.X+a.W > w || a.Y+a.H > h {
+			t.Errorf("widget %s at %+v is not wholly on the %v×%v screen", id, a, w, h)
+		}
+		for _, other := range ids[i+1:] {
+			b := widgets[other]
+			if a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H {
+				t.Errorf("widgets %s %+v and %s %+v overlap", id, a, other, b)
+			}
+		}
 	}
 }
