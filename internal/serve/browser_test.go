@@ -304,7 +304,7 @@ func TestBrowser(t *testing.T) {
 	// stability, at its right end), with the seek bar's own widgets: the
 	// goal button cycles LTV:CAC → CLV, the target is typed into its field.
 	click("button:seek-kpi")
-	waitTimed(t, ctx, `window.clvlab.fragment.includes("goal=clv")`)
+	waitFor(t, ctx, `window.clvlab.fragment.includes("goal=clv")`)
 	target := strconv.FormatFloat((before.Kpis["clv"]+after.Kpis["clv"])/2, 'g', 4, 64)
 	click("field:seek-target")
 	for range 20 { // the default target (at most 12 digits, a sign, a point and an exponent)
@@ -319,12 +319,12 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(target), tick, tick); err != nil {
 		t.Fatal(err)
 	}
-	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.fragment.includes("target=%s")`, url.QueryEscape(target)))
+	waitFor(t, ctx, fmt.Sprintf(`window.clvlab.fragment.includes("target=%s")`, url.QueryEscape(target)))
 	click("button:seek")
-	waitTimed(t, ctx, `window.clvlab.message.includes("Apply sets the slider")`)
+	waitFor(t, ctx, `window.clvlab.message.includes("Apply sets the slider")`)
 	screenshot(t, ctx, "browser-en-seek")
 	click("button:apply-seek")
-	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv < %v`, after.Kpis["clv"]))
+	waitFor(t, ctx, fmt.Sprintf(`window.clvlab.kpis.clv < %v`, after.Kpis["clv"]))
 	sought := read(t, ctx)
 	// whatif.SeekResult.Found: |KPI − target| ≤ 1e-9·max(1, |target|).
 	want, _ := strconv.ParseFloat(target, 64)
@@ -354,7 +354,7 @@ func TestBrowser(t *testing.T) {
 	// Large text on: every widget lies on the screen, no two overlap, and
 	// the link says so.
 	click("button:big")
-	waitTimed(t, ctx, `window.clvlab.fragment.includes("text=large")`)
+	waitFor(t, ctx, `window.clvlab.fragment.includes("text=large")`)
 	nextFrame(t, ctx)
 	large := read(t, ctx)
 	onScreen(t, large.Widgets, 1280, 800)
@@ -408,15 +408,15 @@ func optimise(t *testing.T, ctx context.Context, base string, tick chromedp.Acti
 	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"/#s=retention-spend")); err != nil {
 		t.Fatal(err)
 	}
-	waitTimed(t, tab, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.lastRenderMs > 0`)
+	waitFor(t, tab, `window.clvlab && window.clvlab.frames > 0 && window.clvlab.lastRenderMs > 0`)
 	before := read(t, tab)
 	clickOn(t, tab, "tab:8", tick) // Optimum
-	waitTimed(t, tab, `window.clvlab.tab === 8 && "button:optimize-tab" in window.clvlab.widgets`)
+	waitFor(t, tab, `window.clvlab.tab === 8 && "button:optimize-tab" in window.clvlab.widgets`)
 	clickOn(t, tab, "button:optimize-tab", tick)
-	waitTimed(t, tab, `window.clvlab.message.startsWith("Optimal spend")`)
+	waitFor(t, tab, `window.clvlab.message.startsWith("Optimal spend")`)
 	screenshot(t, tab, "browser-en-optimum")
 	clickOn(t, tab, "button:apply-optimum", tick)
-	waitTimed(t, tab, `window.clvlab.message.startsWith("Apply set")`)
+	waitFor(t, tab, `window.clvlab.message.startsWith("Apply set")`)
 	nextFrame(t, tab)
 	applied := read(t, tab)
 	screenshot(t, tab, "browser-en-optimum-applied")
@@ -452,7 +452,7 @@ func nextFrame(t *testing.T, ctx context.Context) {
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)); err != nil {
 		t.Fatal(err)
 	}
-	waitTimed(t, ctx, fmt.Sprintf(`window.clvlab.frames > %d`, frames))
+	waitFor(t, ctx, fmt.Sprintf(`window.clvlab.frames > %d`, frames))
 }
 
 // clickOn clicks the middle of widget id with real mouse events.
