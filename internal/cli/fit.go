@@ -263,8 +263,7 @@ func (ff *fitFlags) options(kind string) (*fitOptions, error) {
 		*d.dst = t
 	}
 	if *ff.models != "" {
-		for _, m := range strings.Split(*ff.models, ",") {
-			m = strings.TrimSpace(m)
+		for _, m := range splitList(*ff.models) {
 			if !knownModel(m) {
 				return nil, fmt.Errorf("-models: unknown model %q; the models are %s", m, strings.Join(modelKeys, ", "))
 			}

@@ -15,11 +15,7 @@ type cohortLabels []string
 func (c *cohortLabels) String() string { return strings.Join(*c, ",") }
 
 func (c *cohortLabels) Set(v string) error {
-	for _, l := range strings.Split(v, ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			*c = append(*c, l)
-		}
-	}
+	*c = append(*c, splitList(v)...)
 	return nil
 }
 

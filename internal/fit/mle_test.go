@@ -83,15 +83,15 @@ func TestEstimateSingular(t *testing.T) {
 
 func TestSumAndGroup(t *testing.T) {
 	n := 3*chunk + 17
-	got := sum(n, func(lo, hi int) float64 {
-		s := 0.0
+	got := make([]float64, 2)
+	sumTo(got, n, func(part []float64, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			s += float64(i)
+			part[0] += float64(i)
+			part[1]++
 		}
-		return s
 	})
-	if want := float64(n) * float64(n-1) / 2; got != want {
-		t.Fatalf("sum = %g, want %g", got, want)
+	if want := float64(n) * float64(n-1) / 2; got[0] != want || got[1] != float64(n) {
+		t.Fatalf("sumTo = %v, want [%g %d]", got, want, n)
 	}
 	cs := []records.Customer{
 		{Frequency: 1, Recency: 2, T: 5},

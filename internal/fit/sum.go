@@ -11,40 +11,6 @@ import (
 // the same on every machine whatever its number of cores.
 const chunk = 4096
 
-// sum adds f over rows [0, n) in chunks of a fixed size, in parallel when
-// there is more than one chunk; the partial sums are added in chunk order,
-// so the result does not depend on scheduling.
-func sum(n int, f func(lo, hi int) float64) float64 {
-	chunks := (n + chunk - 1) / chunk
-	if chunks <= 1 {
-		return f(0, n)
-	}
-	parts := make([]float64, chunks)
-	workers := min(runtime.GOMAXPROCS(0), chunks)
-	var wg sync.WaitGroup
-	next := make(chan int, chunks)
-	for c := range chunks {
-		next <- c
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range next {
-				lo := c * chunk
-				parts[c] = f(lo, min(lo+chunk, n))
-			}
-		}()
-	}
-	wg.Wait()
-	total := 0.0
-	for _, p := range parts {
-		total += p
-	}
-	return total
-}
-
 // group merges customers with the same frequency, recency and T into one
 // row whose Weight is the sum of theirs (a Weight of 0 counts as 1), in the
 // order of first appearance. The purchase models' likelihoods depend on
@@ -67,7 +33,8 @@ func group(cs []records.Customer) []records.Customer {
 }
 
 // sumTo adds f over rows [0, n) componentwise into dst (len(dst)
-// components, dst zeroed first), in chunks of a fixed size like sum: f adds
+// components, dst zeroed first), in chunks of a fixed size (chunk rows), in parallel when there is more
+// than one chunk: f adds
 // the rows [lo, hi) into part, which starts at zero; the parts are added in
 // chunk order, so the result does not depend on scheduling. A likelihood and
 // its gradient are summed in one pass this way.
