@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"math"
 	"sort"
@@ -72,28 +71,10 @@ type fitPage struct {
 	Files                []string
 }
 
-var fitPageTemplate = template.Must(template.New("fit").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body { font-family: "Noto Sans SC", "Noto Sans", system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 2em auto; max-width: 1100px; padding: 0 1em; line-height: 1.45; }
-h1 { font-size: 1.6em; margin-bottom: .2em; }
-p.caption { color: #555; margin-top: 0; }
-table { border-collapse: collapse; margin: 1em 0 1em; font-variant-numeric: tabular-nums; }
-th, td { padding: .35em .8em; border-bottom: 1px solid #ddd; text-align: right; }
-th:first-child, td:first-child, td:nth-child(2) { text-align: left; white-space: nowrap; }
-thead th { border-bottom: 2px solid #333; }
-figure { margin: 0 0 2em; }
-figure img { width: 100%; max-width: 800px; height: auto; border: 1px solid #eee; }
-figcaption { font-weight: 600; margin-bottom: .3em; }
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<p class="caption">{{.Caption}}</p>
+var fitPageTemplate = newPage("fit", `{{define "style"}}table { margin-bottom: 1em; }
+td:nth-child(2) { text-align: left; }
+th:first-child, td:first-child, td:nth-child(2) { white-space: nowrap; }
+{{end}}{{template "head" .}}
 <table>
 <thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -102,16 +83,7 @@ figcaption { font-weight: 600; margin-bottom: .3em; }
 </table>
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}
-{{range .Charts}}<figure>
-<figcaption>{{.Title}}</figcaption>
-{{if .File}}<img src="{{.File}}" alt="{{.Title}}">{{end}}
-{{if .Links}}<p>{{range .Links}}<a href="{{.}}">{{.}}</a> {{end}}</p>{{end}}
-</figure>
-{{end}}
-<p class="caption">{{range .Files}}<a href="{{.}}">{{.}}</a> {{end}}</p>
-</body>
-</html>
-`))
+{{template "tail" .}}`)
 
 // fitLang returns the index of lang in fitText's pairs.
 func fitLang(lang string) int {
