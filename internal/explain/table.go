@@ -1,0 +1,214 @@
+package explain
+
+import (
+	"fmt"
+
+	"clvlab/sim"
+)
+
+// Mixed is the segment of a Table that mixes every segment by its share
+// of new customers.
+const Mixed = -1
+
+// Table is the tenure table that builds a CLV: one row per period of
+// tenure τ of a new customer, from the period of acquisition (τ = 0) to
+// the horizon's last. Its rows' contributions sum to the CLV sim reports
+// (Summary.CLV for Mixed, the segment's Value.CLV for one segment).
+//
+// A Table is owned by its caller and refilled by Fill: once it has held a
+// model as large (horizon, stages, lost states), Fill does not allocate.
+// The zero Table is ready to fill.
+type Table struct {
+	// Segment is the segment the rows follow, or Mixed: each column is
+	// then the share-weighted sum over the segments (the stage mix of a
+	// new customer whose segment is not yet known).
+	Segment int
+	// Stages is the number of stage columns of each row's Mix.
+	Stages int
+	// Lost reports whether each Mix has one more column after the
+	// stages: the share lost and still a target of win-back (the model
+	// wins customers back).
+	Lost bool
+	// Timing is the model's cash timing, which sets the discount factors.
+	Timing sim.CashTiming
+	// Rows holds one row per period of tenure, Rows[τ].Tenure == τ.
+	Rows []Row
+	// CLV is the sum of the contributions, Rows[len(Rows)−1].Sum.
+	CLV float64
+
+	mix     []float64 // the rows' Mix, one after the other
+	u, next []float64 // one customer's shares by state, this period and next
+	reward  []float64 // by state: net cash flow per customer and period
+}
+
+// Row is one period of tenure of a Table.
+type Row struct {
+	Tenure int // τ, periods since acquisition
+	// Mix is the stage mix e·A^τ: the share of one new customer in each
+	// stage (then, with Table.Lost, lost and a win-back target). It
+	// points into the Table and changes at the next Fill.
+	Mix []float64
+	// Active is the share still active, the sum of the stage columns.
+	Active float64
+	// Margin is the expected net cash flow of the mix, e·A^τ·R: each
+	// stage's margin (revenue after discount − cost to serve − retention
+	// spend) times its share, less the win-back spend on the lost share.
+	Margin float64
+	// Discount is the factor to the acquisition: (1+d)^−(τ+1) with cash
+	// at the period's end, (1+d)^−τ at its start.
+	Discount float64
+	// Contribution is Margin × Discount.
+	Contribution float64
+	// Sum is the running sum of the contributions up to this row: the CLV
+	// of a horizon of τ+1 periods.
+	Sum float64
+	// Cumulative is the running sum of the margins, undiscounted: what
+	// the payback counts against the acquisition cost.
+	Cumulative float64
+}
+
+// Fill sets t to the tenure table of the valid model m for segment seg
+// (an index of m.Segments, or Mixed), following sim's conventions: the
+// customer earns from the period of acquisition, moves along the
+// segment's transition matrix, churns into the lost pool, is won back
+// at m.Winback's rate and cost (the spend in the period, active from the
+// next), and each margin is discounted at the period rate under
+// m.CashTiming. Fill allocates only when t has not yet held a model this
+// large. It panics if seg is neither Mixed nor a segment.
+func (t *Table) Fill(m *sim.Model, seg int) {
+	if seg != Mixed && (seg < 0 || seg >= len(m.Segments)) {
+		panic(fmt.Sprintf("explain: Table.Fill: segment %d out of range [0, %d) and not Mixed", seg, len(m.Segments)))
+	}
+	n, h := len(m.StageIDs), m.Horizon
+	lost := sim.LostStates(m.Winback)
+	cols := n
+	if lost > 0 {
+		cols++
+	}
+	t.Segment, t.Stages, t.Lost, t.Timing = seg, n, lost > 0, m.CashTiming
+	t.mix = grow(t.mix, h*cols)
+	clear(t.mix)
+	t.u = grow(t.u, n+lost)
+	t.next = grow(t.next, n+lost)
+	t.reward = grow(t.reward, n+lost)
+	if cap(t.Rows) < h {
+		t.Rows = make([]Row, h)
+	}
+	t.Rows = t.Rows[:h]
+	for τ := range t.Rows {
+		t.Rows[τ] = Row{Tenure: τ, Mix: t.mix[τ*cols : (τ+1)*cols : (τ+1)*cols]}
+	}
+	for s := range m.Segments {
+		w := m.Segments[s].Share
+		if seg != Mixed {
+			if s != seg {
+				continue
+			}
+			w = 1
+		}
+		t.follow(m, s, w, lost)
+	}
+	v := 1 / (1 + m.PeriodRate())
+	f := 1.0 // (1+d)^−τ, multiplied up as sim.Model.DiscountFactors does
+	sum, cum := 0.0, 0.0
+	for τ := range t.Rows {
+		r := &t.Rows[τ]
+		r.Discount = f
+		if m.CashTiming == sim.CashEnd {
+			r.Discount = f * v
+		}
+		f *= v
+		for _, x := range r.Mix[:n] {
+			r.Active += x
+		}
+		r.Active = min(r.Active, 1) // an ulp above 1 from rounding, as sim's survival
+		r.Contribution = r.Margin * r.Discount
+		sum += r.Contribution
+		cum += r.Margin
+		r.Sum, r.Cumulative = sum, cum
+	}
+	t.CLV = sum
+}
+
+// follow adds w times one new customer of segment s, by period of
+// tenure, to the rows' mix and margin. The chain is sim's: the stages,
+// then lost lost states (sim.LostStates).
+func (t *Table) follow(m *sim.Model, s int, w float64, lost int) {
+	seg := &m.Segments[s]
+	wb := m.Winback
+	n := len(m.StageIDs)
+	u, next, reward := t.u[:n+lost], t.next[:n+lost], t.reward[:n+lost]
+	for i := range n {
+		reward[i] = seg.Stages[i].Margin()
+	}
+	for l := n; l < n+lost; l++ {
+		reward[l] = -wb.Rate * wb.CostPerCustomer
+	}
+	clear(u)
+	u[m.Entry] = 1
+	for τ := range t.Rows {
+		r := &t.Rows[τ]
+		flow := 0.0
+		for i, x := range u {
+			flow += x * reward[i]
+			if i < n {
+				r.Mix[i] += w * x
+			} else {
+				r.Mix[n] += w * x
+			}
+		}
+		r.Margin += w * flow
+		step(next, u, seg, wb, n)
+		u, next = next, u
+	}
+}
+
+// step sets next to the shares by state one period after u: along the
+// transition matrix, churn into the first lost state, and the lost
+// states' win-back (to wb.To) and ageing (sim.Chain's moves).
+func step(next, u []float64, seg *sim.Segment, wb sim.Winback, n int) {
+	clear(next)
+	size := len(u)
+	for i := range n {
+		x := u[i]
+		if x == 0 {
+			continue
+		}
+		sum := 0.0
+		for j, p := range seg.Transition[i] {
+			if p > 0 {
+				next[j] += x * p
+			}
+			sum += p
+		}
+		if churn := max(0, 1-sum); churn > 0 && size > n {
+			next[n] += x * churn
+		}
+	}
+	for l := n; l < size; l++ {
+		x := u[l]
+		if x == 0 {
+			continue
+		}
+		if wb.Rate > 0 {
+			next[wb.To] += x * wb.Rate
+		}
+		if stay := 1 - wb.Rate; stay > 0 {
+			switch {
+			case wb.Window == 0:
+				next[l] += x * stay
+			case l+1 < size:
+				next[l+1] += x * stay
+			}
+		}
+	}
+}
+
+// grow returns s with length n, reallocated only when its capacity is
+// smaller.
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,81 @@
+package explain
+
+import (
+	"clvlab/scenarios"
+	"clvlab/sim"
+)
+
+// The texts of the formulas, in English and Chinese.
+var (
+	periodWord = map[sim.Period]scenarios.Text{
+		sim.Month:   {EN: "month", ZH: "月"},
+		sim.Quarter: {EN: "quarter", ZH: "季度"},
+		sim.Year:    {EN: "year", ZH: "年"},
+	}
+	periodsWord = map[sim.Period]scenarios.Text{
+		sim.Month:   {EN: "months", ZH: "个月"},
+		sim.Quarter: {EN: "quarters", ZH: "个季度"},
+		sim.Year:    {EN: "years", ZH: "年"},
+	}
+	// txtRateYear: symbol, rate, period word.
+	txtRateYear = scenarios.Text{
+		EN: "%s = %s, the discount rate per %s",
+		ZH: "%s = %s，每%s折现率",
+	}
+	// txtRatePeriod: symbol, 1+annual rate, periods a year, rate, period word, annual rate in %.
+	txtRatePeriod = scenarios.Text{
+		EN: "%s = %s^(1/%d) − 1 = %s, the discount rate per %s (%s%% a year)",
+		ZH: "%s = %s^(1/%d) − 1 = %s，每%s折现率（年率 %s%%）",
+	}
+	// txtAnnuityWhere: margin, period, rate clause, horizon, periods.
+	txtAnnuityWhere = scenarios.Text{
+		EN: "P = %s, the margin per %s (revenue after discount − cost to serve − retention spend); %s; n = %d %s, the horizon; nobody leaves.",
+		ZH: "P = %s，每%s每客利润（折扣后收入 − 服务成本 − 保留投入）；%s；n = %d %s，规划期；无人流失。",
+	}
+	// txtMultipleWhere: margin, period, retention, rate clause, horizon, periods, multiple.
+	txtMultipleWhere = scenarios.Text{
+		EN: "m = %s, the margin per %s; r = %s, the retention per period; %s; n = %d %s, the horizon. The margin multiple 1/(1 + i − r) = %s.",
+		ZH: "m = %s，每%s每客利润；r = %s，每期保留率；%s；n = %d %s，规划期。利润乘数 1/(1 + i − r) = %s。",
+	}
+	// txtMarkovWhere: last tenure, horizon, periods, rate clause.
+	txtMarkovWhere = scenarios.Text{
+		EN: "The sum of the tenure table's contributions over τ = 0 … %d (%d %s): e is the entry stage, A the transition matrix (with win-back, the lost states too), R each state's margin (a lost state's is minus the win-back spend); %s.",
+		ZH: "客户在网期表各行贡献之和，τ = 0 … %d（%d %s）：e 为新客户进入的阶段，A 为转移矩阵（有赢回时含流失状态），R 为各状态每客利润（流失状态为负的赢回支出）；%s。",
+	}
+	txtMixed         = scenarios.Text{EN: "the segments mixed by their shares of new customers", ZH: "各细分按其在新客户中的占比加权"}
+	txtInfiniteWhere = scenarios.Text{
+		EN: "N is the fundamental matrix; its entry stage's row e·N is the discounted number of periods a new customer spends in each state, each times that state's margin R.",
+		ZH: "N 为基本矩阵；其入口阶段所在行 e·N 为新客户在各状态停留的折现期数，分别乘以该状态的每客利润 R。",
+	}
+	txtDiverges = scenarios.Text{
+		EN: "Undefined: without discounting a customer who may never leave is worth an unending sum.",
+		ZH: "无定义：不折现时，可能永不流失的客户其价值之和不收敛。",
+	}
+	txtNoCAC = scenarios.Text{EN: "Undefined: acquiring a customer costs nothing.", ZH: "无定义：获客成本为零。"}
+	// txtEquityWhere: horizon, periods.
+	txtEquityWhere = scenarios.Text{
+		EN: "N_c new customers acquired in period c, discounted to period 0; CLV_(H−c) is the tenure table's running sum after the H − c periods left of the horizon (H = %d %s).",
+		ZH: "第 c 期获取 N_c 位新客户，折现到第 0 期；CLV_(H−c) 为客户在网期表在规划期剩余 H − c 期时的累计和（H = %d %s）。",
+	}
+	txtPaybackWhere = scenarios.Text{
+		EN: "m_τ is the tenure table's margin at tenure τ, undiscounted.",
+		ZH: "m_τ 为客户在网期表中在网期 τ 的每客利润，不折现。",
+	}
+	txtNoCACPayback  = scenarios.Text{EN: "Acquiring a customer costs nothing: paid back at once.", ZH: "获客成本为零：立即收回。"}
+	txtNoPayback     = scenarios.Text{EN: "Undefined: not paid back within the horizon.", ZH: "无定义：规划期内无法收回。"}
+	txtForever       = scenarios.Text{EN: "Undefined: a customer may stay for ever.", ZH: "无定义：客户可能永远留存。"}
+	txtLifetimeWhere = scenarios.Text{
+		EN: "The expected periods a new customer spends in each stage, undiscounted.",
+		ZH: "新客户在各阶段预计停留的期数，不折现。",
+	}
+)
+
+// Column labels of the tenure table.
+var (
+	LabelTenure       = scenarios.Text{EN: "τ", ZH: "τ"}
+	LabelLost         = scenarios.Text{EN: "lost (win-back target)", ZH: "流失（赢回对象）"}
+	LabelMargin       = scenarios.Text{EN: "margin", ZH: "利润"}
+	LabelDiscount     = scenarios.Text{EN: "discount factor", ZH: "折现因子"}
+	LabelContribution = scenarios.Text{EN: "contribution", ZH: "贡献"}
+	LabelSum          = scenarios.Text{EN: "running sum", ZH: "累计"}
+)
