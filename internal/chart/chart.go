@@ -51,12 +51,20 @@ const (
 	Breakdown              // CLV by segment and by stage
 	Comparison             // base and variants: equity and customers over time
 	Deltas                 // KPI changes of each variant against the base
+	// Retention is the retention rate S(t)/S(t−1) by tenure, which rises
+	// when customers differ (latent classes, segments). Not one of Kinds:
+	// the planner shows it for scenarios with classes (ClassKinds).
+	Retention
 )
+
+// ClassKinds are the chart kinds shown, after Kinds, for a scenario whose
+// customers fall into latent classes.
+var ClassKinds = []Kind{Retention}
 
 // Kinds lists every chart kind in display order.
 var Kinds = []Kind{Customers, Cohorts, CashFlow, Survival, Breakdown, Comparison, Deltas}
 
-var slugs = [...]string{"customers", "cohorts", "cashflow", "survival", "clv-breakdown", "comparison", "kpi-deltas"}
+var slugs = [...]string{"customers", "cohorts", "cashflow", "survival", "clv-breakdown", "comparison", "kpi-deltas", "retention"}
 
 // Slug returns the kind's file name stem, e.g. "cashflow".
 func (k Kind) Slug() string { return slugs[k] }
@@ -64,7 +72,7 @@ func (k Kind) Slug() string { return slugs[k] }
 // Title returns the kind's title in lang.
 func (k Kind) Title(lang string) string {
 	key := [...]int{msgCustomersTitle, msgCohortsTitle, msgCashFlowTitle, msgSurvivalTitle,
-		msgBreakdownTitle, msgComparisonTitle, msgDeltasTitle}[k]
+		msgBreakdownTitle, msgComparisonTitle, msgDeltasTitle, msgRetentionTitle}[k]
 	return message(lang, key)
 }
 
@@ -144,6 +152,8 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 		rows = st.comparison()
 	case Deltas:
 		rows = [][]*plot.Plot{{st.deltas()}}
+	case Retention:
+		rows = st.retention()
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", k)
 	}
@@ -189,7 +199,7 @@ func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
 }
 
 // timeKinds are the kinds whose x axis counts periods.
-var timeKinds = map[Kind]bool{Customers: true, Cohorts: true, CashFlow: true, Survival: true, Comparison: true}
+var timeKinds = map[Kind]bool{Customers: true, Cohorts: true, CashFlow: true, Survival: true, Comparison: true, Retention: true}
 
 // PeriodAt returns the period under pixel (px, py) of a drawn figure of a
 // kind with periods on its x axis, the pixel column of that period, and

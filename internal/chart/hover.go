@@ -17,7 +17,7 @@ func Values(k Kind, in *Input, period int) []string {
 		return nil
 	}
 	head := st.t(msgPeriod, st.periodName()) + " " + strconv.Itoa(period)
-	if k == Survival {
+	if k == Survival || k == Retention {
 		head = st.t(msgTenure, st.periodName()) + " " + strconv.Itoa(period)
 	}
 	lines := []string{head}
@@ -51,6 +51,11 @@ func Values(k Kind, in *Input, period int) []string {
 		add(fmt.Sprintf(st.t(msgCumulative), st.in.Currency), r.CumulativeDiscountedNetCashFlow[period])
 	case Survival:
 		lines = append(lines, st.t(msgShareActive)+": "+strconv.FormatFloat(100*r.Summary.Survival[period], 'f', 1, 64)+"%")
+	case Retention:
+		if period == 0 || !(r.Summary.Survival[period-1] > 0) {
+			return lines
+		}
+		lines = append(lines, st.t(msgRetentionRate)+": "+strconv.FormatFloat(100*r.Summary.Survival[period]/r.Summary.Survival[period-1], 'f', 2, 64)+"%")
 	case Comparison:
 		for _, run := range st.in.Runs {
 			if period < run.Result.Model.Horizon {
