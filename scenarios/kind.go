@@ -25,6 +25,9 @@ const (
 	Periods
 	// Multiplier is a segment multiplier.
 	Multiplier
+	// Number is a plain number per customer and period: a stage's
+	// expected purchases.
+	Number
 )
 
 // Percent reports whether values of the kind are shown, and typed, as
@@ -33,7 +36,7 @@ func (k Kind) Percent() bool { return k == Fraction || k == Probability || k == 
 
 // Unbounded reports whether the kind has no natural upper bound (money,
 // counts and multipliers), so an analysis needs a range to search in.
-func (k Kind) Unbounded() bool { return k == Money || k == Count || k == Multiplier }
+func (k Kind) Unbounded() bool { return k == Money || k == Count || k == Multiplier || k == Number }
 
 // example returns a value of the kind, as a message shows one.
 func (k Kind) example() string {
@@ -52,12 +55,14 @@ func (k Kind) example() string {
 		return "36"
 	case Multiplier:
 		return "1.5"
+	case Number:
+		return "0.4"
 	}
 	return "1"
 }
 
 // String returns "money", "count", "fraction", "probability", "rate",
-// "periods" or "multiplier".
+// "periods", "multiplier" or "number".
 func (k Kind) String() string {
 	switch k {
 	case Money:
@@ -74,6 +79,8 @@ func (k Kind) String() string {
 		return "periods"
 	case Multiplier:
 		return "multiplier"
+	case Number:
+		return "number"
 	}
 	return "unknown"
 }

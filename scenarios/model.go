@@ -83,6 +83,7 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 			CostToServe:    st.CostToServe,
 			RetentionSpend: st.RetentionSpend,
 			PriceDiscount:  st.PriceDiscount,
+			Purchases:      st.Purchases,
 		}
 		row := make([]float64, n)
 		for id, p := range st.To {
@@ -93,6 +94,7 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 			replace(&e.CostToServe, o.CostToServe)
 			replace(&e.RetentionSpend, o.RetentionSpend)
 			replace(&e.PriceDiscount, o.PriceDiscount)
+			replace(&e.Purchases, o.Purchases)
 			for id, p := range o.To {
 				row[s.stageIndex(id)] = p
 			}

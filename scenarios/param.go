@@ -43,6 +43,10 @@ type Param struct {
 	// Segmented is true for a stage value that a segment may override:
 	// "segment.ID.stage.ID.KEY" names it too.
 	Segmented bool
+	// WhenSet is true for a value most scenarios leave at 0 (a stage's
+	// purchases): the planner gives it a slider only in a scenario that
+	// sets it somewhere (Scenario.Sets).
+	WhenSet bool
 	// Lever is the form of the [[response]] this parameter drives as its
 	// lever, or NoForm.
 	Lever ResponseForm
@@ -224,4 +228,27 @@ func (s *Scenario) segmentName(id, lang string) string {
 		return s.Segments[i].Name.In(lang)
 	}
 	return id
+}
+
+// Sets reports whether s gives the stage parameter e a value other than 0
+// anywhere: in a stage, or in a segment's override of one. The planner
+// gives a WhenSet parameter a slider only then.
+func (s *Scenario) Sets(e *Param) bool {
+	set := func(t table) bool {
+		x, ok := e.value(t)
+		return ok && x != 0
+	}
+	for i := range s.Stages {
+		if set(table{stage: &s.Stages[i]}) {
+			return true
+		}
+	}
+	for i := range s.Segments {
+		for _, o := range s.Segments[i].Stage {
+			if set(table{override: o}) {
+				return true
+			}
+		}
+	}
+	return false
 }

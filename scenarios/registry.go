@@ -108,6 +108,17 @@ var registry = withPatterns([]*Param{
 		override: func(o *StageOverride) **float64 { return &o.PriceDiscount },
 	},
 	{
+		path: Path{Stage: "ID", Key: "purchases"}, Kind: Number, Min: 0, Max: sim.MaxAmount, Segmented: true, WhenSet: true,
+		Unit:  Text{EN: "purchases per customer per period", ZH: "每位客户每期的购买次数"},
+		Label: Text{EN: "purchases", ZH: "购买次数"},
+		Explain: Text{
+			EN: "How many purchases a customer in this stage is expected to make per period; it is counted, not paid (revenue holds the money). Outputs report them, so that a scenario fitted to a company's records can be checked against the model's expected purchases.",
+			ZH: "该阶段每位客户每期的预期购买次数；它只计数，不计金额（金额见收入）。输出会报告购买次数，以便将由公司记录拟合的情景与模型的预期购买次数相核对。",
+		},
+		stage:    func(st *Stage) *float64 { return &st.Purchases },
+		override: func(o *StageOverride) **float64 { return &o.Purchases },
+	},
+	{
 		path: Path{Stage: "ID", Key: "to", To: "ID"}, Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
 		quantity: uncertainty.TransitionProbability,
 		what:     "a probability",

@@ -14,7 +14,7 @@ type Scenario struct {
 	File         string // the file it was read from, for messages and the output folder
 	Name         Text
 	Description  Text
-	Period       string  // "month" (default), "quarter" or "year"
+	Period       string  // "month" (default), "quarter", "year", "week" or "day"
 	Horizon      int     // periods; 0 means 3 years' worth
 	DiscountRate float64 // annual, default 0.10
 	CashTiming   string  // "end" (default) or "start"
@@ -63,6 +63,8 @@ type Stage struct {
 	CostToServe    float64
 	RetentionSpend float64
 	PriceDiscount  float64
+	// Purchases is the expected purchases per customer and period.
+	Purchases float64
 	// To maps a destination stage id to the probability of being there next
 	// period; the rest of the row churns.
 	To map[string]float64
@@ -98,6 +100,7 @@ type StageOverride struct {
 	CostToServe    *float64
 	RetentionSpend *float64
 	PriceDiscount  *float64
+	Purchases      *float64
 	To             map[string]float64 // replaces the listed destinations only
 }
 

@@ -168,7 +168,7 @@ func (v *validator) top() {
 	v.text(top.key("name"), s.Name, false)
 	v.text(top.key("description"), s.Description, true)
 	if _, ok := sim.ParsePeriod(s.Period); !ok {
-		v.add(top.key("period"), `period = %q, allowed values are "month", "quarter", "year"`, s.Period)
+		v.add(top.key("period"), `period = %q, allowed values are "day", "week", "month", "quarter", "year"`, s.Period)
 	}
 	if s.CashTiming != "end" && s.CashTiming != "start" {
 		v.add(top.key("cash_timing"), `cash_timing = %q, allowed values are "end" (margin discounted by (1+d)^-(t+1)) and "start" ((1+d)^-t)`, s.CashTiming)
@@ -398,13 +398,14 @@ func (v *validator) variants() {
 	}
 }
 
-// horizon returns the horizon in periods, 3 years' worth when unset.
+// horizon returns the horizon in periods, 3 years' worth when unset,
+// rounded: 36 months, 12 quarters, 3 years, 157 weeks, 1096 days.
 func (s *Scenario) horizon() int {
 	if s.Horizon != 0 {
 		return s.Horizon
 	}
 	p, _ := sim.ParsePeriod(s.Period)
-	return 3 * p.PerYear()
+	return int(math.Round(3 * p.PerYear()))
 }
 
 // scaledAmounts checks that a segment's multipliers keep every amount the

@@ -33,7 +33,9 @@
 //
 // Conventions (the README's "Formulas" section has a worked example):
 //   - The discount rate is an annual effective rate, converted to a period
-//     rate d = (1+r)^(1/k) − 1 for k periods a year.
+//     rate d = (1+r)^y − 1 for a period of y years: 1/12 for a month, 1/4
+//     for a quarter, 7/365.25 for a week, 1/365.25 for a day (a year is
+//     365.25 days).
 //   - A cohort is active, and earns, in the period it is acquired (period 0
 //     of its tenure). Its acquisition cost is paid at the start of that period
 //     and discounted by (1+d)^−t.

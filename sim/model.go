@@ -6,48 +6,76 @@ import (
 	"math"
 )
 
-// Period is the length of one simulation step.
+// Period is the length of one simulation step. A year is 365.25 days, a
+// week 7 days and a day 1.
 type Period int
 
 const (
 	Month   Period = iota // twelve periods a year (the default)
 	Quarter               // four periods a year
 	Year                  // one period a year
+	Week                  // 7 days: 365.25/7 periods a year
+	Day                   // 365.25 periods a year
 )
 
-// PerYear returns the number of periods in a year: 12, 4 or 1.
-func (p Period) PerYear() int {
+// PerYear returns the number of periods in a year: 12, 4, 1, 365.25/7
+// or 365.25.
+func (p Period) PerYear() float64 {
 	switch p {
 	case Quarter:
 		return 4
 	case Year:
 		return 1
+	case Week:
+		return daysPerYear / 7
+	case Day:
+		return daysPerYear
 	default:
 		return 12
 	}
 }
 
-// String returns "month", "quarter" or "year".
+// daysPerYear is the length of a year in days.
+const daysPerYear = 365.25
+
+// Years returns the length of one period in years: 1/12, 1/4, 1,
+// 7/365.25 or 1/365.25.
+func (p Period) Years() float64 {
+	switch p {
+	case Week:
+		return 7 / daysPerYear
+	case Day:
+		return 1 / daysPerYear
+	}
+	return 1 / p.PerYear()
+}
+
+// String returns "month", "quarter", "year", "week" or "day".
 func (p Period) String() string {
 	switch p {
 	case Quarter:
 		return "quarter"
 	case Year:
 		return "year"
+	case Week:
+		return "week"
+	case Day:
+		return "day"
 	default:
 		return "month"
 	}
 }
 
-// ParsePeriod returns the Period named "month", "quarter" or "year".
+// Periods lists the periods by name, in the order messages list them.
+var Periods = []Period{Day, Week, Month, Quarter, Year}
+
+// ParsePeriod returns the Period named "day", "week", "month", "quarter"
+// or "year".
 func ParsePeriod(s string) (Period, bool) {
-	switch s {
-	case "month":
-		return Month, true
-	case "quarter":
-		return Quarter, true
-	case "year":
-		return Year, true
+	for _, p := range Periods {
+		if p.String() == s {
+			return p, true
+		}
 	}
 	return Month, false
 }
@@ -77,6 +105,9 @@ type Economics struct {
 	CostToServe    float64 // cost of serving the customer, ≥ 0
 	RetentionSpend float64 // spend on keeping the customer (loyalty, service), ≥ 0
 	PriceDiscount  float64 // fraction of revenue given away, in [0, 1]
+	// Purchases is the expected number of purchases per customer and
+	// period, ≥ 0; it is counted, not paid (Revenue is the money).
+	Purchases float64
 }
 
 // Margin returns revenue after the price discount, less cost to serve and
@@ -140,10 +171,11 @@ type Model struct {
 	Segments     []Segment // at least one; shares sum to 1
 }
 
-// PeriodRate returns the per-period discount rate (1+r)^(1/k) − 1 for the
-// annual rate r and k periods a year.
+// PeriodRate returns the per-period discount rate (1+r)^y − 1 for the
+// annual rate r and a period of y years (Period.Years): (1+r)^(1/12) − 1
+// for a month, (1+r)^(7/365.25) − 1 for a week.
 func (m *Model) PeriodRate() float64 {
-	return math.Pow(1+m.DiscountRate, 1/float64(m.Period.PerYear())) - 1
+	return math.Pow(1+m.DiscountRate, m.Period.Years()) - 1
 }
 
 // RowTolerance is how far above 1 a transition row may sum from rounding:
@@ -180,7 +212,7 @@ func (m *Model) Validate() error {
 	if !(m.DiscountRate >= 0 && m.DiscountRate <= 1) {
 		bad("sim: discount rate %v, must be in [0, 1]", m.DiscountRate)
 	}
-	if m.Period < Month || m.Period > Year {
+	if m.Period < Month || m.Period > Day {
 		bad("sim: unknown period %d", m.Period)
 	}
 	if m.CashTiming != CashEnd && m.CashTiming != CashStart {
@@ -239,8 +271,8 @@ func (s *Segment) validate(ids []string) []error {
 		return errs
 	}
 	for i, e := range s.Stages {
-		if !amount(e.Revenue) || !amount(e.CostToServe) || !amount(e.RetentionSpend) {
-			bad("stage %q: revenue, cost to serve and retention spend must be in [0, %g]", ids[i], MaxAmount)
+		if !amount(e.Revenue) || !amount(e.CostToServe) || !amount(e.RetentionSpend) || !amount(e.Purchases) {
+			bad("stage %q: revenue, cost to serve, retention spend and purchases must be in [0, %g]", ids[i], MaxAmount)
 		}
 		if !(e.PriceDiscount >= 0 && e.PriceDiscount <= 1) {
 			bad("stage %q: price discount %v, must be in [0, 1]", ids[i], e.PriceDiscount)

@@ -128,6 +128,7 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 			cell.New = acquired
 			cell.Churned = k * c.churn[i]
 			cell.WonBack = 0
+			cell.Purchases = k * st.Purchases
 			cell.Revenue = revenue
 			cell.Discount = discount
 			cell.CostToServe = cost

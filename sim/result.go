@@ -12,6 +12,7 @@ type Flows struct {
 	New              float64 // customers acquired this period (entry stage)
 	Churned          float64 // customers leaving the stage for the lost pool at period end
 	WonBack          float64 // customers won back this period, active from the next
+	Purchases        float64 // expected purchases (customers × the stage's Purchases)
 	Revenue          float64 // gross revenue
 	Discount         float64 // revenue given away as price discount
 	CostToServe      float64
@@ -32,6 +33,7 @@ func (f *Flows) Add(g *Flows) {
 	f.New += g.New
 	f.Churned += g.Churned
 	f.WonBack += g.WonBack
+	f.Purchases += g.Purchases
 	f.Revenue += g.Revenue
 	f.Discount += g.Discount
 	f.CostToServe += g.CostToServe

@@ -42,6 +42,10 @@ type Value struct {
 	CLVInfinite      Optional `json:"clv_infinite"`
 	PaybackPeriods   Optional `json:"payback_periods"`
 	ExpectedLifetime Optional `json:"expected_lifetime"`
+	// ExpectedPurchases is the expected number of purchases of one new
+	// customer over the horizon, undiscounted: Στ Σi P(stage i at τ) ×
+	// the stage's Purchases.
+	ExpectedPurchases float64 `json:"expected_purchases"`
 	// CLVByStage[i] is the part of CLV earned in stage i; the last entry is
 	// the (negative) win-back spend. The entries sum to CLV.
 	CLVByStage []float64 `json:"clv_by_stage"`
@@ -74,6 +78,8 @@ type SegmentSummary struct {
 //     is ≥ 0 (0 when the cost is 0); undefined if not within the horizon.
 //   - ExpectedLifetime: expected number of active periods of a new customer,
 //     over an infinite horizon, undiscounted; undefined if infinite.
+//   - ExpectedPurchases: expected purchases of one new customer over the
+//     horizon (Value.ExpectedPurchases), share-weighted over segments.
 //   - Survival[τ]: the share of a cohort active at tenure τ.
 type Summary struct {
 	Value
@@ -103,6 +109,7 @@ func (e *Engine) summarize() {
 		w := seg.Share
 		sum.CLV += w * v.CLV
 		sum.AcquisitionCost += w * seg.AcquisitionCost
+		sum.ExpectedPurchases += w * v.ExpectedPurchases
 		for i, x := range v.CLVByStage {
 			sum.CLVByStage[i] += w * x
 		}
@@ -147,6 +154,7 @@ func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 				active += ui
 				st := &seg.Stages[i]
 				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
+				v.ExpectedPurchases += ui * st.Purchases
 				r.unitStage[s][τ*n+i] = min(ui, 1)
 			}
 		}

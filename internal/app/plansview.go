@@ -247,9 +247,11 @@ func unitName(k kpi.KPI, currency, period, lang string) string {
 		return currency
 	case kpi.Ratio:
 		return textIn("unit ratio", lang)
+	case kpi.Purchases:
+		return textIn("unit:purchases", lang)
 	}
 	if lang == "zh" {
-		return map[string]string{"month": "月", "quarter": "季度", "year": "年"}[period]
+		return map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[period]
 	}
 	return period + "s"
 }

@@ -142,4 +142,5 @@ var messages = [numMessages][2]string{
 // periodNames are the period names in each language.
 var periodNames = map[string][2]string{
 	"month": {"month", "月"}, "quarter": {"quarter", "季度"}, "year": {"year", "年"},
+	"week": {"week", "周"}, "day": {"day", "天"},
 }

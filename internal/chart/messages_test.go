@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"strings"
 	"testing"
 
 	"clvlab/internal/kpi"
@@ -52,6 +53,29 @@ func TestChartTextsHaveGlyphs(t *testing.T) {
 	for _, s := range texts {
 		if p := Printable(s); p != s {
 			t.Errorf("%q: the chart font lacks some of it (drawn %q)", s, p)
+		}
+	}
+}
+
+// TestPeriodAxisLabels: a weekly or daily scenario's charts name the
+// period on their axes and in counts, in English and Chinese.
+func TestPeriodAxisLabels(t *testing.T) {
+	for _, c := range []struct {
+		period, lang, label, count string
+	}{
+		{"week", "en", "week", "4 weeks"}, {"week", "zh", "周", "4 周"},
+		{"day", "en", "day", "1 day"}, {"day", "zh", "天", "1 天"},
+	} {
+		st := &style{lang: c.lang, period: c.period}
+		n := 4
+		if c.period == "day" {
+			n = 1
+		}
+		if got := st.periodLabel(); !strings.Contains(got, c.label) {
+			t.Errorf("%s in %s: axis label %q does not name %q", c.period, c.lang, got, c.label)
+		}
+		if got := st.count(n); got != c.count {
+			t.Errorf("%s in %s: count(%d) = %q, want %q", c.period, c.lang, n, got, c.count)
 		}
 	}
 }

@@ -131,7 +131,7 @@ func (st *style) periodName() string {
 // count returns "4 months" or "4 个月": n periods.
 func (st *style) count(n int) string {
 	if st.lang == "zh" {
-		return strconv.Itoa(n) + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年"}[st.period]
+		return strconv.Itoa(n) + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年", "week": "周", "day": "天"}[st.period]
 	}
 	if n == 1 {
 		return "1 " + st.period

@@ -142,4 +142,23 @@ var catalogue = [Count]entry{
 		},
 		get: func(s *sim.Summary) sim.Optional { return s.ExpectedLifetime },
 	},
+	ExpectedPurchases: {
+		id:    "expected_purchases",
+		label: scenarios.Text{EN: "expected purchases per new customer", ZH: "每位新客户的预期购买次数"},
+		short: scenarios.Text{EN: "expected purchases", ZH: "预期购买次数"},
+		unit:  Purchases,
+		good:  Higher,
+		explanation: scenarios.Text{
+			EN: "How many purchases one new customer is expected to make over the horizon, from the stages' purchases per period. A scenario fitted to a company's records can be checked against the model's expected purchases with it.",
+			ZH: "一位新客户在规划期内预计的购买次数，由各阶段每期的购买次数得出。由公司记录拟合的情景可借此与模型的预期购买次数相核对。",
+		},
+		formula: scenarios.Text{
+			EN: "Sum over the periods of the horizon, from that of acquisition on, of each stage's purchases per customer times the chance that the customer is in that stage; undiscounted; weighted by the segments' shares.",
+			ZH: "从获客当期起，对规划期内各期求和：各阶段每客购买次数乘以客户处于该阶段的概率；不折现；按各细分的占比加权。",
+		},
+		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.ExpectedPurchases) },
+		alwaysDefined: true,
+		outcomeLast:   true,
+		used:          func(s *sim.Summary) bool { return s.ExpectedPurchases != 0 },
+	},
 }

@@ -17,6 +17,7 @@ const (
 	Ratio                    // 6.83
 	Periods                  // 13.9
 	WholePeriods             // 4
+	Purchases                // 2.35: a number of purchases
 )
 
 // MaxDigits is where Format turns to 4 significant digits and an
@@ -34,7 +35,7 @@ func (u Unit) Format(o sim.Optional) string {
 	case math.Abs(v) >= MaxDigits:
 		// Beyond the digits a float64 holds: the rest would be noise.
 		return strconv.FormatFloat(v, 'e', 3, 64)
-	case u == Ratio:
+	case u == Ratio || u == Purchases:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	case u == Periods:
 		return strconv.FormatFloat(v, 'f', 1, 64)

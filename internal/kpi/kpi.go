@@ -14,19 +14,20 @@ type KPI int
 
 // The KPIs, in the order of the summary table.
 const (
-	CLV              KPI         = iota // CLV per new customer over the horizon
-	AcquisitionCost                     // cost of acquiring one customer
-	CLVNet                              // CLV net of acquisition cost
-	LTVCAC                              // CLV / acquisition cost; undefined without acquisition cost
-	CLVInfinite                         // CLV over an infinite horizon; undefined when it diverges
-	CustomerEquity                      // present value of every cohort within the horizon
-	PaybackPeriods                      // whole periods to pay back acquisition; undefined beyond the horizon
-	ExpectedLifetime                    // expected active periods; undefined when infinite
-	Count            = int(iota)        // the number of KPIs
+	CLV               KPI         = iota // CLV per new customer over the horizon
+	AcquisitionCost                      // cost of acquiring one customer
+	CLVNet                               // CLV net of acquisition cost
+	LTVCAC                               // CLV / acquisition cost; undefined without acquisition cost
+	CLVInfinite                          // CLV over an infinite horizon; undefined when it diverges
+	CustomerEquity                       // present value of every cohort within the horizon
+	PaybackPeriods                       // whole periods to pay back acquisition; undefined beyond the horizon
+	ExpectedLifetime                     // expected active periods; undefined when infinite
+	ExpectedPurchases                    // expected purchases of a new customer over the horizon
+	Count             = int(iota)        // the number of KPIs
 )
 
 // All lists every KPI in the order of the summary table.
-var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, PaybackPeriods, ExpectedLifetime}
+var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, PaybackPeriods, ExpectedLifetime, ExpectedPurchases}
 
 // Outcomes lists the KPIs the what-if analyses (compare, sensitivity,
 // seek, optimize) report, in the order they show them: every KPI of the
@@ -74,6 +75,9 @@ type entry struct {
 	// outcomeLast puts the KPI at the end of Outcomes, after the
 	// figures of the horizon itself (CLV over an infinite horizon).
 	outcomeLast bool
+	// used, when set, says whether a run uses what the KPI reports
+	// (purchases): a table leaves out a KPI that no run uses (Shown).
+	used func(*sim.Summary) bool
 }
 
 func (k KPI) entry() *entry {
@@ -123,6 +127,23 @@ func (k KPI) AlwaysDefined() bool { return k.entry().alwaysDefined }
 // Step reports whether the KPI moves in whole steps (payback), so that
 // goal seek looks for a boundary rather than a root.
 func (k KPI) Step() bool { return k.Unit() == WholePeriods }
+
+// Shown reports whether a table of the runs with these summaries shows
+// the KPI: always, but for a KPI of something most scenarios leave out
+// (expected purchases, where no stage has purchases), which is shown
+// when one of the runs uses it.
+func (k KPI) Shown(runs ...*sim.Summary) bool {
+	used := k.entry().used
+	if used == nil {
+		return true
+	}
+	for _, s := range runs {
+		if used(s) {
+			return true
+		}
+	}
+	return false
+}
 
 // Format formats a value of the KPI for people; "—" when it is undefined.
 func (k KPI) Format(o sim.Optional) string { return k.Unit().Format(o) }

@@ -57,7 +57,7 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 	case scenarios.Periods:
 		n := strconv.FormatFloat(v, 'f', 0, 64)
 		if lang == "zh" {
-			return n + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年"}[period]
+			return n + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年", "week": "周", "day": "天"}[period]
 		}
 		if n == "1" {
 			return n + " " + period
@@ -65,6 +65,8 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 		return n + " " + period + "s"
 	case scenarios.Count:
 		return kpi.Group(strconv.FormatFloat(v, 'f', 0, 64))
+	case scenarios.Number:
+		return strconv.FormatFloat(v, 'f', 2, 64)
 	case scenarios.Multiplier:
 		return "×" + strconv.FormatFloat(v, 'f', 2, 64)
 	}
@@ -78,7 +80,7 @@ func FormatUnit(u kpi.Unit, v float64, currency, period, lang string) string {
 	switch u {
 	case kpi.Periods, kpi.WholePeriods:
 		return FormatKind(scenarios.Periods, v, currency, period, lang)
-	case kpi.Ratio:
+	case kpi.Ratio, kpi.Purchases:
 		return u.Format(sim.Some(v))
 	}
 	return FormatKind(scenarios.Money, v, currency, period, lang)
@@ -114,9 +116,10 @@ func controlsFor(s *scenarios.Scenario) []Control {
 }
 
 // stageKeys are the keys of a stage's own values in the registry, in its
-// order (revenue, cost to serve, retention spend, price discount): every
-// one gets a slider in each stage, so a stage parameter added to the
-// registry gets one too. Transitions have their own sliders.
+// order (revenue, cost to serve, retention spend, price discount,
+// purchases): every one gets a slider in each stage, so a stage parameter
+// added to the registry gets one too, except a WhenSet one (purchases) in
+// a scenario that never sets it. Transitions have their own sliders.
 var stageKeys = func() []string {
 	var keys []string
 	for _, e := range scenarios.Params() {
@@ -149,7 +152,11 @@ func allControls(s *scenarios.Scenario) []Control {
 			}
 		}
 		for _, key := range stageKeys {
-			add(st.ID, scenarios.Path{Stage: st.ID, Key: key})
+			p := scenarios.Path{Stage: st.ID, Key: key}
+			if e, _ := scenarios.Lookup(p); e.WhenSet && !s.Sets(e) {
+				continue // purchases in a scenario without any: no slider
+			}
+			add(st.ID, p)
 		}
 	}
 	if len(s.Acquisition.NewCustomers) == 1 {

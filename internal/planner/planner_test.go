@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,11 +248,12 @@ func TestFormat(t *testing.T) {
 func someOf(v float64) sim.Optional { return sim.Some(v) }
 
 // TestStageSlidersFromRegistry: every stage value of the registry gets a
-// slider in each stage, in the registry's order (today's four).
+// slider in each stage, in the registry's order (today's four, and
+// purchases, which four-stage does not set: no slider).
 func TestStageSlidersFromRegistry(t *testing.T) {
 	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
-	if !reflect.DeepEqual(stageKeys, want) {
-		t.Fatalf("stage keys %v, want %v", stageKeys, want)
+	if keys := append(slices.Clone(want), "purchases"); !reflect.DeepEqual(stageKeys, keys) {
+		t.Fatalf("stage keys %v, want %v", stageKeys, keys)
 	}
 	p := newPlanner(t, "four-stage")
 	for _, key := range want {
@@ -262,6 +264,11 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no slider for %s", path)
+		}
+	}
+	for _, c := range p.Controls() {
+		if strings.HasSuffix(c.Path, ".purchases") {
+			t.Errorf("a slider for %s in a scenario without purchases", c.Path)
 		}
 	}
 }
@@ -405,5 +412,25 @@ func TestOpenLeavesNothingToUndo(t *testing.T) {
 	p.Set(stay, 0.93)
 	if !p.Undo() || p.Value(stay) != 0.90 || p.Value("horizon") != 48 {
 		t.Errorf("undo after a change: stay %v horizon %v, want 0.90 and the link's 48", p.Value(stay), p.Value("horizon"))
+	}
+}
+
+// TestFormatWeeksAndPurchases: periods are named by the scenario's period,
+// weeks and days too, and purchases show two decimals.
+func TestFormatWeeksAndPurchases(t *testing.T) {
+	for _, c := range []struct {
+		k                  scenarios.Kind
+		v                  float64
+		period, lang, want string
+	}{
+		{scenarios.Periods, 157, "week", "en", "157 weeks"},
+		{scenarios.Periods, 157, "week", "zh", "157 周"},
+		{scenarios.Periods, 1, "day", "en", "1 day"},
+		{scenarios.Periods, 1096, "day", "zh", "1096 天"},
+		{scenarios.Number, 0.5, "week", "en", "0.50"},
+	} {
+		if got := FormatKind(c.k, c.v, "CNY", c.period, c.lang); got != c.want {
+			t.Errorf("FormatKind(%v, %v, %s, %s) = %q, want %q", c.k, c.v, c.period, c.lang, got, c.want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 	p := htmlPage{Lang: lang, Title: s.Name.In(lang), Description: s.Description.In(lang)}
 	period := m.Period.String()
 	if li == 1 {
-		period = map[string]string{"month": "月", "quarter": "季度", "year": "年"}[period]
+		period = map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[period]
 	}
 	p.Caption = fmt.Sprintf(captions[li], m.Horizon, period, percent(m.DiscountRate), s.Currency)
 	change := [2]string{"change", "变化"}[li]
@@ -65,6 +65,9 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 		p.Head = append(p.Head, r.Title.In(lang), change)
 	}
 	for _, k := range kpi.All {
+		if !k.Shown(summaries(runs)...) {
+			continue
+		}
 		base := k.Of(&runs[0].Result.Summary)
 		row := htmlRow{Label: k.Label(lang), Cells: []string{k.Format(base)}}
 		for _, r := range runs[1:] {

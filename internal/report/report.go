@@ -42,6 +42,8 @@ type valueJSON struct {
 	CLVInfinite      sim.Optional `json:"clv_infinite"`
 	PaybackPeriods   sim.Optional `json:"payback_periods"`
 	ExpectedLifetime sim.Optional `json:"expected_lifetime"`
+	// ExpectedPurchases is over the horizon, per new customer.
+	ExpectedPurchases float64 `json:"expected_purchases"`
 	// CLVByStage lists where the value comes from; the last entry, "lost",
 	// is the win-back spend.
 	CLVByStage []stageValue `json:"clv_by_stage"`
@@ -75,7 +77,7 @@ func value(v sim.Value, stages []string) valueJSON {
 	return valueJSON{
 		CLV: v.CLV, AcquisitionCost: v.AcquisitionCost, CLVNet: v.CLVNet, LTVCAC: v.LTVCAC,
 		CLVInfinite: v.CLVInfinite, PaybackPeriods: v.PaybackPeriods, ExpectedLifetime: v.ExpectedLifetime,
-		CLVByStage: by,
+		ExpectedPurchases: v.ExpectedPurchases, CLVByStage: by,
 	}
 }
 
@@ -140,6 +142,9 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, k := range kpi.All {
+		if !k.Shown(summaries(runs)...) {
+			continue
+		}
 		base := k.Of(&runs[0].Result.Summary)
 		cols := []string{fmt.Sprintf("%-28s", k.Label("en")), k.Format(base)}
 		for _, r := range runs[1:] {
@@ -153,6 +158,15 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error
 		return err
 	}
 	return writeBandNote(w, runs)
+}
+
+// summaries returns the runs' summaries, for kpi.KPI.Shown.
+func summaries(runs []projection.Run) []*sim.Summary {
+	out := make([]*sim.Summary, len(runs))
+	for i := range runs {
+		out[i] = &runs[i].Result.Summary
+	}
+	return out
 }
 
 func percent(r float64) string {

@@ -14,7 +14,7 @@ import (
 // PeriodsHeader names the columns of periods.csv.
 var PeriodsHeader = []string{
 	"variant", "period", "segment", "stage",
-	"customers", "new", "churned", "won_back",
+	"customers", "new", "churned", "won_back", "purchases",
 	"revenue", "discount", "cost_to_serve", "retention_spend",
 	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
 	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
@@ -49,7 +49,7 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 					cum[k] += c.NetCashFlow
 					cum[k+1] += c.DiscountedNetCashFlow
 					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
-					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack,
+					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack, c.Purchases,
 						c.Revenue, c.Discount, c.CostToServe, c.RetentionSpend,
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1]} {
