@@ -222,9 +222,10 @@ const (
 	maxDots    = 16 // dots in the keys of one line, or of one value spread over lines
 )
 
-// checkShape returns the line and a message if src nests values or keys
-// deeper than a scenario ever needs; "" if it does not.
-func checkShape(src []byte) (line int, msg string) {
+// checkShape returns the line and a message if src, a file of the kind
+// named kind ("scenario"), nests values or keys deeper than such a file
+// ever needs; "" if it does not.
+func checkShape(src []byte, kind string) (line int, msg string) {
 	line = 1
 	depth, dots := 0, 0
 	for i := 0; i < len(src); i++ {
@@ -260,7 +261,7 @@ func checkShape(src []byte) (line int, msg string) {
 			i = j + len(delim) - 1
 		case c == '[' || c == '{':
 			if depth++; depth > maxNesting {
-				return line, fmt.Sprintf("values nested more than %d levels deep; a scenario needs at most a few levels of [ ] and { }", maxNesting)
+				return line, fmt.Sprintf("values nested more than %d levels deep; a %s needs at most a few levels of [ ] and { }", maxNesting, kind)
 			}
 		case c == ']' || c == '}':
 			depth--
@@ -268,7 +269,7 @@ func checkShape(src []byte) (line int, msg string) {
 			digits := i > 0 && isDigit(src[i-1]) && i+1 < len(src) && isDigit(src[i+1])
 			if !digits {
 				if dots++; dots > maxDots {
-					return line, fmt.Sprintf("keys with more than %d dotted parts; scenario keys have at most a few", maxDots)
+					return line, fmt.Sprintf("keys with more than %d dotted parts; %s keys have at most a few", maxDots, kind)
 				}
 			}
 		}

@@ -182,31 +182,38 @@ func (s *Scenario) WithVariant(i int) (*Scenario, []Problem) {
 		c.Description = vr.Description
 	}
 	at := place{path: "variant"}.index(i, fmt.Sprintf("variant %q", vr.Name.In("en")))
+	return c, c.apply(vr.Set, at)
+}
+
+// apply sets each of set's values in s, as a variant's set table does, and
+// returns the problems with the setting (at its key path under at's set
+// table) or the values they leave, each named by at's label.
+func (s *Scenario) apply(set []Setting, at place) []Problem {
 	var probs []Problem
 	var failed []Setting // settings that did not take
-	for _, set := range vr.Set {
-		err := c.variantMaySet(set.Path)
+	for _, st := range set {
+		err := s.variantMaySet(st.Path)
 		if err == nil {
-			err = c.Set(set.Path, set.Value)
+			err = s.Set(st.Path, st.Value)
 		}
 		if err != nil {
-			probs = append(probs, Problem{Path: at.key("set").key(set.Path).path, Msg: at.prefix() + "set " + err.Error()})
-			failed = append(failed, set)
+			probs = append(probs, Problem{Path: at.key("set").key(st.Path).path, Msg: at.prefix() + "set " + err.Error()})
+			failed = append(failed, st)
 		}
 	}
-	for _, p := range c.Validate() {
-		from := c.resolve(keyPath(p.Path))
-		if _, ok := c.settingFor(failed, from); ok {
+	for _, p := range s.Validate() {
+		from := s.resolve(keyPath(p.Path))
+		if _, ok := s.settingFor(failed, from); ok {
 			continue // already reported as a setting that did not take
 		}
 		p.Path = at.path
-		if set, ok := c.settingFor(vr.Set, from); ok {
-			p.Path = at.key("set").key(set).path
+		if st, ok := s.settingFor(set, from); ok {
+			p.Path = at.key("set").key(st).path
 		}
 		p.Msg = at.prefix() + p.Msg
 		probs = append(probs, p)
 	}
-	return c, probs
+	return probs
 }
 
 // variantMaySet returns an error for a path that a variant may not set:

@@ -20,29 +20,9 @@ import (
 // scenario its default name. The error, if any, is an *Error listing every
 // problem with its line.
 func Parse(file string, src []byte) (*Scenario, error) {
-	fail := func(line int, format string, args ...any) error {
-		return &Error{File: file, Problems: []Problem{{Line: line, Msg: fmt.Sprintf(format, args...)}}}
-	}
-	switch {
-	case len(src) > MaxFileSize:
-		return nil, fail(0, "the file has %d bytes, a scenario file may have at most %d (1 MiB)", len(src), MaxFileSize)
-	case isUTF16(src):
-		return nil, fail(0, "this file is UTF-16: save it as UTF-8 (a scenario is a TOML text file, see docs/scenarios.md)")
-	case !utf8.Valid(src) || strings.ContainsRune(string(src), 0):
-		return nil, fail(0, "this is not a text file; a scenario is a TOML text file (UTF-8), see docs/scenarios.md")
-	}
-	src = loneCRs(bytes.TrimPrefix(src, []byte("\ufeff")))
-	if line, msg := checkShape(src); msg != "" {
-		return nil, fail(line, "%s", msg)
-	}
-	var doc map[string]any
-	if _, err := toml.Decode(string(src), &doc); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, msg := syntaxProblem(pe, string(src))
-			return nil, fail(line, "%s", msg)
-		}
-		return nil, fail(0, "TOML syntax: %v", err)
+	doc, text, err := decodeTOML(file, src, scenarioFile)
+	if err != nil {
+		return nil, err
 	}
 	s := New()
 	s.File = file
@@ -65,11 +45,50 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		}
 	}
 	if len(probs.list) > 0 {
-		return nil, &Error{File: file, Problems: probs.sorted(scanLines(string(src))), More: probs.more}
+		return nil, &Error{File: file, Problems: probs.sorted(scanLines(text)), More: probs.more}
 	}
 	warns := &problems{list: s.warnings()}
-	s.Warnings = warns.sorted(scanLines(string(src)))
+	s.Warnings = warns.sorted(scanLines(text))
 	return s, nil
+}
+
+// fileKind names a kind of file of the scenario format's family in
+// messages: "scenario", and the document that describes it.
+type fileKind struct{ name, doc string }
+
+var scenarioFile = fileKind{"scenario", "docs/scenarios.md"}
+
+// decodeTOML checks src as a file of kind k (its size, its encoding, the
+// nesting of its values) and decodes it; its TOML syntax errors are told
+// in words, with their line. It returns the document and the text it
+// decoded (without a byte order mark, with old Mac line endings made
+// line feeds), which scanLines reads for the lines of keys.
+func decodeTOML(file string, src []byte, k fileKind) (map[string]any, string, error) {
+	fail := func(line int, format string, args ...any) error {
+		return &Error{File: file, Problems: []Problem{{Line: line, Msg: fmt.Sprintf(format, args...)}}}
+	}
+	switch {
+	case len(src) > MaxFileSize:
+		return nil, "", fail(0, "the file has %d bytes, a %s file may have at most %d (1 MiB)", len(src), k.name, MaxFileSize)
+	case isUTF16(src):
+		return nil, "", fail(0, "this file is UTF-16: save it as UTF-8 (a %s is a TOML text file, see %s)", k.name, k.doc)
+	case !utf8.Valid(src) || strings.ContainsRune(string(src), 0):
+		return nil, "", fail(0, "this is not a text file; a %s is a TOML text file (UTF-8), see %s", k.name, k.doc)
+	}
+	src = loneCRs(bytes.TrimPrefix(src, []byte("\ufeff")))
+	if line, msg := checkShape(src, k.name); msg != "" {
+		return nil, "", fail(line, "%s", msg)
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(string(src), &doc); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, msg := syntaxProblem(pe, string(src))
+			return nil, "", fail(line, "%s", msg)
+		}
+		return nil, "", fail(0, "TOML syntax: %v", err)
+	}
+	return doc, string(src), nil
 }
 
 // isUTF16 reports whether src looks like UTF-16 text: it starts with a

@@ -29,7 +29,8 @@ const usage = `clvlab: customer lifetime value simulator and what-if planner
 Usage:
   clvlab run [-o DIR] FILE|PRESET...   project scenarios, write results to DIR/<scenario>/
   clvlab validate FILE...              check scenario files only
-  clvlab list [-lang en|zh]            list the shipped scenarios (presets)
+  clvlab validate-lesson FILE|ID...    check lesson files (docs/lessons.md)
+  clvlab list [-lang en|zh]            list the shipped scenarios (presets) and lessons
   clvlab compare [FILE|PRESET]         attribute each variant's change to its changes (Shapley)
   clvlab sensitivity [FILE|PRESET]     rank parameters by their effect on a KPI (tornado, grid)
   clvlab seek [FILE|PRESET] -param P -kpi K -target V   solve a parameter for a KPI target
@@ -54,6 +55,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return run(rest, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
+	case "validate-lesson":
+		return validateLesson(rest, stdout, stderr) // lessons.go
 	case "list":
 		return list(rest, stdout, stderr)
 	case "compare":
@@ -191,7 +194,7 @@ func warn(s *scenarios.Scenario, stderr io.Writer) {
 }
 
 func list(args []string, stdout, stderr io.Writer) int {
-	fs := flags("list", "[-lang en|zh]", "Lists the shipped scenarios; run one with: clvlab run ID", stderr)
+	fs := flags("list", "[-lang en|zh]", "Lists the shipped scenarios, then the lessons; run a scenario with: clvlab run ID", stderr)
 	lang := fs.String("lang", "en", "language of names and descriptions: en or zh")
 	if st := parse(fs, args); st >= 0 {
 		return st
@@ -210,6 +213,10 @@ func list(args []string, stdout, stderr io.Writer) int {
 			return ExitFailure
 		}
 		fmt.Fprintf(stdout, "%-26s %s: %s\n", id, s.Name.In(*lang), firstSentence(s.Description.In(*lang)))
+	}
+	if err := listLessons(stdout, *lang); err != nil { // lessons.go
+		fmt.Fprintln(stderr, err)
+		return ExitFailure
 	}
 	return ExitOK
 }
