@@ -15,7 +15,14 @@ var shipped embed.FS
 // file in shipped/ once.
 var order = []string{
 	"customer-value",
+	"lifecycle",
+	"discounted-cash-flow",
 	"annuity",
+	"margin-multiple",
+	"acquisition-vs-retention",
+	"decline",
+	"value-segments",
+	"win-back",
 }
 
 // Shipped returns the ids of the shipped lessons, in teaching order.

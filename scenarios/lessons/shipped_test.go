@@ -1,7 +1,9 @@
 package lessons
 
 import (
+	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -40,5 +42,31 @@ func TestShippedLessons(t *testing.T) {
 	}
 	if _, err := Lookup("nope"); err == nil || !strings.Contains(err.Error(), "lessons are customer-value, ") {
 		t.Errorf("Lookup(nope): %v", err)
+	}
+}
+
+// TestREADMELessons: the README's table of shipped lessons has a row for
+// each, in teaching order, with the scenario it starts from.
+func TestREADMELessons(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	last := -1
+	for _, id := range order {
+		l, err := Lookup(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := fmt.Sprintf("| `%s` | `%s` | ", id, l.Scenario)
+		at := strings.Index(readme, row)
+		switch {
+		case at < 0:
+			t.Errorf("README.md has no row %q in its table of shipped lessons", row)
+		case at < last:
+			t.Errorf("README.md lists %s out of teaching order", id)
+		}
+		last = at
 	}
 }
