@@ -52,6 +52,15 @@
 // (internal/planner/controls.go), and the what-if analyses can move it by
 // path.
 //
+// # The format's family
+//
+// Other files in the scenarios' conventions are read with the same
+// machinery, so that they give the same messages at the same lines:
+// Reader checks and decodes such a file, walks its tables key by key
+// (Reader.Table, with Key, TextValue and StringValue), applies set tables
+// to a scenario as a variant's (Reader.Apply) and returns every problem
+// as an *Error (Reader.Err). Package scenarios/lessons reads lessons so.
+//
 // # Uncertainty
 //
 // A probability or money amount may be given as a distribution (Distribution:

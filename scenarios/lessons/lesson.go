@@ -50,7 +50,8 @@ type Setting struct {
 // shows, to set on the lesson's scenario as loaded: each value set by the
 // steps up to i, the latest for a path set twice, in the order of their
 // paths. A planner applies them after resetting every value, so that
-// going back, forward or straight to a step gives the same screen.
+// going back, forward or straight to a step gives the same screen. It
+// panics if i is not the index of a step.
 func (l *Lesson) Settings(i int) []Setting {
 	byPath := map[string]Setting{}
 	for _, st := range l.Steps[:i+1] {

@@ -3,6 +3,7 @@ package lessons
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -30,11 +31,7 @@ func Shipped() []string { return append([]string(nil), order...) }
 
 // Lookup returns the shipped lesson with the given id.
 func Lookup(id string) (*Lesson, error) {
-	known := false
-	for _, o := range order {
-		known = known || o == id
-	}
-	if !known {
+	if !slices.Contains(order, id) {
 		return nil, fmt.Errorf("no lesson %q; lessons are %s", id, strings.Join(order, ", "))
 	}
 	l, err := Load(shipped, "shipped/"+id+".toml")
