@@ -175,6 +175,9 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		s, err := load(arg)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
+			if hint := lessonHint(err); hint != "" { // lessons.go
+				fmt.Fprintln(stderr, hint)
+			}
 			status = ExitUsage
 			continue
 		}
@@ -351,6 +354,9 @@ func resolveAll(args []string, out string, mc *projection.MonteCarlo, stderr io.
 		s, err := load(arg)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
+			if hint := lessonHint(err); hint != "" { // lessons.go
+				fmt.Fprintln(stderr, hint)
+			}
 			status = ExitUsage
 			continue
 		}

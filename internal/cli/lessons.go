@@ -71,3 +71,19 @@ func listLessons(stdout io.Writer, lang string) error {
 	}
 	return nil
 }
+
+// lessonHint returns a line saying to use validate-lesson when err, a
+// scenario's problems, shows that the file is a lesson ([[step]] tables
+// where a scenario has none); "" otherwise.
+func lessonHint(err error) string {
+	var e *scenarios.Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	for _, p := range e.Problems {
+		if p.Path == "step" {
+			return fmt.Sprintf("%s: this looks like a lesson ([[step]] tables): check it with clvlab validate-lesson", e.File)
+		}
+	}
+	return ""
+}

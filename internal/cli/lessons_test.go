@@ -45,6 +45,10 @@ func TestValidateLesson(t *testing.T) {
 	if want := bad + `:5: step 1: show: no tab "cashflw" (did you mean "cashflow"?)`; status != ExitUsage || !strings.HasPrefix(errs, want) {
 		t.Errorf("validate-lesson bad.toml: %d %q, want %q", status, errs, want)
 	}
+	status, _, errs = runCLI(t, "validate", bad)
+	if want := bad + ": this looks like a lesson ([[step]] tables): check it with clvlab validate-lesson\n"; status != ExitUsage || !strings.HasSuffix(errs, want) {
+		t.Errorf("validate bad.toml: %d %q, want it to end with %q", status, errs, want)
+	}
 	status, _, errs = runCLI(t, "validate-lesson", "nope")
 	if status != ExitUsage || !strings.Contains(errs, "no shipped lesson of that name; shipped lessons are customer-value, ") {
 		t.Errorf("validate-lesson nope: %d %q", status, errs)
