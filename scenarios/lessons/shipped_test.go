@@ -70,3 +70,15 @@ func TestREADMELessons(t *testing.T) {
 		last = at
 	}
 }
+
+// BenchmarkAll reads every shipped lesson, each step's values set on its
+// scenario and checked: what `clvlab list` and the planner's lesson list
+// cost.
+func BenchmarkAll(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := All(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
