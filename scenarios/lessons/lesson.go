@@ -22,6 +22,9 @@ type Lesson struct {
 	Scenario string
 	// Steps are its steps, at least one.
 	Steps []Step
+	// base holds, by path, the value in the scenario as loaded of each
+	// value a step sets.
+	base map[string]float64
 }
 
 // Step is one screen of a lesson.
@@ -48,9 +51,13 @@ type Setting struct {
 
 // Settings returns the values the screen of step i (0 for the first)
 // shows, to set on the lesson's scenario as loaded: each value set by the
-// steps up to i, the latest for a path set twice, in the order of their
-// paths. A planner applies them after resetting every value, so that
-// going back, forward or straight to a step gives the same screen. It
+// steps up to i, the latest for a path set twice. A planner applies them
+// after resetting every value, so that going back, forward or straight to
+// a step gives the same screen. The values below the scenario's come
+// first, then the others, each group in the order of their paths: set one
+// by one in this order, with each clamped to what its row of transition
+// probabilities leaves, every value takes, since a row only ever sums to
+// at most the larger of its sum as loaded and as the step leaves it. It
 // panics if i is not the index of a step.
 func (l *Lesson) Settings(i int) []Setting {
 	byPath := map[string]Setting{}
@@ -60,8 +67,12 @@ func (l *Lesson) Settings(i int) []Setting {
 		}
 	}
 	out := make([]Setting, 0, len(byPath))
-	for _, p := range slices.Sorted(maps.Keys(byPath)) {
-		out = append(out, byPath[p])
+	for _, lower := range []bool{true, false} {
+		for _, p := range slices.Sorted(maps.Keys(byPath)) {
+			if base, ok := l.base[p]; (ok && byPath[p].Value < base) == lower {
+				out = append(out, byPath[p])
+			}
+		}
 	}
 	return out
 }

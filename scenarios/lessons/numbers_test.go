@@ -544,3 +544,45 @@ func checkFigures(t *testing.T, where string, texts []scenarios.Text, figs []fig
 		}
 	}
 }
+
+// TestSettingsOrder: a step that raises one transition probability and
+// lowers another of the same row, where raising first would overfill the
+// row (0.70 + 0.35 + 0.05 > 1), reaches its values in the planner, set
+// one by one in the order Settings gives.
+func TestSettingsOrder(t *testing.T) {
+	l, err := lessons.Parse("order.toml", []byte(`title = { en = "Order", zh = "顺序" }
+scenario = "four-stage"
+
+[[step]]
+show = "customers"
+text = { en = "Look.", zh = "看。" }
+[step.set]
+"stage.exploration.to.exploration" = 0.70
+"stage.exploration.to.formation" = 0.05
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := l.Settings(0)
+	if len(set) != 2 || set[0].Path.String() != "stage.exploration.to.formation" {
+		t.Errorf("Settings(0) = %v: want the lowered value first", set)
+	}
+	start, err := scenarios.Preset("four-stage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planner.New(start, "four-stage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range set {
+		if err := p.Set(s.Path.String(), s.Value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range set {
+		if got := p.Value(s.Path.String()); got != s.Value {
+			t.Errorf("%s: the planner holds %v, the lesson sets %v", s.Path, got, s.Value)
+		}
+	}
+}

@@ -55,6 +55,9 @@ func Parse(file string, src []byte) (*Lesson, error) {
 	for i, m := range steps {
 		at := stepsAt.Index(i, fmt.Sprintf("step %d", i+1))
 		st := readStep(r, at, m)
+		if start != nil {
+			l.recordBase(start, st)
+		}
 		if start != nil && !r.Apply(start, settingsOf(st), at) {
 			start = nil // later steps would repeat this step's problems
 		}
@@ -126,6 +129,25 @@ func readStep(r *scenarios.Reader, at scenarios.At, m map[string]any) Step {
 		st.Set = append(st.Set, Setting{Path: p, Value: x})
 	}
 	return st
+}
+
+// recordBase records, for each path st sets that no earlier step set, its
+// value in s, the scenario as loaded (Lesson.Settings orders by it).
+func (l *Lesson) recordBase(s *scenarios.Scenario, st Step) {
+	if l.base == nil {
+		l.base = map[string]float64{}
+	}
+	for _, set := range st.Set {
+		path := set.Path.String()
+		if _, seen := l.base[path]; seen {
+			continue
+		}
+		p, err := s.ParsePath(path)
+		e, ok := scenarios.Lookup(p)
+		if err == nil && ok {
+			l.base[path] = e.Get(s, p)
+		}
+	}
 }
 
 // settingsOf returns a step's values as a set table's settings, for
