@@ -77,6 +77,10 @@ type Customer struct {
 	// Monetary is the mean value of the repeat purchases (the first purchase
 	// excluded); 0 when Frequency is 0 or amounts are unknown.
 	Monetary float64
+	// FirstAmount is the amount of the first purchase day (the purchases
+	// of that calendar day summed); 0 when amounts are unknown, and for a
+	// summary file, which does not give it.
+	FirstAmount float64
 	// Weight is how many customers this row stands for (1 unless grouped).
 	Weight float64
 	// HoldoutFrequency is the number of purchases in the holdout period (only

@@ -272,6 +272,9 @@ func (s *summariser) finish(name string) (Summary, error) {
 			T:         float64(calEnd-st.first) / u,
 			Weight:    1,
 		}
+		if s.amounts {
+			cu.FirstAmount = st.firstAmt
+		}
 		if st.calDays > 1 && s.amounts {
 			cu.Monetary = st.repSum / float64(st.calDays-1)
 		}

@@ -1,0 +1,99 @@
+package segment
+
+import "errors"
+
+// The RFM segments, in display order, and the rules that name them (the
+// first rule that holds, on the recency score R and frequency score F;
+// together they cover the 5×5 grid once):
+var rfmGroups = []Group{
+	{ID: "champions", Name: Text{"Champions", "冠军客户"}},                // R ≥ 4, F ≥ 4
+	{ID: "loyal", Name: Text{"Loyal", "忠诚客户"}},                        // R = 3, F ≥ 4
+	{ID: "potential-loyalists", Name: Text{"Potential loyalists", "潜力客户"}}, // R ≥ 4, F 2–3
+	{ID: "new", Name: Text{"New", "新客户"}},                              // R ≥ 4, F = 1
+	{ID: "need-attention", Name: Text{"Need attention", "需关注客户"}},      // R = 3, F ≤ 3
+	{ID: "at-risk", Name: Text{"At risk", "有流失风险"}},                     // R ≤ 2, F ≥ 3
+	{ID: "hibernating", Name: Text{"Hibernating", "休眠客户"}},              // R = 2, F ≤ 2
+	{ID: "lost", Name: Text{"Lost", "流失客户"}},                           // R = 1, F ≤ 2
+}
+
+// rfmSegment is the group of scores r and f (1 to 5) by the rules of
+// rfmGroups.
+func rfmSegment(r, f int) int {
+	switch {
+	case r >= 4 && f >= 4:
+		return 0
+	case r == 3 && f >= 4:
+		return 1
+	case r >= 4 && f >= 2:
+		return 2
+	case r >= 4:
+		return 3
+	case r == 3:
+		return 4
+	case f >= 3:
+		return 5
+	case r == 2:
+		return 6
+	}
+	return 7
+}
+
+// RFMRule describes the rules of rfmGroups, in their order, for the docs
+// and the page.
+var RFMRule = []Text{
+	{"R ≥ 4 and F ≥ 4", "R ≥ 4 且 F ≥ 4"},
+	{"R = 3 and F ≥ 4", "R = 3 且 F ≥ 4"},
+	{"R ≥ 4 and F 2–3", "R ≥ 4 且 F 为 2–3"},
+	{"R ≥ 4 and F = 1", "R ≥ 4 且 F = 1"},
+	{"R = 3 and F ≤ 3", "R = 3 且 F ≤ 3"},
+	{"R ≤ 2 and F ≥ 3", "R ≤ 2 且 F ≥ 3"},
+	{"R = 2 and F ≤ 2", "R = 2 且 F ≤ 2"},
+	{"R = 1 and F ≤ 2", "R = 1 且 F ≤ 2"},
+}
+
+// ClassifyRFM scores each customer 1 to 5 on recency (time since the last
+// purchase: 5 the most recent fifth), frequency (purchases: 5 the most)
+// and monetary value (spend: 5 the most), by quintiles (sample.cuts:
+// equal values always share a score, so a score may be empty when many
+// customers tie), and names each customer's segment from R and F by the
+// rules of RFMRule. The grid is R (rows, 5 at the top) by F.
+func ClassifyRFM(cs []Customer) (*Result, error) {
+	if len(cs) == 0 {
+		return nil, errors.New("no customers to segment")
+	}
+	n := len(cs)
+	rec, freq, spend := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i, c := range cs {
+		rec[i], freq[i], spend[i] = c.Recency, c.Purchases, c.Spend
+	}
+	w := weights(cs)
+	rc, fc, mc := newSample(rec, w).cuts(5), newSample(freq, w).cuts(5), newSample(spend, w).cuts(5)
+	groups := append([]Group(nil), rfmGroups...)
+	res := newResult(RFM, n, groups, "recency", "frequency", "monetary", "R", "F", "M")
+	copy(res.Scores[0], rec)
+	copy(res.Scores[1], freq)
+	copy(res.Scores[2], spend)
+	var rows, cols []Text
+	cell := make([][]int, 5)
+	for i := range 5 {
+		s := string(rune('5' - i))
+		rows = append(rows, Text{"R " + s, "R " + s})
+		cols = append(cols, Text{"F " + string(rune('1'+i)), "F " + string(rune('1'+i))})
+	}
+	for r := range 5 {
+		cell[r] = make([]int, 5)
+		for f := range 5 {
+			cell[r][f] = rfmSegment(5-r, f+1)
+		}
+	}
+	res.Grid = newGrid(Text{"Recency score R", "最近购买得分 R"}, Text{"Frequency score F", "购买频次得分 F"}, rows, cols, cell)
+	for i, c := range cs {
+		r := 5 - group(c.Recency, rc)
+		f := 1 + group(c.Purchases, fc)
+		m := 1 + group(c.Spend, mc)
+		res.Scores[3][i], res.Scores[4][i], res.Scores[5][i] = float64(r), float64(f), float64(m)
+		res.count(i, rfmSegment(r, f), c.count(), c.Spend, 5-r, f-1)
+	}
+	res.Cuts = []Cut{{Name: "recency", Values: rc}, {Name: "frequency", Values: fc}, {Name: "monetary", Values: mc}}
+	return res, nil
+}
