@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 )
 
 // DefaultABC are ABC's default cut points: A is the most valuable
@@ -45,7 +44,7 @@ func ClassifyABC(cs []Customer, cuts []float64) (*Result, error) {
 	n := len(cs)
 	value := make([]float64, n)
 	for i, c := range cs {
-		if c.Spend < 0 {
+		if !(c.Spend >= 0) {
 			return nil, fmt.Errorf("customer %q has a negative value %v: ABC ranks customers by the value they bring", c.ID, c.Spend)
 		}
 		value[i] = c.Spend
@@ -90,7 +89,7 @@ func ClassifyABC(cs []Customer, cuts []float64) (*Result, error) {
 	res := newResult(ABC, n, append([]Group(nil), abcGroups...), "value", "cumulative_share")
 	res.Grid = newGrid(Text{"", ""}, Text{"Class", "类别"}, []Text{{"Customers", "客户"}}, []Text{{"A", "A 类"}, {"B", "B 类"}, {"C", "C 类"}}, [][]int{{0, 1, 2}})
 	for i, c := range cs {
-		k := sort.SearchFloat64s(s.values, c.Spend)
+		k := s.rank[i]
 		g := int(class[k])
 		res.Scores[0][i], res.Scores[1][i] = c.Spend, share[k]
 		res.count(i, g, c.count(), c.Spend, 0, g)

@@ -73,12 +73,8 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 		return nil, errors.New("no customer bought twice or more: CRVP's purchase cycle is the time between purchases, and its default thresholds are the tertiles of the repeat buyers; give a longer log, or both -cycle and -amount-cuts")
 	}
 	w := weights(cs)
-	if cycle == nil {
-		cuts[0].Values = newSample(cyc, w).cuts(3)
-	}
-	if amount == nil {
-		cuts[1].Values = newSample(amt, w).cuts(3)
-	}
+	cl, al := levels(cyc, w, cycle), levels(amt, w, amount)
+	cuts[0].Values, cuts[1].Values = cl.cuts, al.cuts
 	res := newResult(CRVP, n, slices.Clone(crvpGroups), "cycle", "amount", "cycle_level", "amount_level")
 	size := []Text{{"large", "大"}, {"medium", "中"}, {"small", "小"}}
 	length := []Text{{"short", "短"}, {"medium", "中"}, {"long", "长"}}
@@ -91,11 +87,43 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 			res.count(i, crvpNew, c.count(), c.Spend, -1, 0)
 			continue
 		}
-		cl, al := group(c.Cycle, cuts[0].Values), group(c.Amount, cuts[1].Values)
-		res.Scores[2][i], res.Scores[3][i] = float64(cl+1), float64(al+1)
-		row := 2 - al
-		res.count(i, crvpCells[row][cl], c.count(), c.Spend, row, cl)
+		c3, a3 := cl.of(i), al.of(i)
+		res.Scores[2][i], res.Scores[3][i] = float64(c3+1), float64(a3+1)
+		row := 2 - a3
+		res.count(i, crvpCells[row][c3], c.count(), c.Spend, row, c3)
 	}
 	res.Cuts = cuts
 	return res, nil
+}
+
+// levelled is a measure split into groups: at given cut points, or at
+// its quantiles.
+type levelled struct {
+	values []float64
+	cuts   []float64
+	s      *sample // nil with given cuts
+	g      []uint8 // the group of each of s's distinct values
+}
+
+// levels splits values into len(given)+1 groups at given, or (given nil)
+// into k groups at the quantiles.
+func levels(values, w, given []float64, k ...int) levelled {
+	if given != nil {
+		return levelled{values: values, cuts: given}
+	}
+	n := 3
+	if len(k) > 0 {
+		n = k[0]
+	}
+	s := newSample(values, w)
+	c := s.cuts(n)
+	return levelled{values: values, cuts: c, s: s, g: s.groups(c)}
+}
+
+// of is value i's group (0 the lowest).
+func (l levelled) of(i int) int {
+	if l.s == nil {
+		return group(l.values[i], l.cuts)
+	}
+	return int(l.g[l.s.rank[i]])
 }

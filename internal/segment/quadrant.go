@@ -65,15 +65,17 @@ func (q Quadrants) Classify(cs []Customer, row, col, value []float64, splits [2]
 	}
 	w := weights(cs)
 	cuts := []Cut{{Name: q.RowKey}, {Name: q.ColKey}}
+	var lv [2]levelled
 	for k, m := range [][]float64{row, col} {
-		if math.IsNaN(splits[k]) {
-			cuts[k].Values = newSample(m, w).cuts(2)
-			continue
+		var given []float64
+		if !math.IsNaN(splits[k]) {
+			if math.IsInf(splits[k], 0) {
+				return nil, fmt.Errorf("the %s split %v is not a number", cuts[k].Name, splits[k])
+			}
+			given = []float64{splits[k]}
 		}
-		if math.IsInf(splits[k], 0) {
-			return nil, fmt.Errorf("the %s split %v is not a number", cuts[k].Name, splits[k])
-		}
-		cuts[k].Values, cuts[k].Given = []float64{splits[k]}, true
+		lv[k] = levels(m, w, given, 2)
+		cuts[k].Values, cuts[k].Given = lv[k].cuts, given != nil
 	}
 	groups := slices.Clone(q.Groups[:])
 	res := newResult(q.Method, n, groups, q.RowKey, q.ColKey, "value")
@@ -85,7 +87,7 @@ func (q Quadrants) Classify(cs []Customer, row, col, value []float64, splits [2]
 			v = value[i]
 		}
 		res.Scores[0][i], res.Scores[1][i], res.Scores[2][i] = row[i], col[i], v
-		r, k := 1-group(row[i], cuts[0].Values), 1-group(col[i], cuts[1].Values)
+		r, k := 1-lv[0].of(i), 1-lv[1].of(i)
 		res.count(i, 2*r+k, c.count(), v, r, k)
 	}
 	res.Cuts = cuts

@@ -2,67 +2,62 @@ package segment
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
 // sample is a set of values with weights (the customers a row stands
 // for), sorted once so that its cut points and ranks are quick to find.
 type sample struct {
-	// values are the distinct values, ascending; below[i] is the weight
-	// of the values below values[i], upto[i] of those at or below it.
+	// values are the distinct values, ascending; below[k] is the weight
+	// of the values below values[k], upto[k] of those at or below it.
 	values, below, upto []float64
 	total               float64
+	// rank[i] is the index in values of input value i (−1 for NaN).
+	rank []int32
 }
 
 // newSample sorts values (weights: nil, or one per value). NaN values are
 // left out.
 func newSample(values, weights []float64) *sample {
-	s := &sample{}
-	if weights == nil || allOnes(weights) {
-		v := make([]float64, 0, len(values))
-		for _, x := range values {
-			if !math.IsNaN(x) {
-				v = append(v, x)
-			}
+	n := len(values)
+	keys, idx := make([]uint64, 0, n), make([]int32, 0, n)
+	for i, x := range values {
+		if math.IsNaN(x) {
+			continue
 		}
-		slices.Sort(v)
-		for i := 0; i < len(v); {
-			j := i + 1
-			for j < len(v) && v[j] == v[i] {
-				j++
-			}
-			s.values = append(s.values, v[i])
-			s.below = append(s.below, float64(i))
-			s.upto = append(s.upto, float64(j))
-			i = j
+		if x == 0 {
+			x = 0 // −0 and +0 are one value
 		}
-		s.total = float64(len(v))
+		keys, idx = append(keys, orderKey(x)), append(idx, int32(i))
+	}
+	s := &sample{rank: make([]int32, n)}
+	for i := range s.rank {
+		s.rank[i] = -1
+	}
+	if len(keys) == 0 {
 		return s
 	}
-	type vw struct{ v, w float64 }
-	v := make([]vw, 0, len(values))
-	for i, x := range values {
-		if !math.IsNaN(x) {
-			v = append(v, vw{x, weights[i]})
+	keys, idx = sortKeys(keys, idx, make([]uint64, len(keys)), make([]int32, len(keys)))
+	distinct := 1
+	for i := 1; i < len(keys); i++ {
+		if keys[i] != keys[i-1] {
+			distinct++
 		}
 	}
-	slices.SortFunc(v, func(a, b vw) int {
-		switch {
-		case a.v < b.v:
-			return -1
-		case a.v > b.v:
-			return 1
-		}
-		return 0
-	})
+	s.values, s.below, s.upto = make([]float64, 0, distinct), make([]float64, 0, distinct), make([]float64, 0, distinct)
 	acc := 0.0
-	for i := 0; i < len(v); {
-		s.values = append(s.values, v[i].v)
+	for i := 0; i < len(keys); {
+		k := int32(len(s.values))
+		s.values = append(s.values, values[idx[i]])
 		s.below = append(s.below, acc)
 		j := i
-		for ; j < len(v) && v[j].v == v[i].v; j++ {
-			acc += v[j].w
+		for ; j < len(keys) && keys[j] == keys[i]; j++ {
+			s.rank[idx[j]] = k
+			if weights == nil {
+				acc++
+			} else {
+				acc += weights[idx[j]]
+			}
 		}
 		s.upto = append(s.upto, acc)
 		i = j
@@ -71,13 +66,13 @@ func newSample(values, weights []float64) *sample {
 	return s
 }
 
-func allOnes(w []float64) bool {
-	for _, x := range w {
-		if x != 1 {
-			return false
-		}
+// groups returns the group (sample.group) of each distinct value.
+func (s *sample) groups(cuts []float64) []uint8 {
+	g := make([]uint8, len(s.values))
+	for k, v := range s.values {
+		g[k] = uint8(group(v, cuts))
 	}
-	return true
+	return g
 }
 
 // cuts returns the k−1 cut points that split the sample into k groups of

@@ -1,6 +1,11 @@
 package segment
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
 
 // The RFM segments, in display order, and the rules that name them (the
 // first rule that holds, on the recency score R and frequency score F;
@@ -62,17 +67,18 @@ func ClassifyRFM(cs []Customer) (*Result, error) {
 		return nil, errors.New("no customers to segment")
 	}
 	n := len(cs)
-	rec, freq, spend := make([]float64, n), make([]float64, n), make([]float64, n)
+	res := newResult(RFM, n, slices.Clone(rfmGroups), "recency", "frequency", "monetary", "R", "F", "M")
+	rec, freq, spend := res.Scores[0], res.Scores[1], res.Scores[2]
 	for i, c := range cs {
 		rec[i], freq[i], spend[i] = c.Recency, c.Purchases, c.Spend
+		if math.IsNaN(c.Recency + c.Purchases + c.Spend) {
+			return nil, fmt.Errorf("customer %q has no recency, frequency or spend (NaN)", c.ID)
+		}
 	}
 	w := weights(cs)
-	rc, fc, mc := newSample(rec, w).cuts(5), newSample(freq, w).cuts(5), newSample(spend, w).cuts(5)
-	groups := append([]Group(nil), rfmGroups...)
-	res := newResult(RFM, n, groups, "recency", "frequency", "monetary", "R", "F", "M")
-	copy(res.Scores[0], rec)
-	copy(res.Scores[1], freq)
-	copy(res.Scores[2], spend)
+	rs, fs, ms := newSample(rec, w), newSample(freq, w), newSample(spend, w)
+	rc, fc, mc := rs.cuts(5), fs.cuts(5), ms.cuts(5)
+	rg, fg, mg := rs.groups(rc), fs.groups(fc), ms.groups(mc)
 	var rows, cols []Text
 	cell := make([][]int, 5)
 	for i := range 5 {
@@ -88,9 +94,9 @@ func ClassifyRFM(cs []Customer) (*Result, error) {
 	}
 	res.Grid = newGrid(Text{"Recency score R", "最近购买得分 R"}, Text{"Frequency score F", "购买频次得分 F"}, rows, cols, cell)
 	for i, c := range cs {
-		r := 5 - group(c.Recency, rc)
-		f := 1 + group(c.Purchases, fc)
-		m := 1 + group(c.Spend, mc)
+		r := 5 - int(rg[rs.rank[i]])
+		f := 1 + int(fg[fs.rank[i]])
+		m := 1 + int(mg[ms.rank[i]])
 		res.Scores[3][i], res.Scores[4][i], res.Scores[5][i] = float64(r), float64(f), float64(m)
 		res.count(i, rfmSegment(r, f), c.count(), c.Spend, 5-r, f-1)
 	}
