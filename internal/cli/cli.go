@@ -37,6 +37,7 @@ Usage:
   clvlab optimize [FILE|PRESET]        find the spend that maximises customer equity or CLV
   clvlab serve [-addr 127.0.0.1:8080]  serve the interactive planner to a browser
   clvlab fit transactions|summary|cohorts FILE   fit customer-base models to records, predict, check
+  clvlab segment FILE -by rfm|abc|crvp|value-loyalty|acquisition-retention   segment customers
 
 Run "clvlab COMMAND -h" for a command's flags. Scenario files are TOML;
 docs/scenarios.md lists every key.
@@ -71,6 +72,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(rest, stdout, stderr)
 	case "fit":
 		return fitCmd(rest, stdout, stderr) // fit.go
+	case "segment":
+		return segmentCmd(rest, stdout, stderr) // segment.go
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

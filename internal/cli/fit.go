@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -66,31 +67,7 @@ type fitFlags struct {
 
 func fitCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flags("fit", "transactions|summary|cohorts FILE [flags]", fitAbout, stderr)
-	ff := fitFlags{
-		customer:         fs.String("customer", "", "the customer `column`: for a log a header name or a 1-based number, for a summary a header name (default: detected)"),
-		frequency:        fs.String("frequency", "", "a summary's frequency `column`, by header name (default: frequency, x, frequency_cal)"),
-		recency:          fs.String("recency", "", "a summary's recency `column`, by header name (default: recency, t_x, recency_cal)"),
-		age:              fs.String("T", "", "a summary's T `column` (time from the first purchase to the calibration end, or the number of periods), by header name (default: T, periods, T_cal)"),
-		monetary:         fs.String("monetary", "", "a summary's monetary value `column`, by header name (default: monetary_value, zbar, monetary_value_cal, monetary)"),
-		weight:           fs.String("weight", "", "a summary's weight `column` (customers a row stands for), by header name (default: weight, weights)"),
-		holdoutFrequency: fs.String("holdout-frequency", "", "a summary's holdout frequency `column`, by header name (default: frequency_holdout)"),
-		holdoutMonetary:  fs.String("holdout-monetary", "", "a summary's holdout monetary value `column`, by header name (default: monetary_value_holdout)"),
-		date:             fs.String("date", "", "the log's date `column`: a header name or a 1-based number (default: detected)"),
-		amount:           fs.String("amount", "", "the log's amount `column`: a header name or a 1-based number; none for a log without amounts (default: detected)"),
-		dateFormat:       fs.String("date-format", "", "the dates' Go `layout`, e.g. 02/01/2006 (default: ISO 2006-01-02 or YYYYMMDD, detected)"),
-		period:           fs.String("period", "", "the time `unit`: day, week or month (year too for a summary or a cohort table); default week, year for cohorts, and for a summary in whole periods (same T for all, as BG/BB's) \"period\""),
-		calibrationEnd:   fs.String("calibration-end", "", "the last `date` of calibration, YYYY-MM-DD (default: the log's last date)"),
-		holdoutEnd:       fs.String("holdout-end", "", "the last `date` of the holdout, YYYY-MM-DD (default: no holdout)"),
-		models:           fs.String("models", "", "the `models` to fit, comma-separated: bgnbd, paretonbd, bgbb, gammagamma, sbg (default: every model that suits the input)"),
-		model:            fs.String("model", "", "the purchase `model` whose predictions customers.csv holds (default: chosen by the holdout, else by BIC)"),
-		predict:          fs.Int("predict", 0, "expected purchases over the next `N` periods (default: three years' worth)"),
-		horizon:          fs.Int("horizon", 0, "the CLV horizon in `periods` (default: three years' worth)"),
-		discountRate:     fs.Float64("discount-rate", 0.10, "the annual discount `rate`"),
-		margin:           fs.Float64("margin", 1, "the `share` of spend kept, 0 to 1"),
-		out:              fs.String("o", "out", "output `folder`: results go to folder/<name>/fit/"),
-		charts:           fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
-		lang:             fs.String("lang", "en", "language of the charts and index.html: en or zh"),
-	}
+	ff := newFitFlags(fs)
 	var cohorts cohortLabels
 	fs.Var(&cohorts, "cohort", "a cohort table's `label` to fit alone (repeat it or give a comma-separated list; default: every cohort, pooled into one fit)")
 	if st := parse(fs, args); st >= 0 {
@@ -178,6 +155,36 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
 	return ExitOK
+}
+
+// newFitFlags registers the flags that read the data and fit them, shared
+// by `clvlab fit` and `clvlab segment`.
+func newFitFlags(fs *flag.FlagSet) *fitFlags {
+	return &fitFlags{
+		customer:         fs.String("customer", "", "the customer `column`: for a log a header name or a 1-based number, for a summary a header name (default: detected)"),
+		frequency:        fs.String("frequency", "", "a summary's frequency `column`, by header name (default: frequency, x, frequency_cal)"),
+		recency:          fs.String("recency", "", "a summary's recency `column`, by header name (default: recency, t_x, recency_cal)"),
+		age:              fs.String("T", "", "a summary's T `column` (time from the first purchase to the calibration end, or the number of periods), by header name (default: T, periods, T_cal)"),
+		monetary:         fs.String("monetary", "", "a summary's monetary value `column`, by header name (default: monetary_value, zbar, monetary_value_cal, monetary)"),
+		weight:           fs.String("weight", "", "a summary's weight `column` (customers a row stands for), by header name (default: weight, weights)"),
+		holdoutFrequency: fs.String("holdout-frequency", "", "a summary's holdout frequency `column`, by header name (default: frequency_holdout)"),
+		holdoutMonetary:  fs.String("holdout-monetary", "", "a summary's holdout monetary value `column`, by header name (default: monetary_value_holdout)"),
+		date:             fs.String("date", "", "the log's date `column`: a header name or a 1-based number (default: detected)"),
+		amount:           fs.String("amount", "", "the log's amount `column`: a header name or a 1-based number; none for a log without amounts (default: detected)"),
+		dateFormat:       fs.String("date-format", "", "the dates' Go `layout`, e.g. 02/01/2006 (default: ISO 2006-01-02 or YYYYMMDD, detected)"),
+		period:           fs.String("period", "", "the time `unit`: day, week or month (year too for a summary or a cohort table); default week, year for cohorts, and for a summary in whole periods (same T for all, as BG/BB's) \"period\""),
+		calibrationEnd:   fs.String("calibration-end", "", "the last `date` of calibration, YYYY-MM-DD (default: the log's last date)"),
+		holdoutEnd:       fs.String("holdout-end", "", "the last `date` of the holdout, YYYY-MM-DD (default: no holdout)"),
+		models:           fs.String("models", "", "the `models` to fit, comma-separated: bgnbd, paretonbd, bgbb, gammagamma, sbg (default: every model that suits the input)"),
+		model:            fs.String("model", "", "the purchase `model` whose predictions customers.csv holds (default: chosen by the holdout, else by BIC)"),
+		predict:          fs.Int("predict", 0, "expected purchases over the next `N` periods (default: three years' worth)"),
+		horizon:          fs.Int("horizon", 0, "the CLV horizon in `periods` (default: three years' worth)"),
+		discountRate:     fs.Float64("discount-rate", 0.10, "the annual discount `rate`"),
+		margin:           fs.Float64("margin", 1, "the `share` of spend kept, 0 to 1"),
+		out:              fs.String("o", "out", "output `folder`: results go to folder/<name>/fit/"),
+		charts:           fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
+		lang:             fs.String("lang", "en", "language of the charts and index.html: en or zh"),
+	}
 }
 
 func isFitKind(s string) bool {

@@ -21,7 +21,8 @@ func ScenarioID(g Group) string { return strings.ToLower(g.ID) }
 // customer over theirs (1 when the input has no value). A segment of base
 // with the same id keeps its other values (cost multipliers, stage
 // overrides); base's other segments go, and so do the variants that set
-// them. For CRVP, a variant moves the development customers' revenue
+// them or set a share or a revenue multiplier (the data's now, their
+// descriptions would be stale). For CRVP, a variant moves the development customers' revenue
 // multiplier to silver's. base is changed and returned.
 func Scenario(r *Result, base *scenarios.Scenario) (*scenarios.Scenario, error) {
 	apart := map[int]bool{}
@@ -66,14 +67,12 @@ func Scenario(r *Result, base *scenarios.Scenario) (*scenarios.Scenario, error) 
 		multiplier[id] = s.RevenueMultiplier
 		segs = append(segs, s)
 	}
-	// Shares rounded in the file must still sum to 1: the last takes the
-	// rest.
 	base.Segments = segs
 	base.Variants = slices.DeleteFunc(base.Variants, func(v scenarios.Variant) bool {
 		for _, set := range v.Set {
 			if rest, ok := strings.CutPrefix(set.Path, "segment."); ok {
-				id, _, _ := strings.Cut(rest, ".")
-				if _, ok := multiplier[id]; !ok {
+				id, key, _ := strings.Cut(rest, ".")
+				if _, ok := multiplier[id]; !ok || key == "share" || key == "revenue_multiplier" {
 					return true
 				}
 			}

@@ -319,7 +319,8 @@ func TestScenario(t *testing.T) {
 	if _, ok := got["gold"]; ok || len(s.Segments) != 3 {
 		t.Errorf("segments %v: want platinum, silver, adjust (gold has no customers, new is apart)", s.Segments)
 	}
-	// value-segments' variants set development's values: gone with it
+	// value-segments' first variant sets development's values (gone with
+	// it), its second adjust's costs (kept)
 	if len(s.Variants) != 1 || s.Variants[0].Set[0].Path != "segment.adjust.cost_to_serve_multiplier" {
 		t.Errorf("variants %+v", s.Variants)
 	}
