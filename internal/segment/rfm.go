@@ -11,14 +11,14 @@ import (
 // first rule that holds, on the recency score R and frequency score F;
 // together they cover the 5×5 grid once):
 var rfmGroups = []Group{
-	{ID: "champions", Name: Text{"Champions", "冠军客户"}},                // R ≥ 4, F ≥ 4
-	{ID: "loyal", Name: Text{"Loyal", "忠诚客户"}},                        // R = 3, F ≥ 4
+	{ID: "champions", Name: Text{"Champions", "冠军客户"}},                     // R ≥ 4, F ≥ 4
+	{ID: "loyal", Name: Text{"Loyal", "忠诚客户"}},                             // R = 3, F ≥ 4
 	{ID: "potential-loyalists", Name: Text{"Potential loyalists", "潜力客户"}}, // R ≥ 4, F 2–3
-	{ID: "new", Name: Text{"New", "新客户"}},                              // R ≥ 4, F = 1
-	{ID: "need-attention", Name: Text{"Need attention", "需关注客户"}},      // R = 3, F ≤ 3
-	{ID: "at-risk", Name: Text{"At risk", "有流失风险"}},                     // R ≤ 2, F ≥ 3
-	{ID: "hibernating", Name: Text{"Hibernating", "休眠客户"}},              // R = 2, F ≤ 2
-	{ID: "lost", Name: Text{"Lost", "流失客户"}},                           // R = 1, F ≤ 2
+	{ID: "new", Name: Text{"New", "新客户"}},                                  // R ≥ 4, F = 1
+	{ID: "need-attention", Name: Text{"Need attention", "需关注客户"}},          // R = 3, F ≤ 3
+	{ID: "at-risk", Name: Text{"At risk", "有流失风险"}},                        // R ≤ 2, F ≥ 3
+	{ID: "hibernating", Name: Text{"Hibernating", "休眠客户"}},                 // R = 2, F ≤ 2
+	{ID: "lost", Name: Text{"Lost", "流失客户"}},                               // R = 1, F ≤ 2
 }
 
 // rfmSegment is the group of scores r and f (1 to 5) by the rules of

@@ -162,16 +162,16 @@ func TestABCHand(t *testing.T) {
 func TestCRVPThresholds(t *testing.T) {
 	nan := math.NaN()
 	cs := []Customer{
-		{ID: "p", Cycle: 1, Amount: 30, Spend: 60, Purchases: 2},       // short, large: platinum
-		{ID: "g", Cycle: 2, Amount: 20.5, Spend: 41, Purchases: 2},     // short (at 2), large: platinum
-		{ID: "g2", Cycle: 3, Amount: 25, Spend: 50, Purchases: 2},      // medium, large: gold
-		{ID: "s", Cycle: 5, Amount: 25, Spend: 50, Purchases: 2},       // long, large: silver
-		{ID: "s2", Cycle: 1, Amount: 10, Spend: 20, Purchases: 2},      // short, small (at 10): silver
-		{ID: "d", Cycle: 4, Amount: 10, Spend: 20, Purchases: 2},       // medium (at 4), small: development
-		{ID: "d2", Cycle: 9, Amount: 15, Spend: 30, Purchases: 2},      // long, medium: development
-		{ID: "a", Cycle: 9, Amount: 1, Spend: 2, Purchases: 2},         // long, small: adjust
-		{ID: "n", Cycle: nan, Amount: 100, Spend: 100, Purchases: 1},   // one purchase: new
-		{ID: "m", Cycle: 3, Amount: 15, Spend: 30, Purchases: 2},       // medium, medium: silver
+		{ID: "p", Cycle: 1, Amount: 30, Spend: 60, Purchases: 2},     // short, large: platinum
+		{ID: "g", Cycle: 2, Amount: 20.5, Spend: 41, Purchases: 2},   // short (at 2), large: platinum
+		{ID: "g2", Cycle: 3, Amount: 25, Spend: 50, Purchases: 2},    // medium, large: gold
+		{ID: "s", Cycle: 5, Amount: 25, Spend: 50, Purchases: 2},     // long, large: silver
+		{ID: "s2", Cycle: 1, Amount: 10, Spend: 20, Purchases: 2},    // short, small (at 10): silver
+		{ID: "d", Cycle: 4, Amount: 10, Spend: 20, Purchases: 2},     // medium (at 4), small: development
+		{ID: "d2", Cycle: 9, Amount: 15, Spend: 30, Purchases: 2},    // long, medium: development
+		{ID: "a", Cycle: 9, Amount: 1, Spend: 2, Purchases: 2},       // long, small: adjust
+		{ID: "n", Cycle: nan, Amount: 100, Spend: 100, Purchases: 1}, // one purchase: new
+		{ID: "m", Cycle: 3, Amount: 15, Spend: 30, Purchases: 2},     // medium, medium: silver
 	}
 	r, err := ClassifyCRVP(cs, []float64{2, 4}, []float64{10, 20})
 	if err != nil {
