@@ -54,6 +54,12 @@ func FromSummary(s *records.Summary) []Customer {
 		}
 		repeat := c.Frequency * c.Monetary
 		if fromLog {
+			// A log's times are whole days: T − t_x in days is a whole
+			// number, rounded back from the difference of two quotients
+			// so that customers whose last purchase was on the same day
+			// have the same recency, as ties must.
+			days := s.Unit.Days()
+			cu.Recency = math.Round(cu.Recency*days) / days
 			cu.Spend = c.FirstAmount + repeat
 			cu.Amount = cu.Spend / cu.Purchases
 		} else {
