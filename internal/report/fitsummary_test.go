@@ -30,8 +30,10 @@ func TestSummaryCSVRoundTrip(t *testing.T) {
 		t.Fatalf("holdout %g, %d customers; want %g, %d", got.Holdout, len(got.Customers), s.Holdout, len(s.Customers))
 	}
 	for i, c := range got.Customers {
-		if c != s.Customers[i] {
-			t.Fatalf("row %d: %+v, want %+v", i+1, c, s.Customers[i])
+		want := s.Customers[i]
+		want.FirstAmount = 0 // summary.csv, as any summary file, does not give the first purchase's amount
+		if c != want {
+			t.Fatalf("row %d: %+v, want %+v", i+1, c, want)
 		}
 	}
 }
