@@ -52,6 +52,7 @@ var segText = map[string]segment.Text{
 	"cuts":      {"Thresholds: %s.", "阈值：%s。"},
 	"given":     {"given", "给定"},
 	"computed":  {"from the data", "由数据计算"},
+	"preset":    {"default", "默认"},
 	"scenario":  {"The scenario %s holds these segments' shares and revenue multipliers.", "情景文件 %s 含有这些细分的占比与收入乘数。"},
 	"matrix":    {"The matrix: customers and value in each cell", "矩阵：每格的客户数与价值"},
 	"pareto":    {"The Pareto curve and the class boundaries", "帕累托曲线与类别边界"},
@@ -199,6 +200,10 @@ func segmentCharts(s *Segmentation) []segmentChart {
 	return out
 }
 
+// cutNamesZH are the thresholds' measures in Chinese.
+var cutNamesZH = map[string]string{"recency": "最近购买", "frequency": "购买次数", "monetary": "消费", "value share": "价值份额",
+	"cycle": "购买周期", "amount": "购买金额", "value": "价值", "loyalty": "忠诚度", "acquisition_cost": "获取成本", "retention_cost": "保持成本"}
+
 // CutsText says the thresholds used: "recency 2, 5, 9, 14 (from the
 // data)".
 func (s *Segmentation) CutsText() string {
@@ -209,10 +214,24 @@ func (s *Segmentation) CutsText() string {
 			vs = append(vs, strconv.FormatFloat(v, 'g', 4, 64))
 		}
 		how := s.t("computed")
-		if c.Given {
+		switch {
+		case c.Given:
 			how = s.t("given")
+		case c.Preset:
+			how = s.t("preset")
 		}
-		parts = append(parts, fmt.Sprintf("%s %s (%s)", c.Name, strings.Join(vs, ", "), how))
+		name := c.Name
+		if s.lang() == "zh" {
+			if zh, ok := cutNamesZH[c.Name]; ok {
+				name = zh
+			}
+			parts = append(parts, fmt.Sprintf("%s %s（%s）", name, strings.Join(vs, ", "), how))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", name, strings.Join(vs, ", "), how))
+	}
+	if s.lang() == "zh" {
+		return strings.Join(parts, "；")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -95,6 +95,6 @@ func ClassifyABC(cs []Customer, cuts []float64) (*Result, error) {
 		res.count(i, g, c.count(), c.Spend, 0, g)
 	}
 	res.Pareto = slices.Clip(pts)
-	res.Cuts = []Cut{{Name: "cuts", Values: slices.Clone(cuts), Given: given}}
+	res.Cuts = []Cut{{Name: "value share", Values: slices.Clone(cuts), Given: given, Preset: !given}}
 	return res, nil
 }

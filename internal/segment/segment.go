@@ -42,11 +42,12 @@ type Group struct {
 }
 
 // Cut is a set of thresholds a method used: the values, and whether they
-// were computed from the data (quantiles, medians) or given.
+// were given, are the method's defaults (ABC's shares) or were computed
+// from the data (quantiles, medians: neither).
 type Cut struct {
-	Name   string // e.g. "cycle", the flag that sets it without its dash
-	Values []float64
-	Given  bool
+	Name          string // e.g. "cycle": the measure, in segments.csv's words
+	Values        []float64
+	Given, Preset bool
 }
 
 // Grid is a matrix as the chart draws it: Rows × Cols cells, each a group
