@@ -175,3 +175,34 @@ func TestSegmentBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentGroupedSummary: a summary of grouped rows (weights) is
+// detected by its columns; counts are weighted and segments.csv has a
+// weight column. Spend from a summary is frequency × monetary value: 0,
+// 2×10 = 20 and 5×40 = 200 a customer for the rows below, 0 + 2×20 +
+// 3×200 = 640 in all, each row its own ABC block. The last row's 3
+// customers have nothing above them: A; the second row's 2 have 600 of
+// 640 (94%) above: B; the 10 one-time buyers have 640 (100%) above: C.
+func TestSegmentGroupedSummary(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "grouped.csv")
+	os.WriteFile(file, []byte("frequency,recency,T,monetary_value,weight\n0,0,10,0,10\n2,5,10,10,2\n5,8,10,40,3\n"), 0o644)
+	status, _, stderr := runCLI(t, "segment", file, "-by", "abc", "-o", dir, "-charts", "none")
+	if status != ExitOK {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	rows := readCSV(t, filepath.Join(dir, "grouped", "segment", "abc", "segments.csv"))
+	if got := rows[0][len(rows[0])-1]; got != "weight" {
+		t.Errorf("segments.csv's last column %q, want weight", got)
+	}
+	want := map[string]string{"1": "C", "2": "B", "3": "A"}
+	for _, r := range rows[1:] {
+		if want[r[0]] != r[1] {
+			t.Errorf("row %s: %s, want %s", r[0], r[1], want[r[0]])
+		}
+	}
+	sum := readCSV(t, filepath.Join(dir, "grouped", "segment", "abc", "summary.csv"))
+	if sum[1][3] != "3" || sum[2][3] != "2" || sum[3][3] != "10" || sum[4][3] != "15" {
+		t.Errorf("summary.csv customers: %v", sum)
+	}
+}
