@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"sync"
 )
 
 // The CRVP groups, in display order: the five value segments of the
@@ -73,7 +74,11 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 		return nil, errors.New("no customer bought twice or more: CRVP's purchase cycle is the time between purchases, and its default thresholds are the tertiles of the repeat buyers; give a longer log, or both -cycle and -amount-cuts")
 	}
 	w := weights(cs)
-	cl, al := levels(cyc, w, cycle), levels(amt, w, amount)
+	var cl, al levelled
+	var wg sync.WaitGroup
+	wg.Go(func() { cl = levels(cyc, w, cycle) }) // the two measures sort apart: one a core
+	al = levels(amt, w, amount)
+	wg.Wait()
 	cuts[0].Values, cuts[1].Values = cl.cuts, al.cuts
 	res := newResult(CRVP, n, slices.Clone(crvpGroups), "cycle", "amount", "cycle_level", "amount_level")
 	size := []Text{{"large", "大"}, {"medium", "中"}, {"small", "小"}}
