@@ -166,7 +166,7 @@ func TestSegmentBadInput(t *testing.T) {
 		{"scenario not toml", []string{"segment", cdnow, "-by", "rfm", "-scenario", "out.txt"}, `clvlab segment: -scenario "out.txt": name a .toml file`},
 		{"base alone", []string{"segment", cdnow, "-by", "rfm", "-base", "four-stage"}, "clvlab segment: -base gives the lifecycle of the -scenario file: give -scenario FILE.toml too"},
 		{"bad date in the log", []string{"segment", bad, "-by", "rfm"}, bad + ":3:"},
-		{"no amounts", append([]string{"segment", cdnow, "-by", "crvp", "-customer", "1", "-date", "3", "-amount", "none"}), "no customer has an amount: CRVP sorts customers by their purchase amount"},
+		{"no amounts", []string{"segment", cdnow, "-by", "crvp", "-customer", "1", "-date", "3", "-amount", "none"}, "no customer has an amount: CRVP sorts customers by their purchase amount"},
 		{"no such file", []string{"segment", filepath.Join(dir, "missing.csv"), "-by", "rfm"}, "missing.csv: no such file"},
 	} {
 		status, _, stderr := runCLI(t, append(c.args, "-o", filepath.Join(dir, "out"))...)
