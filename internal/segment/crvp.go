@@ -76,8 +76,8 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 	w := weights(cs)
 	var cl, al levelled
 	var wg sync.WaitGroup
-	wg.Go(func() { cl = levels(cyc, w, cycle) }) // the two measures sort apart: one a core
-	al = levels(amt, w, amount)
+	wg.Go(func() { cl = levels(cyc, w, cycle, 3) }) // the two measures sort apart: one a core
+	al = levels(amt, w, amount, 3)
 	wg.Wait()
 	cuts[0].Values, cuts[1].Values = cl.cuts, al.cuts
 	res := newResult(CRVP, n, slices.Clone(crvpGroups), "cycle", "amount", "cycle_level", "amount_level")
@@ -112,16 +112,12 @@ type levelled struct {
 
 // levels splits values into len(given)+1 groups at given, or (given nil)
 // into k groups at the quantiles.
-func levels(values, w, given []float64, k ...int) levelled {
+func levels(values, w, given []float64, k int) levelled {
 	if given != nil {
 		return levelled{values: values, cuts: given}
 	}
-	n := 3
-	if len(k) > 0 {
-		n = k[0]
-	}
 	s := newSample(values, w)
-	c := s.cuts(n)
+	c := s.cuts(k)
 	return levelled{values: values, cuts: c, s: s, g: s.groups(c)}
 }
 
