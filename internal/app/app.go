@@ -116,9 +116,9 @@ type App struct {
 	trials      int       // Monte Carlo trials per run; 0 is off
 	mcDone      chan mcResult
 	mcStarted   string // mcKey of the last run started
-	sliced      bool   // trials run in slices between frames (browser)
+	sliced      bool   // trials run in slices on one goroutine that yields to the page (browser)
 	mcRun       *mcRun // the run in slices in progress
-	sliceTrials int    // fixed trials per slice (tests); 0 measures
+	sliceTrials int    // fixed trials per slice (tests); 0 runs sliceTime
 	bands       *uncertainty.Bands
 	bandsKey    string
 
@@ -442,6 +442,11 @@ type platform interface {
 	// (anti-aliased) or 1, and whether to wait for the GPU to finish a
 	// chart so that LastRenderMs holds its work (for measurements).
 	chartOptions() (factor int, sync bool)
+	// yield returns once the page's event loop has had a turn (browser:
+	// between slices of the trials); wake ends the page's holding of the
+	// frames while idle, from any goroutine (progress or bands to show).
+	yield()
+	wake()
 }
 
 // dropped loads the first file dropped on the window, if any.

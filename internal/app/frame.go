@@ -40,7 +40,7 @@ func (a *App) Update() error {
 }
 
 // prepare does, once a frame, what the ticks since the last frame asked
-// for: a slice of the Monte Carlo trials (browser), then the widgets on
+// for: a look at the Monte Carlo trials running in slices (browser), then the widgets on
 // the input of those ticks merged, so a drag recomputes at most once a
 // frame, with the latest value, and the frame shows it. With nothing to
 // do it does nothing.
@@ -57,11 +57,13 @@ func (a *App) prepare() {
 }
 
 // idle reports whether, once this frame is painted, the app has nothing
-// to do until input comes: no input waiting, nothing to lay out, no trials
-// in slices, no font being fetched, and nothing held down (a held key
-// repeats, a held button drags: both need the ticks to go on).
+// to do until input comes: no input waiting, nothing to lay out, no font
+// being fetched, and nothing held down (a held key repeats, a held button
+// drags: both need the ticks to go on). Trials running in slices do not
+// keep it awake: their goroutine wakes the page when there is progress to
+// show, or the bands.
 func (a *App) idle() bool {
-	return !a.input.any && !a.stale && a.mcRun == nil && !a.wantZh && !a.tick.held
+	return !a.input.any && !a.stale && !a.wantZh && !a.tick.held
 }
 
 // wakeIn returns how long the app may sleep at most while idle: until its

@@ -5,6 +5,7 @@ import (
 	"image"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -277,37 +278,87 @@ func TestSliderKeyWithinTwoFrames(t *testing.T) {
 	t.Logf("key to painted frame: %d frame(s)", frames)
 }
 
-// TestTrialsInSlices: in the browser's mode the trials run in slices of
-// the budget, one a frame, with the progress shown; the bands are those
-// of a run in one go.
-func TestTrialsInSlices(t *testing.T) {
-	a, screen, src := scripted(t)
-	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true // as the trials button does
-	runFrame(a, screen, src)                                         // starts the run
-	if a.mcRun == nil {
+// turns is the platform of a test of the trials in slices: the run's
+// goroutine waits in yield until the test gives it a turn (as the page's
+// event loop does in the browser), and its wakes are counted.
+type turns struct {
+	platform
+	next, back chan struct{}
+	woken      atomic.Int32
+}
+
+func withTurns(a *App) *turns {
+	p := &turns{platform: a.platform, next: make(chan struct{}), back: make(chan struct{})}
+	a.platform = p
+	return p
+}
+
+func (p *turns) yield() { p.back <- struct{}{}; <-p.next }
+func (p *turns) wake()  { p.woken.Add(1) }
+
+// started waits for run r's goroutine to ask for its first turn.
+func (p *turns) started(t *testing.T, r *mcRun) {
+	t.Helper()
+	if r == nil {
 		t.Fatal("no run started")
 	}
-	st := a.mcRun.steps
-	done, frames, shown := st.Done(), 0, 0
-	for a.mcRun != nil && frames < 20 {
-		if frames == 3 {
-			time.Sleep(progressEvery) // the progress is shown anew at most this often
+	select {
+	case <-p.back:
+	case <-r.ended:
+		t.Fatal("the run ended before its first turn")
+	}
+}
+
+// turn gives r's goroutine one turn (a slice, or the bands) and waits
+// until it yields again or ends; it reports whether the run goes on.
+func (p *turns) turn(r *mcRun) bool {
+	p.next <- struct{}{}
+	select {
+	case <-p.back:
+		return true
+	case <-r.ended:
+		return false
+	}
+}
+
+// TestTrialsInSlices: in the browser's mode the trials run on a goroutine
+// in slices of the budget, yielding before each and before the bands; the
+// app lays out their progress, stays idle meanwhile (the run wakes the
+// page), and the bands are those of a run in one go.
+func TestTrialsInSlices(t *testing.T) {
+	a, screen, src := scripted(t)
+	p := withTurns(a)
+	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true // as the trials button does
+	runFrame(a, screen, src)                                         // starts the run
+	r := a.mcRun
+	p.started(t, r)
+	done, slices, shown := int64(0), 0, 0
+	for p.turn(r) {
+		slices++
+		if n := r.done.Load() - done; n > 30 || n < 0 {
+			t.Errorf("slice %d ran %d trials, budget 30", slices, n)
 		}
+		done = r.done.Load()
 		runFrame(a, screen, src)
-		frames++
-		if n := st.Done() - done; n > 30 || n < 1 {
-			t.Errorf("frame %d ran %d trials, budget 30", frames, n)
-		}
-		done = st.Done()
 		if a.mcRun != nil && a.drew(fmt.Sprintf("%d of 200", done)) {
 			shown++
+		}
+		if slices > 20 {
+			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
 		}
 	}
 	if shown == 0 {
 		t.Error("the progress was never shown")
 	}
-	if frames != 7 { // ⌈200 / 30⌉
-		t.Errorf("200 trials took %d frames, want 7", frames)
+	if slices != 7 { // ⌈200 / 30⌉; the last turn makes the bands
+		t.Errorf("200 trials took %d slices, want 7", slices)
+	}
+	if p.woken.Load() == 0 {
+		t.Error("the run did not wake the page for its bands")
+	}
+	runFrame(a, screen, src)
+	if a.mcRun != nil {
+		t.Error("the run is still on after its bands came")
 	}
 	s, mc := a.p.MonteCarlo(200)
 	u, err := projection.Trials(s, mc)
@@ -317,18 +368,16 @@ func TestTrialsInSlices(t *testing.T) {
 	if b := a.currentBands(); b == nil || !reflect.DeepEqual(b, u.Bands) {
 		t.Error("the bands of the slices differ from a run in one go")
 	}
-	// Measured budget: the first slice runs 4 trials, later ones what fits
-	// in sliceTime, never more than maxSlice.
+	// Slices of sliceTime: one runs trials until that has passed, or all.
 	a.sliceTrials = 0
 	a.p.Set("acquisition.cost_per_customer", 90)
 	a.stale = true
 	runFrame(a, screen, src)
-	runFrame(a, screen, src)
-	if a.mcRun == nil || a.mcRun.steps.Done() != 4 {
-		t.Fatalf("first measured slice: %v trials, want 4", a.mcRun)
-	}
-	if n := a.budget(a.mcRun); n < 1 || n > maxSlice {
-		t.Errorf("measured budget %d, want 1 to %d", n, maxSlice)
+	r = a.mcRun
+	p.started(t, r)
+	p.turn(r)
+	if n := r.done.Load(); n < 1 || n < int64(r.trials) && time.Duration(r.sliceNs.Load()) < sliceTime {
+		t.Errorf("a slice ran %d trials in %v, want trials until %v had passed", n, time.Duration(r.sliceNs.Load()), sliceTime)
 	}
 }
 
@@ -337,12 +386,15 @@ func TestTrialsInSlices(t *testing.T) {
 // drag ends.
 func TestTrialsCancelled(t *testing.T) {
 	a, screen, src := scripted(t)
+	p := withTurns(a)
 	a.sliced, a.sliceTrials, a.trials, a.stale = true, 20, 1000, true
 	runFrame(a, screen, src)
-	runFrame(a, screen, src)
 	old := a.mcRun
-	if old == nil || old.steps.Done() == 0 {
-		t.Fatal("the run did not start")
+	p.started(t, old)
+	p.turn(old)
+	p.turn(old)
+	if old.done.Load() != 40 {
+		t.Fatalf("two slices of 20 ran %d trials", old.done.Load())
 	}
 	// A drag moves a lever; while it lasts no run starts.
 	path := "stage.formation.to.stability"
@@ -352,23 +404,29 @@ func TestTrialsCancelled(t *testing.T) {
 	press := src.rest
 	press.pressed = true
 	runFrame(a, screen, src, press)
-	stopped := old.steps.Done()
 	for range 3 {
 		runFrame(a, screen, src)
 	}
-	if old.steps.Done() != stopped || a.mcRun != nil {
-		t.Fatalf("after the lever moved the old run went on from %d to %d trials (run now %v)", stopped, old.steps.Done(), a.mcRun)
+	if a.mcRun != nil {
+		t.Fatalf("a run during the drag: %v", a.mcRun)
+	}
+	if p.turn(old) {
+		t.Error("the old run went on after the lever moved")
+	}
+	if n := old.done.Load(); n != 40 {
+		t.Errorf("the cancelled run went on to %d trials", n)
 	}
 	release := sample{x: at.X, y: at.Y, released: true, scale: 1, focused: true}
 	src.rest = release
 	src.rest.released = false
 	runFrame(a, screen, src, release)
 	runFrame(a, screen, src)
-	if a.mcRun == nil || a.mcRun == old || a.mcRun.key != a.mcKey() || a.mcRun.steps.Done() == 0 {
-		t.Errorf("no new run for the new values after the drag: %v", a.mcRun)
+	if a.mcRun == nil || a.mcRun == old || a.mcRun.key != a.mcKey() {
+		t.Fatalf("no new run for the new values after the drag: %v", a.mcRun)
 	}
-	if old.steps.Done() != stopped {
-		t.Errorf("the cancelled run went on to %d trials", old.steps.Done())
+	p.started(t, a.mcRun)
+	if p.turn(a.mcRun); a.mcRun.done.Load() != 20 {
+		t.Errorf("the new run's first slice ran %d trials, want 20", a.mcRun.done.Load())
 	}
 }
 
@@ -386,15 +444,15 @@ func (a *App) drew(s string) bool {
 // about being idle.
 type recorder struct {
 	platform
-	said []bool
-	wake time.Duration
+	said   []bool
+	wakeIn time.Duration
 }
 
-func (r *recorder) idle(v bool, wake time.Duration) { r.said, r.wake = append(r.said, v), wake }
+func (r *recorder) idle(v bool, wake time.Duration) { r.said, r.wakeIn = append(r.said, v), wake }
 
 // TestIdleReported: the app tells the platform (the browser page, which
 // then holds its frames) that it is idle once a frame leaves nothing to
-// do, and not while a button is held or trials run in slices.
+// do, and not while a button is held; trials in slices do not keep it awake.
 func TestIdleReported(t *testing.T) {
 	a, screen, src := scripted(t)
 	rec := &recorder{platform: a.platform}
@@ -419,31 +477,44 @@ func TestIdleReported(t *testing.T) {
 	if !last() {
 		t.Error("not idle after the release")
 	}
-	a.sliced, a.sliceTrials, a.trials, a.stale = true, 10, 200, true
+	// Trials in slices run on their goroutine while the app is idle: the
+	// run wakes the page for its progress and bands.
+	turns := &turns{platform: rec, next: make(chan struct{}), back: make(chan struct{})}
+	a.platform = turns
+	a.sliced, a.sliceTrials, a.trials, a.stale = true, 50, 200, true
 	runFrame(a, screen, src)
+	run := a.mcRun
+	turns.started(t, run)
 	runFrame(a, screen, src)
-	if last() || a.mcRun == nil {
-		t.Error("idle while trials run in slices")
+	if !last() {
+		t.Error("not idle while trials run on their goroutine")
 	}
-	for a.mcRun != nil {
-		runFrame(a, screen, src)
+	for turns.turn(run) {
+	}
+	if turns.woken.Load() == 0 {
+		t.Error("the trials did not wake the page")
+	}
+	runFrame(a, screen, src)
+	if a.currentBands() == nil {
+		t.Error("no bands after the trials")
 	}
 	runFrame(a, screen, src)
 	if !last() {
 		t.Error("not idle once the trials are done")
 	}
+	a.platform = rec
 	// A notice is taken down when it expires: idle, but to be woken then.
 	now := time.Now()
 	a.now = func() time.Time { return now }
 	a.say("pinned")
 	runFrame(a, screen, src)
-	if !last() || rec.wake != noticeFor {
-		t.Errorf("with a notice up: idle %v, wake in %v; want idle, wake in %v", last(), rec.wake, noticeFor)
+	if !last() || rec.wakeIn != noticeFor {
+		t.Errorf("with a notice up: idle %v, wake in %v; want idle, wake in %v", last(), rec.wakeIn, noticeFor)
 	}
 	now = now.Add(noticeFor)
 	runFrame(a, screen, src)
 	runFrame(a, screen, src)
-	if a.noticeText() != "" || rec.wake != 0 {
-		t.Errorf("after the notice's time: %q still up, wake in %v", a.noticeText(), rec.wake)
+	if a.noticeText() != "" || rec.wakeIn != 0 {
+		t.Errorf("after the notice's time: %q still up, wake in %v", a.noticeText(), rec.wakeIn)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"clvlab/internal/chart"
@@ -40,8 +41,8 @@ func (a *App) currentBands() *uncertainty.Bands {
 // startMonteCarlo starts the trials of the current values when they
 // changed and no slider is being dragged, so a drag never waits for them:
 // natively on goroutines (a result that arrives for values no longer
-// shown is dropped), in the browser as slices between frames
-// (stepMonteCarlo).
+// shown is dropped), in the browser on one goroutine that runs them in
+// slices and gives the page's thread back between them (mcRun.run).
 func (a *App) startMonteCarlo() {
 	key := a.mcKey()
 	if a.trials == 0 || key == a.mcStarted || a.ui.Active() {
@@ -56,8 +57,13 @@ func (a *App) startMonteCarlo() {
 			return
 		}
 		if sim != nil {
-			now := time.Now()
-			a.mcRun = &mcRun{key: key, steps: sim.Stepper(), start: now, shown: now}
+			if a.mcRun != nil {
+				a.mcRun.stop.Store(true)
+			}
+			st := sim.Stepper()
+			r := &mcRun{key: key, steps: st, trials: st.Trials(), start: time.Now(), ended: make(chan struct{})}
+			a.mcRun = r
+			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials)
 		}
 		return
 	}
@@ -79,66 +85,89 @@ func (a *App) startMonteCarlo() {
 	}()
 }
 
-// mcRun is a run of the trials in slices, one a frame, on the app's own
-// goroutine (the browser).
+// mcRun is a run of the trials in slices on a goroutine of its own (the
+// browser: WebAssembly runs every goroutine on the page's one thread, so
+// a run that never gave the thread back would hold the page until it
+// ended). The app and the run share only the atomics and the result
+// channel; steps belongs to the run's goroutine.
 type mcRun struct {
-	key      string // mcKey of the values it is for
-	steps    *uncertainty.Stepper
-	start    time.Time
-	perTrial time.Duration // measured on the last slice
-	shown    time.Time     // when the progress was last shown
+	key     string // mcKey of the values it is for
+	steps   *uncertainty.Stepper
+	trials  int
+	start   time.Time
+	done    atomic.Int64 // trials run so far
+	sliceNs atomic.Int64 // how long the last slice took
+	stop    atomic.Bool  // the values changed: run no more trials
+	ended   chan struct{}
+	shown   int64 // done when the app last laid out the progress (the app's)
 }
 
-// sliceTime is what a frame's slice of trials may take: the rest of the
-// frame stays for the page, which is never held longer than a slice and
-// a frame's own work. maxSlice bounds a slice in trials. The progress is
-// shown anew at most every progressEvery, so that the frames between
-// cost the page (and the trials) nothing but their slice.
+// sliceTime is what a slice of trials may take: the page's thread is
+// held for a slice at most (plus one trial), which stays under the 50 ms
+// of a Long Task. The run wakes the page to show its progress at most
+// every progressEvery, so that the frames between cost the trials nothing.
 const (
-	sliceTime     = 10 * time.Millisecond
-	maxSlice      = 256
+	sliceTime     = 35 * time.Millisecond
 	progressEvery = 250 * time.Millisecond
 )
 
-// budget returns how many trials the next slice runs: as many as fit in
-// sliceTime at the speed measured so far (4 to measure it first), or the
-// app's fixed sliceTrials (tests).
-func (a *App) budget(r *mcRun) int {
-	switch {
-	case a.sliceTrials > 0:
-		return a.sliceTrials
-	case r.perTrial <= 0:
-		return 4
+// run runs the trials in slices of sliceTime (or of fixed trials, for
+// tests), calling yield before each slice and before the bands: in the
+// browser yield returns once the page's event loop has had a turn (input,
+// frames), so the trials go on between frames without waiting for one.
+// It wakes the page (wake) to show the progress, and when the result is in
+// out. A run told to stop returns at its next yield.
+func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int) {
+	defer close(r.ended)
+	shown := r.start
+	for r.steps.Done() < r.trials {
+		yield()
+		if r.stop.Load() {
+			return
+		}
+		start := time.Now()
+		for n := 1; r.steps.Step(1) > 0; n++ {
+			if fixed > 0 && n >= fixed || fixed <= 0 && time.Since(start) >= sliceTime {
+				break
+			}
+		}
+		now := time.Now()
+		r.sliceNs.Store(int64(now.Sub(start)))
+		r.done.Store(int64(r.steps.Done()))
+		if now.Sub(shown) >= progressEvery {
+			shown = now
+			wake()
+		}
 	}
-	return max(1, min(maxSlice, int(sliceTime/r.perTrial)))
+	yield() // the bands in a slice of their own
+	if r.stop.Load() {
+		return
+	}
+	res := mcResult{key: r.key, bands: r.steps.Bands()}
+	res.ms = ms(time.Since(r.start))
+	select {
+	case out <- res:
+	default: // the app has results waiting: it is busy with newer values
+	}
+	wake()
 }
 
-// stepMonteCarlo runs one slice of the trials in progress, if any, and
-// asks for the progress or the bands to be shown. A run whose values are
-// no longer shown (a lever moved) is dropped: it runs no more trials.
+// stepMonteCarlo looks, once a frame, at the run in slices, if any: a run
+// whose values are no longer shown (a lever moved) is stopped; new
+// progress is laid out.
 func (a *App) stepMonteCarlo() {
 	r := a.mcRun
 	if r == nil {
 		return
 	}
 	if r.key != a.mcKey() {
+		r.stop.Store(true)
 		a.mcRun, a.stale = nil, true
 		return
 	}
-	start := time.Now()
-	if n := r.steps.Step(a.budget(r)); n > 0 {
-		d := time.Since(start)
-		r.perTrial = max(d/time.Duration(n), time.Microsecond) // a coarse clock can read 0
-		a.stats.LastSliceMs = ms(d)
-	}
-	if b := r.steps.Bands(); b != nil {
-		a.bands, a.bandsKey = b, r.key
-		a.stats.LastMonteCarloMs = ms(time.Since(r.start))
-		a.mcRun, a.stale = nil, true
-		return
-	}
-	if now := time.Now(); now.Sub(r.shown) >= progressEvery {
-		r.shown, a.stale = now, true
+	a.stats.LastSliceMs = ms(time.Duration(r.sliceNs.Load()))
+	if d := r.done.Load(); d != r.shown {
+		r.shown, a.stale = d, true
 	}
 }
 
@@ -150,6 +179,9 @@ func (a *App) pollMonteCarlo() {
 			if r.err != nil {
 				a.fail(r.err)
 				continue
+			}
+			if a.mcRun != nil && a.mcRun.key == r.key {
+				a.mcRun = nil
 			}
 			if r.key == a.mcKey() {
 				a.bands, a.bandsKey = r.bands, r.key
@@ -171,7 +203,7 @@ func (a *App) trialsRow(m metrics, r image.Rectangle) int {
 	size := float64(m.font) * 0.85
 	parts := []string{a.t("running trials")}
 	if r := a.mcRun; r != nil {
-		parts = []string{fmt.Sprintf(a.t("trials progress"), r.steps.Done(), r.steps.Trials())}
+		parts = []string{fmt.Sprintf(a.t("trials progress"), r.done.Load(), r.trials)}
 	}
 	if b := a.currentBands(); b != nil {
 		parts = a.bandsParts(b)

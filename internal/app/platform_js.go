@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall/js"
 	"time"
 
@@ -20,18 +21,63 @@ type browser struct {
 	fragment string
 	fetching bool     // the page is fetching the Chinese font
 	start    js.Value // window.clvlab.start, once the first frame is drawn
-	idling   bool
-	wake     time.Duration
-	setIdle  js.Value // the page's clvlabIdle, if it has one
+	// idling and wakeIn are what the page was last told (the trials'
+	// goroutine clears idling in wake).
+	idling  atomic.Bool
+	wakeIn  time.Duration
+	setIdle js.Value // the page's clvlabIdle, if it has one
+	turn    *turn
 }
 
 // newPlatform returns the browser's platform. The app runs the Monte
-// Carlo trials in slices between frames: WebAssembly runs every goroutine
-// on the page's one thread, so a run in the background would hold the
-// page until it ends.
+// Carlo trials in slices on a goroutine that gives the page's thread
+// back between them: WebAssembly runs every goroutine on the page's one
+// thread, so a run in one go would hold the page until it ended.
 func newPlatform(a *App) platform {
 	a.sliced = true
-	return &browser{a: a, setIdle: js.Global().Get("clvlabIdle")}
+	return &browser{a: a, setIdle: js.Global().Get("clvlabIdle"), turn: newTurn()}
+}
+
+// turn lets a goroutine wait for a turn of the page's event loop: a
+// message posted to itself through a MessageChannel arrives as a task of
+// its own, after the input and the frames already due, and without
+// setTimeout's clamping to 4 ms (nor requestAnimationFrame's wait for the
+// next frame).
+type turn struct {
+	port js.Value
+	ch   chan struct{}
+	fn   js.Func
+}
+
+func newTurn() *turn {
+	t := &turn{ch: make(chan struct{}, 1)}
+	mc := js.Global().Get("MessageChannel").New()
+	t.fn = js.FuncOf(func(js.Value, []js.Value) any {
+		select {
+		case t.ch <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	mc.Get("port1").Set("onmessage", t.fn)
+	t.port = mc.Get("port2")
+	return t
+}
+
+// yield returns in a task of the page's own, once the tasks queued before
+// it (input, a frame that is due) have run.
+func (b *browser) yield() {
+	b.turn.port.Call("postMessage", nil)
+	<-b.turn.ch
+}
+
+// wake lets the page's frames run again (the trials have progress or
+// bands to show); the app says idle again once it has shown them.
+func (b *browser) wake() {
+	b.idling.Store(false)
+	if b.setIdle.Type() == js.TypeFunction {
+		b.setIdle.Invoke(false, 0)
+	}
 }
 
 // idle tells the page (web/index.html's clvlabIdle) whether the app has
@@ -40,10 +86,11 @@ func newPlatform(a *App) platform {
 // (a notice to take down), so the idle planner costs the page nothing,
 // not even a wake-up of the Go program a frame.
 func (b *browser) idle(v bool, wake time.Duration) {
-	if v == b.idling && wake == b.wake || b.setIdle.Type() != js.TypeFunction {
+	if v == b.idling.Load() && wake == b.wakeIn || b.setIdle.Type() != js.TypeFunction {
 		return
 	}
-	b.idling, b.wake = v, wake
+	b.idling.Store(v)
+	b.wakeIn = wake
 	b.setIdle.Invoke(v, wake.Milliseconds())
 }
 
@@ -169,7 +216,7 @@ func (b *browser) publish() {
 	o.Set("trials", a.trials)
 	o.Set("bands", a.currentBands() != nil)
 	if r := a.mcRun; r != nil {
-		o.Set("trialsDone", r.steps.Done())
+		o.Set("trialsDone", r.done.Load())
 	}
 	k := js.Global().Get("Object").New()
 	for name, v := range a.KPIs() {

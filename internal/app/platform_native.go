@@ -5,6 +5,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 )
 
@@ -19,8 +20,10 @@ func newPlatform(a *App) platform { return &native{a: a, dir: "."} }
 func (n *native) poll()                    { n.a.dropped() }
 func (n *native) stateChanged()            {}
 func (n *native) publish()                 {}
-func (n *native) chinese() bool            { return true } // the whole font is embedded
-func (n *native) idle(bool, time.Duration) {}              // ebiten sleeps between frames that draw nothing
+func (n *native) chinese() bool            { return true }       // the whole font is embedded
+func (n *native) idle(bool, time.Duration) {}                    // ebiten sleeps between frames that draw nothing
+func (n *native) yield()                   { runtime.Gosched() } // trials run in slices in the browser only
+func (n *native) wake()                    {}
 
 // chartOptions: charts at the factor nativeSupersample chose; no waiting
 // for the GPU.

@@ -65,6 +65,11 @@ func TestBenchBrowser(t *testing.T) {
 	}
 	srv := httptest.NewServer(serve.Handler(os.DirFS(web)))
 	defer srv.Close()
+	// CLVLAB_BENCH_ONLY, a comma list of phases (cold, keys, charts,
+	// idle, trials, run), measures only those: for comparing one figure
+	// before and after a change; empty measures all.
+	only := os.Getenv("CLVLAB_BENCH_ONLY")
+	phase := func(name string) bool { return only == "" || slices.Contains(strings.Split(only, ","), name) }
 	cold := envInt("CLVLAB_BENCH_COLD", 5)
 	idle := time.Duration(envInt("CLVLAB_BENCH_IDLE", 10)) * time.Second
 	var r report
@@ -72,6 +77,9 @@ func TestBenchBrowser(t *testing.T) {
 
 	// First frame, cold: fresh profiles, English then Chinese.
 	for _, lang := range []string{"en", "zh"} {
+		if !phase("cold") {
+			break
+		}
 		var firsts, warms, bytes []float64
 		var phases []string
 		n := cold
@@ -111,34 +119,39 @@ func TestBenchBrowser(t *testing.T) {
 
 	// Slider key event to the frame that shows it, 30 events.
 	const slider = "stage.formation.to.stability"
-	b.clickWidget(slider, 0.3)
-	b.settle()
-	// ebiten reads keys on its canvas: a click there does not focus it
-	// (ebiten prevents the default of mouse events).
-	b.eval(`document.querySelector("canvas").focus(), 1`)
-	b.markLong()
-	var keys []float64
-	for i := range 30 {
-		// Left then right: the click may have put the slider at its
-		// limit (the stage's outflows add up to at most 1).
-		key := "ArrowLeft"
-		if i%2 == 1 {
-			key = "ArrowRight"
-		}
-		b.key(key, true)
-		keys = append(keys, b.poll(`(() => { const k = __bench.keys[__bench.keys.length-1];
+	if phase("keys") {
+		b.clickWidget(slider, 0.3)
+		b.settle()
+		// ebiten reads keys on its canvas: a click there does not focus it
+		// (ebiten prevents the default of mouse events).
+		b.eval(`document.querySelector("canvas").focus(), 1`)
+		b.markLong()
+		var keys []float64
+		for i := range 30 {
+			// Left then right: the click may have put the slider at its
+			// limit (the stage's outflows add up to at most 1).
+			key := "ArrowLeft"
+			if i%2 == 1 {
+				key = "ArrowRight"
+			}
+			b.key(key, true)
+			keys = append(keys, b.poll(`(() => { const k = __bench.keys[__bench.keys.length-1];
 			const c = __bench.changes.find(t => t > k); return c ? c - k : 0 })()`))
-		b.key(key, false)
-		time.Sleep(150 * time.Millisecond)
+			b.key(key, false)
+			time.Sleep(150 * time.Millisecond)
+		}
+		r.add("slider key → frame that shows it, median of 30", fmt.Sprintf("%.0f ms (min %.0f, max %.0f); page blocked at most %.0f ms",
+			median(keys), slices.Min(keys), slices.Max(keys), b.longest()))
 	}
-	r.add("slider key → frame that shows it, median of 30", fmt.Sprintf("%.0f ms (min %.0f, max %.0f); page blocked at most %.0f ms",
-		median(keys), slices.Min(keys), slices.Max(keys), b.longest()))
 
 	// Chart redraw per tab, at both sizes. The app waits for the GPU to
 	// draw each chart (window.clvlabSync), so that lastRenderMs holds the
 	// GPU's work too, not only issuing the draws.
 	b.eval(`(window.clvlabSync = true, 1)`)
 	for _, size := range [][2]int{{1280, 800}, {1920, 1080}} {
+		if !phase("charts") {
+			break
+		}
 		// A fresh page at each size: nothing left over from the last.
 		b.viewport(size[0], size[1])
 		if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
@@ -183,29 +196,44 @@ func TestBenchBrowser(t *testing.T) {
 
 	// Idle: the app, then a blank page, in the same tab.
 	time.Sleep(2 * time.Second)
-	appCPU, appRenderer := b.cpu(idle)
+	var appCPU, appRenderer float64
+	if phase("idle") {
+		appCPU, appRenderer = b.cpu(idle)
+	}
 
-	// Trials: 200, then 1,000.
+	// Trials: 200, then 1,000. The renderer's CPU meanwhile says how much
+	// of the time the page worked (the rest is the machine's other load).
 	for _, n := range []int{200, 1000} {
+		if !phase("trials") {
+			break
+		}
 		prev := b.eval(`window.clvlab.lastMonteCarloMs || 0`)
 		b.markLong()
+		root := chromedp.FromContext(b.ctx).Browser.Process().Pid
+		_, r0 := treeTicks(root)
 		b.clickWidget("button:trials", 0.5)
 		b.poll(fmt.Sprintf(`window.clvlab.trials === %d && window.clvlab.bands === true && window.clvlab.lastMonteCarloMs !== %v ? 1 : 0`, n, prev))
+		_, r1 := treeTicks(root)
 		b.settle()
-		r.add(fmt.Sprintf("%d trials", n), fmt.Sprintf("%.0f ms (lastMonteCarloMs); page blocked at most %.0f ms",
-			b.eval(`window.clvlab.lastMonteCarloMs`), b.longest()))
+		r.add(fmt.Sprintf("%d trials", n), fmt.Sprintf("%.0f ms (lastMonteCarloMs); renderer CPU from the click to the bands %.0f ms; page blocked at most %.0f ms; Long Tasks %s",
+			b.eval(`window.clvlab.lastMonteCarloMs`), float64(r1-r0)*1000/clockTicks, b.longest(),
+			b.evalString(fmt.Sprintf(`__bench.long.filter(e => e[0] + e[1] >= %v).map(e => e[1].toFixed(0)).join(", ") || "none"`, b.mark))))
 	}
 
-	if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
+	if phase("idle") {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Second)
+		blankCPU, blankRenderer := b.cpu(idle)
+		r.add(fmt.Sprintf("idle CPU over %v, all browser processes (renderer alone)", idle),
+			fmt.Sprintf("planner %.1f%% (%.1f%%) of a core, blank page %.1f%% (%.1f%%)", appCPU, appRenderer, blankCPU, blankRenderer))
 	}
-	time.Sleep(2 * time.Second)
-	blankCPU, blankRenderer := b.cpu(idle)
-	r.add(fmt.Sprintf("idle CPU over %v, all browser processes (renderer alone)", idle),
-		fmt.Sprintf("planner %.1f%% (%.1f%%) of a core, blank page %.1f%% (%.1f%%)", appCPU, appRenderer, blankCPU, blankRenderer))
 
 	// The batch command.
-	r.add("`clvlab run four-stage` (PNG charts), median of 5", runFourStage(t))
+	if phase("run") {
+		r.add("`clvlab run four-stage` (PNG charts), median of 5", runFourStage(t))
+	}
 	r.add("load average after", loadAverage())
 	out := r.String()
 	t.Log("\n" + out)
