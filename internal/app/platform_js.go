@@ -27,6 +27,9 @@ type browser struct {
 	wakeIn  time.Duration
 	setIdle js.Value // the page's clvlabIdle, if it has one
 	turn    *turn
+	// firstTick is when ebiten first called Update (ms since navigation):
+	// between New's end and it, ebiten set up WebGL.
+	firstTick float64
 }
 
 // newPlatform returns the browser's platform. The app runs the Monte
@@ -95,6 +98,9 @@ func (b *browser) idle(v bool, wake time.Duration) {
 }
 
 func (b *browser) poll() {
+	if b.firstTick == 0 {
+		b.firstTick = js.Global().Get("performance").Call("now").Float()
+	}
 	b.a.dropped()
 	if b.fetching && b.chinese() {
 		if err := b.a.fontChanged(); err != nil {
@@ -256,7 +262,9 @@ func (b *browser) publish() {
 // startTimes returns where the start went, in ms: the page's phases
 // (window.clvlabBoot: fetch, compile, run, main, from index.html and
 // wasm/main.go, each the time since navigation it ended at), New's font
-// and scenario, the first chart, and the first frame.
+// and scenario, ebiten's first tick (firstTick: WebGL set up), the first
+// frame's layout (layoutMs, its chart included), the first chart, and the
+// first frame.
 func (b *browser) startTimes() js.Value {
 	if b.start.Truthy() {
 		return b.start
@@ -268,6 +276,8 @@ func (b *browser) startTimes() js.Value {
 	st := b.a.stats
 	s.Set("fontMs", st.StartFontMs)
 	s.Set("scenarioMs", st.StartScenarioMs)
+	s.Set("firstTick", b.firstTick)
+	s.Set("layoutMs", st.LastLayoutMs)
 	s.Set("firstChartMs", st.LastRenderMs)
 	s.Set("firstFrame", js.Global().Get("performance").Call("now"))
 	b.start = s

@@ -3,6 +3,7 @@
 package serve_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -196,9 +197,10 @@ func TestBenchBrowser(t *testing.T) {
 
 	// Idle: the app, then a blank page, in the same tab.
 	time.Sleep(2 * time.Second)
-	var appCPU, appRenderer float64
+	var appCPU float64
+	var appKinds map[string]float64
 	if phase("idle") {
-		appCPU, appRenderer = b.cpu(idle)
+		appCPU, appKinds = b.cpu(idle)
 	}
 
 	// Trials: 200, then 1,000. The renderer's CPU meanwhile says how much
@@ -210,10 +212,10 @@ func TestBenchBrowser(t *testing.T) {
 		prev := b.eval(`window.clvlab.lastMonteCarloMs || 0`)
 		b.markLong()
 		root := chromedp.FromContext(b.ctx).Browser.Process().Pid
-		_, r0 := treeTicks(root)
+		r0 := treeTicks(root)["renderer"]
 		b.clickWidget("button:trials", 0.5)
 		b.poll(fmt.Sprintf(`window.clvlab.trials === %d && window.clvlab.bands === true && window.clvlab.lastMonteCarloMs !== %v ? 1 : 0`, n, prev))
-		_, r1 := treeTicks(root)
+		r1 := treeTicks(root)["renderer"]
 		b.settle()
 		r.add(fmt.Sprintf("%d trials", n), fmt.Sprintf("%.0f ms (lastMonteCarloMs); renderer CPU from the click to the bands %.0f ms; page blocked at most %.0f ms; Long Tasks %s",
 			b.eval(`window.clvlab.lastMonteCarloMs`), float64(r1-r0)*1000/clockTicks, b.longest(),
@@ -225,9 +227,10 @@ func TestBenchBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		time.Sleep(2 * time.Second)
-		blankCPU, blankRenderer := b.cpu(idle)
+		blankCPU, blankKinds := b.cpu(idle)
 		r.add(fmt.Sprintf("idle CPU over %v, all browser processes (renderer alone)", idle),
-			fmt.Sprintf("planner %.1f%% (%.1f%%) of a core, blank page %.1f%% (%.1f%%)", appCPU, appRenderer, blankCPU, blankRenderer))
+			fmt.Sprintf("planner %.1f%% (%.1f%%) of a core, blank page %.1f%% (%.1f%%)", appCPU, appKinds["renderer"], blankCPU, blankKinds["renderer"]))
+		r.add("idle CPU per process", fmt.Sprintf("planner: %s; blank page: %s", kindsString(appKinds), kindsString(blankKinds)))
 	}
 
 	// The batch command.
@@ -454,28 +457,48 @@ func (b *bench) key(name string, down bool) {
 }
 
 // cpu returns the CPU the browser's processes used over d, in percent of
-// one core: all of them, and the renderers alone.
-func (b *bench) cpu(d time.Duration) (all, renderers float64) {
+// one core: all of them, and per kind of process (renderer, gpu-process,
+// utility, browser: Chromium's --type).
+func (b *bench) cpu(d time.Duration) (all float64, kinds map[string]float64) {
 	b.t.Helper()
 	root := chromedp.FromContext(b.ctx).Browser.Process().Pid
-	a0, r0 := treeTicks(root)
+	k0 := treeTicks(root)
 	start := time.Now()
 	time.Sleep(d)
-	a1, r1 := treeTicks(root)
+	k1 := treeTicks(root)
 	el := time.Since(start).Seconds() * clockTicks
-	return 100 * float64(a1-a0) / el, 100 * float64(r1-r0) / el
+	kinds = map[string]float64{}
+	for k, v := range k1 {
+		kinds[k] = 100 * float64(v-k0[k]) / el
+		all += kinds[k]
+	}
+	return all, kinds
+}
+
+// kindsString lists the CPU of each kind of process, largest first.
+func kindsString(kinds map[string]float64) string {
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	slices.SortFunc(names, func(x, y string) int { return cmp.Compare(kinds[y], kinds[x]) })
+	var out []string
+	for _, k := range names {
+		out = append(out, fmt.Sprintf("%s %.1f%%", k, kinds[k]))
+	}
+	return strings.Join(out, ", ")
 }
 
 // clockTicks is USER_HZ, the unit of /proc/PID/stat's times on Linux.
 const clockTicks = 100
 
-// treeTicks adds up utime+stime of root and its descendants, and of the
-// renderer processes among them.
-func treeTicks(root int) (all, renderers int64) {
+// treeTicks adds up utime+stime of root and its descendants, per kind of
+// process (Chromium's --type; "browser" for the root).
+func treeTicks(root int) map[string]int64 {
 	type proc struct {
-		ppid     int
-		ticks    int64
-		renderer bool
+		ppid  int
+		ticks int64
+		kind  string
 	}
 	procs := map[int]proc{}
 	ents, _ := os.ReadDir("/proc")
@@ -497,7 +520,15 @@ func treeTicks(root int) (all, renderers int64) {
 		ut, _ := strconv.ParseInt(f[11], 10, 64)
 		st, _ := strconv.ParseInt(f[12], 10, 64)
 		cmd, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		procs[pid] = proc{ppid, ut + st, strings.Contains(string(cmd), "--type=renderer")}
+		kind := "browser"
+		// Chromium sets its processes' titles: their arguments are then
+		// separated by spaces, not NULs.
+		for _, arg := range strings.FieldsFunc(string(cmd), func(r rune) bool { return r == 0 || r == ' ' }) {
+			if t, ok := strings.CutPrefix(arg, "--type="); ok {
+				kind = t
+			}
+		}
+		procs[pid] = proc{ppid, ut + st, kind}
 	}
 	in := func(pid int) bool {
 		for range 64 {
@@ -512,15 +543,13 @@ func treeTicks(root int) (all, renderers int64) {
 		}
 		return false
 	}
+	kinds := map[string]int64{}
 	for pid, p := range procs {
 		if in(pid) {
-			all += p.ticks
-			if p.renderer {
-				renderers += p.ticks
-			}
+			kinds[p.kind] += p.ticks
 		}
 	}
-	return all, renderers
+	return kinds
 }
 
 // runFourStage builds the command and times `clvlab run four-stage`.

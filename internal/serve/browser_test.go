@@ -201,6 +201,11 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(phases, `"firstFrame":`) || !strings.Contains(phases, `"compiled":`) {
 		t.Errorf("window.clvlab.start = %s lacks the page's or the app's phases", phases)
 	}
+	// The idle page runs nothing: no tick of the app (index.html holds its
+	// animation frames), no timer of the Go program (held with them:
+	// ebiten's 100 ms ticker would wake it ten times a second), and it
+	// offers ebiten no gamepads to poll.
+	quiet(t, ctx)
 	// English needs no Chinese font: neither the chart font's whole face
 	// nor the loading page's glyphs were fetched.
 	if f := fetched(t, ctx); strings.Contains(f, "font-zh.ttf") || strings.Contains(f, "loading-zh.otf") {
@@ -450,6 +455,27 @@ func optimise(t *testing.T, ctx context.Context, base string, tick chromedp.Acti
 	if !(applied.Kpis["customer_equity"] >= before.Kpis["customer_equity"]) {
 		t.Errorf("customer equity %v after applying the optimum, was %v", applied.Kpis["customer_equity"], before.Kpis["customer_equity"])
 	}
+}
+
+// quiet waits for the page to be idle: the app's ticks and the Go
+// program's timer events stop for a second (within 20 s), and no gamepad
+// is offered to poll.
+func quiet(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const counts = `[window.clvlab.updates, window.clvlabGoTimers, navigator.getGamepads().length].join(" ")`
+	var last string
+	for range 20 {
+		c, err := chromedp.Run(ctx, chromedp.Evaluate[string](counts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c == last && strings.HasSuffix(c, " 0") {
+			return
+		}
+		last = c
+		time.Sleep(time.Second)
+	}
+	t.Errorf("the idle page still works: ticks, Go timer events, gamepads %s and on", last)
 }
 
 // nextFrame waits for a frame drawn after the last event: a mouse move
