@@ -44,6 +44,7 @@ type Stats struct {
 	// font and loading the scenario.
 	StartFontMs, StartScenarioMs float64
 	LastSliceMs                  float64 // the last slice of trials (browser)
+	LongestSliceMs               float64 // the longest slice of the last run of trials in slices (browser)
 	LastLayoutMs                 float64 // the last run of the widgets, recompute and chart included
 	LastPaintMs                  float64 // the last paint of the screen
 }

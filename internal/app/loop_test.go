@@ -360,6 +360,9 @@ func TestTrialsInSlices(t *testing.T) {
 	if a.mcRun != nil {
 		t.Error("the run is still on after its bands came")
 	}
+	if a.stats.LongestSliceMs <= 0 || a.stats.LongestSliceMs < a.stats.LastSliceMs {
+		t.Errorf("longest slice %v ms, last %v ms", a.stats.LongestSliceMs, a.stats.LastSliceMs)
+	}
 	s, mc := a.p.MonteCarlo(200)
 	u, err := projection.Trials(s, mc)
 	if err != nil {

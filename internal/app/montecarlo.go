@@ -97,6 +97,7 @@ type mcRun struct {
 	start   time.Time
 	done    atomic.Int64 // trials run so far
 	sliceNs atomic.Int64 // how long the last slice took
+	maxNs   atomic.Int64 // the longest slice, the bands' included
 	stop    atomic.Bool  // the values changed: run no more trials
 	ended   chan struct{}
 	shown   int64 // done when the app last laid out the progress (the app's)
@@ -132,7 +133,7 @@ func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int) {
 			}
 		}
 		now := time.Now()
-		r.sliceNs.Store(int64(now.Sub(start)))
+		r.sliced(now.Sub(start))
 		r.done.Store(int64(r.steps.Done()))
 		if now.Sub(shown) >= progressEvery {
 			shown = now
@@ -143,13 +144,23 @@ func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int) {
 	if r.stop.Load() {
 		return
 	}
+	start := time.Now()
 	res := mcResult{key: r.key, bands: r.steps.Bands()}
+	r.sliced(time.Since(start))
 	res.ms = ms(time.Since(r.start))
 	select {
 	case out <- res:
 	default: // the app has results waiting: it is busy with newer values
 	}
 	wake()
+}
+
+// sliced notes a slice's time.
+func (r *mcRun) sliced(d time.Duration) {
+	r.sliceNs.Store(int64(d))
+	if int64(d) > r.maxNs.Load() {
+		r.maxNs.Store(int64(d))
+	}
 }
 
 // stepMonteCarlo looks, once a frame, at the run in slices, if any: a run
@@ -180,7 +191,9 @@ func (a *App) pollMonteCarlo() {
 				a.fail(r.err)
 				continue
 			}
-			if a.mcRun != nil && a.mcRun.key == r.key {
+			if run := a.mcRun; run != nil && run.key == r.key {
+				a.stats.LastSliceMs = ms(time.Duration(run.sliceNs.Load()))
+				a.stats.LongestSliceMs = ms(time.Duration(run.maxNs.Load()))
 				a.mcRun = nil
 			}
 			if r.key == a.mcKey() {

@@ -206,8 +206,9 @@ func (b *browser) stateChanged() {
 }
 
 // publish sets window.clvlab = {frames, updates, lastRecomputeMs,
-// lastRenderMs, kpis, scenario, lang, tab, fragment, message, widgets,
-// plans, saved, compared, baseline}.
+// lastRenderMs, lastMonteCarloMs, lastSliceMs, longestSliceMs, kpis,
+// scenario, lang, tab, fragment, message, widgets, plans, saved,
+// compared, baseline, ...}.
 func (b *browser) publish() {
 	a := b.a
 	o := js.Global().Get("Object").New()
@@ -217,6 +218,7 @@ func (b *browser) publish() {
 	o.Set("lastRenderMs", a.stats.LastRenderMs)
 	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
 	o.Set("lastSliceMs", a.stats.LastSliceMs)
+	o.Set("longestSliceMs", a.stats.LongestSliceMs)
 	o.Set("lastLayoutMs", a.stats.LastLayoutMs)
 	o.Set("lastPaintMs", a.stats.LastPaintMs)
 	o.Set("trials", a.trials)
