@@ -17,6 +17,14 @@ type View struct {
 	// Big is large text (for a classroom): every text and chart drawn
 	// larger.
 	Big bool
+	// Projector is projector mode: the chart and the formula panel over
+	// the whole screen, in high contrast, no text under 24 px at
+	// 1920×1080.
+	Projector bool
+	// Lesson is the id of the lesson open ("" for none) and Step its step,
+	// from 1 (0 with no lesson).
+	Lesson string
+	Step   int
 }
 
 // Seek is the goal of the seek bar: the KPI (its catalogue id, e.g.
@@ -69,6 +77,13 @@ func (p *Planner) Fragment(v View) string {
 	if v.Big {
 		q.Set("text", "large")
 	}
+	if v.Projector {
+		q.Set("projector", "1")
+	}
+	if v.Lesson != "" {
+		q.Set("lesson", v.Lesson)
+		q.Set("step", strconv.Itoa(max(1, v.Step)))
+	}
 	for key, val := range map[string]string{"goal": v.Seek.KPI, "target": v.Seek.Target, "lever": v.Seek.Lever} {
 		if val != "" {
 			q.Set(key, val)
@@ -97,6 +112,7 @@ func ParseFragment(frag string) (preset string, l Link, err error) {
 	if t, err := strconv.Atoi(q.Get("tab")); err == nil && t >= 0 && t < 100 {
 		l.View.Tab = t
 	}
+	l.View.Projector, l.View.Lesson, l.View.Step, l.Ignored = teaching(q)
 	l.View.Seek = Seek{KPI: q.Get("goal"), Target: q.Get("target"), Lever: q.Get("lever")}
 	if len(l.View.Seek.KPI) > 40 || len(l.View.Seek.Target) > 40 || len(l.View.Seek.Lever) > 200 {
 		l.View.Seek = Seek{} // not a goal this planner wrote: the defaults
@@ -138,6 +154,10 @@ type Link struct {
 	PinnedName string
 	Baseline   BaselineKind // the baseline: as loaded, the saved plan or a variant
 	Variant    int          // with BaselineVariant: the variant's number, from 1
+	// Ignored, when not nil, says which of the link's teaching keys
+	// (projector, lesson, step) were not read and why; the rest of the
+	// link is read as usual.
+	Ignored *Problem
 }
 
 func pairs(list []string) (map[string]float64, error) {
