@@ -56,6 +56,9 @@ type App struct {
 	lang string
 	tab  int
 	big  bool // larger text, for classrooms
+	// teach is projector mode, the formula panel and the open lesson
+	// (teach.go).
+	teach teaching
 
 	font   *text.GoTextFaceSource
 	faces  map[float64]*text.GoTextFace
@@ -181,6 +184,7 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 		a.setSeekView(link.View.Seek)
 		a.setLang(link.View.Lang)
 		a.big = link.View.Big
+		a.openTeaching(link)
 	}
 	a.stats.StartScenarioMs = ms(time.Since(start))
 	a.ui.Measure = a.measure
@@ -329,7 +333,9 @@ func (a *App) KPIs() map[string]float64 {
 
 // Fragment returns the link of the current screen.
 func (a *App) Fragment() string {
-	return a.p.Fragment(planner.View{Lang: a.lang, Tab: a.tab, Seek: a.seekView(), Big: a.big})
+	v := planner.View{Lang: a.lang, Tab: a.tab, Seek: a.seekView(), Big: a.big}
+	a.teachingView(&v)
+	return a.p.Fragment(v)
 }
 
 // chartInput returns the chart input of the current state: the baseline

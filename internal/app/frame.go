@@ -91,6 +91,9 @@ func (a *App) metrics() metrics {
 	if a.big {
 		s *= bigText
 	}
+	if a.teach.projector {
+		s = projectorScale(a.w, a.h)
+	}
 	a.scale = s
 	f := int(15 * s)
 	m := metrics{font: f, line: f * 16 / 10, pad: f / 2}
@@ -99,6 +102,9 @@ func (a *App) metrics() metrics {
 	m.panel = int(math.Max(300*s, math.Min(float64(a.w)*0.3, 440*s)))
 	m.kpi = f * 4
 	m.tabs = f * 22 / 10
+	if a.teach.projector {
+		m.panel = 0 // no sliders: the KPIs, tabs, chart and formulas take the width
+	}
 	return m
 }
 
@@ -109,7 +115,12 @@ func (a *App) frame(in ui.Input) {
 	m := a.metrics()
 	c := &a.ui
 	c.Theme = ui.DefaultTheme(float64(m.font))
+	if a.teach.projector {
+		c.Theme = ui.ProjectorTheme(float64(m.font))
+	}
 	a.layoutRows(&m)
+	top := m // the top bar and status line; m.desc grows by the lesson bar's height
+	a.lessonRows(&m)
 	in = a.helpKeys(in)
 	c.Begin(in)
 	changedBefore := a.p.Result()
@@ -123,8 +134,11 @@ func (a *App) frame(in ui.Input) {
 	if masked {
 		c.In.Mouse, c.In.Pressed = image.Pt(-1, -1), false
 	}
-	a.topBar(m)
-	a.controls(m)
+	a.topBar(top)
+	a.lessonBar(top, m)
+	if !a.teach.projector { // projector mode: the chart and the formulas, no sliders
+		a.controls(m)
+	}
 	a.kpis(m)
 	a.tabsAndChart(m)
 	c.In = in
@@ -182,6 +196,12 @@ func (a *App) topBar(m metrics) {
 	}
 	for _, it := range a.bar.items {
 		a.widgets["button:"+it.id] = it.r
+		if it.id == "formulas" {
+			if c.Toggle("formulas", it.r, it.label, a.formulasShown()) {
+				a.teachButton(it.id)
+			}
+			continue
+		}
 		if it.id == "big" {
 			if c.Toggle("big", it.r, it.label, a.big) {
 				a.big = !a.big
@@ -215,6 +235,8 @@ func (a *App) topBar(m metrics) {
 			a.trials = trialChoices[(i+1)%len(trialChoices)]
 		case "help":
 			a.help = !a.help
+		case "projector":
+			a.teachButton(it.id)
 		case "lang":
 			a.setLang(map[string]string{"en": "zh", "zh": "en"}[a.lang])
 		}
@@ -590,10 +612,12 @@ func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
 	y0 := a.kpiBottom(m) + m.pad/2
-	if a.trials > 0 { // the trials' summary: a row of its own under the KPI strip
+	if a.trials > 0 && !a.teach.projector { // the trials' summary: a row of its own under the KPI strip
 		y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
 	}
-	y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
+	if !a.teach.projector {
+		y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
+	}
 	labels := a.tabLabels()
 	rows := (len(labels) + m.tabCols - 1) / m.tabCols
 	tr := image.Rect(x0, y0, a.w-m.pad, y0+rows*m.tabs)
@@ -605,6 +629,8 @@ func (a *App) tabsAndChart(m metrics) {
 		a.platform.stateChanged()
 	}
 	cr := image.Rect(x0, tr.Max.Y+m.pad/2, a.w-m.pad, a.h-m.pad/2)
+	cr, fr := a.formulaSplit(m, cr)
+	a.formulaPanel(m, fr)
 	if cr.Dx() < 100 || cr.Dy() < 100 {
 		return
 	}
@@ -675,6 +701,9 @@ const bigText = 1.3
 // and at least bigText); otherwise as the chart's size draws them.
 func (a *App) chartText(cr image.Rectangle) float64 {
 	area := math.Min(float64(cr.Dx())/800, float64(cr.Dy())/500)
+	if a.teach.projector {
+		return projectorChartText(a.w, a.h) / area
+	}
 	size := image.Pt(a.w, a.h)
 	if !a.big {
 		a.normalChart = chartArea{size, area}

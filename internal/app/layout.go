@@ -77,6 +77,9 @@ func (a *App) layoutRows(m *metrics) {
 
 	// The description, or the notice while it lasts, wrapped.
 	msg := a.p.Scenario().Description.In(a.lang)
+	if a.teach.projector {
+		msg = "" // projected: the lesson and the formulas say what the class needs
+	}
 	if !a.bar.nameFits { // a narrow window: the name leads the description
 		msg = a.bar.name + " · " + msg
 	}
@@ -88,6 +91,9 @@ func (a *App) layoutRows(m *metrics) {
 	a.status = msg
 	size := float64(m.font) * 0.9
 	a.bar.desc = a.wrap(msg, size, a.w-2*m.pad)
+	if msg == "" {
+		a.bar.desc = nil
+	}
 	lineH := int(math.Ceil(size * 1.45))
 	a.bar.descLine = lineH
 	m.desc = len(a.bar.desc)*lineH + m.pad/2
@@ -129,6 +135,9 @@ type topBarLayout struct {
 
 // barItems are the top bar's buttons after Scenario…, in order.
 func (a *App) barItems() []barItem {
+	if a.teach.projector {
+		return a.projectorItems()
+	}
 	return []barItem{
 		{id: "undo", label: a.t("undo"), enabled: a.p.CanUndo()},
 		{id: "redo", label: a.t("redo"), enabled: a.p.CanRedo()},
@@ -138,6 +147,8 @@ func (a *App) barItems() []barItem {
 		{id: "export", label: a.t("export"), enabled: true},
 		{id: "trials", label: a.trialsLabel(), enabled: true},
 		{id: "big", label: a.t("large text"), enabled: true},
+		{id: "formulas", label: a.t("formulas"), enabled: true},
+		{id: "projector", label: a.t("projector"), enabled: true},
 		{id: "help", label: "?", enabled: true},
 		{id: "lang", label: map[string]string{"en": "中文", "zh": "English"}[a.lang], enabled: true},
 	}

@@ -1,0 +1,221 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"clvlab/internal/ui"
+)
+
+// openProjector returns the app opened on link in projector mode at w×h
+// with its first frame drawn into the returned screen.
+func openProjector(t *testing.T, link string, w, h int) (*App, *ebiten.Image) {
+	t.Helper()
+	a, err := New("", nil, link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.teach.projector {
+		t.Fatalf("link %q did not open projector mode", link)
+	}
+	a.w, a.h = w, h
+	var screen *ebiten.Image
+	inFrame(func(*ebiten.Image) {
+		screen = ebiten.NewImage(w, h)
+		a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+		a.Draw(screen)
+	})
+	return a, screen
+}
+
+// smallTexts returns the texts of the last frame's display list drawn
+// under min pixels.
+func smallTexts(a *App, min float64) []string {
+	var out []string
+	for _, op := range a.ui.Ops() {
+		if op.Kind == ui.OpText && op.Text != "" && op.Size < min {
+			out = append(out, fmt.Sprintf("%q at %.1f px", op.Text, op.Size))
+		}
+	}
+	return out
+}
+
+// TestProjectorText (issue 13, item 3): in projector mode at 1920×1080
+// (device pixel ratio 1), in English and Chinese, on every tab, with a
+// KPI's explanation open and with the shortcuts shown, no text of the
+// display list is under 24 px, and no text the chart draws either (its
+// font sizes as a recording canvas receives them, in points at 96 px an
+// inch).
+func TestProjectorText(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for tab := range numTabs {
+			t.Run(fmt.Sprintf("%s-tab%d", lang, tab), func(t *testing.T) {
+				a, screen := openProjector(t, fmt.Sprintf("s=four-stage&projector=1&lang=%s&tab=%d", lang, tab), 1920, 1080)
+				for _, s := range smallTexts(a, projectorMinText) {
+					t.Errorf("text under %d px: %s", projectorMinText, s)
+				}
+				if a.chartFig != nil && tab != tabPlans {
+					rec := &textRecorder{}
+					sz := a.chartFig.Size()
+					rec.w, rec.h = sz.Points()
+					a.chartFig.Draw(draw.New(rec))
+					if rec.texts == 0 {
+						t.Errorf("the chart drew no text")
+					}
+					for _, s := range rec.small {
+						t.Errorf("chart text under %d px: %s", projectorMinText, s)
+					}
+				}
+				if tab != 0 {
+					return
+				}
+				// Hovering a KPI opens its explanation; "?" the shortcuts.
+				k := a.widgets["kpi:clv"]
+				inFrame(func(*ebiten.Image) {
+					a.frame(ui.Input{Mouse: k.Min.Add(image.Pt(5, 5))})
+					a.Draw(screen)
+				})
+				if _, ok := a.widgets["explain"]; !ok {
+					t.Error("hovering the CLV card opened no explanation")
+				}
+				for _, s := range smallTexts(a, projectorMinText) {
+					t.Errorf("with the explanation open, text under %d px: %s", projectorMinText, s)
+				}
+				inFrame(func(*ebiten.Image) {
+					a.frame(ui.Input{Mouse: image.Pt(-1, -1), Chars: []rune{'?'}})
+					a.Draw(screen)
+				})
+				if !a.help {
+					t.Error("? did not show the shortcuts")
+				}
+				for _, s := range smallTexts(a, projectorMinText) {
+					t.Errorf("with the shortcuts shown, text under %d px: %s", projectorMinText, s)
+				}
+			})
+		}
+	}
+}
+
+// textRecorder is a gonum/plot canvas that only notes the size of each
+// text drawn, and those under projectorMinText pixels.
+type textRecorder struct {
+	w, h  vg.Length
+	texts int
+	small []string
+}
+
+func (r *textRecorder) FillString(f font.Face, _ vg.Point, s string) {
+	r.texts++
+	if px := f.Font.Size.Points() * 96 / 72; px < projectorMinText-1e-9 {
+		r.small = append(r.small, fmt.Sprintf("%q at %.1f px", s, px))
+	}
+}
+func (r *textRecorder) Size() (vg.Length, vg.Length)       { return r.w, r.h }
+func (r *textRecorder) SetLineWidth(vg.Length)             {}
+func (r *textRecorder) SetLineDash([]vg.Length, vg.Length) {}
+func (r *textRecorder) SetColor(color.Color)               {}
+func (r *textRecorder) Rotate(float64)                     {}
+func (r *textRecorder) Translate(vg.Point)                 {}
+func (r *textRecorder) Scale(x, y float64) {
+	if math.Abs(x-1) > 1e-9 || math.Abs(y-1) > 1e-9 {
+		r.small = append(r.small, fmt.Sprintf("a scaled canvas (%g, %g): text sizes unknown", x, y))
+	}
+}
+func (r *textRecorder) Push()                               {}
+func (r *textRecorder) Pop()                                {}
+func (r *textRecorder) Stroke(vg.Path)                      {}
+func (r *textRecorder) Fill(vg.Path)                        {}
+func (r *textRecorder) DrawImage(vg.Rectangle, image.Image) {}
+
+// TestProjectorLink: projector mode is kept in the link, and a planner
+// opened on that link is in projector mode; the button leaves it.
+func TestProjectorLink(t *testing.T) {
+	a, screen := openProjector(t, "s=annuity&projector=1", 1920, 1080)
+	if !strings.Contains(a.Fragment(), "projector=1") {
+		t.Errorf("link %q lacks projector=1", a.Fragment())
+	}
+	if _, ok := a.widgets["stage.active.revenue"]; ok {
+		t.Error("projector mode shows the sliders")
+	}
+	if _, ok := a.widgets["formula"]; !ok {
+		t.Error("projector mode shows no formula panel")
+	}
+	_ = screen
+	click(t, a, "button:projector")
+	if a.teach.projector || strings.Contains(a.Fragment(), "projector") {
+		t.Errorf("the button left projector mode on: link %q", a.Fragment())
+	}
+}
+
+// TestLayoutWholeTeaching extends TestLayoutWhole's checks (no two widget
+// boxes overlap, every box on screen, no text cut) to teaching mode: the
+// formula panel beside the chart, and projector mode, at 1024×640,
+// 1280×800 and 1920×1080, in English and Chinese, with normal and large
+// text. CLVLAB_SHOTS=dir saves each screen there.
+func TestLayoutWholeTeaching(t *testing.T) {
+	shots := os.Getenv("CLVLAB_SHOTS")
+	for _, tc := range layoutCases() {
+		for _, mode := range []string{"formulas", "projector"} {
+			name := fmt.Sprintf("%dx%d-%s-%s", tc.w, tc.h, tc.lang, mode)
+			if tc.big {
+				if mode == "projector" {
+					continue // projector mode sets its own text size
+				}
+				name += "-large"
+			}
+			t.Run(name, func(t *testing.T) {
+				link := "s=four-stage&lang=" + tc.lang
+				if mode == "projector" {
+					link += "&projector=1"
+				}
+				a, err := New("", nil, link)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.w, a.h, a.big = tc.w, tc.h, tc.big
+				a.teach.formulas = mode == "formulas"
+				var screen *ebiten.Image
+				inFrame(func(*ebiten.Image) {
+					screen = ebiten.NewImage(tc.w, tc.h)
+					a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+					a.Draw(screen)
+				})
+				checkLayout(t, a, tc.w, tc.h)
+				if _, ok := a.widgets["formula"]; !ok {
+					t.Error("no formula panel")
+				}
+				if shots != "" {
+					saveShot(t, screen, filepath.Join(shots, "teach-"+name+".png"))
+				}
+			})
+		}
+	}
+}
+
+// checkLayout fails on overlapping widget boxes, boxes off the w×h
+// screen and texts cut with "…" (TestLayoutWhole's checks).
+func checkLayout(t *testing.T, a *App, w, h int) {
+	t.Helper()
+	for _, o := range overlaps(a.Widgets()) {
+		t.Errorf("overlap: %s", o)
+	}
+	for id, r := range a.Widgets() {
+		if !r.In(image.Rect(0, 0, w, h)) {
+			t.Errorf("%s %v is off the %dx%d screen", id, r, w, h)
+		}
+	}
+	for _, s := range a.ui.Cut {
+		t.Errorf("text cut: %q", s)
+	}
+}
