@@ -630,7 +630,7 @@ func (a *App) tabsAndChart(m metrics) {
 	}
 	cr := image.Rect(x0, tr.Max.Y+m.pad/2, a.w-m.pad, a.h-m.pad/2)
 	cr, fr := a.formulaSplit(m, cr)
-	a.formulaPanel(m, fr)
+	defer a.formulaPanel(m, fr) // after the chart's crosshair: the panel shows the row of its period
 	if cr.Dx() < 100 || cr.Dy() < 100 {
 		return
 	}

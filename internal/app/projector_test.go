@@ -204,11 +204,35 @@ func TestLayoutWholeTeaching(t *testing.T) {
 }
 
 // checkLayout fails on overlapping widget boxes, boxes off the w×h
-// screen and texts cut with "…" (TestLayoutWhole's checks).
+// screen and texts cut with "…" (TestLayoutWhole's checks); the formula
+// panel's own widgets lie inside it, and nothing else overlaps it.
 func checkLayout(t *testing.T, a *App, w, h int) {
 	t.Helper()
-	for _, o := range overlaps(a.Widgets()) {
+	// The formula panel and its table hold widgets: those may overlap
+	// only what holds them.
+	widgets, held := map[string]image.Rectangle{}, map[string]image.Rectangle{}
+	for id, r := range a.Widgets() {
+		if id == "formula" || id == "formula:table" {
+			held[id] = r
+		} else {
+			widgets[id] = r
+		}
+	}
+	for _, o := range overlaps(widgets) {
 		t.Errorf("overlap: %s", o)
+	}
+	for id, r := range a.Widgets() {
+		if strings.HasPrefix(id, "formula") || id == "button:formula-prev" || id == "button:formula-next" {
+			if f := held["formula"]; id != "formula" && !r.In(f) {
+				t.Errorf("%s %v is outside the formula panel %v", id, r, f)
+			}
+			continue
+		}
+		for hid, h := range held {
+			if r.Overlaps(h) {
+				t.Errorf("overlap: %s %v and %s %v", id, r, hid, h)
+			}
+		}
 	}
 	for id, r := range a.Widgets() {
 		if !r.In(image.Rect(0, 0, w, h)) {

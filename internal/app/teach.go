@@ -116,6 +116,8 @@ func init() {
 		"projector":       {"Projector", "投影"},
 		"leave projector": {"Leave projector", "退出投影"},
 		"formulas":        {"Formulas", "公式"},
+		"lost":            {"lost", "流失"},
+		"active share":    {"active", "在网"},
 	} {
 		texts[k] = v
 	}

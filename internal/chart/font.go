@@ -110,6 +110,9 @@ func registerFont() error {
 var substitutes = map[rune]string{
 	'×': "x", '·': "-", '–': "-", '—': "-", '−': "-", '≥': ">=", '≤': "<=", '→': "->",
 	'÷': "/", '…': "...", '“': "\"", '”': "\"", '‘': "'", '’': "'", '²': "^2", '³': "^3", '⁻': "^-", '¹': "^1",
+	// The formulas' symbols (package explain): the font has no Greek and
+	// no infinity.
+	'τ': "t", 'Σ': "Sum", '∞': "inf",
 }
 
 // Printable returns s with every character the chart font (FontTTF)

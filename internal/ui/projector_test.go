@@ -8,15 +8,19 @@ import (
 
 // TestProjectorContrast: every colour of the projector theme that text
 // or a mark is drawn in stands at least 4.5:1 against its white panel,
-// the WCAG 2 contrast ratio for body text, (L1+0.05)/(L2+0.05) with the
+// and text on a button under the mouse, the WCAG 2 contrast ratio for body text, (L1+0.05)/(L2+0.05) with the
 // relative luminance of sRGB (WCAG 2.1, "contrast ratio").
 func TestProjectorContrast(t *testing.T) {
 	th := ProjectorTheme(24)
 	for name, c := range map[string]color.RGBA{"text": th.Text, "muted": th.Muted, "accent": th.Accent,
-		"focus": th.Focus, "good": th.Good, "bad": th.Bad, "changed": th.Changed, "track": th.Track} {
+		"focus": th.Focus, "good": th.Good, "bad": th.Bad, "changed": th.Changed} {
 		if r := contrast(c, th.Panel); r < 4.5 {
 			t.Errorf("%s %v on the panel: contrast %.2f:1, want at least 4.5:1", name, c, r)
 		}
+	}
+	// A button under the mouse turns Track; its label stays Text.
+	if r := contrast(th.Text, th.Track); r < 4.5 {
+		t.Errorf("text on a hovered button: contrast %.2f:1, want at least 4.5:1", r)
 	}
 	// The default theme's muted text is lighter: the projector's is
 	// darker than it.
