@@ -18,27 +18,6 @@ import (
 	"clvlab/internal/ui"
 )
 
-// openProjector returns the app opened on link in projector mode at w×h
-// with its first frame drawn into the returned screen.
-func openProjector(t *testing.T, link string, w, h int) (*App, *ebiten.Image) {
-	t.Helper()
-	a, err := New("", nil, link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.teach.projector {
-		t.Fatalf("link %q did not open projector mode", link)
-	}
-	a.w, a.h = w, h
-	var screen *ebiten.Image
-	inFrame(func(*ebiten.Image) {
-		screen = ebiten.NewImage(w, h)
-		a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
-		a.Draw(screen)
-	})
-	return a, screen
-}
-
 // smallTexts returns the texts of the last frame's display list drawn
 // under min pixels.
 func smallTexts(a *App, min float64) []string {
@@ -59,52 +38,49 @@ func smallTexts(a *App, min float64) []string {
 // inch).
 func TestProjectorText(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
+		a := openLink(t, "s=four-stage&projector=1&lang="+lang, 1920, 1080)
 		for tab := range numTabs {
-			t.Run(fmt.Sprintf("%s-tab%d", lang, tab), func(t *testing.T) {
-				a, screen := openProjector(t, fmt.Sprintf("s=four-stage&projector=1&lang=%s&tab=%d", lang, tab), 1920, 1080)
-				for _, s := range smallTexts(a, projectorMinText) {
-					t.Errorf("text under %d px: %s", projectorMinText, s)
-				}
-				if a.chartFig != nil && tab != tabPlans {
-					rec := &textRecorder{}
-					sz := a.chartFig.Size()
-					rec.w, rec.h = sz.Points()
-					a.chartFig.Draw(draw.New(rec))
-					if rec.texts == 0 {
-						t.Errorf("the chart drew no text")
-					}
-					for _, s := range rec.small {
-						t.Errorf("chart text under %d px: %s", projectorMinText, s)
-					}
-				}
-				if tab != 0 {
-					return
-				}
-				// Hovering a KPI opens its explanation; "?" the shortcuts.
-				k := a.widgets["kpi:clv"]
-				inFrame(func(*ebiten.Image) {
-					a.frame(ui.Input{Mouse: k.Min.Add(image.Pt(5, 5))})
-					a.Draw(screen)
-				})
-				if _, ok := a.widgets["explain"]; !ok {
-					t.Error("hovering the CLV card opened no explanation")
-				}
-				for _, s := range smallTexts(a, projectorMinText) {
-					t.Errorf("with the explanation open, text under %d px: %s", projectorMinText, s)
-				}
-				inFrame(func(*ebiten.Image) {
-					a.frame(ui.Input{Mouse: image.Pt(-1, -1), Chars: []rune{'?'}})
-					a.Draw(screen)
-				})
-				if !a.help {
-					t.Error("? did not show the shortcuts")
-				}
-				for _, s := range smallTexts(a, projectorMinText) {
-					t.Errorf("with the shortcuts shown, text under %d px: %s", projectorMinText, s)
-				}
-			})
+			a.tab, a.stale = tab, true
+			frame(a, ui.Input{Mouse: image.Pt(-1, -1)})
+			for _, s := range smallTexts(a, projectorMinText) {
+				t.Errorf("%s tab %d: text under %d px: %s", lang, tab, projectorMinText, s)
+			}
+			if a.chartFig == nil || tab == tabPlans {
+				continue
+			}
+			rec := &textRecorder{}
+			rec.w, rec.h = a.chartFig.Size().Points()
+			a.chartFig.Draw(draw.New(rec))
+			if rec.texts == 0 {
+				t.Errorf("%s tab %d: the chart drew no text", lang, tab)
+			}
+			for _, s := range rec.small {
+				t.Errorf("%s tab %d: chart text under %d px: %s", lang, tab, projectorMinText, s)
+			}
+		}
+		// Hovering a KPI opens its explanation; "?" the shortcuts.
+		a.tab = 0
+		frame(a, ui.Input{Mouse: a.widgets["kpi:clv"].Min.Add(image.Pt(5, 5))})
+		if _, ok := a.widgets["explain"]; !ok {
+			t.Errorf("%s: hovering the CLV card opened no explanation", lang)
+		}
+		for _, s := range smallTexts(a, projectorMinText) {
+			t.Errorf("%s: with the explanation open, text under %d px: %s", lang, projectorMinText, s)
+		}
+		frame(a, ui.Input{Mouse: image.Pt(-1, -1), Chars: []rune{'?'}})
+		if !a.help {
+			t.Errorf("%s: ? did not show the shortcuts", lang)
+		}
+		for _, s := range smallTexts(a, projectorMinText) {
+			t.Errorf("%s: with the shortcuts shown, text under %d px: %s", lang, projectorMinText, s)
 		}
 	}
+}
+
+// frame lays out one frame of a on in (no paint: the display list is
+// what the tests read).
+func frame(a *App, in ui.Input) {
+	inFrame(func(*ebiten.Image) { a.frame(in) })
 }
 
 // textRecorder is a gonum/plot canvas that only notes the size of each
@@ -141,7 +117,10 @@ func (r *textRecorder) DrawImage(vg.Rectangle, image.Image) {}
 // TestProjectorLink: projector mode is kept in the link, and a planner
 // opened on that link is in projector mode; the button leaves it.
 func TestProjectorLink(t *testing.T) {
-	a, screen := openProjector(t, "s=annuity&projector=1", 1920, 1080)
+	a := openLink(t, "s=annuity&projector=1", 1920, 1080)
+	if !a.teach.projector {
+		t.Fatal("the link did not open projector mode")
+	}
 	if !strings.Contains(a.Fragment(), "projector=1") {
 		t.Errorf("link %q lacks projector=1", a.Fragment())
 	}
@@ -151,7 +130,6 @@ func TestProjectorLink(t *testing.T) {
 	if _, ok := a.widgets["formula"]; !ok {
 		t.Error("projector mode shows no formula panel")
 	}
-	_ = screen
 	click(t, a, "button:projector")
 	if a.teach.projector || strings.Contains(a.Fragment(), "projector") {
 		t.Errorf("the button left projector mode on: link %q", a.Fragment())
@@ -166,39 +144,30 @@ func TestProjectorLink(t *testing.T) {
 func TestLayoutWholeTeaching(t *testing.T) {
 	shots := os.Getenv("CLVLAB_SHOTS")
 	for _, tc := range layoutCases() {
-		for _, mode := range []string{"formulas", "projector"} {
+		if tc.big {
+			continue // the modes below set large text themselves
+		}
+		a := openLink(t, "s=four-stage&lang="+tc.lang, tc.w, tc.h)
+		for _, mode := range []string{"formulas", "formulas-large", "projector"} {
 			name := fmt.Sprintf("%dx%d-%s-%s", tc.w, tc.h, tc.lang, mode)
-			if tc.big {
-				if mode == "projector" {
-					continue // projector mode sets its own text size
-				}
-				name += "-large"
-			}
+			a.teach.formulas, a.big, a.teach.projector = true, mode == "formulas-large", mode == "projector"
+			a.stale = true
+			frame(a, ui.Input{Mouse: image.Pt(-1, -1)})
 			t.Run(name, func(t *testing.T) {
-				link := "s=four-stage&lang=" + tc.lang
-				if mode == "projector" {
-					link += "&projector=1"
-				}
-				a, err := New("", nil, link)
-				if err != nil {
-					t.Fatal(err)
-				}
-				a.w, a.h, a.big = tc.w, tc.h, tc.big
-				a.teach.formulas = mode == "formulas"
-				var screen *ebiten.Image
-				inFrame(func(*ebiten.Image) {
-					screen = ebiten.NewImage(tc.w, tc.h)
-					a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
-					a.Draw(screen)
-				})
 				checkLayout(t, a, tc.w, tc.h)
 				if _, ok := a.widgets["formula"]; !ok {
 					t.Error("no formula panel")
 				}
-				if shots != "" {
-					saveShot(t, screen, filepath.Join(shots, "teach-"+name+".png"))
-				}
 			})
+			if shots != "" {
+				var screen *ebiten.Image
+				inFrame(func(*ebiten.Image) {
+					screen = ebiten.NewImage(tc.w, tc.h)
+					a.dirty = true
+					a.Draw(screen)
+				})
+				saveShot(t, screen, filepath.Join(shots, "teach-"+name+".png"))
+			}
 		}
 	}
 }
