@@ -28,6 +28,8 @@ func main() {
 	flag.StringVar(&o.Screenshot, "screenshot", "", "save the first frame to this PNG `file` and quit")
 	flag.StringVar(&o.ExportDir, "o", ".", "`folder` for exported files (TOML, PNG, CSV, the report)")
 	flag.IntVar(&o.Trials, "trials", 0, "Monte Carlo `trials` per run for fan bands (0: off)")
+	flag.StringVar(&o.Lesson, "lesson", "", "open the shipped lesson `id` at its first step (clvlab list shows them)")
+	flag.BoolVar(&o.Projector, "projector", false, "start in projector mode (the chart and the formulas, large, high contrast)")
 	flag.Parse()
 	o.Set = sets
 	if err := app.Run(o); err != nil {

@@ -31,9 +31,10 @@ type formulaState struct {
 	key    formulaKey // what the texts below were made for
 	builds int        // how many times they were made (for tests)
 
-	title string
-	lines []formulaLine
-	where []formulaLine // what the symbols stand for, shown if there is room
+	title  string
+	result string // the result as shown, e.g. "1,492.11"
+	lines  []formulaLine
+	where  []formulaLine // what the symbols stand for, shown if there is room
 
 	table explain.Table // refilled without allocating
 	shown bool          // the table is shown (not for an annuity)
@@ -274,7 +275,7 @@ func (a *App) buildFormula(m metrics, k kpi.KPI, width int) {
 	res := a.p.Result()
 	e := explain.Explain(res, a.lang)
 	fo, _ := e.Formula(k)
-	f.title = capitalize(k.Label(a.lang))
+	f.title, f.result = capitalize(k.Label(a.lang)), fo.Result
 	body, small := float64(m.font), float64(m.font)*smallestText
 	f.lines, f.where = f.lines[:0], f.where[:0]
 	add := func(dst []formulaLine, text string, size float64, role lineRole) []formulaLine {

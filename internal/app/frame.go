@@ -632,6 +632,7 @@ func (a *App) tabsAndChart(m metrics) {
 	cr, fr := a.formulaSplit(m, cr)
 	defer a.formulaPanel(m, fr) // after the chart's crosshair: the panel shows the row of its period
 	if cr.Dx() < 100 || cr.Dy() < 100 {
+		a.chartImg, a.chartFig, a.chartKey = nil, nil, chartKey{} // no room: no chart, not the last one where it was
 		return
 	}
 	if a.tab == tabPlans {

@@ -58,6 +58,7 @@ var uiKeys = [...]struct {
 	{ebiten.KeyNumpadEnter, ui.KeyEnter, false}, {ebiten.KeySpace, ui.KeySpace, false},
 	{ebiten.KeyEscape, ui.KeyEscape, false}, {ebiten.KeyBackspace, ui.KeyBackspace, true},
 	{ebiten.KeyDelete, ui.KeyDelete, false},
+	{ebiten.KeyPageUp, ui.KeyPageUp, false}, {ebiten.KeyPageDown, ui.KeyPageDown, false},
 }
 
 // ebitenInput reads samples from ebiten. The first touch is the pointer:

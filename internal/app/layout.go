@@ -77,8 +77,8 @@ func (a *App) layoutRows(m *metrics) {
 
 	// The description, or the notice while it lasts, wrapped.
 	msg := a.p.Scenario().Description.In(a.lang)
-	if a.teach.projector {
-		msg = "" // projected: the lesson and the formulas say what the class needs
+	if a.teach.projector || a.teach.lesson.open() {
+		msg = "" // the lesson, or the formulas projected, say what the class needs
 	}
 	if !a.bar.nameFits { // a narrow window: the name leads the description
 		msg = a.bar.name + " · " + msg

@@ -258,6 +258,7 @@ func (b *browser) publish() {
 	o.Set("widgets", w)
 	o.Set("start", b.startTimes())
 	a.publishPlans(o)
+	a.publishTeaching(o)
 	js.Global().Set("clvlab", o)
 }
 

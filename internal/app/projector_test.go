@@ -138,7 +138,8 @@ func TestProjectorLink(t *testing.T) {
 
 // TestLayoutWholeTeaching extends TestLayoutWhole's checks (no two widget
 // boxes overlap, every box on screen, no text cut) to teaching mode: the
-// formula panel beside the chart, and projector mode, at 1024×640,
+// formula panel beside the chart, projector mode, and a lesson's step
+// with normal and large text and projected, at 1024×640,
 // 1280×800 and 1920×1080, in English and Chinese, with normal and large
 // text. CLVLAB_SHOTS=dir saves each screen there.
 func TestLayoutWholeTeaching(t *testing.T) {
@@ -148,9 +149,13 @@ func TestLayoutWholeTeaching(t *testing.T) {
 			continue // the modes below set large text themselves
 		}
 		a := openLink(t, "s=four-stage&lang="+tc.lang, tc.w, tc.h)
-		for _, mode := range []string{"formulas", "formulas-large", "projector"} {
+		for _, mode := range []string{"formulas", "formulas-large", "projector", "lesson", "lesson-large", "lesson-projector"} {
 			name := fmt.Sprintf("%dx%d-%s-%s", tc.w, tc.h, tc.lang, mode)
-			a.teach.formulas, a.big, a.teach.projector = true, mode == "formulas-large", mode == "projector"
+			a.teach.formulas, a.big = true, strings.HasSuffix(mode, "-large")
+			a.teach.projector = strings.HasSuffix(mode, "projector")
+			if mode == "lesson" { // its second step: the first one's answer, its text and question
+				a.openLesson("margin-multiple", 2, true)
+			}
 			a.stale = true
 			frame(a, ui.Input{Mouse: image.Pt(-1, -1)})
 			t.Run(name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"clvlab/scenarios"
+	"clvlab/scenarios/lessons"
 	"clvlab/sim/uncertainty"
 )
 
@@ -29,6 +30,11 @@ type Options struct {
 	ExportDir  string // where exports are saved (native)
 	// Trials turns on Monte Carlo bands with this many trials per run.
 	Trials int
+	// Lesson opens the shipped lesson of this id at its first step (on
+	// its scenario); "" for none.
+	Lesson string
+	// Projector starts in projector mode.
+	Projector bool
 }
 
 // Run opens the planner in a window (native) or the page's canvas
@@ -38,10 +44,20 @@ func Run(o Options) error {
 	if err != nil {
 		return err
 	}
+	if o.Lesson != "" {
+		if _, err := lessons.Lookup(o.Lesson); err != nil {
+			return fmt.Errorf("-lesson %s: no such lesson; the lessons are %s", o.Lesson, strings.Join(lessons.Shipped(), ", "))
+		}
+	}
 	a, err := New(preset, s, o.Fragment)
 	if err != nil {
 		return err
 	}
+	if o.Lesson != "" {
+		a.openLesson(o.Lesson, 1, true)
+		a.p.ClearHistory() // where the session starts: nothing to undo
+	}
+	a.teach.projector = a.teach.projector || o.Projector
 	if o.ExportDir != "" {
 		a.SetExportDir(o.ExportDir)
 	}

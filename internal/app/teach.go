@@ -54,7 +54,10 @@ func (a *App) openTeaching(l *planner.Link) {
 		a.fail(l.Ignored)
 	}
 	if l.View.Lesson != "" {
-		a.openLesson(l.View.Lesson, l.View.Step, false)
+		// A link this planner wrote has the step's values (and whatever
+		// was changed since); a link without values gets the step's.
+		a.openLesson(l.View.Lesson, l.View.Step, len(l.Values) == 0)
+		a.p.ClearHistory() // where the session starts: nothing to undo
 	}
 }
 

@@ -113,6 +113,7 @@ var substitutes = map[rune]string{
 	// The formulas' symbols (package explain): the font has no Greek and
 	// no infinity.
 	'τ': "t", 'Σ': "Sum", '∞': "inf",
+	'⁰': "^0", '⁴': "^4", '⁵': "^5", '⁶': "^6", '⁷': "^7", '⁸': "^8", '⁹': "^9",
 }
 
 // Printable returns s with every character the chart font (FontTTF)

@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"maps"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -74,3 +76,43 @@ func quote(v string) string {
 	}
 	return strconv.Quote(v)
 }
+
+// SetValues sets the controls to values and every other control back to
+// the scenario's value, as one undo step: a lesson's step
+// (lessons.Lesson.Settings). A path without a control is skipped, and the
+// error names it; values that together break a row are refused, and the
+// values stay as they were.
+func (p *Planner) SetValues(values map[string]float64) error {
+	next := map[string]float64{}
+	var skipped []string
+	for _, path := range sortedPaths(values) {
+		c, ok := p.Control(path)
+		v := values[path]
+		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			skipped = append(skipped, path)
+			continue
+		}
+		if c.Integer() {
+			v = math.Round(v)
+		}
+		if v != c.get(p.base) {
+			next[path] = v
+		}
+	}
+	if !maps.Equal(next, p.overrides) {
+		p.pushUndo()
+		p.editing = ""
+		if err := p.apply(func(o map[string]float64) { clear(o); maps.Copy(o, next) }); err != nil {
+			p.undo = p.undo[:len(p.undo)-1]
+			return err
+		}
+	}
+	if len(skipped) > 0 {
+		return problem("this scenario has no control for %s: not set", "该情景没有 %s 的控件：未设置", strings.Join(skipped, ", "))
+	}
+	return nil
+}
+
+// ClearHistory forgets what Undo and Redo would do: where a session
+// starts (a lesson opened from a link) there is nothing to take back.
+func (p *Planner) ClearHistory() { p.undo, p.redo, p.editing = nil, nil, "" }

@@ -29,6 +29,8 @@ const (
 	KeyEscape
 	KeyBackspace
 	KeyDelete
+	KeyPageUp   // a presenter's clicker: back
+	KeyPageDown // a presenter's clicker: next
 )
 
 // Input is one frame's input.
