@@ -50,8 +50,22 @@ func TestWindowScreenshot(t *testing.T) {
 		data, _ := os.ReadFile(shot)
 		os.WriteFile(filepath.Join(dir, "native-zh-cashflow.png"), data, 0o644)
 	}
+	// A lesson in projector mode starts and draws (issue 13, item 5); an
+	// unknown lesson is refused with the list of lessons.
+	lessonShot := filepath.Join(dir, "lesson.png")
+	if out, err := exec.Command(bin, "-lesson", "annuity", "-projector", "-width", "1920", "-height", "1080",
+		"-screenshot", lessonShot).CombinedOutput(); err != nil {
+		t.Errorf("clvlab-gui -lesson annuity -projector: %v\n%s", err, out)
+	} else if dir := os.Getenv("CLVLAB_SHOTS"); dir != "" {
+		data, _ := os.ReadFile(lessonShot)
+		os.WriteFile(filepath.Join(dir, "native-lesson-projector.png"), data, 0o644)
+	}
+	out, err := exec.Command(bin, "-lesson", "nosuch", "-screenshot", shot).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "-lesson nosuch: no such lesson; the lessons are customer-value,") {
+		t.Errorf("unknown -lesson: %v, %s", err, out)
+	}
 	// A bad -set is refused with a message, not a crash.
-	out, err := exec.Command(bin, "-set", "stage.nosuch.revenue=5", "-screenshot", shot).CombinedOutput()
+	out, err = exec.Command(bin, "-set", "stage.nosuch.revenue=5", "-screenshot", shot).CombinedOutput()
 	if err == nil || !strings.Contains(string(out), `no control "stage.nosuch.revenue"`) {
 		t.Errorf("bad -set: %v, %s", err, out)
 	}

@@ -27,10 +27,10 @@ import (
 type lessonState struct {
 	l    *lessons.Lesson
 	step int
-	key  lessonKey     // what the lines below were wrapped for
-	head string        // "Title · Step 2 of 3"
-	rows []lessonLine  // the answer revealed, the text and the question, wrapped
-	h    int           // the bar's height
+	key  lessonKey    // what the lines below were wrapped for
+	head string       // "Title · Step 2 of 3"
+	rows []lessonLine // the answer revealed, the text and the question, wrapped
+	h    int          // the bar's height
 	bar  image.Rectangle
 }
 
