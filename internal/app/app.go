@@ -203,6 +203,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
 	a.restorePlans()
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
+	a.teach.lesson = lessonState{} // a lesson is about its own scenario (openLesson opens it after loading that)
 	return nil
 }
 

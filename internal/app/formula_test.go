@@ -200,3 +200,38 @@ func TestFormulaPanelAllocations(t *testing.T) {
 		t.Errorf("a change made the texts %d times, want once", a.teach.formula.builds-builds)
 	}
 }
+
+// BenchmarkFormulaPanel measures the formula panel's frame with nothing
+// changed (the pointer moving over the tenure table) and with the values
+// changed (the texts made again: the formulas, the table refilled and
+// formatted), on the four-stage preset at 1280×800.
+func BenchmarkFormulaPanel(b *testing.B) {
+	a, err := New("", nil, "s=four-stage&tab=2")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a.w, a.h, a.teach.formulas = 1280, 800, true
+	inFrame(func(*ebiten.Image) { a.frame(ui.Input{Mouse: image.Pt(-1, -1)}) })
+	m := a.metrics()
+	a.layoutRows(&m)
+	fr, tr := a.widgets["formula"], a.widgets["formula:table"]
+	b.Run("unchanged", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			a.ui.Begin(ui.Input{Mouse: tr.Min.Add(image.Pt(5, tr.Dy()/3+i%2*20))})
+			a.formulaPanel(m, fr)
+			i++
+		}
+	})
+	b.Run("changed", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			a.p.Set("stage.formation.to.stability", 0.2+0.01*float64(i%2))
+			a.ui.Begin(ui.Input{Mouse: image.Pt(-1, -1)})
+			a.formulaPanel(m, fr)
+			i++
+		}
+	})
+}

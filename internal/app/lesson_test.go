@@ -103,6 +103,13 @@ func TestLessonWalk(t *testing.T) {
 	if got := a.KPIs()["clv"]; math.Abs(got-annuity(5)) > 1e-9*annuity(5) {
 		t.Errorf("Close changed CLV to %v", got)
 	}
+	// Another scenario closes the lesson.
+	b := openLink(t, "lesson=annuity&step=1", 1280, 800)
+	click(t, b, "button:scenario")
+	click(t, b, "preset:four-stage")
+	if b.teach.lesson.open() {
+		t.Error("the lesson stayed open on another scenario")
+	}
 }
 
 // annuity is the annuity lesson's CLV over n years: a margin of 600 a
