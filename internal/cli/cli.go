@@ -31,6 +31,8 @@ Usage:
   clvlab validate FILE...              check scenario files only
   clvlab validate-lesson FILE|ID...    check lesson files (docs/lessons.md)
   clvlab list [-lang en|zh]            list the shipped scenarios (presets) and lessons
+  clvlab explain FILE|PRESET [-variant NAME] [-lang en|zh]   the formulas with the scenario's numbers
+  clvlab show PRESET                   print a shipped scenario's file, comments included
   clvlab compare [FILE|PRESET]         attribute each variant's change to its changes (Shapley)
   clvlab sensitivity [FILE|PRESET]     rank parameters by their effect on a KPI (tornado, grid)
   clvlab seek [FILE|PRESET] -param P -kpi K -target V   solve a parameter for a KPI target
@@ -60,6 +62,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return validateLesson(rest, stdout, stderr) // lessons.go
 	case "list":
 		return list(rest, stdout, stderr)
+	case "explain":
+		return explainCmd(rest, stdout, stderr) // explain.go
+	case "show":
+		return show(rest, stdout, stderr) // show.go
 	case "compare":
 		return compare(rest, stdout, stderr) // compare.go
 	case "sensitivity":
@@ -278,7 +284,7 @@ renamed into place, so an interrupted run leaves the previous results, never
 half-written ones.`, stderr)
 	out := fs.String("o", "out", "output `folder`")
 	chartList := fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts")
-	lang := fs.String("lang", "en", "language of charts and index.html: en or zh")
+	lang := fs.String("lang", "en", "language of the summary table, messages, charts and index.html: en or zh")
 	mc := monteCarloFlags(fs) // uncertainty.go
 	if st := parse(fs, args); st >= 0 {
 		return st
@@ -325,7 +331,7 @@ half-written ones.`, stderr)
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := report.WriteTable(stdout, s, runs); err != nil {
+		if err := report.WriteTable(stdout, s, runs, *lang); err != nil {
 			fmt.Fprintln(stderr, err)
 			return ExitFailure
 		}
@@ -338,7 +344,7 @@ half-written ones.`, stderr)
 			fmt.Fprintf(stderr, "clvlab run: %v\n", err)
 			return ExitFailure
 		}
-		fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
+		fmt.Fprintf(stdout, msgWroteOpen.In(*lang)+"\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
 	}
 	return ExitOK
 }

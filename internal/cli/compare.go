@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"clvlab/internal/report"
 	"clvlab/internal/whatif"
@@ -35,18 +33,9 @@ default scenario is used.`, stderr)
 		fmt.Fprintf(stderr, "clvlab compare: %s has no variants to compare; add [[variant]] tables (docs/scenarios.md)\n", s.File)
 		return ExitUsage
 	}
-	var picked []int
-	for i, v := range s.Variants {
-		if *variant == "" || strings.EqualFold(v.Name.EN, *variant) || v.Name.ZH == *variant || strconv.Itoa(i+1) == *variant {
-			picked = append(picked, i)
-		}
-	}
+	picked := pickVariants(s, *variant) // variants.go
 	if len(picked) == 0 {
-		var names []string
-		for _, v := range s.Variants {
-			names = append(names, strconv.Quote(v.Name.In("en")))
-		}
-		fmt.Fprintf(stderr, "clvlab compare: no variant %q in %s; variants are %s\n", *variant, s.File, strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "clvlab compare: %s\n", noVariant(s, *variant, *a.lang))
 		return ExitUsage
 	}
 	var cs []*whatif.Comparison
@@ -59,7 +48,7 @@ default scenario is used.`, stderr)
 		if k > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := report.WriteCompareTable(stdout, s, c); err != nil {
+		if err := report.WriteCompareTable(stdout, s, c, *a.lang); err != nil {
 			fmt.Fprintln(stderr, err)
 			return ExitFailure
 		}

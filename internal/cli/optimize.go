@@ -51,7 +51,7 @@ DIR/<scenario>/optimize/: optimize.json, levers.csv and the chart.`, stderr)
 		fmt.Fprintf(stderr, "clvlab optimize: %v\n", err)
 		return ExitUsage
 	}
-	if err := report.WriteOptimumTable(stdout, s, o); err != nil {
+	if err := report.WriteOptimumTable(stdout, s, o, *a.lang); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitFailure
 	}

@@ -62,7 +62,7 @@ seek.json, seek.csv (the scan) and the chart. Examples:
 		fmt.Fprintf(stderr, "clvlab seek: %v\n", err)
 		return ExitUsage
 	}
-	if err := report.WriteSeekTable(stdout, s, res); err != nil {
+	if err := report.WriteSeekTable(stdout, s, res, *a.lang); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitFailure
 	}

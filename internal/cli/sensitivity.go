@@ -78,7 +78,7 @@ heat map. Without FILE|PRESET the default scenario is used.`, stderr)
 		fmt.Fprintf(stderr, "clvlab sensitivity: %v\n", err)
 		return ExitUsage
 	}
-	if err := report.WriteTornadoTable(stdout, s, t); err != nil {
+	if err := report.WriteTornadoTable(stdout, s, t, *a.lang); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitFailure
 	}
@@ -88,7 +88,7 @@ heat map. Without FILE|PRESET the default scenario is used.`, stderr)
 			fmt.Fprintf(stderr, "clvlab sensitivity: -grid: %v\n", err)
 			return ExitUsage
 		}
-		if err := report.WriteGridSummary(stdout, g); err != nil {
+		if err := report.WriteGridSummary(stdout, g, *a.lang); err != nil {
 			fmt.Fprintln(stderr, err)
 			return ExitFailure
 		}

@@ -25,7 +25,7 @@ func addAnalysisFlags(fs *flag.FlagSet) *analysisFlags {
 	return &analysisFlags{
 		out:    fs.String("o", "out", "output `folder`: results go to folder/<scenario>/"+fs.Name()+"/"),
 		charts: fs.String("charts", "png", "chart `formats`, comma-separated: png, svg, pdf; none for no charts"),
-		lang:   fs.String("lang", "en", "language of the charts: en or zh"),
+		lang:   fs.String("lang", "en", "language of the tables, messages and charts: en or zh"),
 	}
 }
 
@@ -63,7 +63,7 @@ func (a *analysisFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io
 	if len(files) == 1 {
 		arg = files[0]
 	} else {
-		fmt.Fprintf(stdout, "(no scenario given: using the default, %s)\n", arg)
+		fmt.Fprintf(stdout, msgDefault.In(*a.lang)+"\n", arg)
 	}
 	s, err := load(arg)
 	if err != nil {
@@ -81,7 +81,7 @@ func (a *analysisFlags) write(fs *flag.FlagSet, s *scenarios.Scenario, files []r
 		fmt.Fprintf(stderr, "clvlab %s: %v\n", fs.Name(), err)
 		return ExitFailure
 	}
-	fmt.Fprintf(stdout, "wrote %d files to %s\n", len(files), dir)
+	fmt.Fprintf(stdout, msgWrote.In(*a.lang)+"\n", len(files), dir)
 	return ExitOK
 }
 

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
@@ -125,41 +123,46 @@ func writeAttributionCSV(w io.Writer, cs []*whatif.Comparison) error {
 	return writeCSVRows(w, rows)
 }
 
-// WriteCompareTable writes a comparison for the terminal: every KPI with
-// its change, then the attribution. The tables align numbers on the right
-// and labels on the left: each label is padded to the longest of its
-// column, since the tab writer aligns every cell of a column one way.
-func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison) error {
-	fmt.Fprintf(w, "%s (%s): %s against the base\n", s.Name.In("en"), s.File, c.Variant)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+// WriteCompareTable writes a comparison for the terminal, in lang: every
+// KPI with its change, then the attribution. The tables align numbers on
+// the right and labels on the left: each label is padded to the widest of
+// its column (by display width), since the table aligns every cell of a
+// column one way.
+func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison, lang string) error {
+	variant := c.Variant
+	if v := variantNamed(s, c.Variant); lang != "en" && v != nil {
+		variant = v.Name.In(lang)
+	}
+	fmt.Fprintf(w, wAgainstBase.In(lang)+"\n", s.Name.In(lang), s.File, variant)
+	tw := NewTable(w)
 	labels := make([]string, len(c.Changes))
 	for i, ch := range c.Changes {
-		labels[i] = ch.KPI.Label("en")
+		labels[i] = ch.KPI.Label(lang)
 	}
 	width := longest(labels)
-	fmt.Fprintf(tw, "\tbase\t%s\tchange\t\n", c.Variant)
+	fmt.Fprintf(tw, "\t%s\t%s\t%s\t\n", wBase.In(lang), variant, wChange.In(lang))
 	for i, ch := range c.Changes {
 		k := ch.KPI
-		fmt.Fprintf(tw, "%-*s\t%s\t%s\t%s\t\n", width, labels[i], k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", PadRight(labels[i], width), k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nAttribution of the change (%s):\n", c.Method())
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "\n"+wAttribution.In(lang)+"\n", c.Method())
+	tw = NewTable(w)
 	head := []string{""}
 	for _, a := range c.Attribution {
-		head = append(head, a.KPI.Label("en"))
+		head = append(head, a.KPI.Label(lang))
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
-	const total = "total (variant - base)"
+	total := wTotalChange.In(lang)
 	names := []string{total}
 	for _, p := range c.Players {
 		names = append(names, p.Name)
 	}
 	width = longest(names)
 	for i, p := range c.Players {
-		cols := []string{fmt.Sprintf("%-*s", width, p.Name)}
+		cols := []string{PadRight(p.Name, width)}
 		for _, a := range c.Attribution {
 			v := "0"
 			if a.Shapley[i] != 0 {
@@ -172,22 +175,12 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison)
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
-	cols := []string{fmt.Sprintf("%-*s", width, total)}
+	cols := []string{PadRight(total, width)}
 	for _, a := range c.Attribution {
 		cols = append(cols, signed(a.KPI.Format(sim.Some(a.Variant-a.Base)), a.Variant-a.Base))
 	}
 	fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	return tw.Flush()
-}
-
-// longest returns the length in runes of the longest of labels, the
-// width fmt's %-*s pads to.
-func longest(labels []string) int {
-	n := 0
-	for _, l := range labels {
-		n = max(n, utf8.RuneCountInString(l))
-	}
-	return n
 }
 
 func signed(s string, v float64) string {

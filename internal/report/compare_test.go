@@ -33,7 +33,7 @@ func TestCompareTableAligned(t *testing.T) {
 		t.Fatalf("no change has a label over 34 characters: %v", c.Players)
 	}
 	var b bytes.Buffer
-	if err := WriteCompareTable(&b, s, c); err != nil {
+	if err := WriteCompareTable(&b, s, c, "en"); err != nil {
 		t.Fatal(err)
 	}
 	kpis, attribution, ok := strings.Cut(b.String(), "\nAttribution of the change")

@@ -6,6 +6,7 @@ import (
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
+	"clvlab/internal/explain"
 	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
 	"clvlab/scenarios"
@@ -26,10 +27,21 @@ type htmlChart struct {
 	Links []string
 }
 
+// htmlRun is one run explained: the variant's description, the form,
+// the formulas with their values and the tenure table.
+type htmlRun struct {
+	Title, Description, Form string
+	Formulas                 []string
+	TableTitle               string
+	Table                    [][]string // the header, then a row per period of tenure
+}
+
 type htmlPage struct {
 	Lang, Title, Description, Caption string
 	Head                              []string
 	Rows                              []htmlRow
+	Explained                         string // the heading of Runs
+	Runs                              []htmlRun
 	Charts                            []htmlChart
 	Files                             []string
 }
@@ -42,7 +54,24 @@ var page = newPage("report", `{{template "head" .}}
 {{range .Rows}}<tr><td>{{.Label}}</td>{{range $i, $c := .Cells}}<td>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{template "tail" .}}`)
+<h2>{{.Explained}}</h2>
+{{range .Runs}}<section class="run">
+<h3>{{.Title}}</h3>
+{{if .Description}}<p>{{.Description}}</p>{{end}}
+<p>{{.Form}}</p>
+<ul class="formulas">
+{{range .Formulas}}<li><code>{{.}}</code></li>
+{{end}}</ul>
+<details><summary>{{.TableTitle}}</summary>
+<table class="tenure">
+<thead><tr>{{range index .Table 0}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range slice .Table 1}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</details>
+</section>
+{{end}}{{template "tail" .}}`)
 
 // WriteHTML writes index.html: the summary table and every chart of the
 // scenario's runs, in lang, for the chart files written in formats.
@@ -76,6 +105,10 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 		}
 		p.Rows = append(p.Rows, row)
 	}
+	p.Explained = wExplained.In(lang)
+	for _, r := range runs {
+		p.Runs = append(p.Runs, explainedRun(s, r, lang))
+	}
 	for _, k := range chart.Kinds {
 		c := htmlChart{Title: k.Title(lang)}
 		for _, f := range formats {
@@ -90,4 +123,20 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 	}
 	p.Files = []string{"summary.json", "periods.csv"}
 	return page.Execute(w, p)
+}
+
+// explainedRun returns run r of s explained for index.html, in lang.
+func explainedRun(s *scenarios.Scenario, r projection.Run, lang string) htmlRun {
+	e := explain.Explain(r.Result, lang)
+	h := htmlRun{
+		Title:       r.Title.In(lang),
+		Description: variantDescription(s, r).In(lang),
+		Form:        wForm.In(lang) + colon(lang) + formText[e.Form].In(lang),
+		TableTitle:  tenureTitle(r.Model, lang),
+		Table:       TenureCells(s, &e.Table, lang),
+	}
+	for _, f := range e.Formulas {
+		h.Formulas = append(h.Formulas, f.KPI.Label(lang)+colon(lang)+f.String())
+	}
+	return h
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"text/tabwriter"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
@@ -73,33 +72,40 @@ func writeOptimumJSON(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) err
 	return writeJSONDoc(w, doc)
 }
 
-// WriteOptimumTable writes the optimiser's answer for the terminal.
-func WriteOptimumTable(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) error {
+// WriteOptimumTable writes the optimiser's answer for the terminal, in
+// lang.
+func WriteOptimumTable(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum, lang string) error {
 	k := o.KPI
-	fmt.Fprintf(w, "%s (%s): the levers that maximise %s\n", s.Name.In("en"), s.File, o.KPI.Label("en"))
-	fmt.Fprintf(w, "  %s now %s, at the optimum %s (%s)\n", o.KPI, k.Format(sim.Some(o.Current)), k.Format(sim.Some(o.Value)), k.Delta(sim.Some(o.Current), sim.Some(o.Value)))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lever\tbounds\tnow\toptimum\tmarginal return now\tat the optimum\tper\t")
+	fmt.Fprintf(w, wOptimumHead.In(lang)+"\n", s.Name.In(lang), s.File, o.KPI.Label(lang))
+	fmt.Fprintf(w, wOptimumNow.In(lang)+"\n", o.KPI, k.Format(sim.Some(o.Current)), k.Format(sim.Some(o.Value)), k.Delta(sim.Some(o.Current), sim.Some(o.Value)))
+	tw := NewTable(w)
+	fmt.Fprintln(tw, wOptimumCols.In(lang)+"\t")
+	width := 34
+	for _, l := range o.Levers {
+		width = max(width, DisplayWidth(l.Path))
+	}
 	for _, l := range o.Levers {
 		opt := number(l.Optimum)
 		switch {
 		case l.Fixed:
-			opt += " (fixed)"
+			opt += " (" + wFixed.In(lang) + ")"
+		case l.Bound == "low":
+			opt += " (" + wBoundLow.In(lang) + ")"
 		case l.Bound != "":
-			opt += " (" + l.Bound + " bound)"
+			opt += " (" + wBoundHigh.In(lang) + ")"
 		}
-		per := "1 unit"
+		per := wOneUnit.In(lang)
 		if l.Unit != 1 {
-			per = "1 point"
+			per = wOnePoint.In(lang)
 		}
-		fmt.Fprintf(tw, "%-34s\t[%s, %s]\t%s\t%s\t%s\t%s\t%s\t\n", l.Path, number(l.Low), number(l.High), number(l.Value), opt,
+		fmt.Fprintf(tw, "%s\t[%s, %s]\t%s\t%s\t%s\t%s\t%s\t\n", PadRight(l.Path, width), number(l.Low), number(l.High), number(l.Value), opt,
 			marginal(k, l.MarginalNow, o.Value), marginal(k, l.MarginalAtOptimum, o.Value), per)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  marginal return: the change in %s from one more unit of the lever (1 unit of money, or 1 percentage point); about 0 inside the bounds at the optimum\n", o.KPI)
-	_, err := fmt.Fprintf(w, "  method: %s; %d runs\n", o.Method, o.Evaluations)
+	fmt.Fprintf(w, wMarginal.In(lang)+"\n", o.KPI)
+	_, err := fmt.Fprintf(w, wMethod.In(lang)+"\n", o.Method, o.Evaluations)
 	return err
 }
 

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
@@ -129,35 +128,47 @@ func WriteCSV(w io.Writer, runs []projection.Run) error { return tables.WritePer
 // csvFloat formats a number for the CSV files (tables.Float).
 func csvFloat(x float64) string { return tables.Float(x) }
 
-// WriteTable writes the summary as an aligned table: the base, then each
-// variant with its change against the base.
-func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error {
+// WriteTable writes the summary as a table aligned by display width, in
+// lang: the base, then each variant with its change against the base.
+func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang string) error {
 	m := runs[0].Model
-	fmt.Fprintf(w, "%s (%s): %d %ss, discount rate %s a year, cash at period %s, amounts in %s\n",
-		s.Name.In("en"), s.File, m.Horizon, m.Period, percent(m.DiscountRate), m.CashTiming, s.Currency)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := []string{"", "base"}
+	timing := m.CashTiming.String()
+	if lang == "zh" {
+		timing = map[sim.CashTiming]scenarios.Text{sim.CashEnd: wCashEnd, sim.CashStart: wCashStart}[m.CashTiming].In(lang)
+	}
+	fmt.Fprintf(w, wTableHead.In(lang)+"\n",
+		s.Name.In(lang), s.File, m.Horizon, periodName(m.Period, lang), percent(m.DiscountRate), timing, s.Currency)
+	tw := NewTable(w)
+	head := []string{"", wBase.In(lang)}
 	for _, r := range runs[1:] {
-		head = append(head, r.Name, "Δ")
+		name := r.Name
+		if lang != "en" {
+			name = r.Title.In(lang)
+		}
+		head = append(head, name, "Δ")
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	width := 28
+	for _, k := range kpi.All {
+		width = max(width, DisplayWidth(k.Label(lang)))
+	}
 	for _, k := range kpi.All {
 		if !k.Shown(summaries(runs)...) {
 			continue
 		}
 		base := k.Of(&runs[0].Result.Summary)
-		cols := []string{fmt.Sprintf("%-28s", k.Label("en")), k.Format(base)}
+		cols := []string{PadRight(k.Label(lang), width), k.Format(base)}
 		for _, r := range runs[1:] {
 			v := k.Of(&r.Result.Summary)
 			cols = append(cols, k.Format(v), k.Delta(base, v))
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
-	writeBandRows(tw, runs)
+	writeBandRows(tw, runs, width, lang)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return writeBandNote(w, runs)
+	return writeBandNote(w, runs, lang)
 }
 
 // summaries returns the runs' summaries, for kpi.KPI.Shown.

@@ -21,7 +21,7 @@ func TestTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteTable(&b, s, runs); err != nil {
+	if err := WriteTable(&b, s, runs, "en"); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

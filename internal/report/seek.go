@@ -78,25 +78,26 @@ func writeSeekJSON(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) err
 	return writeJSONDoc(w, doc)
 }
 
-// WriteSeekTable writes goal seek's answer for the terminal.
-func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult) error {
+// WriteSeekTable writes goal seek's answer for the terminal, in lang;
+// the analysis's own message stays English.
+func WriteSeekTable(w io.Writer, s *scenarios.Scenario, r *whatif.SeekResult, lang string) error {
 	k := r.KPI
 	goal := r.Goal.String()
 	if r.Goal != whatif.Maximum && r.Goal != whatif.Minimum {
 		goal += " " + number(r.Target)
 	}
-	fmt.Fprintf(w, "%s (%s): %s %s by changing %s (now %s)\n", s.Name.In("en"), s.File, r.KPI, goal, r.Parameter.Path, number(r.Parameter.Value))
+	fmt.Fprintf(w, wSeekHead.In(lang)+"\n", s.Name.In(lang), s.File, r.KPI, goal, r.Parameter.Path, number(r.Parameter.Value))
 	fmt.Fprintf(w, "  %s\n", r.Message)
 	if r.Found {
-		fmt.Fprintf(w, "  answer: %s = %s, %s there: %s\n", r.Parameter.Path, strconv.FormatFloat(r.Value, 'g', 10, 64), r.KPI, k.Format(r.KPIValue))
+		fmt.Fprintf(w, wSeekAnswer.In(lang)+"\n", r.Parameter.Path, strconv.FormatFloat(r.Value, 'g', 10, 64), r.KPI, k.Format(r.KPIValue))
 	}
 	for _, x := range r.Others {
-		fmt.Fprintf(w, "  also: %s = %s\n", r.Parameter.Path, number(x))
+		fmt.Fprintf(w, wSeekAlso.In(lang)+"\n", r.Parameter.Path, number(x))
 	}
-	fmt.Fprintf(w, "  range searched: [%s, %s]", number(r.Low), number(r.High))
+	fmt.Fprintf(w, wSeekRange.In(lang), number(r.Low), number(r.High))
 	if r.Clamped != "" {
 		fmt.Fprintf(w, " (%s)", r.Clamped)
 	}
-	_, err := fmt.Fprintf(w, "\n  method: %s; %d runs\n", r.Method, r.Evaluations)
+	_, err := fmt.Fprintf(w, "\n"+wMethod.In(lang)+"\n", r.Method, r.Evaluations)
 	return err
 }

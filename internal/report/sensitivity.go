@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"text/tabwriter"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
@@ -83,16 +82,20 @@ func writeTornadoCSV(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) erro
 	return tables.WriteTornado(w, s, t)
 }
 
-// WriteTornadoTable writes a tornado for the terminal, largest swing first.
-func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) error {
+// WriteTornadoTable writes a tornado for the terminal, largest swing
+// first, in lang.
+func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado, lang string) error {
 	text := t.KPI.Format
 	if t.KPI.Unit() == kpi.Money && math.Abs(t.Base.Value) >= 1e5 {
 		text = wholeMoney // one format for the whole column
 	}
-	fmt.Fprintf(w, "%s (%s): %s, base %s; each parameter moved alone to its range or by ±%v%%, ranked by swing\n",
-		s.Name.In("en"), s.File, t.KPI.Label("en"), text(t.Base), t.Percent)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "rank\tparameter\tvalue\tlow\thigh\tat low\tat high\tswing\t")
+	fmt.Fprintf(w, wTornadoHead.In(lang)+"\n", s.Name.In(lang), s.File, t.KPI.Label(lang), text(t.Base), t.Percent)
+	tw := NewTable(w)
+	fmt.Fprintln(tw, wTornadoCols.In(lang)+"\t")
+	width := 36
+	for _, b := range t.Bars {
+		width = max(width, DisplayWidth(b.Path))
+	}
 	var notes []string
 	for i, b := range t.Bars {
 		mark := ""
@@ -100,7 +103,7 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 			mark = "*"
 			notes = append(notes, fmt.Sprintf("  * %s: %s", b.Path, b.Clamped))
 		}
-		fmt.Fprintf(tw, "%d\t%-36s\t%s\t%s\t%s%s\t%s\t%s\t%s\t\n", i+1, b.Path, number(b.Value), number(b.Low), number(b.High), mark,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t\n", i+1, PadRight(b.Path, width), number(b.Value), number(b.Low), number(b.High), mark,
 			text(b.KPILow), text(b.KPIHigh), text(b.Swing))
 	}
 	if err := tw.Flush(); err != nil {
@@ -110,7 +113,7 @@ func WriteTornadoTable(w io.Writer, s *scenarios.Scenario, t *whatif.Tornado) er
 		fmt.Fprintln(w, n)
 	}
 	for _, sk := range t.Skipped {
-		fmt.Fprintf(w, "  skipped %s: %s\n", sk.Path, sk.Reason)
+		fmt.Fprintf(w, "  %s %s: %s\n", wSkipped.In(lang), sk.Path, sk.Reason)
 	}
 	return nil
 }
@@ -161,27 +164,28 @@ func writeGridCSV(w io.Writer, g *whatif.Grid) error {
 	return writeCSVRows(w, rows)
 }
 
-// WriteGridSummary writes a grid's range and break-even for the terminal.
-func WriteGridSummary(w io.Writer, g *whatif.Grid) error {
+// WriteGridSummary writes a grid's range and break-even for the
+// terminal, in lang.
+func WriteGridSummary(w io.Writer, g *whatif.Grid, lang string) error {
 	k := g.KPI
-	fmt.Fprintf(w, "\nGrid of %s: %d × %d values, %s in [%s, %s] × %s in [%s, %s]\n", g.KPI, len(g.XValues), len(g.YValues),
+	fmt.Fprintf(w, "\n"+wGridHead.In(lang)+"\n", g.KPI, len(g.XValues), len(g.YValues),
 		g.X.Path, number(g.X.Low), number(g.X.High), g.Y.Path, number(g.Y.Low), number(g.Y.High))
 	for _, a := range []whatif.Move{g.X, g.Y} {
 		if a.Clamped != "" {
 			fmt.Fprintf(w, "  %s: %s\n", a.Path, a.Clamped)
 		}
 	}
-	fmt.Fprintf(w, "  %s runs from %s to %s", g.KPI, k.Format(g.Min), k.Format(g.Max))
+	fmt.Fprintf(w, wGridRange.In(lang), g.KPI, k.Format(g.Min), k.Format(g.Max))
 	if g.Invalid > 0 {
-		fmt.Fprintf(w, "; %d cells make an invalid scenario and are left out", g.Invalid)
+		fmt.Fprintf(w, wGridInvalid.In(lang), g.Invalid)
 	}
 	fmt.Fprintln(w)
 	if len(g.Crossing) == 0 {
-		_, err := fmt.Fprintf(w, "  it does not cross %s in this range\n", number(g.Level))
+		_, err := fmt.Fprintf(w, wGridNoCross.In(lang)+"\n", number(g.Level))
 		return err
 	}
 	first, last := g.Crossing[0], g.Crossing[len(g.Crossing)-1]
-	_, err := fmt.Fprintf(w, "  %s = %s along a line from (%s, %s) to (%s, %s) (grid.json: crossing)\n", g.KPI, number(g.Level),
+	_, err := fmt.Fprintf(w, wGridCrossing.In(lang)+"\n", g.KPI, number(g.Level),
 		number(first.X), number(first.Y), number(last.X), number(last.Y))
 	return err
 }

@@ -132,7 +132,7 @@ func UncertaintyFiles(runs []projection.Run) []File {
 // by the catalogue (kpi.Bands): the range of the middle 90% of trials (5th
 // to 95th percentile) of CLV and customer equity, and the two
 // probabilities (their Δ in percentage points).
-func writeBandRows(tw io.Writer, runs []projection.Run) {
+func writeBandRows(tw io.Writer, runs []projection.Run, width int, lang string) {
 	if runs[0].Uncertainty == nil {
 		return
 	}
@@ -149,7 +149,7 @@ func writeBandRows(tw io.Writer, runs []projection.Run) {
 		case v.Value == base.Value:
 			return "0"
 		}
-		return fmt.Sprintf("%+.1f pts", 100*(v.Value-base.Value))
+		return fmt.Sprintf("%+.1f %s", 100*(v.Value-base.Value), wPoints.In(lang))
 	}
 	for _, f := range kpi.Bands {
 		cell := func(r projection.Run) string {
@@ -162,7 +162,7 @@ func writeBandRows(tw io.Writer, runs []projection.Run) {
 			}
 			return span
 		}
-		cols := []string{fmt.Sprintf("%-28s", f.Label("en")), cell(runs[0])}
+		cols := []string{PadRight(f.Label(lang), width), cell(runs[0])}
 		for _, r := range runs[1:] {
 			delta := ""
 			if f.Share() && r.Uncertainty != nil {
@@ -201,7 +201,7 @@ func bandFigure(f kpi.Band, u *projection.Uncertainty) (span string, share sim.O
 }
 
 // writeBandNote says, below the table, how the Monte Carlo rows were made.
-func writeBandNote(w io.Writer, runs []projection.Run) error {
+func writeBandNote(w io.Writer, runs []projection.Run, lang string) error {
 	u := runs[0].Uncertainty
 	if u == nil {
 		return nil
@@ -209,18 +209,25 @@ func writeBandNote(w io.Writer, runs []projection.Run) error {
 	c := u.Config
 	var sources []string
 	if c.ProcessNoise {
-		sources = append(sources, "process noise")
+		sources = append(sources, wProcessNoise.In(lang))
 	}
 	if c.PoissonAcquisition {
-		sources = append(sources, "Poisson acquisition")
+		sources = append(sources, wPoisson.In(lang))
 	}
 	if n := len(c.Parameters); n > 0 {
-		sources = append(sources, fmt.Sprintf("%d uncertain value%s in the base (rows: %s)", n, map[bool]string{true: "", false: "s"}[n == 1], c.Rows))
+		text := wUncertainMany
+		if n == 1 {
+			text = wUncertainOne
+		}
+		sources = append(sources, fmt.Sprintf(text.In(lang), n, c.Rows))
 	}
 	if len(sources) == 0 {
-		sources = append(sources, "no randomness: every trial equals the projection")
+		sources = append(sources, wNoRandomness.In(lang))
 	}
-	_, err := fmt.Fprintf(w, "Monte Carlo: %d trials per run, seed %d; %s. 5–95%%: the middle 90%% of trials.\n",
-		u.Bands.Trials, u.Bands.Seed, strings.Join(sources, ", "))
+	sep := ", "
+	if lang == "zh" {
+		sep = "、"
+	}
+	_, err := fmt.Fprintf(w, wBandNote.In(lang)+"\n", u.Bands.Trials, u.Bands.Seed, strings.Join(sources, sep))
 	return err
 }

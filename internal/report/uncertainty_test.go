@@ -76,7 +76,7 @@ func TestTableShowsProbabilities(t *testing.T) {
 	for _, trials := range []int{0, 200} {
 		runs := simulated(t, "acquisition-vs-retention", projection.MonteCarlo{Trials: trials, TrialsSet: true})
 		var b bytes.Buffer
-		if err := WriteTable(&b, s, runs); err != nil {
+		if err := WriteTable(&b, s, runs, "en"); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
