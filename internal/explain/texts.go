@@ -34,8 +34,8 @@ var (
 	}
 	// txtMultipleWhere: margin, period, retention, rate clause, horizon, periods, multiple.
 	txtMultipleWhere = scenarios.Text{
-		EN: "m = %s, the margin per %s; r = %s, the retention per period; %s; n = %d %s, the horizon. The margin multiple 1/(1 + i − r) = %s.",
-		ZH: "m = %s，每%s每客利润；r = %s，每期保留率；%s；n = %d %s，规划期。利润乘数 1/(1 + i − r) = %s。",
+		EN: "m = %s, the margin per %[2]s; r = %[3]s, the retention per %[2]s; %[4]s; n = %[5]d %[6]s, the horizon. The margin multiple 1/(1 + i − r) = %[7]s.",
+		ZH: "m = %s，每%[2]s每客利润；r = %[3]s，每%[2]s保留率；%[4]s；n = %[5]d %[6]s，规划期。利润乘数 1/(1 + i − r) = %[7]s。",
 	}
 	// txtMarkovWhere: last tenure, horizon, periods, rate clause.
 	txtMarkovWhere = scenarios.Text{

@@ -22,7 +22,7 @@ import (
 func WriteExplanation(w io.Writer, s *scenarios.Scenario, run projection.Run, lang string) error {
 	e := explain.Explain(run.Result, lang)
 	m := run.Model
-	fmt.Fprintf(w, "%s (%s) · %s\n%s\n\n%s\n", s.Name.In(lang), s.File, run.Title.In(lang), caption(s, m, lang), s.Description.In(lang))
+	fmt.Fprintf(w, wExplainHead.In(lang)+"\n%s\n\n%s\n", s.Name.In(lang), s.File, run.Title.In(lang), caption(s, m, lang), s.Description.In(lang))
 	if d := variantDescription(s, run); !d.IsZero() {
 		fmt.Fprintf(w, "\n%s%s%s\n", run.Title.In(lang), colon(lang), d.In(lang))
 	}

@@ -15,6 +15,7 @@ var (
 		explain.MarginMultiple: {EN: "the margin multiple (one stage with a constant retention, no win-back), beside the tenure table", ZH: "利润乘数（单一阶段，保留率恒定，无赢回），并列客户在网期表"},
 		explain.Markov:         {EN: "the tenure table of the lifecycle's Markov chain, and the fundamental matrix for the infinite horizon", ZH: "生命周期马尔可夫链的客户在网期表，以及无限期的基本矩阵"},
 	}
+	wExplainHead = scenarios.Text{EN: "%s (%s) · %s", ZH: "%s（%s）· %s"}
 	wInWords     = scenarios.Text{EN: "in words", ZH: "文字表述"}
 	wVisitsTitle = scenarios.Text{
 		EN: "Fundamental matrix N = (I − A/(1+d))⁻¹, the entry stage's row: discounted periods in each state × its margin",
