@@ -317,7 +317,7 @@ half-written ones.`, stderr)
 				trials = mc.Trials
 			}
 			if trials > 0 {
-				bar.show("clvlab run: %s: %d trials, run %d of %d (%s)", s.File, trials, j+1, len(runs), runs[j].Name)
+				bar.show(msgTrials.In(*lang), s.File, trials, j+1, len(runs), runs[j].Title.In(*lang))
 			}
 			withTicks := *mc
 			withTicks.Pause = bar.tick // changes no result
@@ -337,7 +337,7 @@ half-written ones.`, stderr)
 		}
 		dir := filepath.Join(*out, s.Slug())
 		files := resultFiles(s, runs, *lang, formats)
-		bar.show("clvlab run: %s: writing %d files to %s", s.File, len(files), dir)
+		bar.show(msgWriting.In(*lang), s.File, len(files), dir)
 		err = writeResults(*out, dir, files)
 		bar.clear()
 		if err != nil {

@@ -123,12 +123,28 @@ func (w *writer) rate() string {
 // rateWhere says what the discount rate per period is, with its value.
 func (w *writer) rateWhere() string {
 	sym, d := w.rate(), w.m.PeriodRate()
-	k := w.m.Period.PerYear()
-	per := w.tr(periodWord[w.m.Period])
+	k := float64(w.m.Period.PerYear()) // periods a year, whole or not
+	per := w.period()
 	if k == 1 {
 		return fmt.Sprintf(w.tr(txtRateYear), sym, num(d), per)
 	}
-	return fmt.Sprintf(w.tr(txtRatePeriod), sym, num(1+w.m.DiscountRate), k, num(d), per, num(100*w.m.DiscountRate))
+	return fmt.Sprintf(w.tr(txtRatePeriod), sym, num(1+w.m.DiscountRate), num(k), num(d), per, num(100*w.m.DiscountRate))
+}
+
+// period names the model's period in the singular: "month", "月".
+func (w *writer) period() string {
+	if t, ok := periodWord[w.m.Period]; ok {
+		return w.tr(t)
+	}
+	return w.m.Period.String()
+}
+
+// periods names the model's period in the plural: "months", "个月".
+func (w *writer) periods() string {
+	if t, ok := periodsWord[w.m.Period]; ok {
+		return w.tr(t)
+	}
+	return w.m.Period.String() + "s"
 }
 
 // onePlus writes 1+d as a number: 1.1.
@@ -196,7 +212,7 @@ func (w *writer) clv(f *Formula) {
 			f.Symbols = "CLV = P·(1 − (1+r)^−n)/r"
 			f.Values = fmt.Sprintf("%s · (1 − %s) / %s", P, power(w.onePlus(), -n), num(d))
 		}
-		f.Where = fmt.Sprintf(w.tr(txtAnnuityWhere), w.margin(), w.tr(periodWord[m.Period]), w.rateWhere(), n, w.tr(periodsWord[m.Period]))
+		f.Where = fmt.Sprintf(w.tr(txtAnnuityWhere), w.margin(), w.period(), w.rateWhere(), n, w.periods())
 	case MarginMultiple:
 		mm, r := num(m.Segments[0].Stages[0].Margin()), num(retention(m))
 		ratio := fmt.Sprintf("(%s/%s)^%d", r, w.onePlus(), n)
@@ -210,7 +226,7 @@ func (w *writer) clv(f *Formula) {
 			f.Symbols = "CLV = m·(1 − (r/(1+i))^n)/(1 + i − r)"
 			f.Values = fmt.Sprintf("%s · (1 − %s) / (1 + %s − %s)", mm, ratio, num(d), r)
 		}
-		f.Where = fmt.Sprintf(w.tr(txtMultipleWhere), w.margin(), w.tr(periodWord[m.Period]), r, w.rateWhere(), n, w.tr(periodsWord[m.Period]),
+		f.Where = fmt.Sprintf(w.tr(txtMultipleWhere), w.margin(), w.period(), r, w.rateWhere(), n, w.periods(),
 			num(round(1/(1+d-retention(m)), 4)))
 	default:
 		exp := "(τ+1)"
@@ -223,7 +239,7 @@ func (w *writer) clv(f *Formula) {
 			terms[τ] = r.Contribution
 		}
 		f.Values = sum(terms, money, 3)
-		f.Where = fmt.Sprintf(w.tr(txtMarkovWhere), n-1, n, w.tr(periodsWord[m.Period]), w.rateWhere())
+		f.Where = fmt.Sprintf(w.tr(txtMarkovWhere), n-1, n, w.periods(), w.rateWhere())
 		if len(m.Segments) > 1 {
 			f.Note = w.segments("CLV", func(s int) float64 { return w.s.Segments[s].CLV })
 		}
@@ -347,7 +363,7 @@ func (w *writer) equity(f *Formula) {
 		terms = append(terms, term(0), term(1), "…", term(h-1))
 	}
 	f.Values = strings.Join(terms, " + ")
-	f.Where = fmt.Sprintf(w.tr(txtEquityWhere), h, w.tr(periodsWord[m.Period]))
+	f.Where = fmt.Sprintf(w.tr(txtEquityWhere), h, w.periods())
 }
 
 func (w *writer) payback(f *Formula) {

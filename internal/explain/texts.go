@@ -24,8 +24,8 @@ var (
 	}
 	// txtRatePeriod: symbol, 1+annual rate, periods a year, rate, period word, annual rate in %.
 	txtRatePeriod = scenarios.Text{
-		EN: "%s = %s^(1/%d) − 1 = %s, the discount rate per %s (%s%% a year)",
-		ZH: "%s = %s^(1/%d) − 1 = %s，每%s折现率（年率 %s%%）",
+		EN: "%s = %s^(1/%s) − 1 = %s, the discount rate per %s (%s%% a year)",
+		ZH: "%s = %s^(1/%s) − 1 = %s，每%s折现率（年率 %s%%）",
 	}
 	// txtAnnuityWhere: margin, period, rate clause, horizon, periods.
 	txtAnnuityWhere = scenarios.Text{

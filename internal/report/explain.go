@@ -165,8 +165,8 @@ func caption(s *scenarios.Scenario, m *sim.Model, lang string) string {
 
 // periodName returns the period's name in lang: "month" or "月".
 func periodName(p sim.Period, lang string) string {
-	if lang == "zh" {
-		return map[sim.Period]string{sim.Month: "月", sim.Quarter: "季度", sim.Year: "年"}[p]
+	if name, ok := map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[p.String()]; ok && lang == "zh" {
+		return name
 	}
 	return p.String()
 }

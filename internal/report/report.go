@@ -148,9 +148,16 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang 
 		head = append(head, name, "Δ")
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
-	width := 28
+	width := 28 // the labels' column, as wide as its widest label
 	for _, k := range kpi.All {
-		width = max(width, DisplayWidth(k.Label(lang)))
+		if k.Shown(summaries(runs)...) {
+			width = max(width, DisplayWidth(k.Label(lang)))
+		}
+	}
+	if runs[0].Uncertainty != nil {
+		for _, f := range kpi.Bands {
+			width = max(width, DisplayWidth(f.Label(lang)))
+		}
 	}
 	for _, k := range kpi.All {
 		if !k.Shown(summaries(runs)...) {
