@@ -2,11 +2,13 @@ package explain
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"clvlab/internal/kpi"
 	"clvlab/internal/projection"
 	"clvlab/scenarios"
+	"clvlab/sim"
 )
 
 // shippedRuns returns the projections of every shipped scenario and
@@ -280,4 +282,25 @@ func TestFillPanicsOnBadSegment(t *testing.T) {
 	}()
 	var tab Table
 	tab.Fill(m, 1)
+}
+
+// TestWeeklyPeriod: a weekly model's rate is (1+r)^(7/365.25) − 1 = 0.00182828
+// at r = 10%, with 365.25/7
+// = 52.1786 periods a year (sim.Period.Years), and its table still sums
+// to sim's CLV.
+func TestWeeklyPeriod(t *testing.T) {
+	m := shippedRuns(t)["four-stage"][0].Model
+	w := *m
+	w.Period = sim.Week
+	res, err := sim.Run(&w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := Explain(res, "en")
+	if where := e.Formulas[0].Where; !strings.Contains(where, "d = 1.1^(1/52.1786) − 1 = 0.00182828, the discount rate per week (10% a year)") {
+		t.Errorf("where: %s", where)
+	}
+	if !close(e.Table.CLV, res.Summary.CLV, 1e-9) {
+		t.Errorf("table CLV %v, sim %v", e.Table.CLV, res.Summary.CLV)
+	}
 }
