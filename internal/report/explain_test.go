@@ -37,6 +37,9 @@ func TestHTMLExplainsEachRun(t *testing.T) {
 					t.Errorf("%s %s: index.html lacks the description of %q", id, lang, v.Name.In(lang))
 				}
 			}
+			if !strings.Contains(page, "<details open><summary>") || strings.Count(page, "<details open>") != 1 {
+				t.Errorf("%s %s: the base's tenure table is not the one shown open", id, lang)
+			}
 			if got := strings.Count(page, `<table class="tenure">`); got != len(runs) {
 				t.Errorf("%s %s: %d tenure tables for %d runs", id, lang, got, len(runs))
 			}

@@ -34,6 +34,7 @@ type htmlRun struct {
 	Formulas                 []string
 	TableTitle               string
 	Table                    [][]string // the header, then a row per period of tenure
+	Open                     bool       // the table is shown open (the base's), the others folded
 }
 
 type htmlPage struct {
@@ -62,7 +63,7 @@ var page = newPage("report", `{{template "head" .}}
 <ul class="formulas">
 {{range .Formulas}}<li><code>{{.}}</code></li>
 {{end}}</ul>
-<details><summary>{{.TableTitle}}</summary>
+<details{{if .Open}} open{{end}}><summary>{{.TableTitle}}</summary>
 <table class="tenure">
 <thead><tr>{{range index .Table 0}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -106,8 +107,9 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 		p.Rows = append(p.Rows, row)
 	}
 	p.Explained = wExplained.In(lang)
-	for _, r := range runs {
+	for i, r := range runs {
 		p.Runs = append(p.Runs, explainedRun(s, r, lang))
+		p.Runs[i].Open = i == 0
 	}
 	for _, k := range chart.Kinds {
 		c := htmlChart{Title: k.Title(lang)}
