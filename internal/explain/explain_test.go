@@ -303,4 +303,8 @@ func TestWeeklyPeriod(t *testing.T) {
 	if !close(e.Table.CLV, res.Summary.CLV, 1e-9) {
 		t.Errorf("table CLV %v, sim %v", e.Table.CLV, res.Summary.CLV)
 	}
+	zh := Explain(res, "zh").Formulas[0].Where
+	if !strings.Contains(zh, "（36 周）") || !strings.Contains(zh, "0.00182828，每周折现率（年率 10%）") {
+		t.Errorf("where in Chinese: %s", zh)
+	}
 }
