@@ -618,15 +618,18 @@ func (a *App) tabsAndChart(m metrics) {
 	if !a.teach.projector {
 		y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
 	}
-	labels := a.tabLabels()
-	rows := (len(labels) + m.tabCols - 1) / m.tabCols
-	tr := image.Rect(x0, y0, a.w-m.pad, y0+rows*m.tabs)
-	for i, r := range c.TabGridRects(tr, labels, m.tabCols) {
-		a.widgets[fmt.Sprintf("tab:%d", i)] = r
-	}
-	if sel := c.TabsGrid("tabs", tr, labels, a.tab, m.tabCols); sel != a.tab {
-		a.tab = sel
-		a.platform.stateChanged()
+	tr := image.Rect(x0, y0, a.w-m.pad, y0)
+	if !a.teach.projector || !a.teach.lesson.open() { // a projected lesson shows the tab each step chose, and the chart gets the row
+		labels := a.tabLabels()
+		rows := (len(labels) + m.tabCols - 1) / m.tabCols
+		tr = image.Rect(x0, y0, a.w-m.pad, y0+rows*m.tabs)
+		for i, r := range c.TabGridRects(tr, labels, m.tabCols) {
+			a.widgets[fmt.Sprintf("tab:%d", i)] = r
+		}
+		if sel := c.TabsGrid("tabs", tr, labels, a.tab, m.tabCols); sel != a.tab {
+			a.tab = sel
+			a.platform.stateChanged()
+		}
 	}
 	cr := image.Rect(x0, tr.Max.Y+m.pad/2, a.w-m.pad, a.h-m.pad/2)
 	cr, fr := a.formulaSplit(m, cr)
@@ -703,7 +706,7 @@ const bigText = 1.3
 func (a *App) chartText(cr image.Rectangle) float64 {
 	area := math.Min(float64(cr.Dx())/800, float64(cr.Dy())/500)
 	if a.teach.projector {
-		return projectorChartText(a.w, a.h) / area
+		return projectorChartText(a.w, a.h, a.tab) / area
 	}
 	size := image.Pt(a.w, a.h)
 	if !a.big {

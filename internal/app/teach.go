@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 
+	"clvlab/internal/chart"
 	"clvlab/internal/planner"
 )
 
@@ -38,12 +39,19 @@ func projectorScale(w, h int) float64 {
 }
 
 // projectorChartText is the charts' text scale in projector mode for a
-// chart area of scale 1 (800×500): the charts' smallest text (9 pt, tick
-// labels of the deltas and the tornado) at projectorMinText pixels at
-// 1920×1080 (9 pt is 12 px at 96 px an inch).
-func projectorChartText(w, h int) float64 {
+// chart area of scale 1 (800×500): the chart's smallest text at
+// projectorMinText pixels at 1920×1080. Most charts' smallest text is
+// their tick labels and legend, 10 pt (13.3 px at 96 px an inch); the
+// cash flow's payback note and the bar labels of the KPI changes and What
+// matters are 9 pt (12 px).
+// TestProjectorText checks every tab against it.
+func projectorChartText(w, h, tab int) float64 {
 	fit := math.Min(float64(w)/1920, float64(h)/1080)
-	return math.Max(1, fit*projectorMinText/12)
+	smallest := 10.0 * 96 / 72
+	if tab == int(chart.CashFlow) || tab == int(chart.Deltas) || tab == tabTornado {
+		smallest = 9.0 * 96 / 72
+	}
+	return math.Max(1, fit*projectorMinText/smallest)
 }
 
 // openTeaching starts what the link asks for: projector mode and the
