@@ -79,11 +79,9 @@ type App struct {
 	// text, which large text enlarges (chartText).
 	normalChart chartArea
 	bar         topBarLayout
-	status      string // the status line's text, whole
-	wrapped     struct {
-		key   wrapKey
-		lines []string
-	}
+	status      string   // the status line's text, whole
+	wrapped     wrapMemo // the status line's lines
+	wrappedDesc wrapMemo // the description's, while a notice shows
 
 	dirty      bool             // the widgets ran: paint the next frame
 	stale      bool             // something changed outside the widgets: run them next frame

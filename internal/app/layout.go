@@ -75,28 +75,36 @@ func (a *App) layoutRows(m *metrics) {
 	a.bar.title = image.Rect(rowStart, m.pad, rowStart+max(titleW, 0), m.pad+h)
 	m.bar = m.pad + len(rows)*(h+gap) - gap + m.pad
 
-	// The description, or the notice while it lasts, wrapped.
-	msg := a.p.Scenario().Description.In(a.lang)
+	// The description, or the notice while it lasts, wrapped. A notice
+	// takes at least the description's lines, so that nothing under the
+	// status line moves when it comes or goes: a click aimed as a notice
+	// expires lands where it was aimed.
+	desc := a.p.Scenario().Description.In(a.lang)
 	if a.teach.projector || a.teach.lesson.open() {
-		msg = "" // the lesson, or the formulas projected, say what the class needs
+		desc = "" // the lesson, or the formulas projected, say what the class needs
 	}
 	if !a.bar.nameFits { // a narrow window: the name leads the description
-		msg = a.bar.name + " · " + msg
+		desc = a.bar.name + " · " + desc
 	}
+	desc = strings.ReplaceAll(desc, "\n", "  ")
+	msg := desc
 	a.bar.noticed = false
 	if n := a.noticeText(); n != "" {
-		msg, a.bar.noticed = n, true
+		msg, a.bar.noticed = strings.ReplaceAll(n, "\n", "  "), true
 	}
-	msg = strings.ReplaceAll(msg, "\n", "  ")
 	a.status = msg
 	size := float64(m.font) * 0.9
-	a.bar.desc = a.wrap(msg, size, a.w-2*m.pad)
+	a.bar.desc = a.wrap(&a.wrapped, msg, size, a.w-2*m.pad)
 	if msg == "" {
 		a.bar.desc = nil
 	}
+	lines := len(a.bar.desc)
+	if a.bar.noticed && desc != "" {
+		lines = max(lines, len(a.wrap(&a.wrappedDesc, desc, size, a.w-2*m.pad)))
+	}
 	lineH := int(math.Ceil(size * 1.45))
 	a.bar.descLine = lineH
-	m.desc = len(a.bar.desc)*lineH + m.pad/2
+	m.desc = lines*lineH + m.pad/2
 
 	// KPI strip: as many columns as keep every card's texts whole.
 	m.kpiCols = a.kpiColumns(*m)
@@ -104,15 +112,21 @@ func (a *App) layoutRows(m *metrics) {
 	m.tabCols = a.tabColumns(*m)
 }
 
-// wrap wraps text, remembering the last answer (the description is the
-// same frame after frame; wrapping measures every word).
-func (a *App) wrap(text string, size float64, width int) []string {
+// wrap wraps text, remembering the last answer in memo (the description
+// is the same frame after frame; wrapping measures every word).
+func (a *App) wrap(memo *wrapMemo, text string, size float64, width int) []string {
 	k := wrapKey{text, size, width}
-	if a.wrapped.key == k {
-		return a.wrapped.lines
+	if memo.key == k {
+		return memo.lines
 	}
-	a.wrapped.key, a.wrapped.lines = k, a.ui.Wrap(text, size, width)
-	return a.wrapped.lines
+	memo.key, memo.lines = k, a.ui.Wrap(text, size, width)
+	return memo.lines
+}
+
+// wrapMemo is wrap's last answer.
+type wrapMemo struct {
+	key   wrapKey
+	lines []string
 }
 
 type wrapKey struct {
