@@ -29,6 +29,10 @@ type Input struct {
 	// Overlay draws Runs[0] dashed over the single-run charts of Current
 	// (the app's baseline against the current values).
 	Overlay bool
+	// Classes is true for a scenario with latent classes: the survival
+	// chart then draws the retention rate by tenure under the survival
+	// curve, instead of the stage mix.
+	Classes bool
 }
 
 // Run is one projection: the base or a variant.

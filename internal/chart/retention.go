@@ -27,11 +27,17 @@ func retentionRates(survival []float64) (xs, ys []float64) {
 // "How to Project Customer Retention", Journal of Interactive Marketing
 // 21(1), whose figure 4 this is).
 func (st *style) retention() [][]*plot.Plot {
+	return [][]*plot.Plot{{st.retentionPlot(st.title(msgRetentionTitle))}}
+}
+
+// retentionPlot is the retention rate's plot under title: the whole
+// Retention chart, or the survival chart's lower half for a scenario with
+// latent classes (Input.Classes), where a stage mix says nothing.
+func (st *style) retentionPlot(title string) *plot.Plot {
 	r := st.current()
-	title := st.title(msgRetentionTitle)
 	xs, ys := retentionRates(r.Summary.Survival)
 	if len(xs) < 2 {
-		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNoCustomers))}}
+		return st.placeholder(title, st.t(msgNoCustomers))
 	}
 	p := st.newPlot(title, st.t(msgTenure, st.periodName()), st.t(msgRetentionRate))
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -62,5 +68,5 @@ func (st *style) retention() [][]*plot.Plot {
 	p.Y.Tick.Marker = percentTicks{}
 	p.Legend.Left = false
 	p.Legend.Top = false
-	return [][]*plot.Plot{{p}}
+	return p
 }

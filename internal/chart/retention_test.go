@@ -33,3 +33,13 @@ func TestRetentionRates(t *testing.T) {
 		t.Errorf("hover at tenure 2: %q", v)
 	}
 }
+
+// TestSurvivalWithClassesGolden: for a scenario with latent classes the
+// survival chart's lower half is the retention rate by tenure.
+func TestSurvivalWithClassesGolden(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		in := input(t, lang)
+		in.Classes = true
+		check(t, fmt.Sprintf("survival_classes_%s", lang), renderPNG(t, Survival, in))
+	}
+}

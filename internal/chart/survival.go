@@ -42,6 +42,11 @@ func (st *style) survival() [][]*plot.Plot {
 	top.Y.Min, top.Y.Max = 0, 1
 	top.Y.Tick.Marker = percentTicks{}
 	top.Legend.Left = false
+	if st.in.Classes {
+		// Latent classes: the retention rate rising with tenure says
+		// what the stage mix of one active stage cannot.
+		return [][]*plot.Plot{{top}, {st.retentionPlot(st.t(msgRetentionTitle))}}
+	}
 
 	bottom := st.newPlot(st.t(msgStageMixTitle), tenure, st.t(msgShareOfCohort))
 	layers := make([][]float64, n+1)
