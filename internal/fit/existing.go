@@ -52,56 +52,70 @@ func (c Classes) Existing(cs []records.Customer, spend func(records.Customer) fl
 			logDrop[k] = math.Log(cl.Dropout / (cl.Rate + cl.Dropout))
 		}
 	}
-	active, total := make([]float64, n), make([]float64, n)
+	// Customers with the same history have the same class probabilities:
+	// each history is placed once, with its customers' count and spend.
+	type history struct{ x, tx, T float64 }
+	type group struct{ count, spend float64 }
+	at := make(map[history]int, len(cs))
+	var hs []history
+	var gs []group
 	for _, cu := range cs {
-		x, tx, T := cu.Frequency, cu.Recency, cu.T
-		top := math.Inf(-1)
-		for k, cl := range c.Classes {
-			var a, g float64
-			if c.Model == KeyBGNBD {
-				a = x*logKeep[k] + x*logRate[k] - cl.Rate*T
-				g = math.Inf(-1)
-				if x > 0 {
-					g = logDrop[k] + (x-1)*logKeep[k] + x*logRate[k] - cl.Rate*tx
-				}
-			} else {
-				h := cl.Rate + cl.Dropout
-				a = x*logRate[k] - h*T
-				// μ/(λ+μ)·(e^(−h t_x) − e^(−h T)) = μ/h · e^(−h t_x)·(1 − e^(−h(T−t_x)))
-				g = math.Inf(-1)
-				if T > tx {
-					g = x*logRate[k] + logDrop[k] - h*tx + math.Log(-math.Expm1(-h*(T-tx)))
-				}
-			}
-			active[k] = logShare[k] + a
-			total[k] = logShare[k] + logAddExp(a, g)
-			top = math.Max(top, total[k])
-		}
-		z := 0.0
-		for k := range total {
-			z += math.Exp(total[k] - top)
+		h := history{cu.Frequency, cu.Recency, cu.T}
+		i, ok := at[h]
+		if !ok {
+			i = len(hs)
+			at[h] = i
+			hs, gs = append(hs, h), append(gs, group{})
 		}
 		w := cu.Count()
 		s := 1.0
 		if spend != nil {
 			s = spend(cu)
 		}
-		for k := range active {
-			p := w * math.Exp(active[k]-top) / z
-			e.Active[k] += p
-			e.Spend[k] += p * s
+		gs[i].count += w
+		gs[i].spend += w * s
+	}
+	// logActive[k] and logGone[k] are log(share·L_active) and
+	// log(share·L_gone) of one history.
+	logActive, logGone := make([]float64, n), make([]float64, n)
+	for i, h := range hs {
+		x, tx, T := h.x, h.tx, h.T
+		top := math.Inf(-1)
+		for k, cl := range c.Classes {
+			var a, g float64
+			if c.Model == KeyBGNBD {
+				a = x*(logKeep[k]+logRate[k]) - cl.Rate*T
+				g = math.Inf(-1)
+				if x > 0 {
+					g = logDrop[k] + (x-1)*logKeep[k] + x*logRate[k] - cl.Rate*tx
+				}
+			} else {
+				r := cl.Rate + cl.Dropout
+				a = x*logRate[k] - r*T
+				// μ/(λ+μ)·(e^(−r t_x) − e^(−r T)) = μ/r · e^(−r t_x)·(1 − e^(−r(T−t_x)))
+				g = math.Inf(-1)
+				if T > tx {
+					g = x*logRate[k] + logDrop[k] - r*tx + math.Log(-math.Expm1(-r*(T-tx)))
+				}
+			}
+			logActive[k], logGone[k] = logShare[k]+a, logShare[k]+g
+			if logActive[k] > top {
+				top = logActive[k]
+			}
+			if logGone[k] > top {
+				top = logGone[k]
+			}
+		}
+		z := 0.0
+		for k := range logActive {
+			logActive[k] = math.Exp(logActive[k] - top)
+			z += logActive[k] + math.Exp(logGone[k]-top)
+		}
+		count, spent := gs[i].count/z, gs[i].spend/z
+		for k, p := range logActive {
+			e.Active[k] += count * p
+			e.Spend[k] += spent * p
 		}
 	}
 	return e, nil
-}
-
-// logAddExp is log(e^a + e^b), without overflow.
-func logAddExp(a, b float64) float64 {
-	if a < b {
-		a, b = b, a
-	}
-	if math.IsInf(b, -1) {
-		return a
-	}
-	return a + math.Log1p(math.Exp(b-a))
 }
