@@ -72,6 +72,7 @@ type App struct {
 	maxScroll  int
 	pageLines  float64
 	panelItems []panelItem
+	kpiEdges   []int // the KPI cards' left edges and the strip's right, when they share one row (kpiColumns)
 	sbDrag     bool // the scrollbar's thumb is being dragged
 	sbGrab     int  // where in the thumb it was grabbed
 	help       bool // the shortcuts are shown

@@ -100,6 +100,12 @@ func (a *App) metrics() metrics {
 	m.bar = f * 28 / 10
 	m.desc = f * 18 / 10
 	m.panel = int(math.Max(300*s, math.Min(float64(a.w)*0.3, 440*s)))
+	if a.big {
+		// Large text: the panel a little narrower (its labels are short),
+		// so the strip, the seek bar and the tabs right of it take fewer
+		// rows and the chart keeps its height.
+		m.panel = int(math.Max(240*s, math.Min(float64(a.w)*0.27, 440*s)))
+	}
 	m.kpi = f * 4
 	m.tabs = f * 22 / 10
 	if a.teach.projector {
@@ -557,13 +563,18 @@ func (a *App) kpiBottom(m metrics) int {
 	return kpiTop(m) + rows*(m.kpi+m.pad/2) - m.pad/2
 }
 
-// kpiRect is where KPI card i of n goes.
+// kpiRect is where KPI card i of n goes: in one row each as wide as its
+// texts need and a share of the room left (a.kpiEdges), else in a grid.
 func (a *App) kpiRect(m metrics, i, n int) image.Rectangle {
 	x0 := m.panel + m.pad
+	y := kpiTop(m)
+	if len(a.kpiEdges) == n+1 {
+		return image.Rect(a.kpiEdges[i], y, a.kpiEdges[i+1]-m.pad/2, y+m.kpi)
+	}
 	cols := max(1, m.kpiCols)
 	w := (a.w - x0 - m.pad) / cols
 	row, col := i/cols, i%cols
-	y := kpiTop(m) + row*(m.kpi+m.pad/2)
+	y += row * (m.kpi + m.pad/2)
 	return image.Rect(x0+col*w, y, x0+(col+1)*w-m.pad/2, y+m.kpi)
 }
 
@@ -612,8 +623,12 @@ func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
 	y0 := a.kpiBottom(m) + m.pad/2
-	if a.trials > 0 && !a.teach.projector { // the trials' summary: a row of its own under the KPI strip
-		y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
+	if a.trials > 0 && !a.teach.projector { // the trials' summary: in the KPI strip's last row, or a row of its own under it
+		if r := a.trialsRect(m); !r.Empty() {
+			a.trialsRow(m, r)
+		} else {
+			y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
+		}
 	}
 	if !a.teach.projector {
 		y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
@@ -668,7 +683,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		a.sensitivity() // a recompute of its own, outside the chart's time
 	}
 	start := time.Now()
-	size := chart.Size{W: cr.Dx(), H: cr.Dy(), Text: a.chartText(cr)}
+	size := chart.Size{W: cr.Dx(), H: cr.Dy(), Text: a.chartText(cr), ShortTitle: true} // the top bar names the scenario
 	var fig *chart.Figure
 	var err error
 	if a.tab >= len(chart.Kinds) {

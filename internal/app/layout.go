@@ -169,18 +169,36 @@ func (a *App) barItems() []barItem {
 }
 
 // kpiColumns returns how many KPI cards a row of the strip holds: all of
-// them when their texts fit, fewer (and more rows) when not.
+// them when their texts fit side by side, each card as wide as its own
+// texts and a share of the room left (a.kpiEdges); else fewer, equal
+// cards a row (and more rows), a.kpiEdges empty.
 func (a *App) kpiColumns(m metrics) int {
 	ks := a.p.KPIs()
 	n := len(ks)
-	need := 0.0
+	x0 := m.panel + m.pad
+	width := a.w - x0 - m.pad
+	a.kpiEdges = a.kpiEdges[:0]
+	need, sum := 0.0, 0
 	for _, k := range ks {
-		need = math.Max(need, a.measure(k.Label[langIndex(a.lang)], float64(m.font)*0.85))
-		need = math.Max(need, a.measure(a.kpiValue(k), float64(m.font)*1.2))
-		need = math.Max(need, a.measure(a.kpiDelta(k), float64(m.font)*0.85))
+		w := a.measure(k.Label[langIndex(a.lang)], float64(m.font)*0.85)
+		w = math.Max(w, a.measure(a.kpiValue(k), float64(m.font)*1.2))
+		w = math.Max(w, a.measure(a.kpiDelta(k), float64(m.font)*0.85))
+		need = math.Max(need, w)
+		card := int(math.Ceil(w)) + m.pad/2 + m.pad // the texts, the gap and the inset
+		a.kpiEdges = append(a.kpiEdges, card)
+		sum += card
 	}
-	width := a.w - (m.panel + m.pad) - m.pad
-	for cols := n; cols > 1; cols-- {
+	if sum <= width {
+		extra, x := (width-sum)/max(1, n), x0
+		for i, card := range a.kpiEdges {
+			a.kpiEdges[i] = x
+			x += card + extra
+		}
+		a.kpiEdges = append(a.kpiEdges, x)
+		return n
+	}
+	a.kpiEdges = a.kpiEdges[:0]
+	for cols := n - 1; cols > 1; cols-- {
 		if float64(width/cols-m.pad/2-m.pad) >= need {
 			return cols
 		}

@@ -208,43 +208,72 @@ func (a *App) pollMonteCarlo() {
 }
 
 // trialsRow draws the trials' summary from the top of r, the rows under
-// the KPI strip that trials get while they are on: the figures of the
-// bands (or that they are being run), each whole, flowing onto a second
-// line when the window is narrow. It returns the bottom of what it drew.
+// the KPI strip that trials get while they are on (or the room the
+// strip's last row leaves, trialsRect): the figures of the bands (or that
+// they are being run), each whole, flowing onto a second line when the
+// window is narrow. It returns the bottom of what it drew.
 func (a *App) trialsRow(m metrics, r image.Rectangle) int {
 	c := &a.ui
 	size := float64(m.font) * 0.85
-	parts := []string{a.t("running trials")}
-	if r := a.mcRun; r != nil {
-		parts = []string{fmt.Sprintf(a.t("trials progress"), r.done.Load(), r.trials)}
-	}
-	if b := a.currentBands(); b != nil {
-		parts = a.bandsParts(b)
-	}
+	parts := a.trialsParts()
 	sep := a.measure(a.t("band separator"), size)
-	// Lay the parts out first, to know how many lines they take.
-	type placed struct {
-		x, line, w int
-		s          string
-	}
-	var ps []placed
+	lineH := m.line * 9 / 10
+	bottom := r.Min.Y + a.trialsLines(m, r.Dx())*lineH + m.pad/3
+	c.Fill(image.Rect(r.Min.X, r.Min.Y, r.Max.X, bottom), c.Theme.Panel)
 	x, line, right := r.Min.X+m.pad/2, 0, r.Max.X-m.pad/2
 	for _, s := range parts {
 		w := int(math.Ceil(a.measure(s, size)))
 		if x > r.Min.X+m.pad/2 && x+w > right {
 			x, line = r.Min.X+m.pad/2, line+1
 		}
-		ps = append(ps, placed{x, line, w, s})
+		y := r.Min.Y + m.pad/6 + line*lineH
+		c.Label(image.Rect(x, y, min(x+w+2, right), y+lineH), s, size, c.Theme.Text, ui.Left)
 		x += w + int(sep)
 	}
-	lineH := m.line * 9 / 10
-	bottom := r.Min.Y + (line+1)*lineH + m.pad/3
-	c.Fill(image.Rect(r.Min.X, r.Min.Y, r.Max.X, bottom), c.Theme.Panel)
-	for _, p := range ps {
-		y := r.Min.Y + m.pad/6 + p.line*lineH
-		c.Label(image.Rect(p.x, y, min(p.x+p.w+2, right), y+lineH), p.s, size, c.Theme.Text, ui.Left)
-	}
 	return bottom
+}
+
+// trialsLines returns how many lines the trials' summary takes in a row
+// width pixels wide.
+func (a *App) trialsLines(m metrics, width int) int {
+	size := float64(m.font) * 0.85
+	sep := a.measure(a.t("band separator"), size)
+	x, line, left, right := m.pad/2, 0, m.pad/2, width-m.pad/2
+	for _, s := range a.trialsParts() {
+		w := int(math.Ceil(a.measure(s, size)))
+		if x > left && x+w > right {
+			x, line = left, line+1
+		}
+		x += w + int(sep)
+	}
+	return line + 1
+}
+
+// trialsParts are the texts of the trials' summary.
+func (a *App) trialsParts() []string {
+	if b := a.currentBands(); b != nil {
+		return a.bandsParts(b)
+	}
+	if r := a.mcRun; r != nil {
+		return []string{fmt.Sprintf(a.t("trials progress"), r.done.Load(), r.trials)}
+	}
+	return []string{a.t("running trials")}
+}
+
+// trialsRect is where the trials' summary goes in the KPI strip: right of
+// the last card when the strip's last row leaves room for it there,
+// within a card's height; else the empty rectangle (a row of its own).
+func (a *App) trialsRect(m metrics) image.Rectangle {
+	n := len(a.p.KPIs())
+	if n == 0 || len(a.kpiEdges) > 0 || n%max(1, m.kpiCols) == 0 {
+		return image.Rectangle{}
+	}
+	last := a.kpiRect(m, n-1, n)
+	r := image.Rect(last.Max.X+m.pad/2, last.Min.Y, a.w-m.pad, last.Max.Y)
+	if a.trialsLines(m, r.Dx())*(m.line*9/10)+m.pad/3 > r.Dy() {
+		return image.Rectangle{}
+	}
+	return r
 }
 
 // bandsParts are the figures of the bands for the trials' row, with the

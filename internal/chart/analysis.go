@@ -58,6 +58,10 @@ func BuildAnalysis(a Analysis, size Size) (*Figure, error) {
 		lang:   lang,
 		scale:  size.scale(),
 		period: "month",
+		short:  size.ShortTitle,
+	}
+	if size.ShortTitle {
+		st.in.Scenario = ""
 	}
 	f := &Figure{kind: analysisKind, rows: a.plots(st), size: size}
 	if hm, ok := a.(*HeatMap); ok && hm.bar != nil {

@@ -33,22 +33,26 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	st.placer(top).addColumns(xs, zero, margin)
 	st.placer(top).addColumns(xs, spend, zero)
 	bands := st.bands()
+	var band plot.Thumbnailer
 	if bands != nil {
-		// The bands are explained once, in the legend of the plot below:
-		// seven entries here would cover the bars.
-		st.fan(top, bands.NetCashFlow, color.RGBA{0x33, 0x33, 0x33, 0xff}, fanFilled, false)
+		// The bands are explained in the legend of the plot below; here
+		// the outer band alone gets an entry (seven would cover the bars).
+		band = st.fan(top, bands.NetCashFlow, color.RGBA{0x33, 0x33, 0x33, 0xff}, fanFilled, false)
 	}
 	top.Legend.Add(st.t(msgOperatingMargin), mb)
 	top.Legend.Add(st.t(msgAcquisitionSpend), sb)
 	if l := st.line(top, xs, net, black, 1.25, false); l != nil {
 		top.Legend.Add(st.t(msgNetCashFlow), l)
 	}
+	if band != nil {
+		top.Legend.Add(st.t(msgBand90), band)
+	}
 	bottom := st.newPlot(st.t(msgCumulativeTitle), st.periodLabel(), st.moneyLabel(msgCumulative))
 	st.guide(bottom, xs, make([]float64, h), grey, 0.75)
 	if bands != nil {
 		st.fan(bottom, bands.CumulativeDiscountedNetCashFlow, blue, fanFilled, true)
 	}
-	current := st.line(bottom, xs, cum, blue, 2, false)
+	current := st.line(bottom, xs, cum, currentColour, 2, false)
 	if b := st.overlay(); b != nil && current != nil {
 		bottom.Legend.Add(st.in.Runs[st.in.Current].Name, current)
 		st.dashed(bottom, b.CumulativeDiscountedNetCashFlow)
@@ -62,6 +66,9 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	lo, hi := span(margin, spend, net)
 	lo2, hi2 := span(cum)
 	lines := 3 // margin, spend, net cash flow: the payback line is labelled where it is
+	if band != nil {
+		lines++
+	}
 	if !payback.Defined {
 		lines++
 	}

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -88,6 +89,9 @@ type Size struct {
 	// screen's large text: 1.3 is text 30% larger than the chart of this
 	// size has); 0 is 1.
 	Text float64
+	// ShortTitle leaves the scenario's name (and the run's) off the
+	// titles: for a screen that shows them itself.
+	ShortTitle bool
 }
 
 // scale is the size of text and lines: 1 at 800×500, times Text.
@@ -121,6 +125,9 @@ type Figure struct {
 	layout func(f *Figure, c draw.Canvas)
 	// placers place the plots' legends as they are drawn (legend.go).
 	placers []*legendPlacer
+	// outside are the legends drawn in the column beside the plots, after
+	// Draw.
+	outside []vg.Rectangle
 }
 
 type dataArea struct {
@@ -172,28 +179,204 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	return f, nil
 }
 
-// Draw draws the figure onto c.
+// Draw draws the figure onto c. Plots over periods stacked in rows go
+// side by side when stacked they would leave a data area too short for
+// its text (squashed: bars are as wide as the figure allows, so charts of
+// bars stay stacked), and legends that do not fit in their data areas go in a
+// column on the right, clear of the axes (arrange).
 func (f *Figure) Draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 	f.data = f.data[:0]
+	f.outside = f.outside[:0]
+	for _, lp := range f.placers {
+		lp.fixed = false
+	}
 	if f.layout != nil {
 		f.layout(f, c)
 		return
 	}
-	pad := vg.Length(f.size.W) * vg.Inch / 96 / 80
-	if len(f.rows) == 1 && len(f.rows[0]) == 1 {
-		f.drawPlot(f.rows[0][0], draw.Crop(c, pad/2, -pad/2, pad, -pad/2))
-		return
-	}
-	tiles := draw.Tiles{Rows: len(f.rows), Cols: len(f.rows[0]), PadX: 2 * pad, PadY: 2 * pad,
-		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
-	canvases := plot.Align(f.rows, tiles, c)
-	for i, row := range f.rows {
+	grid, canvases, column := f.arrange(c)
+	for i, row := range grid {
 		for j, p := range row {
-			f.drawPlot(p, canvases[i][j])
+			if column == 0 {
+				f.drawPlot(p, canvases[i][j])
+				continue
+			}
+			f.drawBesideLegend(p, canvases[i][j], column)
 		}
 	}
+}
+
+// arrange returns the plots' grid, their canvases in c, and the width of
+// the column on the right that holds the legends (0: each legend in its
+// data area).
+func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Length) {
+	grid := f.rows
+	canvases := f.canvases(grid, c)
+	if wrapYLabels(grid, canvases) {
+		canvases = f.canvases(grid, c)
+	}
+	if timeKinds[f.kind] && stacked(grid) && f.squashed(grid, canvases) {
+		grid = [][]*plot.Plot{make([]*plot.Plot, len(f.rows))}
+		for i, row := range f.rows {
+			grid[0][i] = row[0]
+		}
+		canvases = f.canvases(grid, c)
+	}
+	column := vg.Length(0)
+	for i, row := range grid {
+		for j, p := range row {
+			if lr := p.Legend.Rectangle(canvases[i][j]).Size(); lr.Y > p.DataCanvas(canvases[i][j]).Size().Y {
+				column = max(column, lr.X)
+			}
+		}
+	}
+	if column == 0 {
+		return grid, canvases, 0
+	}
+	column += f.pad()
+	return grid, f.canvases(grid, draw.Crop(c, 0, -column, 0, 0)), column
+}
+
+// wrapYLabels breaks the y axis label of each plot in grid longer than
+// its axis (in canvases) into lines that fit (a label longer than
+// its axis squeezes the data area to nothing), and reports whether it
+// broke any.
+func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	wrapped := false
+	for i, row := range grid {
+		for j, p := range row {
+			l := &p.Y.Label
+			// At most the height the axis has once the plot's title and x
+			// axis are off it.
+			c := canvases[i][j]
+			axis := max(p.DataCanvas(c).Size().Y, c.Size().Y/2)
+			limit := 0.9 * axis
+			if l.Text == "" || strings.Contains(l.Text, "\n") || l.TextStyle.Width(l.Text) <= axis {
+				continue
+			}
+			var lines []string
+			line := ""
+			for _, w := range labelWords(l.Text) {
+				if line != "" && l.TextStyle.Width(line+w) > limit {
+					lines, line = append(lines, strings.TrimSpace(line)), ""
+				}
+				line += w
+			}
+			if lines = append(lines, strings.TrimSpace(line)); len(lines) > 1 {
+				l.Text, wrapped = strings.Join(lines, "\n"), true
+			}
+		}
+	}
+	return wrapped
+}
+
+// labelWords splits s where a line may break: after a space or a
+// full-width comma, before a bracket.
+func labelWords(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			if i > start {
+				out, start = append(out, s[start:i]), i
+			}
+		case ' ', '，':
+			end := i + len(string(r))
+			out, start = append(out, s[start:end]), end
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// pad is the space around and between the plots.
+func (f *Figure) pad() vg.Length { return vg.Length(f.size.W) * vg.Inch / 96 / 80 }
+
+// canvases lays the plots of grid out in c, their data areas aligned.
+func (f *Figure) canvases(grid [][]*plot.Plot, c draw.Canvas) [][]draw.Canvas {
+	pad := f.pad()
+	if len(grid) == 1 && len(grid[0]) == 1 {
+		return [][]draw.Canvas{{draw.Crop(c, pad/2, -pad/2, pad, -pad/2)}}
+	}
+	tiles := draw.Tiles{Rows: len(grid), Cols: len(grid[0]), PadX: 2 * pad, PadY: 2 * pad,
+		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
+	if len(grid) == 1 {
+		// Side by side: a tile each (plot.Align evens out the widths of
+		// data areas whose axes differ, down to nothing).
+		row := make([]draw.Canvas, len(grid[0]))
+		for i := range row {
+			row[i] = tiles.At(c, i, 0)
+		}
+		return [][]draw.Canvas{row}
+	}
+	return plot.Align(grid, tiles, c)
+}
+
+// stacked reports whether grid is one column of several plots.
+func stacked(grid [][]*plot.Plot) bool {
+	if len(grid) < 2 {
+		return false
+	}
+	for _, row := range grid {
+		if len(row) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// minDataLines is the least height of a data area, in lines of its
+// legend's text: less and the plot is squashed.
+const minDataLines = 8
+
+// squashed reports whether a plot of grid laid out in canvases has a data
+// area shorter than minDataLines of its legend's text.
+func (f *Figure) squashed(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	for i, row := range grid {
+		for j, p := range row {
+			if p.DataCanvas(canvases[i][j]).Size().Y < minDataLines*p.Legend.TextStyle.Font.Size {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// drawBesideLegend draws p in c with its legend in the column of width w
+// right of c, its top level with the top of p's data area (Plot.Draw puts
+// a legend at the top right of c less the axes; XOffs moves it right).
+func (f *Figure) drawBesideLegend(p *plot.Plot, c draw.Canvas, w vg.Length) {
+	size := p.Legend.Rectangle(c).Size()
+	if lp := f.placer(p); lp != nil {
+		lp.fixed = true
+	}
+	top, left, xoffs, yoffs := p.Legend.Top, p.Legend.Left, p.Legend.XOffs, p.Legend.YOffs
+	dc := p.DataCanvas(c)
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.XOffs, p.Legend.YOffs = w, 0
+	f.drawPlot(p, c)
+	if size.X > 0 && size.Y > 0 {
+		right := c.Max.X + w
+		f.outside = append(f.outside, vg.Rectangle{
+			Min: vg.Point{X: right - size.X, Y: dc.Max.Y + p.Y.Padding - size.Y},
+			Max: vg.Point{X: right, Y: dc.Max.Y + p.Y.Padding}})
+	}
+	p.Legend.Top, p.Legend.Left, p.Legend.XOffs, p.Legend.YOffs = top, left, xoffs, yoffs
+}
+
+// placer returns the legend placer of p, or nil.
+func (f *Figure) placer(p *plot.Plot) *legendPlacer {
+	for _, lp := range f.placers {
+		if lp.plot == p {
+			return lp
+		}
+	}
+	return nil
 }
 
 func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {

@@ -16,8 +16,11 @@ import (
 // comparison.go and deltas.go.
 
 // title returns the chart title with the scenario, and the run where it is
-// not the base, on a second line.
+// not the base, on a second line (not with Size.ShortTitle).
 func (st *style) title(key int) string {
+	if st.short {
+		return st.t(key)
+	}
 	sub := st.in.Scenario
 	if st.in.Current > 0 {
 		sub += " - " + st.in.Runs[st.in.Current].Name

@@ -17,6 +17,8 @@ import (
 // samples as it adds lines, stacked areas, bars and bands (addLine,
 // addColumns). After drawing, rect is where the legend went.
 type legendPlacer struct {
+	plot    *plot.Plot
+	fixed   bool // the figure places the legend itself (Figure.drawBesideLegend)
 	samples plotter.XYs
 	rect    vg.Rectangle
 	drawn   bool
@@ -28,6 +30,10 @@ type legendPlacer struct {
 var corners = [...]struct{ top, left bool }{{true, true}, {true, false}, {false, false}, {false, true}}
 
 func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
+	if lp.fixed {
+		lp.drawn = false
+		return
+	}
 	size := p.Legend.Rectangle(c).Size()
 	if size.X <= 0 || size.Y <= 0 {
 		lp.drawn = false
@@ -115,23 +121,40 @@ func (st *style) placer(p *plot.Plot) *legendPlacer {
 	if lp := st.placers[p]; lp != nil {
 		return lp
 	}
-	lp := &legendPlacer{}
+	lp := &legendPlacer{plot: p}
 	st.placers[p] = lp
 	p.Add(lp)
 	return lp
 }
 
-// Legends returns where the legends of a drawn figure are, in pixels from
-// its top left: for an overlay (the app's tooltip) that must not cover
+// Legends returns where the legends of a drawn figure are, in its data
+// areas or in the column beside them, in pixels from its top left: for an overlay (the app's tooltip) that must not cover
 // them.
 func (f *Figure) Legends() []image.Rectangle {
 	var out []image.Rectangle
 	px := func(l vg.Length) int { return int(l * 96 / vg.Inch) }
+	add := func(r vg.Rectangle) {
+		out = append(out, image.Rect(px(r.Min.X), f.size.H-px(r.Max.Y), px(r.Max.X)+1, f.size.H-px(r.Min.Y)+1))
+	}
 	for _, lp := range f.placers {
 		if lp.drawn {
-			r := lp.rect
-			out = append(out, image.Rect(px(r.Min.X), f.size.H-px(r.Max.Y), px(r.Max.X)+1, f.size.H-px(r.Min.Y)+1))
+			add(lp.rect)
 		}
+	}
+	for _, r := range f.outside {
+		add(r)
+	}
+	return out
+}
+
+// DataAreas returns where the data areas of a drawn figure are, in pixels
+// from its top left: one a plot, inside its axes.
+func (f *Figure) DataAreas() []image.Rectangle {
+	out := make([]image.Rectangle, 0, len(f.data))
+	px := func(l vg.Length) int { return int(l * 96 / vg.Inch) }
+	for _, d := range f.data {
+		r := d.rect
+		out = append(out, image.Rect(px(r.Min.X), f.size.H-px(r.Max.Y), px(r.Max.X)+1, f.size.H-px(r.Min.Y)+1))
 	}
 	return out
 }

@@ -67,6 +67,7 @@ const (
 	msgBadNews
 	msgRetentionTitle
 	msgRetentionRate
+	msgSameAsCurrent
 	numMessages
 )
 
@@ -110,6 +111,7 @@ var messages = [numMessages][2]string{
 	msgBand90:            {"5-95% of trials", "90% 的模拟落在此区间"},
 	msgBand50:            {"25-75% of trials", "50% 的模拟落在此区间"},
 	msgMedian:            {"median of trials", "模拟中位数"},
+	msgSameAsCurrent:     {" (same as Current)", "（与当前相同）"},
 	msgGoodNews:          {"good news", "有利变化"},
 	msgBadNews:           {"bad news", "不利变化"},
 	msgWaterfallTitle:    {"%s: what each change contributed, base to %s", "%s：从基准到%s，各项变更的贡献"},

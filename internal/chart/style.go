@@ -45,6 +45,10 @@ func StageColour(i int) color.Color { return stageColours[i%len(stageColours)] }
 // runColours colour the variants in comparisons; the base is black.
 var runColours = []color.Color{blue, vermillion, green, purple, orange, skyBlue, yellow}
 
+// currentColour is the colour of the app's current values (Input.Overlay)
+// on every chart that names them: the cash flow and the comparison.
+var currentColour = blue
+
 func runColour(i int) color.Color {
 	if i == 0 {
 		return black
@@ -61,6 +65,7 @@ type style struct {
 	period string  // "month", "quarter" or "year"
 	// placers are the legend placers of the plots built (legend.go).
 	placers map[*plot.Plot]*legendPlacer
+	short   bool // titles without the scenario and the run (Size.ShortTitle)
 }
 
 func newStyle(in *Input, size Size) *style {
@@ -70,6 +75,9 @@ func newStyle(in *Input, size Size) *style {
 	}
 	clean := *in
 	clean.Scenario, clean.Currency = Printable(in.Scenario), Printable(in.Currency)
+	if size.ShortTitle {
+		clean.Scenario = ""
+	}
 	clean.Stages = make([]string, len(in.Stages))
 	for i, s := range in.Stages {
 		clean.Stages[i] = Printable(s)
@@ -88,6 +96,7 @@ func newStyle(in *Input, size Size) *style {
 		scale:   size.scale(),
 		period:  in.Runs[0].Result.Model.Period.String(),
 		placers: map[*plot.Plot]*legendPlacer{},
+		short:   size.ShortTitle,
 	}
 }
 
@@ -443,9 +452,9 @@ const (
 // fan draws the 5-95% and 25-75% ranges of stats over the periods as
 // bands in colour c, shaded or outlined, and the median as a dotted line
 // (the baseline is dashed), with legend entries when legend is true.
-func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how fanStyle, legend bool) {
+func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how fanStyle, legend bool) plot.Thumbnailer {
 	if len(stats) == 0 {
-		return
+		return nil
 	}
 	xs := periods(len(stats))
 	edge := func(f func(uncertainty.Stats) float64) []float64 {
@@ -493,7 +502,7 @@ func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how 
 		median.Dashes = []vg.Length{st.pt(1.25), st.pt(2)}
 	}
 	if !legend {
-		return
+		return outer
 	}
 	if outer != nil {
 		p.Legend.Add(st.t(msgBand90), outer)
@@ -504,4 +513,5 @@ func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how 
 	if median != nil {
 		p.Legend.Add(st.t(msgMedian), median)
 	}
+	return outer
 }
