@@ -73,9 +73,9 @@ type App struct {
 	pageLines  float64
 	panelItems []panelItem
 	kpiEdges   []int // the KPI cards' left edges and the strip's right, when they share one row (kpiColumns)
-	sbDrag     bool // the scrollbar's thumb is being dragged
-	sbGrab     int  // where in the thumb it was grabbed
-	help       bool // the shortcuts are shown
+	sbDrag     bool  // the scrollbar's thumb is being dragged
+	sbGrab     int   // where in the thumb it was grabbed
+	help       bool  // the shortcuts are shown
 	// normalChart is the chart's scale at the last frame with normal
 	// text, which large text enlarges (chartText).
 	normalChart chartArea
