@@ -20,9 +20,6 @@ func TestShortFigures(t *testing.T) {
 		in.Current, in.Overlay = 1, true
 		for _, size := range []Size{{W: 917, H: 300, Text: 1.8}, {W: 732, H: 290, Text: 1.6}, {W: 872, H: 383, Text: 1.7}} {
 			for _, k := range Kinds {
-				if k == Breakdown {
-					continue // not yet: its stacked bar plots still squeeze the lower one at large text (issue 12)
-				}
 				name := fmt.Sprintf("%s %s %dx%d", k.Slug(), lang, size.W, size.H)
 				fig, err := Build(k, in, size)
 				if err != nil {

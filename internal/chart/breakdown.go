@@ -34,11 +34,16 @@ func (st *style) breakdown() [][]*plot.Plot {
 	for k, fig := range []kpi.KPI{kpi.CLV, kpi.AcquisitionCost, kpi.CLVNet} {
 		c := []color.Color{blue, vermillion, green}[k]
 		if b := bars(values[k], w, c, vg.Length(k-1)*w); b != nil {
-			top.Add(b)
+			st.addBars(top, b)
 			top.Legend.Add(fig.Short(st.lang), b)
 		}
 	}
 	top.NominalX(names...)
+	if len(names) == 1 {
+		// One segment: a range for its bars to sit in (a zero-width range
+		// has no scale to lay out their widths by).
+		top.X.Min, top.X.Max = -1, 1
+	}
 	top.Legend.Left = false
 
 	// Bottom: CLV by stage, each bar in its stage's colour; win-back last.
@@ -58,7 +63,7 @@ func (st *style) breakdown() [][]*plot.Plot {
 		}
 		if b := bars([]float64{v}, w2, c, 0); b != nil {
 			b.XMin = float64(i)
-			bottom.Add(b)
+			st.addBars(bottom, b)
 		}
 	}
 	bottom.NominalX(labels...)

@@ -28,7 +28,7 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	top.Y.Label.Text = st.in.Currency
 	w := st.barWidth(2*h, 1)
 	mb, sb := bars(margin, w, green, -w/2), bars(spend, w, vermillion, w/2)
-	top.Add(mb, sb)
+	st.addBars(top, mb, sb)
 	zero := make([]float64, h)
 	st.placer(top).addColumns(xs, zero, margin)
 	st.placer(top).addColumns(xs, spend, zero)

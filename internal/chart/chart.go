@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -128,6 +129,8 @@ type Figure struct {
 	// outside are the legends drawn in the column beside the plots, after
 	// Draw.
 	outside []vg.Rectangle
+	// bars are the bar charts of each plot, narrowed with it side by side.
+	bars map[*plot.Plot][]sizedBars
 }
 
 type dataArea struct {
@@ -168,7 +171,7 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", k)
 	}
-	f := &Figure{kind: k, rows: rows, size: size}
+	f := &Figure{kind: k, rows: rows, size: size, bars: st.barCharts}
 	for _, row := range rows {
 		for _, p := range row {
 			if lp := st.placers[p]; lp != nil {
@@ -214,14 +217,37 @@ func (f *Figure) Draw(c draw.Canvas) {
 func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Length) {
 	grid := f.rows
 	canvases := f.canvases(grid, c)
-	if wrapYLabels(grid, canvases) {
-		canvases = f.canvases(grid, c)
-	}
-	if timeKinds[f.kind] && stacked(grid) && f.squashed(grid, canvases) {
+	barScale := 1.0
+	f.scaleBars(barScale)
+	if f.kind != analysisKind && stacked(grid) && f.squashed(grid, canvases) {
+		wide := float64(canvases[0][0].Size().X)
 		grid = [][]*plot.Plot{make([]*plot.Plot, len(f.rows))}
 		for i, row := range f.rows {
 			grid[0][i] = row[0]
 		}
+		canvases = f.canvases(grid, c)
+		// The bars narrower by as much as the plots' room (their data
+		// areas cannot say: bars built for the full width may not fit).
+		barScale = float64(canvases[0][0].Size().X) / wide
+		f.scaleBars(barScale)
+		if tiltTicks(grid, canvases) {
+			canvases = f.canvases(grid, c)
+		}
+		if wrapTitles(grid, canvases) {
+			canvases = f.canvases(grid, c)
+		}
+	}
+	if wrapYLabels(grid, canvases) {
+		canvases = f.canvases(grid, c)
+	}
+	// Bars wider than their plot's room leave it no data area (gonum/plot
+	// makes room for every bar): narrower until they fit.
+	for range 6 {
+		if fits(grid, canvases) {
+			break
+		}
+		barScale *= 0.7
+		f.scaleBars(barScale)
 		canvases = f.canvases(grid, c)
 	}
 	column := vg.Length(0)
@@ -256,15 +282,7 @@ func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 			if l.Text == "" || strings.Contains(l.Text, "\n") || l.TextStyle.Width(l.Text) <= axis {
 				continue
 			}
-			var lines []string
-			line := ""
-			for _, w := range labelWords(l.Text) {
-				if line != "" && l.TextStyle.Width(line+w) > limit {
-					lines, line = append(lines, strings.TrimSpace(line)), ""
-				}
-				line += w
-			}
-			if lines = append(lines, strings.TrimSpace(line)); len(lines) > 1 {
+			if lines := wrapText(l.Text, l.TextStyle, limit); len(lines) > 1 {
 				l.Text, wrapped = strings.Join(lines, "\n"), true
 			}
 		}
@@ -292,6 +310,87 @@ func labelWords(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// fits reports whether every plot of grid has a data area in canvases.
+func fits(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	for i, row := range grid {
+		for j, p := range row {
+			d := p.DataCanvas(canvases[i][j]).Size()
+			if !(d.X > 0 && d.Y > 0) || math.IsInf(float64(d.X), 0) || math.IsInf(float64(d.Y), 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// scaleBars sets the figure's bars to k times the width and offset they
+// were built with.
+func (f *Figure) scaleBars(k float64) {
+	for _, bs := range f.bars {
+		for _, b := range bs {
+			b.bars.Width, b.bars.Offset = b.width*vg.Length(k), b.offset*vg.Length(k)
+		}
+	}
+}
+
+// tiltTicks tilts the names on the x axis of each plot in grid whose
+// names (plot.NominalX) are wider than their slots in canvases, so that
+// side by side they do not run into each other; it reports whether it
+// tilted any.
+func tiltTicks(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	tilted := false
+	for i, row := range grid {
+		for j, p := range row {
+			ticks, ok := p.X.Tick.Marker.(plot.ConstantTicks)
+			if !ok || len(ticks) == 0 {
+				continue
+			}
+			slot := p.DataCanvas(canvases[i][j]).Size().X / vg.Length(len(ticks))
+			for _, tk := range ticks {
+				if p.X.Tick.Label.Width(tk.Label) > 0.95*slot {
+					p.X.Tick.Label.Rotation = math.Pi / 6
+					p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+					tilted = true
+					break
+				}
+			}
+		}
+	}
+	return tilted
+}
+
+// wrapTitles breaks each title of the plots in grid wider than its canvas
+// into lines that fit, and reports whether it broke any.
+func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	wrapped := false
+	for i, row := range grid {
+		for j, p := range row {
+			t := &p.Title
+			if lines := wrapText(t.Text, t.TextStyle, canvases[i][j].Size().X); len(lines) > 1 {
+				t.Text, wrapped = strings.Join(lines, "\n"), true
+			}
+		}
+	}
+	return wrapped
+}
+
+// wrapText breaks s, when it has one line wider than limit in sty, into
+// lines at most limit wide where it can (labelWords); else it returns s.
+func wrapText(s string, sty text.Style, limit vg.Length) []string {
+	if s == "" || strings.Contains(s, "\n") || sty.Width(s) <= limit {
+		return []string{s}
+	}
+	var lines []string
+	line := ""
+	for _, w := range labelWords(s) {
+		if line != "" && sty.Width(line+w) > limit {
+			lines, line = append(lines, strings.TrimSpace(line)), ""
+		}
+		line += w
+	}
+	return append(lines, strings.TrimSpace(line))
 }
 
 // pad is the space around and between the plots.

@@ -65,7 +65,31 @@ func (st *style) dashed(p *plot.Plot, ys []float64) {
 // the given share of the figure width.
 func (st *style) barWidth(n int, share float64) vg.Length {
 	w, _ := Size{W: int(800 * st.scale)}.Points()
+	if st.width > 0 {
+		w = min(w, st.width) // large text: the scale outgrows the figure
+	}
 	return vg.Length(math.Max(1, float64(w)*share*0.85/float64(max(n, 1))))
+}
+
+// addBars adds the bar charts bs (nil ones skipped) to p, noting them for
+// the figure: side by side its plots are narrower, and so are the bars
+// (Figure.arrange).
+func (st *style) addBars(p *plot.Plot, bs ...*plotter.BarChart) {
+	for _, b := range bs {
+		if b == nil {
+			continue
+		}
+		p.Add(b)
+		if st.barCharts != nil {
+			st.barCharts[p] = append(st.barCharts[p], sizedBars{b, b.Width, b.Offset})
+		}
+	}
+}
+
+// sizedBars is a bar chart with the width and offset it was built with.
+type sizedBars struct {
+	bars          *plotter.BarChart
+	width, offset vg.Length
 }
 
 func bars(values []float64, width vg.Length, c color.Color, offset vg.Length) *plotter.BarChart {

@@ -65,7 +65,10 @@ type style struct {
 	period string  // "month", "quarter" or "year"
 	// placers are the legend placers of the plots built (legend.go).
 	placers map[*plot.Plot]*legendPlacer
-	short   bool // titles without the scenario and the run (Size.ShortTitle)
+	short   bool      // titles without the scenario and the run (Size.ShortTitle)
+	width   vg.Length // the figure's width
+	// barCharts are the bar charts of each plot (addBars).
+	barCharts map[*plot.Plot][]sizedBars
 }
 
 func newStyle(in *Input, size Size) *style {
@@ -90,13 +93,16 @@ func newStyle(in *Input, size Size) *style {
 	for i, r := range in.Runs {
 		clean.Runs[i] = Run{Name: Printable(r.Name), Result: r.Result, Bands: r.Bands}
 	}
+	width, _ := size.Points()
 	return &style{
-		in:      &clean,
-		lang:    lang,
-		scale:   size.scale(),
-		period:  in.Runs[0].Result.Model.Period.String(),
-		placers: map[*plot.Plot]*legendPlacer{},
-		short:   size.ShortTitle,
+		in:        &clean,
+		lang:      lang,
+		scale:     size.scale(),
+		period:    in.Runs[0].Result.Model.Period.String(),
+		placers:   map[*plot.Plot]*legendPlacer{},
+		short:     size.ShortTitle,
+		width:     width,
+		barCharts: map[*plot.Plot][]sizedBars{},
 	}
 }
 
