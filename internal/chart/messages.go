@@ -137,8 +137,8 @@ var messages = [numMessages][2]string{
 	msgOptimumTitle:      {"Where extra spending stops paying: %s", "追加投入何时不再划算：%s"},
 	msgOptimum:           {"optimum %s", "最优 %s"},
 	msgNothingToDraw:     {"Nothing to draw.", "没有可绘制的内容。"},
-	msgRetentionTitle:    {"Retention rate by tenure: it rises as the customers likely to leave leave first", "按客户年龄的留存率：易流失的客户先离开，留存率随之上升"},
-	msgRetentionRate:     {"Retention rate S(t)/S(t-1)", "留存率 S(t)/S(t-1)"},
+	msgRetentionTitle:    {"Retention rate S(t)/S(t-1) by tenure: it rises as the customers likely to leave leave first", "按客户年龄的留存率 S(t)/S(t-1)：易流失的客户先离开，留存率随之上升"},
+	msgRetentionRate:     {"Retention rate", "留存率"},
 }
 
 // periodNames are the period names in each language.
