@@ -501,7 +501,12 @@ func writeSegmentScenario(seg *report.Segmentation, p *segmentPlan, sf segmentFl
 	if apart > 0 {
 		lines += fmt.Sprintf(" (the %s shown apart, whose segment is not known yet, are left out)", report.Amount(apart))
 	}
-	lines += fmt.Sprintf(", and its revenue_multiplier its mean value per customer over theirs. Thresholds: %s. Everything else (stages, acquisition, costs, per-segment overrides of segments with the same id) is that of %s (%s).", seg.CutsText(), baseName, baseArg)
+	if p.method == segment.AcquisitionRetention {
+		lines += ", its revenue_multiplier its mean value per customer over theirs (1 with no value column), and its acquisition and retention spend multipliers its mean costs over theirs"
+	} else {
+		lines += ", and its revenue_multiplier its mean spend per period of tenure over theirs (a scenario's revenue is per period)"
+	}
+	lines += fmt.Sprintf(". Thresholds: %s. Everything else (stages, acquisition, costs, per-segment overrides of segments with the same id) is that of %s (%s).", seg.CutsText(), baseName, baseArg)
 	for _, line := range wrap(lines, 74) {
 		fmt.Fprintf(&buf, "# %s\n", line)
 	}

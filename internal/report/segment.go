@@ -53,6 +53,7 @@ var segText = map[string]segment.Text{
 	"given":     {"given", "给定"},
 	"computed":  {"from the data", "由数据计算"},
 	"preset":    {"default", "默认"},
+	"counts":    {"purchase counts: the quintiles tie", "按购买次数：五分位数重合"},
 	"scenario":  {"The scenario %s holds these segments' shares and revenue multipliers.", "情景文件 %s 含有这些细分的占比与收入乘数。"},
 	"matrix":    {"The matrix: customers and value in each cell", "矩阵：每格的客户数与价值"},
 	"pareto":    {"The Pareto curve and the class boundaries", "帕累托曲线与类别边界"},
@@ -219,6 +220,8 @@ func (s *Segmentation) CutsText() string {
 			how = s.t("given")
 		case c.Preset:
 			how = s.t("preset")
+		case c.Counts:
+			how = s.t("counts")
 		}
 		name := c.Name
 		if s.lang() == "zh" {

@@ -92,7 +92,7 @@ func ClassifyABC(cs []Customer, cuts []float64) (*Result, error) {
 		k := s.rank[i]
 		g := int(class[k])
 		res.Scores[0][i], res.Scores[1][i] = c.Spend, share[k]
-		res.count(i, g, c.count(), c.Spend, 0, g)
+		res.count(i, g, c, c.Spend, 0, g)
 	}
 	res.Pareto = slices.Clip(pts)
 	res.Cuts = []Cut{{Name: "value share", Values: slices.Clone(cuts), Given: given, Preset: !given}}

@@ -138,6 +138,12 @@ func TestCDNOWRFM(t *testing.T) {
 		spend = append(spend, c.amount)
 	}
 	rc, fc, mc := nearestCuts(rec, 5), nearestCuts(freq, 5), nearestCuts(spend, 5)
+	// Over half the customers bought once: the frequency quintiles tie
+	// (cuts 1, 1, 1, …), so F is scored on counts 1, 2, 3, 4, 5+.
+	if fc[0] != 1 || fc[1] != 1 {
+		t.Fatalf("frequency quintiles %v: the test expects them to tie at 1", fc)
+	}
+	fc = []float64{1, 2, 3, 4}
 	// rows R 5…1, columns F 1…5 (the rules of RFMRule, cell by cell)
 	table := [5][5]string{
 		{"new", "potential-loyalists", "potential-loyalists", "champions", "champions"},
@@ -164,9 +170,15 @@ func TestCDNOWRFM(t *testing.T) {
 			t.Errorf("%s: %v customers, the file line by line gives %v", g.ID, got[g.ID], want[g.ID])
 		}
 	}
-	gotM := map[int]int{}
-	for _, m := range res.Scores[5] {
+	gotM, gotF := map[int]int{}, map[int]int{}
+	for i, m := range res.Scores[5] {
 		gotM[int(m)]++
+		gotF[int(res.Scores[4][i])]++
+	}
+	for f := 1; f <= 5; f++ {
+		if gotF[f] == 0 {
+			t.Errorf("no customer has F = %d: every frequency score must be used (F counts %v)", f, gotF)
+		}
 	}
 	for m := 1; m <= 5; m++ {
 		if gotM[m] != mScore[m] {

@@ -89,13 +89,13 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 		res.Scores[0][i], res.Scores[1][i] = c.Cycle, c.Amount
 		if math.IsNaN(c.Cycle) {
 			res.Scores[2][i], res.Scores[3][i] = math.NaN(), math.NaN()
-			res.count(i, crvpNew, c.count(), c.Spend, -1, 0)
+			res.count(i, crvpNew, c, c.Spend, -1, 0)
 			continue
 		}
 		c3, a3 := cl.of(i), al.of(i)
 		res.Scores[2][i], res.Scores[3][i] = float64(c3+1), float64(a3+1)
 		row := 2 - a3
-		res.count(i, crvpCells[row][c3], c.count(), c.Spend, row, c3)
+		res.count(i, crvpCells[row][c3], c, c.Spend, row, c3)
 	}
 	res.Cuts = cuts
 	return res, nil

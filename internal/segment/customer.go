@@ -31,6 +31,13 @@ type Customer struct {
 	Amount float64
 }
 
+// rate is the customer's spend per period of tenure: spend over T, T
+// counted as at least one period (a customer seen for less than a period
+// has spent that in its first).
+func (c Customer) rate() float64 {
+	return c.Spend / max(c.Tenure, 1)
+}
+
 func (c Customer) count() float64 {
 	if c.Weight == 0 {
 		return 1
@@ -63,6 +70,11 @@ func FromSummary(s *records.Summary) []Customer {
 			cu.Spend = c.FirstAmount + repeat
 			cu.Amount = cu.Spend / cu.Purchases
 		} else {
+			// A summary's T and t_x are any numbers: T − t_x is rounded
+			// to 1e-9 of a unit so that equal recencies computed from
+			// different T and t_x (10 − 9.7 and 1.3 − 1) are equal, and
+			// share a score as ties must.
+			cu.Recency = math.Round(cu.Recency*1e9) / 1e9
 			cu.Spend, cu.Amount = repeat, c.Monetary
 		}
 		out[i] = cu

@@ -92,7 +92,7 @@ func (q Quadrants) Classify(cs []Customer, row, col, value []float64, splits [2]
 		}
 		res.Scores[0][i], res.Scores[1][i], res.Scores[2][i] = row[i], col[i], v
 		r, k := 1-lv[0].of(i), 1-lv[1].of(i)
-		res.count(i, 2*r+k, c.count(), v, r, k)
+		res.count(i, 2*r+k, c, v, r, k)
 	}
 	res.Cuts = cuts
 	return res, nil

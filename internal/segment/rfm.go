@@ -57,12 +57,30 @@ var RFMRule = []Text{
 	{"R = 1 and F ≤ 2", "R = 1 且 F ≤ 2"},
 }
 
+// fixedFrequencyCuts score frequency on counts: 1, 2, 3, 4 and 5 or more
+// purchases.
+var fixedFrequencyCuts = []float64{1, 2, 3, 4}
+
+// collapsed says whether two quintile cuts coincide (ties leave a score
+// empty).
+func collapsed(cuts []float64) bool {
+	for j := 1; j < len(cuts); j++ {
+		if cuts[j] == cuts[j-1] {
+			return true
+		}
+	}
+	return false
+}
+
 // ClassifyRFM scores each customer 1 to 5 on recency (time since the last
 // purchase: 5 the most recent fifth), frequency (purchases: 5 the most)
 // and monetary value (spend: 5 the most), by quintiles (sample.cuts:
 // equal values always share a score, so a score may be empty when many
-// customers tie), and names each customer's segment from R and F by the
-// rules of RFMRule. The grid is R (rows, 5 at the top) by F.
+// customers tie). Frequency is sparse (most customers buy once or
+// twice): when ties make two of its quintile cuts coincide, F is scored
+// on counts instead, the usual practice: 1, 2, 3, 4, 5 or more
+// purchases (fixedFrequencyCuts). Each customer's segment is named from
+// R and F by the rules of RFMRule. The grid is R (rows, 5 at the top) by F.
 func ClassifyRFM(cs []Customer) (*Result, error) {
 	if len(cs) == 0 {
 		return nil, errors.New("no customers to segment")
@@ -85,6 +103,10 @@ func ClassifyRFM(cs []Customer) (*Result, error) {
 	ms = newSample(spend, w)
 	wg.Wait()
 	rc, fc, mc := rs.cuts(5), fs.cuts(5), ms.cuts(5)
+	fixedF := collapsed(fc)
+	if fixedF {
+		fc = slices.Clone(fixedFrequencyCuts)
+	}
 	rg, fg, mg := rs.groups(rc), fs.groups(fc), ms.groups(mc)
 	var rows, cols []Text
 	cell := make([][]int, 5)
@@ -105,8 +127,8 @@ func ClassifyRFM(cs []Customer) (*Result, error) {
 		f := 1 + int(fg[fs.rank[i]])
 		m := 1 + int(mg[ms.rank[i]])
 		res.Scores[3][i], res.Scores[4][i], res.Scores[5][i] = float64(r), float64(f), float64(m)
-		res.count(i, rfmSegment(r, f), c.count(), c.Spend, 5-r, f-1)
+		res.count(i, rfmSegment(r, f), c, c.Spend, 5-r, f-1)
 	}
-	res.Cuts = []Cut{{Name: "recency", Values: rc}, {Name: "frequency", Values: fc}, {Name: "monetary", Values: mc}}
+	res.Cuts = []Cut{{Name: "recency", Values: rc}, {Name: "frequency", Values: fc, Counts: fixedF}, {Name: "monetary", Values: mc}}
 	return res, nil
 }

@@ -39,15 +39,23 @@ type Group struct {
 	// Customers is the number of customers (their weights summed) and
 	// Value their value summed (NaN when the input has no value).
 	Customers, Value float64
+	// Rate is the customers' spend per period of tenure (Customer.rate)
+	// summed, weights counted: a scenario's revenue multiplier is the
+	// group's mean rate over the mean of all.
+	Rate float64
 }
 
 // Cut is a set of thresholds a method used: the values, and whether they
-// were given, are the method's defaults (ABC's shares) or were computed
-// from the data (quantiles, medians: neither).
+// were given, are the method's defaults (ABC's shares), fixed counts
+// (RFM's frequency when its quintiles tie) or were computed from the data
+// (quantiles, medians: none of those).
 type Cut struct {
 	Name          string // e.g. "cycle": the measure, in segments.csv's words
 	Values        []float64
 	Given, Preset bool
+	// Counts: the quantiles tied, and the values are fixed counts
+	// instead (RFM's frequency).
+	Counts bool
 }
 
 // Grid is a matrix as the chart draws it: Rows × Cols cells, each a group
@@ -108,12 +116,14 @@ func newGrid(rowTitle, colTitle Text, rows, cols []Text, cell [][]int) Grid {
 	return g
 }
 
-// count adds a customer of weight w and value v to group g and, when
-// row ≥ 0, to that cell of the grid.
-func (r *Result) count(i, g int, w, v float64, row, col int) {
+// count adds customer i, c, of value v to group g and, when row ≥ 0, to
+// that cell of the grid.
+func (r *Result) count(i, g int, c Customer, v float64, row, col int) {
+	w := c.count()
 	r.Of[i] = uint8(g)
 	r.Groups[g].Customers += w
 	r.Groups[g].Value += w * v
+	r.Groups[g].Rate += w * c.rate()
 	if row >= 0 {
 		r.Grid.Customers[row][col] += w
 		r.Grid.Value[row][col] += w * v

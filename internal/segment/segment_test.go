@@ -56,8 +56,10 @@ func ids(r *Result) []string {
 // TestRFMHand: ten customers whose scores are worked out by hand.
 // Recency (time since the last purchase) 1…10: quintile cuts 2, 4, 6, 8,
 // so R = 5 for 1–2, 4 for 3–4, ..., 1 for 9–10. Purchases: six one-time
-// buyers (ties) then 2, 3, 4, 5: cuts 1, 1, 1, 3 (TestCuts), so F = 1 for
-// one purchase, 4 for 2 and 3, 5 for 4 and 5. Spend = 10 × purchases.
+// buyers (ties) then 2, 3, 4, 5: quintile cuts 1, 1, 1, 3 (TestCuts)
+// coincide, so F is scored on counts: F = purchases. Spend = 10 ×
+// purchases: its quintile cuts are 10, 10, 10, 30, so M = 1 for 10, 4
+// for 20 and 30, 5 for 40 and 50.
 func TestRFMHand(t *testing.T) {
 	rec := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
 	pur := []float64{5, 1, 4, 1, 3, 1, 1, 2, 1, 1}
@@ -70,14 +72,18 @@ func TestRFMHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantR := []float64{5, 5, 4, 4, 3, 3, 2, 2, 1, 1}
-	wantF := []float64{5, 1, 5, 1, 4, 1, 1, 4, 1, 1}
-	if !slices.Equal(r.Scores[3], wantR) || !slices.Equal(r.Scores[4], wantF) || !slices.Equal(r.Scores[5], wantF) {
-		t.Errorf("R %v F %v M %v, want R %v, F and M %v", r.Scores[3], r.Scores[4], r.Scores[5], wantR, wantF)
+	wantF := pur
+	wantM := []float64{5, 1, 5, 1, 4, 1, 1, 4, 1, 1}
+	if !slices.Equal(r.Scores[3], wantR) || !slices.Equal(r.Scores[4], wantF) || !slices.Equal(r.Scores[5], wantM) {
+		t.Errorf("R %v F %v M %v, want R %v, F %v, M %v", r.Scores[3], r.Scores[4], r.Scores[5], wantR, wantF, wantM)
 	}
-	// By the rules: (5,5) champions, (5,1) new, (4,5) champions, (4,1)
-	// new, (3,4) loyal, (3,1) need attention, (2,1) hibernating, (2,4) at
-	// risk, (1,1) lost, (1,1) lost.
-	want := []string{"champions", "new", "champions", "new", "loyal", "need-attention", "hibernating", "at-risk", "lost", "lost"}
+	if c := r.Cuts[1]; !c.Counts || !slices.Equal(c.Values, []float64{1, 2, 3, 4}) {
+		t.Errorf("frequency cuts %+v, want the counts 1, 2, 3, 4", c)
+	}
+	// By the rules: (5,5) champions, (5,1) new, (4,4) champions, (4,1)
+	// new, (3,3) and (3,1) need attention, (2,1) and (2,2) hibernating,
+	// (1,1) lost, (1,1) lost.
+	want := []string{"champions", "new", "champions", "new", "need-attention", "need-attention", "hibernating", "hibernating", "lost", "lost"}
 	if got := ids(r); !slices.Equal(got, want) {
 		t.Errorf("segments %v, want %v", got, want)
 	}
@@ -323,5 +329,92 @@ func TestScenario(t *testing.T) {
 	// it), its second adjust's costs (kept)
 	if len(s.Variants) != 1 || s.Variants[0].Set[0].Path != "segment.adjust.cost_to_serve_multiplier" {
 		t.Errorf("variants %+v", s.Variants)
+	}
+}
+
+// TestSummaryRecencyTies: recency T − t_x from a summary file is rounded,
+// so that 10 − 9.7 and 1.3 − 1 (0.3000000000000007 and
+// 0.30000000000000004 in floating point) are one recency and share a
+// score.
+func TestSummaryRecencyTies(t *testing.T) {
+	s := &records.Summary{Unit: records.Week, Customers: []records.Customer{
+		{ID: "a", Frequency: 1, Recency: 9.7, T: 10},
+		{ID: "b", Frequency: 1, Recency: 1, T: 1.3},
+	}}
+	cs := FromSummary(s)
+	if cs[0].Recency != cs[1].Recency || cs[0].Recency != 0.3 {
+		t.Errorf("recencies %v and %v, want both 0.3", cs[0].Recency, cs[1].Recency)
+	}
+}
+
+// TestScenarioRate: a scenario's revenue is per period, so the revenue
+// multiplier is spend per period of tenure. Two customers spend 10 a
+// week, one over 2 weeks (spend 20), one over 8 (spend 80): CRVP puts
+// them apart (silver: cycle 1, amount 10; development: cycle 4, amount
+// 20), yet their multipliers are equal. A third spends 20 a week over 4 weeks (80): multiplier
+// 20 / ((10+10+20)/3) = 1.5, the others 10 / (40/3) = 0.75.
+func TestScenarioRate(t *testing.T) {
+	cs := []Customer{
+		{ID: "a", Weight: 1, Purchases: 2, Tenure: 2, Spend: 20, Cycle: 1, Amount: 10},
+		{ID: "b", Weight: 1, Purchases: 4, Tenure: 8, Spend: 80, Cycle: 4, Amount: 20},
+		{ID: "c", Weight: 1, Purchases: 2, Tenure: 4, Spend: 80, Cycle: 2, Amount: 40},
+	}
+	r, err := ClassifyCRVP(cs, []float64{1.5, 3}, []float64{15, 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids(r)[0] == ids(r)[1] {
+		t.Fatalf("a and b share %s: the test wants them apart", ids(r)[0])
+	}
+	base, err := scenarios.Preset("value-segments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Scenario(r, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{ScenarioID(*r.Group(0)): 0.75, ScenarioID(*r.Group(1)): 0.75, ScenarioID(*r.Group(2)): 1.5}
+	for _, seg := range s.Segments {
+		if math.Abs(seg.RevenueMultiplier-want[seg.ID]) > 1e-12 {
+			t.Errorf("%s: revenue multiplier %v, want %v", seg.ID, seg.RevenueMultiplier, want[seg.ID])
+		}
+	}
+}
+
+// TestScenarioCosts: the acquisition-retention matrix sets each segment's
+// acquisition cost and retention spend multipliers to its mean costs
+// over the means of all. Costs (acquisition, retention): (10, 1),
+// (10, 3), (30, 1), (30, 3): means 20 and 2, so loyal (30, 3) gets 1.5
+// and 1.5, casual (10, 1) 0.5 and 0.5.
+func TestScenarioCosts(t *testing.T) {
+	cs := make([]Customer, 4)
+	for i := range cs {
+		cs[i] = Customer{ID: string(rune('a' + i)), Weight: 1}
+	}
+	r, err := AcquisitionRetentionQuadrants.Classify(cs, []float64{10, 10, 30, 30}, []float64{1, 3, 1, 3}, nil, [2]float64{20, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := scenarios.Preset(scenarios.DefaultPreset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Scenario(r, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]float64{"loyal": {1.5, 1.5}, "easy-to-keep-hard-to-win": {1.5, 0.5}, "easy-to-win-hard-to-keep": {0.5, 1.5}, "casual": {0.5, 0.5}}
+	for _, seg := range s.Segments {
+		w := want[seg.ID]
+		if seg.AcquisitionCostMultiplier != w[0] || seg.RetentionSpendMultiplier != w[1] || seg.RevenueMultiplier != 1 {
+			t.Errorf("%s: acquisition %v, retention %v, revenue %v; want %v, 1", seg.ID, seg.AcquisitionCostMultiplier, seg.RetentionSpendMultiplier, seg.RevenueMultiplier, w)
+		}
+	}
+	if len(s.Segments) != 4 {
+		t.Errorf("%d segments, want 4", len(s.Segments))
+	}
+	if p := s.Validate(); len(p) > 0 {
+		t.Errorf("invalid: %v", p)
 	}
 }
