@@ -355,7 +355,7 @@ func (p *segmentPlan) classify(file string, opt *fitOptions, ff *fitFlags, bar *
 func (p *segmentPlan) valueLoyalty(seg *report.Segmentation, in *fitInput, cs []segment.Customer, opt *fitOptions, bar *progress) error {
 	n := len(cs)
 	value, loyalty := make([]float64, n), make([]float64, n)
-	valueName, loyaltyName := segment.Text{"margin", "利润"}, segment.Text{"tenure", "客户年龄"}
+	valueName, loyaltyName := segment.Text{"margin", "利润"}, segment.Text{"tenure", "在网期"}
 	if p.value == "clv" || p.loyalty == "palive" {
 		res, err := fitAll(in, opt, bar)
 		bar.clear()
@@ -394,7 +394,7 @@ func (p *segmentPlan) valueLoyalty(seg *report.Segmentation, in *fitInput, cs []
 		for i, c := range cs {
 			loyalty[i] = c.Tenure
 		}
-		seg.Notes = append(seg.Notes, segment.Text{"Loyalty is each customer's tenure: the time since its first purchase.", "忠诚度为客户年龄：自首次购买起的时间。"})
+		seg.Notes = append(seg.Notes, segment.Text{"Loyalty is each customer's tenure: the time since its first purchase.", "忠诚度为在网期：自首次购买起的时间。"})
 	}
 	q := segment.ValueLoyaltyQuadrants(valueName, loyaltyName)
 	r, err := q.Classify(cs, value, loyalty, value, p.split)
@@ -440,7 +440,7 @@ func (p *segmentPlan) costs(file string, ff *fitFlags) (*report.Segmentation, er
 	if err != nil {
 		return nil, &usageError{err.Error()}
 	}
-	seg.Notes = []segment.Text{{"Each customer's acquisition cost and retention cost are the file's; a cost above the split is high.", "每位客户的获取成本与保持成本取自文件；高于分界值为高。"}}
+	seg.Notes = []segment.Text{{"Each customer's acquisition cost and retention cost are the file's; a cost above the split is high.", "每位客户的获客成本与保留成本取自文件；高于分界值为高。"}}
 	return seg, nil
 }
 

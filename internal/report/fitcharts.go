@@ -71,7 +71,7 @@ func fitCharts(f *Fit) []fitChart {
 			sf.Cohorts = append(sf.Cohorts, s)
 		}
 		sf.ObservedRetention = c.ObservedRetention
-		out = append(out, fitChart{"survival", [2]string{"sBG survival and retention by tenure", "sBG 存活曲线与按客户年龄的留存率"}, sf})
+		out = append(out, fitChart{"survival", [2]string{"sBG survival and retention by tenure", "sBG 存活曲线与按在网期的保留率"}, sf})
 	}
 	if sp := f.Spend; sp != nil && f.Summary != nil {
 		sc := &chart.SpendFit{Header: h, X: sp.X, Density: sp.Density}

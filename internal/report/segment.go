@@ -67,7 +67,7 @@ func MethodName(m segment.Method, lang string) string {
 		segment.ABC:                  {"ABC (Pareto) classes of value", "ABC（帕累托）价值分类"},
 		segment.CRVP:                 {"CRVP: purchase amount × purchase cycle", "CRVP：购买金额 × 购买周期"},
 		segment.ValueLoyalty:         {"Value × loyalty", "价值 × 忠诚度"},
-		segment.AcquisitionRetention: {"Acquisition cost × retention cost", "获取成本 × 保持成本"},
+		segment.AcquisitionRetention: {"Acquisition cost × retention cost", "获客成本 × 保留成本"},
 	}[m].In(lang)
 }
 
@@ -203,7 +203,7 @@ func segmentCharts(s *Segmentation) []segmentChart {
 
 // cutNamesZH are the thresholds' measures in Chinese.
 var cutNamesZH = map[string]string{"recency": "最近购买", "frequency": "购买次数", "monetary": "消费", "value share": "价值份额",
-	"cycle": "购买周期", "amount": "购买金额", "value": "价值", "loyalty": "忠诚度", "acquisition_cost": "获取成本", "retention_cost": "保持成本"}
+	"cycle": "购买周期", "amount": "购买金额", "value": "价值", "loyalty": "忠诚度", "acquisition_cost": "获客成本", "retention_cost": "保留成本"}
 
 // CutsText says the thresholds used: "recency 2, 5, 9, 14 (from the
 // data)".

@@ -35,11 +35,11 @@ func ValueLoyaltyQuadrants(value, loyalty Text) Quadrants {
 // low retention cost), easy-to-win-hard-to-keep (low, high), casual (both
 // low).
 var AcquisitionRetentionQuadrants = Quadrants{Method: AcquisitionRetention,
-	Row: Text{"Acquisition cost", "获取成本"}, Col: Text{"Retention cost", "保持成本"}, RowKey: "acquisition_cost", ColKey: "retention_cost",
+	Row: Text{"Acquisition cost", "获客成本"}, Col: Text{"Retention cost", "保留成本"}, RowKey: "acquisition_cost", ColKey: "retention_cost",
 	Groups: [4]Group{
 		{ID: "loyal", Name: Text{"Loyal", "忠诚客户"}},
-		{ID: "easy-to-keep-hard-to-win", Name: Text{"Easy to keep, hard to win", "易保持难获取"}},
-		{ID: "easy-to-win-hard-to-keep", Name: Text{"Easy to win, hard to keep", "易获取难保持"}},
+		{ID: "easy-to-keep-hard-to-win", Name: Text{"Easy to keep, hard to win", "易保留难获客"}},
+		{ID: "easy-to-win-hard-to-keep", Name: Text{"Easy to win, hard to keep", "易获客难保留"}},
 		{ID: "casual", Name: Text{"Casual", "随意客户"}},
 	}}
 
