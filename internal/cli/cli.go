@@ -183,10 +183,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	for _, arg := range fs.Args() {
 		s, err := load(arg)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			if hint := lessonHint(err); hint != "" { // lessons.go
-				fmt.Fprintln(stderr, hint)
-			}
+			printLoadError(stderr, err) // lessons.go
 			status = ExitUsage
 			continue
 		}
@@ -362,10 +359,7 @@ func resolveAll(args []string, out string, mc *projection.MonteCarlo, stderr io.
 	for _, arg := range args {
 		s, err := load(arg)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			if hint := lessonHint(err); hint != "" { // lessons.go
-				fmt.Fprintln(stderr, hint)
-			}
+			printLoadError(stderr, err) // lessons.go
 			status = ExitUsage
 			continue
 		}

@@ -72,6 +72,17 @@ func listLessons(stdout io.Writer, lang string) error {
 	return nil
 }
 
+// printLoadError prints why a scenario did not load: for a lesson, only
+// the hint to check it with validate-lesson (its problems as a scenario
+// say nothing useful).
+func printLoadError(w io.Writer, err error) {
+	if hint := lessonHint(err); hint != "" {
+		fmt.Fprintln(w, hint)
+		return
+	}
+	fmt.Fprintln(w, err)
+}
+
 // lessonHint returns a line saying to use validate-lesson when err, a
 // scenario's problems, shows that the file is a lesson ([[step]] tables
 // where a scenario has none); "" otherwise.
