@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"clvlab/internal/records"
+	"clvlab/internal/report"
 	"clvlab/scenarios"
 )
 
@@ -204,5 +206,17 @@ func TestSegmentGroupedSummary(t *testing.T) {
 	sum := readCSV(t, filepath.Join(dir, "grouped", "segment", "abc", "summary.csv"))
 	if sum[1][3] != "3" || sum[2][3] != "2" || sum[3][3] != "10" || sum[4][3] != "15" {
 		t.Errorf("summary.csv customers: %v", sum)
+	}
+}
+
+// TestMeasuresNoteMonth: the Chinese note names the month unit 月 (时间单位为月,
+// not 个月) and a horizon of 12 months 12 个月.
+func TestMeasuresNoteMonth(t *testing.T) {
+	n := measuresNote(&records.Summary{Unit: records.Month}, "summary")
+	if zh := n[0][1]; !strings.Contains(zh, "时间单位为月：") {
+		t.Errorf("%q: want 时间单位为月", zh)
+	}
+	if got := report.SpanZH(12, "month"); got != "12 个月" {
+		t.Errorf("SpanZH(12, month) = %q, want 12 个月", got)
 	}
 }

@@ -199,3 +199,23 @@ func putBack(tmp, dir string) {
 // rename is os.Rename; a test stops the process at each call, as a kill
 // between two renames would.
 var rename = os.Rename
+
+// writeFileAtomic writes data to a temporary file beside path, then
+// renames it into place: path holds the old file or the new, never half.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer os.Remove(name) // a no-op once renamed
+	if err := writeFile(name, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return err
+	}
+	return rename(name, path)
+}

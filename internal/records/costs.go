@@ -115,17 +115,22 @@ func readCosts(r io.Reader, name string, opt CostOptions) ([]Cost, error) {
 }
 
 // LooksLikeSummary reports whether the file at path is delimited text
-// whose header names a summary's frequency, recency and T columns (by
-// their standard or lifetimes' names), rather than a transaction log's.
-func LooksLikeSummary(path string) bool {
+// whose header has a summary's frequency, recency and T columns (named as
+// opt names them, or by their standard or lifetimes' names: the names
+// ReadSummary takes), rather than a transaction log's.
+func LooksLikeSummary(path string, opt SummaryOptions) bool {
 	ok, _ := readFile(path, func(r io.Reader) (bool, error) {
 		t, err := openTable(r, path, summaryWhat)
 		if err != nil {
 			return false, nil
 		}
-		return findNamed(t.header, []string{"frequency", "x", "frequency_cal"}) >= 0 &&
-			findNamed(t.header, []string{"recency", "t_x", "recency_cal"}) >= 0 &&
-			findNamed(t.header, []string{"T", "periods", "T_cal"}) >= 0, nil
+		cols := summaryColumns(opt)
+		for _, k := range []int{colFrequency, colRecency, colT} {
+			if cols[k].find(t.header) < 0 {
+				return false, nil
+			}
+		}
+		return true, nil
 	})
 	return ok
 }

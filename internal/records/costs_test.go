@@ -62,8 +62,18 @@ func TestReadCosts(t *testing.T) {
 }
 
 // TestLooksLikeSummary: a header with frequency, recency and T (or
-// lifetimes' x, t_x, T) is a summary; a log, or a binary file, is not.
+// lifetimes' x, t_x, T, or the names given) is a summary; a log, or a
+// binary file, is not.
 func TestLooksLikeSummary(t *testing.T) {
+	named := SummaryOptions{Frequency: "repeats", Recency: "last", T: "age"}
+	for text, want := range map[string]bool{
+		"id,repeats,last,age\na,1,2,3\n":          true,
+		"customer,frequency,recency,T\na,1,2,3\n": false, // the names given are not there
+	} {
+		if got := LooksLikeSummary(writeTemp(t, "f.csv", text), named); got != want {
+			t.Errorf("%q with -frequency repeats -recency last -T age: %v, want %v", text, got, want)
+		}
+	}
 	for text, want := range map[string]bool{
 		"ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n": true,
 		"customer,frequency,recency,T\na,1,2,3\n":  true,
@@ -71,7 +81,7 @@ func TestLooksLikeSummary(t *testing.T) {
 		" 00004 0001 19970101  2   29.33\n":        false,
 		"PAR1\x00\x01\x02":                         false,
 	} {
-		if got := LooksLikeSummary(writeTemp(t, "f.csv", text)); got != want {
+		if got := LooksLikeSummary(writeTemp(t, "f.csv", text), SummaryOptions{}); got != want {
 			t.Errorf("%q: %v, want %v", text, got, want)
 		}
 	}

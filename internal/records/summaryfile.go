@@ -62,15 +62,10 @@ const (
 	nSummaryColumns
 )
 
-func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) {
-	if opt.Unit < Day || opt.Unit > Year {
-		return Summary{}, fmt.Errorf("%s: unknown unit %d", name, opt.Unit)
-	}
-	t, err := openTable(r, name, summaryWhat)
-	if err != nil {
-		return Summary{}, err
-	}
-	cols := [nSummaryColumns]summaryColumn{
+// summaryColumns are the columns of a summary file: each one's name as
+// opt gives it, or the names recognised.
+func summaryColumns(opt SummaryOptions) [nSummaryColumns]summaryColumn {
+	return [nSummaryColumns]summaryColumn{
 		{"frequency", opt.Frequency, []string{"frequency", "x", "frequency_cal"}, true},
 		{"recency", opt.Recency, []string{"recency", "t_x", "recency_cal"}, true},
 		{"T", opt.T, []string{"T", "periods", "T_cal"}, true},
@@ -81,17 +76,36 @@ func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) 
 		{"customer", opt.Customer, []string{"customer", "customer_id", "id"}, false},
 		{"holdout length", "", []string{"duration_holdout"}, false},
 	}
+}
+
+// find returns the index of c in header: the column named as given, or
+// the first recognised name; −1 when there is none.
+func (c summaryColumn) find(header []string) int {
+	if c.option == "" {
+		return findNamed(header, c.names)
+	}
+	for j, h := range header {
+		if h == c.option {
+			return j
+		}
+	}
+	return -1
+}
+
+func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) {
+	if opt.Unit < Day || opt.Unit > Year {
+		return Summary{}, fmt.Errorf("%s: unknown unit %d", name, opt.Unit)
+	}
+	t, err := openTable(r, name, summaryWhat)
+	if err != nil {
+		return Summary{}, err
+	}
+	cols := summaryColumns(opt)
 	var at [nSummaryColumns]int
 	for i, c := range cols {
 		at[i] = -1
 		if c.option != "" {
-			k := -1
-			for j, h := range t.header {
-				if h == c.option {
-					k = j
-					break
-				}
-			}
+			k := c.find(t.header)
 			if k < 0 {
 				return Summary{}, fileError(name, 1, "the %s column is named %q, but the header has no such column (it has %s): name one of these", c.role, c.option, listNames(t.header))
 			}

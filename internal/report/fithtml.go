@@ -54,6 +54,18 @@ const (
 
 var unitZH = map[string]string{"day": "天", "week": "周", "month": "月", "year": "年", "period": "期"}
 
+// UnitZH is a unit of time (day, week, month, year, period) in Chinese,
+// as in 时间单位为月.
+func UnitZH(unit string) string { return unitZH[unit] }
+
+// SpanZH is n units of time in Chinese: 12 个月, 52 周.
+func SpanZH(n int, unit string) string {
+	if unit == "month" {
+		return fmt.Sprintf("%d 个月", n)
+	}
+	return fmt.Sprintf("%d %s", n, unitZH[unit])
+}
+
 // fitRow is a model's row of the page's table: its name, its parameters
 // one to a line, and the other cells.
 type fitRow struct {
