@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,6 +86,16 @@ func TestSegmentScenario(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(src), "# Segments of CDNOW_sample") || !strings.Contains(string(src), "# Written by: clvlab segment") {
 		t.Errorf("the file does not say where it came from:\n%.400s", src)
+	}
+	if want := "The segments observed in CDNOW_sample by the CRVP matrix (purchase amount × purchase cycle): "; !strings.HasPrefix(s.Description.EN, want) {
+		t.Errorf("description %q, want it to start %q", s.Description.EN, want)
+	}
+	if want := "CDNOW_sample 中按 CRVP 矩阵（购买金额 × 购买周期）划分的细分："; !strings.HasPrefix(s.Description.ZH, want) {
+		t.Errorf("description %q, want it to start %q", s.Description.ZH, want)
+	}
+	// The thresholds say their unit: the purchase cycle is in weeks.
+	if !regexp.MustCompile(`cycle [0-9.]+, [0-9.]+ weeks`).Match(src) {
+		t.Errorf("the thresholds do not say the cycle's unit:\n%s", src)
 	}
 	// The summary's shares of the customers in the matrix (the new
 	// customers apart) are the scenario's.

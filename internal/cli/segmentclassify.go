@@ -27,7 +27,7 @@ func (p *segmentPlan) classify(file string, opt *fitOptions, ff *fitFlags, bar *
 		fmt.Fprintln(stderr, "warning: "+w)
 	}
 	cs := segment.FromSummary(s)
-	seg := &report.Segmentation{IDs: make([]string, len(cs)), Notes: measuresNote(s, p.kind)}
+	seg := &report.Segmentation{IDs: make([]string, len(cs)), Notes: measuresNote(s, p.kind), Unit: s.Unit.String()}
 	for i, c := range cs {
 		seg.IDs[i] = c.ID
 		if c.Weight != 1 && seg.Weights == nil {
@@ -108,6 +108,9 @@ func (p *segmentPlan) valueLoyalty(seg *report.Segmentation, in *fitInput, cs []
 	}
 	q := segment.ValueLoyaltyQuadrants(valueName, loyaltyName)
 	r, err := q.Classify(cs, value, loyalty, value, p.split)
+	if r != nil && p.loyalty == "tenure" {
+		r.Cuts[1].Time = true
+	}
 	seg.Result = r
 	return err
 }

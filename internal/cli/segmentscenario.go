@@ -33,8 +33,8 @@ func writeSegmentScenario(seg *report.Segmentation, p *segmentPlan, sf segmentFl
 	method := report.MethodName(p.method, "en")
 	s.Name = scenarios.Text{EN: fmt.Sprintf("Segments of %s (%s)", seg.Name, method), ZH: fmt.Sprintf("%s 的客户细分（%s）", seg.Name, report.MethodName(p.method, "zh"))}
 	s.Description = scenarios.Text{
-		EN: fmt.Sprintf("The segments of the %s matrix observed in %s: each segment's share of new customers and its revenue multiplier are the data's; the lifecycle is that of %s.", method, seg.Name, baseName),
-		ZH: fmt.Sprintf("%s 中观测到的%s细分：各细分的新客户占比与收入乘数取自数据；生命周期取自“%s”。", seg.Name, report.MethodName(p.method, "zh"), baseZH),
+		EN: fmt.Sprintf("The segments observed in %s by %s: each segment's share of new customers and its multipliers are the data's; the lifecycle comes from the scenario “%s”.", seg.Name, report.MatrixPhrase(p.method, "en"), baseName),
+		ZH: fmt.Sprintf("%s 中按%s划分的细分：各细分的新客户占比与乘数取自数据；生命周期取自情景“%s”。", seg.Name, report.MatrixPhrase(p.method, "zh"), baseZH),
 	}
 	var buf bytes.Buffer
 	in, apart := 0.0, 0.0

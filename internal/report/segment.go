@@ -29,6 +29,9 @@ type Segmentation struct {
 	// Notes say where each measure came from (the unit, the fit, ...),
 	// one paragraph each.
 	Notes []segment.Text
+	// Unit is the unit of the times (recency, cycle, tenure): day,
+	// week, month or year; "" when there are none.
+	Unit string
 	// Scenario is the scenario file written with the segments ("": none).
 	Scenario string
 	// Lang and Formats are the language and formats of the charts and
@@ -68,6 +71,20 @@ func MethodName(m segment.Method, lang string) string {
 		segment.CRVP:                 {"CRVP: purchase amount × purchase cycle", "CRVP：购买金额 × 购买周期"},
 		segment.ValueLoyalty:         {"Value × loyalty", "价值 × 忠诚度"},
 		segment.AcquisitionRetention: {"Acquisition cost × retention cost", "获客成本 × 保留成本"},
+	}[m].In(lang)
+}
+
+// MatrixPhrase names a method's matrix inside a sentence, in lang: "the
+// CRVP matrix (purchase amount × purchase cycle)", "CRVP 矩阵（购买金额 ×
+// 购买周期）" (按…划分的细分). A Chinese phrase that starts with a Latin
+// letter starts with a space, to follow 按 as Chinese typesetting does.
+func MatrixPhrase(m segment.Method, lang string) string {
+	return map[segment.Method]segment.Text{
+		segment.RFM:                  {"the RFM scores (recency, frequency, monetary value)", " RFM 得分（最近购买、购买频次、消费金额）"},
+		segment.ABC:                  {"the ABC (Pareto) classes of value", " ABC（帕累托）价值分类"},
+		segment.CRVP:                 {"the CRVP matrix (purchase amount × purchase cycle)", " CRVP 矩阵（购买金额 × 购买周期）"},
+		segment.ValueLoyalty:         {"the value × loyalty matrix", "价值 × 忠诚度矩阵"},
+		segment.AcquisitionRetention: {"the acquisition cost × retention cost matrix", "获客成本 × 保留成本矩阵"},
 	}[m].In(lang)
 }
 
@@ -223,15 +240,21 @@ func (s *Segmentation) CutsText() string {
 		case c.Counts:
 			how = s.t("counts")
 		}
-		name := c.Name
+		name, values := c.Name, strings.Join(vs, ", ")
 		if s.lang() == "zh" {
 			if zh, ok := cutNamesZH[c.Name]; ok {
 				name = zh
 			}
-			parts = append(parts, fmt.Sprintf("%s %s（%s）", name, strings.Join(vs, ", "), how))
+			if c.Time && s.Unit != "" {
+				values += " " + UnitZH(s.Unit)
+			}
+			parts = append(parts, fmt.Sprintf("%s %s（%s）", name, values, how))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %s (%s)", name, strings.Join(vs, ", "), how))
+		if c.Time && s.Unit != "" {
+			values += " " + s.Unit + "s"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", name, values, how))
 	}
 	if s.lang() == "zh" {
 		return strings.Join(parts, "；")

@@ -59,7 +59,7 @@ func ClassifyCRVP(cs []Customer, cycle, amount []float64) (*Result, error) {
 	if !anyAmount {
 		return nil, errors.New("no customer has an amount: CRVP sorts customers by their purchase amount; give the log's amount column (-amount)")
 	}
-	cuts := []Cut{{Name: "cycle", Values: cycle, Given: cycle != nil}, {Name: "amount", Values: amount, Given: amount != nil}}
+	cuts := []Cut{{Name: "cycle", Values: cycle, Given: cycle != nil, Time: true}, {Name: "amount", Values: amount, Given: amount != nil}}
 	if cycle != nil {
 		if err := checkCuts("-cycle", cycle, 2); err != nil {
 			return nil, err

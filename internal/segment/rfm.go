@@ -129,6 +129,6 @@ func ClassifyRFM(cs []Customer) (*Result, error) {
 		res.Scores[3][i], res.Scores[4][i], res.Scores[5][i] = float64(r), float64(f), float64(m)
 		res.count(i, rfmSegment(r, f), c, c.Spend, 5-r, f-1)
 	}
-	res.Cuts = []Cut{{Name: "recency", Values: rc}, {Name: "frequency", Values: fc, Counts: fixedF}, {Name: "monetary", Values: mc}}
+	res.Cuts = []Cut{{Name: "recency", Values: rc, Time: true}, {Name: "frequency", Values: fc, Counts: fixedF}, {Name: "monetary", Values: mc}}
 	return res, nil
 }

@@ -56,6 +56,9 @@ type Cut struct {
 	// Counts: the quantiles tied, and the values are fixed counts
 	// instead (RFM's frequency).
 	Counts bool
+	// Time: the values are times, in the summary's unit (recency,
+	// purchase cycle, tenure).
+	Time bool
 }
 
 // Grid is a matrix as the chart draws it: Rows × Cols cells, each a group
