@@ -231,3 +231,24 @@ func TestMeasuresNoteMonth(t *testing.T) {
 		t.Errorf("SpanZH(12, month) = %q, want 12 个月", got)
 	}
 }
+
+// TestSegmentTableZH: -lang zh prints the segments' table in Chinese,
+// aligned by display width: every line of the table, right-aligned to
+// its last column, is as wide as the header.
+func TestSegmentTableZH(t *testing.T) {
+	dir := t.TempDir()
+	status, stdout, stderr := runCLI(t, append([]string{"segment", cdnow, "-by", "rfm", "-o", dir, "-charts", "none", "-lang", "zh"}, cdnowLog...)...)
+	if status != ExitOK {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	lines := strings.Split(stdout, "\n")
+	if len(lines) < 11 || !strings.Contains(lines[1], "细分") || !strings.Contains(lines[2], "冠军客户") {
+		t.Fatalf("not a Chinese table:\n%s", stdout)
+	}
+	width := report.DisplayWidth(lines[1])
+	for _, l := range lines[2:11] {
+		if w := report.DisplayWidth(l); w != width {
+			t.Errorf("%q is %d columns wide, the header %d", l, w, width)
+		}
+	}
+}

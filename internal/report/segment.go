@@ -8,7 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/chart/chartfile"
@@ -320,7 +319,7 @@ var segmentPageTemplate = newPage("segment", `{{template "head" .}}
 {{template "tail" .}}`)
 
 func (s *Segmentation) caption() string {
-	return s.t("caption", amount(s.Result.Total.Customers), s.File, MethodName(s.Result.Method, s.lang()))
+	return s.t("caption", amount(s.Result.Total.Customers), s.File, MatrixPhrase(s.Result.Method, s.lang()))
 }
 
 func writeSegmentHTML(w io.Writer, s *Segmentation) error {
@@ -350,18 +349,34 @@ func writeSegmentHTML(w io.Writer, s *Segmentation) error {
 	return segmentPageTemplate.Execute(w, p)
 }
 
-// WriteSegmentTable writes the segments for the terminal: the caption,
-// the table and the thresholds.
+// WriteSegmentTable writes the segments for the terminal, in s's
+// language: the caption, the table (aligned by display width, so that
+// Chinese names line up: Table) and the thresholds.
 func WriteSegmentTable(w io.Writer, s *Segmentation) error {
-	en := *s
-	en.Lang = "en"
-	fmt.Fprintln(w, en.caption())
-	head, rows := en.rows()
+	fmt.Fprintln(w, s.caption())
+	head, rows := s.rows()
+	// Table aligns right: the names (and RFM's rules) are padded to
+	// their column's width so that they align left.
+	text := 1
+	if s.Result.Method == segment.RFM {
+		text = 2
+	}
+	for c := range text {
+		col := []string{head[c]}
+		for _, r := range rows {
+			col = append(col, r[c])
+		}
+		n := longest(col)
+		head[c] = PadRight(head[c], n)
+		for _, r := range rows {
+			r[c] = PadRight(r[c], n)
+		}
+	}
 	var table bytes.Buffer
-	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	tw := NewTable(&table)
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
+		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -369,7 +384,7 @@ func WriteSegmentTable(w io.Writer, s *Segmentation) error {
 	for _, line := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-	_, err := fmt.Fprintln(w, en.t("cuts", en.CutsText()))
+	_, err := fmt.Fprintln(w, s.t("cuts", s.CutsText()))
 	return err
 }
 
