@@ -160,7 +160,7 @@ func caption(s *scenarios.Scenario, m *sim.Model, lang string) string {
 	if m.CashTiming == sim.CashStart {
 		timing = wCashStart
 	}
-	return fmt.Sprintf(wCaption.In(lang), m.Horizon, periodName(m.Period, lang), percent(m.DiscountRate), timing.In(lang), s.Currency)
+	return fmt.Sprintf(wCaption.In(lang), m.Horizon, periodName(m.Period, lang), percent(m.DiscountRate, -1), timing.In(lang), s.Currency)
 }
 
 // periodName returns the period's name in lang: "month" or "月".

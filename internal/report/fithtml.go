@@ -269,10 +269,6 @@ func (f *Fit) purchaseModels() int {
 	return n
 }
 
-func percentText(x float64) string {
-	return strconv.FormatFloat(math.Round(x*1e5)/1e3, 'f', -1, 64) + "%"
-}
-
 // paragraphs are the page's text under the table.
 func (f *Fit) paragraphs(li int) []string {
 	unit := f.unitName()
@@ -294,10 +290,10 @@ func (f *Fit) paragraphs(li int) []string {
 		}
 		if f.UnitName == "period" {
 			ps = append(ps, tr(li, "predictionsPeriod", unitsText(li, float64(f.Predict), unit), spend, unitsText(li, float64(f.Horizon), unit),
-				percentText(f.Margin), percentText(f.PeriodRate), ModelName(f.Chosen)))
+				percent(f.Margin, -1), percent(f.PeriodRate, -1), ModelName(f.Chosen)))
 		} else {
 			ps = append(ps, tr(li, "predictions", unitsText(li, float64(f.Predict), unit), spend, unitsText(li, float64(f.Horizon), unit),
-				percentText(f.Margin), percentText(f.DiscountRate), percentText(f.PeriodRate), unitName, unitName, ModelName(f.Chosen)))
+				percent(f.Margin, -1), percent(f.DiscountRate, -1), percent(f.PeriodRate, -1), unitName, unitName, ModelName(f.Chosen)))
 		}
 		if n := len(f.Population); n > 0 {
 			if li == 1 {
@@ -312,7 +308,7 @@ func (f *Fit) paragraphs(li int) []string {
 		for n, d := range c.DERL {
 			derl = append(derl, fmt.Sprintf("n=%d: %s", n, param(d)))
 		}
-		ps = append(ps, tr(li, "del", param(c.DEL), percentText(f.DiscountRate), strings.Join(derl, ", ")))
+		ps = append(ps, tr(li, "del", param(c.DEL), percent(f.DiscountRate, -1), strings.Join(derl, ", ")))
 		if c.Note != "" && li == 0 {
 			ps = append(ps, c.Note)
 		}
@@ -403,7 +399,7 @@ func WriteFitTable(w io.Writer, f *Fit) error {
 		fmt.Fprintf(w, "chosen: %s: %s\n", ModelName(f.Chosen), f.Why)
 	}
 	if c := f.Cohort; c != nil {
-		fmt.Fprintf(w, "DEL %s payments at %s a year; DERL after 0, 1, … renewals:", param(c.DEL), percentText(f.DiscountRate))
+		fmt.Fprintf(w, "DEL %s payments at %s a year; DERL after 0, 1, … renewals:", param(c.DEL), percent(f.DiscountRate, -1))
 		for _, d := range c.DERL {
 			fmt.Fprintf(w, " %s", param(d))
 		}

@@ -88,7 +88,7 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 	if li == 1 {
 		period = map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[period]
 	}
-	p.Caption = fmt.Sprintf(captions[li], m.Horizon, period, percent(m.DiscountRate), s.Currency)
+	p.Caption = fmt.Sprintf(captions[li], m.Horizon, period, percent(m.DiscountRate, -1), s.Currency)
 	change := [2]string{"change", "变化"}[li]
 	p.Head = []string{"", runs[0].Title.In(lang)}
 	for _, r := range runs[1:] {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -137,7 +138,7 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang 
 		timing = map[sim.CashTiming]scenarios.Text{sim.CashEnd: wCashEnd, sim.CashStart: wCashStart}[m.CashTiming].In(lang)
 	}
 	fmt.Fprintf(w, wTableHead.In(lang)+"\n",
-		s.Name.In(lang), s.File, m.Horizon, periodName(m.Period, lang), percent(m.DiscountRate), timing, s.Currency)
+		s.Name.In(lang), s.File, m.Horizon, periodName(m.Period, lang), percent(m.DiscountRate, -1), timing, s.Currency)
 	tw := NewTable(w)
 	head := []string{"", wBase.In(lang)}
 	for _, r := range runs[1:] {
@@ -187,6 +188,16 @@ func summaries(runs []projection.Run) []*sim.Summary {
 	return out
 }
 
-func percent(r float64) string {
-	return strconv.FormatFloat(100*r, 'f', -1, 64) + "%"
+// percent formats a share as a percentage: with decimals ≥ 0 that many
+// decimals (21.6%: a table's column), with decimals < 0 the shortest
+// form of the percentage rounded to 1e-3 (7%, not 7.000000000000001%;
+// 12.345%); "—" when NaN.
+func percent(x float64, decimals int) string {
+	if math.IsNaN(x) {
+		return "—"
+	}
+	if decimals < 0 {
+		return strconv.FormatFloat(math.Round(x*1e5)/1e3, 'f', -1, 64) + "%"
+	}
+	return strconv.FormatFloat(100*x, 'f', decimals, 64) + "%"
 }

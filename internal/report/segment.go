@@ -276,8 +276,8 @@ func (s *Segmentation) rows() (head []string, rows [][]string) {
 		if rfm {
 			row = append(row, rule)
 		}
-		rows = append(rows, append(row, amount(g.Customers), pct(share(g.Customers, r.Total.Customers)), tenths(g.Value),
-			pct(share(g.Value, r.Total.Value)), tenths(share(g.Value, g.Customers))))
+		rows = append(rows, append(row, amount(g.Customers), percent(share(g.Customers, r.Total.Customers), 1), tenths(g.Value),
+			percent(share(g.Value, r.Total.Value), 1), tenths(share(g.Value, g.Customers))))
 	}
 	for i, g := range r.Groups {
 		rule := ""
@@ -288,14 +288,6 @@ func (s *Segmentation) rows() (head []string, rows [][]string) {
 	}
 	add(s.t("total"), "", r.Total)
 	return head, rows
-}
-
-// pct formats a share as a percentage with one decimal, "—" when NaN.
-func pct(x float64) string {
-	if math.IsNaN(x) {
-		return "—"
-	}
-	return strconv.FormatFloat(100*x, 'f', 1, 64) + "%"
 }
 
 type segmentPage struct {
