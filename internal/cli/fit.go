@@ -198,6 +198,9 @@ func isFitKind(s string) bool {
 
 // fitOptions are the checked flags of one fit.
 type fitOptions struct {
+	// command names the command in progress lines: clvlab fit, or
+	// clvlab segment when it fits the models
+	command string
 	kind    string
 	log     records.LogOptions
 	summary records.SummaryOptions
@@ -217,7 +220,7 @@ type fitOptions struct {
 
 // options checks the flags for an input of the given kind.
 func (ff *fitFlags) options(kind string) (*fitOptions, error) {
-	opt := &fitOptions{kind: kind, model: strings.TrimSpace(*ff.model), rate: *ff.discountRate, margin: *ff.margin, lang: *ff.lang, period: *ff.period}
+	opt := &fitOptions{command: "clvlab fit", kind: kind, model: strings.TrimSpace(*ff.model), rate: *ff.discountRate, margin: *ff.margin, lang: *ff.lang, period: *ff.period}
 	period := *ff.period
 	if period == "" {
 		period = "week"
@@ -342,14 +345,21 @@ func dataName(file string) string {
 	return base
 }
 
-// progressOf returns a callback that shows how much of a file is read.
+// progressOf returns a callback that shows how much of a file clvlab fit
+// has read.
 func progressOf(bar *progress, file string) func(done, total int64) {
+	return progressAs(bar, "clvlab fit", file)
+}
+
+// progressAs returns a callback that shows how much of a file command
+// has read.
+func progressAs(bar *progress, command, file string) func(done, total int64) {
 	return func(done, total int64) {
 		if total > 0 {
-			bar.show("clvlab fit: reading %s: %.0f%% of %s", file, 100*float64(done)/float64(total), megabytes(total))
+			bar.show("%s: reading %s: %.0f%% of %s", command, file, 100*float64(done)/float64(total), megabytes(total))
 			return
 		}
-		bar.show("clvlab fit: reading %s: %s", file, megabytes(done))
+		bar.show("%s: reading %s: %s", command, file, megabytes(done))
 	}
 }
 

@@ -76,7 +76,7 @@ func readFitInput(kind, file string, opt *fitOptions, bar *progress) (*fitInput,
 	switch kind {
 	case "transactions":
 		lo := opt.log
-		lo.Progress = progressOf(bar, file)
+		lo.Progress = progressAs(bar, opt.command, file)
 		s, err := records.ReadLog(file, lo)
 		if err != nil {
 			return nil, err
@@ -241,7 +241,7 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 	var spend spendModel
 	models := map[string]fit.Purchases{}
 	for _, k := range keys {
-		bar.show("clvlab fit: fitting %s to %s customers", report.ModelName(k), fmt.Sprint(len(s.Customers)))
+		bar.show("%s: fitting %s to %s customers", opt.command, report.ModelName(k), fmt.Sprint(len(s.Customers)))
 		if k == "gammagamma" {
 			sm, mean, r, err := spendFitter(s.Customers)
 			if err != nil && opt.models == nil {
@@ -297,7 +297,7 @@ func fitAll(in *fitInput, opt *fitOptions, bar *progress) (*report.Fit, error) {
 		res.Why = fmt.Sprintf("-model %s overrides the choice (%s would be chosen: %s)", opt.model, report.ModelName(res.Chosen), why)
 		res.Chosen = opt.model
 	}
-	bar.show("clvlab fit: predicting with %s", report.ModelName(res.Chosen))
+	bar.show("%s: predicting with %s", opt.command, report.ModelName(res.Chosen))
 	predict(res, models[res.Chosen], spend)
 	return res, nil
 }

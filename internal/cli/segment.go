@@ -87,6 +87,9 @@ func segmentCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "clvlab segment: %v\n", err)
 		return ExitUsage
 	}
+	opt.command = "clvlab segment"
+	opt.log.Purpose = "a segmentation sorts a customer base"
+	opt.summary.Purpose = opt.log.Purpose
 	bar := newProgress(stderr)
 	defer bar.clear()
 	seg, err := plan.classify(file, opt, ff, bar, stderr)

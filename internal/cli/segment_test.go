@@ -159,6 +159,8 @@ func TestSegmentBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("customer,date,amount\na,2024-01-01,3\nb,2024-13-01,4\n"), 0o644)
+	one := filepath.Join(dir, "one.csv")
+	os.WriteFile(one, []byte("customer,date,amount\na,2024-01-01,3\na,2024-02-01,4\n"), 0o644)
 	for _, c := range []struct {
 		name string
 		args []string
@@ -181,6 +183,8 @@ func TestSegmentBadInput(t *testing.T) {
 		{"bad date in the log", []string{"segment", bad, "-by", "rfm"}, bad + ":3:"},
 		{"no amounts", []string{"segment", cdnow, "-by", "crvp", "-customer", "1", "-date", "3", "-amount", "none"}, "no customer has an amount: CRVP sorts customers by their purchase amount"},
 		{"no such file", []string{"segment", filepath.Join(dir, "missing.csv"), "-by", "rfm"}, "missing.csv: no such file"},
+		// the message says what segmenting needs, not what fit's models do
+		{"one customer", []string{"segment", one, "-by", "rfm"}, "only one customer (\"a\") has a purchase up to the calibration end (2024-02-01): a segmentation sorts a customer base; give the log of all customers"},
 	} {
 		status, _, stderr := runCLI(t, append(c.args, "-o", filepath.Join(dir, "out"))...)
 		if status != ExitUsage || !strings.Contains(stderr, c.want) {

@@ -40,6 +40,17 @@ type LogOptions struct {
 	// Name is the input's name in messages (ReadLog uses the path;
 	// SummariseLog "input" when empty).
 	Name string
+	// Purpose says why one customer is not enough, in that message
+	// ("" : "the models learn from a customer base").
+	Purpose string
+}
+
+// purpose is what a message says a customer base is for.
+func purpose(p string) string {
+	if p == "" {
+		return "the models learn from a customer base"
+	}
+	return p
 }
 
 // NoAmount is the Amount option that reads a log without amounts.

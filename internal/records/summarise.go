@@ -44,6 +44,7 @@ const noEnd = day(math.MaxInt32)
 // disordered, and the log is read again with that customer's rows held
 // and sorted (spill).
 type summariser struct {
+	purpose       string // LogOptions.Purpose
 	unit          Unit
 	calEnd, hoEnd day
 	hasCal, hasHo bool
@@ -74,7 +75,7 @@ type summariser struct {
 }
 
 func newSummariser(opt LogOptions, amounts bool) *summariser {
-	s := &summariser{unit: opt.Unit, amounts: amounts, ids: newIDTable(), calEnd: noEnd, hoEnd: noEnd}
+	s := &summariser{purpose: purpose(opt.Purpose), unit: opt.Unit, amounts: amounts, ids: newIDTable(), calEnd: noEnd, hoEnd: noEnd}
 	if !opt.CalibrationEnd.IsZero() {
 		s.hasCal, s.calEnd = true, dayOf(opt.CalibrationEnd)
 		s.hoEnd = s.calEnd
@@ -287,7 +288,7 @@ func (s *summariser) finish(name string) (Summary, error) {
 		sum.Customers = append(sum.Customers, cu)
 	}
 	if len(sum.Customers) == 1 {
-		return Summary{}, fileError(name, 0, "only one customer (%q) has a purchase up to the calibration end (%s): the models learn from a customer base; give the log of all customers", sum.Customers[0].ID, calEnd)
+		return Summary{}, fileError(name, 0, "only one customer (%q) has a purchase up to the calibration end (%s): %s; give the log of all customers", sum.Customers[0].ID, calEnd, s.purpose)
 	}
 	sum.Repeat = s.repeat.periods(s.minDay, end, u)
 	if sum.Excluded > 0 {

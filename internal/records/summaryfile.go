@@ -23,6 +23,8 @@ type SummaryOptions struct {
 	Unit                                                                       Unit
 	Frequency, Recency, T, Monetary, Weight, HoldoutFrequency, HoldoutMonetary string
 	Customer                                                                   string
+	// Purpose says why one customer is not enough, as LogOptions'.
+	Purpose string
 }
 
 // summaryColumn is one column a summary file may have.
@@ -190,7 +192,7 @@ func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) 
 		return Summary{}, fileError(name, 0, "the file has a header but no rows: %s", summaryWhat)
 	}
 	if weight < 2 {
-		return Summary{}, fileError(name, 0, "only one customer: the models learn from a customer base; give the summary of all customers")
+		return Summary{}, fileError(name, 0, "only one customer: %s; give the summary of all customers", purpose(opt.Purpose))
 	}
 	if !math.IsNaN(holdout) {
 		sum.Holdout = holdout
