@@ -93,9 +93,18 @@ func read(t *testing.T, ctx context.Context) state {
 // on them would wait for ever instead of timing out.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
+	waitForValue[bool](t, ctx, cond)
+}
+
+// waitForValue waits as waitFor does and returns the truthy value the
+// condition had when the wait ended: a check on it cannot miss a value
+// (the status message's notice, say) that has changed since.
+func waitForValue[T any](t *testing.T, ctx context.Context, cond string) T {
+	t.Helper()
+	var v T
 	var err error
 	for range 5 {
-		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+		v, err = chromedp.Run(ctx, chromedp.Poll[T](cond, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
 		if err == nil || !strings.Contains(err.Error(), "Cannot find context with specified id") {
 			break
 		}
@@ -104,6 +113,7 @@ func waitFor(t *testing.T, ctx context.Context, cond string) {
 	if err != nil {
 		t.Fatalf("waiting for %s: %v", cond, err)
 	}
+	return v
 }
 
 // screenshot captures the page, saves it (CLVLAB_SHOTS=DIR keeps them to
@@ -429,13 +439,15 @@ func optimise(t *testing.T, ctx context.Context, base string, tick chromedp.Acti
 	waitFor(t, tab, `window.clvlab.message.startsWith("Optimal spend")`)
 	screenshot(t, tab, "browser-en-optimum")
 	clickOn(t, tab, "button:apply-optimum", tick)
-	waitFor(t, tab, `window.clvlab.message.startsWith("Apply set")`)
+	// The message as the wait saw it: the notice lasts 8 s, and under load
+	// it may be gone by the time the next frame is read.
+	message := waitForValue[string](t, tab, `window.clvlab.message.startsWith("Apply set") && window.clvlab.message`)
 	nextFrame(t, tab)
 	applied := read(t, tab)
 	screenshot(t, tab, "browser-en-optimum-applied")
 	var n int
-	if _, err := fmt.Sscanf(applied.Message, "Apply set %d sliders", &n); err != nil || n < 1 || applied.Tab != 8 {
-		t.Errorf("after Apply the status says %q on tab %d; want at least one slider moved, listed in the Optimum tab (8)", applied.Message, applied.Tab)
+	if _, err := fmt.Sscanf(message, "Apply set %d sliders", &n); err != nil || n < 1 || applied.Tab != 8 {
+		t.Errorf("after Apply the status says %q on tab %d; want at least one slider moved, listed in the Optimum tab (8)", message, applied.Tab)
 	}
 	q, err := url.ParseQuery(applied.Fragment)
 	if err != nil {
