@@ -79,7 +79,7 @@ type decoder struct {
 func (d *decoder) decode(s *Scenario, doc map[string]any) {
 	fields := append(topFields(s),
 		field{"acquisition", nil}, field{"stage", nil}, field{"winback", nil},
-		field{"segment", nil}, field{"variant", nil},
+		field{"segment", nil}, field{"class", nil}, field{"variant", nil},
 		field{"response", nil}, field{"sensitivity", nil}, field{"uncertainty", nil})
 	d.table(place{}, doc, fields, func(k string, v any, at place) {
 		switch k {
@@ -100,6 +100,11 @@ func (d *decoder) decode(s *Scenario, doc map[string]any) {
 			for i, m := range d.asTables(at, v) {
 				s.Segments = append(s.Segments, newSegment())
 				d.decodeSegment(&s.Segments[len(s.Segments)-1], m, at.index(i, segmentLabel(m, i)))
+			}
+		case "class":
+			for i, m := range d.asTables(at, v) {
+				s.Classes = append(s.Classes, newSegment())
+				d.decodeSegment(&s.Classes[len(s.Classes)-1], m, at.index(i, classLabel(m, i)))
 			}
 		case "variant":
 			for i, m := range d.asTables(at, v) {
@@ -277,6 +282,13 @@ func segmentLabel(m map[string]any, i int) string {
 		return fmt.Sprintf("segment %q", id)
 	}
 	return fmt.Sprintf("segment %d", i+1)
+}
+
+func classLabel(m map[string]any, i int) string {
+	if id, ok := m["id"].(string); ok && id != "" {
+		return fmt.Sprintf("class %q", id)
+	}
+	return fmt.Sprintf("class %d", i+1)
 }
 
 func variantLabel(m map[string]any, i int) string {

@@ -43,7 +43,10 @@ func (s *Scenario) Encode(w io.Writer) error {
 		doc["winback"] = w
 	}
 	if len(s.Segments) > 0 {
-		doc["segment"] = s.segmentTables()
+		doc["segment"] = segmentTables(s.Segments)
+	}
+	if len(s.Classes) > 0 {
+		doc["class"] = segmentTables(s.Classes)
 	}
 	if len(s.Variants) > 0 {
 		doc["variant"] = s.variantTables()
@@ -53,10 +56,11 @@ func (s *Scenario) Encode(w io.Writer) error {
 	return toml.NewEncoder(w).Encode(doc)
 }
 
-// segmentTables returns the [[segment]] tables of an Encode document.
-func (s *Scenario) segmentTables() []map[string]any {
-	segs := make([]map[string]any, len(s.Segments))
-	for i, seg := range s.Segments {
+// segmentTables returns the [[segment]] (or [[class]]) tables of an
+// Encode document.
+func segmentTables(list []Segment) []map[string]any {
+	segs := make([]map[string]any, len(list))
+	for i, seg := range list {
 		m := map[string]any{"id": seg.ID}
 		putParams(m, table{segment: &seg})
 		if !seg.Name.IsZero() {

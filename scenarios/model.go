@@ -58,7 +58,14 @@ func (s *Scenario) Model() (*sim.Model, error) {
 		segs = []Segment{all}
 	}
 	for i := range segs {
-		m.Segments = append(m.Segments, s.segmentModel(&segs[i]))
+		seg := s.segmentModel(&segs[i], nil)
+		if len(s.Classes) > 0 {
+			seg = sim.Segment{ID: segs[i].ID, Share: segs[i].Share, Classes: make([]sim.Segment, len(s.Classes))}
+			for k := range s.Classes {
+				seg.Classes[k] = s.segmentModel(&segs[i], &s.Classes[k])
+			}
+		}
+		m.Segments = append(m.Segments, seg)
 	}
 	s.applyResponses(m, segs) // response.go: spend that changes behaviour
 	roundToOne(m)
@@ -68,7 +75,11 @@ func (s *Scenario) Model() (*sim.Model, error) {
 	return m, nil
 }
 
-func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
+// segmentModel returns the engine's segment seg, or, for a class, the
+// class of seg: the stage values, the segment's overrides over them and
+// the class's over those, times the segment's and the class's
+// multipliers. A class's Share is the class's.
+func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 	n := len(s.Stages)
 	out := sim.Segment{
 		ID:              seg.ID,
@@ -76,6 +87,10 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 		AcquisitionCost: s.Acquisition.CostPerCustomer * seg.AcquisitionCostMultiplier,
 		Stages:          make([]sim.Economics, n),
 		Transition:      make([][]float64, n),
+	}
+	if class != nil {
+		out.ID, out.Share = class.ID, class.Share
+		out.AcquisitionCost *= class.AcquisitionCostMultiplier
 	}
 	for i, st := range s.Stages {
 		e := sim.Economics{
@@ -89,7 +104,15 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 		for id, p := range st.To {
 			row[s.stageIndex(id)] = p
 		}
-		if o := seg.Stage[st.ID]; o != nil {
+		groups := []*Segment{seg}
+		if class != nil {
+			groups = append(groups, class)
+		}
+		for _, g := range groups {
+			o := g.Stage[st.ID]
+			if o == nil {
+				continue
+			}
 			replace(&e.Revenue, o.Revenue)
 			replace(&e.CostToServe, o.CostToServe)
 			replace(&e.RetentionSpend, o.RetentionSpend)
@@ -99,9 +122,11 @@ func (s *Scenario) segmentModel(seg *Segment) sim.Segment {
 				row[s.stageIndex(id)] = p
 			}
 		}
-		e.Revenue *= seg.RevenueMultiplier
-		e.CostToServe *= seg.CostToServeMultiplier
-		e.RetentionSpend *= seg.RetentionSpendMultiplier
+		for _, g := range groups {
+			e.Revenue *= g.RevenueMultiplier
+			e.CostToServe *= g.CostToServeMultiplier
+			e.RetentionSpend *= g.RetentionSpendMultiplier
+		}
 		out.Stages[i] = e
 		out.Transition[i] = row
 	}
@@ -120,15 +145,29 @@ func roundToOne(m *sim.Model) {
 				scaleToOne(row, sum)
 			}
 		}
+		for k := range m.Segments[g].Classes {
+			for _, row := range m.Segments[g].Classes[k].Transition {
+				if sum := inOrder(row); sum > 1 {
+					scaleToOne(row, sum)
+				}
+			}
+		}
+		sharesToOne(m.Segments[g].Classes)
 	}
-	shares := make([]float64, len(m.Segments))
-	for g, seg := range m.Segments {
+	sharesToOne(m.Segments)
+}
+
+// sharesToOne scales the shares of segments (or classes) that sum to 1 ±
+// 1e-9 to sum to exactly 1.
+func sharesToOne(segs []sim.Segment) {
+	shares := make([]float64, len(segs))
+	for g, seg := range segs {
 		shares[g] = seg.Share
 	}
 	if sum := inOrder(shares); sum != 1 && sum > 0 {
 		scaleToOne(shares, sum)
-		for g := range m.Segments {
-			m.Segments[g].Share = shares[g]
+		for g := range segs {
+			segs[g].Share = shares[g]
 		}
 	}
 }
@@ -239,7 +278,7 @@ func (s *Scenario) variantMaySet(path string) error {
 // controls a segment's override of the target.
 func (s *Scenario) controller(p Path) *Response {
 	if p.Key == "to" {
-		p.Segment = ""
+		p.Segment, p.Class = "", ""
 	}
 	for i := range s.Responses {
 		r := &s.Responses[i]

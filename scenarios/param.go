@@ -84,6 +84,9 @@ func Params() []*Param { return registry }
 // Lookup returns the registry entry of p, and false for a path that names
 // no number (text, an id, the period).
 func Lookup(p Path) (*Param, bool) {
+	if p.Class != "" { // a class has a segment's values
+		p.Segment, p.Class = "ID", ""
+	}
 	pattern := p.Pattern()
 	override := p.Segment != "" && p.Stage != ""
 	if override {
@@ -147,7 +150,7 @@ func (e *Param) Set(s *Scenario, p Path, x float64) {
 		*e.top(s) = x
 	case e.segment != nil:
 		*e.segment(s.segmentAt(p)) = x
-	case p.Segment != "":
+	case p.Segment != "" || p.Class != "":
 		*e.override(s.segmentAt(p).override(p.Stage)) = &x
 	default:
 		*e.stage(s.stageAt(p.Stage)) = x
@@ -197,6 +200,9 @@ func (s *Scenario) Label(path, lang string) string {
 	if p.Segment != "" {
 		l = s.segmentName(p.Segment, lang) + sep + l
 	}
+	if p.Class != "" {
+		l = s.className(p.Class, lang) + sep + l
+	}
 	return l
 }
 
@@ -222,6 +228,14 @@ func (s *Scenario) stageName(id, lang string) string {
 	return id
 }
 
+// className returns the class's name in lang, or its id.
+func (s *Scenario) className(id, lang string) string {
+	if i := s.classIndex(id); i >= 0 && s.Classes[i].Name.In(lang) != "" {
+		return s.Classes[i].Name.In(lang)
+	}
+	return id
+}
+
 // segmentName returns the segment's name in lang, or its id.
 func (s *Scenario) segmentName(id, lang string) string {
 	if i := s.segmentIndex(id); i >= 0 && s.Segments[i].Name.In(lang) != "" {
@@ -231,8 +245,8 @@ func (s *Scenario) segmentName(id, lang string) string {
 }
 
 // Sets reports whether s gives the stage parameter e a value other than 0
-// anywhere: in a stage, or in a segment's override of one. The planner
-// gives a WhenSet parameter a slider only then.
+// anywhere: in a stage, or in a segment's or a class's override of one.
+// The planner gives a WhenSet parameter a slider only then.
 func (s *Scenario) Sets(e *Param) bool {
 	set := func(t table) bool {
 		x, ok := e.value(t)
@@ -243,10 +257,12 @@ func (s *Scenario) Sets(e *Param) bool {
 			return true
 		}
 	}
-	for i := range s.Segments {
-		for _, o := range s.Segments[i].Stage {
-			if set(table{override: o}) {
-				return true
+	for _, groups := range [][]Segment{s.Segments, s.Classes} {
+		for i := range groups {
+			for _, o := range groups[i].Stage {
+				if set(table{override: o}) {
+					return true
+				}
 			}
 		}
 	}

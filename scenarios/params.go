@@ -75,12 +75,14 @@ func (s *Scenario) immovable(p Path, e *Param) error {
 	return nil
 }
 
-// rowRoom returns the largest value the probability at p (stage.ID.to.DEST
-// or segment.ID.stage.ID.to.DEST) may take with every row it enters
-// summing to at most 1, as written (a response target counts with its
-// written value: the curves never take a row over 1, see applyResponses).
+// rowRoom returns the largest value the probability at p (stage.ID.to.DEST,
+// segment.ID.stage.ID.to.DEST or class.ID.stage.ID.to.DEST) may take with
+// every row it enters summing to at most 1, as written (a response target
+// counts with its written value: the curves never take a row over 1, see
+// applyResponses). A row is a segment's and a class's: the stage's, with
+// the segment's overrides and the class's over them.
 func (s *Scenario) rowRoom(p Path) float64 {
-	stageID, dest, segID := p.Stage, p.To, p.Segment
+	stageID, dest, segID, classID := p.Stage, p.To, p.Segment, p.Class
 	st := &s.Stages[s.stageIndex(stageID)]
 	others := func(row map[string]float64) float64 {
 		sum := 0.0
@@ -91,30 +93,51 @@ func (s *Scenario) rowRoom(p Path) float64 {
 		}
 		return sum
 	}
+	owns := func(g *Segment) (map[string]float64, bool) {
+		if g == nil || g.Stage[stageID] == nil {
+			return nil, false
+		}
+		_, own := g.Stage[stageID].To[dest]
+		return g.Stage[stageID].To, own
+	}
 	room := 1.0
-	if segID == "" {
+	if segID == "" && classID == "" {
 		room = 1 - others(st.To)
 	}
-	for _, seg := range s.Segments {
-		if segID != "" && seg.ID != segID {
+	segs, classes := []*Segment{nil}, []*Segment{nil}
+	for i := range s.Segments {
+		segs = append(segs, &s.Segments[i])
+	}
+	for i := range s.Classes {
+		classes = append(classes, &s.Classes[i])
+	}
+	if len(s.Segments) > 0 {
+		segs = segs[1:]
+	}
+	if len(s.Classes) > 0 {
+		classes = classes[1:]
+	}
+	for _, seg := range segs {
+		if seg == nil && segID != "" || seg != nil && segID != "" && seg.ID != segID {
 			continue
 		}
-		o := seg.Stage[stageID]
-		if segID == "" && o != nil {
-			if _, own := o.To[dest]; own {
-				continue // the segment keeps its own value
+		for _, class := range classes {
+			if seg == nil && class == nil || class == nil && classID != "" || class != nil && classID != "" && class.ID != classID {
+				continue
 			}
-		}
-		row := map[string]float64{}
-		for d, p := range st.To {
-			row[d] = p
-		}
-		if o != nil {
-			for d, p := range o.To {
-				row[d] = p
+			so, segOwn := owns(seg)
+			co, classOwn := owns(class)
+			if classID == "" && classOwn || segID == "" && classID == "" && segOwn {
+				continue // the class, or the segment, keeps its own value
 			}
+			row := maps.Clone(st.To)
+			if row == nil {
+				row = map[string]float64{}
+			}
+			maps.Copy(row, so)
+			maps.Copy(row, co)
+			room = math.Min(room, 1-others(row))
 		}
-		room = math.Min(room, 1-others(row))
 	}
 	return math.Max(0, room)
 }

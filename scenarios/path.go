@@ -11,7 +11,9 @@ import (
 // Path is a parsed path to one value of a scenario, in the variant path
 // syntax: "horizon", "discount_rate", "acquisition.cost_per_customer",
 // "stage.ID.KEY", "stage.ID.to.ID", "winback.KEY", "segment.ID.KEY",
-// "segment.ID.stage.ID.KEY" or "segment.ID.stage.ID.to.ID". The same
+// "segment.ID.stage.ID.KEY" or "segment.ID.stage.ID.to.ID", and for a
+// latent class "class.ID.KEY", "class.ID.stage.ID.KEY" or
+// "class.ID.stage.ID.to.ID". The same
 // syntax names a [[response]]'s lever and target and a [[sensitivity]]
 // range's parameter. Stages and segments are named by id: the key paths
 // with which the decoder names a place in a file, where a stage or
@@ -21,6 +23,10 @@ type Path struct {
 	// Segment is the segment's id for a path that starts segment.ID, else
 	// "". In a decoder's key path it is the index in brackets, e.g. "[0]".
 	Segment string
+	// Class is the latent class's id for a path that starts class.ID, else
+	// "" (a path names a segment or a class, not both). In a decoder's key
+	// path it is the index in brackets.
+	Class string
 	// Stage is the stage's id for a stage value (stage.ID.KEY, or
 	// segment.ID.stage.ID.KEY for a segment's override), else "". In a
 	// decoder's key path it may be the index in brackets, e.g. "[2]".
@@ -69,6 +75,9 @@ func (s *Scenario) resolve(p Path) Path {
 	if i, ok := index(p.Segment); ok && i < len(s.Segments) {
 		p.Segment = s.Segments[i].ID
 	}
+	if i, ok := index(p.Class); ok && i < len(s.Classes) {
+		p.Class = s.Classes[i].ID
+	}
 	return p
 }
 
@@ -85,7 +94,7 @@ func index(id string) (int, bool) {
 func parsePath(path, example string, indices bool) (Path, error) {
 	var p Path
 	parts := strings.Split(path, ".")
-	if head, index, ok := strings.Cut(parts[0], "["); ok && (head == "stage" || head == "segment") && indices {
+	if head, index, ok := strings.Cut(parts[0], "["); ok && (head == "stage" || head == "segment" || head == "class") && indices {
 		parts = slices.Insert(parts[1:], 0, head, "["+index) // a key path: stage[2] → stage, [2]
 	} else if err := byIndex(parts, example); err != nil {
 		return p, err
@@ -107,26 +116,31 @@ func parsePath(path, example string, indices bool) (Path, error) {
 			return p, errors.New("a variant cannot rename a stage")
 		}
 		return p, p.stageKey(stageFields(&Stage{}), "stage."+p.Stage, parts[2:], example)
-	case "segment":
+	case "segment", "class":
+		kind := parts[0]
 		if len(parts) < 3 || parts[1] == "" {
-			return p, errors.New("name a segment and a key, e.g. segment.ID.share")
+			return p, fmt.Errorf("name a %s and a key, e.g. %s.ID.share", kind, kind)
 		}
-		p.Segment = parts[1]
+		id := &p.Segment
+		if kind == "class" {
+			id = &p.Class
+		}
+		*id = parts[1]
 		switch parts[2] {
 		case "id":
 			p.Key = "id"
-			return p, errors.New("a variant cannot rename a segment")
+			return p, fmt.Errorf("a variant cannot rename a %s", kind)
 		case "stage":
 			if len(parts) < 5 || parts[3] == "" {
-				return p, fmt.Errorf("name a stage and a key, e.g. segment.%s.stage.%s.revenue", p.Segment, example)
+				return p, fmt.Errorf("name a stage and a key, e.g. %s.%s.stage.%s.revenue", kind, *id, example)
 			}
 			p.Stage = parts[3]
-			return p, p.stageKey(overrideFields(&StageOverride{}), "segment stage override", parts[4:], example)
+			return p, p.stageKey(overrideFields(&StageOverride{}), kind+" stage override", parts[4:], example)
 		}
-		return p, p.key(segmentFields(&Segment{}), "segment", parts[2:])
+		return p, p.key(segmentFields(&Segment{}), kind, parts[2:])
 	}
 	if len(parts) > 1 {
-		return p, fmt.Errorf("no table %q; paths start with a top-level key, acquisition, stage, winback or segment", parts[0])
+		return p, fmt.Errorf("no table %q; paths start with a top-level key, acquisition, stage, winback, segment or class", parts[0])
 	}
 	return p, p.key(topFields(&Scenario{}), "the top level", parts)
 }
@@ -145,6 +159,8 @@ func byIndex(parts []string, example string) error {
 		case !ok:
 		case head == "segment":
 			return fmt.Errorf("%s: name segments by id, e.g. segment.ID.share", shown)
+		case head == "class":
+			return fmt.Errorf("%s: name classes by id, e.g. class.ID.share", shown)
 		case head == "stage" || head == "to":
 			return fmt.Errorf("%s: name stages by id, e.g. stage.%s.revenue", shown, example)
 		}
@@ -196,11 +212,11 @@ func (p Path) contains(q Path) bool {
 }
 
 // parts returns p's parts from the outermost in.
-func (p Path) parts() [5]string { return [5]string{p.Segment, p.Stage, p.Table, p.Key, p.To} }
+func (p Path) parts() [6]string { return [6]string{p.Segment, p.Class, p.Stage, p.Table, p.Key, p.To} }
 
 // String returns the path as written: parsing it gives p back.
 func (p Path) String() string {
-	return p.format(p.Segment, p.Stage, p.To)
+	return p.format(p.Segment, p.Class, p.Stage, p.To)
 }
 
 // Pattern returns the path with every id replaced by ID, e.g.
@@ -212,10 +228,10 @@ func (p Path) Pattern() string {
 		}
 		return "ID"
 	}
-	return p.format(id(p.Segment), id(p.Stage), id(p.To))
+	return p.format(id(p.Segment), id(p.Class), id(p.Stage), id(p.To))
 }
 
-func (p Path) format(segment, stage, to string) string {
+func (p Path) format(segment, class, stage, to string) string {
 	var b strings.Builder
 	part := func(table, id string) {
 		b.WriteString(table)
@@ -227,6 +243,9 @@ func (p Path) format(segment, stage, to string) string {
 	}
 	if segment != "" {
 		part("segment", segment)
+	}
+	if class != "" {
+		part("class", class)
 	}
 	if stage != "" {
 		part("stage", stage)
@@ -249,6 +268,14 @@ func (s *Scenario) checkIDs(p Path) error {
 		}
 		if s.segmentIndex(p.Segment) < 0 {
 			return fmt.Errorf("no segment %q; segments are %s", p.Segment, strings.Join(s.segmentIDs(), ", "))
+		}
+	}
+	if p.Class != "" {
+		if len(s.Classes) == 0 {
+			return errors.New("the scenario has no [[class]] tables")
+		}
+		if s.classIndex(p.Class) < 0 {
+			return fmt.Errorf("no class %q; classes are %s", p.Class, strings.Join(s.classIDs(), ", "))
 		}
 	}
 	for _, id := range []string{p.Stage, p.To} {

@@ -132,8 +132,8 @@ func TestParsePathRejects(t *testing.T) {
 		"segment.gold.revenue":         `no value "revenue" in segment; values here are name, share, revenue_multiplier, cost_to_serve_multiplier, retention_spend_multiplier, acquisition_cost_multiplier`,
 		"acquisition":                  `no value "" in acquisition; values here are new_customers, cost_per_customer, entry, budget`,
 		"winback.rate.x":               `no value "rate.x" in winback; values here are rate, cost_per_customer, to, window`,
-		"stages.new.revenue":           `no table "stages"; paths start with a top-level key, acquisition, stage, winback or segment`,
-		"uncertainty.trials":           `no table "uncertainty"; paths start with a top-level key, acquisition, stage, winback or segment`,
+		"stages.new.revenue":           `no table "stages"; paths start with a top-level key, acquisition, stage, winback, segment or class`,
+		"uncertainty.trials":           `no table "uncertainty"; paths start with a top-level key, acquisition, stage, winback, segment or class`,
 		// Stages and segments by index, as the decoder's key paths give them.
 		"stage[9].revenue":              "stage[9]: name stages by id, e.g. stage.ID.revenue",
 		"stage.[0].revenue":             "stage.[0]: name stages by id, e.g. stage.ID.revenue",

@@ -139,7 +139,7 @@ var registry = withPatterns([]*Param{
 		},
 		set: func(s *Scenario, p Path, x float64) {
 			to := &s.stageAt(p.Stage).To
-			if p.Segment != "" {
+			if p.Segment != "" || p.Class != "" {
 				to = &s.segmentAt(p).override(p.Stage).To
 			}
 			if *to == nil {
@@ -257,9 +257,16 @@ func multiplier(key string, label, explain Text, field func(*Segment) *float64) 
 	}
 }
 
-// segmentAt returns the segment p names; it panics, as misuse, for one s
-// does not have.
+// segmentAt returns the segment, or the class, p names; it panics, as
+// misuse, for one s does not have.
 func (s *Scenario) segmentAt(p Path) *Segment {
+	if p.Class != "" {
+		i := s.classIndex(p.Class)
+		if i < 0 {
+			panic(fmt.Sprintf("scenarios: no class %q", p.Class))
+		}
+		return &s.Classes[i]
+	}
 	i := s.segmentIndex(p.Segment)
 	if i < 0 {
 		panic(fmt.Sprintf("scenarios: no segment %q", p.Segment))
@@ -277,10 +284,10 @@ func (s *Scenario) stageAt(id string) *Stage {
 	return &s.Stages[i]
 }
 
-// overrideAt returns the override of p's stage in p's segment, nil for a
-// stage's own value or an override not written.
+// overrideAt returns the override of p's stage in p's segment or class,
+// nil for a stage's own value or an override not written.
 func (s *Scenario) overrideAt(p Path) *StageOverride {
-	if p.Segment == "" {
+	if p.Segment == "" && p.Class == "" {
 		return nil
 	}
 	return s.segmentAt(p).Stage[p.Stage]

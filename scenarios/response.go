@@ -278,7 +278,7 @@ type curves struct {
 	// costDraw is cost_per_customer's index among a trial's draws, or −1.
 	budget, cost float64
 	costDraw     int
-	mult         []float64 // per model segment: its acquisition cost multiplier
+	mult         [][]float64 // per model segment and class: the acquisition cost multiplier
 }
 
 // curve is one response of a valid form: its target's row and column for
@@ -301,7 +301,15 @@ type curveRow struct {
 func (s *Scenario) curves(segs []Segment) *curves {
 	c := &curves{budget: s.Acquisition.Budget, cost: s.Acquisition.CostPerCustomer, costDraw: -1}
 	for _, seg := range segs {
-		c.mult = append(c.mult, seg.AcquisitionCostMultiplier)
+		if len(s.Classes) == 0 {
+			c.mult = append(c.mult, []float64{seg.AcquisitionCostMultiplier})
+			continue
+		}
+		ms := make([]float64, len(s.Classes))
+		for k, class := range s.Classes {
+			ms[k] = seg.AcquisitionCostMultiplier * class.AcquisitionCostMultiplier
+		}
+		c.mult = append(c.mult, ms)
 	}
 	for k := range s.Responses {
 		r := &s.Responses[k]
@@ -348,12 +356,15 @@ func (c *curves) apply(m *sim.Model, draws []float64) {
 		switch cv.form {
 		case RetentionCurve, DiscountElasticity:
 			for g := range m.Segments {
-				e := m.Segments[g].Stages[cv.i]
-				x := e.RetentionSpend
-				if cv.form == DiscountElasticity {
-					x = e.PriceDiscount
+				for k := range m.Segments[g].ClassCount() {
+					class := m.Class(g, k)
+					e := class.Stages[cv.i]
+					x := e.RetentionSpend
+					if cv.form == DiscountElasticity {
+						x = e.PriceDiscount
+					}
+					class.Transition[cv.i][cv.j] = r.at(cv.form, x)
 				}
-				m.Segments[g].Transition[cv.i][cv.j] = r.at(cv.form, x)
 			}
 		case BudgetCurve:
 			cost := c.cost
@@ -366,33 +377,43 @@ func (c *curves) apply(m *sim.Model, draws []float64) {
 				m.NewCustomers[t] = v
 			}
 			for g := range m.Segments {
-				ac := cost * c.mult[g]
-				if v > 0 { // else no one is acquired; a valid curve then has b = 0
-					ac += b / v * c.mult[g]
+				for k, mult := range c.mult[g] {
+					ac := cost * mult
+					if v > 0 { // else no one is acquired; a valid curve then has b = 0
+						ac += b / v * mult
+					}
+					m.Class(g, k).AcquisitionCost = min(ac, sim.MaxAmount)
 				}
-				m.Segments[g].AcquisitionCost = min(ac, sim.MaxAmount)
 			}
 		}
 	}
 	for _, cr := range c.rows {
 		for g := range m.Segments {
-			row := m.Segments[g].Transition[cr.i]
-			curves, others := 0.0, 0.0
-			for j, p := range row {
-				if slices.Contains(cr.js, j) {
-					curves += p
-				} else {
-					others += p
-				}
-			}
-			if curves+others <= 1 || curves == 0 {
-				continue
-			}
-			scale := math.Max(0, 1-others) / curves
-			for _, j := range cr.js {
-				row[j] *= scale
+			for k := range m.Segments[g].ClassCount() {
+				scaleRow(m.Class(g, k).Transition[cr.i], cr.js)
 			}
 		}
+	}
+}
+
+// scaleRow scales the destinations js of a transition row that the
+// curves set, so that the row sums to at most 1 with its other entries
+// as they are.
+func scaleRow(row []float64, js []int) {
+	curves, others := 0.0, 0.0
+	for j, p := range row {
+		if slices.Contains(js, j) {
+			curves += p
+		} else {
+			others += p
+		}
+	}
+	if curves+others <= 1 || curves == 0 {
+		return
+	}
+	scale := math.Max(0, 1-others) / curves
+	for _, j := range js {
+		row[j] *= scale
 	}
 }
 

@@ -23,7 +23,11 @@ type Scenario struct {
 	Stages       []Stage
 	Winback      Winback
 	Segments     []Segment // none means one segment, "all"
-	Variants     []Variant
+	// Classes are the [[class]] tables: latent classes that split every
+	// segment, each with a segment's keys (share, multipliers, stage
+	// overrides); none means no classes.
+	Classes  []Segment
+	Variants []Variant
 	// Responses are the [[response]] curves: spend that changes behaviour
 	// (response.go).
 	Responses []Response
@@ -149,17 +153,8 @@ func (s *Scenario) Clone() *Scenario {
 	for i := range c.Stages {
 		c.Stages[i].To = maps.Clone(s.Stages[i].To)
 	}
-	c.Segments = slices.Clone(s.Segments)
-	for i := range c.Segments {
-		seg := &c.Segments[i]
-		seg.stageOrder = slices.Clone(seg.stageOrder)
-		seg.Stage = make(map[string]*StageOverride, len(seg.Stage))
-		for id, o := range s.Segments[i].Stage {
-			oc := *o
-			oc.To = maps.Clone(o.To)
-			seg.Stage[id] = &oc
-		}
-	}
+	c.Segments = cloneSegments(s.Segments)
+	c.Classes = cloneSegments(s.Classes)
 	c.Responses = slices.Clone(s.Responses)
 	for i := range c.Responses {
 		c.Responses[i].Dists = maps.Clone(s.Responses[i].Dists)
@@ -171,6 +166,27 @@ func (s *Scenario) Clone() *Scenario {
 		c.Variants[i].Set = slices.Clone(s.Variants[i].Set)
 	}
 	return &c
+}
+
+// cloneSegments returns a deep copy of segments (or classes).
+func cloneSegments(segs []Segment) []Segment {
+	c := slices.Clone(segs)
+	for i := range c {
+		seg := &c[i]
+		seg.stageOrder = slices.Clone(seg.stageOrder)
+		seg.Stage = make(map[string]*StageOverride, len(seg.Stage))
+		for id, o := range segs[i].Stage {
+			oc := *o
+			oc.To = maps.Clone(o.To)
+			seg.Stage[id] = &oc
+		}
+	}
+	return c
+}
+
+// classIndex returns the index of the class with the given id, or −1.
+func (s *Scenario) classIndex(id string) int {
+	return slices.IndexFunc(s.Classes, func(c Segment) bool { return c.ID == id })
 }
 
 // stageIndex returns the index of the stage with the given id, or −1.

@@ -55,7 +55,7 @@ func (s *Scenario) setKey(p Path, value any) error {
 		fields = acquisitionFields(s)
 	case p.Table == "winback":
 		fields = winbackFields(s)
-	case p.Segment != "":
+	case p.Segment != "" || p.Class != "":
 		fields = segmentFields(s.segmentAt(p))
 	case p.Stage != "":
 		fields = stageFields(s.stageAt(p.Stage))
@@ -82,6 +82,14 @@ func (s *Scenario) segmentIDs() []string {
 	ids := make([]string, len(s.Segments))
 	for i, seg := range s.Segments {
 		ids[i] = seg.ID
+	}
+	return ids
+}
+
+func (s *Scenario) classIDs() []string {
+	ids := make([]string, len(s.Classes))
+	for i, c := range s.Classes {
+		ids[i] = c.ID
 	}
 	return ids
 }

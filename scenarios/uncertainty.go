@@ -285,6 +285,10 @@ func (d *decoder) decodeUncertain(at place, v any, set func(any) error) bool {
 	if !ok || kind == 0 {
 		return false
 	}
+	if keyPath(at.path).Class != "" {
+		d.probs.add(at, at.prefix()+at.rel+": "+errClassDistribution.Error())
+		return true
+	}
 	mean, dist, err := parseDistribution(m, kind)
 	if err == nil {
 		err = set(mean)
@@ -313,6 +317,9 @@ func (d *decoder) keepDistributions(s *Scenario) {
 	}
 }
 
+// errClassDistribution refuses a distribution of a class's value.
+var errClassDistribution = errors.New("a class's values are numbers, not distributions (a class is part of a fitted mixture); give a number, or a distribution of the stage's value, which every class that does not override it draws")
+
 // decodeUncertainty decodes the [uncertainty] table.
 func (d *decoder) decodeUncertainty(s *Scenario, v any, at place) {
 	m, ok := d.asTable(at, v)
@@ -326,6 +333,9 @@ func (d *decoder) decodeUncertainty(s *Scenario, v any, at place) {
 // setDistribution is Set for an uncertain value given as a distribution
 // table m: the value at p, of entry e, is set to its mean.
 func (s *Scenario) setDistribution(p Path, e *Param, m map[string]any) error {
+	if p.Class != "" {
+		return errClassDistribution
+	}
 	mean, dist, err := parseDistribution(m, e.Kind)
 	if err != nil {
 		return err
@@ -417,17 +427,29 @@ func (s *Scenario) targets(e *Param, p Path, segs []Segment) []uncertainty.Targe
 		case p.Segment == "" && p.Stage != "" && e.overridden(seg.Stage[p.Stage], p):
 			continue // the segment keeps its own value
 		}
-		t := uncertainty.Target{Slot: uncertainty.Slot{Quantity: e.quantity, Segment: k}, Scale: 1}
-		if p.Stage != "" {
-			t.Stage = s.stageIndex(p.Stage)
+		for c := range max(1, len(s.Classes)) {
+			var class *Segment
+			if len(s.Classes) > 0 {
+				class = &s.Classes[c]
+				if p.Stage != "" && e.overridden(class.Stage[p.Stage], p) {
+					continue // the class keeps its own value
+				}
+			}
+			t := uncertainty.Target{Slot: uncertainty.Slot{Quantity: e.quantity, Segment: k, Class: c}, Scale: 1}
+			if p.Stage != "" {
+				t.Stage = s.stageIndex(p.Stage)
+			}
+			if p.Key == "to" {
+				t.To = s.stageIndex(p.To)
+			}
+			if e.scale != nil {
+				t.Scale = *e.scale(seg)
+				if class != nil {
+					t.Scale *= *e.scale(class)
+				}
+			}
+			out = append(out, t)
 		}
-		if p.Key == "to" {
-			t.To = s.stageIndex(p.To)
-		}
-		if e.scale != nil {
-			t.Scale = *e.scale(seg)
-		}
-		out = append(out, t)
 	}
 	return out
 }
@@ -475,6 +497,8 @@ func encodedTable(doc map[string]any, s *Scenario, p Path) (map[string]any, stri
 	switch {
 	case p.Table != "":
 		table, _ = doc[p.Table].(map[string]any)
+	case p.Class != "":
+		return nil, "" // a class's values are never distributions
 	case p.Segment == "" && p.Stage != "":
 		if stages, ok := doc["stage"].([]map[string]any); ok {
 			if i := s.stageIndex(p.Stage); i >= 0 && i < len(stages) {

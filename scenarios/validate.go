@@ -33,6 +33,7 @@ func (s *Scenario) Validate() []Problem {
 	v.acquisition()
 	v.winback()
 	v.segments()
+	v.classes()
 	v.variants()
 	v.analysis() // response.go: [[response]] and [[sensitivity]]
 	v.monteCarlo()
@@ -312,24 +313,68 @@ func (v *validator) winback() {
 
 func (v *validator) segments() {
 	s := v.s
-	if len(s.Segments) == 0 {
-		return
-	}
 	if len(s.Segments) > sim.MaxSegments {
 		v.add(place{path: "segment[0]"}, "%d segments, at most %d are allowed", len(s.Segments), sim.MaxSegments)
 		return
 	}
-	total, missing := 0.0, false
-	for i := range s.Segments {
-		seg := &s.Segments[i]
-		at := place{path: "segment"}.index(i, fmt.Sprintf("segment %q", seg.ID))
-		if seg.ID == "" {
-			at.where = fmt.Sprintf("segment %d", i+1)
+	v.groups("segment", "gold", s.Segments, s.segmentIndex)
+}
+
+// classes checks the [[class]] tables as segments are checked, their
+// number against sim.MaxClasses, and, where a class and a segment both
+// override a stage's row, the row they make together.
+func (v *validator) classes() {
+	s := v.s
+	if len(s.Classes) > sim.MaxClasses {
+		v.add(place{path: "class[0]"}, "%d classes, at most %d are allowed; merge classes (a finer quadrature rarely changes the figures)", len(s.Classes), sim.MaxClasses)
+		return
+	}
+	n := len(s.Stages)
+	if cells := max(1, len(s.Segments)) * len(s.Classes) * n * (n + 1); cells > sim.MaxClassCells && len(s.Segments) <= sim.MaxSegments && n <= sim.MaxStages {
+		v.add(place{path: "class[0]"}, "segments × classes × stages × (stages + 1) = %d, at most %d are allowed; use fewer classes, segments or stages", cells, sim.MaxClassCells)
+		return
+	}
+	v.groups("class", "loyal", s.Classes, s.classIndex)
+	for i := range s.Classes {
+		c := &s.Classes[i]
+		for _, id := range c.stageOrder {
+			st := s.stageIndex(id)
+			if st < 0 || len(c.Stage[id].To) == 0 {
+				continue
+			}
+			for _, seg := range s.Segments {
+				o := seg.Stage[id]
+				if o == nil || len(o.To) == 0 {
+					continue
+				}
+				row := maps.Clone(o.To)
+				maps.Copy(row, c.Stage[id].To)
+				at := place{path: "class"}.index(i, fmt.Sprintf("class %q", c.ID)).key("stage").key(id)
+				at.where, at.rel = fmt.Sprintf("class %q with segment %q, stage %q", c.ID, seg.ID, id), ""
+				v.row(at, s.Stages[st].To, row)
+			}
 		}
-		v.id(at, seg.ID, "segment", "gold", s.segmentIndex(seg.ID), i)
+	}
+}
+
+// groups checks segments or classes (kind "segment" or "class"): ids,
+// names, shares, multipliers and stage overrides.
+func (v *validator) groups(kind, example string, list []Segment, index func(string) int) {
+	s := v.s
+	if len(list) == 0 {
+		return
+	}
+	total, missing := 0.0, false
+	for i := range list {
+		seg := &list[i]
+		at := place{path: kind}.index(i, fmt.Sprintf("%s %q", kind, seg.ID))
+		if seg.ID == "" {
+			at.where = fmt.Sprintf("%s %d", kind, i+1)
+		}
+		v.id(at, seg.ID, kind, example, index(seg.ID), i)
 		v.text(at.key("name"), seg.Name, false)
 		if math.IsNaN(seg.Share) {
-			v.add(at, "share is missing; give each segment its share of new customers, e.g. share = 0.2")
+			v.add(at, "share is missing; give each %s its share of new customers, e.g. share = 0.2", kind)
 			missing = true
 		} else {
 			total += seg.Share
@@ -346,11 +391,14 @@ func (v *validator) segments() {
 			v.parameters(ov, table{override: o})
 			for _, to := range slices.Sorted(maps.Keys(o.To)) {
 				p := Path{Segment: seg.ID, Stage: id, Key: "to", To: to}
+				if kind == "class" {
+					p.Segment, p.Class = "", seg.ID
+				}
 				if _, dist := s.Distributions[p.String()]; dist {
 					continue // uncertainty.go refuses a distribution of a target
 				}
 				if r := s.controller(p); r != nil {
-					v.add(ov.key("to").key(to), "to.%s: the [[response]] with lever %q and target %q sets this value from its lever in every segment, so this override would be ignored; remove it", to, r.Lever, r.Target)
+					v.add(ov.key("to").key(to), "to.%s: the [[response]] with lever %q and target %q sets this value from its lever in every %s, so this override would be ignored; remove it", to, r.Lever, r.Target, kind)
 				}
 			}
 			if len(o.To) > 0 {
@@ -359,11 +407,14 @@ func (v *validator) segments() {
 		}
 	}
 	if math.Abs(total-1) > 1e-9 && !missing {
-		parts := make([]string, len(s.Segments))
-		for i, seg := range s.Segments {
+		parts := make([]string, len(list))
+		for i, seg := range list {
 			parts[i] = fmt.Sprintf("%s %v", seg.ID, seg.Share)
 		}
-		v.add(place{path: "segment[0].share"}, "segment shares sum to %s (%s), they must sum to 1", nearOne(total), strings.Join(parts, " + "))
+		if len(parts) > 12 {
+			parts = append(parts[:12], fmt.Sprintf("... (%d more)", len(list)-12))
+		}
+		v.add(place{path: kind + "[0].share"}, "%s shares sum to %s (%s), they must sum to 1", kind, nearOne(total), strings.Join(parts, " + "))
 	}
 }
 

@@ -46,13 +46,19 @@ func (s *Scenario) warnings() []Problem {
 }
 
 // reachedStages returns which stages of m a customer can be in, in any
-// segment: those reachable from the entry stage through transitions of
+// segment or class: those reachable from the entry stage through transitions of
 // positive probability, and win-back's stage when a reachable stage loses
 // customers and the win-back rate is positive.
 func reachedStages(m *sim.Model) []bool {
 	n := len(m.StageIDs)
 	reached := make([]bool, n)
-	for _, seg := range m.Segments {
+	var groups []*sim.Segment // every segment, or every class of one
+	for g := range m.Segments {
+		for k := range m.Segments[g].ClassCount() {
+			groups = append(groups, m.Class(g, k))
+		}
+	}
+	for _, seg := range groups {
 		seen := make([]bool, n)
 		stack := []int{m.Entry}
 		seen[m.Entry] = true

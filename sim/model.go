@@ -117,7 +117,8 @@ func (e Economics) Margin() float64 {
 }
 
 // Segment is a value segment: a share of new customers with its own stage
-// economics and transition matrix.
+// economics and transition matrix, or split into latent classes that each
+// have their own.
 type Segment struct {
 	ID    string  // identifier used in results, e.g. "gold"
 	Share float64 // share of new customers, in [0, 1]; shares sum to 1
@@ -129,7 +130,33 @@ type Segment struct {
 	// Transition[i][j] is the probability that a customer in stage i is in
 	// stage j next period. 1 − Σj Transition[i][j] churns into the lost state.
 	Transition [][]float64
+	// Classes, when not empty, splits the segment's customers into latent
+	// classes: each is a Segment whose Share is its share of this
+	// segment's customers (the shares sum to 1), with its own
+	// AcquisitionCost, Stages and Transition and no Classes of its own.
+	// The segment's own Stages and Transition must then be nil, and its
+	// AcquisitionCost is unused. Results add the classes up: a Result's
+	// cells and a Summary's segments are by segment.
+	Classes []Segment
 }
+
+// Class returns class c of segment s: its Classes[c], or, for a segment
+// without classes, the segment itself as its one class 0. It panics if s
+// or c is out of range.
+func (m *Model) Class(s, c int) *Segment {
+	seg := &m.Segments[s]
+	if len(seg.Classes) == 0 {
+		if c != 0 {
+			panic(fmt.Sprintf("sim: Model.Class(%d, %d): segment %q has no classes", s, c, seg.ID))
+		}
+		return seg
+	}
+	return &seg.Classes[c]
+}
+
+// ClassCount returns the number of classes of the segment: len(Classes),
+// or 1 for a segment without classes.
+func (s *Segment) ClassCount() int { return max(1, len(s.Classes)) }
 
 // Winback describes how lost customers are won back. The zero value wins no
 // one back.
@@ -146,6 +173,11 @@ type Winback struct {
 const (
 	MaxStages   = 50
 	MaxSegments = 20
+	// MaxClasses bounds the latent classes of a segment.
+	MaxClasses = 500
+	// MaxClassCells bounds segments × classes × stages × (stages+1), the
+	// transition entries and economics the classes hold.
+	MaxClassCells = 1_000_000
 	MaxHorizon  = 1200 // periods: a century of months
 	MaxWindow   = 120
 	// MaxCells bounds Horizon × segments × (stages+1), the number of result
@@ -243,21 +275,66 @@ func (m *Model) Validate() error {
 	if w.Window < 0 || w.Window > MaxWindow {
 		bad("sim: win-back window %d periods, must be in [0, %d]", w.Window, MaxWindow)
 	}
-	share := 0.0
-	for _, s := range m.Segments {
+	share, cells := 0.0, 0
+	for i := range m.Segments {
+		s := &m.Segments[i]
 		share += s.Share
-		errs = append(errs, s.validate(m.StageIDs)...)
+		cells += s.ClassCount() * n * (n + 1)
+		if len(s.Classes) == 0 {
+			errs = append(errs, s.validate(m.StageIDs, "")...)
+			continue
+		}
+		errs = append(errs, s.validateClasses(m.StageIDs)...)
 	}
 	if math.Abs(share-1) > 1e-9 {
 		bad("sim: segment shares sum to %v, must sum to 1", share)
 	}
+	if cells > MaxClassCells {
+		bad("sim: segments × classes × stages × (stages+1) = %d, at most %d are allowed", cells, MaxClassCells)
+	}
 	return errors.Join(errs...)
 }
 
-func (s *Segment) validate(ids []string) []error {
+// validateClasses checks the classes of a segment that has some.
+func (s *Segment) validateClasses(ids []string) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("sim: segment %q: "+format, append([]any{s.ID}, args...)...))
+	}
+	if !(s.Share >= 0 && s.Share <= 1) {
+		bad("share %v, must be in [0, 1]", s.Share)
+	}
+	if len(s.Classes) > MaxClasses {
+		bad("%d classes, at most %d are allowed", len(s.Classes), MaxClasses)
+		return errs
+	}
+	if s.Stages != nil || s.Transition != nil {
+		bad("a segment with classes has its stage economics and transitions in its classes; its own must be nil")
+	}
+	share := 0.0
+	for i := range s.Classes {
+		c := &s.Classes[i]
+		share += c.Share
+		if len(c.Classes) > 0 {
+			bad("class %q has classes of its own", c.ID)
+		}
+		errs = append(errs, c.validate(ids, fmt.Sprintf("segment %q, class", s.ID))...)
+	}
+	if math.Abs(share-1) > 1e-9 {
+		bad("class shares sum to %v, must sum to 1", share)
+	}
+	return errs
+}
+
+// validate checks a segment without classes, or a class: what names it
+// in messages ("segment", or `segment "gold", class` for a class).
+func (s *Segment) validate(ids []string, what string) []error {
+	var errs []error
+	if what == "" {
+		what = "segment"
+	}
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sim: "+what+" %q: "+format, append([]any{s.ID}, args...)...))
 	}
 	n := len(ids)
 	if !(s.Share >= 0 && s.Share <= 1) {

@@ -7,26 +7,38 @@ package sim
 // a period does, the cash flows and their order of operations, is
 // [Population.StepTo]'s.
 type Mover interface {
-	// Acquire sets dst[s] to the customers of segment s of m acquired in
-	// period t.
+	// Acquire sets dst[g] to the customers of group g of m acquired in
+	// period t: the groups are the classes of every segment in order, a
+	// segment without classes one group (Population.Group).
 	Acquire(dst []float64, m *Model, t int)
-	// Move sets next to segment s's customers by state one period after
-	// x, following chain c (x, next: c.States() long, not overlapping).
-	// It adds the customers leaving the chain for good to *gone and
-	// returns the customers won back: those moving from a lost state to a
-	// stage.
-	Move(s int, c *Chain, next, x []float64, gone *float64) (wonBack float64)
+	// Move sets next to group g's customers by state one period after x,
+	// following chain c (x, next: c.States() long, not overlapping). It
+	// adds the customers leaving the chain for good to *gone and returns
+	// the customers won back: those moving from a lost state to a stage.
+	Move(g int, c *Chain, next, x []float64, gone *float64) (wonBack float64)
 }
 
 // Expected is the Mover of the engine: expected acquisitions
-// (NewCustomers[t] × the segment's share) and expected fractions of each
-// state along its moves.
+// (NewCustomers[t] × the segment's share × the class's) and expected
+// fractions of each state along its moves.
 type Expected struct{}
 
-// Acquire sets dst[s] to m.NewCustomers[t] × m.Segments[s].Share.
+// Acquire sets dst[g] to m.NewCustomers[t] × the segment's share, times
+// the class's share for a segment with classes.
 func (Expected) Acquire(dst []float64, m *Model, t int) {
+	g := 0
 	for s := range m.Segments {
-		dst[s] = m.NewCustomers[t] * m.Segments[s].Share
+		seg := &m.Segments[s]
+		k := m.NewCustomers[t] * seg.Share
+		if len(seg.Classes) == 0 {
+			dst[g] = k
+			g++
+			continue
+		}
+		for c := range seg.Classes {
+			dst[g] = k * seg.Classes[c].Share
+			g++
+		}
 	}
 }
 

@@ -7,12 +7,20 @@ import "fmt"
 // from one period to the next. The engine steps one; package
 // clvlab/sim/uncertainty steps one per trial, with the trial's parameters
 // and its own Mover. Create it with NewPopulation.
+//
+// A segment with latent classes has one chain per class: the population's
+// groups are the classes of every segment in order (a segment without
+// classes is one group), and its customers, chains and Mover calls are by
+// group; its recorded flows add the groups of a segment up.
 type Population struct {
 	m        *Model
 	chains   []*Chain
-	x, y     [][]float64 // per segment: customers by state this period, scratch for the next
-	gone     []float64   // per segment: customers gone for good
-	acquired []float64   // per segment: customers acquired this period
+	x, y     [][]float64 // per group: customers by state this period, scratch for the next
+	gone     []float64   // per group: customers gone for good
+	acquired []float64   // per group: customers acquired this period
+	groups   []Group     // per group: its segment and class
+	classes  []*Segment  // per group: the segment, or the class, of the model at hand
+	first    []int       // per segment: its first group; first[segments] = groups
 	disc     []float64   // per period: operating discount factor
 	acqD     []float64   // per period: acquisition discount factor (1+d)^−t
 	t        int         // the period StepTo records next
@@ -22,25 +30,35 @@ type Population struct {
 	timing CashTiming
 }
 
+// Group names one group of a population: class Class of segment Segment
+// (class 0 of a segment without classes).
+type Group struct{ Segment, Class int }
+
 // NewPopulation returns the population of the valid model m with lost lost
-// states per segment, and acquires period 0 by mv. lost is
+// states per group, and acquires period 0 by mv. lost is
 // LostStates(m.Winback), or, for a caller that may draw a positive win-back
 // rate where m has none, the lost states of a positive rate. NewPopulation
 // panics on any other lost.
 func NewPopulation(m *Model, lost int, mv Mover) *Population {
 	checkLost("NewPopulation", m, lost)
-	segs, n := len(m.Segments), len(m.StageIDs)
-	p := &Population{
-		chains:   make([]*Chain, segs),
-		x:        make([][]float64, segs),
-		y:        make([][]float64, segs),
-		gone:     make([]float64, segs),
-		acquired: make([]float64, segs),
+	n := len(m.StageIDs)
+	p := &Population{first: make([]int, len(m.Segments)+1)}
+	for s := range m.Segments {
+		p.first[s] = len(p.groups)
+		for c := range m.Segments[s].ClassCount() {
+			p.groups = append(p.groups, Group{s, c})
+		}
 	}
-	for s := range segs {
-		p.chains[s] = newChain(n, lost)
-		p.x[s] = make([]float64, n+lost)
-		p.y[s] = make([]float64, n+lost)
+	groups := len(p.groups)
+	p.first[len(m.Segments)] = groups
+	p.chains = make([]*Chain, groups)
+	p.classes = make([]*Segment, groups)
+	p.x, p.y = make([][]float64, groups), make([][]float64, groups)
+	p.gone, p.acquired = make([]float64, groups), make([]float64, groups)
+	for g := range groups {
+		p.chains[g] = newChain(n, lost)
+		p.x[g] = make([]float64, n+lost)
+		p.y[g] = make([]float64, n+lost)
 	}
 	p.disc, p.acqD = m.DiscountFactors()
 	p.period, p.rate, p.timing = m.Period, m.DiscountRate, m.CashTiming
@@ -50,14 +68,19 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 
 // Reset refills the chains from m, empties the population and acquires
 // period 0 by mv, without allocating: the next StepTo records period 0.
-// m must have the stages, segments, horizon, period, discount rate, cash
-// timing and win-back window of the model the population was made for (a
-// Monte Carlo trial's copy with drawn parameters); Reset panics if any
-// differs.
+// m must have the stages, segments, classes, horizon, period, discount
+// rate, cash timing and win-back window of the model the population was
+// made for (a Monte Carlo trial's copy with drawn parameters); Reset
+// panics if any differs.
 func (p *Population) Reset(m *Model, mv Mover) {
-	if len(p.chains) != len(m.Segments) || p.chains[0].n != len(m.StageIDs) || len(p.disc) != m.Horizon {
+	if len(p.first) != len(m.Segments)+1 || p.chains[0].n != len(m.StageIDs) || len(p.disc) != m.Horizon {
 		panic(fmt.Sprintf("sim: Population.Reset with %d segments, %d stages, %d periods; the population has %d, %d, %d",
-			len(m.Segments), len(m.StageIDs), m.Horizon, len(p.chains), p.chains[0].n, len(p.disc)))
+			len(m.Segments), len(m.StageIDs), m.Horizon, len(p.first)-1, p.chains[0].n, len(p.disc)))
+	}
+	for s := range m.Segments {
+		if k := m.Segments[s].ClassCount(); k != p.first[s+1]-p.first[s] {
+			panic(fmt.Sprintf("sim: Population.Reset with %d classes in segment %d; the population has %d", k, s, p.first[s+1]-p.first[s]))
+		}
 	}
 	if m.Period != p.period || m.DiscountRate != p.rate || m.CashTiming != p.timing {
 		panic(fmt.Sprintf("sim: Population.Reset with a %s period, discount rate %g and cash at period %s; the population discounts a %s period at %g with cash at period %s",
@@ -66,11 +89,12 @@ func (p *Population) Reset(m *Model, mv Mover) {
 	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
 	p.m, p.t = m, 0
 	mv.Acquire(p.acquired, m, 0)
-	for s := range m.Segments {
-		p.chains[s].fill(&m.Segments[s], m.Winback)
-		clear(p.x[s])
-		p.x[s][m.Entry] = p.acquired[s]
-		p.gone[s] = 0
+	for g, gr := range p.groups {
+		p.classes[g] = m.Class(gr.Segment, gr.Class)
+		p.chains[g].fill(p.classes[g], m.Winback)
+		clear(p.x[g])
+		p.x[g][m.Entry] = p.acquired[g]
+		p.gone[g] = 0
 	}
 }
 
@@ -81,12 +105,18 @@ func checkLost(caller string, m *Model, lost int) {
 	}
 }
 
-// Chain returns the chain of segment s.
-func (p *Population) Chain(s int) *Chain { return p.chains[s] }
+// Groups returns the number of groups: the classes of all segments.
+func (p *Population) Groups() int { return len(p.groups) }
 
-// Customers returns segment s's customers by state this period: the stages,
+// Group returns the segment and class of group g.
+func (p *Population) Group(g int) Group { return p.groups[g] }
+
+// Chain returns the chain of group g.
+func (p *Population) Chain(g int) *Chain { return p.chains[g] }
+
+// Customers returns group g's customers by state this period: the stages,
 // then the lost states. The slice changes at the next StepTo.
-func (p *Population) Customers(s int) []float64 { return p.x[s] }
+func (p *Population) Customers(g int) []float64 { return p.x[g] }
 
 // Period returns the period StepTo records next.
 func (p *Population) Period() int { return p.t }
@@ -94,9 +124,9 @@ func (p *Population) Period() int { return p.t }
 // StepTo records the customers and cash flows of period t = Period() into
 // dst and their sum into total, then moves every customer on one period by
 // mv and acquires period t+1's cohort. dst holds one Flows per segment and
-// row (stages, then the lost row), as a period of Result.Cells. StepTo does
-// not allocate; it panics if dst has the wrong length or the horizon is
-// reached.
+// row (stages, then the lost row), as a period of Result.Cells: a
+// segment's classes add up in its cells. StepTo does not allocate; it
+// panics if dst has the wrong length or the horizon is reached.
 func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 	m, t := p.m, p.t
 	n := len(m.StageIDs)
@@ -108,45 +138,50 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 	var sum Flows // the period's total: unlike *total, not in dst
 	disc, acqD := p.disc[t], p.acqD[t]
 	for s := range m.Segments {
-		seg := &m.Segments[s]
-		c, x, y := p.chains[s], p.x[s], p.y[s]
 		cells := dst[s*rows : (s+1)*rows]
-		for i, k := range x[:n] {
-			st := &seg.Stages[i]
-			revenue := k * st.Revenue
-			discount := revenue * st.PriceDiscount
-			cost, retention := k*st.CostToServe, k*st.RetentionSpend
-			acquired, acquisition := 0.0, 0.0
-			if i == m.Entry {
-				acquired = p.acquired[s]
-				acquisition = acquired * seg.AcquisitionCost
+		clear(cells) // the classes add up in them; 0 + x is x, bit for bit
+		lostCustomers, wonBack := 0.0, 0.0 // added up here, not in dst, to stay in registers
+		for g := p.first[s]; g < p.first[s+1]; g++ {
+			seg := p.classes[g]
+			c, x, y := p.chains[g], p.x[g], p.y[g]
+			for i, k := range x[:n] {
+				st := &seg.Stages[i]
+				revenue := k * st.Revenue
+				discount := revenue * st.PriceDiscount
+				cost, retention := k*st.CostToServe, k*st.RetentionSpend
+				acquired, acquisition := 0.0, 0.0
+				if i == m.Entry {
+					acquired = p.acquired[g]
+					acquisition = acquired * seg.AcquisitionCost
+				}
+				op := revenue - discount - cost - retention
+				// Field by field: a Flows literal would be built aside and copied.
+				cell := &cells[i]
+				cell.Customers += k
+				cell.New += acquired
+				cell.Churned += k * c.churn[i]
+				cell.Purchases += k * st.Purchases
+				cell.Revenue += revenue
+				cell.Discount += discount
+				cell.CostToServe += cost
+				cell.RetentionSpend += retention
+				cell.AcquisitionSpend += acquisition
+				cell.NetCashFlow += op - acquisition
+				cell.DiscountedNetCashFlow += op*disc - acquisition*acqD
 			}
-			op := revenue - discount - cost - retention
-			// Field by field: a Flows literal would be built aside and copied.
-			cell := &cells[i]
-			cell.Customers = k
-			cell.New = acquired
-			cell.Churned = k * c.churn[i]
-			cell.WonBack = 0
-			cell.Purchases = k * st.Purchases
-			cell.Revenue = revenue
-			cell.Discount = discount
-			cell.CostToServe = cost
-			cell.RetentionSpend = retention
-			cell.AcquisitionSpend = acquisition
-			cell.WinbackSpend = 0
-			cell.NetCashFlow = op - acquisition
-			cell.DiscountedNetCashFlow = op*disc - acquisition*acqD
-			sum.Add(cell)
+			lostCustomers += p.gone[g]
+			for _, k := range x[n:] {
+				lostCustomers += k
+			}
+			wonBack += mv.Move(g, c, y, x, &p.gone[g])
 		}
-		lostCustomers := p.gone[s] // added up here, not in dst, to stay in a register
-		for _, k := range x[n:] {
-			lostCustomers += k
+		for i := range cells[:n] {
+			sum.Add(&cells[i])
 		}
 		lost := &cells[n]
-		*lost = Flows{Customers: lostCustomers}
-		lost.WonBack = mv.Move(s, c, y, x, &p.gone[s])
-		lost.WinbackSpend = lost.WonBack * c.winSpend
+		lost.Customers = lostCustomers
+		lost.WonBack = wonBack
+		lost.WinbackSpend = wonBack * m.Winback.CostPerCustomer
 		lost.NetCashFlow = -lost.WinbackSpend
 		lost.DiscountedNetCashFlow = -lost.WinbackSpend * disc
 		sum.Add(lost)
@@ -155,11 +190,11 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 	if t+1 < m.Horizon {
 		mv.Acquire(p.acquired, m, t+1)
 	}
-	for s := range m.Segments {
+	for g := range p.groups {
 		if t+1 < m.Horizon {
-			p.y[s][m.Entry] += p.acquired[s]
+			p.y[g][m.Entry] += p.acquired[g]
 		}
-		p.x[s], p.y[s] = p.y[s], p.x[s]
+		p.x[g], p.y[g] = p.y[g], p.x[g]
 	}
 	p.t++
 }

@@ -103,8 +103,7 @@ func (e *Engine) summarize() {
 	infinite, lifetime := Some(0), Some(0)
 	for s := range m.Segments {
 		seg := &m.Segments[s]
-		c := e.pop.chains[s]
-		v := e.unitValue(c, seg, s)
+		v := e.segmentValue(s)
 		sum.Segments[s] = SegmentSummary{ID: seg.ID, Share: seg.Share, Value: v}
 		w := seg.Share
 		sum.CLV += w * v.CLV
@@ -131,15 +130,69 @@ func (e *Engine) summarize() {
 	}
 }
 
-// unitValue follows one new customer of segment s through the horizon,
-// recording its unit flows in the result, and returns its Value.
-func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
+// unitFlows are one new customer's flows by tenure τ: net cash flow, the
+// active share, net revenue, and the share in stage i at [τ·n+i].
+type unitFlows struct{ net, active, revenue, stage []float64 }
+
+// segmentValue follows one new customer of segment s through the
+// horizon, recording its unit flows in the result, and returns its Value:
+// that of its one chain, or the share-weighted mixture of its classes'.
+func (e *Engine) segmentValue(s int) Value {
 	m, r := e.m, e.res
+	seg := &m.Segments[s]
+	first := e.pop.first[s]
+	if len(seg.Classes) == 0 {
+		v, u := e.unitValue(e.pop.chains[first], seg)
+		r.unit[s], r.unitActive[s], r.unitRevenue[s], r.unitStage[s] = u.net, u.active, u.revenue, u.stage
+		return v
+	}
 	n, h := len(m.StageIDs), m.Horizon
-	r.unit[s] = make([]float64, h)
-	r.unitActive[s] = make([]float64, h)
-	r.unitRevenue[s] = make([]float64, h)
-	r.unitStage[s] = make([]float64, h*n)
+	mix := unitFlows{make([]float64, h), make([]float64, h), make([]float64, h), make([]float64, h*n)}
+	v := Value{CLVByStage: make([]float64, n+1)}
+	infinite, lifetime := Some(0), Some(0)
+	for k := range seg.Classes {
+		class := &seg.Classes[k]
+		vk, u := e.unitValue(e.pop.chains[first+k], class)
+		w := class.Share
+		v.CLV += w * vk.CLV
+		v.AcquisitionCost += w * class.AcquisitionCost
+		v.ExpectedPurchases += w * vk.ExpectedPurchases
+		for i, x := range vk.CLVByStage {
+			v.CLVByStage[i] += w * x
+		}
+		for τ := range h {
+			mix.net[τ] += w * u.net[τ]
+			mix.active[τ] += w * u.active[τ]
+			mix.revenue[τ] += w * u.revenue[τ]
+		}
+		for j, x := range u.stage {
+			mix.stage[j] += w * x
+		}
+		if w > 0 {
+			infinite = addOptional(infinite, w, vk.CLVInfinite)
+			lifetime = addOptional(lifetime, w, vk.ExpectedLifetime)
+		}
+	}
+	for τ := range h {
+		mix.active[τ] = min(mix.active[τ], 1) // an ulp above 1 from rounding
+	}
+	for j := range mix.stage {
+		mix.stage[j] = min(mix.stage[j], 1)
+	}
+	v.CLVInfinite, v.ExpectedLifetime = infinite, lifetime
+	v.CLVNet = v.CLV - v.AcquisitionCost
+	v.LTVCAC = ratio(v.CLV, v.AcquisitionCost)
+	v.PaybackPeriods = payback(mix.net, v.AcquisitionCost)
+	r.unit[s], r.unitActive[s], r.unitRevenue[s], r.unitStage[s] = mix.net, mix.active, mix.revenue, mix.stage
+	return v
+}
+
+// unitValue follows one new customer of the segment or class seg, moved
+// by chain c, through the horizon, and returns its Value and unit flows.
+func (e *Engine) unitValue(c *Chain, seg *Segment) (Value, unitFlows) {
+	m := e.m
+	n, h := len(m.StageIDs), m.Horizon
+	uf := unitFlows{make([]float64, h), make([]float64, h), make([]float64, h), make([]float64, h*n)}
 	v := Value{AcquisitionCost: seg.AcquisitionCost, CLVByStage: make([]float64, n+1)}
 	u, next := make([]float64, c.size), make([]float64, c.size)
 	u[m.Entry] = 1
@@ -155,13 +208,13 @@ func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 				st := &seg.Stages[i]
 				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
 				v.ExpectedPurchases += ui * st.Purchases
-				r.unitStage[s][τ*n+i] = min(ui, 1)
+				uf.stage[τ*n+i] = min(ui, 1)
 			}
 		}
 		// The active share (and a stage's) is at most 1; the rounding of
 		// a period's sums can leave it an ulp above, which no output shows.
 		active = min(active, 1)
-		r.unit[s][τ], r.unitActive[s][τ], r.unitRevenue[s][τ] = flow, active, revenue
+		uf.net[τ], uf.active[τ], uf.revenue[τ] = flow, active, revenue
 		c.expectTo(next, u, &gone)
 		u, next = next, u
 	}
@@ -170,7 +223,7 @@ func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 	}
 	v.CLVNet = v.CLV - v.AcquisitionCost
 	v.LTVCAC = ratio(v.CLV, v.AcquisitionCost)
-	v.PaybackPeriods = payback(r.unit[s], v.AcquisitionCost)
+	v.PaybackPeriods = payback(uf.net, v.AcquisitionCost)
 	endless := c.neverEnds(m.Entry)
 	d := m.PeriodRate()
 	if !(endless && d == 0) {
@@ -190,7 +243,7 @@ func (e *Engine) unitValue(c *Chain, seg *Segment, s int) Value {
 			v.ExpectedLifetime = Some(x)
 		}
 	}
-	return v
+	return v, uf
 }
 
 // solve returns the entry `from` of (I − β·A)⁻¹·b, the expected discounted

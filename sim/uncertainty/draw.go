@@ -12,7 +12,7 @@ func (w *worker) drawParameters() {
 	s := w.s
 	for attempt := 0; ; attempt++ {
 		for _, r := range s.rows {
-			copy(w.model.Segments[r.segment].Transition[r.stage], s.m.Segments[r.segment].Transition[r.stage])
+			copy(w.model.Class(r.segment, r.class).Transition[r.stage], s.m.Class(r.segment, r.class).Transition[r.stage])
 		}
 		for k, p := range s.cfg.Parameters {
 			v := p.Distribution.rand(&w.src)
@@ -30,7 +30,7 @@ func (w *worker) drawParameters() {
 		}
 	}
 	for _, r := range s.rows {
-		row := w.model.Segments[r.segment].Transition[r.stage]
+		row := w.model.Class(r.segment, r.class).Transition[r.stage]
 		if sum := rowSum(row); sum > 1 {
 			for j := range row {
 				row[j] /= sum
@@ -55,7 +55,7 @@ func Draws(dst []float64, c Config, i int) []float64 {
 
 func (w *worker) rowsExceed() bool {
 	for _, r := range w.s.rows {
-		if rowSum(w.model.Segments[r.segment].Transition[r.stage]) > 1+sim.RowTolerance {
+		if rowSum(w.model.Class(r.segment, r.class).Transition[r.stage]) > 1+sim.RowTolerance {
 			return true
 		}
 	}
@@ -82,17 +82,17 @@ func (w *worker) set(t Target, v float64) {
 	m := &w.model
 	switch t.Quantity {
 	case TransitionProbability:
-		m.Segments[t.Segment].Transition[t.Stage][t.To] = v
+		m.Class(t.Segment, t.Class).Transition[t.Stage][t.To] = v
 	case Revenue:
-		m.Segments[t.Segment].Stages[t.Stage].Revenue = v
+		m.Class(t.Segment, t.Class).Stages[t.Stage].Revenue = v
 	case CostToServe:
-		m.Segments[t.Segment].Stages[t.Stage].CostToServe = v
+		m.Class(t.Segment, t.Class).Stages[t.Stage].CostToServe = v
 	case RetentionSpend:
-		m.Segments[t.Segment].Stages[t.Stage].RetentionSpend = v
+		m.Class(t.Segment, t.Class).Stages[t.Stage].RetentionSpend = v
 	case PriceDiscount:
-		m.Segments[t.Segment].Stages[t.Stage].PriceDiscount = v
+		m.Class(t.Segment, t.Class).Stages[t.Stage].PriceDiscount = v
 	case AcquisitionCost:
-		m.Segments[t.Segment].AcquisitionCost = v
+		m.Class(t.Segment, t.Class).AcquisitionCost = v
 	case WinbackRate:
 		m.Winback.Rate = v
 	case WinbackCost:

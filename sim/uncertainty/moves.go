@@ -13,17 +13,19 @@ import (
 // how they move (expected fractions, or random whole counts under process
 // noise), and follows the first cohort alongside.
 
-// Acquire sets dst[k] to the customers of segment k acquired in period t:
-// the plan (m.NewCustomers[t] × the share), a Poisson draw around it, or,
-// under process noise, the plan rounded at random to whole customers and
-// split over the segments by one multinomial draw.
+// Acquire sets dst[k] to the customers of group k (a segment, or a class
+// of one) acquired in period t: the plan (m.NewCustomers[t] × the share),
+// a Poisson draw around it, or, under process noise, the plan rounded at
+// random to whole customers and split over the groups by one multinomial
+// draw.
 func (w *worker) Acquire(dst []float64, m *sim.Model, t int) {
 	planned := m.NewCustomers[t]
-	segs := m.Segments
 	switch {
 	case w.s.cfg.PoissonAcquisition:
-		for k := range segs {
-			lambda := planned * segs[k].Share
+		// Independent Poisson draws per group are a Poisson total split
+		// by a multinomial draw over the groups (Poisson thinning).
+		sim.Expected{}.Acquire(dst, m, t)
+		for k, lambda := range dst[:len(w.first)] {
 			dst[k] = 0
 			if lambda > 0 {
 				dst[k] = distuv.Poisson{Lambda: lambda, Src: &w.src}.Rand()
@@ -38,23 +40,31 @@ func (w *worker) Acquire(dst []float64, m *sim.Model, t int) {
 				total++
 			}
 		}
-		share := 1.0
-		for k := range segs {
-			q := 1.0
-			if k < len(segs)-1 && share > 0 {
-				q = min(1, segs[k].Share/share)
+		share, k := 1.0, 0
+		for s := range m.Segments {
+			seg := &m.Segments[s]
+			for c := range seg.ClassCount() {
+				p := seg.Share
+				if len(seg.Classes) > 0 {
+					p *= seg.Classes[c].Share
+				}
+				q := 1.0
+				if k < len(w.first)-1 && share > 0 {
+					q = min(1, p/share)
+				}
+				d := w.binomial(total, q)
+				dst[k] = d
+				total -= d
+				share -= p
+				k++
 			}
-			d := w.binomial(total, q)
-			dst[k] = d
-			total -= d
-			share -= segs[k].Share
 		}
 	default:
 		sim.Expected{}.Acquire(dst, m, t)
 	}
 }
 
-// Move sets next to segment k's customers one period after x and returns
+// Move sets next to group k's customers one period after x and returns
 // those won back, and moves the first cohort (w.first[k]) the same way,
 // adding its net cash flow of the period to w.firstFlow. Without process
 // noise both move by sim.Expected; with it, each state's customers of the

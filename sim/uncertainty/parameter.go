@@ -162,7 +162,9 @@ func (d Distribution) rand(src rand.Source) float64 {
 type Quantity int
 
 const (
-	// TransitionProbability is Segments[Segment].Transition[Stage][To].
+	// TransitionProbability is Class(Segment, Class).Transition[Stage][To]
+	// (sim.Model.Class: the segment itself for one without classes), and
+	// so on for the others.
 	TransitionProbability Quantity = iota + 1
 	// Revenue is Segments[Segment].Stages[Stage].Revenue.
 	Revenue
@@ -190,6 +192,10 @@ type Slot struct {
 	Quantity Quantity
 	// Segment is the segment index; win-back slots ignore it.
 	Segment int
+	// Class is the class index within a segment with classes
+	// (sim.Model.Class), 0 for a segment without; win-back slots ignore
+	// it.
+	Class int
 	// Stage is the stage index: a transition's origin, or the stage whose
 	// economics the slot is. Acquisition and win-back slots ignore it.
 	Stage int
@@ -280,6 +286,8 @@ func validateParameters(m *sim.Model, params []Parameter, derive bool) error {
 				continue
 			case q != WinbackRate && q != WinbackCost && (t.Segment < 0 || t.Segment >= segs):
 				bad("segment %d out of range [0, %d)", t.Segment, segs)
+			case q != WinbackRate && q != WinbackCost && (t.Class < 0 || t.Class >= m.Segments[t.Segment].ClassCount()):
+				bad("class %d out of range [0, %d) in segment %d", t.Class, m.Segments[t.Segment].ClassCount(), t.Segment)
 			case q <= PriceDiscount && (t.Stage < 0 || t.Stage >= n):
 				bad("stage %d out of range [0, %d)", t.Stage, n)
 			case q == TransitionProbability && (t.To < 0 || t.To >= n):

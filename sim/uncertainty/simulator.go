@@ -92,7 +92,7 @@ type Simulator struct {
 }
 
 // row is one transition row of one segment.
-type row struct{ segment, stage int }
+type row struct{ segment, class, stage int }
 
 // chunk is the number of consecutive trials a worker takes at a time, so
 // that workers seldom write to the same cache line of a column.
@@ -134,7 +134,7 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 	seen := map[row]bool{}
 	for _, p := range c.Parameters {
 		for _, t := range p.Targets {
-			if r := (row{t.Segment, t.Stage}); t.Quantity == TransitionProbability && !seen[r] {
+			if r := (row{t.Segment, t.Class, t.Stage}); t.Quantity == TransitionProbability && !seen[r] {
 				seen[r] = true
 				s.rows = append(s.rows, r)
 			}

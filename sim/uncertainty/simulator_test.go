@@ -119,7 +119,7 @@ func TestSummarizeMatchesGonum(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	m := lifecycle(4)
 	prob := func(q Quantity, seg, stage, to int, d Distribution, scale float64) Config {
-		return Config{Parameters: []Parameter{{Name: "p", Distribution: d, Targets: []Target{{Slot{q, seg, stage, to}, scale}}}}}
+		return Config{Parameters: []Parameter{{Name: "p", Distribution: d, Targets: []Target{{Slot{Quantity: q, Segment: seg, Stage: stage, To: to}, scale}}}}}
 	}
 	beta := Distribution{Family: Beta, A: 2, B: 3}
 	for _, c := range []struct {

@@ -16,7 +16,7 @@ type worker struct {
 	s     *Simulator
 	model sim.Model // the trial's copy, with its drawn parameters
 	pop   *sim.Population
-	first []firstCohort // per segment
+	first []firstCohort // per group (sim.Population.Group): the classes of each segment
 	cells []sim.Flows   // one period of the population's flows
 	// customers[i] is this period's customers in stage i, all segments.
 	customers []float64
@@ -25,13 +25,13 @@ type worker struct {
 	draws     int64     // random variates drawn in this trial
 }
 
-// firstCohort is the part of a segment's customers acquired in period 0,
+// firstCohort is the part of a group's customers acquired in period 0,
 // which gives the trial's CLV and payback, by state as in sim.Chain.
 type firstCohort struct {
 	x, y   []float64 // this period, next period
 	margin []float64 // per stage: net cash flow per customer and period
 	// steps[i] is state i's binomial chain under process noise
-	// (worker.steps); it belongs to the segment, not the cohort.
+	// (worker.steps); it belongs to the group, not the cohort.
 	steps [][]step
 }
 
@@ -41,13 +41,39 @@ func newWorker(s *Simulator) *worker {
 	w.model.NewCustomers = slices.Clone(m.NewCustomers) // Config.Derive may set them
 	w.model.Segments = make([]sim.Segment, len(m.Segments))
 	for i, seg := range m.Segments {
-		c := seg
-		c.Stages = slices.Clone(seg.Stages)
+		w.model.Segments[i] = cloneSegment(seg)
+		for range seg.ClassCount() {
+			w.first = append(w.first, newFirstCohort(s))
+		}
+	}
+	w.pop = sim.NewPopulation(&w.model, s.lost, sim.Expected{})
+	w.cells = make([]sim.Flows, len(m.Segments)*(s.n+1))
+	return w
+}
+
+// cloneSegment returns a copy of seg, its classes included, that a trial
+// may draw into.
+func cloneSegment(seg sim.Segment) sim.Segment {
+	c := seg
+	c.Stages = slices.Clone(seg.Stages)
+	if seg.Transition != nil {
 		c.Transition = make([][]float64, len(seg.Transition))
 		for j, r := range seg.Transition {
 			c.Transition[j] = slices.Clone(r)
 		}
-		w.model.Segments[i] = c
+	}
+	if seg.Classes != nil {
+		c.Classes = make([]sim.Segment, len(seg.Classes))
+		for k, class := range seg.Classes {
+			c.Classes[k] = cloneSegment(class)
+		}
+	}
+	return c
+}
+
+// newFirstCohort returns the empty first cohort of one group.
+func newFirstCohort(s *Simulator) firstCohort {
+	{
 		size := s.n + s.lost
 		f := firstCohort{
 			x: make([]float64, size), y: make([]float64, size),
@@ -57,11 +83,8 @@ func newWorker(s *Simulator) *worker {
 		for i := range f.steps {
 			f.steps[i] = make([]step, 0, s.n+1)
 		}
-		w.first = append(w.first, f)
+		return f
 	}
-	w.pop = sim.NewPopulation(&w.model, s.lost, sim.Expected{})
-	w.cells = make([]sim.Flows, len(m.Segments)*(s.n+1))
-	return w
 }
 
 // trialSeed derives trial i's generator seed from the run's seed with the
@@ -102,7 +125,7 @@ func (w *worker) trial(i int) {
 		w.firstFlow = 0
 		w.pop.StepTo(w.cells, &total, w)
 		clear(w.customers)
-		for k := range w.first {
+		for k := range m.Segments {
 			for j := range n {
 				w.customers[j] += w.cells[k*(n+1)+j].Customers
 			}
@@ -138,7 +161,8 @@ func (w *worker) trial(i int) {
 func (w *worker) startFirstCohort() (size, spend float64) {
 	entry := w.model.Entry
 	for k := range w.first {
-		f, seg := &w.first[k], &w.model.Segments[k]
+		g := w.pop.Group(k)
+		f, seg := &w.first[k], w.model.Class(g.Segment, g.Class)
 		for j := range f.margin {
 			f.margin[j] = seg.Stages[j].Margin()
 		}

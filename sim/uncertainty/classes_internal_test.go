@@ -1,0 +1,49 @@
+package uncertainty
+
+import (
+	"testing"
+
+	"clvlab/sim"
+)
+
+// classed returns lifecycle(window) with its "gold" segment split into
+// two latent classes: one as gold, one that stays less in loyal.
+func classed(window int) *sim.Model {
+	m := lifecycle(window)
+	gold := m.Segments[0]
+	a, b := gold, gold
+	a.ID, a.Share, b.ID, b.Share = "steady", 0.4, "flighty", 0.6
+	b.Transition = [][]float64{{0.5, 0.3, 0.05}, {0, 0.6, 0.2}, {0, 0.1, 0.6}}
+	m.Segments[0] = sim.Segment{ID: "gold", Share: gold.Share, Classes: []sim.Segment{a, b}}
+	return m
+}
+
+// TestTrialWithClassesAllocatesNothing: a trial of a model with latent
+// classes, every source of randomness on (a parameter drawn into each
+// class), allocates nothing.
+func TestTrialWithClassesAllocatesNothing(t *testing.T) {
+	c := uncertainConfig(10)
+	c.Parameters[0].Targets = []Target{
+		{Slot{Quantity: TransitionProbability, Segment: 0, Class: 0, Stage: 1, To: 1}, 1},
+		{Slot{Quantity: TransitionProbability, Segment: 0, Class: 1, Stage: 1, To: 1}, 1},
+		{Slot{Quantity: TransitionProbability, Segment: 1, Stage: 1, To: 1}, 1},
+	}
+	c.Parameters[1].Targets = []Target{{Slot{Quantity: Revenue, Segment: 0, Class: 1, Stage: 1}, 2}}
+	c.Parameters[2].Targets = []Target{{Slot{Quantity: AcquisitionCost, Segment: 0, Class: 0}, 1}, {Slot{Quantity: AcquisitionCost, Segment: 1}, 1}}
+	for _, window := range []int{0, 4} {
+		s, err := New(classed(window), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := newWorker(s)
+		w.trial(0)
+		i := 0
+		if allocs := testing.AllocsPerRun(20, func() { w.trial(i % 10); i++ }); allocs != 0 {
+			t.Errorf("window %d: %v allocations per trial, want 0", window, allocs)
+		}
+	}
+	c.Parameters[1].Targets[0].Class = 2
+	if _, err := New(classed(0), c); err == nil {
+		t.Error("a slot in class 2 of a segment with two classes is accepted")
+	}
+}
