@@ -79,3 +79,15 @@ func TestPeriodAxisLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodTicksWhole: a 52- or 78-week axis, which gonum ticks every
+// 25 periods, labels them as whole numbers ("25", not "25.00").
+func TestPeriodTicksWhole(t *testing.T) {
+	for _, hi := range []float64{51, 77} {
+		for _, tk := range (periodTicks{}).Ticks(0, hi) {
+			if tk.Label != "" && strings.Contains(tk.Label, ".") {
+				t.Errorf("0 to %v: tick %v labelled %q", hi, tk.Value, tk.Label)
+			}
+		}
+	}
+}

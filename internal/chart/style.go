@@ -311,6 +311,11 @@ func (periodTicks) Ticks(min, max float64) []plot.Tick {
 	var out []plot.Tick
 	for _, t := range (plot.DefaultTicks{}).Ticks(min, max) {
 		if t.Value == math.Trunc(t.Value) || t.Label == "" {
+			if t.Label != "" {
+				// gonum labels steps of 25 with two decimals ("25.00"):
+				// a period is a whole number.
+				t.Label = strconv.FormatFloat(t.Value, 'f', -1, 64)
+			}
 			out = append(out, t)
 		}
 	}
