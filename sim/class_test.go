@@ -53,6 +53,13 @@ func TestTwoClassesMixture(t *testing.T) {
 	closeTo(t, "customers in period 1", r.Cell(1, 0, 0).Customers, 166, 1e-13)
 	closeTo(t, "churned in period 0", r.Cell(0, 0, 0).Churned, 34, 1e-13)
 	closeTo(t, "segment survival", r.SegmentSurvival(0, 2), 0.4*0.81+0.6*0.25, 1e-15)
+	// The classes carry the acquisition cost: 0.4·30 + 0.6·50 = 42.
+	m := twoClasses(Month, 36, 0.10, 0.4, 0.9, 0.5)
+	m.Segments[0].Classes[0].AcquisitionCost, m.Segments[0].Classes[1].AcquisitionCost = 30, 50
+	s := run(t, m).Summary
+	closeTo(t, "acquisition cost", s.AcquisitionCost, 42, 1e-15)
+	closeTo(t, "segment's acquisition cost", s.Segments[0].AcquisitionCost, 42, 1e-15)
+	closeTo(t, "CLV net", s.CLVNet, 48.23049615093828-42, 1e-13)
 }
 
 // TestClassesWithSegments: classes split each segment; a segment with

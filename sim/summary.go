@@ -107,7 +107,7 @@ func (e *Engine) summarize() {
 		sum.Segments[s] = SegmentSummary{ID: seg.ID, Share: seg.Share, Value: v}
 		w := seg.Share
 		sum.CLV += w * v.CLV
-		sum.AcquisitionCost += w * seg.AcquisitionCost
+		sum.AcquisitionCost += w * v.AcquisitionCost
 		sum.ExpectedPurchases += w * v.ExpectedPurchases
 		for i, x := range v.CLVByStage {
 			sum.CLVByStage[i] += w * x
