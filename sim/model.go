@@ -178,8 +178,8 @@ const (
 	// MaxClassCells bounds segments × classes × stages × (stages+1), the
 	// transition entries and economics the classes hold.
 	MaxClassCells = 1_000_000
-	MaxHorizon  = 1200 // periods: a century of months
-	MaxWindow   = 120
+	MaxHorizon    = 1200 // periods: a century of months
+	MaxWindow     = 120
 	// MaxCells bounds Horizon × segments × (stages+1), the number of result
 	// cells a run records (about 100 bytes each).
 	MaxCells = 1_000_000

@@ -139,7 +139,7 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 	disc, acqD := p.disc[t], p.acqD[t]
 	for s := range m.Segments {
 		cells := dst[s*rows : (s+1)*rows]
-		clear(cells) // the classes add up in them; 0 + x is x, bit for bit
+		clear(cells)                       // the classes add up in them; 0 + x is x, bit for bit
 		lostCustomers, wonBack := 0.0, 0.0 // added up here, not in dst, to stay in registers
 		for g := p.first[s]; g < p.first[s+1]; g++ {
 			seg := p.classes[g]
