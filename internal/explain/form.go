@@ -34,13 +34,19 @@ func (f Form) String() string {
 // several segments is Markov even when each segment has one stage: its
 // CLV is the share-weighted sum the tenure table mixes.
 func FormOf(m *sim.Model) Form {
-	if len(m.StageIDs) != 1 || len(m.Segments) != 1 || m.Winback.Rate > 0 {
+	if len(m.StageIDs) != 1 || mixed(m) || m.Winback.Rate > 0 {
 		return Markov
 	}
 	if retention(m) >= 1 {
 		return Annuity
 	}
 	return MarginMultiple
+}
+
+// mixed reports whether m's CLV mixes several chains: several segments,
+// or a segment's latent classes.
+func mixed(m *sim.Model) bool {
+	return len(m.Segments) > 1 || len(m.Segments[0].Classes) > 0
 }
 
 // retention returns the share of the one stage's customers that stay,

@@ -322,7 +322,7 @@ func (w *writer) infinite(f *Formula) {
 		f.Where = w.tr(txtInfiniteWhere)
 		switch {
 		case !f.Value.Defined:
-		case len(m.Segments) > 1:
+		case mixed(m):
 			f.Symbols = "CLV∞ = Σ_s w_s·CLV∞_s, CLV∞_s = e·N_s·R_s/(1+d)"
 			if start {
 				f.Symbols = "CLV∞ = Σ_s w_s·CLV∞_s, CLV∞_s = e·N_s·R_s"
@@ -401,7 +401,7 @@ func (w *writer) lifetime(f *Formula) {
 	case w.form == MarginMultiple:
 		f.Symbols = "E[T] = 1/(1 − r)"
 		f.Values = "1 / (1 − " + num(retention(m)) + ")"
-	case len(m.Segments) > 1:
+	case mixed(m):
 		f.Symbols = "E[T] = Σ_s w_s·e·(I − A_s)⁻¹·1"
 		parts := make([]string, len(m.Segments))
 		for s, seg := range m.Segments {

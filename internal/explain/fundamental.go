@@ -52,17 +52,42 @@ type Fundamental struct {
 func Fundamentals(m *sim.Model) []Fundamental {
 	out := make([]Fundamental, len(m.Segments))
 	for s := range m.Segments {
-		out[s] = fundamental(m, s)
+		if len(m.Segments[s].Classes) == 0 {
+			out[s] = fundamental(m, s, &m.Segments[s])
+			continue
+		}
+		out[s] = classMixture(m, s)
 	}
 	return out
 }
 
-func fundamental(m *sim.Model, s int) Fundamental {
+// classMixture returns the Fundamental of a segment with latent classes:
+// no matrix of its own (each class has one), its infinite-horizon CLV and
+// lifetime the classes' share-weighted sums, undefined if a class's is.
+func classMixture(m *sim.Model, s int) Fundamental {
+	f := Fundamental{Segment: s, CLV: sim.Some(0), Lifetime: sim.Some(0)}
+	for k := range m.Segments[s].Classes {
+		c := &m.Segments[s].Classes[k]
+		fk := fundamental(m, s, c)
+		f.CLV = addShare(f.CLV, c.Share, fk.CLV)
+		f.Lifetime = addShare(f.Lifetime, c.Share, fk.Lifetime)
+	}
+	return f
+}
+
+// addShare returns acc + w·x, undefined if either is.
+func addShare(acc sim.Optional, w float64, x sim.Optional) sim.Optional {
+	if !acc.Defined || !x.Defined {
+		return sim.Optional{}
+	}
+	return sim.Some(acc.Value + w*x.Value)
+}
+
+func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 	n := len(m.StageIDs)
 	lost := sim.LostStates(m.Winback)
 	size := n + lost
 	full := mat.NewDense(size, size, nil)
-	seg := &m.Segments[s]
 	// Row i of A is where one customer in state i goes: step of a unit vector.
 	u, next := make([]float64, size), make([]float64, size)
 	reward := make([]float64, size)

@@ -106,7 +106,14 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 			}
 			w = 1
 		}
-		t.follow(m, s, w, lost)
+		for k := range m.Segments[s].ClassCount() {
+			class := m.Class(s, k)
+			wk := w
+			if class != &m.Segments[s] {
+				wk *= class.Share // a latent class: its share of the segment
+			}
+			t.follow(m, class, wk, lost)
+		}
 	}
 	v := 1 / (1 + m.PeriodRate())
 	f := 1.0 // (1+d)^−τ, multiplied up as sim.Model.DiscountFactors does
@@ -130,11 +137,10 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 	t.CLV = sum
 }
 
-// follow adds w times one new customer of segment s, by period of
-// tenure, to the rows' mix and margin. The chain is sim's: the stages,
-// then lost lost states (sim.LostStates).
-func (t *Table) follow(m *sim.Model, s int, w float64, lost int) {
-	seg := &m.Segments[s]
+// follow adds w times one new customer of segment (or latent class) seg,
+// by period of tenure, to the rows' mix and margin. The chain is sim's:
+// the stages, then lost lost states (sim.LostStates).
+func (t *Table) follow(m *sim.Model, seg *sim.Segment, w float64, lost int) {
 	wb := m.Winback
 	n := len(m.StageIDs)
 	u, next, reward := t.u[:n+lost], t.next[:n+lost], t.reward[:n+lost]
