@@ -129,8 +129,38 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 		}
 		out.Stages[i] = e
 		out.Transition[i] = row
+		if x := s.existing(st, seg, class); x > 0 {
+			if out.Existing == nil {
+				out.Existing = make([]float64, n)
+			}
+			out.Existing[i] = x
+		}
 	}
 	return out
+}
+
+// existing returns the customers of segment seg (and class, nil for
+// none) in stage st at period 0: a count is split by the shares of the
+// dimensions that do not give their own; a class's count wins over a
+// segment's. The default segment "all" has share 1.
+func (s *Scenario) existing(st Stage, seg, class *Segment) float64 {
+	var own *float64
+	if o := seg.Stage[st.ID]; o != nil {
+		own = o.Existing
+	}
+	if class != nil {
+		if o := class.Stage[st.ID]; o != nil && o.Existing != nil {
+			return *o.Existing * seg.Share
+		}
+		if own != nil {
+			return *own * class.Share
+		}
+		return st.Existing * seg.Share * class.Share
+	}
+	if own != nil {
+		return *own
+	}
+	return st.Existing * seg.Share
 }
 
 // roundToOne scales what Validate accepts as 1 from rounding to exactly 1,

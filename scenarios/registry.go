@@ -119,6 +119,18 @@ var registry = withPatterns([]*Param{
 		override: func(o *StageOverride) **float64 { return &o.Purchases },
 	},
 	{
+		path: Path{Stage: "ID", Key: "existing"}, Kind: Count, Min: 0, Max: sim.MaxAmount, Segmented: true, WhenSet: true,
+		Unit:  Text{EN: "customers at period 0", ZH: "第 0 期的客户数"},
+		Label: Text{EN: "existing customers", ZH: "现有客户"},
+		Short: Text{EN: "existing", ZH: "现有客户"},
+		Explain: Text{
+			EN: "How many of today's customers are in this stage at the start, with no acquisition cost; they move and earn as every customer does. Their present value is customer equity's existing part, which CLV, the value of one new customer, leaves out.",
+			ZH: "开始时已处于该阶段的现有客户数，不计获客成本；他们与其他客户一样流转和创造收益。其现值是客户资产中的现有客户部分，CLV（单个新客户的价值）不包括它。",
+		},
+		stage:    func(st *Stage) *float64 { return &st.Existing },
+		override: func(o *StageOverride) **float64 { return &o.Existing },
+	},
+	{
 		path: Path{Stage: "ID", Key: "to", To: "ID"}, Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
 		quantity: uncertainty.TransitionProbability,
 		what:     "a probability",

@@ -69,6 +69,9 @@ type Stage struct {
 	PriceDiscount  float64
 	// Purchases is the expected purchases per customer and period.
 	Purchases float64
+	// Existing is the number of customers in the stage at period 0 (today's
+	// base), split over segments and classes by their shares.
+	Existing float64
 	// To maps a destination stage id to the probability of being there next
 	// period; the rest of the row churns.
 	To map[string]float64
@@ -105,7 +108,10 @@ type StageOverride struct {
 	RetentionSpend *float64
 	PriceDiscount  *float64
 	Purchases      *float64
-	To             map[string]float64 // replaces the listed destinations only
+	// Existing is the segment's (or class's) customers in the stage at
+	// period 0, split over the other dimension's shares.
+	Existing *float64
+	To       map[string]float64 // replaces the listed destinations only
 }
 
 // Variant is one [[variant]]: the base scenario with some values replaced.

@@ -130,12 +130,16 @@ type Segment struct {
 	// Transition[i][j] is the probability that a customer in stage i is in
 	// stage j next period. 1 − Σj Transition[i][j] churns into the lost state.
 	Transition [][]float64
+	// Existing[i] is the number of customers already in stage i at period
+	// 0, acquired before the projection (no acquisition cost): today's
+	// customer base. Nil or one count per stage; nil means none.
+	Existing []float64
 	// Classes, when not empty, splits the segment's customers into latent
 	// classes: each is a Segment whose Share is its share of this
 	// segment's customers (the shares sum to 1), with its own
-	// AcquisitionCost, Stages and Transition and no Classes of its own.
-	// The segment's own Stages and Transition must then be nil, and its
-	// AcquisitionCost is unused. Results add the classes up: a Result's
+	// AcquisitionCost, Stages, Transition and Existing, and no Classes of
+	// its own. The segment's own Stages, Transition and Existing must then
+	// be nil, and its AcquisitionCost is unused. Results add the classes up: a Result's
 	// cells and a Summary's segments are by segment.
 	Classes []Segment
 }
@@ -308,8 +312,8 @@ func (s *Segment) validateClasses(ids []string) []error {
 		bad("%d classes, at most %d are allowed", len(s.Classes), MaxClasses)
 		return errs
 	}
-	if s.Stages != nil || s.Transition != nil {
-		bad("a segment with classes has its stage economics and transitions in its classes; its own must be nil")
+	if s.Stages != nil || s.Transition != nil || s.Existing != nil {
+		bad("a segment with classes has its stage economics, transitions and existing customers in its classes; its own must be nil")
 	}
 	share := 0.0
 	for i := range s.Classes {
@@ -346,6 +350,14 @@ func (s *Segment) validate(ids []string, what string) []error {
 	if len(s.Stages) != n || len(s.Transition) != n {
 		bad("%d stage economics and %d transition rows for %d stages", len(s.Stages), len(s.Transition), n)
 		return errs
+	}
+	if s.Existing != nil && len(s.Existing) != n {
+		bad("%d existing-customer counts for %d stages", len(s.Existing), n)
+	}
+	for i, e := range s.Existing {
+		if !amount(e) {
+			bad("stage %q: %v existing customers, must be in [0, %g]", ids[min(i, n-1)], e, MaxAmount)
+		}
 	}
 	for i, e := range s.Stages {
 		if !amount(e.Revenue) || !amount(e.CostToServe) || !amount(e.RetentionSpend) || !amount(e.Purchases) {

@@ -66,8 +66,10 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 	return p
 }
 
-// Reset refills the chains from m, empties the population and acquires
-// period 0 by mv, without allocating: the next StepTo records period 0.
+// Reset refills the chains from m, empties the population, puts each
+// group's existing customers (Segment.Existing) in their stages and
+// acquires period 0 by mv, without allocating: the next StepTo records
+// period 0.
 // m must have the stages, segments, classes, horizon, period, discount
 // rate, cash timing and win-back window of the model the population was
 // made for (a Monte Carlo trial's copy with drawn parameters); Reset
@@ -94,6 +96,9 @@ func (p *Population) Reset(m *Model, mv Mover) {
 		p.chains[g].fill(p.classes[g], m.Winback)
 		clear(p.x[g])
 		p.x[g][m.Entry] = p.acquired[g]
+		for i, e := range p.classes[g].Existing {
+			p.x[g][i] += e
+		}
 		p.gone[g] = 0
 	}
 }
@@ -117,6 +122,10 @@ func (p *Population) Chain(g int) *Chain { return p.chains[g] }
 // Customers returns group g's customers by state this period: the stages,
 // then the lost states. The slice changes at the next StepTo.
 func (p *Population) Customers(g int) []float64 { return p.x[g] }
+
+// Acquired returns the customers of group g acquired in the period
+// StepTo records next (those of period 0 after Reset).
+func (p *Population) Acquired(g int) float64 { return p.acquired[g] }
 
 // Period returns the period StepTo records next.
 func (p *Population) Period() int { return p.t }

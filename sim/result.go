@@ -58,6 +58,13 @@ type Result struct {
 	// Totals[0..t].
 	CumulativeNetCashFlow           []float64
 	CumulativeDiscountedNetCashFlow []float64
+	// Existing[t] is the part of Totals[t] that today's customer base
+	// (Segment.Existing) makes: its active customers (Customers), lost
+	// ones (Churned is its churn), cash flows and their discounted value;
+	// New and AcquisitionSpend are 0. Nil when the model has no existing
+	// customers. The rest of Totals[t] is the cohorts acquired within the
+	// horizon.
+	Existing []Flows
 	// Summary holds the headline figures. Run and Engine.Summarize, the
 	// only ways to a Result, fill it in.
 	Summary Summary

@@ -71,8 +71,16 @@ type SegmentSummary struct {
 //     e·(I − A/(1+d))⁻¹·R, divided by (1+d) under CashEnd; undefined where it
 //     does not converge (no discounting and a customer who may never leave).
 //   - CustomerEquity: present value at period 0 of every cohort acquired
-//     within the horizon, acquisition spend included, flows cut at the
-//     horizon: the sum of DiscountedNetCashFlow over all periods.
+//     within the horizon, acquisition spend included, and of the existing
+//     customers, flows cut at the horizon: the sum of
+//     DiscountedNetCashFlow over all periods.
+//   - CustomerEquityExisting: the part of CustomerEquity the existing
+//     customers (Segment.Existing) make: the present value of today's
+//     base over the horizon, win-back spend on them included;
+//     CustomerEquityNew, the cohorts still to be acquired: the customer
+//     equity of the model without its existing customers. The two add up
+//     to CustomerEquity (the chain is linear), to rounding.
+//     ExistingCustomers counts the base at period 0.
 //   - PaybackPeriods: periods after acquisition until one customer's expected
 //     cumulative undiscounted net cash flow, starting at −AcquisitionCost,
 //     is ≥ 0 (0 when the cost is 0); undefined if not within the horizon.
@@ -83,9 +91,12 @@ type SegmentSummary struct {
 //   - Survival[τ]: the share of a cohort active at tenure τ.
 type Summary struct {
 	Value
-	CustomerEquity float64          `json:"customer_equity"`
-	Survival       []float64        `json:"survival"`
-	Segments       []SegmentSummary `json:"segments"`
+	CustomerEquity         float64          `json:"customer_equity"`
+	CustomerEquityExisting float64          `json:"customer_equity_existing"`
+	CustomerEquityNew      float64          `json:"customer_equity_new"`
+	ExistingCustomers      float64          `json:"-"`
+	Survival               []float64        `json:"survival"`
+	Segments               []SegmentSummary `json:"segments"`
 }
 
 // summarize computes the result's Summary and its unit flows.
@@ -128,6 +139,99 @@ func (e *Engine) summarize() {
 	for t := range r.Totals {
 		sum.CustomerEquity += r.Totals[t].DiscountedNetCashFlow
 	}
+	sum.CustomerEquityNew = sum.CustomerEquity
+	if e.existingLayer() {
+		sum.CustomerEquityNew = e.newCohortsEquity()
+	}
+}
+
+// newCohortsEquity returns the customer equity of the model without its
+// existing customers: the cohorts acquired within the horizon, stepped
+// as the engine steps them, so that it is the customer equity of a run
+// without the existing base, bit for bit, however large the base.
+func (e *Engine) newCohortsEquity() float64 {
+	m := *e.m
+	m.Segments = make([]Segment, len(e.m.Segments))
+	for s, seg := range e.m.Segments {
+		seg.Existing = nil
+		if seg.Classes != nil {
+			seg.Classes = append([]Segment(nil), seg.Classes...)
+			for k := range seg.Classes {
+				seg.Classes[k].Existing = nil
+			}
+		}
+		m.Segments[s] = seg
+	}
+	c := e.pop.chains[0]
+	pop := NewPopulation(&m, c.size-c.n, Expected{})
+	cells := make([]Flows, len(m.Segments)*(c.n+1))
+	var total Flows
+	equity := 0.0
+	for range m.Horizon {
+		pop.StepTo(cells, &total, Expected{})
+		equity += total.DiscountedNetCashFlow
+	}
+	return equity
+}
+
+// existingLayer follows the existing customers of every group through
+// the horizon, recording their flows in Result.Existing and their
+// present value and number in the summary, and reports whether there are
+// any. The engine's customers are the sum of this layer and the cohorts'
+// (the chain is linear), so the layer needs no state of its own while
+// stepping.
+func (e *Engine) existingLayer() bool {
+	m, r := e.m, e.res
+	n, h := len(m.StageIDs), m.Horizon
+	var layer []Flows
+	for g, gr := range e.pop.groups {
+		seg := m.Class(gr.Segment, gr.Class)
+		if len(seg.Existing) == 0 {
+			continue
+		}
+		if layer == nil {
+			layer = make([]Flows, h)
+		}
+		c := e.pop.chains[g]
+		u, next := make([]float64, c.size), make([]float64, c.size)
+		copy(u, seg.Existing)
+		for _, k := range seg.Existing {
+			r.Summary.ExistingCustomers += k
+		}
+		gone := 0.0
+		for τ := range h {
+			f := &layer[τ]
+			for i, k := range u[:n] {
+				st := &seg.Stages[i]
+				revenue := k * st.Revenue
+				discount := revenue * st.PriceDiscount
+				op := revenue - discount - k*st.CostToServe - k*st.RetentionSpend
+				f.Customers += k
+				f.Churned += k * c.churn[i]
+				f.Purchases += k * st.Purchases
+				f.Revenue += revenue
+				f.Discount += discount
+				f.CostToServe += k * st.CostToServe
+				f.RetentionSpend += k * st.RetentionSpend
+				f.NetCashFlow += op
+				f.DiscountedNetCashFlow += op * e.pop.disc[τ]
+			}
+			for _, k := range u[n:] {
+				won := k * c.wonBack
+				f.WonBack += won
+				f.WinbackSpend += won * c.winSpend
+				f.NetCashFlow -= won * c.winSpend
+				f.DiscountedNetCashFlow -= won * c.winSpend * e.pop.disc[τ]
+			}
+			c.expectTo(next, u, &gone)
+			u, next = next, u
+		}
+	}
+	r.Existing = layer
+	for _, f := range layer {
+		r.Summary.CustomerEquityExisting += f.DiscountedNetCashFlow
+	}
+	return layer != nil
 }
 
 // unitFlows are one new customer's flows by tenure τ: net cash flow, the

@@ -9,7 +9,8 @@ import (
 )
 
 // cashFlow draws operating margin and acquisition spend by period, and the
-// cumulative discounted cash flow with the payback of a cohort marked.
+// cumulative discounted cash flow with the payback of a cohort marked;
+// with an existing customer base, today's customers' part of it beside.
 func (st *style) cashFlow() [][]*plot.Plot {
 	r := st.current()
 	h := r.Model.Horizon
@@ -53,6 +54,21 @@ func (st *style) cashFlow() [][]*plot.Plot {
 		st.fan(bottom, bands.CumulativeDiscountedNetCashFlow, blue, fanFilled, true)
 	}
 	current := st.line(bottom, xs, cum, currentColour, 2, false)
+	var existing []float64 // today's customers' part of cum
+	if r.Existing != nil {
+		existing = make([]float64, h)
+		sum := 0.0
+		for t := range h {
+			sum += r.Existing[t].DiscountedNetCashFlow
+			existing[t] = sum
+		}
+		if l := st.line(bottom, xs, existing, vermillion, 1.75, false); l != nil && current != nil {
+			if st.overlay() == nil {
+				bottom.Legend.Add(st.t(msgAllCustomers), current)
+			}
+			bottom.Legend.Add(st.t(msgExistingCustomers), l)
+		}
+	}
 	if b := st.overlay(); b != nil && current != nil {
 		bottom.Legend.Add(st.in.Runs[st.in.Current].Name, current)
 		st.dashed(bottom, b.CumulativeDiscountedNetCashFlow)
@@ -64,7 +80,7 @@ func (st *style) cashFlow() [][]*plot.Plot {
 		p.Legend.Left = true
 	}
 	lo, hi := span(margin, spend, net)
-	lo2, hi2 := span(cum)
+	lo2, hi2 := span(cum, existing)
 	lines := 3 // margin, spend, net cash flow: the payback line is labelled where it is
 	if band != nil {
 		lines++

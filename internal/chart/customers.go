@@ -7,7 +7,9 @@ import (
 )
 
 // customers draws the customers chart: the active customers by lifecycle
-// stage, stacked, with the baseline's total dashed.
+// stage, stacked, with the baseline's total dashed, and, for a scenario
+// with an existing customer base, the part of them that are today's
+// customers as a line.
 func (st *style) customers() *plot.Plot {
 	r := st.current()
 	m := r.Model
@@ -32,6 +34,16 @@ func (st *style) customers() *plot.Plot {
 		colours[i] = StageColour(i)
 	}
 	st.stack(p, periods(h), layers, colours, st.in.Stages)
+	if r.Existing != nil {
+		// Today's customers, a layer of the stack: what is left of them.
+		base := make([]float64, h)
+		for t := range h {
+			base[t] = r.Existing[t].Customers
+		}
+		if l := st.line(p, periods(h), base, black, 1.75, false); l != nil {
+			p.Legend.Add(st.t(msgExistingCustomers), l)
+		}
+	}
 	if b := st.overlay(); b != nil {
 		st.dashed(p, active(b))
 	}

@@ -68,6 +68,8 @@ const (
 	msgRetentionTitle
 	msgRetentionRate
 	msgSameAsCurrent
+	msgExistingCustomers
+	msgAllCustomers
 	numMessages
 )
 
@@ -76,6 +78,8 @@ const (
 var messages = [numMessages][2]string{
 	msgCustomersTitle:    {"Customers by lifecycle stage", "各生命周期阶段的客户数"},
 	msgCustomers:         {"Customers", "客户数"},
+	msgExistingCustomers: {"of them today's customers", "其中现有客户"},
+	msgAllCustomers:      {"all customers", "全部客户"},
 	msgCohortsTitle:      {"Net revenue by acquisition cohort (layer cake)", "各获客批次的净收入（千层饼图）"},
 	msgNetRevenue:        {"Net revenue (%s)", "净收入（%s）"},
 	msgCohortOf:          {"cohort of %s %s", "第 %[2]s 期批次"},

@@ -100,8 +100,8 @@ var catalogue = [Count]entry{
 		unit:  Money,
 		good:  Higher,
 		explanation: scenarios.Text{
-			EN: "What the whole customer strategy is worth today: the present value of every cohort acquired within the horizon, after what it cost to acquire them.",
-			ZH: "整个客户策略在今天的价值：规划期内获取的所有客户批次的现值，已扣除获客支出。",
+			EN: "What the whole customer strategy is worth today: the present value of every cohort acquired within the horizon, after what it cost to acquire them, and of the customers the firm already has.",
+			ZH: "整个客户策略在今天的价值：规划期内获取的所有客户批次的现值（已扣除获客支出），加上企业现有客户的现值。",
 		},
 		formula: scenarios.Text{
 			EN: "Sum over the periods of the net cash flow (margins of all active customers − acquisition and win-back spend), each discounted to period 0; cash flows after the horizon are left out.",
@@ -109,6 +109,42 @@ var catalogue = [Count]entry{
 		},
 		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquity) },
 		alwaysDefined: true,
+	},
+	CustomerEquityExisting: {
+		id:    "customer_equity_existing",
+		label: scenarios.Text{EN: "customer equity of today's customers", ZH: "现有客户的客户资产"},
+		short: scenarios.Text{EN: "equity, existing", ZH: "现有客户资产"},
+		unit:  Money,
+		good:  Higher,
+		explanation: scenarios.Text{
+			EN: "What the customers the firm already has are worth today: the present value of their net cash over the horizon. It is the part of customer equity that needs no acquisition.",
+			ZH: "企业现有客户在今天的价值：他们在规划期内净现金流的现值。它是客户资产中无需获客的部分。",
+		},
+		formula: scenarios.Text{
+			EN: "Sum over the periods of the net cash flow of the customers in each stage at period 0 (their margins − win-back spend on them), as they move through the stages, each discounted to period 0; no acquisition cost; cash flows after the horizon are left out.",
+			ZH: "第 0 期已处于各阶段的客户在各阶段间流转，对各期其净现金流（利润 − 对其的赢回支出）折现到第 0 期后求和；不含获客成本；规划期之后的现金流不计。",
+		},
+		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquityExisting) },
+		alwaysDefined: true,
+		used:          func(s *sim.Summary) bool { return s.ExistingCustomers > 0 },
+	},
+	CustomerEquityNew: {
+		id:    "customer_equity_new",
+		label: scenarios.Text{EN: "customer equity of new cohorts", ZH: "新客户批次的客户资产"},
+		short: scenarios.Text{EN: "equity, new", ZH: "新客户资产"},
+		unit:  Money,
+		good:  Higher,
+		explanation: scenarios.Text{
+			EN: "What the customers still to be acquired within the horizon are worth today, after what it costs to acquire them. With today's customers it makes customer equity.",
+			ZH: "规划期内尚待获取的客户在今天的价值，已扣除获客支出。它与现有客户部分合起来即客户资产。",
+		},
+		formula: scenarios.Text{
+			EN: "Customer equity − customer equity of today's customers: the net cash flow of the cohorts acquired within the horizon, acquisition spend included, each period discounted to period 0.",
+			ZH: "客户资产 − 现有客户的客户资产：规划期内获取的各客户批次的净现金流（含获客支出），各期折现到第 0 期。",
+		},
+		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.CustomerEquityNew) },
+		alwaysDefined: true,
+		used:          func(s *sim.Summary) bool { return s.ExistingCustomers > 0 },
 	},
 	PaybackPeriods: {
 		id:    "payback_periods",

@@ -14,20 +14,22 @@ type KPI int
 
 // The KPIs, in the order of the summary table.
 const (
-	CLV               KPI         = iota // CLV per new customer over the horizon
-	AcquisitionCost                      // cost of acquiring one customer
-	CLVNet                               // CLV net of acquisition cost
-	LTVCAC                               // CLV / acquisition cost; undefined without acquisition cost
-	CLVInfinite                          // CLV over an infinite horizon; undefined when it diverges
-	CustomerEquity                       // present value of every cohort within the horizon
-	PaybackPeriods                       // whole periods to pay back acquisition; undefined beyond the horizon
-	ExpectedLifetime                     // expected active periods; undefined when infinite
-	ExpectedPurchases                    // expected purchases of a new customer over the horizon
-	Count             = int(iota)        // the number of KPIs
+	CLV                    KPI         = iota // CLV per new customer over the horizon
+	AcquisitionCost                           // cost of acquiring one customer
+	CLVNet                                    // CLV net of acquisition cost
+	LTVCAC                                    // CLV / acquisition cost; undefined without acquisition cost
+	CLVInfinite                               // CLV over an infinite horizon; undefined when it diverges
+	CustomerEquity                            // present value of every cohort within the horizon and of today's customers
+	CustomerEquityExisting                    // present value of today's customer base
+	CustomerEquityNew                         // present value of the cohorts still to be acquired
+	PaybackPeriods                            // whole periods to pay back acquisition; undefined beyond the horizon
+	ExpectedLifetime                          // expected active periods; undefined when infinite
+	ExpectedPurchases                         // expected purchases of a new customer over the horizon
+	Count                  = int(iota)        // the number of KPIs
 )
 
 // All lists every KPI in the order of the summary table.
-var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, PaybackPeriods, ExpectedLifetime, ExpectedPurchases}
+var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ExpectedPurchases}
 
 // Outcomes lists the KPIs the what-if analyses (compare, sensitivity,
 // seek, optimize) report, in the order they show them: every KPI of the

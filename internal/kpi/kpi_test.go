@@ -92,7 +92,7 @@ func TestParseRoundTrips(t *testing.T) {
 	if _, err := Parse("acquisition_cost", CLV, CustomerEquity); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, customer_equity") {
 		t.Errorf("Parse among two: %v", err)
 	}
-	if got := KPI(Count).String(); got != "KPI(9)" {
+	if got := KPI(Count).String(); got != "KPI(11)" {
 		t.Errorf("String of no KPI = %q", got)
 	}
 }

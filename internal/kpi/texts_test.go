@@ -13,15 +13,17 @@ import (
 // conventions").
 func TestExplanationAndFormula(t *testing.T) {
 	mentions := map[KPI]struct{ en, zh []string }{
-		CLV:               {[]string{"margin", "discounted", "acquisition cost excluded"}, []string{"折现", "不含获客成本"}},
-		AcquisitionCost:   {[]string{"acquiring one customer", "weighted"}, []string{"获取一位客户", "加权"}},
-		CLVNet:            {[]string{"CLV per new customer", "−", "acquisition cost"}, []string{"每位新客户的 CLV", "−", "获客成本"}},
-		LTVCAC:            {[]string{"CLV per new customer", "÷", "acquisition cost", "undefined"}, []string{"÷", "获客成本", "无定义"}},
-		CLVInfinite:       {[]string{"transition matrix", "discount rate", "Undefined"}, []string{"转移矩阵", "折现率", "无定义"}},
-		CustomerEquity:    {[]string{"net cash flow", "discounted", "after the horizon"}, []string{"净现金流", "折现", "规划期之后"}},
-		PaybackPeriods:    {[]string{"whole number of periods", "cumulative net cash flow", "undiscounted"}, []string{"整期数", "累计净现金流", "不折现"}},
-		ExpectedLifetime:  {[]string{"chance", "active", "undiscounted"}, []string{"概率", "活跃", "不折现"}},
-		ExpectedPurchases: {[]string{"purchases per customer", "chance", "undiscounted"}, []string{"购买次数", "概率", "不折现"}},
+		CLV:                    {[]string{"margin", "discounted", "acquisition cost excluded"}, []string{"折现", "不含获客成本"}},
+		AcquisitionCost:        {[]string{"acquiring one customer", "weighted"}, []string{"获取一位客户", "加权"}},
+		CLVNet:                 {[]string{"CLV per new customer", "−", "acquisition cost"}, []string{"每位新客户的 CLV", "−", "获客成本"}},
+		LTVCAC:                 {[]string{"CLV per new customer", "÷", "acquisition cost", "undefined"}, []string{"÷", "获客成本", "无定义"}},
+		CLVInfinite:            {[]string{"transition matrix", "discount rate", "Undefined"}, []string{"转移矩阵", "折现率", "无定义"}},
+		CustomerEquity:         {[]string{"net cash flow", "discounted", "after the horizon"}, []string{"净现金流", "折现", "规划期之后"}},
+		PaybackPeriods:         {[]string{"whole number of periods", "cumulative net cash flow", "undiscounted"}, []string{"整期数", "累计净现金流", "不折现"}},
+		ExpectedLifetime:       {[]string{"chance", "active", "undiscounted"}, []string{"概率", "活跃", "不折现"}},
+		CustomerEquityExisting: {[]string{"period 0", "discounted", "no acquisition cost"}, []string{"第 0 期", "折现", "不含获客成本"}},
+		CustomerEquityNew:      {[]string{"Customer equity −", "acquisition spend included"}, []string{"客户资产 −", "含获客支出"}},
+		ExpectedPurchases:      {[]string{"purchases per customer", "chance", "undiscounted"}, []string{"购买次数", "概率", "不折现"}},
 	}
 	for _, k := range All {
 		for _, lang := range []string{"en", "zh"} {
@@ -53,7 +55,7 @@ func TestExplanationAndFormula(t *testing.T) {
 // acquisition cost (an input), in the order compare prints them, with CLV
 // over an infinite horizon and expected purchases last.
 func TestOutcomes(t *testing.T) {
-	want := []KPI{CLV, CLVNet, LTVCAC, CustomerEquity, PaybackPeriods, ExpectedLifetime, CLVInfinite, ExpectedPurchases}
+	want := []KPI{CLV, CLVNet, LTVCAC, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, CLVInfinite, ExpectedPurchases}
 	if len(Outcomes) != len(want) {
 		t.Fatalf("Outcomes = %v, want %v", Outcomes, want)
 	}

@@ -117,9 +117,10 @@ func controlsFor(s *scenarios.Scenario) []Control {
 
 // stageKeys are the keys of a stage's own values in the registry, in its
 // order (revenue, cost to serve, retention spend, price discount,
-// purchases): every one gets a slider in each stage, so a stage parameter
-// added to the registry gets one too, except a WhenSet one (purchases) in
-// a scenario that never sets it. Transitions have their own sliders.
+// purchases, existing customers): every one gets a slider in each stage,
+// so a stage parameter added to the registry gets one too, except a
+// WhenSet one (purchases, existing) in a scenario that never sets it.
+// Transitions have their own sliders.
 var stageKeys = func() []string {
 	var keys []string
 	for _, e := range scenarios.Params() {
@@ -154,7 +155,7 @@ func allControls(s *scenarios.Scenario) []Control {
 		for _, key := range stageKeys {
 			p := scenarios.Path{Stage: st.ID, Key: key}
 			if e, _ := scenarios.Lookup(p); e.WhenSet && !s.Sets(e) {
-				continue // purchases in a scenario without any: no slider
+				continue // purchases, or a base, in a scenario without any: no slider
 			}
 			add(st.ID, p)
 		}

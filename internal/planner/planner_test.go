@@ -3,6 +3,7 @@ package planner
 import (
 	"bytes"
 	"math"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -249,10 +250,10 @@ func someOf(v float64) sim.Optional { return sim.Some(v) }
 
 // TestStageSlidersFromRegistry: every stage value of the registry gets a
 // slider in each stage, in the registry's order (today's four, and
-// purchases, which four-stage does not set: no slider).
+// purchases and existing, which four-stage does not set: no slider).
 func TestStageSlidersFromRegistry(t *testing.T) {
 	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
-	if keys := append(slices.Clone(want), "purchases"); !reflect.DeepEqual(stageKeys, keys) {
+	if keys := append(slices.Clone(want), "purchases", "existing"); !reflect.DeepEqual(stageKeys, keys) {
 		t.Fatalf("stage keys %v, want %v", stageKeys, keys)
 	}
 	p := newPlanner(t, "four-stage")
@@ -267,8 +268,8 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		}
 	}
 	for _, c := range p.Controls() {
-		if strings.HasSuffix(c.Path, ".purchases") {
-			t.Errorf("a slider for %s in a scenario without purchases", c.Path)
+		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") {
+			t.Errorf("a slider for %s in a scenario without purchases or an existing base", c.Path)
 		}
 	}
 }
@@ -432,5 +433,41 @@ func TestFormatWeeksAndPurchases(t *testing.T) {
 		if got := FormatKind(c.k, c.v, "CNY", c.period, c.lang); got != c.want {
 			t.Errorf("FormatKind(%v, %v, %s, %s) = %q, want %q", c.k, c.v, c.period, c.lang, got, c.want)
 		}
+	}
+}
+
+// TestExistingBaseSliders: a scenario with an existing base gets a
+// slider for each stage's existing customers, and moving it moves
+// customer equity by the base's value and leaves CLV alone.
+func TestExistingBaseSliders(t *testing.T) {
+	s, err := scenarios.Load(os.DirFS("../../scenarios/testdata/valid"), "existing-base.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(s, "existing-base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range p.Controls() {
+		found = found || c.Path == "stage.active.existing"
+	}
+	if !found {
+		t.Fatal("no slider for stage.active.existing")
+	}
+	before := p.Result().Summary
+	if err := p.Set("stage.active.existing", 2000); err != nil {
+		t.Fatal(err)
+	}
+	after := p.Result().Summary
+	if after.CLV != before.CLV || after.CustomerEquityNew != before.CustomerEquityNew {
+		t.Errorf("CLV %v → %v, new equity %v → %v: the base moved them", before.CLV, after.CLV, before.CustomerEquityNew, after.CustomerEquityNew)
+	}
+	if !(after.CustomerEquityExisting > before.CustomerEquityExisting) {
+		t.Errorf("existing equity %v → %v with twice the active base", before.CustomerEquityExisting, after.CustomerEquityExisting)
+	}
+	var b bytes.Buffer
+	if err := p.ExportTOML(&b); err != nil || !strings.Contains(b.String(), `"stage.active.existing" = 2000`) {
+		t.Errorf("the exported TOML does not set stage.active.existing = 2000:\n%s", b.String())
 	}
 }

@@ -59,10 +59,12 @@ type runJSON struct {
 	VariantZH   string `json:"variant_zh"`
 	Description string `json:"description,omitempty"`
 	valueJSON
-	CustomerEquity float64                `json:"customer_equity"`
-	Survival       []float64              `json:"survival"`
-	Segments       map[string]segmentJSON `json:"segments"`
-	Uncertainty    *uncertaintyJSON       `json:"uncertainty,omitempty"`
+	CustomerEquity         float64                `json:"customer_equity"`
+	CustomerEquityExisting float64                `json:"customer_equity_existing"`
+	CustomerEquityNew      float64                `json:"customer_equity_new"`
+	Survival               []float64              `json:"survival"`
+	Segments               map[string]segmentJSON `json:"segments"`
+	Uncertainty            *uncertaintyJSON       `json:"uncertainty,omitempty"`
 }
 
 func value(v sim.Value, stages []string) valueJSON {
@@ -100,10 +102,12 @@ func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error 
 		sum := &r.Result.Summary
 		rj := runJSON{
 			Variant: r.Name, VariantZH: r.Title.In("zh"),
-			valueJSON:      value(sum.Value, r.Model.StageIDs),
-			CustomerEquity: sum.CustomerEquity,
-			Survival:       sum.Survival,
-			Segments:       map[string]segmentJSON{},
+			valueJSON:              value(sum.Value, r.Model.StageIDs),
+			CustomerEquity:         sum.CustomerEquity,
+			CustomerEquityExisting: sum.CustomerEquityExisting,
+			CustomerEquityNew:      sum.CustomerEquityNew,
+			Survival:               sum.Survival,
+			Segments:               map[string]segmentJSON{},
 		}
 		if r.Name != "base" {
 			rj.Description = r.Scenario.Description.In("en")

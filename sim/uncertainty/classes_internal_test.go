@@ -20,7 +20,7 @@ func classed(window int) *sim.Model {
 
 // TestTrialWithClassesAllocatesNothing: a trial of a model with latent
 // classes, every source of randomness on (a parameter drawn into each
-// class), allocates nothing.
+// class) and an existing base, allocates nothing.
 func TestTrialWithClassesAllocatesNothing(t *testing.T) {
 	c := uncertainConfig(10)
 	c.Parameters[0].Targets = []Target{
@@ -31,7 +31,9 @@ func TestTrialWithClassesAllocatesNothing(t *testing.T) {
 	c.Parameters[1].Targets = []Target{{Slot{Quantity: Revenue, Segment: 0, Class: 1, Stage: 1}, 2}}
 	c.Parameters[2].Targets = []Target{{Slot{Quantity: AcquisitionCost, Segment: 0, Class: 0}, 1}, {Slot{Quantity: AcquisitionCost, Segment: 1}, 1}}
 	for _, window := range []int{0, 4} {
-		s, err := New(classed(window), c)
+		m := classed(window)
+		m.Segments[0].Classes[1].Existing = []float64{10.5, 3, 0.25} // rounded at random each trial
+		s, err := New(m, c)
 		if err != nil {
 			t.Fatal(err)
 		}

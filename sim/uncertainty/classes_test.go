@@ -123,3 +123,51 @@ func BenchmarkMonteCarloClasses(b *testing.B) {
 		s.Run()
 	}
 }
+
+// withExisting is withClasses with customers today: 40.5 in the loyal
+// class and 25 in the plain segment (a fractional count, rounded at
+// random under process noise).
+func withExisting() *sim.Model {
+	m := withClasses()
+	m.Segments[0].Classes[0].Existing = []float64{40.5}
+	m.Segments[1].Existing = []float64{25}
+	return m
+}
+
+// TestExistingZeroVarianceEqualsDeterministic: without randomness a
+// trial with an existing base records the engine's values bit for bit,
+// and its CLV is the new customers' (the base is not the first cohort).
+func TestExistingZeroVarianceEqualsDeterministic(t *testing.T) {
+	m := withExisting()
+	r := deterministic(t, m)
+	if r.Summary.CustomerEquityExisting <= 0 {
+		t.Fatalf("existing equity %v", r.Summary.CustomerEquityExisting)
+	}
+	b := run(t, m, uncertainty.Config{Trials: 20, Seed: 1})
+	for _, c := range series(b, r) {
+		exact := c.name != "CLV"
+		if exact && c.got.P50 != c.want || !exact && math.Abs(c.got.P50-c.want) > 1e-12*math.Abs(c.want) {
+			t.Errorf("%s: median %v, want %v", c.name, c.got.P50, c.want)
+		}
+	}
+}
+
+// TestExistingProcessNoiseMeanConverges: with process noise the base's
+// customers move as whole people (40.5 rounded at random to 40 or 41)
+// and the means of 4,000 trials are the engine's within z standard
+// errors (Bonferroni, family-wise 0.001), CLV included: the planned
+// cohorts are whole, so the first cohort's size is fixed.
+func TestExistingProcessNoiseMeanConverges(t *testing.T) {
+	const trials = 4000
+	m := withExisting()
+	r := deterministic(t, m)
+	b := run(t, m, uncertainty.Config{Trials: trials, Seed: 9, ProcessNoise: true})
+	figures := series(b, r)
+	z := distuv.UnitNormal.Quantile(1 - 0.001/(2*float64(len(figures))))
+	for _, f := range figures {
+		se := f.got.StdDev / math.Sqrt(trials)
+		if math.Abs(f.got.Mean-f.want) > z*se+1e-9*math.Abs(f.want) {
+			t.Errorf("%s mean %v, deterministic %v: %.1f standard errors (limit %.1f)", f.name, f.got.Mean, f.want, math.Abs(f.got.Mean-f.want)/se, z)
+		}
+	}
+}

@@ -112,6 +112,7 @@ func (w *worker) trial(i int) {
 	w.pop.Reset(&w.model, w)
 	if s.cfg.ProcessNoise {
 		w.steps()
+		w.wholeExisting()
 	}
 	n, h, trials := s.n, m.Horizon, s.trials
 	first, firstSpend := w.startFirstCohort()
@@ -155,6 +156,27 @@ func (w *worker) trial(i int) {
 	s.draws[i] = w.draws
 }
 
+// wholeExisting rounds each state's customers after Reset, which hold the
+// existing customers (sim.Segment.Existing) of a model that has some, at
+// random to a whole number keeping their mean, as Acquire rounds the
+// plan: under process noise customers are whole people. The acquired
+// customers are whole already.
+func (w *worker) wholeExisting() {
+	n := w.s.n
+	for g := range w.first {
+		x := w.pop.Customers(g)
+		for i, c := range x[:n] {
+			if frac := c - math.Floor(c); frac > 0 {
+				w.draws++
+				x[i] = math.Floor(c)
+				if uniform(&w.src) < frac {
+					x[i]++
+				}
+			}
+		}
+	}
+}
+
 // startFirstCohort sets the first cohort to the customers the population
 // acquired in period 0, and its margins from the trial's model, and returns
 // the cohort's size and acquisition spend.
@@ -166,7 +188,7 @@ func (w *worker) startFirstCohort() (size, spend float64) {
 		for j := range f.margin {
 			f.margin[j] = seg.Stages[j].Margin()
 		}
-		acquired := w.pop.Customers(k)[entry]
+		acquired := w.pop.Acquired(k) // not the existing customers of the entry stage
 		clear(f.x)
 		f.x[entry] = acquired
 		size += acquired
