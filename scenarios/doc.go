@@ -14,15 +14,18 @@
 //
 // A value of a scenario is named by a path, "stage.stability.to.decline",
 // which ParsePath (or Scenario.ParsePath, which also checks the ids) turns
-// into a Path; nothing else splits a path. Stages and segments are named
+// into a Path; nothing else splits a path. Stages, segments and latent
+// classes ([[class]]: a segment's keys, splitting every segment) are named
 // by id: the decoder's key paths, which give them by index
 // ("stage[2].revenue"), are read by the same parser from the decoder alone.
 // Variants set values by path (Scenario.Set), and [[response]] levers and
 // targets and [[sensitivity]] ranges name them so.
 //
 // Every number of a scenario's top level, [acquisition], [[stage]],
-// [winback] and [[segment]] tables but the seed is one entry of the
-// parameter registry (Params, Lookup): its path pattern, Kind, unit,
+// [winback], [[segment]] and [[class]] tables but the seed is one entry of
+// the
+// parameter registry (Params, Lookup; a class's values are a segment's
+// entries): its path pattern, Kind, unit,
 // range, the model field that holds it (Param.Get, Param.Set), label and
 // explanation in English and Chinese, whether it may be uncertain and
 // which [[response]] it drives. The decoder, Validate, Encode, the

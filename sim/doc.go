@@ -8,7 +8,11 @@
 // of a stage's row churns into the implicit lost state. Optionally a share of
 // lost customers is won back each period ([Winback]). New customers arrive
 // every period, split over value [Segment]s that each carry their own
-// economics and transitions.
+// economics and transitions, or split them again over latent classes
+// ([Segment.Classes], [Model.Class]) that do. Customers already there at
+// period 0 ([Segment.Existing]) are today's base: they pay no acquisition
+// cost, and the summary values them apart (CustomerEquityExisting, and
+// [Result.Existing] by period).
 //
 // The [Engine] advances one period at a time ([Engine.Step]) without
 // allocating, recording customers and cash flows by period, segment and stage
