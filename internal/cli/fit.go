@@ -49,7 +49,14 @@ cash at the end of each period) over -horizon periods.
 Writes into DIR/<name>/fit/ (name: the file's name without its extension):
 fit.json, summary.csv, customers.csv, holdout.csv and tracking.csv (with a
 holdout), cohorts.csv (a cohort table), the charts and index.html, atomically
-as run does. Every output says the unit. Example (the CDNOW sample):
+as run does. Every output says the unit.
+
+-scenario FILE.toml also writes the fit as a scenario: the chosen BG/NBD or
+Pareto/NBD (with Gamma-Gamma's mean spend) or the sBG of a cohort table as
+latent classes, each an active stage with its own retention and purchases,
+that reproduce the model's expected purchases (or survival) and CLV over the
+-horizon at the -discount-rate and -margin; its comments say where each
+number came from. Example (the CDNOW sample):
   clvlab fit transactions internal/records/testdata/CDNOW_sample.txt -customer 1 -date 3 -amount 5 \
     -period week -calibration-end 1997-09-30 -holdout-end 1998-06-30`
 
@@ -63,11 +70,16 @@ type fitFlags struct {
 	predict, horizon                                                             *int
 	discountRate, margin                                                         *float64
 	out, charts, lang                                                            *string
+	// scenario is -scenario FILE.toml; newCustomers -new-customers.
+	scenario     *string
+	newCustomers *float64
 }
 
 func fitCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flags("fit", "transactions|summary|cohorts FILE [flags]", fitAbout, stderr)
 	ff := newFitFlags(fs)
+	ff.scenario = fs.String("scenario", "", "also write the fitted model as a scenario `FILE.toml` (latent classes that reproduce it), ready for run, the what-if commands and the planner")
+	ff.newCustomers = fs.Float64("new-customers", -1, "the scenario's new customers per `period` (default: the data's rate)")
 	var cohorts cohortLabels
 	fs.Var(&cohorts, "cohort", "a cohort table's `label` to fit alone (repeat it or give a comma-separated list; default: every cohort, pooled into one fit)")
 	if st := parse(fs, args); st >= 0 {
@@ -96,6 +108,10 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	opt.cohorts = cohorts
+	if name := *ff.scenario; name != "" && !strings.HasSuffix(strings.ToLower(name), ".toml") {
+		fmt.Fprintf(stderr, "clvlab fit %s: -scenario %s: a scenario file's name ends in .toml\n", kind, name)
+		return ExitUsage
+	}
 	if st, err := os.Stat(file); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(stderr, "%s: no such file\n", file)
@@ -154,6 +170,17 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 		return ExitFailure
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
+	if *ff.scenario != "" {
+		sc, err := fittedScenario(res, *ff.newCustomers)
+		if err == nil {
+			err = writeScenarioFile(*ff.scenario, sc.TOML)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "clvlab fit: -scenario: %v\n", err)
+			return ExitFailure
+		}
+		fmt.Fprintf(stdout, "wrote the fitted scenario (%d latent classes) to %s; try clvlab run %s\n", len(sc.Classes.Classes), *ff.scenario, *ff.scenario)
+	}
 	return ExitOK
 }
 

@@ -233,3 +233,9 @@ func flagOf(i int) string {
 func recognised(names []string) string {
 	return "recognised names: " + strings.Join(names, ", ")
 }
+
+// SummaryFrom reads a per-customer summary file, as ReadSummary, from r;
+// name names it in messages (the browser app reads a dropped file this way).
+func SummaryFrom(r io.Reader, name string, opt SummaryOptions) (Summary, error) {
+	return readSummary(r, name, opt)
+}
