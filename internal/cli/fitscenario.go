@@ -89,4 +89,3 @@ func writeScenarioFile(name string, text []byte) error {
 	}
 	return rename(tmp.Name(), name)
 }
-
