@@ -59,6 +59,9 @@ type App struct {
 	// teach is projector mode, the formula panel and the open lesson
 	// (teach.go).
 	teach teaching
+	// dataFit is the fit of a dropped data file (dropdata.go); nil when
+	// none was dropped.
+	dataFit *droppedFit
 
 	font   *text.GoTextFaceSource
 	faces  map[float64]*text.GoTextFace
@@ -401,6 +404,7 @@ func (a *App) loadFile(name string, src []byte) {
 		a.fail(err)
 		return
 	}
+	a.dataFit = nil
 	a.say("loaded", name)
 }
 
@@ -474,6 +478,11 @@ func (a *App) openDropped(files fs.FS) {
 		return nil
 	})
 	if name == "" {
+		return
+	}
+	if isDataFile(name) {
+		a.openData(files, name)
+		a.platform.stateChanged()
 		return
 	}
 	src, err := scenarios.ReadFS(files, name)

@@ -32,7 +32,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 	a.platform.publish()
 	a.paint.frame++
 	screen.Fill(opaqueWhite)
-	if a.chartImg != nil && a.tab != tabPlans { // the Plans tab draws a table instead
+	if a.chartImg != nil && (a.tab != tabPlans || a.dataFit != nil && a.dataFit.open) { // the Plans tab draws a table instead
 		a.paint.op.GeoM.Reset()
 		a.paint.op.ColorScale.Reset()
 		a.paint.op.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))

@@ -644,6 +644,9 @@ func (a *App) tabsAndChart(m metrics) {
 		if sel := c.TabsGrid("tabs", tr, labels, a.tab, m.tabCols); sel != a.tab {
 			a.tab = sel
 			a.platform.stateChanged()
+			if a.dataFit != nil {
+				a.dataFit.open = false // a tab chosen: the fit view gives way
+			}
 		}
 	}
 	cr := image.Rect(x0, tr.Max.Y+m.pad/2, a.w-m.pad, a.h-m.pad/2)
@@ -651,6 +654,10 @@ func (a *App) tabsAndChart(m metrics) {
 	defer a.formulaPanel(m, fr) // after the chart's crosshair: the panel shows the row of its period
 	if cr.Dx() < 100 || cr.Dy() < 100 {
 		a.chartImg, a.chartFig, a.chartKey = nil, nil, chartKey{} // no room: no chart, not the last one where it was
+		return
+	}
+	if a.dataFit != nil && a.dataFit.open {
+		a.fitView(m, cr)
 		return
 	}
 	if a.tab == tabPlans {

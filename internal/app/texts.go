@@ -36,7 +36,7 @@ var texts = map[string][2]string{
 	"band range":          {"%s %s to %s %s", "%s %s 至 %s %s"},
 	"band share":          {"%s %s", "%s %s"},
 	"band separator":      {"; ", "；"},
-	"drop a file":         {"…or drop a scenario file (.toml) on the window", "……或将情景文件（.toml）拖入窗口"},
+	"drop a file":         {"…or drop a scenario file (.toml), or your data (.csv) to fit, on the window", "……或将情景文件（.toml）或要拟合的数据（.csv）拖入窗口"},
 	"tab:customers":       {"Customers", "客户"},
 	"tab:cohorts":         {"Cohorts", "批次"},
 	"tab:cashflow":        {"Cash flow", "现金流"},
