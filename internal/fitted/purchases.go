@@ -115,7 +115,65 @@ func Purchases(src Source, m fit.Purchases, res fit.Result, spend Spend, spendRe
 		w.line("[class.stage.active]")
 		stage(k.Purchases, k.Stay)
 	}
-	return &Scenario{TOML: []byte(w.String()), Classes: c, NewCustomers: newCustomers}, nil
+	sc := &Scenario{Classes: c, NewCustomers: newCustomers}
+	if terms.Existing {
+		var cond func(records.Customer) float64
+		if hasSpend {
+			cond = spend.ConditionalSpend
+		}
+		e, err := c.Existing(cs, cond)
+		if err != nil {
+			return nil, err
+		}
+		sc.Existing = &e
+		w.existing(c, e, hasSpend, margin, src.Unit)
+	}
+	sc.TOML = []byte(w.String())
+	return sc, nil
+}
+
+// existingFloor is the fewest expected customers a class of today's base
+// is written with; the classes below it hold less than a millionth of a
+// customer together.
+const existingFloor = 1e-9
+
+// existing writes today's customers: for each class, a class of its own
+// with no new customers (share 0) that starts with the customers placed
+// in it and whose revenue per purchase is their expected spend (their
+// Gamma-Gamma conditional spend, weighted by where they are placed), so
+// that the base's value is the sum of each customer's residual CLV as
+// customers.csv has it. Without amounts they carry no revenue either.
+func (w *writer) existing(c fit.Classes, e fit.Existing, hasSpend bool, margin float64, u records.Unit) {
+	total := 0.0
+	for _, a := range e.Active {
+		total += a
+	}
+	w.line("")
+	w.comment("Today's customers: each placed by its posterior class probabilities × P(active | class), given its")
+	w.comment("purchase history (%.6g customers expected to be active now). A class of today's customers keeps", total)
+	w.comment("its class's λ and dropout, with no new customers (share 0), and earns their expected spend per purchase.")
+	for i, k := range c.Classes {
+		a := e.Active[i]
+		if !(a > existingFloor) {
+			continue
+		}
+		w.line("")
+		w.line("[[class]]")
+		w.line("id = %s", quote(fmt.Sprintf("c%03d-today", i+1)))
+		w.comment("today's customers of class c%03d: %s", i+1, classWhy(c.Model, k, u))
+		w.line("share = 0.0")
+		w.line("[class.stage.active]")
+		w.line("existing = %s", num(a))
+		w.line("purchases = %s", num(k.Purchases))
+		if hasSpend {
+			revenue := k.Purchases * e.Spend[i] / a
+			w.line("revenue = %s", num(revenue))
+			if margin < 1 {
+				w.line("cost_to_serve = %s", num(revenue*(1-margin)))
+			}
+		}
+		w.line("to = { active = %s }", num(k.Stay))
+	}
 }
 
 // classWhy says what a class stands for.

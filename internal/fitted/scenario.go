@@ -37,6 +37,9 @@ type Terms struct {
 	// NewCustomers is the number of customers acquired per period; below 0,
 	// the data's own rate (the customers over the calibration period).
 	NewCustomers float64
+	// Existing starts the scenario with today's customers (those of the
+	// data, placed in the classes by fit.Classes.Existing). Default false.
+	Existing bool
 }
 
 // Scenario is a fitted scenario: its TOML text and the classes it holds.
@@ -45,6 +48,9 @@ type Scenario struct {
 	Classes fit.Classes
 	// NewCustomers is the acquisition per period written.
 	NewCustomers float64
+	// Existing is today's base in the classes (nil without one); its
+	// Active sums to the customers expected to be active now.
+	Existing *fit.Existing
 }
 
 // periodName is the scenario's period for a data unit.
