@@ -3,6 +3,7 @@ package fitted
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"clvlab/internal/fit"
 	"clvlab/internal/records"
@@ -39,6 +40,10 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 		newCustomers /= float64(len(table.Cohorts))
 		why = "the cohorts' mean starting size; set your plan."
 	}
+	var existing []float64
+	if terms.Existing {
+		existing = survivorsByClass(c, table)
+	}
 	var w writer
 	name := dataName(src.Data)
 	how := fmt.Sprintf("Classes: the %s (K = %d).\nTheir survival is within %.1e of the model's S(t) = B(α, β+t)/B(α, β) over the first %d %ss\n(a K-point Gauss rule is exact for t ≤ 2K−1). Its retention rate S(t)/S(t−1) = (β+t−1)/(α+β+t−1)\nrises with tenure although no class's does (Fader & Hardie 2007).\nOne payment a %s at its start: set stage.active.revenue to the price; CLV is then price × the discounted\nexpected lifetime over the horizon.",
@@ -59,6 +64,15 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 	w.line("revenue = 1.0")
 	w.comment("The mean retention 1 − α/(α+β); each class below sets its own.")
 	w.line("to = { active = %s }", num(1-m.MeanChurn()))
+	if existing != nil {
+		total := 0.0
+		for _, e := range existing {
+			total += e
+		}
+		w.line("")
+		w.comment("Today's customers (existing in each class): the survivors of each cohort's last observed %s, placed by", src.Unit)
+		w.comment("their posterior class probabilities × the class's retention into the first %s (%.6g customers).", src.Unit, total)
+	}
 	for i, k := range c.Classes {
 		w.line("")
 		w.line("[[class]]")
@@ -66,7 +80,46 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 		w.comment("churn probability θ = %.6g a %s", k.Dropout, src.Unit)
 		w.line("share = %s", num(k.Share))
 		w.line("[class.stage.active]")
+		if existing != nil && existing[i] > existingFloor {
+			w.line("existing = %s", num(existing[i]))
+		}
 		w.line("to = { active = %s }", num(k.Stay))
 	}
-	return &Scenario{TOML: []byte(w.String()), Classes: c, NewCustomers: newCustomers}, nil
+	sc := &Scenario{TOML: []byte(w.String()), Classes: c, NewCustomers: newCustomers}
+	if existing != nil {
+		sc.Existing = &fit.Existing{Active: existing, Spend: existing}
+	}
+	return sc, nil
+}
+
+// survivorsByClass places the customers still active at the end of each
+// cohort's last observed period in the classes: a survivor of n renewal
+// decisions is in class k with posterior probability
+// share_k·(1−θ_k)^n / Σ_j share_j·(1−θ_j)^n, and renews into the
+// scenario's first period with probability 1−θ_k; so class k starts with
+// Σ_cohorts survivors · P(k | n) · (1−θ_k) customers. Paid at the start of
+// each period, their value is survivors × the model's discounted expected
+// residual lifetime DERL(d, n) (Fader & Hardie 2010) over the horizon.
+func survivorsByClass(c fit.Classes, table records.Cohorts) []float64 {
+	out := make([]float64, len(c.Classes))
+	post := make([]float64, len(c.Classes))
+	for _, co := range table.Cohorts {
+		n := len(co.Active) - 1
+		survivors := co.Active[n]
+		if n < 0 || !(survivors > 0) {
+			continue
+		}
+		z := 0.0
+		for k, cl := range c.Classes {
+			post[k] = cl.Share * math.Pow(cl.Stay, float64(n))
+			z += post[k]
+		}
+		if !(z > 0) {
+			continue
+		}
+		for k, cl := range c.Classes {
+			out[k] += survivors * post[k] / z * cl.Stay
+		}
+	}
+	return out
 }
