@@ -111,12 +111,16 @@ func (a *App) fitNumbers(d *fitted.Data) []string {
 func (a *App) fitView(m metrics, r image.Rectangle) {
 	c := &a.ui
 	d := a.dataFit.data
-	c.Fill(r, white)
 	small := c.Theme.FontSize * 0.85
+	numbers := a.fitNumbers(d)
+	// The text's background, above the tracking plot (whose image is drawn
+	// under the widgets).
+	head := m.pad/2 + m.line*(len(numbers)+2) + m.pad/3 + m.line + m.pad/3 + m.pad/2
+	c.Fill(image.Rect(r.Min.X, r.Min.Y, r.Max.X, min(r.Max.Y, r.Min.Y+head)), white)
 	y := r.Min.Y + m.pad/2
 	c.Label(image.Rect(r.Min.X, y, r.Max.X, y+m.line), fmt.Sprintf(a.t("fit title"), a.dataFit.name), c.Theme.FontSize, c.Theme.Text, ui.Left)
 	y += m.line
-	for _, line := range a.fitNumbers(d) {
+	for _, line := range numbers {
 		c.Label(image.Rect(r.Min.X, y, r.Max.X, y+m.line), line, small, c.Theme.Text, ui.Left)
 		y += m.line
 	}

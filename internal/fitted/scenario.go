@@ -169,6 +169,7 @@ func (w *writer) header(src Source, model, name, zhName string, terms Terms, per
 		w.comment("%s estimates (maximum likelihood, %g customers, log-likelihood %.1f): %s.", fit.Name(r.Model), r.Observations, r.LogLikelihood, strings.Join(ps, ", "))
 	}
 	w.comment("%s", how)
+	w.comment("The data name no currency: add currency = \"...\" (the default is CNY).")
 	w.comment("Regenerate it with clvlab fit ... -scenario FILE.toml; the numbers below are the fit's,")
 	w.comment("written to 12 significant digits.")
 	w.line("")
