@@ -70,7 +70,7 @@ func (a *App) openData(files fs.FS, name string) {
 		return
 	}
 	base := path.Base(name)
-	d, err := fitted.FitData(base, src, fitted.Terms{DiscountRate: 0.10, NewCustomers: -1})
+	d, err := fitted.FitData(base, src, fitted.Terms{DiscountRate: 0.10, NewCustomers: -1, Existing: true})
 	if err != nil {
 		a.fail(err)
 		return

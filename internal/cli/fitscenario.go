@@ -18,7 +18,7 @@ import (
 // margin.
 func fittedScenario(res *report.Fit, newCustomers float64) (*fitted.Scenario, error) {
 	src := fitted.Source{Data: res.File, Kind: res.Kind, Unit: res.Unit}
-	terms := fitted.Terms{Horizon: res.Horizon, DiscountRate: res.DiscountRate, Margin: res.Margin, NewCustomers: newCustomers}
+	terms := fitted.Terms{Horizon: res.Horizon, DiscountRate: res.DiscountRate, Margin: res.Margin, NewCustomers: newCustomers, Existing: true}
 	if res.UnitName != "" {
 		return nil, fmt.Errorf("the summary is in whole periods of unknown length (%s): give -period so that the scenario's period has a length", res.UnitName)
 	}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,7 +21,10 @@ import (
 // and runs (`clvlab run FILE`): a new customer's CLV in its summary.json is
 // the model's discrete-period CLV, margin × the Gamma-Gamma mean spend ×
 // the E[X] increments of each week discounted at 10% a year over the
-// horizon (fit.CurveCLV), to 1e-3.
+// horizon (fit.CurveCLV), to 1e-3; and today's customers, placed in the
+// classes by their posterior class probabilities × P(alive | class), are
+// worth (customer_equity_existing) the sum of the clv column of
+// customers.csv, the same horizon and discounting, to 1e-3.
 func TestFitScenario(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "cdnow.toml")
@@ -63,6 +68,22 @@ func TestFitScenario(t *testing.T) {
 	runs := readRunSummary(t, found[0])
 	if got := runs[0]["clv"]; math.Abs(got/want-1) > 1e-3 {
 		t.Errorf("run: CLV %.6f, the model's %.6f", got, want)
+	}
+	rows := readCSV(t, filepath.Join(dir, "CDNOW_sample", "fit", "customers.csv"))
+	col := slices.Index(rows[0], "clv")
+	if col < 0 {
+		t.Fatalf("customers.csv has no clv column: %q", rows[0])
+	}
+	sum := 0.0
+	for _, row := range rows[1:] {
+		v, err := strconv.ParseFloat(row[col], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += v
+	}
+	if got := runs[0]["customer_equity_existing"]; math.Abs(got/sum-1) > 1e-3 {
+		t.Errorf("run: customer_equity_existing %.4f, Σ clv of customers.csv %.4f", got, sum)
 	}
 }
 
