@@ -9,7 +9,7 @@ import (
 // projection), with every name in lang ("en" or "zh"): a stage or segment
 // without a name in lang shows its id.
 func NewInput(s *scenarios.Scenario, runs []projection.Run, lang string) *Input {
-	in := &Input{Lang: lang, Scenario: s.Name.In(lang), Currency: s.Currency}
+	in := &Input{Lang: lang, Scenario: s.Name.In(lang), Currency: s.Currency, Classes: len(s.Classes) > 0}
 	for _, st := range s.Stages {
 		name := st.Name.In(lang)
 		if name == "" {
