@@ -61,12 +61,16 @@ batch:
 # tests need a display: Xvfb when there is none; the browser test needs
 # Chromium), the engine again under the race detector, the SQL of
 # docs/data.md in DuckDB (make sqlcheck), and each fuzz target for FUZZTIME
-# (make fuzz).
+# (make fuzz). TEST_TIMEOUT is each package's time limit: the browser
+# tests of internal/serve build the wasm app and walk the planner in
+# Chromium, which on a loaded two-core machine can outlast go test's
+# default of 10 minutes.
+TEST_TIMEOUT ?= 30m
 test: fmt-check vet
 	@if [ -n "$$DISPLAY" ]; then \
-		echo "$(GO) test ./..."; $(GO) test ./...; \
+		echo "$(GO) test -timeout $(TEST_TIMEOUT) ./..."; $(GO) test -timeout $(TEST_TIMEOUT) ./...; \
 	elif command -v xvfb-run >/dev/null 2>&1; then \
-		echo "$(XVFB) $(GO) test ./..."; $(XVFB) $(GO) test ./...; \
+		echo "$(XVFB) $(GO) test -timeout $(TEST_TIMEOUT) ./..."; $(XVFB) $(GO) test -timeout $(TEST_TIMEOUT) ./...; \
 	else \
 		echo "make test: the app's tests need a display; install Xvfb (apt-get install xvfb xauth) or set DISPLAY"; exit 1; \
 	fi
