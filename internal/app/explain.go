@@ -8,6 +8,7 @@ import (
 
 	"clvlab/internal/kpi"
 	"clvlab/internal/ui"
+	"clvlab/scenarios"
 )
 
 // explain shows where a value comes from: hovering or focusing a slider
@@ -83,7 +84,7 @@ func (a *App) explain(m metrics) {
 func (a *App) explanation(id string) (title, unit, body string) {
 	s := a.p.Scenario()
 	lang := a.lang
-	where := s.Currency + " · " + textIn("period:"+periodName(s), lang)
+	where := s.Currency + " · " + periodWord(s, lang)
 	if key, ok := strings.CutPrefix(id, "kpi:"); ok {
 		k, err := kpi.Parse(key)
 		if err != nil {
@@ -96,7 +97,7 @@ func (a *App) explanation(id string) (title, unit, body string) {
 		if k.Unit() == kpi.Money {
 			u += " (" + s.Currency + ")"
 		} else if k.Unit() != kpi.Ratio && k.Unit() != kpi.Purchases {
-			u += " (" + textIn("period:"+periodName(s), lang) + ")"
+			u += " (" + periodWord(s, lang) + ")"
 		}
 		return capitalize(k.Label(lang)), textIn("unit", lang) + u,
 			k.Explanation(lang) + "\n" + textIn("formula", lang) + k.Formula(lang)
@@ -111,7 +112,7 @@ func (a *App) explanation(id string) (title, unit, body string) {
 	case strings.Contains(ctl.Param.Unit.EN, "money"):
 		unit += " (" + where + ")"
 	case strings.Contains(ctl.Param.Unit.EN, "period"):
-		unit += " (" + textIn("period:"+periodName(s), lang) + ")"
+		unit += " (" + periodWord(s, lang) + ")"
 	}
 	return title, unit, ctl.Param.Explain.In(lang)
 }
@@ -124,4 +125,10 @@ func capitalize(s string) string {
 	r := []rune(s)
 	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
 	return string(r)
+}
+
+// periodWord names s's period in lang: "month", "月".
+func periodWord(s *scenarios.Scenario, lang string) string {
+	name, _ := scenarios.PeriodNamed(periodName(s))
+	return name.One.In(lang)
 }

@@ -8,6 +8,7 @@ import (
 	"clvlab/internal/kpi"
 	"clvlab/internal/planner"
 	"clvlab/internal/ui"
+	"clvlab/scenarios"
 )
 
 // plansView draws the Plans tab in r: a field and a button to save the
@@ -250,8 +251,8 @@ func unitName(k kpi.KPI, currency, period, lang string) string {
 	case kpi.Purchases:
 		return textIn("unit:purchases", lang)
 	}
-	if lang == "zh" {
-		return map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[period]
+	if name, ok := scenarios.PeriodNamed(period); ok && lang == "zh" {
+		return name.One.ZH
 	}
 	return period + "s"
 }

@@ -144,9 +144,3 @@ var messages = [numMessages][2]string{
 	msgRetentionTitle:    {"Retention rate S(t)/S(t-1) by tenure: it rises as the customers likely to leave leave first", "按客户年龄的留存率 S(t)/S(t-1)：易流失的客户先离开，留存率随之上升"},
 	msgRetentionRate:     {"Retention rate", "留存率"},
 }
-
-// periodNames are the period names in each language.
-var periodNames = map[string][2]string{
-	"month": {"month", "月"}, "quarter": {"quarter", "季度"}, "year": {"year", "年"},
-	"week": {"week", "周"}, "day": {"day", "天"},
-}

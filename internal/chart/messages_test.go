@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"clvlab/internal/kpi"
+	"clvlab/scenarios"
+	"clvlab/sim"
 )
 
 // TestMessagesNameKPIsFromTheCatalogue: the messages that name a KPI take
@@ -46,8 +48,9 @@ func TestChartTextsHaveGlyphs(t *testing.T) {
 		for _, k := range kpi.All {
 			texts = append(texts, k.Label(lang), k.Short(lang))
 		}
-		for _, n := range periodNames {
-			texts = append(texts, n[0], n[1])
+		for _, p := range sim.Periods {
+			n := scenarios.NameOf(p)
+			texts = append(texts, n.One.In(lang), n.Many.In(lang))
 		}
 	}
 	for _, s := range texts {

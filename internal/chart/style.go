@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/kpi"
+	"clvlab/scenarios"
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
 )
@@ -136,22 +137,14 @@ func (st *style) t(key int, args ...any) string { return message(st.lang, key, a
 
 // periodName returns the name of the scenario's period in the language.
 func (st *style) periodName() string {
-	n := periodNames[st.period]
-	if st.lang == "zh" {
-		return n[1]
-	}
-	return n[0]
+	n, _ := scenarios.PeriodNamed(st.period)
+	return n.One.In(st.lang)
 }
 
 // count returns "4 months" or "4 个月": n periods.
 func (st *style) count(n int) string {
-	if st.lang == "zh" {
-		return strconv.Itoa(n) + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年", "week": "周", "day": "天"}[st.period]
-	}
-	if n == 1 {
-		return "1 " + st.period
-	}
-	return strconv.Itoa(n) + " " + st.period + "s"
+	name, _ := scenarios.PeriodNamed(st.period)
+	return name.Count(strconv.Itoa(n), st.lang)
 }
 
 func (st *style) pt(x float64) vg.Length { return vg.Points(x * st.scale) }

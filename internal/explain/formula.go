@@ -133,18 +133,12 @@ func (w *writer) rateWhere() string {
 
 // period names the model's period in the singular: "month", "月".
 func (w *writer) period() string {
-	if t, ok := periodWord[w.m.Period]; ok {
-		return w.tr(t)
-	}
-	return w.m.Period.String()
+	return w.tr(scenarios.NameOf(w.m.Period).One)
 }
 
 // periods names the model's period in the plural: "months", "个月".
 func (w *writer) periods() string {
-	if t, ok := periodsWord[w.m.Period]; ok {
-		return w.tr(t)
-	}
-	return w.m.Period.String() + "s"
+	return w.tr(scenarios.NameOf(w.m.Period).Many)
 }
 
 // onePlus writes 1+d as a number: 1.1.

@@ -2,25 +2,10 @@ package explain
 
 import (
 	"clvlab/scenarios"
-	"clvlab/sim"
 )
 
 // The texts of the formulas, in English and Chinese.
 var (
-	periodWord = map[sim.Period]scenarios.Text{
-		sim.Month:   {EN: "month", ZH: "月"},
-		sim.Quarter: {EN: "quarter", ZH: "季度"},
-		sim.Year:    {EN: "year", ZH: "年"},
-		sim.Week:    {EN: "week", ZH: "周"},
-		sim.Day:     {EN: "day", ZH: "天"},
-	}
-	periodsWord = map[sim.Period]scenarios.Text{
-		sim.Month:   {EN: "months", ZH: "个月"},
-		sim.Quarter: {EN: "quarters", ZH: "个季度"},
-		sim.Year:    {EN: "years", ZH: "年"},
-		sim.Week:    {EN: "weeks", ZH: "周"},
-		sim.Day:     {EN: "days", ZH: "天"},
-	}
 	// txtRateYear: symbol, rate, period word.
 	txtRateYear = scenarios.Text{
 		EN: "%s = %s, the discount rate per %s",

@@ -56,8 +56,8 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 		return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
 	case scenarios.Periods:
 		n := strconv.FormatFloat(v, 'f', 0, 64)
-		if lang == "zh" {
-			return n + " " + map[string]string{"month": "个月", "quarter": "个季度", "year": "年", "week": "周", "day": "天"}[period]
+		if name, ok := scenarios.PeriodNamed(period); ok {
+			return name.Count(n, lang)
 		}
 		if n == "1" {
 			return n + " " + period

@@ -165,10 +165,7 @@ func caption(s *scenarios.Scenario, m *sim.Model, lang string) string {
 
 // periodName returns the period's name in lang: "month" or "月".
 func periodName(p sim.Period, lang string) string {
-	if name, ok := map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[p.String()]; ok && lang == "zh" {
-		return name
-	}
-	return p.String()
+	return scenarios.NameOf(p).One.In(lang)
 }
 
 // variantNamed returns the variant of s whose English name is name, or

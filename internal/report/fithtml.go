@@ -13,6 +13,7 @@ import (
 	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/fit"
 	"clvlab/internal/kpi"
+	"clvlab/scenarios"
 )
 
 // fitText holds the page's texts in English and Chinese.
@@ -52,18 +53,24 @@ const (
 	ConventionsZH = "同一天的多次购买算一次；频次为校准期内的重复购买天数；最近购买时间为首次购买到校准期内末次购买的时间，T 为首次购买到校准期结束的时间，均以所选单位计、可为小数（按周时为天数 / 7）；monetary_value 为重复购买（不含首次）的平均金额"
 )
 
-var unitZH = map[string]string{"day": "天", "week": "周", "month": "月", "year": "年", "period": "期"}
-
 // UnitZH is a unit of time (day, week, month, year, period) in Chinese,
 // as in 时间单位为月.
-func UnitZH(unit string) string { return unitZH[unit] }
+func UnitZH(unit string) string {
+	if name, ok := scenarios.PeriodNamed(unit); ok {
+		return name.One.ZH
+	}
+	if unit == "period" {
+		return "期"
+	}
+	return ""
+}
 
 // SpanZH is n units of time in Chinese: 12 个月, 52 周.
 func SpanZH(n int, unit string) string {
-	if unit == "month" {
-		return fmt.Sprintf("%d 个月", n)
+	if name, ok := scenarios.PeriodNamed(unit); ok {
+		return name.Count(strconv.Itoa(n), "zh")
 	}
-	return fmt.Sprintf("%d %s", n, unitZH[unit])
+	return fmt.Sprintf("%d %s", n, UnitZH(unit))
 }
 
 // fitRow is a model's row of the page's table: its name, its parameters
@@ -145,7 +152,10 @@ func param(x float64) string {
 func unitsText(li int, x float64, unit string) string {
 	v := strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 	if li == 1 {
-		return v + " " + unitZH[unit]
+		if name, ok := scenarios.PeriodNamed(unit); ok {
+			return name.Count(v, "zh")
+		}
+		return v + " " + UnitZH(unit)
 	}
 	if x == 1 {
 		return v + " " + unit
@@ -159,7 +169,7 @@ func (f *Fit) caption(li int) string {
 	unit := f.unitName()
 	unitName := unit
 	if li == 1 {
-		unitName = unitZH[unit]
+		unitName = UnitZH(unit)
 	}
 	var parts []string
 	if f.Cohorts != nil {
@@ -274,7 +284,7 @@ func (f *Fit) paragraphs(li int) []string {
 	unit := f.unitName()
 	unitName := unit
 	if li == 1 {
-		unitName = unitZH[unit]
+		unitName = UnitZH(unit)
 	}
 	var ps []string
 	for _, k := range sortedKeys(f.Failed) {

@@ -84,10 +84,7 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 	m := runs[0].Model
 	captions := [2]string{"%d %ss · discount rate %s a year · amounts in %s", "%d 期（%s）· 年折现率 %s · 金额单位 %s"}
 	p := htmlPage{Lang: lang, Title: s.Name.In(lang), Description: s.Description.In(lang)}
-	period := m.Period.String()
-	if li == 1 {
-		period = map[string]string{"month": "月", "quarter": "季度", "year": "年", "week": "周", "day": "天"}[period]
-	}
+	period := scenarios.NameOf(m.Period).One.In(lang)
 	p.Caption = fmt.Sprintf(captions[li], m.Horizon, period, percent(m.DiscountRate, -1), s.Currency)
 	change := [2]string{"change", "变化"}[li]
 	p.Head = []string{"", runs[0].Title.In(lang)}
