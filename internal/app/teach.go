@@ -113,7 +113,11 @@ func (a *App) formulaSplit(m metrics, cr image.Rectangle) (chart, panel image.Re
 		return cr, image.Rectangle{}
 	}
 	if cr.Dx() >= cr.Dy()*3/2 {
-		w := max(cr.Dx()*2/5, m.font*18)
+		share := 2 * cr.Dx() / 5
+		if a.teach.projector { // the chart's text is larger projected: it gets more of the width
+			share = cr.Dx() / 3
+		}
+		w := max(share, m.font*18)
 		x := cr.Max.X - w
 		return image.Rect(cr.Min.X, cr.Min.Y, x-m.pad, cr.Max.Y), image.Rect(x, cr.Min.Y, cr.Max.X, cr.Max.Y)
 	}

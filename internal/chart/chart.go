@@ -240,6 +240,9 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 	if wrapYLabels(grid, canvases) {
 		canvases = f.canvases(grid, c)
 	}
+	if wrapXLabels(grid, canvases) {
+		canvases = f.canvases(grid, c)
+	}
 	// Bars wider than their plot's room leave it no data area (gonum/plot
 	// makes room for every bar): narrower until they fit.
 	for range 6 {
@@ -289,6 +292,36 @@ func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	}
 	return wrapped
 }
+
+// wrapXLabels breaks each line of the x axis label of each plot in grid
+// wider than xLabelShare of its canvas (in canvases) into lines that fit:
+// gonum/plot narrows the data area until the label fits over it, so a
+// long note under the axis (the tornado's) leaves the bars a sliver. It
+// reports whether it broke any.
+func wrapXLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+	wrapped := false
+	for i, row := range grid {
+		for j, p := range row {
+			l := &p.X.Label
+			limit := xLabelShare * canvases[i][j].Size().X
+			var out []string
+			changed := false
+			for _, line := range strings.Split(l.Text, "\n") {
+				lines := wrapText(line, l.TextStyle, limit)
+				changed = changed || len(lines) > 1
+				out = append(out, lines...)
+			}
+			if changed {
+				l.Text, wrapped = strings.Join(out, "\n"), true
+			}
+		}
+	}
+	return wrapped
+}
+
+// xLabelShare is the widest an x axis label's line may be, as a share of
+// its plot's canvas.
+const xLabelShare = 0.6
 
 // labelWords splits s where a line may break: after a space or a
 // full-width comma, before a bracket.
