@@ -294,19 +294,35 @@ func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 }
 
 // wrapXLabels breaks each line of the x axis label of each plot in grid
-// wider than xLabelShare of its canvas (in canvases) into lines that fit:
-// gonum/plot narrows the data area until the label fits over it, so a
-// long note under the axis (the tornado's) leaves the bars a sliver. It
-// reports whether it broke any.
+// that narrows its data area (in canvases) to less than minXLabelShare of
+// its width without the label into lines that do not narrow it:
+// gonum/plot centres the label under the data area and narrows the area
+// until the label fits in the canvas, so a long note under the axis (the
+// tornado's, beside long bar names) left the bars a sliver. It reports
+// whether it broke any.
 func wrapXLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	wrapped := false
 	for i, row := range grid {
 		for j, p := range row {
 			l := &p.X.Label
-			limit := xLabelShare * canvases[i][j].Size().X
+			if l.Text == "" {
+				continue
+			}
+			c := canvases[i][j]
+			// The data area the axis would have without its label: the
+			// label may be as wide as fits centred under it.
+			text := l.Text
+			l.Text = ""
+			dc := p.DataCanvas(c)
+			l.Text = text
+			if p.DataCanvas(c).Size().X >= minXLabelShare*dc.Size().X {
+				continue // the label takes little: a line more would cost height
+			}
+			centre := (dc.Min.X + dc.Max.X) / 2
+			limit := 2 * min(centre-c.Min.X, c.Max.X-centre)
 			var out []string
 			changed := false
-			for _, line := range strings.Split(l.Text, "\n") {
+			for _, line := range strings.Split(text, "\n") {
 				lines := wrapText(line, l.TextStyle, limit)
 				changed = changed || len(lines) > 1
 				out = append(out, lines...)
@@ -319,9 +335,9 @@ func wrapXLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	return wrapped
 }
 
-// xLabelShare is the widest an x axis label's line may be, as a share of
-// its plot's canvas.
-const xLabelShare = 0.6
+// minXLabelShare is the least share of its width a data area keeps under
+// a long x axis label before the label wraps: the label may take half.
+const minXLabelShare = 0.5
 
 // labelWords splits s where a line may break: after a space or a
 // full-width comma, before a bracket.
