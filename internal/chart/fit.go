@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"clvlab/scenarios"
 	"fmt"
 	"image/color"
 
@@ -22,27 +23,24 @@ type FitSeries struct {
 	Values []float64
 }
 
-// unitNames are the time units' names in each language, by the names
-// records.Unit gives them.
-var unitNames = map[string][2]string{
-	"day": {"day", "天"}, "week": {"week", "周"}, "month": {"month", "月"}, "year": {"year", "年"}, "period": {"period", "期"},
-}
-
-// unitName returns a unit's name in the chart's language ("week", "周").
+// unitName returns a unit's name in the chart's language ("week", "周"):
+// a period by its shared name (scenarios.PeriodNamed), "period" as 期.
 func (st *style) unitName(unit string) string {
-	n, ok := unitNames[unit]
-	if !ok {
-		return unit
+	if n, ok := scenarios.PeriodNamed(unit); ok {
+		return n.One.In(st.lang)
 	}
-	if st.lang == "zh" {
-		return n[1]
+	if unit == "period" && st.lang == "zh" {
+		return "期"
 	}
-	return n[0]
+	return unit
 }
 
 // units returns "39 weeks" or "39 周": x of a unit, x as written.
 func (st *style) units(x float64, unit string) string {
 	v := trimZeros(fmt.Sprintf("%.2f", x))
+	if n, ok := scenarios.PeriodNamed(unit); ok && st.lang == "zh" {
+		return n.Count(v, "zh")
+	}
 	if st.lang == "zh" {
 		return v + " " + st.unitName(unit)
 	}

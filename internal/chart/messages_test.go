@@ -94,3 +94,24 @@ func TestPeriodTicksWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFitUnits: the fit charts count units as the files do; months in
+// Chinese take 个 ("39 个月", as report.SpanZH writes it).
+func TestFitUnits(t *testing.T) {
+	for _, c := range []struct {
+		lang, unit string
+		x          float64
+		name, want string
+	}{
+		{"zh", "month", 39, "月", "39 个月"}, {"zh", "week", 39.5, "周", "39.5 周"}, {"zh", "period", 3, "期", "3 期"},
+		{"en", "month", 1, "month", "1 month"}, {"en", "week", 39.5, "week", "39.5 weeks"}, {"en", "period", 2, "period", "2 periods"},
+	} {
+		st := &style{lang: c.lang}
+		if got := st.unitName(c.unit); got != c.name {
+			t.Errorf("unitName(%q) in %s = %q, want %q", c.unit, c.lang, got, c.name)
+		}
+		if got := st.units(c.x, c.unit); got != c.want {
+			t.Errorf("units(%v, %q) in %s = %q, want %q", c.x, c.unit, c.lang, got, c.want)
+		}
+	}
+}
