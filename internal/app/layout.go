@@ -3,13 +3,15 @@ package app
 import (
 	"image"
 	"math"
+	"slices"
 	"strings"
 
 	"clvlab/internal/ui"
 )
 
 // The layout reflows rather than cuts: the top bar's buttons are as wide
-// as their labels and wrap to a second row, the description wraps, and
+// as their labels, take shorter labels where that keeps them one row
+// ("Reset", "Save", "Large"), else wrap to a second row, the description wraps, and
 // the KPI strip, the what-if bar and the tabs take more rows when their
 // texts do not fit one. layoutRows decides the rows from the window size,
 // the text size and the language before anything is drawn.
@@ -17,6 +19,7 @@ import (
 // barItem is a button of the top bar.
 type barItem struct {
 	id, label string
+	short     string // a shorter label for a narrow window, or ""
 	enabled   bool
 	r         image.Rectangle
 }
@@ -40,18 +43,33 @@ func (a *App) layoutRows(m *metrics) {
 	// the Scenario button.
 	rowStart := a.bar.scenario.Max.X + gap
 	right := a.w - m.pad
-	var rows [][]int
-	x := rowStart
-	var row []int
-	for i := range items {
-		w := a.buttonWidth(*m, items[i].label)
-		if len(row) > 0 && x+w > right {
-			rows, row, x = append(rows, row), nil, m.pad
+	flow := func() [][]int {
+		var rows [][]int
+		x := rowStart
+		var row []int
+		for i := range items {
+			w := a.buttonWidth(*m, items[i].label)
+			if len(row) > 0 && x+w > right {
+				rows, row, x = append(rows, row), nil, m.pad
+			}
+			row = append(row, i)
+			x += w + gap
 		}
-		row = append(row, i)
-		x += w + gap
+		return append(rows, row)
 	}
-	rows = append(rows, row)
+	rows := flow()
+	if len(rows) > 1 { // a narrow window: the short labels, where they keep the bar one row
+		full := slices.Clone(items)
+		for i := range items {
+			if items[i].short != "" {
+				items[i].label = items[i].short
+			}
+		}
+		if rows = flow(); len(rows) > 1 {
+			items = full
+			rows = flow()
+		}
+	}
 	for ri, row := range rows {
 		total := -gap
 		for _, i := range row {
@@ -155,12 +173,12 @@ func (a *App) barItems() []barItem {
 	return []barItem{
 		{id: "undo", label: a.t("undo"), enabled: a.p.CanUndo()},
 		{id: "redo", label: a.t("redo"), enabled: a.p.CanRedo()},
-		{id: "reset", label: a.t("reset all"), enabled: len(a.p.Overrides()) > 0},
-		{id: "save", label: a.t("save plan"), enabled: true},
+		{id: "reset", label: a.t("reset all"), short: a.t("reset"), enabled: len(a.p.Overrides()) > 0},
+		{id: "save", label: a.t("save plan"), short: a.t("save"), enabled: true},
 		{id: "baseline", label: a.t("baseline") + ": " + a.p.BaselineName(a.lang), enabled: true},
 		{id: "export", label: a.t("export"), enabled: true},
 		{id: "trials", label: a.trialsLabel(), enabled: true},
-		{id: "big", label: a.t("large text"), enabled: true},
+		{id: "big", label: a.t("large text"), short: a.t("large"), enabled: true},
 		{id: "formulas", label: a.t("formulas"), enabled: true},
 		{id: "projector", label: a.t("projector"), enabled: true},
 		{id: "help", label: "?", enabled: true},
