@@ -724,7 +724,8 @@ const bigText = 1.3
 // chartText is the chart's text scale (chart.Size.Text) in cr: with large
 // text, bigText times the scale the chart had with normal text at this
 // window size (or, opened with large text, as large as the screen's text
-// and at least bigText); otherwise as the chart's size draws them.
+// and at least bigText); otherwise as the chart's size draws them, but
+// never below the screen's scale.
 func (a *App) chartText(cr image.Rectangle) float64 {
 	area := math.Min(float64(cr.Dx())/800, float64(cr.Dy())/500)
 	if a.teach.projector {
@@ -732,8 +733,15 @@ func (a *App) chartText(cr image.Rectangle) float64 {
 	}
 	size := image.Pt(a.w, a.h)
 	if !a.big {
-		a.normalChart = chartArea{size, area}
-		return 0
+		// A chart narrowed by the formula panel keeps its text at the
+		// screen's scale: shrunk with its area it fell to 8 px at
+		// 1280×800.
+		text := math.Max(area, a.scale)
+		a.normalChart = chartArea{size, text}
+		if text == area {
+			return 0
+		}
+		return text / area
 	}
 	if a.normalChart.window == size {
 		// Large text makes the chart's text bigText times what it was
