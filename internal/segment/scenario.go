@@ -105,12 +105,17 @@ func Scenario(r *Result, base *scenarios.Scenario) (*scenarios.Scenario, error) 
 	base.Segments = segs
 	base.Variants = slices.DeleteFunc(base.Variants, func(v scenarios.Variant) bool {
 		for _, set := range v.Set {
-			if rest, ok := strings.CutPrefix(set.Path, "segment."); ok {
-				id, key, _ := strings.Cut(rest, ".")
-				if _, ok := multiplier[id]; !ok || key == "share" || key == "revenue_multiplier" ||
-					(r.Method == AcquisitionRetention && (key == "acquisition_cost_multiplier" || key == "retention_spend_multiplier")) {
-					return true
-				}
+			p, err := scenarios.ParsePath(set.Path)
+			if err != nil || p.Segment == "" {
+				continue
+			}
+			key := p.Key
+			if p.Stage != "" {
+				key = "" // a segment's stage override: kept when the segment is
+			}
+			if _, ok := multiplier[p.Segment]; !ok || key == "share" || key == "revenue_multiplier" ||
+				(r.Method == AcquisitionRetention && (key == "acquisition_cost_multiplier" || key == "retention_spend_multiplier")) {
+				return true
 			}
 		}
 		return false
