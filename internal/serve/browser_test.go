@@ -309,18 +309,7 @@ func TestBrowser(t *testing.T) {
 	// Chinese, then the cash-flow tab.
 	click := func(id string) {
 		t.Helper()
-		w, ok := read(t, ctx).Widgets[id]
-		if !ok {
-			t.Fatalf("no widget %s", id)
-		}
-		x, y := w.X+w.W/2, w.Y+w.H/2
-		if err := chromedp.Do(ctx,
-			chromedp.MouseEvent(chromedp.MouseMoved, x, y), tick,
-			chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
-			chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
-		); err != nil {
-			t.Fatal(err)
-		}
+		clickOn(t, ctx, id, tick)
 	}
 	// Seek (issue 12's path): make CLV equal a target between the values
 	// before and after the drag, by the slider last touched (formation →

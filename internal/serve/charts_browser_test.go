@@ -40,18 +40,7 @@ func TestBrowserChartTabs(t *testing.T) {
 	tick := chromedp.Sleep(100 * time.Millisecond)
 	click := func(id string) {
 		t.Helper()
-		w, ok := read(t, ctx).Widgets[id]
-		if !ok {
-			t.Fatalf("no widget %s", id)
-		}
-		x, y := w.X+w.W/2, w.Y+w.H/2
-		if err := chromedp.Do(ctx,
-			chromedp.MouseEvent(chromedp.MouseMoved, x, y), tick,
-			chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
-			chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)), tick,
-		); err != nil {
-			t.Fatal(err)
-		}
+		clickOn(t, ctx, id, tick)
 	}
 	const tabs = 9 // chart.Kinds, then the tornado (7) and the optimum (8)
 	var report strings.Builder
