@@ -98,6 +98,7 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 			CostToServe:    st.CostToServe,
 			RetentionSpend: st.RetentionSpend,
 			PriceDiscount:  st.PriceDiscount,
+			BadDebt:        st.BadDebt,
 			Purchases:      st.Purchases,
 		}
 		row := make([]float64, n)
@@ -117,6 +118,7 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 			replace(&e.CostToServe, o.CostToServe)
 			replace(&e.RetentionSpend, o.RetentionSpend)
 			replace(&e.PriceDiscount, o.PriceDiscount)
+			replace(&e.BadDebt, o.BadDebt)
 			replace(&e.Purchases, o.Purchases)
 			for id, p := range o.To {
 				row[s.stageIndex(id)] = p

@@ -44,8 +44,8 @@ type Param struct {
 	// "segment.ID.stage.ID.KEY" names it too.
 	Segmented bool
 	// WhenSet is true for a value most scenarios leave at 0 (a stage's
-	// purchases): the planner gives it a slider only in a scenario that
-	// sets it somewhere (Scenario.Sets).
+	// purchases, bad debt): the planner gives it a slider only in a
+	// scenario that sets it somewhere (Scenario.Sets).
 	WhenSet bool
 	// Lever is the form of the [[response]] this parameter drives as its
 	// lever, or NoForm.
@@ -245,8 +245,9 @@ func (s *Scenario) segmentName(id, lang string) string {
 }
 
 // Sets reports whether s gives the stage parameter e a value other than 0
-// anywhere: in a stage, or in a segment's or a class's override of one.
-// The planner gives a WhenSet parameter a slider only then.
+// anywhere: in a stage, in a segment's or a class's override of one, or
+// in a variant's set table. The planner gives a WhenSet parameter a
+// slider only then.
 func (s *Scenario) Sets(e *Param) bool {
 	set := func(t table) bool {
 		x, ok := e.value(t)
@@ -263,6 +264,13 @@ func (s *Scenario) Sets(e *Param) bool {
 				if set(table{override: o}) {
 					return true
 				}
+			}
+		}
+	}
+	for _, v := range s.Variants {
+		for _, set := range v.Set {
+			if p, err := ParsePath(set.Path); err == nil && p.Stage != "" && p.Key == e.key() && set.Value != int64(0) && set.Value != 0.0 {
+				return true
 			}
 		}
 	}

@@ -108,6 +108,19 @@ var registry = withPatterns([]*Param{
 		override: func(o *StageOverride) **float64 { return &o.PriceDiscount },
 	},
 	{
+		path: Path{Stage: "ID", Key: "bad_debt"}, Kind: Fraction, Min: 0, Max: 1, Uncertain: true, Segmented: true, WhenSet: true,
+		quantity: uncertainty.BadDebt,
+		what:     "a fraction of revenue after the price discount",
+		Unit:     Text{EN: "fraction of revenue after discount", ZH: "折扣后收入的比例"},
+		Label:    Text{EN: "bad debt", ZH: "坏账"},
+		Explain: Text{
+			EN: "The share of this stage's revenue after the price discount that is billed but never collected. Revenue booked is not cash collected: bad debt comes straight off the margin, R·(1 − discount)·(1 − bad debt) − cost − retention spend, so CLV falls as it rises.",
+			ZH: "该阶段折扣后收入中已开票却始终收不回的比例。入账收入不等于收到的现金：坏账直接从利润中扣除，利润 = R·(1 − 折扣)·(1 − 坏账) − 服务成本 − 保留投入，坏账越高，CLV 越低。",
+		},
+		stage:    func(st *Stage) *float64 { return &st.BadDebt },
+		override: func(o *StageOverride) **float64 { return &o.BadDebt },
+	},
+	{
 		path: Path{Stage: "ID", Key: "purchases"}, Kind: Number, Min: 0, Max: sim.MaxAmount, Segmented: true, WhenSet: true,
 		Unit:  Text{EN: "purchases per customer per period", ZH: "每位客户每期的购买次数"},
 		Label: Text{EN: "purchases", ZH: "购买次数"},

@@ -67,6 +67,9 @@ type Stage struct {
 	CostToServe    float64
 	RetentionSpend float64
 	PriceDiscount  float64
+	// BadDebt is the fraction of revenue after the price discount that
+	// is billed but never collected.
+	BadDebt float64
 	// Purchases is the expected purchases per customer and period.
 	Purchases float64
 	// Existing is the number of customers in the stage at period 0 (today's
@@ -107,6 +110,7 @@ type StageOverride struct {
 	CostToServe    *float64
 	RetentionSpend *float64
 	PriceDiscount  *float64
+	BadDebt        *float64
 	Purchases      *float64
 	// Existing is the segment's (or class's) customers in the stage at
 	// period 0, split over the other dimension's shares.

@@ -105,15 +105,22 @@ type Economics struct {
 	CostToServe    float64 // cost of serving the customer, ≥ 0
 	RetentionSpend float64 // spend on keeping the customer (loyalty, service), ≥ 0
 	PriceDiscount  float64 // fraction of revenue given away, in [0, 1]
+	// BadDebt is the fraction of revenue after the price discount that is
+	// billed but never collected, in [0, 1]; 0 (the default) collects
+	// everything.
+	BadDebt float64
 	// Purchases is the expected number of purchases per customer and
 	// period, ≥ 0; it is counted, not paid (Revenue is the money).
 	Purchases float64
 }
 
-// Margin returns revenue after the price discount, less cost to serve and
-// retention spend: the stage's net cash flow per customer per period.
+// Margin returns revenue after the price discount, less its bad debt
+// (the part never collected), cost to serve and retention spend:
+// R·(1 − price discount)·(1 − bad debt) − cost − retention spend, the
+// stage's net cash flow per customer per period. Without bad debt it is
+// R·(1 − price discount) − cost − retention spend, bit for bit.
 func (e Economics) Margin() float64 {
-	return e.Revenue*(1-e.PriceDiscount) - e.CostToServe - e.RetentionSpend
+	return e.Revenue*(1-e.PriceDiscount)*(1-e.BadDebt) - e.CostToServe - e.RetentionSpend
 }
 
 // Segment is a value segment: a share of new customers with its own stage
@@ -365,6 +372,9 @@ func (s *Segment) validate(ids []string, what string) []error {
 		}
 		if !(e.PriceDiscount >= 0 && e.PriceDiscount <= 1) {
 			bad("stage %q: price discount %v, must be in [0, 1]", ids[i], e.PriceDiscount)
+		}
+		if !(e.BadDebt >= 0 && e.BadDebt <= 1) {
+			bad("stage %q: bad debt %v, must be in [0, 1]", ids[i], e.BadDebt)
 		}
 		row := s.Transition[i]
 		if len(row) != n {

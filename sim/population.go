@@ -157,13 +157,14 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 				st := &seg.Stages[i]
 				revenue := k * st.Revenue
 				discount := revenue * st.PriceDiscount
+				badDebt := (revenue - discount) * st.BadDebt // 0 without bad debt: op is then unchanged, bit for bit
 				cost, retention := k*st.CostToServe, k*st.RetentionSpend
 				acquired, acquisition := 0.0, 0.0
 				if i == m.Entry {
 					acquired = p.acquired[g]
 					acquisition = acquired * seg.AcquisitionCost
 				}
-				op := revenue - discount - cost - retention
+				op := revenue - discount - badDebt - cost - retention
 				// Field by field: a Flows literal would be built aside and copied.
 				cell := &cells[i]
 				cell.Customers += k
@@ -172,6 +173,7 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 				cell.Purchases += k * st.Purchases
 				cell.Revenue += revenue
 				cell.Discount += discount
+				cell.BadDebt += badDebt
 				cell.CostToServe += cost
 				cell.RetentionSpend += retention
 				cell.AcquisitionSpend += acquisition

@@ -8,7 +8,8 @@ import (
 )
 
 // randomModel draws a valid model: 1–6 stages, 1–3 segments, random rows
-// (each summing to at most 1), economics, acquisition and win-back.
+// (each summing to at most 1), economics (bad debt in about half the
+// stages), acquisition and win-back.
 func randomModel(t *rapid.T, period Period, horizon int, minRate float64) *Model {
 	n := rapid.IntRange(1, 6).Draw(t, "stages")
 	segs := rapid.IntRange(1, 3).Draw(t, "segments")
@@ -51,6 +52,9 @@ func randomModel(t *rapid.T, period Period, horizon int, minRate float64) *Model
 				CostToServe:    rapid.Float64Range(0, 50).Draw(t, "cost"),
 				RetentionSpend: rapid.Float64Range(0, 20).Draw(t, "retention"),
 				PriceDiscount:  rapid.Float64Range(0, 1).Draw(t, "discount"),
+			}
+			if rapid.Bool().Draw(t, "bad debt?") {
+				seg.Stages[i].BadDebt = rapid.Float64Range(0, 1).Draw(t, "bad debt")
 			}
 			// Split a random mass (≤ 1) over random positive weights.
 			mass := rapid.Float64Range(0, 1).Draw(t, "mass")

@@ -15,12 +15,13 @@ type Flows struct {
 	Purchases        float64 // expected purchases (customers × the stage's Purchases)
 	Revenue          float64 // gross revenue
 	Discount         float64 // revenue given away as price discount
+	BadDebt          float64 // revenue after the price discount billed but never collected
 	CostToServe      float64
 	RetentionSpend   float64
 	AcquisitionSpend float64 // paid at the start of the period
 	WinbackSpend     float64
-	// NetCashFlow is revenue − discount − cost to serve − retention spend −
-	// acquisition spend − win-back spend.
+	// NetCashFlow is revenue − discount − bad debt − cost to serve −
+	// retention spend − acquisition spend − win-back spend.
 	NetCashFlow float64
 	// DiscountedNetCashFlow is NetCashFlow discounted to period 0 under the
 	// model's cash timing (acquisition spend always at the period start).
@@ -36,6 +37,7 @@ func (f *Flows) Add(g *Flows) {
 	f.Purchases += g.Purchases
 	f.Revenue += g.Revenue
 	f.Discount += g.Discount
+	f.BadDebt += g.BadDebt
 	f.CostToServe += g.CostToServe
 	f.RetentionSpend += g.RetentionSpend
 	f.AcquisitionSpend += g.AcquisitionSpend
@@ -90,7 +92,7 @@ func (r *Result) Cell(t, s, row int) *Flows {
 // CohortFlows is what one cohort does in one period.
 type CohortFlows struct {
 	Customers   float64 // active customers
-	NetRevenue  float64 // revenue after price discounts
+	NetRevenue  float64 // revenue after price discounts, as billed (bad debt not deducted)
 	NetCashFlow float64 // acquisition spend included, in the acquisition period
 }
 

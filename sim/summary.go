@@ -61,8 +61,8 @@ type SegmentSummary struct {
 // Summary holds the headline figures of a run.
 //
 //   - CLV: expected present value, at acquisition, of one new customer's net
-//     cash flows over the horizon (revenue after discount − cost to serve −
-//     retention spend − win-back spend), acquisition cost excluded;
+//     cash flows over the horizon (revenue after discount − bad debt −
+//     cost to serve − retention spend − win-back spend), acquisition cost excluded;
 //     share-weighted over segments.
 //   - AcquisitionCost: share-weighted cost of acquiring one customer.
 //   - CLVNet = CLV − AcquisitionCost; LTVCAC = CLV / AcquisitionCost,
@@ -205,12 +205,14 @@ func (e *Engine) existingLayer() bool {
 				st := &seg.Stages[i]
 				revenue := k * st.Revenue
 				discount := revenue * st.PriceDiscount
-				op := revenue - discount - k*st.CostToServe - k*st.RetentionSpend
+				badDebt := (revenue - discount) * st.BadDebt
+				op := revenue - discount - badDebt - k*st.CostToServe - k*st.RetentionSpend
 				f.Customers += k
 				f.Churned += k * c.churn[i]
 				f.Purchases += k * st.Purchases
 				f.Revenue += revenue
 				f.Discount += discount
+				f.BadDebt += badDebt
 				f.CostToServe += k * st.CostToServe
 				f.RetentionSpend += k * st.RetentionSpend
 				f.NetCashFlow += op

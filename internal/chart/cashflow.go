@@ -8,7 +8,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 )
 
-// cashFlow draws operating margin and acquisition spend by period, and the
+// cashFlow draws operating margin (bad debt, the revenue never collected,
+// deducted) and acquisition spend by period, and the
 // cumulative discounted cash flow with the payback of a cohort marked;
 // with an existing customer base, today's customers' part of it beside.
 func (st *style) cashFlow() [][]*plot.Plot {
@@ -18,7 +19,7 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	margin, spend, net, cum := make([]float64, h), make([]float64, h), make([]float64, h), r.CumulativeDiscountedNetCashFlow
 	for t := range h {
 		f := &r.Totals[t]
-		margin[t] = f.Revenue - f.Discount - f.CostToServe - f.RetentionSpend
+		margin[t] = f.Revenue - f.Discount - f.BadDebt - f.CostToServe - f.RetentionSpend
 		spend[t] = -(f.AcquisitionSpend + f.WinbackSpend)
 		net[t] = f.NetCashFlow
 	}

@@ -45,7 +45,10 @@ func Values(k Kind, in *Input, period int) []string {
 		add(st.t(msgCohortOf, st.periodName(), strconv.Itoa(period)), r.Cohort(period, period).NetRevenue)
 	case CashFlow:
 		f := &r.Totals[period]
-		add(st.t(msgOperatingMargin), f.Revenue-f.Discount-f.CostToServe-f.RetentionSpend)
+		add(st.t(msgOperatingMargin), f.Revenue-f.Discount-f.BadDebt-f.CostToServe-f.RetentionSpend)
+		if f.BadDebt != 0 {
+			add(st.t(msgBadDebt), -f.BadDebt)
+		}
 		add(st.t(msgAcquisitionSpend), -(f.AcquisitionSpend + f.WinbackSpend))
 		add(st.t(msgNetCashFlow), f.NetCashFlow)
 		add(fmt.Sprintf(st.t(msgCumulative), st.in.Currency), r.CumulativeDiscountedNetCashFlow[period])

@@ -10,6 +10,7 @@ const (
 	msgCohortsOf
 	msgCashFlowTitle
 	msgOperatingMargin
+	msgBadDebt
 	msgAcquisitionSpend
 	msgNetCashFlow
 	msgCumulativeTitle
@@ -86,6 +87,7 @@ var messages = [numMessages][2]string{
 	msgCohortsOf:         {"cohorts of %ss %s", "第 %[2]s 期批次"},
 	msgCashFlowTitle:     {"Cash flow by period", "各期现金流"},
 	msgOperatingMargin:   {"operating margin", "经营利润"},
+	msgBadDebt:           {"bad debt (revenue never collected)", "坏账（未收回的收入）"},
 	msgAcquisitionSpend:  {"acquisition and win-back spend", "获客与赢回支出"},
 	msgNetCashFlow:       {"net cash flow", "净现金流"},
 	msgCumulativeTitle:   {"Cumulative discounted cash flow (%s to date)", "累计折现现金流（至今的%s）"},

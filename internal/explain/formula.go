@@ -145,11 +145,18 @@ func (w *writer) periods() string {
 func (w *writer) onePlus() string { return num(1 + w.m.PeriodRate()) }
 
 // margin writes the one stage's margin from its parts: "1,000 − 400".
-func (w *writer) margin() string {
-	e := w.m.Segments[0].Stages[0]
+func (w *writer) margin() string { return marginOf(w.m.Segments[0].Stages[0]) }
+
+// marginOf writes a stage's margin from its parts and its value:
+// "100·(1 − 0.2)·(1 − 0.1) − 30 − 2 = 40", the price discount's and the
+// bad debt's factors only when they are used.
+func marginOf(e sim.Economics) string {
 	s := num(e.Revenue)
 	if e.PriceDiscount > 0 {
 		s += "·(1 − " + num(e.PriceDiscount) + ")"
+	}
+	if e.BadDebt > 0 {
+		s += "·(1 − " + num(e.BadDebt) + ")"
 	}
 	if e.CostToServe > 0 {
 		s += " − " + num(e.CostToServe)
@@ -161,6 +168,73 @@ func (w *writer) margin() string {
 		return s
 	}
 	return s + " = " + num(e.Margin())
+}
+
+// marginWords names the margin's parts in words, bad debt among them
+// when the model has any.
+func (w *writer) marginWords() string {
+	if hasBadDebt(w.m) {
+		return w.tr(txtMarginWordsBadDebt)
+	}
+	return w.tr(txtMarginWords)
+}
+
+// hasBadDebt reports whether any stage of any segment or class of m has
+// bad debt.
+func hasBadDebt(m *sim.Model) bool {
+	for s := range m.Segments {
+		for k := range m.Segments[s].ClassCount() {
+			for _, e := range m.Class(s, k).Stages {
+				if e.BadDebt > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// maxBadDebtMargins bounds the stage margins badDebtWhere writes out.
+const maxBadDebtMargins = 4
+
+// badDebtWhere says, when the model has bad debt, that it comes off the
+// margin R, with the margin of each stage (of each segment or class)
+// that has some as its formula with the numbers: "Decline: 60·(1 −
+// 0.25) − 20 − 5 = 20"; "" without bad debt.
+func (w *writer) badDebtWhere() string {
+	m := w.m
+	var parts []string
+	more := 0
+	for s := range m.Segments {
+		for k := range m.Segments[s].ClassCount() {
+			c := m.Class(s, k)
+			for i, e := range c.Stages {
+				if e.BadDebt <= 0 {
+					continue
+				}
+				if len(parts) == maxBadDebtMargins {
+					more++
+					continue
+				}
+				name := m.StageIDs[i]
+				switch {
+				case c != &m.Segments[s]:
+					name += " (" + m.Segments[s].ID + ", " + c.ID + ")"
+				case len(m.Segments) > 1:
+					name += " (" + c.ID + ")"
+				}
+				parts = append(parts, name+": "+marginOf(e))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	list := strings.Join(parts, "; ")
+	if more > 0 {
+		list += fmt.Sprintf(w.tr(txtMoreMargins), more)
+	}
+	return " " + fmt.Sprintf(w.tr(txtBadDebtWhere), list)
 }
 
 func (w *writer) write(f *Formula) {
@@ -206,7 +280,7 @@ func (w *writer) clv(f *Formula) {
 			f.Symbols = "CLV = P·(1 − (1+r)^−n)/r"
 			f.Values = fmt.Sprintf("%s · (1 − %s) / %s", P, power(w.onePlus(), -n), num(d))
 		}
-		f.Where = fmt.Sprintf(w.tr(txtAnnuityWhere), w.margin(), w.period(), w.rateWhere(), n, w.periods())
+		f.Where = fmt.Sprintf(w.tr(txtAnnuityWhere), w.margin(), w.period(), w.marginWords(), w.rateWhere(), n, w.periods())
 	case MarginMultiple:
 		mm, r := num(m.Segments[0].Stages[0].Margin()), num(retention(m))
 		ratio := fmt.Sprintf("(%s/%s)^%d", r, w.onePlus(), n)
@@ -233,7 +307,7 @@ func (w *writer) clv(f *Formula) {
 			terms[τ] = r.Contribution
 		}
 		f.Values = sum(terms, money, 3)
-		f.Where = fmt.Sprintf(w.tr(txtMarkovWhere), n-1, n, w.periods(), w.rateWhere())
+		f.Where = fmt.Sprintf(w.tr(txtMarkovWhere), n-1, n, w.periods(), w.rateWhere()) + w.badDebtWhere()
 		if len(m.Segments) > 1 {
 			f.Note = w.segments("CLV", func(s int) float64 { return w.s.Segments[s].CLV })
 		}
@@ -313,7 +387,7 @@ func (w *writer) infinite(f *Formula) {
 		} else {
 			f.Symbols = "CLV∞ = e·N·R/(1+d), N = (I − A/(1+d))⁻¹"
 		}
-		f.Where = w.tr(txtInfiniteWhere)
+		f.Where = w.tr(txtInfiniteWhere) + w.badDebtWhere()
 		switch {
 		case !f.Value.Defined:
 		case mixed(m):

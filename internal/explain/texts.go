@@ -16,11 +16,23 @@ var (
 		EN: "%s = %s^(1/%s) − 1 = %s, the discount rate per %s (%s%% a year)",
 		ZH: "%s = %s^(1/%s) − 1 = %s，每%s折现率（年率 %s%%）",
 	}
-	// txtAnnuityWhere: margin, period, rate clause, horizon, periods.
+	// txtAnnuityWhere: margin, period, the margin's parts in words, rate clause, horizon, periods.
 	txtAnnuityWhere = scenarios.Text{
-		EN: "P = %s, the margin per %s (revenue after discount − cost to serve − retention spend); %s; n = %d %s, the horizon; nobody leaves.",
-		ZH: "P = %s，每%s每客利润（折扣后收入 − 服务成本 − 保留投入）；%s；n = %d %s，规划期；无人流失。",
+		EN: "P = %s, the margin per %s (%s); %s; n = %d %s, the horizon; nobody leaves.",
+		ZH: "P = %s，每%s每客利润（%s）；%s；n = %d %s，规划期；无人流失。",
 	}
+	txtMarginWords        = scenarios.Text{EN: "revenue after discount − cost to serve − retention spend", ZH: "折扣后收入 − 服务成本 − 保留投入"}
+	txtMarginWordsBadDebt = scenarios.Text{
+		EN: "revenue after discount and bad debt − cost to serve − retention spend; bad debt is revenue billed but never collected",
+		ZH: "扣除折扣与坏账后的收入 − 服务成本 − 保留投入；坏账为已开票却未收回的收入",
+	}
+	// txtBadDebtWhere: the margins of the stages with bad debt.
+	txtBadDebtWhere = scenarios.Text{
+		EN: "Bad debt, revenue billed but never collected, comes off R: R = revenue·(1 − discount)·(1 − bad debt) − cost to serve − retention spend; %s.",
+		ZH: "坏账（已开票却未收回的收入）从 R 中扣除：R = 收入·(1 − 折扣)·(1 − 坏账) − 服务成本 − 保留投入；%s。",
+	}
+	// txtMoreMargins: how many more stages have bad debt.
+	txtMoreMargins = scenarios.Text{EN: "; and %d more", ZH: "；另有 %d 个"}
 	// txtMultipleWhere: margin, period, retention, rate clause, horizon, periods, multiple.
 	txtMultipleWhere = scenarios.Text{
 		EN: "m = %s, the margin per %[2]s; r = %[3]s, the retention per %[2]s; %[4]s; n = %[5]d %[6]s, the horizon. The margin multiple 1/(1 + i − r) = %[7]s.",

@@ -19,8 +19,8 @@ var catalogue = [Count]entry{
 			ZH: "一位新客户在今天的价值：规划期内这段客户关系带来的净现金流的现值。获客成本一旦超过它，获取这位客户就会亏损。",
 		},
 		formula: scenarios.Text{
-			EN: "Sum over the periods of the horizon of each stage's margin (revenue after discount − cost to serve − retention spend) times the chance that the customer is in that stage, less win-back spend, each period discounted to the acquisition (cash at the period's end or start, as cash_timing says); acquisition cost excluded; weighted by the segments' shares.",
-			ZH: "对规划期内各期求和：各阶段每客利润（折扣后收入 − 服务成本 − 保留投入）乘以客户处于该阶段的概率，减去赢回支出，再按现金流发生在期末或期初（cash_timing）折现到获客时点；不含获客成本；按各细分的占比加权。",
+			EN: "Sum over the periods of the horizon of each stage's margin (revenue after discount − bad debt − cost to serve − retention spend) times the chance that the customer is in that stage, less win-back spend, each period discounted to the acquisition (cash at the period's end or start, as cash_timing says); acquisition cost excluded; weighted by the segments' shares.",
+			ZH: "对规划期内各期求和：各阶段每客利润（折扣后收入 − 坏账 − 服务成本 − 保留投入）乘以客户处于该阶段的概率，减去赢回支出，再按现金流发生在期末或期初（cash_timing）折现到获客时点；不含获客成本；按各细分的占比加权。",
 		},
 		get:           func(s *sim.Summary) sim.Optional { return sim.Some(s.CLV) },
 		alwaysDefined: true,

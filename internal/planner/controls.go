@@ -116,10 +116,11 @@ func controlsFor(s *scenarios.Scenario) []Control {
 }
 
 // stageKeys are the keys of a stage's own values in the registry, in its
-// order (revenue, cost to serve, retention spend, price discount,
-// purchases, existing customers): every one gets a slider in each stage,
-// so a stage parameter added to the registry gets one too, except a
-// WhenSet one (purchases, existing) in a scenario that never sets it.
+// order (revenue, cost to serve, retention spend, price discount, bad
+// debt, purchases, existing customers): every one gets a slider in each
+// stage, so a stage parameter added to the registry gets one too, except
+// a WhenSet one (bad debt, purchases, existing) in a scenario that never
+// sets it, nor any of its variants.
 // Transitions have their own sliders.
 var stageKeys = func() []string {
 	var keys []string
@@ -186,6 +187,8 @@ func sliderRange(s *scenarios.Scenario, c Control) (lo, hi, step float64) {
 		return 0, 1, 0.01
 	case "stage.ID.price_discount":
 		return 0, math.Max(0.9, v), 0.01
+	case "stage.ID.bad_debt":
+		return 0, math.Max(0.5, v), 0.005
 	case "discount_rate", "winback.rate":
 		return 0, math.Max(0.5, v), 0.005
 	case "horizon":

@@ -249,11 +249,12 @@ func TestFormat(t *testing.T) {
 func someOf(v float64) sim.Optional { return sim.Some(v) }
 
 // TestStageSlidersFromRegistry: every stage value of the registry gets a
-// slider in each stage, in the registry's order (today's four, and
-// purchases and existing, which four-stage does not set: no slider).
+// slider in each stage, in the registry's order (today's four, and bad
+// debt, purchases and existing, which four-stage does not set: no
+// slider).
 func TestStageSlidersFromRegistry(t *testing.T) {
 	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
-	if keys := append(slices.Clone(want), "purchases", "existing"); !reflect.DeepEqual(stageKeys, keys) {
+	if keys := append(slices.Clone(want), "bad_debt", "purchases", "existing"); !reflect.DeepEqual(stageKeys, keys) {
 		t.Fatalf("stage keys %v, want %v", stageKeys, keys)
 	}
 	p := newPlanner(t, "four-stage")
@@ -268,8 +269,8 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		}
 	}
 	for _, c := range p.Controls() {
-		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") {
-			t.Errorf("a slider for %s in a scenario without purchases or an existing base", c.Path)
+		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") || strings.HasSuffix(c.Path, ".bad_debt") {
+			t.Errorf("a slider for %s in a scenario without purchases, bad debt or an existing base", c.Path)
 		}
 	}
 }

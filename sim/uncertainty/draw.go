@@ -91,6 +91,8 @@ func (w *worker) set(t Target, v float64) {
 		m.Class(t.Segment, t.Class).Stages[t.Stage].RetentionSpend = v
 	case PriceDiscount:
 		m.Class(t.Segment, t.Class).Stages[t.Stage].PriceDiscount = v
+	case BadDebt:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].BadDebt = v
 	case AcquisitionCost:
 		m.Class(t.Segment, t.Class).AcquisitionCost = v
 	case WinbackRate:

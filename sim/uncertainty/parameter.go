@@ -180,12 +180,21 @@ const (
 	WinbackRate
 	// WinbackCost is Winback.CostPerCustomer.
 	WinbackCost
+	// BadDebt is Segments[Segment].Stages[Stage].BadDebt.
+	BadDebt
 )
 
 // fraction reports whether q is a probability or fraction in [0, 1].
 func (q Quantity) fraction() bool {
-	return q == TransitionProbability || q == PriceDiscount || q == WinbackRate
+	return q == TransitionProbability || q == PriceDiscount || q == WinbackRate || q == BadDebt
 }
+
+// staged reports whether q is a number of one stage: a transition or a
+// stage's economics.
+func (q Quantity) staged() bool { return q <= PriceDiscount || q == BadDebt }
+
+// lastQuantity is the highest Quantity.
+const lastQuantity = BadDebt
 
 // Slot names one number of a sim.Model.
 type Slot struct {
@@ -281,14 +290,14 @@ func validateParameters(m *sim.Model, params []Parameter, derive bool) error {
 		for _, t := range p.Targets {
 			q := t.Quantity
 			switch {
-			case q < TransitionProbability || q > WinbackCost:
+			case q < TransitionProbability || q > lastQuantity:
 				bad("unknown quantity %d", int(q))
 				continue
 			case q != WinbackRate && q != WinbackCost && (t.Segment < 0 || t.Segment >= segs):
 				bad("segment %d out of range [0, %d)", t.Segment, segs)
 			case q != WinbackRate && q != WinbackCost && (t.Class < 0 || t.Class >= m.Segments[t.Segment].ClassCount()):
 				bad("class %d out of range [0, %d) in segment %d", t.Class, m.Segments[t.Segment].ClassCount(), t.Segment)
-			case q <= PriceDiscount && (t.Stage < 0 || t.Stage >= n):
+			case q.staged() && (t.Stage < 0 || t.Stage >= n):
 				bad("stage %d out of range [0, %d)", t.Stage, n)
 			case q == TransitionProbability && (t.To < 0 || t.To >= n):
 				bad("destination stage %d out of range [0, %d)", t.To, n)

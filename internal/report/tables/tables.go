@@ -15,7 +15,7 @@ import (
 var PeriodsHeader = []string{
 	"variant", "period", "segment", "stage",
 	"customers", "new", "churned", "won_back", "purchases",
-	"revenue", "discount", "cost_to_serve", "retention_spend",
+	"revenue", "discount", "bad_debt", "cost_to_serve", "retention_spend",
 	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
 	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
 }
@@ -50,7 +50,7 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 					cum[k+1] += c.DiscountedNetCashFlow
 					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
 					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack, c.Purchases,
-						c.Revenue, c.Discount, c.CostToServe, c.RetentionSpend,
+						c.Revenue, c.Discount, c.BadDebt, c.CostToServe, c.RetentionSpend,
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1]} {
 						row = append(row, Float(x))
