@@ -32,6 +32,9 @@ func TestExplainGolden(t *testing.T) {
 		{"four-stage.en", []string{"four-stage"}},
 		{"four-stage.zh", []string{"four-stage", "-lang", "zh"}},
 		{"value-segments.zh", []string{"-lang", "zh", "value-segments"}},
+		// Bad debt in decline: its margin 60·(1 − 0.25) − 20 − 5 = 20.
+		{"decline-decision-bad-debt.en", []string{"decline-decision", "-variant", "Decliners default"}},
+		{"decline-decision-bad-debt.zh", []string{"decline-decision", "-variant", "退化期坏账", "-lang", "zh"}},
 	} {
 		status, out, errs := runCLI(t, append([]string{"explain"}, c.args...)...)
 		if status != ExitOK {
