@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"strconv"
+	"sync"
 	"time"
 
 	"clvlab/internal/chart"
@@ -336,15 +337,24 @@ func (a *App) applyOptimum() {
 }
 
 // withResponses names the first shipped scenario with response curves
-// in lang, for the Optimum tab of one without.
+// in lang, for the Optimum tab of one without. The shipped scenarios are
+// read once (parsing them all cost a third of that tab's redraw).
 func withResponses(lang string) string {
-	for _, id := range scenarios.Presets() {
-		if s, err := scenarios.Preset(id); err == nil && len(s.Responses) > 0 {
-			return s.Name.In(lang)
+	responsesOnce.Do(func() {
+		for _, id := range scenarios.Presets() {
+			if s, err := scenarios.Preset(id); err == nil && len(s.Responses) > 0 {
+				responsesName = s.Name
+				return
+			}
 		}
-	}
-	return ""
+	})
+	return responsesName.In(lang)
 }
+
+var (
+	responsesOnce sync.Once
+	responsesName scenarios.Text // the first shipped scenario with response curves
+)
 
 // levers returns the paths of the levers Optimise spend moves: every
 // [[response]] curve's lever, once (whatif.Optimize's default).
