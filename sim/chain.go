@@ -18,6 +18,12 @@ type Chain struct {
 	reward  []float64 // net cash flow per customer and period, by state
 	leak    []float64 // 1 − Σ moves inside the chain: the share leaving for good
 	churn   []float64 // by stage: share churning into the lost pool
+	// rival marks the competitor stages (nil: none); switch is, by
+	// stage, the share moving to the other side of the market: from our
+	// stage to competitor stages, or from a competitor stage to ours
+	// (competitor.go).
+	rival   []bool
+	crosses []float64
 	wonBack float64   // share of each lost state won back per period
 	window  int       // the win-back window, 0 for ever
 	// winTo and winSpend are the stage won-back customers return to and
@@ -58,7 +64,8 @@ func newChain(n, lost int) *Chain {
 		moves:  make([][]Move, size),
 		reward: make([]float64, size),
 		leak:   make([]float64, size),
-		churn:  make([]float64, n),
+		churn:   make([]float64, n),
+		crosses: make([]float64, n),
 	}
 	backing := make([]Move, size*(n+1)) // at most the stages and a lost state, or two moves
 	for i := range c.moves {
@@ -70,19 +77,27 @@ func newChain(n, lost int) *Chain {
 // fill sets the chain from segment s and win-back w without allocating: s
 // has the chain's stages, and w.Rate may be 0 even when the chain has lost
 // states (a Monte Carlo trial that draws the rate keeps them).
-func (c *Chain) fill(s *Segment, w Winback) {
+func (c *Chain) fill(s *Segment, w Winback, rival []bool) {
 	n, size := c.n, c.size
+	c.rival = rival
 	c.wonBack, c.window, c.winTo, c.winSpend = w.Rate, w.Window, w.To, w.CostPerCustomer
 	for i := range n {
 		moves := c.moves[i][:0]
 		sum := 0.0
+		stays := c.rivalStays(s.Transition[i], i) // 0 but in a competitor stage
 		for j, p := range s.Transition[i] {
+			if j == i {
+				p += stays
+			}
 			if p > 0 {
 				moves = append(moves, Move{j, p})
 			}
 			sum += p
 		}
 		c.churn[i] = max(0, 1-sum)
+		if c.isRival(i) {
+			c.churn[i] = 0 // a rounding residue: a competitor's customers stay in the market
+		}
 		if c.churn[i] > 0 {
 			to := Gone
 			if size > n {
@@ -92,6 +107,7 @@ func (c *Chain) fill(s *Segment, w Winback) {
 		}
 		c.moves[i] = moves
 		c.reward[i] = s.Stages[i].Margin()
+		c.crosses[i] = c.crossing(i)
 	}
 	for l := n; l < size; l++ {
 		moves := c.moves[l][:0]

@@ -212,6 +212,10 @@ type Model struct {
 	Entry        int       // stage index new customers enter
 	Winback      Winback   // optional win-back of lost customers
 	Segments     []Segment // at least one; shares sum to 1
+	// Competitor marks the stages that are competitors' brands in a
+	// brand-switching market (competitor.go): nil, or one flag per stage.
+	// Nil means every stage is ours.
+	Competitor []bool
 }
 
 // PeriodRate returns the per-period discount rate (1+r)^y − 1 for the
@@ -286,6 +290,7 @@ func (m *Model) Validate() error {
 	if w.Window < 0 || w.Window > MaxWindow {
 		bad("sim: win-back window %d periods, must be in [0, %d]", w.Window, MaxWindow)
 	}
+	errs = append(errs, m.validateCompetitors()...)
 	share, cells := 0.0, 0
 	for i := range m.Segments {
 		s := &m.Segments[i]

@@ -93,7 +93,7 @@ func (p *Population) Reset(m *Model, mv Mover) {
 	mv.Acquire(p.acquired, m, 0)
 	for g, gr := range p.groups {
 		p.classes[g] = m.Class(gr.Segment, gr.Class)
-		p.chains[g].fill(p.classes[g], m.Winback)
+		p.chains[g].fill(p.classes[g], m.Winback, m.Competitor)
 		clear(p.x[g])
 		p.x[g][m.Entry] = p.acquired[g]
 		for i, e := range p.classes[g].Existing {
@@ -167,7 +167,13 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 				op := revenue - discount - badDebt - cost - retention
 				// Field by field: a Flows literal would be built aside and copied.
 				cell := &cells[i]
-				cell.Customers += k
+				if c.rival != nil && c.rival[i] {
+					cell.Rivals += k // a competitor's customers: not ours (competitor.go)
+					cell.FromRivals += k * c.crosses[i]
+				} else {
+					cell.Customers += k
+					cell.ToRivals += k * c.crosses[i]
+				}
 				cell.New += acquired
 				cell.Churned += k * c.churn[i]
 				cell.Purchases += k * st.Purchases

@@ -26,6 +26,14 @@ type Flows struct {
 	// DiscountedNetCashFlow is NetCashFlow discounted to period 0 under the
 	// model's cash timing (acquisition spend always at the period start).
 	DiscountedNetCashFlow float64
+	// Rivals counts the customers in a competitor stage (Model.Competitor)
+	// during the period: the market's, not ours, so Customers is 0 there.
+	Rivals float64
+	// ToRivals counts our customers leaving the stage for a competitor
+	// stage at period end (churn to a competitor; Churned is churn out of
+	// the market), FromRivals a competitor's customers moving to our
+	// stages at period end (wins from a competitor, not win-backs).
+	ToRivals, FromRivals float64
 }
 
 // Add adds g to f, field by field.
@@ -44,6 +52,9 @@ func (f *Flows) Add(g *Flows) {
 	f.WinbackSpend += g.WinbackSpend
 	f.NetCashFlow += g.NetCashFlow
 	f.DiscountedNetCashFlow += g.DiscountedNetCashFlow
+	f.Rivals += g.Rivals
+	f.ToRivals += g.ToRivals
+	f.FromRivals += g.FromRivals
 }
 
 // Result holds a projection by period, segment and stage.

@@ -97,6 +97,9 @@ type Summary struct {
 	ExistingCustomers      float64          `json:"-"`
 	Survival               []float64        `json:"survival"`
 	Segments               []SegmentSummary `json:"segments"`
+	// Market is the brand-switching market's share over time and steady
+	// state (market.go); nil without competitor stages.
+	Market *Market `json:"-"`
 }
 
 // summarize computes the result's Summary and its unit flows.
@@ -143,6 +146,7 @@ func (e *Engine) summarize() {
 	if e.existingLayer() {
 		sum.CustomerEquityNew = e.newCohortsEquity()
 	}
+	e.summarizeMarket() // market.go
 }
 
 // newCohortsEquity returns the customer equity of the model without its
@@ -207,7 +211,13 @@ func (e *Engine) existingLayer() bool {
 				discount := revenue * st.PriceDiscount
 				badDebt := (revenue - discount) * st.BadDebt
 				op := revenue - discount - badDebt - k*st.CostToServe - k*st.RetentionSpend
-				f.Customers += k
+				if c.isRival(i) {
+					f.Rivals += k
+					f.FromRivals += k * c.crosses[i]
+				} else {
+					f.Customers += k
+					f.ToRivals += k * c.crosses[i]
+				}
 				f.Churned += k * c.churn[i]
 				f.Purchases += k * st.Purchases
 				f.Revenue += revenue
@@ -310,7 +320,9 @@ func (e *Engine) unitValue(c *Chain, seg *Segment) (Value, unitFlows) {
 			flow += f
 			v.CLVByStage[min(i, n)] += f * e.pop.disc[τ]
 			if i < n {
-				active += ui
+				if !c.isRival(i) {
+					active += ui // a competitor's customer is not ours
+				}
 				st := &seg.Stages[i]
 				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
 				v.ExpectedPurchases += ui * st.Purchases
@@ -343,7 +355,9 @@ func (e *Engine) unitValue(c *Chain, seg *Segment) (Value, unitFlows) {
 	if !endless {
 		active := make([]float64, c.size)
 		for i := 0; i < n; i++ {
-			active[i] = 1
+			if !c.isRival(i) {
+				active[i] = 1
+			}
 		}
 		if x, ok := c.solve(1, active, m.Entry); ok {
 			v.ExpectedLifetime = Some(x)
