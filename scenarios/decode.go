@@ -39,7 +39,7 @@ func acquisitionFields(s *Scenario) []field {
 func stageFields(st *Stage) []field {
 	return table{stage: st}.fields(map[string][]field{
 		"revenue": {{"id", str(&st.ID)}, {"name", text(&st.Name)}},
-	}, field{"to", nil}) // a table: see decodeStage
+	}, field{"competitor", boolean(&st.Competitor)}, field{"to", nil}) // to: a table, see decodeStage
 }
 
 func winbackFields(s *Scenario) []field {

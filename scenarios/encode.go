@@ -32,6 +32,9 @@ func (s *Scenario) Encode(w io.Writer) error {
 		if !st.Name.IsZero() {
 			stages[i]["name"] = textValue(st.Name)
 		}
+		if st.Competitor {
+			stages[i]["competitor"] = true
+		}
 	}
 	doc["stage"] = stages
 	if s.Winback != (Winback{}) {

@@ -48,6 +48,7 @@ func (s *Scenario) Model() (*sim.Model, error) {
 		To:              m.Entry,
 		Window:          s.Winback.Window,
 	}
+	m.Competitor = s.competitorFlags() // competitor.go
 	if s.Winback.To != "" {
 		m.Winback.To = s.stageIndex(s.Winback.To)
 	}

@@ -76,8 +76,11 @@ type Stage struct {
 	// base), split over segments and classes by their shares.
 	Existing float64
 	// To maps a destination stage id to the probability of being there next
-	// period; the rest of the row churns.
+	// period; the rest of the row churns (stays, in a competitor stage).
 	To map[string]float64
+	// Competitor marks a competitor's brand in a brand-switching market
+	// (competitor.go): no economics, customers not ours.
+	Competitor bool
 }
 
 // Winback is the [winback] table; the zero value wins no one back.

@@ -30,6 +30,7 @@ func (s *Scenario) Validate() []Problem {
 	v := &validator{s: s, probs: &problems{}}
 	v.top()
 	v.stages()
+	v.competitors() // competitor.go
 	v.acquisition()
 	v.winback()
 	v.segments()

@@ -24,8 +24,8 @@ type Chain struct {
 	// (competitor.go).
 	rival   []bool
 	crosses []float64
-	wonBack float64   // share of each lost state won back per period
-	window  int       // the win-back window, 0 for ever
+	wonBack float64 // share of each lost state won back per period
+	window  int     // the win-back window, 0 for ever
 	// winTo and winSpend are the stage won-back customers return to and
 	// the spend per customer won back.
 	winTo    int
@@ -61,9 +61,9 @@ func newChain(n, lost int) *Chain {
 	size := n + lost
 	c := &Chain{
 		n: n, size: size,
-		moves:  make([][]Move, size),
-		reward: make([]float64, size),
-		leak:   make([]float64, size),
+		moves:   make([][]Move, size),
+		reward:  make([]float64, size),
+		leak:    make([]float64, size),
 		churn:   make([]float64, n),
 		crosses: make([]float64, n),
 	}

@@ -82,8 +82,15 @@ func TestTableSumsToCLV(t *testing.T) {
 				ce += m.NewCustomers[c] * f * (tab.Rows[m.Horizon-c-1].Sum - sum.AcquisitionCost)
 				f *= v
 			}
-			if !close(ce, sum.CustomerEquity, rel) {
-				t.Errorf("%s: equity from the table %v, sim %v", name, ce, sum.CustomerEquity)
+			// The cohorts' equity: that of today's customers (an existing
+			// base, brand-switching's market) is not one new customer's.
+			// Without a base CustomerEquityNew is CustomerEquity.
+			if !close(ce, sum.CustomerEquityNew, rel) {
+				t.Errorf("%s: equity from the table %v, sim %v", name, ce, sum.CustomerEquityNew)
+			}
+			// The formula adds today's customers' part as the engine has it.
+			if !close(ce+sum.CustomerEquityExisting, sum.CustomerEquity, rel) {
+				t.Errorf("%s: equity from the table %v + existing %v, sim %v", name, ce, sum.CustomerEquityExisting, sum.CustomerEquity)
 			}
 			fs := Fundamentals(m)
 			for s, fu := range fs {

@@ -432,6 +432,13 @@ func (w *writer) equity(f *Formula) {
 	}
 	f.Values = strings.Join(terms, " + ")
 	f.Where = fmt.Sprintf(w.tr(txtEquityWhere), h, w.periods())
+	if w.s.ExistingCustomers > 0 {
+		// Today's customers are no new customer's: the engine follows
+		// them (sim.Result.Existing), and their part is added as it is.
+		f.Symbols += " + CE_existing"
+		f.Values += " + " + money(w.s.CustomerEquityExisting)
+		f.Where += " " + w.tr(txtEquityExisting)
+	}
 }
 
 func (w *writer) payback(f *Formula) {

@@ -94,7 +94,7 @@ func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 	for i := range size {
 		clear(u)
 		u[i] = 1
-		step(next, u, seg, m.Winback, n)
+		step(next, u, seg, m.Winback, n, m.Competitor)
 		full.SetRow(i, next)
 		if i < n {
 			reward[i] = seg.Stages[i].Margin()
@@ -138,7 +138,7 @@ func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 			f.Periods = mat.Row(nil, pos, N)
 			x := 0.0
 			for a, i := range states {
-				if i < n {
+				if i < n && !m.IsCompetitor(i) { // a competitor's stage is not ours
 					x += f.Periods[a]
 				}
 			}

@@ -125,8 +125,10 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 			r.Discount = f * v
 		}
 		f *= v
-		for _, x := range r.Mix[:n] {
-			r.Active += x
+		for i, x := range r.Mix[:n] {
+			if !m.IsCompetitor(i) { // a competitor's stage: a zero-margin state, not ours
+				r.Active += x
+			}
 		}
 		r.Active = min(r.Active, 1) // an ulp above 1 from rounding, as sim's survival
 		r.Contribution = r.Margin * r.Discount
@@ -164,15 +166,17 @@ func (t *Table) follow(m *sim.Model, seg *sim.Segment, w float64, lost int) {
 			}
 		}
 		r.Margin += w * flow
-		step(next, u, seg, wb, n)
+		step(next, u, seg, wb, n, m.Competitor)
 		u, next = next, u
 	}
 }
 
 // step sets next to the shares by state one period after u: along the
 // transition matrix, churn into the first lost state, and the lost
-// states' win-back (to wb.To) and ageing (sim.Chain's moves).
-func step(next, u []float64, seg *sim.Segment, wb sim.Winback, n int) {
+// states' win-back (to wb.To) and ageing (sim.Chain's moves). What a
+// competitor stage's row (rival, sim.Model.Competitor) leaves stays in
+// it: a competitor's customers never leave the market.
+func step(next, u []float64, seg *sim.Segment, wb sim.Winback, n int, rival []bool) {
 	clear(next)
 	size := len(u)
 	for i := range n {
@@ -187,7 +191,10 @@ func step(next, u []float64, seg *sim.Segment, wb sim.Winback, n int) {
 			}
 			sum += p
 		}
-		if churn := max(0, 1-sum); churn > 0 && size > n {
+		switch churn := max(0, 1-sum); {
+		case rival != nil && rival[i]:
+			next[i] += x * churn
+		case churn > 0 && size > n:
 			next[n] += x * churn
 		}
 	}

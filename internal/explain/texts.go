@@ -53,6 +53,12 @@ var (
 		ZH: "无定义：不折现时，可能永不流失的客户其价值之和不收敛。",
 	}
 	txtNoCAC = scenarios.Text{EN: "Undefined: acquiring a customer costs nothing.", ZH: "无定义：获客成本为零。"}
+	// txtEquityExisting follows txtEquityWhere when there is an existing
+	// base.
+	txtEquityExisting = scenarios.Text{
+		EN: "CE_existing is what today's customers (the stages' existing customers, in a brand-switching market those of our brand) are worth over the horizon: the engine follows them period by period, so it is not built from the tenure table of one new customer.",
+		ZH: "CE_existing 为现有客户（各阶段的现有客户；在品牌转换市场中为我们品牌的客户）在规划期内的价值：由引擎逐期跟踪计算，而非由单个新客户的在网期表构成。",
+	}
 	// txtEquityWhere: horizon, periods.
 	txtEquityWhere = scenarios.Text{
 		EN: "N_c new customers acquired in period c, discounted to period 0; CLV_(H−c) is the tenure table's running sum after the H − c periods left of the horizon (H = %d %s).",

@@ -158,6 +158,9 @@ func allControls(s *scenarios.Scenario) []Control {
 			if e, _ := scenarios.Lookup(p); e.WhenSet && !s.Sets(e) {
 				continue // purchases, or a base, in a scenario without any: no slider
 			}
+			if st.Competitor && key != "existing" {
+				continue // a competitor's stage has no economics of ours: its switching and starting share only
+			}
 			add(st.ID, p)
 		}
 	}

@@ -38,10 +38,11 @@ type Bands struct {
 	Trials int    // number of trials
 	Seed   uint64 // the run's seed
 	// Customers[i][t] is the number of customers in stage i during period
-	// t, all segments together.
+	// t, all segments together: a competitor's customers in a competitor
+	// stage (sim.Model.Competitor).
 	Customers [][]Stats
-	// ActiveCustomers[t] is the number of customers in any stage during
-	// period t.
+	// ActiveCustomers[t] is the number of our customers, in any of our
+	// stages, during period t.
 	ActiveCustomers []Stats
 	// NetCashFlow[t] is period t's net cash flow, acquisition and win-back
 	// spend included, undiscounted.

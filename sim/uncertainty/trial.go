@@ -128,7 +128,8 @@ func (w *worker) trial(i int) {
 		clear(w.customers)
 		for k := range m.Segments {
 			for j := range n {
-				w.customers[j] += w.cells[k*(n+1)+j].Customers
+				c := &w.cells[k*(n+1)+j]
+				w.customers[j] += c.Customers + c.Rivals // a competitor's stage holds its rivals
 			}
 		}
 		cumulative += total.DiscountedNetCashFlow
@@ -138,7 +139,9 @@ func (w *worker) trial(i int) {
 		active := 0.0
 		for j, c := range w.customers {
 			s.samples[(j*h+t)*trials+i] = c
-			active += c
+			if !m.IsCompetitor(j) {
+				active += c // ours only
+			}
 		}
 		s.samples[(n*h+t)*trials+i] = active
 		s.samples[((n+1)*h+t)*trials+i] = total.NetCashFlow

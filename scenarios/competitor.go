@@ -1,0 +1,105 @@
+package scenarios
+
+import (
+	"fmt"
+)
+
+// Competitor stages: `competitor = true` in a [[stage]] makes it a
+// competitor's brand in a brand-switching market (sim's competitor.go):
+// no economics of ours, customers who are not ours, moves to it churn to
+// a competitor and moves from it wins from a competitor.
+
+// competitorEconomics are the keys a competitor stage may not give, and
+// how a message names them.
+var competitorEconomics = []struct {
+	key   string
+	stage func(*Stage) float64
+	over  func(*StageOverride) *float64
+}{
+	{"revenue", func(st *Stage) float64 { return st.Revenue }, func(o *StageOverride) *float64 { return o.Revenue }},
+	{"cost_to_serve", func(st *Stage) float64 { return st.CostToServe }, func(o *StageOverride) *float64 { return o.CostToServe }},
+	{"retention_spend", func(st *Stage) float64 { return st.RetentionSpend }, func(o *StageOverride) *float64 { return o.RetentionSpend }},
+	{"price_discount", func(st *Stage) float64 { return st.PriceDiscount }, func(o *StageOverride) *float64 { return o.PriceDiscount }},
+	{"purchases", func(st *Stage) float64 { return st.Purchases }, func(o *StageOverride) *float64 { return o.Purchases }},
+}
+
+// competitorFlags returns the engine's Model.Competitor: nil when no
+// stage is a competitor's.
+func (s *Scenario) competitorFlags() []bool {
+	var flags []bool
+	for i, st := range s.Stages {
+		if st.Competitor {
+			if flags == nil {
+				flags = make([]bool, len(s.Stages))
+			}
+			flags[i] = true
+		}
+	}
+	return flags
+}
+
+// isCompetitor reports whether the stage id is a competitor's.
+func (s *Scenario) isCompetitor(id string) bool {
+	i := s.stageIndex(id)
+	return i >= 0 && s.Stages[i].Competitor
+}
+
+// competitors checks the competitor stages: no economics of ours in
+// them (nor in a segment's or class's override), new and won-back
+// customers entering one of our stages, and at least one stage ours.
+func (v *validator) competitors() {
+	s := v.s
+	if s.competitorFlags() == nil {
+		return
+	}
+	ours := false
+	for i := range s.Stages {
+		st := &s.Stages[i]
+		at := place{path: "stage"}.index(i, fmt.Sprintf("stage %q", st.ID))
+		if !st.Competitor {
+			ours = true
+			continue
+		}
+		for _, e := range competitorEconomics {
+			if x := e.stage(st); x != 0 {
+				v.add(at.key(e.key), "%s = %s in a competitor stage: a competitor's customers bring us no revenue and cost us nothing; remove it, or make the stage ours (competitor = false)", e.key, num(x))
+			}
+		}
+	}
+	if !ours {
+		v.add(place{path: "stage"}.index(0, fmt.Sprintf("stage %q", s.Stages[0].ID)).key("competitor"),
+			"every stage is a competitor's; at least one stage must be ours (competitor = false)")
+		return
+	}
+	for _, list := range []struct {
+		kind string
+		segs []Segment
+	}{{"segment", s.Segments}, {"class", s.Classes}} {
+		for i := range list.segs {
+			seg := &list.segs[i]
+			for _, id := range seg.stageOrder {
+				if !s.isCompetitor(id) {
+					continue
+				}
+				o := seg.Stage[id]
+				at := place{path: list.kind}.index(i, "").key("stage").key(id)
+				at.where, at.rel = fmt.Sprintf("%s %q, stage %q", list.kind, seg.ID, id), ""
+				for _, e := range competitorEconomics {
+					if x := e.over(o); x != nil && *x != 0 {
+						v.add(at.key(e.key), "%s = %s in a competitor stage: a competitor's customers bring us no revenue and cost us nothing; remove it", e.key, num(*x))
+					}
+				}
+			}
+		}
+	}
+	entry, at := s.Acquisition.Entry, place{}.key("acquisition").key("entry")
+	if entry == "" && len(s.Stages) > 0 {
+		entry, at = s.Stages[0].ID, place{path: "stage"}.index(0, fmt.Sprintf("stage %q", s.Stages[0].ID)).key("competitor")
+	}
+	if s.isCompetitor(entry) {
+		v.add(at, "new customers enter stage %q, a competitor's; give [acquisition] entry = one of our stages (new customers are ours)", entry)
+	}
+	if to := s.Winback.To; to != "" && s.isCompetitor(to) {
+		v.add(place{}.key("winback").key("to"), "winback.to = %q, a competitor's stage; won-back customers return to one of our stages (a customer won from a competitor is a move in its row, not a win-back)", to)
+	}
+}
