@@ -153,7 +153,7 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	var rows [][]*plot.Plot
 	switch k {
 	case Customers:
-		rows = [][]*plot.Plot{{st.customers()}}
+		rows = st.customerRows() // market.go: the market's shares too, with competitors
 	case Cohorts:
 		rows = [][]*plot.Plot{{st.cohorts()}}
 	case CashFlow:

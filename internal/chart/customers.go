@@ -13,27 +13,31 @@ import (
 func (st *style) customers() *plot.Plot {
 	r := st.current()
 	m := r.Model
-	n, h := len(m.StageIDs), m.Horizon
-	layers := make([][]float64, n)
+	h := m.Horizon
+	var layers [][]float64
+	var colours []color.Color
+	var names []string
 	total := 0.0
-	for i := range layers {
-		layers[i] = make([]float64, h)
+	for i := range m.StageIDs {
+		if m.IsCompetitor(i) {
+			continue // not ours: the market's shares show them (market.go)
+		}
+		layer := make([]float64, h)
 		for t := range h {
 			for s := range m.Segments {
-				layers[i][t] += r.Cell(t, s, i).Customers
+				layer[t] += r.Cell(t, s, i).Customers
 			}
-			total += layers[i][t]
+			total += layer[t]
 		}
+		layers = append(layers, layer)
+		colours = append(colours, StageColour(i))
+		names = append(names, st.stageName(i))
 	}
 	if total == 0 {
 		return st.placeholder(st.title(msgCustomersTitle), st.t(msgNoCustomers))
 	}
 	p := st.newPlot(st.title(msgCustomersTitle), st.periodLabel(), st.t(msgCustomers))
-	colours := make([]color.Color, n)
-	for i := range colours {
-		colours[i] = StageColour(i)
-	}
-	st.stack(p, periods(h), layers, colours, st.in.Stages)
+	st.stack(p, periods(h), layers, colours, names)
 	if r.Existing != nil {
 		// Today's customers, a layer of the stack: what is left of them.
 		base := make([]float64, h)

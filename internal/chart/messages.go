@@ -71,6 +71,10 @@ const (
 	msgSameAsCurrent
 	msgExistingCustomers
 	msgAllCustomers
+	msgMarketTitle
+	msgMarketShare
+	msgOurShare
+	msgSteadyShare
 	numMessages
 )
 
@@ -145,4 +149,8 @@ var messages = [numMessages][2]string{
 	msgNothingToDraw:     {"Nothing to draw.", "没有可绘制的内容。"},
 	msgRetentionTitle:    {"Retention rate S(t)/S(t-1) by tenure: it rises as the customers likely to leave leave first", "按客户年龄的留存率 S(t)/S(t-1)：易流失的客户先离开，留存率随之上升"},
 	msgRetentionRate:     {"Retention rate", "留存率"},
+	msgMarketTitle:       {"Market share: our customers and the competitors' over the market's", "市场份额：我们与竞争者的顾客占市场的比例"},
+	msgMarketShare:       {"Share of the market", "市场份额"},
+	msgOurShare:          {"our share", "我们的份额"},
+	msgSteadyShare:       {"steady state %s", "稳态 %s"},
 }

@@ -65,6 +65,7 @@ type runJSON struct {
 	Survival               []float64              `json:"survival"`
 	Segments               map[string]segmentJSON `json:"segments"`
 	Uncertainty            *uncertaintyJSON       `json:"uncertainty,omitempty"`
+	Market                 *marketJSON            `json:"market,omitempty"` // market.go
 }
 
 func value(v sim.Value, stages []string) valueJSON {
@@ -113,6 +114,7 @@ func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error 
 			rj.Description = r.Scenario.Description.In("en")
 		}
 		rj.Uncertainty = uncertaintyDoc(&r)
+		rj.Market = marketDoc(&r)
 		for _, seg := range sum.Segments {
 			rj.Segments[seg.ID] = segmentJSON{Share: seg.Share, valueJSON: value(seg.Value, r.Model.StageIDs)}
 		}

@@ -19,7 +19,7 @@ import (
 // know. annuity has undefined KPIs (payback, lifetime), value-segments
 // has segments.
 func TestSummaryJSONKeysAreCatalogueIDs(t *testing.T) {
-	notKPIs := []string{"variant", "variant_zh", "description", "clv_by_stage", "survival", "segments", "uncertainty", "share"}
+	notKPIs := []string{"variant", "variant_zh", "description", "clv_by_stage", "survival", "segments", "uncertainty", "share", "market"}
 	for _, id := range []string{"annuity", "value-segments"} {
 		s, err := scenarios.Preset(id)
 		if err != nil {

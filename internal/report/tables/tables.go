@@ -3,6 +3,7 @@ package tables
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 
 	"clvlab/internal/projection"
@@ -27,10 +28,14 @@ var PeriodsHeader = []string{
 // period's total.
 func WritePeriods(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(PeriodsHeader); err != nil {
+	header, market := PeriodsHeader, hasMarket(runs)
+	if market {
+		header = append(slices.Clip(header), MarketColumns...) // market.go
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	row := make([]string, len(PeriodsHeader))
+	row := make([]string, len(header))
 	for _, r := range runs {
 		res, m := r.Result, r.Model
 		if m == nil { // the planner's runs: the model is the result's
@@ -54,6 +59,9 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1]} {
 						row = append(row, Float(x))
+					}
+					if market {
+						row = appendMarket(row, res, t, c, i)
 					}
 					if err := cw.Write(row); err != nil {
 						return err
