@@ -513,6 +513,9 @@ func (a *App) groupTitle(s *scenarios.Scenario, group, lang string) (string, str
 			if name == "" {
 				name = st.ID
 			}
+			if st.Competitor {
+				return name, textIn("competitor", lang) // not ours: shown apart, no churn of ours
+			}
 			churn := planner.FormatKind(scenarios.Probability, a.p.Churn(st.ID), "", "", lang)
 			return name, textIn("churn", lang) + " " + churn
 		}

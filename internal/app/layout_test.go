@@ -230,3 +230,44 @@ func checkChartRoom(t *testing.T, a *App, where string) {
 		}
 	}
 }
+
+// TestChartRoomMarket holds TestChartRoom's rules for the customers
+// chart of a brand-switching market, which draws the market's shares
+// below our customers (two plots), and for its survival chart, at every
+// size, language and text size.
+func TestChartRoomMarket(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out 24 screens")
+	}
+	for _, tc := range layoutCases() {
+		name := fmt.Sprintf("%dx%d-%s", tc.w, tc.h, tc.lang)
+		if tc.big {
+			name += "-large"
+		}
+		t.Run(name, func(t *testing.T) {
+			a, err := New("brand-switching", nil, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.w, a.h, a.big = tc.w, tc.h, tc.big
+			a.setLang(tc.lang)
+			var screen *ebiten.Image
+			inFrame(func(*ebiten.Image) { screen = ebiten.NewImage(tc.w, tc.h) })
+			for _, tab := range []int{int(chart.Customers), int(chart.Survival)} {
+				a.tab = tab
+				inFrame(func(*ebiten.Image) {
+					a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+					a.Draw(screen)
+				})
+				where := fmt.Sprintf("tab %q", a.tabLabels()[tab])
+				checkChartRoom(t, a, where)
+				if tab == int(chart.Customers) && len(a.chartFig.DataAreas()) != 2 {
+					t.Errorf("%s: %d plots, want our customers and the market's shares", where, len(a.chartFig.DataAreas()))
+				}
+				for _, o := range overlaps(a.Widgets()) {
+					t.Errorf("%s: overlap: %s", where, o)
+				}
+			}
+		})
+	}
+}

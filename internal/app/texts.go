@@ -26,6 +26,7 @@ var texts = map[string][2]string{
 	"loaded":              {"Loaded %s.", "已载入 %s。"},
 	"loading chinese":     {"Loading the Chinese font…", "正在加载中文字体…"},
 	"churn":               {"churn", "流失"},
+	"competitor":          {"competitor", "竞争者"},
 	"acquisition":         {"Acquisition", "获客"},
 	"economics":           {"Horizon and discounting", "期限与折现"},
 	"winback":             {"Win-back", "赢回"},

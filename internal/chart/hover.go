@@ -33,12 +33,18 @@ func Values(k Kind, in *Input, period int) []string {
 		for i := len(m.StageIDs) - 1; i >= 0; i-- {
 			n := 0.0
 			for s := range m.Segments {
-				n += r.Cell(period, s, i).Customers
+				c := r.Cell(period, s, i)
+				n += c.Customers + c.Rivals // a competitor's stage holds its customers, not ours
 			}
-			total += n
+			if !m.IsCompetitor(i) {
+				total += n
+			}
 			count(st.in.Stages[i], n)
 		}
 		count(st.t(msgCustomers), total)
+		if mk := r.Summary.Market; mk != nil {
+			lines = append(lines, st.t(msgOurShare)+": "+strconv.FormatFloat(100*mk.Share[period], 'f', 1, 64)+"%")
+		}
 	case Cohorts:
 		f := &r.Totals[period]
 		add(fmt.Sprintf(st.t(msgNetRevenue), st.in.Currency), f.Revenue-f.Discount)
