@@ -24,6 +24,7 @@ var order = []string{
 	"decline",
 	"value-segments",
 	"win-back",
+	"brand-switching",
 }
 
 // Shipped returns the ids of the shipped lessons, in teaching order.
