@@ -14,6 +14,15 @@
 // cost, and the summary values them apart (CustomerEquityExisting, and
 // [Result.Existing] by period).
 //
+// A stage may be a competitor's brand ([Model.Competitor], competitor.go):
+// in a brand-switching market the chain moves the market's customers
+// between our stages and the competitors', whose customers are not ours
+// ([Flows.Rivals]) and never leave the market; moves to a competitor are
+// churn to a competitor ([Flows.ToRivals]), moves back wins from one
+// ([Flows.FromRivals]). The summary's [Market] has our share by period
+// and its steady state, and [SharePoints] the value of a point of share
+// won through each switching row (market.go, sharepoint.go).
+//
 // The [Engine] advances one period at a time ([Engine.Step]) without
 // allocating, recording customers and cash flows by period, segment and stage
 // into a [Result]. [Engine.Summarize], or [Run], which steps to the horizon
