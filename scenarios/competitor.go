@@ -20,6 +20,7 @@ var competitorEconomics = []struct {
 	{"cost_to_serve", func(st *Stage) float64 { return st.CostToServe }, func(o *StageOverride) *float64 { return o.CostToServe }},
 	{"retention_spend", func(st *Stage) float64 { return st.RetentionSpend }, func(o *StageOverride) *float64 { return o.RetentionSpend }},
 	{"price_discount", func(st *Stage) float64 { return st.PriceDiscount }, func(o *StageOverride) *float64 { return o.PriceDiscount }},
+	{"bad_debt", func(st *Stage) float64 { return st.BadDebt }, func(o *StageOverride) *float64 { return o.BadDebt }},
 	{"purchases", func(st *Stage) float64 { return st.Purchases }, func(o *StageOverride) *float64 { return o.Purchases }},
 }
 
