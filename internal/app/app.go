@@ -117,16 +117,17 @@ type App struct {
 	shotErr  error
 	shotDone bool
 
-	what        whatIf    // the seek and optimise bar
-	tornado     tornadoOf // the tornado tab's analysis
-	trials      int       // Monte Carlo trials per run; 0 is off
-	mcDone      chan mcResult
-	mcStarted   string // mcKey of the last run started
-	sliced      bool   // trials run in slices on one goroutine that yields to the page (browser)
-	mcRun       *mcRun // the run in slices in progress
-	sliceTrials int    // fixed trials per slice (tests); 0 runs sliceTime
-	bands       *uncertainty.Bands
-	bandsKey    string
+	what          whatIf    // the seek and optimise bar
+	tornado       tornadoOf // the tornado tab's analysis
+	trials        int       // Monte Carlo trials per run; 0 is off
+	mcDone        chan mcResult
+	mcStarted     string        // mcKey of the last run started
+	sliced        bool          // trials run in slices on one goroutine that yields to the page (browser)
+	mcRun         *mcRun        // the run in slices in progress
+	sliceTrials   int           // fixed trials per slice (tests); 0 runs sliceTime
+	progressEvery time.Duration // how often a run in slices shows its progress (tests); 0 is progressEvery
+	bands         *uncertainty.Bands
+	bandsKey      string
 
 	stats    Stats
 	platform platform

@@ -324,11 +324,13 @@ func (p *turns) turn(r *mcRun) bool {
 // TestTrialsInSlices: in the browser's mode the trials run on a goroutine
 // in slices of the budget, yielding before each and before the bands; the
 // app lays out their progress, stays idle meanwhile (the run wakes the
-// page), and the bands are those of a run in one go.
+// page once, for the bands: a run shorter than progressEvery shows no
+// progress frames), and the bands are those of a run in one go.
 func TestTrialsInSlices(t *testing.T) {
 	a, screen, src := scripted(t)
 	p := withTurns(a)
 	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true // as the trials button does
+	a.progressEvery = time.Hour                                      // a run that ends before its first progress
 	runFrame(a, screen, src)                                         // starts the run
 	r := a.mcRun
 	p.started(t, r)
@@ -353,8 +355,8 @@ func TestTrialsInSlices(t *testing.T) {
 	if slices != 7 { // ⌈200 / 30⌉; the last turn makes the bands
 		t.Errorf("200 trials took %d slices, want 7", slices)
 	}
-	if p.woken.Load() == 0 {
-		t.Error("the run did not wake the page for its bands")
+	if n := p.woken.Load(); n != 1 {
+		t.Errorf("the run woke the page %d times, want once (for its bands)", n)
 	}
 	runFrame(a, screen, src)
 	if a.mcRun != nil {
@@ -381,6 +383,33 @@ func TestTrialsInSlices(t *testing.T) {
 	p.turn(r)
 	if n := r.done.Load(); n < 1 || n < int64(r.trials) && time.Duration(r.sliceNs.Load()) < sliceTime {
 		t.Errorf("a slice ran %d trials in %v, want trials until %v had passed", n, time.Duration(r.sliceNs.Load()), sliceTime)
+	}
+}
+
+// TestTrialsProgress: a run in slices that lasts longer than its
+// progress interval wakes the page after each slice that ends an interval
+// (here every slice: 1 ns), and once more for its bands, never twice at
+// its end.
+func TestTrialsProgress(t *testing.T) {
+	a, screen, src := scripted(t)
+	p := withTurns(a)
+	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true
+	a.progressEvery = time.Nanosecond
+	runFrame(a, screen, src)
+	r := a.mcRun
+	p.started(t, r)
+	slices := 0
+	for p.turn(r) {
+		slices++
+		if slices > 20 {
+			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
+		}
+	}
+	// ⌈200 / 30⌉ = 7 slices: the first six end with trials left (a wake
+	// each for the progress), the seventh ends the trials (none: the bands
+	// follow), and the bands wake the page.
+	if n := p.woken.Load(); n != 7 {
+		t.Errorf("the run woke the page %d times in %d turns, want 7 (6 progress, 1 bands)", n, slices)
 	}
 }
 

@@ -63,7 +63,7 @@ func (a *App) startMonteCarlo() {
 			st := sim.Stepper()
 			r := &mcRun{key: key, steps: st, trials: st.Trials(), start: time.Now(), ended: make(chan struct{})}
 			a.mcRun = r
-			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials)
+			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials, a.progressEvery)
 		}
 		return
 	}
@@ -105,21 +105,31 @@ type mcRun struct {
 
 // sliceTime is what a slice of trials may take: the page's thread is
 // held for a slice at most (plus one trial), which stays under the 50 ms
-// of a Long Task. The run wakes the page to show its progress at most
-// every progressEvery, so that the frames between cost the trials nothing.
+// of a Long Task. The run wakes the page to show its progress once every
+// progressEvery at most, the first time progressEvery after it started: a
+// frame costs the page more than the trials between (in headless Chromium
+// with software WebGL on 2 cores every frame held the page 60 ms or more,
+// most of it waiting for the GPU process, even one that only changed a
+// text; 200 trials are about 60 ms of work), so a run that ends within a
+// second shows "0 of N" until its bands come, and a long one (5,000
+// trials) its progress each second.
 const (
 	sliceTime     = 35 * time.Millisecond
-	progressEvery = 250 * time.Millisecond
+	progressEvery = time.Second
 )
 
 // run runs the trials in slices of sliceTime (or of fixed trials, for
-// tests), calling yield before each slice and before the bands: in the
-// browser yield returns once the page's event loop has had a turn (input,
-// frames), so the trials go on between frames without waiting for one.
-// It wakes the page (wake) to show the progress, and when the result is in
+// tests), then summarises them into bands in slices of sliceTime, calling
+// yield before each slice: in the browser yield returns once the page's
+// event loop has had a turn (input, frames), so the trials go on between
+// frames without waiting for one. It wakes the page (wake) to show the
+// progress every progress (0: progressEvery), and when the result is in
 // out. A run told to stop returns at its next yield.
-func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int) {
+func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress time.Duration) {
 	defer close(r.ended)
+	if progress <= 0 {
+		progress = progressEvery
+	}
 	shown := r.start
 	for r.steps.Done() < r.trials {
 		yield()
@@ -135,25 +145,43 @@ func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int) {
 		now := time.Now()
 		r.sliced(now.Sub(start))
 		r.done.Store(int64(r.steps.Done()))
-		if now.Sub(shown) >= progressEvery {
+		if now.Sub(shown) >= progress && r.steps.Done() < r.trials {
 			shown = now
 			wake()
 		}
 	}
-	yield() // the bands in a slice of their own
-	if r.stop.Load() {
+	// The bands, in slices of their own too: their per-period columns a
+	// few at a time (5,000 trials' columns take longer than a slice in
+	// wasm), and the headline figures with the last of them.
+	for {
+		yield()
+		if r.stop.Load() {
+			return
+		}
+		start := time.Now()
+		left := r.steps.Summarize(bandColumns)
+		for left > 0 && time.Since(start) < sliceTime {
+			left = r.steps.Summarize(bandColumns)
+		}
+		if left > 0 {
+			r.sliced(time.Since(start))
+			continue
+		}
+		res := mcResult{key: r.key, bands: r.steps.Bands()}
+		r.sliced(time.Since(start))
+		res.ms = ms(time.Since(r.start))
+		select {
+		case out <- res:
+		default: // the app has results waiting: it is busy with newer values
+		}
+		wake()
 		return
 	}
-	start := time.Now()
-	res := mcResult{key: r.key, bands: r.steps.Bands()}
-	r.sliced(time.Since(start))
-	res.ms = ms(time.Since(r.start))
-	select {
-	case out <- res:
-	default: // the app has results waiting: it is busy with newer values
-	}
-	wake()
 }
+
+// bandColumns is how many of the bands' columns a slice summarises
+// between looks at the clock.
+const bandColumns = 4
 
 // sliced notes a slice's time.
 func (r *mcRun) sliced(d time.Duration) {

@@ -221,6 +221,7 @@ func TestBenchBrowser(t *testing.T) {
 			var row []string
 			for _, n := range []int{200, 1000} {
 				prev := b.eval(`window.clvlab.lastMonteCarloMs || 0`)
+				frames := b.eval(`window.clvlab.frames`)
 				b.markLong()
 				root := chromedp.FromContext(b.ctx).Browser.Process().Pid
 				r0 := treeTicks(root)["renderer"]
@@ -230,7 +231,8 @@ func TestBenchBrowser(t *testing.T) {
 				b.settle()
 				got := b.eval(`window.clvlab.lastMonteCarloMs`)
 				ms[n] = append(ms[n], got)
-				row = append(row, fmt.Sprintf("%.0f ms (renderer CPU %.0f ms; longest slice %.0f ms; Long Tasks %s)", got, float64(r1-r0)*1000/clockTicks,
+				row = append(row, fmt.Sprintf("%.0f ms (renderer CPU %.0f ms; %.0f frames; longest slice %.0f ms; Long Tasks %s)", got, float64(r1-r0)*1000/clockTicks,
+					b.eval(`window.clvlab.frames`)-frames,
 					b.eval(`window.clvlab.longestSliceMs || 0`),
 					b.evalString(fmt.Sprintf(`__bench.long.filter(e => e[0] + e[1] >= %v).map(e => e[1].toFixed(0)).join(", ") || "none"`, b.mark))))
 			}

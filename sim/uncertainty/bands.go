@@ -166,21 +166,7 @@ func selectRank(x []float64, k int) {
 // bands summarises the recorded trials, using up to nw goroutines. The
 // columns are independent, so the result does not depend on nw.
 func (s *Simulator) bands(nw int) *Bands {
-	n, h, trials := s.n, s.m.Horizon, s.trials
-	// One Stats per column of samples: the stages, then active customers,
-	// net cash flow and cumulative discounted net cash flow, each by period.
-	stats := make([]Stats, (n+3)*h)
-	b := &Bands{
-		Trials:                          trials,
-		Seed:                            s.cfg.Seed,
-		Customers:                       make([][]Stats, n),
-		ActiveCustomers:                 stats[n*h : (n+1)*h : (n+1)*h],
-		NetCashFlow:                     stats[(n+1)*h : (n+2)*h : (n+2)*h],
-		CumulativeDiscountedNetCashFlow: stats[(n+2)*h:],
-	}
-	for i := range n {
-		b.Customers[i] = stats[i*h : (i+1)*h : (i+1)*h]
-	}
+	b, stats := s.newBands()
 	cols := len(stats)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -193,13 +179,48 @@ func (s *Simulator) bands(nw int) *Bands {
 				if c >= cols {
 					return
 				}
-				stats[c] = summarize(s.samples[c*trials : (c+1)*trials])
+				s.summarizeColumn(stats, c)
 			}
 		}()
 	}
 	wg.Wait()
+	s.finishBands(b)
+	return b
+}
 
+// newBands returns the bands of the run with their per-period Stats not
+// yet summarised, and those Stats as one slice of columns: the stages,
+// then active customers, net cash flow and cumulative discounted net cash
+// flow, each by period (column c summarises samples column c).
+func (s *Simulator) newBands() (*Bands, []Stats) {
+	n, h := s.n, s.m.Horizon
+	stats := make([]Stats, (n+3)*h)
+	b := &Bands{
+		Trials:                          s.trials,
+		Seed:                            s.cfg.Seed,
+		Customers:                       make([][]Stats, n),
+		ActiveCustomers:                 stats[n*h : (n+1)*h : (n+1)*h],
+		NetCashFlow:                     stats[(n+1)*h : (n+2)*h : (n+2)*h],
+		CumulativeDiscountedNetCashFlow: stats[(n+2)*h:],
+	}
+	for i := range n {
+		b.Customers[i] = stats[i*h : (i+1)*h : (i+1)*h]
+	}
+	return b, stats
+}
+
+// summarizeColumn sets stats[c] to the Stats of the trials' values of
+// samples column c.
+func (s *Simulator) summarizeColumn(stats []Stats, c int) {
+	stats[c] = summarize(s.samples[c*s.trials : (c+1)*s.trials])
+}
+
+// finishBands sets b's headline figures: the share of trials with
+// negative equity, the draws, and CLV, payback and customer equity.
+func (s *Simulator) finishBands(b *Bands) {
+	trials := s.trials
 	negative, paid := 0, 0
+	b.Draws = 0
 	for i := range trials {
 		if s.equity[i] < 0 {
 			negative++
@@ -222,5 +243,4 @@ func (s *Simulator) bands(nw int) *Bands {
 		b.Payback = sim.Some(float64(paid) / float64(len(clv)))
 	}
 	b.CustomerEquity = summarize(slices.Clone(s.equity))
-	return b
 }

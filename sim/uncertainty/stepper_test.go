@@ -46,3 +46,42 @@ func TestStepperSlices(t *testing.T) {
 		t.Error("the stepper's bands differ from Run's")
 	}
 }
+
+// TestStepperSummarizeInSlices: once every trial has run, the bands'
+// per-period columns can be summarised a few at a time (Summarize says
+// how many are left, and does nothing before the last trial), and the
+// bands are then those of Run, bit for bit; asking for them again gives
+// the same bands (the draws counted once).
+func TestStepperSummarizeInSlices(t *testing.T) {
+	m := withCohorts(preset(t, "four-stage"), 1000)
+	c := fullConfig(m, 333, 42)
+	want := run(t, m, c)
+	s, err := uncertainty.New(m, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stepper()
+	st.Step(100)
+	if left := st.Summarize(10); left != 0 {
+		t.Errorf("Summarize before the last trial: %d columns left, want 0", left)
+	}
+	st.Step(st.Trials())
+	cols := st.Columns()
+	if want := (len(m.StageIDs) + 3) * m.Horizon; cols != want {
+		t.Fatalf("%d columns, want (stages + 3) × periods = %d", cols, want)
+	}
+	for left := cols; left > 0; {
+		got := st.Summarize(25)
+		if got != max(0, left-25) {
+			t.Fatalf("Summarize(25) with %d left: %d left, want %d", left, got, max(0, left-25))
+		}
+		left = got
+	}
+	b := st.Bands()
+	if !reflect.DeepEqual(b, want) {
+		t.Error("the bands summarised in slices differ from Run's")
+	}
+	if again := st.Bands(); !reflect.DeepEqual(again, want) {
+		t.Errorf("the bands asked for again differ from Run's (draws %d, want %d)", again.Draws, want.Draws)
+	}
+}
