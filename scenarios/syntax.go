@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
@@ -22,50 +23,54 @@ type syntaxRule struct {
 	rewrite func(pe toml.ParseError, src string, m []string) (int, string)
 }
 
-// syntaxRules are every TOML error that gets its own words.
-var syntaxRules = []syntaxRule{
-	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
-		func(pe toml.ParseError, _ string, m []string) (int, string) {
-			return pe.Position.Line, fmt.Sprintf("unexpected %q after the value; write one key = value per line, numbers plain (0.10, not 10%%) and text in quotes (\"month\")", m[1])
-		}},
-	{regexp.MustCompile(`^Key '.*' has already been defined\.?$`),
-		func(pe toml.ParseError, _ string, _ []string) (int, string) {
-			return pe.Position.Line, fmt.Sprintf("%s is set twice in the same table; keep one", pe.LastKey)
-		}},
-	{regexp.MustCompile(`^\S+ is out of range for int64`),
-		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return pe.Position.Line, "the number " + wholeTooLarge(pe.LastKey, token(pe, src))
-		}},
-	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\)`),
-		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return openedAt(src, pe.Position.Line, '['), "a list [ ... ] is not closed; end it with ]"
-		}},
-	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
-		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return openedAt(src, pe.Position.Line, '{'), "a table { ... } is not closed; end it with }"
-		}},
-	{regexp.MustCompile(`^expected '\.' or '\]+' to end (table|array) name`),
-		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return headerBefore(src, pe.Position.Line), "a table header is not closed; write [name] or [[name]]"
-		}},
-	{regexp.MustCompile(`^expected value but found .* instead`),
-		func(pe toml.ParseError, src string, _ []string) (int, string) {
-			return pe.Position.Line, notAValue(pe.LastKey, token(pe, src))
-		}},
-	{regexp.MustCompile(`^unexpected EOF; expected value`),
-		func(pe toml.ParseError, _ string, _ []string) (int, string) {
-			return pe.Position.Line, notAValue(pe.LastKey, "")
-		}},
-	{regexp.MustCompile(`^strings cannot contain newlines`),
-		func(pe toml.ParseError, _ string, _ []string) (int, string) {
-			return pe.Position.Line, "text is not closed: end it with a quote \" on the same line"
-		}},
-}
+// syntaxRules are every TOML error that gets its own words, compiled when
+// a scenario first fails to parse (not at start: compiling them cost the
+// browser's start about 10 ms).
+var syntaxRules = sync.OnceValue(func() []syntaxRule {
+	return []syntaxRule{
+		{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
+			func(pe toml.ParseError, _ string, m []string) (int, string) {
+				return pe.Position.Line, fmt.Sprintf("unexpected %q after the value; write one key = value per line, numbers plain (0.10, not 10%%) and text in quotes (\"month\")", m[1])
+			}},
+		{regexp.MustCompile(`^Key '.*' has already been defined\.?$`),
+			func(pe toml.ParseError, _ string, _ []string) (int, string) {
+				return pe.Position.Line, fmt.Sprintf("%s is set twice in the same table; keep one", pe.LastKey)
+			}},
+		{regexp.MustCompile(`^\S+ is out of range for int64`),
+			func(pe toml.ParseError, src string, _ []string) (int, string) {
+				return pe.Position.Line, "the number " + wholeTooLarge(pe.LastKey, token(pe, src))
+			}},
+		{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\)`),
+			func(pe toml.ParseError, src string, _ []string) (int, string) {
+				return openedAt(src, pe.Position.Line, '['), "a list [ ... ] is not closed; end it with ]"
+			}},
+		{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
+			func(pe toml.ParseError, src string, _ []string) (int, string) {
+				return openedAt(src, pe.Position.Line, '{'), "a table { ... } is not closed; end it with }"
+			}},
+		{regexp.MustCompile(`^expected '\.' or '\]+' to end (table|array) name`),
+			func(pe toml.ParseError, src string, _ []string) (int, string) {
+				return headerBefore(src, pe.Position.Line), "a table header is not closed; write [name] or [[name]]"
+			}},
+		{regexp.MustCompile(`^expected value but found .* instead`),
+			func(pe toml.ParseError, src string, _ []string) (int, string) {
+				return pe.Position.Line, notAValue(pe.LastKey, token(pe, src))
+			}},
+		{regexp.MustCompile(`^unexpected EOF; expected value`),
+			func(pe toml.ParseError, _ string, _ []string) (int, string) {
+				return pe.Position.Line, notAValue(pe.LastKey, "")
+			}},
+		{regexp.MustCompile(`^strings cannot contain newlines`),
+			func(pe toml.ParseError, _ string, _ []string) (int, string) {
+				return pe.Position.Line, "text is not closed: end it with a quote \" on the same line"
+			}},
+	}
+})
 
 // syntaxProblem turns the TOML decoder's error into one a person can act
 // on, with the line where the fix goes.
 func syntaxProblem(pe toml.ParseError, src string) (int, string) {
-	for _, r := range syntaxRules {
+	for _, r := range syntaxRules() {
 		if m := r.message.FindStringSubmatch(pe.Message); m != nil {
 			return r.rewrite(pe, src, m)
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +21,20 @@ const (
 	maxCurrency   = 8
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,39}$`)
+// validID reports whether id is 1 to 40 lower-case letters, digits, _ or
+// -, starting with a letter (^[a-z][a-z0-9_-]{0,39}$; by hand, so that no
+// regular expression is compiled at start).
+func validID(id string) bool {
+	if len(id) < 1 || len(id) > 40 || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if c := id[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks every value of s and returns what is wrong, without
 // lines; Parse adds them.
@@ -225,7 +237,7 @@ func (v *validator) id(at place, id, kind, example string, first, i int) {
 	switch {
 	case id == "":
 		v.add(at, "id is missing; give each %s an id such as %q", kind, example)
-	case !idPattern.MatchString(id):
+	case !validID(id):
 		v.add(at.key("id"), "id = %q, an id is 1 to 40 lower-case letters, digits, _ or -, starting with a letter", id)
 	case first != i:
 		v.add(at.key("id"), "id %q is used by %s %d already; ids must be unique", id, kind, first+1)
