@@ -41,12 +41,15 @@ type Stats struct {
 	// LastMonteCarloMs is the last background run of the trials.
 	LastMonteCarloMs float64
 	// StartFontMs and StartScenarioMs are what New spent making the text
-	// font and loading the scenario.
-	StartFontMs, StartScenarioMs float64
-	LastSliceMs                  float64 // the last slice of trials (browser)
-	LongestSliceMs               float64 // the longest slice of the last run of trials in slices (browser)
-	LastLayoutMs                 float64 // the last run of the widgets, recompute and chart included
-	LastPaintMs                  float64 // the last paint of the screen
+	// font and loading the scenario; of the latter, StartParseMs read the
+	// shown scenario, StartPlanMs made its planner (the first
+	// projection) and StartStoreMs read the saved plans.
+	StartFontMs, StartScenarioMs            float64
+	StartParseMs, StartPlanMs, StartStoreMs float64
+	LastSliceMs                             float64 // the last slice of trials (browser)
+	LongestSliceMs                          float64 // the longest slice of the last run of trials in slices (browser)
+	LastLayoutMs                            float64 // the last run of the widgets, recompute and chart included
+	LastPaintMs                             float64 // the last paint of the screen
 }
 
 // App is the planner's game.
@@ -167,7 +170,10 @@ func New(preset string, s *scenarios.Scenario, fragment string) (*App, error) {
 			preset = scenarios.DefaultPreset
 		}
 		var err error
-		if s, err = scenarios.Preset(preset); err != nil {
+		parse := time.Now()
+		s, err = scenarios.Preset(preset)
+		a.stats.StartParseMs = ms(time.Since(parse))
+		if err != nil {
 			a.fail(err)
 			preset = scenarios.DefaultPreset
 			if s, err = scenarios.Preset(preset); err != nil {
@@ -202,9 +208,14 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 		return err
 	}
 	a.stats.LastRecomputeMs = ms(time.Since(start))
+	first := a.p == nil
 	a.p, a.scroll, a.chartKey, a.stale = p, 0, chartKey{}, true
 	a.what = whatIf{kpi: a.what.kpi} // answers of another scenario must not be applied here; the target is the goal's default
+	start = time.Now()
 	a.restorePlans()
+	if first {
+		a.stats.StartPlanMs, a.stats.StartStoreMs = a.stats.LastRecomputeMs, ms(time.Since(start))
+	}
 	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
 	a.teach.lesson = lessonState{} // a lesson is about its own scenario (openLesson opens it after loading that)
 	return nil

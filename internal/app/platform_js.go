@@ -4,6 +4,8 @@ package app
 
 import (
 	"errors"
+	"runtime/debug"
+	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,6 +32,9 @@ type browser struct {
 	// firstTick is when ebiten first called Update (ms since navigation):
 	// between New's end and it, ebiten set up WebGL.
 	firstTick float64
+	// gcRestored: the garbage collector is back at Go's default pace
+	// after the first frame (see poll).
+	gcRestored bool
 }
 
 // newPlatform returns the browser's platform. The app runs the Monte
@@ -100,6 +105,14 @@ func (b *browser) idle(v bool, wake time.Duration) {
 func (b *browser) poll() {
 	if b.firstTick == 0 {
 		b.firstTick = js.Global().Get("performance").Call("now").Float()
+	}
+	if b.start.Truthy() && !b.gcRestored {
+		// index.html starts the Go program with GOGC=800, so that no
+		// collection (the first compiles the collector's code, lazily, on
+		// the page's one thread) delays the first frame; from the tick
+		// after it the collector keeps Go's default pace.
+		b.gcRestored = true
+		debug.SetGCPercent(100)
 	}
 	b.a.dropped()
 	if b.fetching && b.chinese() {
@@ -177,9 +190,20 @@ func (b *browser) chartOptions() (int, bool) {
 }
 
 // softwareWebGL reports whether the browser draws WebGL 2 in software, by
-// its renderer's name.
+// its renderer's name. It asks ebiten's own context (a canvas's
+// getContext returns the context it already has): a context made only to
+// ask cost the first chart tens of ms under SwiftShader.
 var softwareWebGL = sync.OnceValue(func() bool {
-	gl := js.Global().Get("document").Call("createElement", "canvas").Call("getContext", "webgl2")
+	doc := js.Global().Get("document")
+	own := true
+	gl := js.Null()
+	if c := doc.Call("querySelector", "canvas"); c.Truthy() {
+		gl = c.Call("getContext", "webgl2")
+	}
+	if gl.IsNull() || gl.IsUndefined() {
+		own = false
+		gl = doc.Call("createElement", "canvas").Call("getContext", "webgl2")
+	}
 	if gl.IsNull() || gl.IsUndefined() {
 		return false
 	}
@@ -187,7 +211,7 @@ var softwareWebGL = sync.OnceValue(func() bool {
 	if ext := gl.Call("getExtension", "WEBGL_debug_renderer_info"); !ext.IsNull() {
 		name += " " + gl.Call("getParameter", ext.Get("UNMASKED_RENDERER_WEBGL")).String()
 	}
-	if lose := gl.Call("getExtension", "WEBGL_lose_context"); !lose.IsNull() {
+	if lose := gl.Call("getExtension", "WEBGL_lose_context"); !own && !lose.IsNull() {
 		lose.Call("loseContext") // the probe's context is not needed again
 	}
 	name = strings.ToLower(name)
@@ -266,8 +290,8 @@ func (b *browser) publish() {
 // (window.clvlabBoot: fetch, compile, run, main, from index.html and
 // wasm/main.go, each the time since navigation it ended at), New's font
 // and scenario, ebiten's first tick (firstTick: WebGL set up), the first
-// frame's layout (layoutMs, its chart included), the first chart, and the
-// first frame.
+// frame's layout (layoutMs, its chart included), the first chart, the
+// garbage collections before the first frame (gcs), and the first frame.
 func (b *browser) startTimes() js.Value {
 	if b.start.Truthy() {
 		return b.start
@@ -279,12 +303,26 @@ func (b *browser) startTimes() js.Value {
 	st := b.a.stats
 	s.Set("fontMs", st.StartFontMs)
 	s.Set("scenarioMs", st.StartScenarioMs)
+	s.Set("parseMs", st.StartParseMs)
+	s.Set("planMs", st.StartPlanMs)
+	s.Set("storeMs", st.StartStoreMs)
 	s.Set("firstTick", b.firstTick)
 	s.Set("layoutMs", st.LastLayoutMs)
 	s.Set("firstChartMs", st.LastRenderMs)
+	s.Set("gcs", gcCycles())
 	s.Set("firstFrame", js.Global().Get("performance").Call("now"))
 	b.start = s
 	return s
+}
+
+// gcCycles returns how many garbage collections the program has done.
+func gcCycles() float64 {
+	sample := []rtmetrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	rtmetrics.Read(sample)
+	if sample[0].Value.Kind() != rtmetrics.KindUint64 {
+		return -1
+	}
+	return float64(sample[0].Value.Uint64())
 }
 
 // save offers data as a download.

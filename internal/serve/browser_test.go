@@ -5,6 +5,7 @@ package serve_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -208,9 +209,7 @@ func TestBrowser(t *testing.T) {
 	// Where the start went (index.html's phases and the app's).
 	phases, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.clvlab.start)`))
 	t.Logf("start phases (ms): %s", phases)
-	if !strings.Contains(phases, `"firstFrame":`) || !strings.Contains(phases, `"compiled":`) {
-		t.Errorf("window.clvlab.start = %s lacks the page's or the app's phases", phases)
-	}
+	checkStartPhases(t, phases)
 	// The idle page runs nothing: no tick of the app (index.html holds its
 	// animation frames), no timer of the Go program (held with them:
 	// ebiten's 100 ms ticker would wake it ten times a second), and it
@@ -527,5 +526,32 @@ func onScreen(t *testing.T, widgets map[string]box, w, h float64) {
 				t.Errorf("widgets %s %+v and %s %+v overlap", id, a, other, b)
 			}
 		}
+	}
+}
+
+// checkStartPhases checks window.clvlab.start (JSON): every phase of the
+// page and of the app is there, the moments in their order, and the
+// scenario's parts (the scenario read, its planner, the saved plans) within
+// the scenario phase they are part of.
+func checkStartPhases(t *testing.T, phases string) {
+	t.Helper()
+	var ph map[string]float64
+	if err := json.Unmarshal([]byte(phases), &ph); err != nil {
+		t.Errorf("window.clvlab.start = %s: %v", phases, err)
+		return
+	}
+	moments := []string{"response", "fetched", "compiled", "run", "main", "firstTick", "firstFrame"}
+	for _, k := range append(moments, "fontMs", "scenarioMs", "parseMs", "planMs", "storeMs", "layoutMs", "firstChartMs") {
+		if v, ok := ph[k]; !ok || v < 0 {
+			t.Errorf("window.clvlab.start = %s lacks %s", phases, k)
+		}
+	}
+	for i := 1; i < len(moments); i++ {
+		if ph[moments[i]] < ph[moments[i-1]] {
+			t.Errorf("window.clvlab.start = %s: %s before %s", phases, moments[i], moments[i-1])
+		}
+	}
+	if parts := ph["parseMs"] + ph["planMs"] + ph["storeMs"]; parts > ph["scenarioMs"]+0.01 {
+		t.Errorf("window.clvlab.start = %s: parseMs + planMs + storeMs = %.3f, more than scenarioMs", phases, parts)
 	}
 }
