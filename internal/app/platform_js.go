@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"runtime"
 	"runtime/debug"
 	rtmetrics "runtime/metrics"
 	"strings"
@@ -110,9 +111,12 @@ func (b *browser) poll() {
 		// index.html starts the Go program with GOGC=800, so that no
 		// collection (the first compiles the collector's code, lazily, on
 		// the page's one thread) delays the first frame; from the tick
-		// after it the collector keeps Go's default pace.
+		// after it the collector keeps Go's default pace. Collect now,
+		// while the first frame is on screen, rather than in the frame of
+		// a person's first input.
 		b.gcRestored = true
 		debug.SetGCPercent(100)
+		runtime.GC()
 	}
 	b.a.dropped()
 	if b.fetching && b.chinese() {
