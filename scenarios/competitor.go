@@ -104,3 +104,41 @@ func (v *validator) competitors() {
 		v.add(place{}.key("winback").key("to"), "winback.to = %q, a competitor's stage; won-back customers return to one of our stages (a customer won from a competitor is a move in its row, not a win-back)", to)
 	}
 }
+
+// competitorStay returns the stay of competitor stage i's row: as written,
+// less what the row's other entries take over 1. What a competitor's row
+// leaves stays with it anyway, so a written stay only fills the row; a
+// win raised by a variant or a what-if comes out of it (validate.go's row
+// sums a competitor's row without its stay).
+func competitorStay(row []float64, i int) float64 {
+	sum := 0.0
+	for _, p := range row { // the engine's order (sim's rivalStays)
+		sum += p
+	}
+	if sum <= 1 {
+		return row[i]
+	}
+	return max(0, row[i]-(sum-1))
+}
+
+// competitorImmovable says why the what-if analyses may not move the
+// value at p of a competitor stage, or returns nil: its economics (it has
+// none of ours) and its stay (the rest of its row, which moves with its
+// switching).
+func (s *Scenario) competitorImmovable(p Path) error {
+	if p.Stage == "" || !s.isCompetitor(p.Stage) {
+		return nil
+	}
+	if p.Key == "to" {
+		if p.To == p.Stage {
+			return fmt.Errorf("stage %s is a competitor's: its stay is the rest of its row; move its switching (stage.%s.to.ID) instead", p.Stage, p.Stage)
+		}
+		return nil
+	}
+	for _, e := range competitorEconomics {
+		if p.Key == e.key {
+			return fmt.Errorf("stage %s is a competitor's: it has no economics of ours", p.Stage)
+		}
+	}
+	return nil
+}

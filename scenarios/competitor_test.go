@@ -36,6 +36,9 @@ func TestBrandSwitchingSteadyState(t *testing.T) {
 	a := mat.NewDense(3, 3, nil)
 	for i, row := range p {
 		a.SetRow(i, row)
+		if m.IsCompetitor(i) { // the rest of a competitor's row is its stay
+			a.Set(i, i, row[i]+max(0, 1-(row[0]+row[1]+row[2])))
+		}
 	}
 	var eig mat.Eigen
 	if !eig.Factorize(a, mat.EigenLeft) {

@@ -130,6 +130,9 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 			e.CostToServe *= g.CostToServeMultiplier
 			e.RetentionSpend *= g.RetentionSpendMultiplier
 		}
+		if st.Competitor {
+			row[i] = competitorStay(row, i) // competitor.go
+		}
 		out.Stages[i] = e
 		out.Transition[i] = row
 		if x := s.existing(st, seg, class); x > 0 {

@@ -57,6 +57,9 @@ func (s *Scenario) immovable(p Path, e *Param) error {
 	if e.fixed != "" {
 		return errors.New(e.fixed)
 	}
+	if err := s.competitorImmovable(p); err != nil { // competitor.go
+		return err
+	}
 	switch {
 	case e.Pattern == "acquisition.new_customers":
 		for _, r := range s.Responses {
@@ -80,14 +83,16 @@ func (s *Scenario) immovable(p Path, e *Param) error {
 // every row it enters summing to at most 1, as written (a response target
 // counts with its written value: the curves never take a row over 1, see
 // applyResponses). A row is a segment's and a class's: the stage's, with
-// the segment's overrides and the class's over them.
+// the segment's overrides and the class's over them. A competitor stage's
+// stay is left out: the rest of its row stays with the competitor, so a
+// win from it comes out of the stay.
 func (s *Scenario) rowRoom(p Path) float64 {
 	stageID, dest, segID, classID := p.Stage, p.To, p.Segment, p.Class
 	st := &s.Stages[s.stageIndex(stageID)]
 	others := func(row map[string]float64) float64 {
 		sum := 0.0
 		for _, d := range slices.Sorted(maps.Keys(row)) { // one order: the same bits every run
-			if d != dest {
+			if d != dest && !(st.Competitor && d == stageID) { // a competitor's stay is the rest: a win comes out of it
 				sum += row[d]
 			}
 		}

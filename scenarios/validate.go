@@ -227,7 +227,7 @@ func (v *validator) stages() {
 		v.id(at, st.ID, "stage", "exploration", s.stageIndex(st.ID), i)
 		v.text(at.key("name"), st.Name, false)
 		v.parameters(at, table{stage: st})
-		v.row(at, st.To, nil)
+		v.row(at, st.ID, st.To, nil)
 	}
 }
 
@@ -244,10 +244,13 @@ func (v *validator) id(at place, id, kind, example string, first, i int) {
 	}
 }
 
-// row checks a transition row: base, with the entries of override replacing
-// its own.
-func (v *validator) row(at place, base, override map[string]float64) {
+// row checks the transition row of stage: base, with the entries of
+// override replacing its own. In a competitor stage's row the stay is
+// left out of the sum: what the row leaves stays with the competitor
+// anyway, so the model takes a win out of the stay (competitor.go).
+func (v *validator) row(at place, stage string, base, override map[string]float64) {
 	sum, bad := 0.0, false
+	rival := v.s.isCompetitor(stage)
 	check := func(dst map[string]float64) {
 		for _, id := range slices.Sorted(maps.Keys(dst)) {
 			p := dst[id]
@@ -273,14 +276,20 @@ func (v *validator) row(at place, base, override map[string]float64) {
 		if q, ok := override[id]; ok {
 			p = q
 		}
-		sum += p
+		if !(rival && id == stage) {
+			sum += p
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(override)) {
-		if _, ok := base[id]; !ok {
+		if _, ok := base[id]; !ok && !(rival && id == stage) {
 			sum += override[id]
 		}
 	}
-	if sum > 1+sim.RowTolerance && !bad {
+	switch {
+	case sum <= 1+sim.RowTolerance || bad:
+	case rival:
+		v.add(at.key("to"), "row sums to %s > 1 without its stay; lower some of to.* (in a competitor stage the rest of a row stays with the competitor)", nearOne(sum))
+	default:
 		v.add(at.key("to"), "row sums to %s > 1; lower some of to.* (the rest of a row churns)", nearOne(sum))
 	}
 }
@@ -364,7 +373,7 @@ func (v *validator) classes() {
 				maps.Copy(row, c.Stage[id].To)
 				at := place{path: "class"}.index(i, fmt.Sprintf("class %q", c.ID)).key("stage").key(id)
 				at.where, at.rel = fmt.Sprintf("class %q with segment %q, stage %q", c.ID, seg.ID, id), ""
-				v.row(at, s.Stages[st].To, row)
+				v.row(at, id, s.Stages[st].To, row)
 			}
 		}
 	}
@@ -415,7 +424,7 @@ func (v *validator) groups(kind, example string, list []Segment, index func(stri
 				}
 			}
 			if len(o.To) > 0 {
-				v.row(ov, s.Stages[s.stageIndex(id)].To, o.To)
+				v.row(ov, id, s.Stages[s.stageIndex(id)].To, o.To)
 			}
 		}
 	}
