@@ -174,8 +174,8 @@ func (a *App) drawText(dst *ebiten.Image, op *ui.Op) {
 	t := p.texts[textKey{op.Text, op.Size}]
 	if t == nil {
 		face := a.face(op.Size)
-		// The font is a subset: a character it lacks (×, –, →) is drawn
-		// as its look-alike, as in the charts, never as a blank.
+		// The font is a subset: a character it lacks (in a user's file)
+		// is drawn as "?", as in the charts, never as a blank.
 		s := chart.Printable(op.Text)
 		w, h := text.Measure(s, face, 0)
 		t = &textImage{w: math.Ceil(w), h: math.Ceil(h)}

@@ -284,8 +284,7 @@ func (a *App) buildFormula(m metrics, k kpi.KPI, width int) {
 		}
 		// A line's words measured one by one may come out a pixel
 		// narrower than the line measured whole: wrap with room to spare.
-		// The font has no Greek: chart.Printable's stand-ins, measured
-		// as drawn.
+		// Printable, as drawn (the font has the formulas' τ, Σ and ∞).
 		for _, l := range a.ui.Wrap(chart.Printable(text), size, width-m.pad) {
 			dst = append(dst, formulaLine{l, size, role})
 		}

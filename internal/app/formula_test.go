@@ -45,7 +45,7 @@ func panelText(a *App) string {
 func TestFormulaPanelAnnuity(t *testing.T) {
 	a := openFormulas(t, "s=annuity")
 	text := panelText(a)
-	for _, want := range []string{"CLV = P", "600", "1.1^-3", "= 1,492.11"} {
+	for _, want := range []string{"CLV = P·(1 − (1+r)^−n)/r", "= 600 · (1 − 1.1^−3) / 0.1", "= 1,492.11"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the annuity's panel lacks %q:\n%s", want, text)
 		}

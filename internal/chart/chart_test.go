@@ -148,9 +148,14 @@ func TestMessagesPrintable(t *testing.T) {
 			}
 		}
 	}
-	// "·" is in the font (GB2312 punctuation); "×" and "–" are not.
-	if got := Printable("Value segments (cycle × amount) · 2–3"); got != "Value segments (cycle x amount) · 2-3" {
-		t.Errorf("printable = %q", got)
+	// "·" is in the font (GB2312 punctuation), "×", "–", "τ" and "⁻¹" too
+	// (font/cut.py's extra characters); "½" and "é" are not, nor a
+	// level-2 hanzi ("阈").
+	if s := "Value segments (cycle × amount) · 2–3, τ ≥ 0, (1+d)⁻¹"; Printable(s) != s {
+		t.Errorf("printable = %q", Printable(s))
+	}
+	if got := Printable("½ café 阈"); got != "? caf? ?" {
+		t.Errorf("printable = %q, want %q", got, "? caf? ?")
 	}
 }
 

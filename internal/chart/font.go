@@ -12,8 +12,9 @@ import (
 
 // The chart font is Noto Sans CJK SC Regular cut to the project's subsets
 // (TrueType outlines, see font/README.md; licence font/OFL.txt): the whole
-// face has ASCII, punctuation and the 3,755 GB2312 level-1 hanzi (2.1 MB),
-// the Latin face the same glyphs without the hanzi (26 KB). Native builds
+// face has ASCII, punctuation, the formulas' signs, superscripts and Greek
+// and the 3,755 GB2312 level-1 hanzi (2.1 MB), the Latin face the same
+// glyphs without the hanzi (42 KB). Native builds
 // embed the whole face (font_whole.go); the browser build embeds the Latin
 // face (font_latin.go) and gets the whole one from the page, fetched as its
 // own file (ChineseFontFile) only when Chinese is shown, through
@@ -106,20 +107,13 @@ func registerFont() error {
 	return nil
 }
 
-// substitutes stand in for characters the font lacks.
-var substitutes = map[rune]string{
-	'×': "x", '·': "-", '–': "-", '—': "-", '−': "-", '≥': ">=", '≤': "<=", '→': "->",
-	'÷': "/", '…': "...", '“': "\"", '”': "\"", '‘': "'", '’': "'", '²': "^2", '³': "^3", '⁻': "^-", '¹': "^1",
-	// The formulas' symbols (package explain): the font has no Greek and
-	// no infinity.
-	'τ': "t", 'Σ': "Sum", '∞': "inf",
-	'⁰': "^0", '⁴': "^4", '⁵': "^5", '⁶': "^6", '⁷': "^7", '⁸': "^8", '⁹': "^9",
-}
-
 // Printable returns s with every character the chart font (FontTTF)
-// cannot draw replaced by a look-alike ("–" by "-", "×" by "x"), or by
-// "?"; s itself when the font draws all of it. The app passes its
-// composed lines through it too, since it draws with the same font.
+// cannot draw replaced by "?"; s itself when the font draws all of it.
+// The font has every character of the app's and the charts' own texts,
+// the formulas' τ, Σ, ∞, − and ⁻¹ among them (TestEveryTextHasGlyphs in
+// internal/app): what it lacks comes from a user's file (a scenario's
+// name). The app passes its composed lines through it too, since it
+// draws with the same font.
 func Printable(s string) string {
 	f, _, err := parsedFont()
 	if err != nil {
@@ -140,12 +134,9 @@ func Printable(s string) string {
 	var b strings.Builder
 	b.WriteString(s[:first])
 	for _, r := range s[first:] {
-		switch sub, ok := substitutes[r]; {
-		case r == '\n' || glyphs.has(f, r):
+		if r == '\n' || glyphs.has(f, r) {
 			b.WriteRune(r)
-		case ok:
-			b.WriteString(sub)
-		default:
+		} else {
 			b.WriteByte('?')
 		}
 	}

@@ -2,10 +2,10 @@
 """Converts the CFF (PostScript-outline) font to TrueType (quadratic) outlines.
 
 gonum/plot's PDF backend embeds only TrueType outlines, so the charts use a
-TrueType copy of ../../../shared/fonts/NotoSansSC-gb2312l1.otf. Run with
-Debian's python3-fonttools (4.38):
+TrueType copy of the subset. cut.py uses it (step 2); alone, with Debian's
+python3-fonttools (4.38):
 
-    python3 otf2ttf.py NotoSansSC-gb2312l1.otf NotoSansSC-gb2312l1.ttf
+    python3 otf2ttf.py IN.otf OUT.ttf
 
 This follows fontTools' own snippet (Snippets/otf2ttf.py): each glyph is
 redrawn through Cu2QuPen into a TTGlyphPen with a maximum error of 1 unit.
