@@ -19,7 +19,10 @@ import (
 // and in a projected lesson, on every chart tab, at every size and in
 // both languages (issue 13 item 3: a projected lesson at 1920×1080 left
 // the cash-flow chart's upper plot ~30 px high with its legend drawn
-// over it). CLVLAB_SHOTS=dir saves the screens.
+// over it; its follow-up: a lesson at large text left plots 40–230 px
+// wide, and projector mode was checked at 1920×1080 only). The formula
+// panel's tenure table fits the panel. CLVLAB_SHOTS=dir saves the
+// screens.
 func TestChartRoomTeaching(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out many screens")
@@ -29,10 +32,7 @@ func TestChartRoomTeaching(t *testing.T) {
 		if tc.big {
 			continue // the modes set large text themselves
 		}
-		for _, mode := range []string{"projector", "lesson", "lesson-projector"} {
-			if strings.HasSuffix(mode, "projector") && tc.w != 1920 {
-				continue // projector mode is laid out for 1920×1080 (projectorMinText)
-			}
+		for _, mode := range []string{"projector", "lesson", "lesson-large", "lesson-projector"} {
 			name := fmt.Sprintf("%dx%d-%s-%s", tc.w, tc.h, tc.lang, mode)
 			t.Run(name, func(t *testing.T) {
 				a := openLink(t, "s=four-stage&lang="+tc.lang, tc.w, tc.h)
@@ -53,11 +53,31 @@ func TestChartRoomTeaching(t *testing.T) {
 						a.Draw(screen)
 					})
 					checkChartRoom(t, a, fmt.Sprintf("tab %q", a.tabLabels()[tab]))
+					checkTenureTable(t, a, fmt.Sprintf("tab %q", a.tabLabels()[tab]))
 					if shots != "" {
 						saveShot(t, screen, filepath.Join(shots, fmt.Sprintf("teach-%s-%s.png", name, chartSlug(tab))))
 					}
 				}
 			})
 		}
+	}
+}
+
+// checkTenureTable checks that the formula panel's tenure table, when
+// shown, fits the panel's width: its narrowest choice of columns used to
+// be drawn past the panel's edge when even that did not fit.
+func checkTenureTable(t *testing.T, a *App, where string) {
+	t.Helper()
+	f := &a.teach.formula
+	r, ok := a.Widgets()["formula"]
+	if !ok || !f.shown {
+		return
+	}
+	total := 0
+	for _, w := range f.colW {
+		total += w
+	}
+	if inner := r.Dx() - 2*a.metrics().pad; total > inner {
+		t.Errorf("%s: the tenure table's %d columns take %d px in a panel %d px wide inside", where, len(f.colW), total, inner)
 	}
 }

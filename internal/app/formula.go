@@ -311,7 +311,8 @@ func (a *App) buildFormula(m metrics, k kpi.KPI, width int) {
 // fit width: τ, the stage mix (each stage, and the lost share with
 // win-back), the margin, the discount factor, the contribution and the
 // running sum; where the stages do not fit, the share still active
-// stands for the mix, and then the discount factor goes.
+// stands for the mix, and then the discount factor goes, the share, and
+// the margin (a lesson at large text, 1024×640 or 1920×1080 in English).
 func (a *App) tableCells(width int, size float64) {
 	f := &a.teach.formula
 	t := &f.table
@@ -362,6 +363,7 @@ func (a *App) tableCells(width int, size float64) {
 		{tenure, active, margin, discount, contribution, sum},
 		{tenure, active, margin, contribution, sum},
 		{tenure, margin, contribution, sum},
+		{tenure, contribution, sum},
 	}
 	var cols []column
 	for _, choice := range choices {

@@ -108,7 +108,7 @@ func (a *App) metrics() metrics {
 	}
 	m.kpi = f * 4
 	m.tabs = f * 22 / 10
-	if a.teach.projector {
+	if !a.slidersShown() {
 		m.panel = 0 // no sliders: the KPIs, tabs, chart and formulas take the width
 	}
 	return m
@@ -142,7 +142,7 @@ func (a *App) frame(in ui.Input) {
 	}
 	a.topBar(top)
 	a.lessonBar(top, m)
-	if !a.teach.projector { // projector mode: the chart and the formulas, no sliders
+	if a.slidersShown() {
 		a.controls(m)
 	}
 	a.kpis(m)
@@ -633,7 +633,7 @@ func (a *App) tabsAndChart(m metrics) {
 			y0 = a.trialsRow(m, image.Rect(x0, y0-m.pad/4, a.w-m.pad, a.h)) + m.pad/2
 		}
 	}
-	if !a.teach.projector {
+	if !a.teach.projector && !a.lessonLarge() {
 		y0 = a.whatifBar(m, x0, y0, a.w-m.pad) + m.pad/2
 	}
 	tr := image.Rect(x0, y0, a.w-m.pad, y0)

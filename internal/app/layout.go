@@ -101,8 +101,10 @@ func (a *App) layoutRows(m *metrics) {
 	if a.teach.projector || a.teach.lesson.open() {
 		desc = "" // the lesson, or the formulas projected, say what the class needs
 	}
-	if !a.bar.nameFits { // a narrow window: the name leads the description
+	if !a.bar.nameFits && desc != "" { // a narrow window: the name leads the description
 		desc = a.bar.name + " · " + desc
+	} else if !a.bar.nameFits {
+		desc = a.bar.name
 	}
 	desc = strings.ReplaceAll(desc, "\n", "  ")
 	msg := desc

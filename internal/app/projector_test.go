@@ -24,7 +24,7 @@ func smallTexts(a *App, min float64) []string {
 	var out []string
 	for _, op := range a.ui.Ops() {
 		if op.Kind == ui.OpText && op.Text != "" && op.Size < min {
-			out = append(out, fmt.Sprintf("%q at %.1f px", op.Text, op.Size))
+			out = append(out, fmt.Sprintf("%q at %.2f px", op.Text, op.Size))
 		}
 	}
 	return out
@@ -35,44 +35,52 @@ func smallTexts(a *App, min float64) []string {
 // KPI's explanation open and with the shortcuts shown, no text of the
 // display list is under 24 px, and no text the chart draws either (its
 // font sizes as a recording canvas receives them, in points at 96 px an
-// inch).
+// inch). A smaller projector (1280×800, 1024×640) throws its picture as
+// large on the wall: its text may be smaller in proportion, 24 px times
+// min(w/1920, h/1080) (16 px at 1280×800, 12.8 px at 1024×640), and no
+// smaller (issue 13's follow-up: these sizes were not checked).
 func TestProjectorText(t *testing.T) {
-	for _, lang := range []string{"en", "zh"} {
-		a := openLink(t, "s=four-stage&projector=1&lang="+lang, 1920, 1080)
-		for tab := range numTabs {
-			a.tab, a.stale = tab, true
-			frame(a, ui.Input{Mouse: image.Pt(-1, -1)})
-			for _, s := range smallTexts(a, projectorMinText) {
-				t.Errorf("%s tab %d: text under %d px: %s", lang, tab, projectorMinText, s)
+	for _, size := range [][2]int{{1920, 1080}, {1280, 800}, {1024, 640}} {
+		w, h := size[0], size[1]
+		least := projectorMinText * math.Min(float64(w)/1920, float64(h)/1080)
+		for _, lang := range []string{"en", "zh"} {
+			at := fmt.Sprintf("%dx%d %s", w, h, lang)
+			a := openLink(t, "s=four-stage&projector=1&lang="+lang, w, h)
+			for tab := range numTabs {
+				a.tab, a.stale = tab, true
+				frame(a, ui.Input{Mouse: image.Pt(-1, -1)})
+				for _, s := range smallTexts(a, least) {
+					t.Errorf("%s tab %d: text under %.2f px: %s", at, tab, least, s)
+				}
+				if a.chartFig == nil || tab == tabPlans {
+					continue
+				}
+				rec := &textRecorder{least: least}
+				rec.w, rec.h = a.chartFig.Size().Points()
+				a.chartFig.Draw(draw.New(rec))
+				if rec.texts == 0 {
+					t.Errorf("%s tab %d: the chart drew no text", at, tab)
+				}
+				for _, s := range rec.small {
+					t.Errorf("%s tab %d: chart text under %.2f px: %s", at, tab, least, s)
+				}
 			}
-			if a.chartFig == nil || tab == tabPlans {
-				continue
+			// Hovering a KPI opens its explanation; "?" the shortcuts.
+			a.tab = 0
+			frame(a, ui.Input{Mouse: a.widgets["kpi:clv"].Min.Add(image.Pt(5, 5))})
+			if _, ok := a.widgets["explain"]; !ok {
+				t.Errorf("%s: hovering the CLV card opened no explanation", at)
 			}
-			rec := &textRecorder{}
-			rec.w, rec.h = a.chartFig.Size().Points()
-			a.chartFig.Draw(draw.New(rec))
-			if rec.texts == 0 {
-				t.Errorf("%s tab %d: the chart drew no text", lang, tab)
+			for _, s := range smallTexts(a, least) {
+				t.Errorf("%s: with the explanation open, text under %.2f px: %s", at, least, s)
 			}
-			for _, s := range rec.small {
-				t.Errorf("%s tab %d: chart text under %d px: %s", lang, tab, projectorMinText, s)
+			frame(a, ui.Input{Mouse: image.Pt(-1, -1), Chars: []rune{'?'}})
+			if !a.help {
+				t.Errorf("%s: ? did not show the shortcuts", at)
 			}
-		}
-		// Hovering a KPI opens its explanation; "?" the shortcuts.
-		a.tab = 0
-		frame(a, ui.Input{Mouse: a.widgets["kpi:clv"].Min.Add(image.Pt(5, 5))})
-		if _, ok := a.widgets["explain"]; !ok {
-			t.Errorf("%s: hovering the CLV card opened no explanation", lang)
-		}
-		for _, s := range smallTexts(a, projectorMinText) {
-			t.Errorf("%s: with the explanation open, text under %d px: %s", lang, projectorMinText, s)
-		}
-		frame(a, ui.Input{Mouse: image.Pt(-1, -1), Chars: []rune{'?'}})
-		if !a.help {
-			t.Errorf("%s: ? did not show the shortcuts", lang)
-		}
-		for _, s := range smallTexts(a, projectorMinText) {
-			t.Errorf("%s: with the shortcuts shown, text under %d px: %s", lang, projectorMinText, s)
+			for _, s := range smallTexts(a, least) {
+				t.Errorf("%s: with the shortcuts shown, text under %.2f px: %s", at, least, s)
+			}
 		}
 	}
 }
@@ -84,17 +92,18 @@ func frame(a *App, in ui.Input) {
 }
 
 // textRecorder is a gonum/plot canvas that only notes the size of each
-// text drawn, and those under projectorMinText pixels.
+// text drawn, and those under least pixels.
 type textRecorder struct {
 	w, h  vg.Length
+	least float64
 	texts int
 	small []string
 }
 
 func (r *textRecorder) FillString(f font.Face, _ vg.Point, s string) {
 	r.texts++
-	if px := f.Font.Size.Points() * 96 / 72; px < projectorMinText-1e-9 {
-		r.small = append(r.small, fmt.Sprintf("%q at %.1f px", s, px))
+	if px := f.Font.Size.Points() * 96 / 72; px < r.least-1e-9 {
+		r.small = append(r.small, fmt.Sprintf("%q at %.2f px", s, px))
 	}
 }
 func (r *textRecorder) Size() (vg.Length, vg.Length)       { return r.w, r.h }

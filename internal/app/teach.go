@@ -31,11 +31,13 @@ const smallestText = 0.85
 
 // projectorScale is the layout's scale in projector mode: the body text
 // such that the smallest text is projectorMinText pixels at 1920×1080,
-// and in proportion at other sizes.
+// and in proportion at other sizes, in whole pixels rounded up (29 px at
+// 1920×1080, 19 at 1280×800, 16 at 1024×640: fit·29 px rounded down
+// left 1024×640's smallest text at 12.75 px, under its 12.8).
 func projectorScale(w, h int) float64 {
 	fit := math.Min(float64(w)/1920, float64(h)/1080)
-	body := math.Ceil(projectorMinText / smallestText) // 29 px
-	return math.Max(0.85, fit*body/15)                 // the layout's text is 15 px at scale 1
+	body := math.Ceil(fit*projectorMinText/smallestText - 1e-9)
+	return math.Max(0.85, body/15) // the layout's text is 15 px at scale 1
 }
 
 // projectorChartText is the charts' text scale in projector mode for a
@@ -100,6 +102,21 @@ func (a *App) teachButton(id string) {
 	a.platform.stateChanged()
 }
 
+// lessonLarge reports whether a lesson is open at large text, not
+// projected. Its lesson bar, formula panel and chart need the room of a
+// projected lesson: it goes without the sliders and the what-if bar (the
+// lesson's steps set the values; closing the lesson or leaving large text
+// brings them back), and the formula panel is as narrow as it goes.
+func (a *App) lessonLarge() bool {
+	return a.big && a.teach.lesson.open() && !a.teach.projector
+}
+
+// slidersShown reports whether the control panel's sliders are on
+// screen: not in projector mode, nor in a lesson at large text.
+func (a *App) slidersShown() bool {
+	return !a.teach.projector && !a.lessonLarge()
+}
+
 // formulasShown reports whether the formula panel is on screen.
 func (a *App) formulasShown() bool {
 	return a.teach.formulas || a.teach.projector || a.teach.lesson.open()
@@ -114,8 +131,11 @@ func (a *App) formulaSplit(m metrics, cr image.Rectangle) (chart, panel image.Re
 	}
 	if cr.Dx() >= cr.Dy()*3/2 {
 		share := 2 * cr.Dx() / 5
-		if a.teach.projector { // the chart's text is larger projected: it gets more of the width
+		switch {
+		case a.teach.projector: // the chart's text is larger projected: it gets more of the width
 			share = cr.Dx() / 3
+		case a.lessonLarge(): // and at large text the more: the panel is as narrow as it goes
+			share = 0
 		}
 		w := max(share, m.font*18)
 		x := cr.Max.X - w
