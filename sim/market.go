@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
 
 // Market share in a brand-switching market (competitor.go).
 //
@@ -282,110 +286,57 @@ func (c *Chain) matrix(states []int) [][]float64 {
 // with the last equation replaced by Σπ = 1. ok is false when π is not
 // unique (several closed classes).
 func (c *Chain) stationary(states []int) ([]float64, bool) {
-	a := c.matrix(states)
 	k := len(states)
-	sys := make([][]float64, k)
 	b := make([]float64, k)
-	for i := range k {
-		sys[i] = make([]float64, k)
-		for j := range k {
-			sys[i][j] = -a[j][i]
-		}
-		sys[i][i]++
-	}
-	for j := range k {
-		sys[k-1][j] = 1
-	}
 	b[k-1] = 1
-	x, ok := solveLinear(sys, b)
-	if !ok {
-		return nil, false
-	}
-	pi := make([]float64, c.n)
-	for i, s := range states {
-		if s < c.n {
-			pi[s] = max(0, x[i]) // a rounding residue below 0
-		}
-	}
-	return pi, true
+	return c.solveTransposed(states, b, true)
 }
 
 // timeIn returns, over the stages, the expected periods a customer
 // starting in entry spends in each: v = e·(I − A)⁻¹ over the states it can
 // reach, solved as (I − A)ᵀ·v = e.
 func (c *Chain) timeIn(states []int, entry int) ([]float64, bool) {
-	a := c.matrix(states)
-	k := len(states)
-	sys := make([][]float64, k)
-	b := make([]float64, k)
-	for i := range k {
-		sys[i] = make([]float64, k)
-		for j := range k {
-			sys[i][j] = -a[j][i]
-		}
-		sys[i][i]++
-		if states[i] == entry {
+	b := make([]float64, len(states))
+	for i, s := range states {
+		if s == entry {
 			b[i] = 1
 		}
 	}
-	x, ok := solveLinear(sys, b)
-	if !ok {
+	return c.solveTransposed(states, b, false)
+}
+
+// solveTransposed solves (I − A)ᵀ·x = b over states, A the chain's moves
+// among them, with the last equation replaced by Σx = b's last entry when
+// sum is set, by LU as summary.go's solve does; it returns x over the
+// stages (a rounding residue below 0 as 0), or false when the system is
+// singular.
+func (c *Chain) solveTransposed(states []int, b []float64, sum bool) ([]float64, bool) {
+	a := c.matrix(states)
+	k := len(states)
+	sys := mat.NewDense(k, k, nil)
+	for i := range k {
+		for j := range k {
+			x := -a[j][i]
+			if i == j {
+				x++
+			}
+			if sum && i == k-1 {
+				x = 1
+			}
+			sys.Set(i, j, x)
+		}
+	}
+	var lu mat.LU
+	lu.Factorize(sys)
+	var x mat.VecDense
+	if err := lu.SolveVecTo(&x, false, mat.NewVecDense(k, b)); err != nil {
 		return nil, false
 	}
 	v := make([]float64, c.n)
 	for i, s := range states {
 		if s < c.n {
-			v[s] = max(0, x[i])
+			v[s] = max(0, x.AtVec(i))
 		}
 	}
 	return v, true
-}
-
-// solveLinear solves a·x = b by Gaussian elimination with partial
-// pivoting, overwriting a and b; ok is false when a is singular (a pivot
-// below 1e−12 of the largest entry). The systems are small: a market's
-// stages and lost states.
-func solveLinear(a [][]float64, b []float64) ([]float64, bool) {
-	k := len(b)
-	scale := 0.0
-	for _, row := range a {
-		for _, x := range row {
-			scale = max(scale, math.Abs(x))
-		}
-	}
-	if scale == 0 {
-		return nil, false
-	}
-	for col := range k {
-		p := col
-		for i := col + 1; i < k; i++ {
-			if math.Abs(a[i][col]) > math.Abs(a[p][col]) {
-				p = i
-			}
-		}
-		if math.Abs(a[p][col]) <= 1e-12*scale {
-			return nil, false
-		}
-		a[col], a[p] = a[p], a[col]
-		b[col], b[p] = b[p], b[col]
-		for i := col + 1; i < k; i++ {
-			f := a[i][col] / a[col][col]
-			if f == 0 {
-				continue
-			}
-			for j := col; j < k; j++ {
-				a[i][j] -= f * a[col][j]
-			}
-			b[i] -= f * b[col]
-		}
-	}
-	x := make([]float64, k)
-	for i := k - 1; i >= 0; i-- {
-		s := b[i]
-		for j := i + 1; j < k; j++ {
-			s -= a[i][j] * x[j]
-		}
-		x[i] = s / a[i][i]
-	}
-	return x, true
 }

@@ -56,23 +56,10 @@ func SharePoints(m *Model, r *Result) []SharePoint {
 		if top, ok := at(1); !ok || top < target {
 			continue
 		}
-		f0, f1 := 0.0, 1.0
-		for range 100 { // bisection: the share is continuous in the fraction
-			mid := (f0 + f1) / 2
-			s, ok := at(mid)
-			if !ok {
-				break
-			}
-			if s < target {
-				f0 = mid
-			} else {
-				f1 = mid
-			}
-			if f1-f0 <= 1e-15 {
-				break
-			}
+		f, ok := bisectFraction(at, target)
+		if !ok {
+			continue // the steady state is undefined on the way: so is the point's value
 		}
-		f := f1
 		run, err := Run(m.withSwitching(row, f))
 		if err != nil {
 			continue
@@ -160,4 +147,28 @@ func (m *Model) switched(t [][]float64, row int, f float64) [][]float64 {
 	}
 	out[row] = r
 	return out
+}
+
+// bisectFraction returns the least fraction f in [0, 1] (within 1e-15)
+// whose steady share at(f) reaches target, given at(0) < target ≤ at(1):
+// the share is continuous in the fraction. ok is false when at fails on
+// the way (the steady state is undefined there).
+func bisectFraction(at func(float64) (float64, bool), target float64) (float64, bool) {
+	f0, f1 := 0.0, 1.0
+	for range 100 {
+		mid := (f0 + f1) / 2
+		s, ok := at(mid)
+		if !ok {
+			return 0, false
+		}
+		if s < target {
+			f0 = mid
+		} else {
+			f1 = mid
+		}
+		if f1-f0 <= 1e-15 {
+			break
+		}
+	}
+	return f1, true
 }
