@@ -38,6 +38,11 @@ type Stats struct {
 	Layouts         int     // runs of the widgets (frame)
 	LastRecomputeMs float64 // last projection of the scenario, or of the analysis a tab shows
 	LastRenderMs    float64 // last chart build and draw (on the GPU, into the kept chart image)
+	// LastChartBuildMs, LastChartDrawMs and LastChartGPUMs split
+	// LastRenderMs: the figure built (gonum/plot's data, ticks and
+	// legends), its drawing calls issued, and the wait for the GPU to
+	// finish them (0 unless the platform waits: window.clvlabSync).
+	LastChartBuildMs, LastChartDrawMs, LastChartGPUMs float64
 	// LastMonteCarloMs is the last background run of the trials.
 	LastMonteCarloMs float64
 	// StartFontMs and StartScenarioMs are what New spent making the text
@@ -111,6 +116,7 @@ type App struct {
 	hover      int                   // period under the mouse, or −1
 	hoverKey   chartKey              // the chart the hover values were read from
 	hoverLines []string
+	moves      moves // a mouse move over the chart without a layout (hover.go)
 
 	paint      painter
 	clips      map[image.Rectangle]*ebiten.Image

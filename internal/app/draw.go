@@ -31,20 +31,46 @@ func (a *App) Draw(screen *ebiten.Image) {
 	start := time.Now()
 	a.platform.publish()
 	a.paint.frame++
-	screen.Fill(opaqueWhite)
+	// A mouse move over the chart that changed only the crosshair
+	// (moveCrosshair) paints the chart's rectangle alone: what the frame
+	// would paint there, clipped to it.
+	area := a.moves.paint
+	a.moves.paint = image.Rectangle{}
+	base := screen
+	if area.Empty() {
+		screen.Fill(opaqueWhite)
+	} else {
+		base = a.clip(screen, area)
+		a.paint.rect(base, float64(area.Min.X), float64(area.Min.Y), float64(area.Dx()), float64(area.Dy()), 0, white)
+	}
 	if a.chartImg != nil && (a.tab != tabPlans || a.dataFit != nil && a.dataFit.open) { // the Plans tab draws a table instead
 		a.paint.op.GeoM.Reset()
 		a.paint.op.ColorScale.Reset()
 		a.paint.op.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))
-		screen.DrawImage(a.chartImg, &a.paint.op)
+		base.DrawImage(a.chartImg, &a.paint.op)
 	}
-	dst := screen
+	dst := base
 	for i := range a.ui.Ops() {
 		op := &a.ui.Ops()[i]
 		r := op.R
+		if op.Kind == ui.OpClip {
+			switch {
+			case area.Empty():
+				dst = a.clip(screen, r)
+			case r.Empty():
+				dst = base
+			default:
+				dst = a.clip(screen, r.Intersect(area))
+				if dst == screen {
+					dst = nil // clipped to nothing: draw nothing until the next clip
+				}
+			}
+			continue
+		}
+		if dst == nil || !area.Empty() && !opBounds(op).Overlaps(area) {
+			continue
+		}
 		switch op.Kind {
-		case ui.OpClip:
-			dst = a.clip(screen, r)
 		case ui.OpFill:
 			a.paint.rect(dst, float64(r.Min.X), float64(r.Min.Y), float64(r.Dx()), float64(r.Dy()), 0, op.Color)
 		case ui.OpStroke:
@@ -67,6 +93,14 @@ func (a *App) Draw(screen *ebiten.Image) {
 	if a.shot != "" && (a.chartImg != nil || a.tab == tabPlans) && (a.trials == 0 || a.currentBands() != nil) {
 		a.screenshot(screen)
 	}
+}
+
+// opBounds returns the rectangle op paints within, with a margin: a
+// line is wider than its rectangle, a knob's disc has a pixel of edge,
+// and a text's image may be a little taller than its line.
+func opBounds(op *ui.Op) image.Rectangle {
+	reach := 2 + int(math.Ceil(float64(op.Width)+op.Size/2))
+	return op.R.Canon().Inset(-reach)
 }
 
 // opaqueWhite is white as an interface value: converting color.White (a

@@ -117,6 +117,10 @@ func (a *App) metrics() metrics {
 // frame lays out and runs every widget once.
 func (a *App) frame(in ui.Input) {
 	a.stats.Layouts++
+	if a.moveCrosshair(in) {
+		return // the mouse moved over the chart, and nothing else happened
+	}
+	a.moves.laid, a.moves.paint = false, image.Rectangle{}
 	a.stale = false
 	m := a.metrics()
 	c := &a.ui
@@ -669,7 +673,7 @@ func (a *App) tabsAndChart(m metrics) {
 	}
 	a.renderChart(cr)
 	a.optimumButton(m, cr)
-	a.crosshair(m, cr)
+	a.layCrosshair(m, cr, !fr.Empty())
 }
 
 // tabLabels are the chart tabs' names in the current language.
@@ -701,6 +705,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 	} else {
 		fig, err = chart.Build(chart.Kinds[a.tab], a.chartInput(), size)
 	}
+	built := time.Now()
 	if err != nil {
 		a.fail(err)
 		a.chartKey = key
@@ -714,11 +719,14 @@ func (a *App) renderChart(cr image.Rectangle) {
 		factor = 1 // device pixels this small need no supersampling
 	}
 	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+	drawn := time.Now()
 	if sync {
 		a.chartImg.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(a.chartPixel[:])
 	}
 	a.chartFig, a.chartRect, a.chartKey = fig, cr, key
-	a.stats.LastRenderMs = ms(time.Since(start))
+	end := time.Now()
+	a.stats.LastRenderMs = ms(end.Sub(start))
+	a.stats.LastChartBuildMs, a.stats.LastChartDrawMs, a.stats.LastChartGPUMs = ms(built.Sub(start)), ms(drawn.Sub(built)), ms(end.Sub(drawn))
 }
 
 // bigText is how much larger large text is.
@@ -759,52 +767,6 @@ func (a *App) chartText(cr image.Rectangle) float64 {
 type chartArea struct {
 	window image.Point
 	area   float64
-}
-
-// crosshair adds a vertical line at the period under the mouse and a box
-// with the values there.
-func (a *App) crosshair(m metrics, cr image.Rectangle) {
-	c := &a.ui
-	if a.chartFig == nil || a.picker || !c.In.Mouse.In(cr) {
-		a.hover = -1
-		return
-	}
-	p := c.In.Mouse.Sub(cr.Min)
-	period, x, top, bottom, ok := a.chartFig.PeriodAt(p.X, p.Y)
-	if !ok {
-		a.hover = -1
-		return
-	}
-	if (period != a.hover || a.hoverKey != a.chartKey) && a.tab < len(chart.Kinds) {
-		a.hover, a.hoverKey = period, a.chartKey
-		a.hoverLines = chart.Values(chart.Kinds[a.tab], a.chartInput(), period)
-	}
-	c.Add(ui.Op{Kind: ui.OpLine, R: image.Rect(cr.Min.X+x, cr.Min.Y+top, cr.Min.X+x, cr.Min.Y+bottom),
-		Color: color.RGBA{0x33, 0x33, 0x33, 0xc0}, Width: 1})
-	if len(a.hoverLines) == 0 {
-		return
-	}
-	w := 0.0
-	for _, l := range a.hoverLines {
-		w = math.Max(w, a.measure(l, float64(m.font)*0.9))
-	}
-	bw, bh := int(w)+m.pad*2, len(a.hoverLines)*m.line+m.pad
-	bx := cr.Min.X + x + m.pad
-	if bx+bw > cr.Max.X {
-		bx = cr.Min.X + x - m.pad - bw
-	}
-	by := cr.Min.Y + top + m.pad
-	box := a.clearOfLegends(image.Rect(bx, by, bx+bw, by+bh), cr, cr.Min.X+x, m.pad)
-	bx, by = box.Min.X, box.Min.Y
-	c.Fill(box, color.RGBA{0xff, 0xff, 0xff, 0xf0})
-	c.Add(ui.Op{Kind: ui.OpStroke, R: box, Color: c.Theme.Track, Width: 1})
-	for i, l := range a.hoverLines {
-		col := c.Theme.Text
-		if i == 0 {
-			col = c.Theme.Muted
-		}
-		c.Label(image.Rect(bx+m.pad, by+m.pad/2+i*m.line, bx+bw-m.pad/2, by+m.pad/2+(i+1)*m.line), l, float64(m.font)*0.9, col, ui.Left)
-	}
 }
 
 // scenarioPicker lists the shipped scenarios over the chart; a click

@@ -234,7 +234,8 @@ func (b *browser) stateChanged() {
 }
 
 // publish sets window.clvlab = {frames, updates, lastRecomputeMs,
-// lastRenderMs, lastMonteCarloMs, lastSliceMs, longestSliceMs, kpis,
+// lastRenderMs (split into lastChartBuildMs, lastChartDrawMs and
+// lastChartGPUMs), lastMonteCarloMs, lastSliceMs, longestSliceMs, kpis,
 // scenario, lang, tab, fragment, message, widgets, plans, saved,
 // compared, baseline, ...}.
 func (b *browser) publish() {
@@ -244,6 +245,9 @@ func (b *browser) publish() {
 	o.Set("updates", a.stats.Updates)
 	o.Set("lastRecomputeMs", a.stats.LastRecomputeMs)
 	o.Set("lastRenderMs", a.stats.LastRenderMs)
+	o.Set("lastChartBuildMs", a.stats.LastChartBuildMs)
+	o.Set("lastChartDrawMs", a.stats.LastChartDrawMs)
+	o.Set("lastChartGPUMs", a.stats.LastChartGPUMs)
 	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
 	o.Set("lastSliceMs", a.stats.LastSliceMs)
 	o.Set("longestSliceMs", a.stats.LongestSliceMs)

@@ -11,8 +11,11 @@ func (a *App) clearOfLegends(box, cr image.Rectangle, x, pad int) image.Rectangl
 	if a.chartFig == nil {
 		return box
 	}
-	var legends []image.Rectangle
-	for _, l := range a.chartFig.Legends() {
+	// The legends in cr's pixels, and the places to try, in arrays on
+	// the stack: a mouse move over the chart allocates nothing.
+	var legendsAt, triesAt [16]image.Rectangle
+	legends := legendsAt[:0]
+	for _, l := range a.legends() {
 		legends = append(legends, l.Add(cr.Min))
 	}
 	clear := func(b image.Rectangle) bool {
@@ -29,7 +32,7 @@ func (a *App) clearOfLegends(box, cr image.Rectangle, x, pad int) image.Rectangl
 	if clear(box) {
 		return box
 	}
-	var tries []image.Rectangle
+	tries := triesAt[:0]
 	for _, l := range legends {
 		if box.Overlaps(l) {
 			tries = append(tries, box.Add(image.Pt(l.Max.X+pad-box.Min.X, 0)), box.Add(image.Pt(0, l.Max.Y+pad-box.Min.Y)))
