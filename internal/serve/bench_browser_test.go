@@ -45,7 +45,8 @@ import (
 //   - key to frame: an arrow key on a focused slider, from the keydown
 //     event's time stamp to the publish of the frame whose link changed;
 //   - chart redraw: lastRenderMs after a click that changes a slider, on
-//     each tab (as many as window.clvlab.widgets has);
+//     each tab (as many as window.clvlab.widgets has), and the change's
+//     split (lastChartBuildMs, lastChartDrawMs, lastChartGPUMs);
 //   - blocked: the longest Long Task the page reported in a phase;
 //   - idle CPU: utime+stime of the browser's processes (/proc) over
 //     CLVLAB_BENCH_IDLE seconds (10 by default), the app idle and then a
@@ -146,9 +147,9 @@ func TestBenchBrowser(t *testing.T) {
 	}
 
 	// Chart redraw per tab, at both sizes. The app waits for the GPU to
-	// draw each chart (window.clvlabSync), so that lastRenderMs holds the
-	// GPU's work too, not only issuing the draws.
-	b.eval(`(window.clvlabSync = true, 1)`)
+	// draw each chart (window.clvlabSync, set on each page: a navigation
+	// drops it), so that lastRenderMs holds the GPU's work too, not only
+	// issuing the draws.
 	for _, size := range [][2]int{{1280, 800}, {1920, 1080}} {
 		if !phase("charts") {
 			break
@@ -159,8 +160,9 @@ func TestBenchBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		b.open(srv.URL + "/#s=four-stage")
+		b.eval(`(window.clvlabSync = true, 1)`)
 		b.settle()
-		var row []string
+		var row, split []string
 		var worst, blocked float64
 		tabs := int(b.eval(`Object.keys(window.clvlab.widgets).filter(k => k.startsWith("tab:")).length`))
 		for tab := range tabs {
@@ -183,11 +185,13 @@ func TestBenchBrowser(t *testing.T) {
 			ch := b.eval(`window.clvlab.lastRenderMs`)
 			worst, blocked = max(worst, ch), max(blocked, b.longest())
 			row = append(row, fmt.Sprintf("%d: %.0f/%.0f", tab, sw, ch))
+			split = append(split, fmt.Sprintf("%d: %.0f/%.0f/%.0f", tab, b.eval(`window.clvlab.lastChartBuildMs || 0`),
+				b.eval(`window.clvlab.lastChartDrawMs || 0`), b.eval(`window.clvlab.lastChartGPUMs || 0`)))
 		}
 		r.add(fmt.Sprintf("chart redraw %d×%d, per tab (switch/change, ms)", size[0], size[1]),
 			fmt.Sprintf("worst change %.0f ms; %s; page blocked at most %.0f ms", worst, strings.Join(row, ", "), blocked))
+		r.add(fmt.Sprintf("… the change split: build/draw calls/GPU wait, ms (%d×%d)", size[0], size[1]), strings.Join(split, ", "))
 	}
-	b.eval(`(window.clvlabSync = false, 1)`)
 	b.viewport(1280, 800)
 	if err := chromedp.Do(b.ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
