@@ -54,7 +54,8 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 					cum[k] += c.NetCashFlow
 					cum[k+1] += c.DiscountedNetCashFlow
 					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
-					for _, x := range []float64{c.Customers, c.New, c.Churned, c.WonBack, c.Purchases,
+					customers, churned := residues(res, t, i, c) // residue.go
+					for _, x := range []float64{customers, c.New, churned, c.WonBack, c.Purchases,
 						c.Revenue, c.Discount, c.BadDebt, c.CostToServe, c.RetentionSpend,
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1]} {
