@@ -35,6 +35,15 @@
 // the mixed table, and for a model with several segments the CLV and
 // CLV∞ as Σ_s w_s·CLV_s with each segment's value.
 //
+// Today's customers (sim.Segment's Existing): [Existing] follows one of
+// them from each stage that holds some through the horizon, and customer
+// equity's formula adds their part to the cohorts': CE = CE_new +
+// CE_existing, the second Σ_i X_i·V_i with X_i the customers in stage i
+// at period 0 and V_i what one of them is worth (TestExistingAgainstSim
+// checks it against sim). Bad debt (sim.Economics' BadDebt) enters each
+// margin; where a model has any, CLV's and CLV∞'s formulas write the
+// margin of each stage that has it with its numbers.
+//
 // Words come from the KPI catalogue (kpi.KPI.Formula); the symbols, the
 // values and the result are this package's, in English or Chinese.
 //

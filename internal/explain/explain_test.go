@@ -40,7 +40,8 @@ func close(got, want, rel float64) bool {
 // the tenure table's contributions sum to sim's CLV, mixed and per
 // segment; that its active share is sim's survival; that the customer
 // equity rebuilt from the table's running sums (each cohort c worth
-// N_c·(1+d)^−c·(CLV over the H−c periods left − CAC)) is sim's; and that
+// N_c·(1+d)^−c·(CLV over the H−c periods left − CAC)) and today's
+// customers (Existing: Σ_i X_i·V_i) is sim's; and that
 // the fundamental-matrix CLV∞ and lifetime are sim's.
 func TestTableSumsToCLV(t *testing.T) {
 	const rel = 1e-9 // the sums differ from sim's only in their order of addition
@@ -88,9 +89,17 @@ func TestTableSumsToCLV(t *testing.T) {
 			if !close(ce, sum.CustomerEquityNew, rel) {
 				t.Errorf("%s: equity from the table %v, sim %v", name, ce, sum.CustomerEquityNew)
 			}
-			// The formula adds today's customers' part as the engine has it.
-			if !close(ce+sum.CustomerEquityExisting, sum.CustomerEquity, rel) {
-				t.Errorf("%s: equity from the table %v + existing %v, sim %v", name, ce, sum.CustomerEquityExisting, sum.CustomerEquity)
+			// Today's customers, if any: Σ_i X_i·V_i is sim's existing part,
+			// and the formula's two parts add up to sim's customer equity.
+			existing := 0.0
+			for _, x := range Existing(m) {
+				existing += x.Customers * x.Value
+			}
+			if !close(existing, sum.CustomerEquityExisting, rel) {
+				t.Errorf("%s: today's customers' equity Σ X_i·V_i %v, sim %v", name, existing, sum.CustomerEquityExisting)
+			}
+			if !close(ce+existing, sum.CustomerEquity, rel) {
+				t.Errorf("%s: equity from the table %v + existing %v, sim %v", name, ce, existing, sum.CustomerEquity)
 			}
 			fs := Fundamentals(m)
 			for s, fu := range fs {

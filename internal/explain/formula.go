@@ -64,7 +64,10 @@ type Explanation struct {
 	// is Summary.CLV.
 	Table        Table
 	Fundamentals []Fundamental
-	Formulas     []Formula // one per KPI of Focus, in its order
+	// Existing is today's customer base by stage (none without one):
+	// customer equity's existing part is Σ_i X_i·V_i over it.
+	Existing []ExistingStage
+	Formulas []Formula // one per KPI of Focus, in its order
 }
 
 // Explain explains the result r (of sim.Run or Engine.Summarize) in
@@ -72,9 +75,9 @@ type Explanation struct {
 // model's values in and show the summary's figures as their results.
 func Explain(r *sim.Result, lang string) *Explanation {
 	m := r.Model
-	e := &Explanation{Model: m, Summary: &r.Summary, Form: FormOf(m), Fundamentals: Fundamentals(m)}
+	e := &Explanation{Model: m, Summary: &r.Summary, Form: FormOf(m), Fundamentals: Fundamentals(m), Existing: Existing(m)}
 	e.Table.Fill(m, Mixed)
-	w := writer{m: m, s: &r.Summary, t: &e.Table, fs: e.Fundamentals, lang: lang, form: e.Form}
+	w := writer{m: m, s: &r.Summary, t: &e.Table, fs: e.Fundamentals, ex: e.Existing, lang: lang, form: e.Form}
 	for _, k := range Focus {
 		f := Formula{KPI: k, Words: k.Formula(lang), Value: k.Of(&r.Summary)}
 		f.Result = k.Format(f.Value)
@@ -101,6 +104,7 @@ type writer struct {
 	s    *sim.Summary
 	t    *Table
 	fs   []Fundamental
+	ex   []ExistingStage
 	lang string
 	form Form
 }
@@ -234,7 +238,16 @@ func (w *writer) badDebtWhere() string {
 	if more > 0 {
 		list += fmt.Sprintf(w.tr(txtMoreMargins), more)
 	}
-	return " " + fmt.Sprintf(w.tr(txtBadDebtWhere), list)
+	return w.then(fmt.Sprintf(w.tr(txtBadDebtWhere), list))
+}
+
+// then returns sentence s to follow another: after a space in English,
+// straight after the full stop in Chinese.
+func (w *writer) then(s string) string {
+	if w.lang == "zh" {
+		return s
+	}
+	return " " + s
 }
 
 func (w *writer) write(f *Formula) {
@@ -432,12 +445,29 @@ func (w *writer) equity(f *Formula) {
 	}
 	f.Values = strings.Join(terms, " + ")
 	f.Where = fmt.Sprintf(w.tr(txtEquityWhere), h, w.periods())
-	if w.s.ExistingCustomers > 0 {
-		// Today's customers are no new customer's: the engine follows
-		// them (sim.Result.Existing), and their part is added as it is.
-		f.Symbols += " + CE_existing"
-		f.Values += " + " + money(w.s.CustomerEquityExisting)
-		f.Where += " " + w.tr(txtEquityExisting)
+	if len(w.ex) == 0 {
+		return
+	}
+	// Today's customers: CE = CE_new + CE_existing, the second Σ_i X_i·V_i.
+	f.Symbols = fmt.Sprintf("CE = CE_new + CE_existing = Σ_c N_c·(1+%s)^−c·(CLV_(H−c) − CAC) + Σ_i X_i·V_i", sym)
+	parts := make([]string, 0, 4)
+	for k, x := range w.ex {
+		if len(w.ex) > 4 && k == 2 {
+			parts = append(parts, "…")
+			continue
+		}
+		if len(w.ex) > 4 && k > 2 && k < len(w.ex)-1 {
+			continue
+		}
+		parts = append(parts, num(x.Customers)+" · "+money(x.Value))
+	}
+	f.Values += " + " + strings.Join(parts, " + ")
+	f.Where += w.then(fmt.Sprintf(w.tr(txtEquityExistingWhere), money(w.s.CustomerEquityNew), money(w.s.CustomerEquityExisting)))
+	for _, x := range w.ex {
+		if w.m.IsCompetitor(x.Stage) {
+			f.Where += w.then(w.tr(txtEquityRivals))
+			break
+		}
 	}
 }
 

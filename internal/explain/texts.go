@@ -53,16 +53,21 @@ var (
 		ZH: "无定义：不折现时，可能永不流失的客户其价值之和不收敛。",
 	}
 	txtNoCAC = scenarios.Text{EN: "Undefined: acquiring a customer costs nothing.", ZH: "无定义：获客成本为零。"}
-	// txtEquityExisting follows txtEquityWhere when there is an existing
-	// base.
-	txtEquityExisting = scenarios.Text{
-		EN: "CE_existing is what today's customers (the stages' existing customers, in a brand-switching market those of our brand) are worth over the horizon: the engine follows them period by period, so it is not built from the tenure table of one new customer.",
-		ZH: "CE_existing 为现有客户（各阶段的现有客户；在品牌转换市场中为我们品牌的客户）在规划期内的价值：由引擎逐期跟踪计算，而非由单个新客户的在网期表构成。",
+	// txtEquityRivals follows txtEquityExistingWhere in a market with
+	// competitor stages.
+	txtEquityRivals = scenarios.Text{
+		EN: "In this brand-switching market today's customers include a competitor's, in its stages: V_i is what one of them brings us if it switches to our brand within the horizon.",
+		ZH: "在此品牌转换市场中，现有客户也包括竞争对手阶段中的客户：V_i 为其中一位在规划期内转投我们品牌后带给我们的价值。",
 	}
 	// txtEquityWhere: horizon, periods.
 	txtEquityWhere = scenarios.Text{
 		EN: "N_c new customers acquired in period c, discounted to period 0; CLV_(H−c) is the tenure table's running sum after the H − c periods left of the horizon (H = %d %s).",
 		ZH: "第 c 期获取 N_c 位新客户，折现到第 0 期；CLV_(H−c) 为客户在网期表在规划期剩余 H − c 期时的累计和（H = %d %s）。",
+	}
+	// txtEquityExistingWhere: CE_new, CE_existing.
+	txtEquityExistingWhere = scenarios.Text{
+		EN: "The first sum is the cohorts still to be acquired, CE_new = %s; the second today's customers, CE_existing = %s: X_i of them in stage i at period 0, with no acquisition cost, each worth V_i, the present value of its margins (and of the win-back spend on it once lost) over the horizon.",
+		ZH: "第一个和为规划期内将获取的各批新客户，CE_new = %s；第二个和为现有客户，CE_existing = %s：第 0 期处于阶段 i 的 X_i 位客户，不计获客成本，每位价值 V_i，即其在规划期内各期利润（及流失后赢回支出）的现值。",
 	}
 	txtPaybackWhere = scenarios.Text{
 		EN: "m_τ is the tenure table's margin at tenure τ, undiscounted.",
