@@ -78,6 +78,11 @@ type Result struct {
 	// customers. The rest of Totals[t] is the cohorts acquired within the
 	// horizon.
 	Existing []Flows
+	// ExistingCells is the part of Cells that today's customer base makes,
+	// in the same layout (see ExistingCell); nil when the model has no
+	// existing customers. In a lost row Customers counts the existing
+	// customers lost so far, as the lost row of Cells does for all.
+	ExistingCells []Flows
 	// Summary holds the headline figures. Run and Engine.Summarize, the
 	// only ways to a Result, fill it in.
 	Summary Summary
@@ -98,6 +103,17 @@ func (r *Result) Cell(t, s, row int) *Flows {
 			t, s, row, r.Model.Horizon, segs, r.Rows))
 	}
 	return &r.Cells[(t*len(r.Model.Segments)+s)*r.Rows+row]
+}
+
+// ExistingCell returns the part of Cell(t, s, row) that today's customer
+// base makes, or nil when the model has no existing customers. It panics
+// if t, s or row is out of range.
+func (r *Result) ExistingCell(t, s, row int) *Flows {
+	r.Cell(t, s, row) // the range check
+	if r.ExistingCells == nil {
+		return nil
+	}
+	return &r.ExistingCells[(t*len(r.Model.Segments)+s)*r.Rows+row]
 }
 
 // CohortFlows is what one cohort does in one period.

@@ -179,7 +179,8 @@ func (e *Engine) newCohortsEquity() float64 {
 }
 
 // existingLayer follows the existing customers of every group through
-// the horizon, recording their flows in Result.Existing and their
+// the horizon, recording their flows in Result.Existing (by period) and
+// Result.ExistingCells (by period, segment and row) and their
 // present value and number in the summary, and reports whether there are
 // any. The engine's customers are the sum of this layer and the cohorts'
 // (the chain is linear), so the layer needs no state of its own while
@@ -187,7 +188,8 @@ func (e *Engine) newCohortsEquity() float64 {
 func (e *Engine) existingLayer() bool {
 	m, r := e.m, e.res
 	n, h := len(m.StageIDs), m.Horizon
-	var layer []Flows
+	var layer, cells []Flows
+	segs, rows := len(m.Segments), n+1
 	for g, gr := range e.pop.groups {
 		seg := m.Class(gr.Segment, gr.Class)
 		if len(seg.Existing) == 0 {
@@ -195,6 +197,7 @@ func (e *Engine) existingLayer() bool {
 		}
 		if layer == nil {
 			layer = make([]Flows, h)
+			cells = make([]Flows, h*segs*rows)
 		}
 		c := e.pop.chains[g]
 		u, next := make([]float64, c.size), make([]float64, c.size)
@@ -205,41 +208,49 @@ func (e *Engine) existingLayer() bool {
 		gone := 0.0
 		for τ := range h {
 			f := &layer[τ]
+			row := cells[(τ*segs+gr.Segment)*rows:][:rows] // this period's cells of the group's segment
 			for i, k := range u[:n] {
 				st := &seg.Stages[i]
 				revenue := k * st.Revenue
 				discount := revenue * st.PriceDiscount
 				badDebt := (revenue - discount) * st.BadDebt
 				op := revenue - discount - badDebt - k*st.CostToServe - k*st.RetentionSpend
-				if c.isRival(i) {
-					f.Rivals += k
-					f.FromRivals += k * c.crosses[i]
-				} else {
-					f.Customers += k
-					f.ToRivals += k * c.crosses[i]
+				for _, acc := range [2]*Flows{f, &row[i]} {
+					if c.isRival(i) {
+						acc.Rivals += k
+						acc.FromRivals += k * c.crosses[i]
+					} else {
+						acc.Customers += k
+						acc.ToRivals += k * c.crosses[i]
+					}
+					acc.Churned += k * c.churn[i]
+					acc.Purchases += k * st.Purchases
+					acc.Revenue += revenue
+					acc.Discount += discount
+					acc.BadDebt += badDebt
+					acc.CostToServe += k * st.CostToServe
+					acc.RetentionSpend += k * st.RetentionSpend
+					acc.NetCashFlow += op
+					acc.DiscountedNetCashFlow += op * e.pop.disc[τ]
 				}
-				f.Churned += k * c.churn[i]
-				f.Purchases += k * st.Purchases
-				f.Revenue += revenue
-				f.Discount += discount
-				f.BadDebt += badDebt
-				f.CostToServe += k * st.CostToServe
-				f.RetentionSpend += k * st.RetentionSpend
-				f.NetCashFlow += op
-				f.DiscountedNetCashFlow += op * e.pop.disc[τ]
 			}
+			lost := &row[n]
+			lost.Customers += gone
 			for _, k := range u[n:] {
 				won := k * c.wonBack
-				f.WonBack += won
-				f.WinbackSpend += won * c.winSpend
-				f.NetCashFlow -= won * c.winSpend
-				f.DiscountedNetCashFlow -= won * c.winSpend * e.pop.disc[τ]
+				lost.Customers += k
+				for _, acc := range [2]*Flows{f, lost} {
+					acc.WonBack += won
+					acc.WinbackSpend += won * c.winSpend
+					acc.NetCashFlow -= won * c.winSpend
+					acc.DiscountedNetCashFlow -= won * c.winSpend * e.pop.disc[τ]
+				}
 			}
 			c.expectTo(next, u, &gone)
 			u, next = next, u
 		}
 	}
-	r.Existing = layer
+	r.Existing, r.ExistingCells = layer, cells
 	for _, f := range layer {
 		r.Summary.CustomerEquityExisting += f.DiscountedNetCashFlow
 	}

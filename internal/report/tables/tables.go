@@ -19,13 +19,18 @@ var PeriodsHeader = []string{
 	"revenue", "discount", "bad_debt", "cost_to_serve", "retention_spend",
 	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
 	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
+	"existing_customers", "existing_net_cash_flow", "existing_discounted_net_cash_flow",
 }
 
 // WritePeriods writes periods.csv: one row per run × period × segment ×
 // stage (stage "lost" holds the lost customers and the win-back spend).
 // The cumulative columns run over periods within a run, segment and
 // stage, so summing any column over segments and stages gives the
-// period's total.
+// period's total. The existing columns are the part of the row's
+// customers, net cash flow and discounted net cash flow that today's
+// customer base makes (0 without one; in the lost row, today's customers
+// lost so far and the win-back spend on them; in a competitor's stage,
+// its part of competitor_customers).
 func WritePeriods(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
 	header, market := PeriodsHeader, hasMarket(runs)
@@ -53,12 +58,16 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 					k := 2 * (s*res.Rows + i)
 					cum[k] += c.NetCashFlow
 					cum[k+1] += c.DiscountedNetCashFlow
+					var ex sim.Flows // today's customers' part of the row
+					if e := res.ExistingCell(t, s, i); e != nil {
+						ex = *e
+					}
 					row = append(row[:0], r.Name, strconv.Itoa(t), seg.ID, stage)
 					customers, churned := residues(res, t, i, c) // residue.go
 					for _, x := range []float64{customers, c.New, churned, c.WonBack, c.Purchases,
 						c.Revenue, c.Discount, c.BadDebt, c.CostToServe, c.RetentionSpend,
 						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
-						cum[k], cum[k+1]} {
+						cum[k], cum[k+1], ex.Customers + ex.Rivals, ex.NetCashFlow, ex.DiscountedNetCashFlow} {
 						row = append(row, Float(x))
 					}
 					if market {
