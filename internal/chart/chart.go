@@ -185,8 +185,9 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 // Draw draws the figure onto c. Plots over periods stacked in rows go
 // side by side when stacked they would leave a data area too short for
 // its text (squashed: bars are as wide as the figure allows, so charts of
-// bars stay stacked), and legends that do not fit in their data areas go in a
-// column on the right, clear of the axes (arrange).
+// bars stay stacked), and legends that do not fit in their data areas, or
+// would cover a filled area in every corner of it, go in a column on the
+// right, clear of the axes (arrange).
 func (f *Figure) Draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
@@ -256,7 +257,9 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 	column := vg.Length(0)
 	for i, row := range grid {
 		for j, p := range row {
-			if lr := p.Legend.Rectangle(canvases[i][j]).Size(); lr.Y > p.DataCanvas(canvases[i][j]).Size().Y {
+			lr := p.Legend.Rectangle(canvases[i][j]).Size()
+			lp := f.placer(p)
+			if lr.Y > p.DataCanvas(canvases[i][j]).Size().Y || lp != nil && lp.onFill(p, canvases[i][j]) {
 				column = max(column, lr.X)
 			}
 		}

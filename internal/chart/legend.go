@@ -20,6 +20,7 @@ type legendPlacer struct {
 	plot    *plot.Plot
 	fixed   bool // the figure places the legend itself (Figure.drawBesideLegend)
 	samples plotter.XYs
+	areas   plotter.XYs // the samples of filled areas (addColumns)
 	rect    vg.Rectangle
 	drawn   bool
 	covered int // samples under the legend where it went
@@ -70,6 +71,38 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	lp.rect, lp.drawn, lp.covered = best, true, bestN
 }
 
+// onFill reports whether p's legend, drawn in canvas c, would cover a
+// filled area in every corner of its data area: a swatch on a fill of its
+// own colour is not seen, so such a legend goes in the column beside the
+// plots (Figure.arrange).
+func (lp *legendPlacer) onFill(p *plot.Plot, c draw.Canvas) bool {
+	if len(lp.areas) == 0 {
+		return false
+	}
+	size := p.Legend.Rectangle(c).Size()
+	if size.X <= 0 || size.Y <= 0 {
+		return false
+	}
+	dc := p.DataCanvas(c)
+	size.X += p.X.Padding
+	size.Y += p.Y.Padding
+	xf, yf := p.Transforms(&dc)
+	for _, k := range corners {
+		r := cornerRect(dc, size, k.top, k.left)
+		covered := false
+		for _, s := range lp.areas {
+			if x, y := xf(s.X), yf(s.Y); x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	return true
+}
+
 // cornerRect is a rectangle of size in a corner of c.
 func cornerRect(c draw.Canvas, size vg.Point, top, left bool) vg.Rectangle {
 	r := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Min.X + size.X, Y: c.Min.Y + size.Y}}
@@ -105,7 +138,11 @@ func (lp *legendPlacer) addLine(xs, ys []float64) {
 func (lp *legendPlacer) addColumns(xs, lo, hi []float64) {
 	column := func(x, a, b float64) {
 		for k := 0; k <= samplesPerStep; k++ {
-			lp.samples = append(lp.samples, plotter.XY{X: x, Y: a + float64(k)/samplesPerStep*(b-a)})
+			xy := plotter.XY{X: x, Y: a + float64(k)/samplesPerStep*(b-a)}
+			lp.samples = append(lp.samples, xy)
+			if a != b {
+				lp.areas = append(lp.areas, xy)
+			}
 		}
 	}
 	for i := range xs {
