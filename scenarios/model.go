@@ -101,6 +101,8 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 			PriceDiscount:  st.PriceDiscount,
 			BadDebt:        st.BadDebt,
 			Purchases:      st.Purchases,
+			Referrals:      st.Referrals,
+			ReferralReward: st.ReferralReward,
 		}
 		row := make([]float64, n)
 		for id, p := range st.To {
@@ -121,6 +123,8 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 			replace(&e.PriceDiscount, o.PriceDiscount)
 			replace(&e.BadDebt, o.BadDebt)
 			replace(&e.Purchases, o.Purchases)
+			replace(&e.Referrals, o.Referrals)
+			replace(&e.ReferralReward, o.ReferralReward)
 			for id, p := range o.To {
 				row[s.stageIndex(id)] = p
 			}
@@ -313,7 +317,7 @@ func (s *Scenario) variantMaySet(path string) error {
 // lever, or nil. A curve sets its target in every segment, so it also
 // controls a segment's override of the target.
 func (s *Scenario) controller(p Path) *Response {
-	if p.Key == "to" {
+	if p.Key == "to" || p.Key == referralsParam.path.Key {
 		p.Segment, p.Class = "", ""
 	}
 	for i := range s.Responses {

@@ -74,6 +74,10 @@ func (s *Scenario) immovable(p Path, e *Param) error {
 		if r := s.responseFor(Path{Stage: p.Stage, Key: "to", To: p.To}.String()); r != nil {
 			return fmt.Errorf("set by the [[response]] curve of %s in every segment; move the lever instead", r.Lever)
 		}
+	case (p.Segment != "" || p.Class != "") && p.Key == referralsParam.path.Key:
+		if r := s.responseFor(Path{Stage: p.Stage, Key: p.Key}.String()); r != nil {
+			return fmt.Errorf("set by the [[response]] curve of %s in every segment and class; move the lever instead", r.Lever)
+		}
 	}
 	return nil
 }

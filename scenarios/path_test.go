@@ -128,7 +128,7 @@ func TestParsePathRejects(t *testing.T) {
 		"segment":                      "name a segment and a key, e.g. segment.ID.share",
 		"segment.gold.id":              "a variant cannot rename a segment",
 		"segment.gold.stage.new":       "name a stage and a key, e.g. segment.gold.stage.ID.revenue",
-		"segment.gold.stage.new.share": `no value "share" in segment stage override; values here are revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing`,
+		"segment.gold.stage.new.share": `no value "share" in segment stage override; values here are revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward`,
 		"segment.gold.revenue":         `no value "revenue" in segment; values here are name, share, revenue_multiplier, cost_to_serve_multiplier, retention_spend_multiplier, acquisition_cost_multiplier`,
 		"acquisition":                  `no value "" in acquisition; values here are new_customers, cost_per_customer, entry, budget`,
 		"winback.rate.x":               `no value "rate.x" in winback; values here are rate, cost_per_customer, to, window`,

@@ -143,6 +143,8 @@ var registry = withPatterns([]*Param{
 		stage:    func(st *Stage) *float64 { return &st.Existing },
 		override: func(o *StageOverride) **float64 { return &o.Existing },
 	},
+	referralsParam,      // referral.go
+	referralRewardParam, // referral.go
 	{
 		path: Path{Stage: "ID", Key: "to", To: "ID"}, Kind: Probability, Min: 0, Max: 1, Uncertain: true, Segmented: true,
 		quantity: uncertainty.TransitionProbability,

@@ -78,6 +78,7 @@ const (
 	RetentionCurve                         // stage.ID.retention_spend → stage.ID.to.DEST
 	BudgetCurve                            // acquisition.budget → acquisition.new_customers
 	DiscountElasticity                     // stage.ID.price_discount → stage.ID.to.DEST
+	ReferralCurve                          // stage.ID.referral_reward → stage.ID.referrals (referralcurve.go)
 )
 
 // MaxElasticity bounds a response's elasticity.
@@ -222,6 +223,8 @@ func (r *Response) at(f ResponseForm, x float64) float64 {
 		return r.P0 + (r.PMax-r.P0)*-math.Expm1(-r.K*x)
 	case BudgetCurve:
 		return r.V0 + (r.VMax-r.V0)*-math.Expm1(-r.K*x)
+	case ReferralCurve:
+		return r.referralCurveAt(x)
 	case DiscountElasticity:
 		if x >= 1 {
 			return r.PMax
@@ -238,7 +241,7 @@ func (r *Response) at(f ResponseForm, x float64) float64 {
 // costs.
 func (r *Response) Saturation() float64 {
 	switch r.Form() {
-	case RetentionCurve, BudgetCurve:
+	case RetentionCurve, BudgetCurve, ReferralCurve:
 		return math.Log(1000) / r.K
 	case DiscountElasticity:
 		if r.Elasticity <= 0 || r.PMax == r.P0 {
@@ -330,6 +333,10 @@ func (s *Scenario) curves(segs []Segment) *curves {
 			}
 			c.rows[at].js = append(c.rows[at].js, cv.j)
 		case BudgetCurve:
+		case ReferralCurve:
+			if cv.i = s.stageIndex(r.Stage()); cv.i < 0 {
+				continue
+			}
 		default:
 			continue
 		}
@@ -364,6 +371,13 @@ func (c *curves) apply(m *sim.Model, draws []float64) {
 						x = e.PriceDiscount
 					}
 					class.Transition[cv.i][cv.j] = r.at(cv.form, x)
+				}
+			}
+		case ReferralCurve:
+			for g := range m.Segments {
+				for k := range m.Segments[g].ClassCount() {
+					e := &m.Class(g, k).Stages[cv.i]
+					e.Referrals = r.at(cv.form, e.ReferralReward)
 				}
 			}
 		case BudgetCurve:
@@ -513,6 +527,8 @@ func (v *validator) responseTarget(at place, r *Response) {
 			example = "acquisition.new_customers"
 		}
 		v.add(at, "target is missing; give what the lever moves, e.g. target = %q", example)
+	case r.Form() == ReferralCurve:
+		v.referralTarget(at, r)
 	case r.Form() == BudgetCurve:
 		if r.Target != "acquisition.new_customers" {
 			v.add(tat, `target = %q; the acquisition budget drives "acquisition.new_customers"`, r.Target)
@@ -578,10 +594,12 @@ func (v *validator) responseNumbers(at place, r *Response) {
 		RetentionCurve:     {"p0", "pmax", "k"},
 		BudgetCurve:        {"v0", "vmax", "k"},
 		DiscountElasticity: {"p0", "pmax", "elasticity"},
+		ReferralCurve:      {"v0", "vmax", "k"},
 	}[r.Form()], map[ResponseForm]string{
 		RetentionCurve:     "p(s) = p0 + (pmax - p0)·(1 - e^(-k·s))",
 		BudgetCurve:        "v(b) = v0 + (vmax - v0)·(1 - e^(-k·b))",
 		DiscountElasticity: "p(d) = pmax - (pmax - p0)·(1 - d)^elasticity",
+		ReferralCurve:      "referrals(c) = v0 + (vmax - v0)·(1 - e^(-k·c))",
 	}[r.Form()]
 	var missing []string
 	for _, k := range keys {
@@ -604,7 +622,7 @@ func (v *validator) responseNumbers(at place, r *Response) {
 		return
 	}
 	for _, k := range keys[:2] {
-		if !math.IsNaN(k.x) && r.Form() != BudgetCurve {
+		if !math.IsNaN(k.x) && r.Form() != BudgetCurve && r.Form() != ReferralCurve {
 			v.between(at.key(k.name), k.x, 0, 1, "a probability")
 		}
 	}
@@ -617,6 +635,9 @@ func (v *validator) responseNumbers(at place, r *Response) {
 		if r.VMax < r.V0 || r.VMax == 0 {
 			v.add(at.key("vmax"), "vmax = %s, the new customers the budget can reach must be above 0 and at least v0 = %s", num(r.VMax), num(r.V0))
 		}
+	}
+	if r.Form() == ReferralCurve {
+		v.referralNumbers(at, r)
 	}
 	if r.Form() == DiscountElasticity {
 		v.between(at.key("elasticity"), r.Elasticity, 0, MaxElasticity, "an elasticity")

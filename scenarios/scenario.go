@@ -75,6 +75,10 @@ type Stage struct {
 	// Existing is the number of customers in the stage at period 0 (today's
 	// base), split over segments and classes by their shares.
 	Existing float64
+	// Referrals is the new customers one active customer of the stage
+	// refers per period; ReferralReward what the firm pays per referred
+	// customer when it arrives (sim.Economics).
+	Referrals, ReferralReward float64
 	// To maps a destination stage id to the probability of being there next
 	// period; the rest of the row churns (stays, in a competitor stage).
 	To map[string]float64
@@ -119,6 +123,9 @@ type StageOverride struct {
 	// period 0, split over the other dimension's shares.
 	Existing *float64
 	To       map[string]float64 // replaces the listed destinations only
+
+	// Referrals and ReferralReward replace the stage's (Stage).
+	Referrals, ReferralReward *float64
 }
 
 // Variant is one [[variant]]: the base scenario with some values replaced.

@@ -42,7 +42,7 @@ func (s *Scenario) warnings() []Problem {
 				st.ID, entry, st.ID),
 		})
 	}
-	return warns
+	return append(warns, s.referralWarnings()...) // referral.go
 }
 
 // reachedStages returns which stages of m a customer can be in, in any

@@ -112,6 +112,15 @@ type Economics struct {
 	// Purchases is the expected number of purchases per customer and
 	// period, ≥ 0; it is counted, not paid (Revenue is the money).
 	Purchases float64
+	// Referrals is the expected number of new customers one active
+	// customer of the stage brings per period by referral, ≥ 0 (0: none).
+	// They arrive next period in the entry stage of the referrer's
+	// segment, split over its classes by their shares, with no
+	// acquisition cost (referral.go).
+	Referrals float64
+	// ReferralReward is what the firm pays per customer referred from the
+	// stage, when the referred customer arrives, ≥ 0.
+	ReferralReward float64
 }
 
 // Margin returns revenue after the price discount, less its bad debt
@@ -380,6 +389,9 @@ func (s *Segment) validate(ids []string, what string) []error {
 		}
 		if !(e.BadDebt >= 0 && e.BadDebt <= 1) {
 			bad("stage %q: bad debt %v, must be in [0, 1]", ids[i], e.BadDebt)
+		}
+		if !amount(e.Referrals) || !amount(e.ReferralReward) {
+			bad("stage %q: referrals and referral reward must be in [0, %g]", ids[i], MaxAmount)
 		}
 		row := s.Transition[i]
 		if len(row) != n {

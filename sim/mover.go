@@ -16,6 +16,9 @@ type Mover interface {
 	// adds the customers leaving the chain for good to *gone and returns
 	// the customers won back: those moving from a lost state to a stage.
 	Move(g int, c *Chain, next, x []float64, gone *float64) (wonBack float64)
+	// Refer returns the customers referred into group g who arrive next
+	// period, mean > 0 of them expected (referral.go).
+	Refer(g int, mean float64) float64
 }
 
 // Expected is the Mover of the engine: expected acquisitions
@@ -47,3 +50,6 @@ func (Expected) Acquire(dst []float64, m *Model, t int) {
 func (Expected) Move(_ int, c *Chain, next, x []float64, gone *float64) float64 {
 	return c.expectTo(next, x, gone)
 }
+
+// Refer returns mean: the expected referred customers.
+func (Expected) Refer(_ int, mean float64) float64 { return mean }

@@ -28,6 +28,10 @@ type Population struct {
 	period Period
 	rate   float64
 	timing CashTiming
+	// per group: the customers referred last period, who arrive this
+	// period, and their referrers' reward (referral.go)
+	referred, rewardDue []float64
+	refers              bool // whether any stage of the model at hand refers
 }
 
 // Group names one group of a population: class Class of segment Segment
@@ -55,6 +59,7 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 	p.classes = make([]*Segment, groups)
 	p.x, p.y = make([][]float64, groups), make([][]float64, groups)
 	p.gone, p.acquired = make([]float64, groups), make([]float64, groups)
+	p.referred, p.rewardDue = make([]float64, groups), make([]float64, groups)
 	for g := range groups {
 		p.chains[g] = newChain(n, lost)
 		p.x[g] = make([]float64, n+lost)
@@ -90,6 +95,9 @@ func (p *Population) Reset(m *Model, mv Mover) {
 	}
 	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
 	p.m, p.t = m, 0
+	p.refers = m.Refers()
+	clear(p.referred)
+	clear(p.rewardDue)
 	mv.Acquire(p.acquired, m, 0)
 	for g, gr := range p.groups {
 		p.classes[g] = m.Class(gr.Segment, gr.Class)
@@ -163,6 +171,9 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 				if i == m.Entry {
 					acquired = p.acquired[g]
 					acquisition = acquired * seg.AcquisitionCost
+					if p.refers {
+						p.recordReferred(&cells[i], g, acqD)
+					}
 				}
 				op := revenue - discount - badDebt - cost - retention
 				// Field by field: a Flows literal would be built aside and copied.
@@ -206,6 +217,9 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 	*total = sum
 	if t+1 < m.Horizon {
 		mv.Acquire(p.acquired, m, t+1)
+		if p.refers {
+			p.refer(mv) // into p.y, with the period's acquisitions
+		}
 	}
 	for g := range p.groups {
 		if t+1 < m.Horizon {

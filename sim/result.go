@@ -20,11 +20,18 @@ type Flows struct {
 	RetentionSpend   float64
 	AcquisitionSpend float64 // paid at the start of the period
 	WinbackSpend     float64
+	// Referred counts the customers arriving this period by referral
+	// (entry stage), brought by last period's active customers.
+	Referred float64
+	// ReferralReward is what the referred customers' referrers are paid,
+	// at the start of the period they arrive.
+	ReferralReward float64
 	// NetCashFlow is revenue − discount − bad debt − cost to serve −
-	// retention spend − acquisition spend − win-back spend.
+	// retention spend − acquisition spend − win-back spend − referral reward.
 	NetCashFlow float64
 	// DiscountedNetCashFlow is NetCashFlow discounted to period 0 under the
-	// model's cash timing (acquisition spend always at the period start).
+	// model's cash timing (acquisition spend and referral reward always at
+	// the period start).
 	DiscountedNetCashFlow float64
 	// Rivals counts the customers in a competitor stage (Model.Competitor)
 	// during the period: the market's, not ours, so Customers is 0 there.
@@ -50,6 +57,8 @@ func (f *Flows) Add(g *Flows) {
 	f.RetentionSpend += g.RetentionSpend
 	f.AcquisitionSpend += g.AcquisitionSpend
 	f.WinbackSpend += g.WinbackSpend
+	f.Referred += g.Referred
+	f.ReferralReward += g.ReferralReward
 	f.NetCashFlow += g.NetCashFlow
 	f.DiscountedNetCashFlow += g.DiscountedNetCashFlow
 	f.Rivals += g.Rivals

@@ -49,6 +49,10 @@ type Value struct {
 	// CLVByStage[i] is the part of CLV earned in stage i; the last entry is
 	// the (negative) win-back spend. The entries sum to CLV.
 	CLVByStage []float64 `json:"clv_by_stage"`
+	// Referral is what the customer brings by referral (referralvalue.go);
+	// zero, and its optional figures undefined, in a model without
+	// referrals.
+	Referral
 }
 
 // SegmentSummary is the Value of one new customer of a segment.
@@ -141,6 +145,9 @@ func (e *Engine) summarize() {
 	sum.PaybackPeriods = payback(unitAll, sum.AcquisitionCost)
 	for t := range r.Totals {
 		sum.CustomerEquity += r.Totals[t].DiscountedNetCashFlow
+	}
+	if m.Refers() {
+		e.referralValues()
 	}
 	sum.CustomerEquityNew = sum.CustomerEquity
 	if e.existingLayer() {
@@ -249,6 +256,11 @@ func (e *Engine) existingLayer() bool {
 			c.expectTo(next, u, &gone)
 			u, next = next, u
 		}
+	}
+	if layer != nil && m.Refers() {
+		// the base and the customers it brings by referral; ExistingCells
+		// keeps the base's own customers
+		layer = e.existingReferringLayer()
 	}
 	r.Existing, r.ExistingCells = layer, cells
 	for _, f := range layer {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -12,12 +13,23 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/kpi"
+	"clvlab/sim"
 )
 
 // deltaKPIs are the figures the deltas chart compares, top to bottom: a
 // selection of kpi.Outcomes (see package kpi's doc), without CLV over an
 // infinite horizon.
 var deltaKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods, kpi.ExpectedLifetime}
+
+// deltaFigures returns the figures the deltas chart compares for runs
+// whose base is base: deltaKPIs, and the referral value last when the
+// base refers (kpi.ReferralValue's Shown).
+func deltaFigures(base *sim.Summary) []kpi.KPI {
+	if !kpi.ReferralValue.Shown(base) {
+		return deltaKPIs
+	}
+	return append(slices.Clone(deltaKPIs), kpi.ReferralValue)
+}
 
 // News is what a change of a KPI means: good news, bad news or none, by
 // the direction the catalogue calls good (kpi.KPI.Good), as the planner's
@@ -88,7 +100,8 @@ func (st *style) deltas() *plot.Plot {
 	p := st.newPlot(title, st.t(msgChangeVsBase), "")
 	base := &st.in.Runs[0].Result.Summary
 	variants := st.in.Runs[1:]
-	k, v := len(deltaKPIs), len(variants)
+	figures := deltaFigures(base)
+	k, v := len(figures), len(variants)
 	slots := k * (v + 1) // a gap row between KPI groups
 	// Each KPI is a group of rows, first KPI on top, first variant on top
 	// within its group.
@@ -100,7 +113,7 @@ func (st *style) deltas() *plot.Plot {
 	var pos, neg plotter.XYLabels
 	lo, hi := 0.0, 0.0
 	for j, run := range variants {
-		for kp, fig := range deltaKPIs {
+		for kp, fig := range figures {
 			y := row(kp, j)
 			rel := kpi.Relative(fig.Of(base), fig.Of(&run.Result.Summary))
 			d := 100 * rel.Value
@@ -153,7 +166,7 @@ func (st *style) deltas() *plot.Plot {
 		}
 	}
 	var ticks []plot.Tick
-	for kp, fig := range deltaKPIs {
+	for kp, fig := range figures {
 		centre := float64((k-1-kp)*(v+1)) + float64(v-1)/2
 		ticks = append(ticks, plot.Tick{Value: centre, Label: fig.Short(st.lang)})
 	}

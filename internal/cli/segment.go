@@ -11,6 +11,7 @@ import (
 	"clvlab/internal/chart/chartfile"
 	"clvlab/internal/records"
 	"clvlab/internal/report"
+	"clvlab/internal/segment"
 )
 
 const segmentAbout = `Classifies a company's customers on a segmentation matrix, from a transaction
@@ -33,6 +34,11 @@ per-customer summary (detected by its frequency, recency and T columns, or
   -by acquisition-retention   loyal, easy to keep hard to win, easy to win
                      hard to keep, casual: from a summary with acquisition_cost
                      and retention_cost columns, split at the medians or -split
+  -by direct-indirect   high-performance, sales, network, low-performance:
+                     direct value (spend) x indirect value (the spend of the
+                     customers it referred) from a transaction log with a
+                     referred_by column (-referred-by), or a scenario's (or
+                     shipped scenario's) segments: CLV x referral value
 
 Writes into DIR/<name>/segment/<method>/ (name: the file's name without its
 extension): segments.csv (each customer's segment and scores), summary.csv
@@ -60,6 +66,7 @@ func segmentCmd(args []string, stdout, stderr io.Writer) int {
 		valueColumn: fs.String("value-column", "", "acquisition-retention: the customers' value `column` (default: value, clv, margin, revenue; optional)"),
 		scenario:    fs.String("scenario", "", "also write a scenario `FILE.toml` whose segments have the observed shares and revenue multipliers"),
 		base:        fs.String("base", "", "the scenario `FILE|PRESET` whose lifecycle -scenario takes (default: value-segments for crvp, four-stage otherwise)"),
+		referredBy:  fs.String("referred-by", "", "direct-indirect: the transaction log's referrer `column` (default: referred_by, referrer)"),
 	}
 	if st := parse(fs, args); st >= 0 {
 		return st
@@ -73,7 +80,7 @@ func segmentCmd(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	file := fs.Arg(0)
-	if err := checkDataFile(file); err != nil {
+	if err := checkDataFile(file); err != nil && !(*sf.by == string(segment.DirectIndirect) && isScenarioArg(file)) {
 		fmt.Fprintln(stderr, err)
 		return ExitUsage
 	}

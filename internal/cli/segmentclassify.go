@@ -17,6 +17,9 @@ func (p *segmentPlan) classify(file string, opt *fitOptions, ff *fitFlags, bar *
 	if p.method == segment.AcquisitionRetention {
 		return p.costs(file, ff)
 	}
+	if p.method == segment.DirectIndirect {
+		return p.directIndirect(file, ff) // segmentreferral.go
+	}
 	in, err := readFitInput(p.kind, file, opt, bar)
 	bar.clear()
 	if err != nil {

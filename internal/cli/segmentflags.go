@@ -17,6 +17,7 @@ import (
 type segmentFlags struct {
 	by, input, cuts, cycle, amountCuts, value, loyalty, split *string
 	acquisition, retention, valueColumn, scenario, base       *string
+	referredBy                                                *string
 }
 
 func (sf *segmentFlags) scenarioOut() string { return *sf.scenario }
@@ -31,20 +32,23 @@ type segmentPlan struct {
 	value, loyalty     string
 	// a cost summary's columns
 	acquisition, retention, valueColumn string
+	// a transaction log's referrer column (segmentreferral.go)
+	referredBy string
 }
 
 // methodFlags are the flags that apply to one method only.
 var methodFlags = map[string][]segment.Method{
 	"cuts": {segment.ABC}, "cycle": {segment.CRVP}, "amount-cuts": {segment.CRVP},
 	"value": {segment.ValueLoyalty}, "loyalty": {segment.ValueLoyalty},
-	"split":            {segment.ValueLoyalty, segment.AcquisitionRetention},
+	"split":            {segment.ValueLoyalty, segment.AcquisitionRetention, segment.DirectIndirect},
+	"referred-by":      {segment.DirectIndirect},
 	"acquisition-cost": {segment.AcquisitionRetention}, "retention-cost": {segment.AcquisitionRetention}, "value-column": {segment.AcquisitionRetention},
 }
 
 // check reads the flags into a plan.
 func (sf *segmentFlags) check(file string, fs *flag.FlagSet, ff *fitFlags) (*segmentPlan, error) {
 	p := &segmentPlan{method: segment.Method(*sf.by), value: *sf.value, loyalty: *sf.loyalty, split: [2]float64{math.NaN(), math.NaN()},
-		acquisition: *sf.acquisition, retention: *sf.retention, valueColumn: *sf.valueColumn}
+		acquisition: *sf.acquisition, retention: *sf.retention, valueColumn: *sf.valueColumn, referredBy: *sf.referredBy}
 	if *sf.by == "" {
 		return nil, fmt.Errorf("give the matrix: -by %s", methodList())
 	}
@@ -108,6 +112,15 @@ func (sf *segmentFlags) check(file string, fs *flag.FlagSet, ff *fitFlags) (*seg
 			return nil, errors.New("-by acquisition-retention needs each customer's acquisition and retention costs, which a transaction log does not have: give a summary with acquisition_cost and retention_cost columns")
 		}
 		p.kind = "summary"
+	}
+	if p.method == segment.DirectIndirect {
+		if *sf.scenario != "" {
+			return nil, errors.New("-scenario writes segments into a scenario; -by direct-indirect reads them from one (or from a log): leave -scenario out")
+		}
+		p.kind = "referrals"
+		if isScenarioArg(file) {
+			p.kind = "scenario"
+		}
 	}
 	if *sf.base != "" && *sf.scenario == "" {
 		return nil, errors.New("-base gives the lifecycle of the -scenario file: give -scenario FILE.toml too")

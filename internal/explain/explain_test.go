@@ -2,6 +2,7 @@ package explain
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,10 +39,10 @@ func close(got, want, rel float64) bool {
 
 // TestTableSumsToCLV checks, for every shipped scenario and variant, that
 // the tenure table's contributions sum to sim's CLV, mixed and per
-// segment; that its active share is sim's survival; that the customer
+// segment, and its referral contributions to sim's referral value; that its active share is sim's survival; that the customer
 // equity rebuilt from the table's running sums (each cohort c worth
-// N_c·(1+d)^−c·(CLV over the H−c periods left − CAC)) and today's
-// customers (Existing: Σ_i X_i·V_i) is sim's; and that
+// N_c·(1+d)^−c·(CLV + referral value over the H−c periods left − CAC))
+// and today's customers (Existing: Σ_i X_i·V_i) is sim's; and that
 // the fundamental-matrix CLV∞ and lifetime are sim's.
 func TestTableSumsToCLV(t *testing.T) {
 	const rel = 1e-9 // the sums differ from sim's only in their order of addition
@@ -80,7 +81,8 @@ func TestTableSumsToCLV(t *testing.T) {
 			ce, f := 0.0, 1.0
 			v := 1 / (1 + m.PeriodRate())
 			for c := range m.Horizon {
-				ce += m.NewCustomers[c] * f * (tab.Rows[m.Horizon-c-1].Sum - sum.AcquisitionCost)
+				row := tab.Rows[m.Horizon-c-1]
+				ce += m.NewCustomers[c] * f * (row.Sum + row.ReferralSum - sum.AcquisitionCost)
 				f *= v
 			}
 			// The cohorts' equity: that of today's customers (an existing
@@ -101,6 +103,9 @@ func TestTableSumsToCLV(t *testing.T) {
 			if !close(ce+existing, sum.CustomerEquity, rel) {
 				t.Errorf("%s: equity from the table %v + existing %v, sim %v", name, ce, existing, sum.CustomerEquity)
 			}
+			if tab.Referring != sum.Referring || !close(tab.ReferralValue, sum.ReferralValue, rel) {
+				t.Errorf("%s: table referral value %v (referring %v), sim %v (%v)", name, tab.ReferralValue, tab.Referring, sum.ReferralValue, sum.Referring)
+			}
 			fs := Fundamentals(m)
 			for s, fu := range fs {
 				want := sum.Segments[s]
@@ -113,11 +118,15 @@ func TestTableSumsToCLV(t *testing.T) {
 			}
 			// The payback the formula shows comes from the table's margins.
 			e := Explain(res, "en")
-			if len(e.Formulas) != len(Focus) {
-				t.Fatalf("%s: %d formulas for %d KPIs", name, len(e.Formulas), len(Focus))
+			focus := Focus
+			if sum.Referring {
+				focus = append(slices.Clone(Focus), ReferralFocus...)
+			}
+			if len(e.Formulas) != len(focus) {
+				t.Fatalf("%s: %d formulas for %d KPIs", name, len(e.Formulas), len(focus))
 			}
 			for i, fo := range e.Formulas {
-				if fo.KPI != Focus[i] || fo.Result != fo.KPI.Format(fo.KPI.Of(sum)) || fo.Words != fo.KPI.Formula("en") {
+				if fo.KPI != focus[i] || fo.Result != fo.KPI.Format(fo.KPI.Of(sum)) || fo.Words != fo.KPI.Formula("en") {
 					t.Errorf("%s: formula %d: %+v", name, i, fo)
 				}
 				if fo.Symbols == "" || (fo.Values == "" && fo.Note == "" && fo.Check == "") {

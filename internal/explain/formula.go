@@ -67,7 +67,7 @@ type Explanation struct {
 	// Existing is today's customer base by stage (none without one):
 	// customer equity's existing part is Σ_i X_i·V_i over it.
 	Existing []ExistingStage
-	Formulas []Formula // one per KPI of Focus, in its order
+	Formulas []Formula // one per KPI of Focus, in its order, then of ReferralFocus in a run that refers
 }
 
 // Explain explains the result r (of sim.Run or Engine.Summarize) in
@@ -83,6 +83,14 @@ func Explain(r *sim.Result, lang string) *Explanation {
 		f.Result = k.Format(f.Value)
 		w.write(&f)
 		e.Formulas = append(e.Formulas, f)
+	}
+	if r.Summary.Referring {
+		for _, k := range ReferralFocus { // referral.go
+			f := Formula{KPI: k, Words: k.Formula(lang), Value: k.Of(&r.Summary)}
+			f.Result = k.Format(f.Value)
+			w.write(&f)
+			e.Formulas = append(e.Formulas, f)
+		}
 	}
 	return e
 }
@@ -272,6 +280,8 @@ func (w *writer) write(f *Formula) {
 		w.payback(f)
 	case kpi.ExpectedLifetime:
 		w.lifetime(f)
+	default:
+		w.referral(f) // referral.go
 	}
 }
 
@@ -427,6 +437,9 @@ func (w *writer) equity(f *Formula) {
 	m := w.m
 	sym := w.rate()
 	f.Symbols = fmt.Sprintf("CE = Σ_c N_c·(1+%s)^−c·(CLV_(H−c) − CAC)", sym)
+	if w.t.Referring {
+		f.Symbols = fmt.Sprintf("CE = Σ_c N_c·(1+%s)^−c·(CLV_(H−c) + RV_(H−c) − CAC)", sym)
+	}
 	h := m.Horizon
 	terms := make([]string, 0, 4)
 	term := func(c int) string {
@@ -434,7 +447,11 @@ func (w *writer) equity(f *Formula) {
 		if c > 0 {
 			s += " · " + power(w.onePlus(), -c)
 		}
-		return s + " · (" + money(w.t.Rows[h-c-1].Sum) + " − " + num(w.s.AcquisitionCost) + ")"
+		row := &w.t.Rows[h-c-1]
+		if w.t.Referring {
+			return s + " · (" + money(row.Sum) + " + " + money(row.ReferralSum) + " − " + num(w.s.AcquisitionCost) + ")"
+		}
+		return s + " · (" + money(row.Sum) + " − " + num(w.s.AcquisitionCost) + ")"
 	}
 	if h <= 4 {
 		for c := range h {
@@ -445,6 +462,9 @@ func (w *writer) equity(f *Formula) {
 	}
 	f.Values = strings.Join(terms, " + ")
 	f.Where = fmt.Sprintf(w.tr(txtEquityWhere), h, w.periods())
+	if w.t.Referring {
+		f.Where += w.then(w.tr(txtEquityReferralWhere))
+	}
 	if len(w.ex) == 0 {
 		return
 	}

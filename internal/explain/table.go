@@ -35,10 +35,19 @@ type Table struct {
 	Rows []Row
 	// CLV is the sum of the contributions, Rows[len(Rows)−1].Sum.
 	CLV float64
+	// Referring reports whether the model refers (sim.Model.Refers): the
+	// rows' referral columns are then filled (referral.go), and
+	// ReferralValue is the sum of their contributions, sim's referral
+	// value.
+	Referring     bool
+	ReferralValue float64
 
 	mix     []float64 // the rows' Mix, one after the other
 	u, next []float64 // one customer's shares by state, this period and next
 	reward  []float64 // by state: net cash flow per customer and period
+	// by class of a segment and state: one customer's direct shares and
+	// its referred customers' (referral.go)
+	direct, referred []float64
 }
 
 // Row is one period of tenure of a Table.
@@ -65,6 +74,16 @@ type Row struct {
 	// Cumulative is the running sum of the margins, undiscounted: what
 	// the payback counts against the acquisition cost.
 	Cumulative float64
+	// The referral columns, 0 in a model that does not refer
+	// (referral.go): Referred is the customers arriving at tenure τ by
+	// referral, from the new customer and every generation after it;
+	// ReferralMargin the net cash flow of all the referred customers in
+	// the period and ReferralReward the rewards paid for those arriving;
+	// ReferralContribution is ReferralMargin × Discount − ReferralReward ×
+	// (1+d)^−τ (rewards at the period start), and ReferralSum their
+	// running sum: the referral value of a horizon of τ+1 periods.
+	Referred, ReferralMargin, ReferralReward float64
+	ReferralContribution, ReferralSum        float64
 }
 
 // Fill sets t to the tenure table of the valid model m for segment seg
@@ -115,14 +134,22 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 			t.follow(m, class, wk, lost)
 		}
 	}
+	if t.Referring = m.Refers(); t.Referring {
+		t.followReferrals(m, seg, lost)
+	}
 	v := 1 / (1 + m.PeriodRate())
 	f := 1.0 // (1+d)^−τ, multiplied up as sim.Model.DiscountFactors does
-	sum, cum := 0.0, 0.0
+	sum, cum, referral := 0.0, 0.0, 0.0
 	for τ := range t.Rows {
 		r := &t.Rows[τ]
 		r.Discount = f
 		if m.CashTiming == sim.CashEnd {
 			r.Discount = f * v
+		}
+		if t.Referring {
+			r.ReferralContribution = r.ReferralMargin*r.Discount - r.ReferralReward*f
+			referral += r.ReferralContribution
+			r.ReferralSum = referral
 		}
 		f *= v
 		for i, x := range r.Mix[:n] {
@@ -137,6 +164,7 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 		r.Sum, r.Cumulative = sum, cum
 	}
 	t.CLV = sum
+	t.ReferralValue = referral
 }
 
 // follow adds w times one new customer of segment (or latent class) seg,

@@ -90,4 +90,46 @@ var (
 	LabelDiscount     = scenarios.Text{EN: "discount factor", ZH: "折现因子"}
 	LabelContribution = scenarios.Text{EN: "contribution", ZH: "贡献"}
 	LabelSum          = scenarios.Text{EN: "running sum", ZH: "累计"}
+	// The referral columns (Row.Referred, ReferralContribution, ReferralSum).
+	LabelReferred             = scenarios.Text{EN: "referred", ZH: "被推荐"}
+	LabelReferralContribution = scenarios.Text{EN: "referral contribution", ZH: "推荐贡献"}
+	LabelReferralSum          = scenarios.Text{EN: "referral value", ZH: "推荐价值"}
+)
+
+// The texts of the referral formulas (referral.go).
+var (
+	// txtReferralWhere: last tenure.
+	txtReferralWhere = scenarios.Text{
+		EN: "The sum of the tenure table's referral contributions over τ = 0 … %d: m^R_τ is the net cash flow at tenure τ of every customer the new customer brought (its referrals, theirs, and so on), c_τ the rewards paid for those arriving at τ (at the period's start); each referral arrives the period after it is made, in the entry stage.",
+		ZH: "客户在网期表中推荐贡献之和，τ = 0 … %d：m^R_τ 为该新客户带来的所有客户（其推荐者、推荐者的推荐者，依此类推）在在网期 τ 的净现金流，c_τ 为在 τ 到来的被推荐客户所支付的奖励（期初支付）；被推荐客户在推荐后的下一期进入入口阶段。",
+	}
+	txtReferralInfiniteWhere = scenarios.Text{
+		EN: "D is the discounted number of customers one new customer refers (each valued when it arrives, the period after the referral), W the discounted rewards paid for them, CLV∞ a referred customer's own value; each referred customer brings D more, so RV∞ = D·(CLV∞ + RV∞) − W.",
+		ZH: "D 为一位新客户推荐的客户数的折现值（每位被推荐客户在推荐后的下一期到来时计值），W 为为其支付的奖励的折现值，CLV∞ 为被推荐客户自身的价值；每位被推荐客户又带来 D 位客户，故 RV∞ = D·(CLV∞ + RV∞) − W。",
+	}
+	// txtReferralMultipleWhere: referrals, rate, retention, D, reward, W.
+	txtReferralMultipleWhere = scenarios.Text{
+		EN: "D = ρ/(1 + i − r) = %s / (1 + %s − %s) = %s, the discounted referrals; W = D·c with c = %s, the reward per referred customer: W = %s. Each referred customer brings D more, so RV∞ = D·(CLV∞ + RV∞) − W.",
+		ZH: "D = ρ/(1 + i − r) = %s / (1 + %s − %s) = %s，为折现后的推荐数；W = D·c，c = %s 为每位被推荐客户的奖励：W = %s。每位被推荐客户又带来 D 位客户，故 RV∞ = D·(CLV∞ + RV∞) − W。",
+	}
+	txtDirectWhere = scenarios.Text{
+		EN: "The expected periods a new customer spends in each stage, undiscounted, times the stage's referrals per period ρ.",
+		ZH: "新客户在各阶段预计停留的期数（不折现），乘以该阶段每期推荐数 ρ。",
+	}
+	txtTotalWhere = scenarios.Text{
+		EN: "R + R² + R³ + …: each referred customer refers as a new one does.",
+		ZH: "R + R² + R³ + …：每位被推荐客户与新客户一样推荐。",
+	}
+	txtGrows = scenarios.Text{
+		EN: "Undefined: each new customer brings at least one customer (R ≥ 1), so the base grows by referral alone, without acquisition.",
+		ZH: "无定义：每位新客户至少带来一位客户（R ≥ 1），客户群仅靠推荐即可增长，无需获客。",
+	}
+	txtEquityReferralWhere = scenarios.Text{
+		EN: "RV_(H−c) is the running sum of the table's referral contributions: the customers each new customer brings within the periods left.",
+		ZH: "RV_(H−c) 为客户在网期表中推荐贡献的累计和：每位新客户在剩余期数内带来的客户的价值。",
+	}
+	txtReferForever = scenarios.Text{
+		EN: "Undefined: a customer may stay for ever in a stage that refers.",
+		ZH: "无定义：客户可能永远停留在一个会推荐的阶段。",
+	}
 )

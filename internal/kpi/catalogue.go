@@ -197,4 +197,9 @@ var catalogue = [Count]entry{
 		outcomeLast:   true,
 		used:          func(s *sim.Summary) bool { return s.ExpectedPurchases != 0 },
 	},
+	// referral.go
+	ReferralValue:         referralValueEntry,
+	ReferralValueInfinite: referralValueInfiniteEntry,
+	ReferralsDirect:       referralsDirectEntry,
+	ReferralsTotal:        referralsTotalEntry,
 }

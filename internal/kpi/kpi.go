@@ -25,11 +25,16 @@ const (
 	PaybackPeriods                            // whole periods to pay back acquisition; undefined beyond the horizon
 	ExpectedLifetime                          // expected active periods; undefined when infinite
 	ExpectedPurchases                         // expected purchases of a new customer over the horizon
+	ReferralValue                             // present value of the customers a new customer brings by referral, within the horizon
+	ReferralValueInfinite                     // the same over an infinite horizon; undefined when R ≥ 1
+	ReferralsDirect                           // customers a new customer refers over its lifetime (R)
+	ReferralsTotal                            // customers it brings through every generation, R/(1−R); undefined when R ≥ 1
 	Count                  = int(iota)        // the number of KPIs
 )
 
 // All lists every KPI in the order of the summary table.
-var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ExpectedPurchases}
+var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ExpectedPurchases,
+	ReferralValue, ReferralValueInfinite, ReferralsDirect, ReferralsTotal}
 
 // Outcomes lists the KPIs the what-if analyses (compare, sensitivity,
 // seek, optimize) report, in the order they show them: every KPI of the

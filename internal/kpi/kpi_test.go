@@ -55,6 +55,8 @@ func TestIDsAreSummaryKeys(t *testing.T) {
 	s.CLV, s.AcquisitionCost, s.CLVNet = 1, 2, 3
 	s.LTVCAC, s.CLVInfinite = sim.Some(4), sim.Some(5)
 	s.PaybackPeriods, s.ExpectedLifetime = sim.Some(7), sim.Some(8)
+	s.ReferralValue, s.ReferralValueInfinite = 9, sim.Some(10)
+	s.ReferralsDirect, s.ReferralsTotal = sim.Some(0.5), sim.Some(1)
 	b, err := json.Marshal(&s)
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +94,7 @@ func TestParseRoundTrips(t *testing.T) {
 	if _, err := Parse("acquisition_cost", CLV, CustomerEquity); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, customer_equity") {
 		t.Errorf("Parse among two: %v", err)
 	}
-	if got := KPI(Count).String(); got != "KPI(11)" {
+	if got := KPI(Count).String(); got != "KPI(15)" {
 		t.Errorf("String of no KPI = %q", got)
 	}
 }

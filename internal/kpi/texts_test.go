@@ -24,6 +24,10 @@ func TestExplanationAndFormula(t *testing.T) {
 		CustomerEquityExisting: {[]string{"period 0", "discounted", "no acquisition cost"}, []string{"第 0 期", "折现", "不含获客成本"}},
 		CustomerEquityNew:      {[]string{"Customer equity −", "acquisition spend included"}, []string{"客户资产 −", "含获客支出"}},
 		ExpectedPurchases:      {[]string{"purchases per customer", "chance", "undiscounted"}, []string{"购买次数", "概率", "不折现"}},
+		ReferralValue:          {[]string{"discounted net cash flow", "referral rewards", "entry stage"}, []string{"折现净现金流", "推荐奖励", "入口阶段"}},
+		ReferralValueInfinite:  {[]string{"(D·CLV∞ − W)/(1 − D)", "transition matrix", "Undefined when R ≥ 1"}, []string{"(D·CLV∞ − W)/(1 − D)", "转移矩阵", "R ≥ 1 时无定义"}},
+		ReferralsDirect:        {[]string{"e·(I − A)⁻¹·ρ", "undiscounted", "ρ/(1 − r)"}, []string{"e·(I − A)⁻¹·ρ", "不折现", "ρ/(1 − r)"}},
+		ReferralsTotal:         {[]string{"R/(1 − R)", "Undefined when R ≥ 1"}, []string{"R/(1 − R)", "R ≥ 1 时无定义"}},
 	}
 	for _, k := range All {
 		for _, lang := range []string{"en", "zh"} {
@@ -53,9 +57,11 @@ func TestExplanationAndFormula(t *testing.T) {
 
 // TestOutcomes: the what-if analyses' KPIs are every KPI but the
 // acquisition cost (an input), in the order compare prints them, with CLV
-// over an infinite horizon and expected purchases last.
+// over an infinite horizon, expected purchases and the referral figures
+// of an infinite horizon and of all generations last.
 func TestOutcomes(t *testing.T) {
-	want := []KPI{CLV, CLVNet, LTVCAC, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, CLVInfinite, ExpectedPurchases}
+	want := []KPI{CLV, CLVNet, LTVCAC, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ReferralValue,
+		CLVInfinite, ExpectedPurchases, ReferralValueInfinite, ReferralsDirect, ReferralsTotal}
 	if len(Outcomes) != len(want) {
 		t.Fatalf("Outcomes = %v, want %v", Outcomes, want)
 	}

@@ -194,6 +194,8 @@ func sliderRange(s *scenarios.Scenario, c Control) (lo, hi, step float64) {
 		return 0, math.Max(0.5, v), 0.005
 	case "discount_rate", "winback.rate":
 		return 0, math.Max(0.5, v), 0.005
+	case "stage.ID.referrals": // per customer and month, a few hundredths
+		return 0, math.Min(scenarios.MaxReferrals, math.Max(0.2, 2*v)), 0.001
 	case "horizon":
 		segs := max(1, len(s.Segments))
 		maxH := min(sim.MaxHorizon, sim.MaxCells/(segs*(len(s.Stages)+1)))

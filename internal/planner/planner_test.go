@@ -250,11 +250,11 @@ func someOf(v float64) sim.Optional { return sim.Some(v) }
 
 // TestStageSlidersFromRegistry: every stage value of the registry gets a
 // slider in each stage, in the registry's order (today's four, and bad
-// debt, purchases and existing, which four-stage does not set: no
-// slider).
+// debt, purchases, existing, referrals and the referral reward, which
+// four-stage does not set: no slider).
 func TestStageSlidersFromRegistry(t *testing.T) {
 	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
-	if keys := append(slices.Clone(want), "bad_debt", "purchases", "existing"); !reflect.DeepEqual(stageKeys, keys) {
+	if keys := append(slices.Clone(want), "bad_debt", "purchases", "existing", "referrals", "referral_reward"); !reflect.DeepEqual(stageKeys, keys) {
 		t.Fatalf("stage keys %v, want %v", stageKeys, keys)
 	}
 	p := newPlanner(t, "four-stage")
@@ -269,8 +269,9 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		}
 	}
 	for _, c := range p.Controls() {
-		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") || strings.HasSuffix(c.Path, ".bad_debt") {
-			t.Errorf("a slider for %s in a scenario without purchases, bad debt or an existing base", c.Path)
+		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") || strings.HasSuffix(c.Path, ".bad_debt") ||
+			strings.HasSuffix(c.Path, ".referrals") || strings.HasSuffix(c.Path, ".referral_reward") {
+			t.Errorf("a slider for %s in a scenario without purchases, bad debt, referrals or an existing base", c.Path)
 		}
 	}
 }
@@ -470,5 +471,35 @@ func TestExistingBaseSliders(t *testing.T) {
 	var b bytes.Buffer
 	if err := p.ExportTOML(&b); err != nil || !strings.Contains(b.String(), `"stage.active.existing" = 2000`) {
 		t.Errorf("the exported TOML does not set stage.active.existing = 2000:\n%s", b.String())
+	}
+}
+
+// TestReferralSliders: in referral-value, which sets referrals, every
+// stage that does not take its referrals from a curve gets a referrals
+// slider (0.02 in stability, 0 to 0.2 in steps of 0.001) and every stage a
+// reward slider; formation's referrals, the target of the reward curve,
+// get none (its lever, the reward, moves them), and moving the lever moves
+// the run's referral value.
+func TestReferralSliders(t *testing.T) {
+	p := newPlanner(t, "referral-value")
+	has := func(path string) bool { _, ok := p.Control(path); return ok }
+	for _, path := range []string{"stage.stability.referrals", "stage.decline.referrals", "stage.exploration.referrals",
+		"stage.formation.referral_reward", "stage.stability.referral_reward"} {
+		if !has(path) {
+			t.Errorf("no slider for %s", path)
+		}
+	}
+	if has("stage.formation.referrals") {
+		t.Errorf("a slider for stage.formation.referrals, which the reward curve sets")
+	}
+	if lo, hi := p.Range("stage.stability.referrals"); lo != 0 || hi != 0.2 {
+		t.Errorf("stability referrals slider [%v, %v], want [0, 0.2]", lo, hi)
+	}
+	before := p.Result().Summary.ReferralValue
+	if err := p.Set("stage.formation.referral_reward", 0); err != nil {
+		t.Fatal(err)
+	}
+	if after := p.Result().Summary.ReferralValue; !(after < before) {
+		t.Errorf("no reward: referral value %v, with it %v; want less", after, before)
 	}
 }

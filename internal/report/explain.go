@@ -63,7 +63,8 @@ func writeCells(w io.Writer, rows [][]string) error {
 // TenureCells returns the tenure table t of scenario s as text cells,
 // the header first: τ, a column per stage (then the lost share with
 // win-back), the margin, the discount factor, the contribution and the
-// running sum.
+// running sum; in a model that refers, the customers referred, their
+// contribution and its running sum, the referral value.
 func TenureCells(s *scenarios.Scenario, t *explain.Table, lang string) [][]string {
 	head := []string{explain.LabelTenure.In(lang)}
 	for i := range t.Stages {
@@ -73,6 +74,9 @@ func TenureCells(s *scenarios.Scenario, t *explain.Table, lang string) [][]strin
 		head = append(head, explain.LabelLost.In(lang))
 	}
 	head = append(head, explain.LabelMargin.In(lang), explain.LabelDiscount.In(lang), explain.LabelContribution.In(lang), explain.LabelSum.In(lang))
+	if t.Referring {
+		head = append(head, explain.LabelReferred.In(lang), explain.LabelReferralContribution.In(lang), explain.LabelReferralSum.In(lang))
+	}
 	rows := [][]string{head}
 	for _, r := range t.Rows {
 		row := []string{strconv.Itoa(r.Tenure)}
@@ -80,6 +84,9 @@ func TenureCells(s *scenarios.Scenario, t *explain.Table, lang string) [][]strin
 			row = append(row, strconv.FormatFloat(x, 'f', 4, 64))
 		}
 		row = append(row, money(r.Margin), strconv.FormatFloat(r.Discount, 'f', 4, 64), money(r.Contribution), money(r.Sum))
+		if t.Referring {
+			row = append(row, strconv.FormatFloat(r.Referred, 'f', 4, 64), money(r.ReferralContribution), money(r.ReferralSum))
+		}
 		rows = append(rows, row)
 	}
 	return rows

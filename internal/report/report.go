@@ -47,6 +47,16 @@ type valueJSON struct {
 	// CLVByStage lists where the value comes from; the last entry, "lost",
 	// is the win-back spend.
 	CLVByStage []stageValue `json:"clv_by_stage"`
+	// The referral figures, only in a run that refers.
+	*referralJSON
+}
+
+// referralJSON holds a value's referral figures (sim.Referral).
+type referralJSON struct {
+	ReferralsDirect       sim.Optional `json:"referrals_direct"`
+	ReferralsTotal        sim.Optional `json:"referrals_total"`
+	ReferralValue         float64      `json:"referral_value"`
+	ReferralValueInfinite sim.Optional `json:"referral_value_infinite"`
 }
 
 type segmentJSON struct {
@@ -77,11 +87,15 @@ func value(v sim.Value, stages []string) valueJSON {
 		}
 		by[i] = stageValue{Stage: id, CLV: x}
 	}
-	return valueJSON{
+	out := valueJSON{
 		CLV: v.CLV, AcquisitionCost: v.AcquisitionCost, CLVNet: v.CLVNet, LTVCAC: v.LTVCAC,
 		CLVInfinite: v.CLVInfinite, PaybackPeriods: v.PaybackPeriods, ExpectedLifetime: v.ExpectedLifetime,
 		ExpectedPurchases: v.ExpectedPurchases, CLVByStage: by,
 	}
+	if r := v.Referral; r.Referring {
+		out.referralJSON = &referralJSON{r.ReferralsDirect, r.ReferralsTotal, r.ReferralValue, r.ReferralValueInfinite}
+	}
+	return out
 }
 
 // WriteJSON writes summary.json: the scenario and one entry per run, the

@@ -70,6 +70,7 @@ func MethodName(m segment.Method, lang string) string {
 		segment.CRVP:                 {"CRVP: purchase amount × purchase cycle", "CRVP：购买金额 × 购买周期"},
 		segment.ValueLoyalty:         {"Value × loyalty", "价值 × 忠诚度"},
 		segment.AcquisitionRetention: {"Acquisition cost × retention cost", "获客成本 × 保留成本"},
+		segment.DirectIndirect:       {"Direct × indirect value", "直接价值 × 间接价值"},
 	}[m].In(lang)
 }
 
@@ -84,6 +85,7 @@ func MatrixPhrase(m segment.Method, lang string) string {
 		segment.CRVP:                 {"the CRVP matrix (purchase amount × purchase cycle)", " CRVP 矩阵（购买金额 × 购买周期）"},
 		segment.ValueLoyalty:         {"the value × loyalty matrix", "价值 × 忠诚度矩阵"},
 		segment.AcquisitionRetention: {"the acquisition cost × retention cost matrix", "获客成本 × 保留成本矩阵"},
+		segment.DirectIndirect:       {"the direct × indirect value matrix", "直接价值 × 间接价值矩阵"},
 	}[m].In(lang)
 }
 

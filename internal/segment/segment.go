@@ -18,7 +18,7 @@ const (
 )
 
 // Methods lists the methods in the order the docs give them.
-var Methods = []Method{RFM, ABC, CRVP, ValueLoyalty, AcquisitionRetention}
+var Methods = []Method{RFM, ABC, CRVP, ValueLoyalty, AcquisitionRetention, DirectIndirect}
 
 // Text is a text in English and Chinese.
 type Text [2]string

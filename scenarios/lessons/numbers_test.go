@@ -373,6 +373,46 @@ var figures = map[string][][]figure{
 			}, 50.8467505},
 		},
 	},
+	// referral-value, on referral-value.toml: the four-stage ladder
+	// without win-back. A new customer's expected months in each stage
+	// (undiscounted, from exploration): x_E = 1/0.6 = 1.6667, x_F =
+	// 0.35·x_E/0.4 = 1.4583; x_S and x_D from 0.1·x_S − 0.05·x_D =
+	// 0.25·x_F and −0.06·x_S + 0.3·x_D = 0.05·x_E + 0.05·x_F: x_D = 0.375
+	// /0.27 = 1.3889, x_S = 3.6458 + 0.5·x_D = 4.3403. Formation's
+	// referrals at the 20 CNY reward: 0.005 + 0.025·(1 − e^−1) = 0.0208030.
+	// The referral values and customer equities are the run's, checked
+	// against package explain's own tenure table (referralValue).
+	"referral-value": {
+		{ // CLV 628.3305 (tenure sum); advocates' R = 0.0208030·1.4583 +
+			// 0.08·4.3403 + 0.05·1.3889 = 0.4470044, R/(1 − R) = 0.8083326
+			{"628.33", markov(clv, calcCLV), 628.3304861},
+			{"0.08", stage("stability", func(st *scenarios.Stage) float64 { return st.Referrals }), 0.08},
+			{"0.05", stage("decline", func(st *scenarios.Stage) float64 { return st.Referrals }), 0.05},
+			{"0.45", segmentReferrals(0), 0.4470044}, {"1", constant(1), 1}, {"0.81", segmentReferralsTotal(0), 0.8083326},
+		},
+		{ // no referrals in decline: R = 0.0208030·1.4583 + 0.08·4.3403 =
+			// 0.3775600; referral value 113.1744 → 93.4749 (−17.4063%) over
+			// 36 months; customer equity 12,382,429.89 → 12,120,530.66,
+			// −261,899.23 (−2.1151%)
+			{"0.38", segmentReferrals(0), 0.3775600}, {"113.17", prevReferralValue, 113.1744491},
+			{"93.47", referralValue, 93.4749434}, {"36", horizon, 36},
+			{"261,899", func(e screen) float64 { return e.prev.Summary.CustomerEquity - equity(e) }, 261899.2273578},
+			{"17.4", func(e screen) float64 { return (1 - referralValue(e)/prevReferralValue(e)) * 100 }, 17.4063191},
+			{"2.1", func(e screen) float64 { return (1 - equity(e)/e.prev.Summary.CustomerEquity) * 100 }, 2.1150875},
+		},
+		{ // decline back at 0.05, no formation reward: formation refers
+			// the curve's 0.005 (0.0208030 before); referral value 95.5857;
+			// customer equity 12,070,956.27, 311,473.63 below the
+			// scenario's. The curve 0.005 + (0.03 − 0.005)·(1 − e^(−0.05·c)).
+			{"20", func(e screen) float64 { return e.startS.Stages[1].ReferralReward }, 20},
+			{"0.005", func(e screen) float64 { return referralsIn(e.run, 1) }, 0.005},
+			{"0.0208", func(e screen) float64 { return referralsIn(e.prev, 1) }, 0.0208030},
+			{"95.59", referralValue, 95.5856517},
+			{"311,474", func(e screen) float64 { return e.start.Summary.CustomerEquity - equity(e) }, 311473.6250853},
+			{"0.025", func(e screen) float64 { return e.s.Responses[0].VMax - e.s.Responses[0].V0 }, 0.025},
+			{"1", constant(1), 1}, {"0.05", func(e screen) float64 { return e.s.Responses[0].K }, 0.05},
+		},
+	},
 	// win-back, on four-stage.toml: win-back of 3% a month of the
 	// customers lost within 12 months, 40 CNY each, into formation. The
 	// tenure sum follows the lost customers by the months since they left.

@@ -25,6 +25,7 @@ var order = []string{
 	"value-segments",
 	"win-back",
 	"brand-switching",
+	"referral-value",
 }
 
 // Shipped returns the ids of the shipped lessons, in teaching order.

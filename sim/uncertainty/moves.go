@@ -64,6 +64,18 @@ func (w *worker) Acquire(dst []float64, m *sim.Model, t int) {
 	}
 }
 
+// Refer returns the customers referred into group k who arrive next
+// period: a Poisson draw around mean when the trials are random (Poisson
+// acquisition or process noise), mean otherwise, so that a trial without
+// randomness equals the engine.
+func (w *worker) Refer(_ int, mean float64) float64 {
+	if !w.s.cfg.PoissonAcquisition && !w.s.cfg.ProcessNoise {
+		return mean
+	}
+	w.draws++
+	return distuv.Poisson{Lambda: mean, Src: &w.src}.Rand()
+}
+
 // Move sets next to group k's customers one period after x and returns
 // those won back, and moves the first cohort (w.first[k]) the same way,
 // adding its net cash flow of the period to w.firstFlow. Without process

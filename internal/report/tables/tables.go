@@ -12,7 +12,8 @@ import (
 	"clvlab/sim"
 )
 
-// PeriodsHeader names the columns of periods.csv.
+// PeriodsHeader names the columns of periods.csv of runs without
+// referrals; ReferralColumns come after winback_spend in runs with them.
 var PeriodsHeader = []string{
 	"variant", "period", "segment", "stage",
 	"customers", "new", "churned", "won_back", "purchases",
@@ -20,6 +21,21 @@ var PeriodsHeader = []string{
 	"acquisition_spend", "winback_spend", "net_cash_flow", "discounted_net_cash_flow",
 	"cumulative_net_cash_flow", "cumulative_discounted_net_cash_flow",
 	"existing_customers", "existing_net_cash_flow", "existing_discounted_net_cash_flow",
+}
+
+// ReferralColumns are the columns periods.csv has after winback_spend
+// when a run refers (sim.Model.Refers): the customers arriving by
+// referral and the reward paid for them.
+var ReferralColumns = []string{"referred", "referral_reward"}
+
+// periodsHeader returns the header of periods.csv for runs: PeriodsHeader,
+// with ReferralColumns when referring is set.
+func periodsHeader(referring bool) []string {
+	if !referring {
+		return PeriodsHeader
+	}
+	at := slices.Index(PeriodsHeader, "winback_spend") + 1
+	return append(append(append([]string{}, PeriodsHeader[:at]...), ReferralColumns...), PeriodsHeader[at:]...)
 }
 
 // WritePeriods writes periods.csv: one row per run × period × segment ×
@@ -33,7 +49,11 @@ var PeriodsHeader = []string{
 // its part of competitor_customers).
 func WritePeriods(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
-	header, market := PeriodsHeader, hasMarket(runs)
+	referring := false
+	for _, r := range runs {
+		referring = referring || r.Result.Model.Refers()
+	}
+	header, market := periodsHeader(referring), hasMarket(runs)
 	if market {
 		header = append(slices.Clip(header), MarketColumns...) // market.go
 	}
@@ -66,7 +86,13 @@ func WritePeriods(w io.Writer, runs []projection.Run) error {
 					customers, churned := residues(res, t, i, c) // residue.go
 					for _, x := range []float64{customers, c.New, churned, c.WonBack, c.Purchases,
 						c.Revenue, c.Discount, c.BadDebt, c.CostToServe, c.RetentionSpend,
-						c.AcquisitionSpend, c.WinbackSpend, c.NetCashFlow, c.DiscountedNetCashFlow,
+						c.AcquisitionSpend, c.WinbackSpend} {
+						row = append(row, Float(x))
+					}
+					if referring {
+						row = append(row, Float(c.Referred), Float(c.ReferralReward))
+					}
+					for _, x := range []float64{c.NetCashFlow, c.DiscountedNetCashFlow,
 						cum[k], cum[k+1], ex.Customers + ex.Rivals, ex.NetCashFlow, ex.DiscountedNetCashFlow} {
 						row = append(row, Float(x))
 					}
