@@ -35,6 +35,9 @@ func TestExplainGolden(t *testing.T) {
 		// Bad debt in decline: its margin 60·(1 − 0.25) − 20 − 5 = 20.
 		{"decline-decision-bad-debt.en", []string{"decline-decision", "-variant", "Decliners default"}},
 		{"decline-decision-bad-debt.zh", []string{"decline-decision", "-variant", "退化期坏账", "-lang", "zh"}},
+		// Referrals: the referral formulas and the tenure table's referral columns.
+		{"referral-value.en", []string{"referral-value"}},
+		{"referral-value.zh", []string{"referral-value", "-lang", "zh"}},
 	} {
 		status, out, errs := runCLI(t, append([]string{"explain"}, c.args...)...)
 		if status != ExitOK {
