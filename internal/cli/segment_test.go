@@ -168,8 +168,8 @@ func TestSegmentBadInput(t *testing.T) {
 	}{
 		{"no file", []string{"segment", "-by", "rfm"}, "Usage: clvlab segment FILE -by METHOD"},
 		{"two files", []string{"segment", cdnow, cdnow, "-by", "rfm"}, "clvlab segment: give one file, got 2"},
-		{"no -by", []string{"segment", cdnow}, "clvlab segment: give the matrix: -by rfm, abc, crvp, value-loyalty or acquisition-retention"},
-		{"unknown -by", []string{"segment", cdnow, "-by", "rfn"}, `clvlab segment: -by "rfn": the matrices are rfm, abc, crvp, value-loyalty or acquisition-retention`},
+		{"no -by", []string{"segment", cdnow}, "clvlab segment: give the matrix: -by rfm, abc, crvp, value-loyalty, acquisition-retention or direct-indirect"},
+		{"unknown -by", []string{"segment", cdnow, "-by", "rfn"}, `clvlab segment: -by "rfn": the matrices are rfm, abc, crvp, value-loyalty, acquisition-retention or direct-indirect`},
 		{"flag of another matrix", []string{"segment", cdnow, "-by", "rfm", "-cycle", "1,2"}, "clvlab segment: -cycle applies to -by crvp"},
 		{"bad cuts", []string{"segment", cdnow, "-by", "abc", "-cuts", "0.8"}, `clvlab segment: -cuts "0.8": give 2 numbers separated by a comma`},
 		{"cuts out of range", append([]string{"segment", cdnow, "-by", "abc", "-cuts", "0.8,1.2"}, cdnowLog...), "clvlab segment: -cuts 0.8,1.2: give two shares of the value between 0 and 1, such as 0.8,0.95"},
