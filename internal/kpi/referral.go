@@ -40,8 +40,8 @@ var (
 			ZH: "若对每一代推荐都无限期地跟踪下去时的推荐价值。每位客户带来至少一位客户（R ≥ 1）时无定义：此时客户群无需获客即可增长。",
 		},
 		formula: scenarios.Text{
-			EN: "In closed form (D·CLV∞ − W)/(1 − D): D = e·(I − A/(1+d))⁻¹·ρ/(1+d) the discounted referrals of one customer (ρ each stage's referrals per period, A the transition matrix, d the discount rate per period), W the same sum of the referral rewards, CLV∞ a referred customer's own value. Undefined when R ≥ 1.",
-			ZH: "闭式解 (D·CLV∞ − W)/(1 − D)：D = e·(I − A/(1+d))⁻¹·ρ/(1+d) 为一位客户折现后的推荐数（ρ 为各阶段每期推荐数，A 为转移矩阵，d 为每期折现率），W 为推荐奖励的同样求和，CLV∞ 为被推荐客户自身的价值。R ≥ 1 时无定义。",
+			EN: "In closed form (D·CLV∞ − W)/(1 − D): D = e·(I − A/(1+d))⁻¹·q/(1+d) the discounted referrals of one customer (q each stage's referrals per period, A the transition matrix, d the discount rate per period), W the same sum of the referral rewards, CLV∞ a referred customer's own value. Undefined when R ≥ 1.",
+			ZH: "闭式解 (D·CLV∞ − W)/(1 − D)：D = e·(I − A/(1+d))⁻¹·q/(1+d) 为一位客户折现后的推荐数（q 为各阶段每期推荐数，A 为转移矩阵，d 为每期折现率），W 为推荐奖励的同样求和，CLV∞ 为被推荐客户自身的价值。R ≥ 1 时无定义。",
 		},
 		get:         func(s *sim.Summary) sim.Optional { return s.ReferralValueInfinite },
 		outcomeLast: true,
@@ -58,8 +58,8 @@ var (
 			ZH: "一位新客户在整个客户关系期间推荐的客户数。达到 1 或以上时，每位客户都能通过推荐替代自己，客户群无需获客即可增长。",
 		},
 		formula: scenarios.Text{
-			EN: "e·(I − A)⁻¹·ρ: the sum, over every period from that of acquisition on, of the chance of being in each stage times the stage's referrals per period; undiscounted, with no horizon (ρ/(1 − r) for one stage kept with probability r). Undefined when a customer may refer for ever.",
-			ZH: "e·(I − A)⁻¹·ρ：从获客当期起，对每一期求和：处于各阶段的概率乘以该阶段每期推荐数；不折现，不设期限（单一阶段留存率为 r 时为 ρ/(1 − r)）。客户可能永远推荐时无定义。",
+			EN: "e·(I − A)⁻¹·q: the sum, over every period from that of acquisition on, of the chance of being in each stage times the stage's referrals per period; undiscounted, with no horizon (q/(1 − r) for one stage kept with probability r). Undefined when a customer may refer for ever.",
+			ZH: "e·(I − A)⁻¹·q：从获客当期起，对每一期求和：处于各阶段的概率乘以该阶段每期推荐数；不折现，不设期限（单一阶段留存率为 r 时为 q/(1 − r)）。客户可能永远推荐时无定义。",
 		},
 		get:         func(s *sim.Summary) sim.Optional { return s.ReferralsDirect },
 		outcomeLast: true,

@@ -26,7 +26,7 @@ func TestExplanationAndFormula(t *testing.T) {
 		ExpectedPurchases:      {[]string{"purchases per customer", "chance", "undiscounted"}, []string{"购买次数", "概率", "不折现"}},
 		ReferralValue:          {[]string{"discounted net cash flow", "referral rewards", "entry stage"}, []string{"折现净现金流", "推荐奖励", "入口阶段"}},
 		ReferralValueInfinite:  {[]string{"(D·CLV∞ − W)/(1 − D)", "transition matrix", "Undefined when R ≥ 1"}, []string{"(D·CLV∞ − W)/(1 − D)", "转移矩阵", "R ≥ 1 时无定义"}},
-		ReferralsDirect:        {[]string{"e·(I − A)⁻¹·ρ", "undiscounted", "ρ/(1 − r)"}, []string{"e·(I − A)⁻¹·ρ", "不折现", "ρ/(1 − r)"}},
+		ReferralsDirect:        {[]string{"e·(I − A)⁻¹·q", "undiscounted", "q/(1 − r)"}, []string{"e·(I − A)⁻¹·q", "不折现", "q/(1 − r)"}},
 		ReferralsTotal:         {[]string{"R/(1 − R)", "Undefined when R ≥ 1"}, []string{"R/(1 − R)", "R ≥ 1 时无定义"}},
 	}
 	for _, k := range All {
