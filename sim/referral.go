@@ -59,7 +59,7 @@ func (p *Population) refer(mv Mover) {
 		for g := p.first[s]; g < p.first[s+1]; g++ {
 			stages := p.classes[g].Stages
 			for i, k := range p.x[g][:n] {
-				if r := k * stages[i].Referrals; r > 0 {
+				if r := k * m.referrals(p.classes[g], i); r > 0 {
 					total += r
 					reward += r * stages[i].ReferralReward
 				}
@@ -84,4 +84,14 @@ func (p *Population) refer(mv Mover) {
 			p.y[g][m.Entry] += k
 		}
 	}
+}
+
+// referrals returns the referrals per period of an active customer of
+// stage i of the segment or class seg: its Referrals, and none in a
+// competitor's stage, whose customers are not ours.
+func (m *Model) referrals(seg *Segment, i int) float64 {
+	if m.Competitor != nil && m.Competitor[i] {
+		return 0
+	}
+	return seg.Stages[i].Referrals
 }

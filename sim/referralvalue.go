@@ -78,7 +78,7 @@ func (e *Engine) segmentReferral(s int, clvInfinite Optional) Referral {
 		w := e.classShare(s, g)
 		rho, rhoC := make([]float64, c.size), make([]float64, c.size)
 		for i := range n {
-			rho[i] = class.Stages[i].Referrals
+			rho[i] = m.referrals(class, i)
 			rhoC[i] = rho[i] * class.Stages[i].ReferralReward
 		}
 		free, r, endless := c.directReferrals(m.Entry, rho)
@@ -139,10 +139,10 @@ func (m *Model) DirectReferrals() []Optional {
 		for k := range seg.ClassCount() {
 			class := m.Class(s, k)
 			c := newChain(n, LostStates(m.Winback))
-			c.fill(class, m.Winback)
+			c.fill(class, m.Winback, m.Competitor)
 			rho := make([]float64, c.size)
 			for i := range n {
-				rho[i] = class.Stages[i].Referrals
+				rho[i] = m.referrals(class, i)
 			}
 			w := 1.0
 			if len(seg.Classes) > 0 {
@@ -194,7 +194,7 @@ func (e *Engine) referredWithinHorizon(s int) float64 {
 			}
 			value += flow * e.pop.disc[τ]
 			for i := range n {
-				r := (u[j][i] + v[j][i]) * stages[i].Referrals
+				r := (u[j][i] + v[j][i]) * m.referrals(e.pop.classes[first+j], i)
 				total += r
 				reward += r * stages[i].ReferralReward
 			}

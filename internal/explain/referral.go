@@ -52,14 +52,17 @@ func (t *Table) followReferrals(m *sim.Model, seg, lost int) {
 				}
 				r.ReferralMargin += w * flow
 				for i := range n {
+					if m.Competitor != nil && m.Competitor[i] {
+						continue // a competitor's customers are not ours: they refer no one to us
+					}
 					ρ := (u[i] + v[i]) * class.Stages[i].Referrals
 					total += ρ
 					reward += ρ * class.Stages[i].ReferralReward
 				}
 				next := t.next[:size]
-				step(next, u, class, m.Winback, n)
+				step(next, u, class, m.Winback, n, m.Competitor)
 				copy(u, next)
-				step(next, v, class, m.Winback, n)
+				step(next, v, class, m.Winback, n, m.Competitor)
 				copy(v, next)
 			}
 			arrived, due = 0, 0
