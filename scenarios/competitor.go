@@ -22,6 +22,8 @@ var competitorEconomics = []struct {
 	{"price_discount", func(st *Stage) float64 { return st.PriceDiscount }, func(o *StageOverride) *float64 { return o.PriceDiscount }},
 	{"bad_debt", func(st *Stage) float64 { return st.BadDebt }, func(o *StageOverride) *float64 { return o.BadDebt }},
 	{"purchases", func(st *Stage) float64 { return st.Purchases }, func(o *StageOverride) *float64 { return o.Purchases }},
+	{"referrals", func(st *Stage) float64 { return st.Referrals }, func(o *StageOverride) *float64 { return o.Referrals }},
+	{"referral_reward", func(st *Stage) float64 { return st.ReferralReward }, func(o *StageOverride) *float64 { return o.ReferralReward }},
 }
 
 // competitorFlags returns the engine's Model.Competitor: nil when no
