@@ -142,5 +142,9 @@ func (s *Scenario) competitorImmovable(p Path) error {
 			return fmt.Errorf("stage %s is a competitor's: it has no economics of ours", p.Stage)
 		}
 	}
+	switch p.Key {
+	case "revenue_growth", "revenue_cap", "renewal", "renewal_discount": // tenure.go
+		return fmt.Errorf("stage %s is a competitor's: it has no economics of ours", p.Stage)
+	}
 	return nil
 }

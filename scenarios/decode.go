@@ -93,7 +93,7 @@ func (d *decoder) decode(s *Scenario, doc map[string]any) {
 			}
 		case "stage":
 			for i, m := range d.asTables(at, v) {
-				s.Stages = append(s.Stages, Stage{})
+				s.Stages = append(s.Stages, Stage{RevenueCap: 1, Renewal: 1}) // tenure.go: no growth, everyone renews, unless a file says
 				d.decodeStage(&s.Stages[len(s.Stages)-1], m, at.index(i, stageLabel(m, i)))
 			}
 		case "segment":

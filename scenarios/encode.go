@@ -25,6 +25,9 @@ func (s *Scenario) Encode(w io.Writer) error {
 	if s.Horizon != 0 {
 		doc["horizon"] = s.Horizon
 	}
+	if s.RenewalEvery != 0 {
+		doc["renewal_every"] = s.RenewalEvery
+	}
 	stages := make([]map[string]any, len(s.Stages))
 	for i, st := range s.Stages {
 		stages[i] = map[string]any{"id": st.ID, "to": maps.Clone(st.To)}

@@ -109,7 +109,7 @@ func ExampleParams() {
 	// Output:
 	// horizon                        periods     horizon / 期限
 	// discount_rate                  rate        discount rate / 折现率
+	// renewal_every                  periods     contract length / 合同期限
 	// acquisition.new_customers      count       new customers per period / 每期新客户数
 	// acquisition.cost_per_customer  money       acquisition cost per customer / 单客获客成本
-	// acquisition.budget             money       acquisition budget per period / 每期获客预算
 }

@@ -19,6 +19,19 @@ func (s *Scenario) Model() (*sim.Model, error) {
 		}
 		return nil, fmt.Errorf("invalid scenario: %s", strings.Join(msgs, "; "))
 	}
+	m, err := s.model()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// model is Model without the checks: s must be valid, but for the size
+// of the model's chains, which Validate checks with it (tenure.go).
+func (s *Scenario) model() (*sim.Model, error) {
 	period, _ := sim.ParsePeriod(s.Period)
 	timing := sim.CashEnd
 	if s.CashTiming == "start" {
@@ -30,6 +43,7 @@ func (s *Scenario) Model() (*sim.Model, error) {
 		Horizon:      s.horizon(),
 		DiscountRate: s.DiscountRate,
 		CashTiming:   timing,
+		RenewalEvery: s.RenewalEvery,
 	}
 	for i, st := range s.Stages {
 		m.StageIDs[i] = st.ID
@@ -70,9 +84,6 @@ func (s *Scenario) Model() (*sim.Model, error) {
 	}
 	s.applyResponses(m, segs) // response.go: spend that changes behaviour
 	roundToOne(m)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
 	return m, nil
 }
 
@@ -129,6 +140,7 @@ func (s *Scenario) segmentModel(seg, class *Segment) sim.Segment {
 				row[s.stageIndex(id)] = p
 			}
 		}
+		tenureEconomics(&e, &s.Stages[i], groups) // tenure.go
 		for _, g := range groups {
 			e.Revenue *= g.RevenueMultiplier
 			e.CostToServe *= g.CostToServeMultiplier
@@ -317,7 +329,7 @@ func (s *Scenario) variantMaySet(path string) error {
 // lever, or nil. A curve sets its target in every segment, so it also
 // controls a segment's override of the target.
 func (s *Scenario) controller(p Path) *Response {
-	if p.Key == "to" || p.Key == referralsParam.path.Key {
+	if p.Key == "to" || p.Key == referralsParam.path.Key || p.Key == "renewal" {
 		p.Segment, p.Class = "", ""
 	}
 	for i := range s.Responses {

@@ -45,8 +45,11 @@ type Param struct {
 	Segmented bool
 	// WhenSet is true for a value most scenarios leave at 0 (a stage's
 	// purchases, bad debt): the planner gives it a slider only in a
-	// scenario that sets it somewhere (Scenario.Sets).
+	// scenario that sets it somewhere (Scenario.Sets), or, with when,
+	// where when says the scenario uses it (a renewal probability, with
+	// contracts).
 	WhenSet bool
+	when    func(*Scenario) bool
 	// Lever is the form of the [[response]] this parameter drives as its
 	// lever, or NoForm.
 	Lever ResponseForm
@@ -247,8 +250,12 @@ func (s *Scenario) segmentName(id, lang string) string {
 // Sets reports whether s gives the stage parameter e a value other than 0
 // anywhere: in a stage, in a segment's or a class's override of one, or
 // in a variant's set table. The planner gives a WhenSet parameter a
-// slider only then.
+// slider only then. For an entry that says when a scenario uses it (a
+// renewal probability, used with contracts), it reports whether s does.
 func (s *Scenario) Sets(e *Param) bool {
+	if e.when != nil {
+		return e.when(s)
+	}
 	set := func(t table) bool {
 		x, ok := e.value(t)
 		return ok && x != 0

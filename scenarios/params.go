@@ -156,8 +156,8 @@ func (s *Scenario) rowRoom(p Path) float64 {
 // cost, the number of new customers (one value, no budget response) or
 // the acquisition budget (with one); each stage's revenue, cost to serve,
 // retention spend, price discount and every `to` entry written (targets
-// of a [[response]] left out: their lever is in the list); the win-back
-// rate and cost. Whole numbers are left out, and so are segment values;
+// of a [[response]] left out: their lever is in the list), and the tenure
+// levers a scenario uses (tenure.go); the win-back rate and cost. Whole numbers are left out, and so are segment values;
 // give them by path.
 func (s *Scenario) Parameters() []Parameter {
 	budget := slices.ContainsFunc(s.Responses, func(r Response) bool { return r.Form() == BudgetCurve })
@@ -190,6 +190,7 @@ func (s *Scenario) stagePaths() []Path {
 		for _, e := range byWhatIf {
 			switch p := e.path; {
 			case p.Stage == "" || p.Segment != "":
+			case e.when != nil && !e.when(s): // a renewal without contracts, a cap without growth
 			case p.Key == "to":
 				for _, dest := range slices.Sorted(maps.Keys(st.To)) {
 					paths = append(paths, Path{Stage: st.ID, Key: "to", To: dest})

@@ -116,19 +116,19 @@ func TestKeyPath(t *testing.T) {
 // first, and shows the scenario's own first stage in examples.
 func TestParsePathRejects(t *testing.T) {
 	for path, want := range map[string]string{
-		"":                             `no value "" in the top level; values here are name, description, period, horizon, discount_rate, cash_timing, currency, seed`,
+		"":                             `no value "" in the top level; values here are name, description, period, horizon, discount_rate, renewal_every, cash_timing, currency, seed`,
 		"stage":                        "name a stage and a key, e.g. stage.ID.revenue",
 		"stage.new":                    "name a stage and a key, e.g. stage.ID.revenue",
 		"stage..to.new":                "name a stage and a key, e.g. stage.ID.revenue",
 		"stage.new.to":                 "name the destination stage, e.g. to.ID",
 		"stage.new.to.new.x":           "name the destination stage, e.g. to.ID",
-		"stage.new.revenu":             `no value "revenu" in stage.new; values here are name, revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward, competitor`,
-		"stage.new.revenue.x":          `no value "revenue.x" in stage.new; values here are name, revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward, competitor`,
+		"stage.new.revenu":             `no value "revenu" in stage.new; values here are name, revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward, revenue_growth, revenue_cap, renewal, renewal_discount, competitor`,
+		"stage.new.revenue.x":          `no value "revenue.x" in stage.new; values here are name, revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward, revenue_growth, revenue_cap, renewal, renewal_discount, competitor`,
 		"stage.new.id":                 "a variant cannot rename a stage",
 		"segment":                      "name a segment and a key, e.g. segment.ID.share",
 		"segment.gold.id":              "a variant cannot rename a segment",
 		"segment.gold.stage.new":       "name a stage and a key, e.g. segment.gold.stage.ID.revenue",
-		"segment.gold.stage.new.share": `no value "share" in segment stage override; values here are revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward`,
+		"segment.gold.stage.new.share": `no value "share" in segment stage override; values here are revenue, cost_to_serve, retention_spend, price_discount, bad_debt, purchases, existing, referrals, referral_reward, revenue_growth, revenue_cap, renewal, renewal_discount`,
 		"segment.gold.revenue":         `no value "revenue" in segment; values here are name, share, revenue_multiplier, cost_to_serve_multiplier, retention_spend_multiplier, acquisition_cost_multiplier`,
 		"acquisition":                  `no value "" in acquisition; values here are new_customers, cost_per_customer, entry, budget`,
 		"winback.rate.x":               `no value "rate.x" in winback; values here are rate, cost_per_customer, to, window`,

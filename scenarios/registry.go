@@ -37,6 +37,7 @@ var registry = withPatterns([]*Param{
 		},
 		top: func(s *Scenario) *float64 { return &s.DiscountRate },
 	},
+	renewalEvery, // tenure.go
 	{
 		path: Path{Table: "acquisition", Key: "new_customers"}, Kind: Count, Min: 0, Max: sim.MaxAmount,
 		Unit:  Text{EN: "customers per period", ZH: "每期客户数"},
@@ -175,6 +176,7 @@ var registry = withPatterns([]*Param{
 			(*to)[p.To] = x
 		},
 	},
+	revenueGrowth, revenueCap, renewal, renewalDiscount, // tenure.go
 	{
 		path: Path{Table: "winback", Key: "rate"}, Kind: Fraction, Min: 0, Max: 1, Uncertain: true,
 		quantity: uncertainty.WinbackRate,

@@ -38,6 +38,10 @@ import (
 //     closes about Elasticity % of the gap (with PMax = 1 and a row that
 //     only stays, the gap is the churn, and Elasticity is the churn's
 //     price elasticity). Returns diminish as the gap closes.
+//   - RenewalCurve: lever "stage.ID.renewal_discount", target
+//     "stage.ID.renewal" of the same stage (with contracts,
+//     renewal_every). The ceiling curve of RetentionCurve, of the renewal
+//     discount s given to each customer who renews (tenure.go).
 type Response struct {
 	Lever      string
 	Target     string
@@ -74,11 +78,12 @@ func (r *Response) setCurveNumber(n int, x float64) {
 type ResponseForm int
 
 const (
-	NoForm             ResponseForm = iota // the lever is not one of the three
+	NoForm             ResponseForm = iota // the lever is not one of the four
 	RetentionCurve                         // stage.ID.retention_spend → stage.ID.to.DEST
 	BudgetCurve                            // acquisition.budget → acquisition.new_customers
 	DiscountElasticity                     // stage.ID.price_discount → stage.ID.to.DEST
 	ReferralCurve                          // stage.ID.referral_reward → stage.ID.referrals (referralcurve.go)
+	RenewalCurve                           // stage.ID.renewal_discount → stage.ID.renewal (tenure.go)
 )
 
 // MaxElasticity bounds a response's elasticity.
@@ -219,7 +224,7 @@ func (r *Response) At(x float64) float64 {
 // at is At for a response of form f.
 func (r *Response) at(f ResponseForm, x float64) float64 {
 	switch f {
-	case RetentionCurve:
+	case RetentionCurve, RenewalCurve:
 		return r.P0 + (r.PMax-r.P0)*-math.Expm1(-r.K*x)
 	case BudgetCurve:
 		return r.V0 + (r.VMax-r.V0)*-math.Expm1(-r.K*x)
@@ -241,7 +246,7 @@ func (r *Response) at(f ResponseForm, x float64) float64 {
 // costs.
 func (r *Response) Saturation() float64 {
 	switch r.Form() {
-	case RetentionCurve, BudgetCurve, ReferralCurve:
+	case RetentionCurve, BudgetCurve, ReferralCurve, RenewalCurve:
 		return math.Log(1000) / r.K
 	case DiscountElasticity:
 		if r.Elasticity <= 0 || r.PMax == r.P0 {
@@ -332,6 +337,10 @@ func (s *Scenario) curves(segs []Segment) *curves {
 				c.rows = append(c.rows, curveRow{i: cv.i})
 			}
 			c.rows[at].js = append(c.rows[at].js, cv.j)
+		case RenewalCurve:
+			if cv.i = s.stageIndex(r.Stage()); cv.i < 0 {
+				continue
+			}
 		case BudgetCurve:
 		case ReferralCurve:
 			if cv.i = s.stageIndex(r.Stage()); cv.i < 0 {
@@ -378,6 +387,13 @@ func (c *curves) apply(m *sim.Model, draws []float64) {
 				for k := range m.Segments[g].ClassCount() {
 					e := &m.Class(g, k).Stages[cv.i]
 					e.Referrals = r.at(cv.form, e.ReferralReward)
+				}
+			}
+		case RenewalCurve:
+			for g := range m.Segments {
+				for k := range m.Segments[g].ClassCount() {
+					st := &m.Class(g, k).Stages[cv.i]
+					st.Renewal = r.at(cv.form, st.RenewalDiscount)
 				}
 			}
 		case BudgetCurve:
@@ -533,6 +549,8 @@ func (v *validator) responseTarget(at place, r *Response) {
 		if r.Target != "acquisition.new_customers" {
 			v.add(tat, `target = %q; the acquisition budget drives "acquisition.new_customers"`, r.Target)
 		}
+	case r.Form() == RenewalCurve:
+		v.renewalTarget(at, r) // tenure.go
 	case r.Destination() == "" || r.targetStage() != r.Stage():
 		e, _, _ := r.lever()
 		v.add(tat, `target = %q; a %s drives a transition of its own stage, e.g. %q`, r.Target, e.Label.EN, stay)
@@ -592,11 +610,13 @@ func (v *validator) responseNumbers(at place, r *Response) {
 	keys := []key{{"p0", r.P0}, {"pmax", r.PMax}, {"k", r.K}, {"v0", r.V0}, {"vmax", r.VMax}, {"elasticity", r.Elasticity}}
 	need, curve := map[ResponseForm][]string{
 		RetentionCurve:     {"p0", "pmax", "k"},
+		RenewalCurve:       {"p0", "pmax", "k"},
 		BudgetCurve:        {"v0", "vmax", "k"},
 		DiscountElasticity: {"p0", "pmax", "elasticity"},
 		ReferralCurve:      {"v0", "vmax", "k"},
 	}[r.Form()], map[ResponseForm]string{
 		RetentionCurve:     "p(s) = p0 + (pmax - p0)·(1 - e^(-k·s))",
+		RenewalCurve:       "p(s) = p0 + (pmax - p0)·(1 - e^(-k·s))",
 		BudgetCurve:        "v(b) = v0 + (vmax - v0)·(1 - e^(-k·b))",
 		DiscountElasticity: "p(d) = pmax - (pmax - p0)·(1 - d)^elasticity",
 		ReferralCurve:      "referrals(c) = v0 + (vmax - v0)·(1 - e^(-k·c))",

@@ -18,7 +18,11 @@ type Scenario struct {
 	Horizon      int     // periods; 0 means 3 years' worth
 	DiscountRate float64 // annual, default 0.10
 	CashTiming   string  // "end" (default) or "start"
-	Currency     string  // default "CNY"
+	// RenewalEvery is the length of a contract in periods, renewed at its
+	// end with each stage's renewal probability (tenure.go); 0, the
+	// default, means no contracts.
+	RenewalEvery int
+	Currency     string // default "CNY"
 	Acquisition  Acquisition
 	Stages       []Stage
 	Winback      Winback
@@ -79,6 +83,11 @@ type Stage struct {
 	// refers per period; ReferralReward what the firm pays per referred
 	// customer when it arrives (sim.Economics).
 	Referrals, ReferralReward float64
+	// RevenueGrowth, RevenueCap (default 1), Renewal (default 1) and
+	// RenewalDiscount are the tenure levers (tenure.go): revenue that grows with tenure
+	// up to a multiple of Revenue, and contract renewal every
+	// Scenario.RenewalEvery periods.
+	RevenueGrowth, RevenueCap, Renewal, RenewalDiscount float64
 	// To maps a destination stage id to the probability of being there next
 	// period; the rest of the row churns (stays, in a competitor stage).
 	To map[string]float64
@@ -126,6 +135,8 @@ type StageOverride struct {
 
 	// Referrals and ReferralReward replace the stage's (Stage).
 	Referrals, ReferralReward *float64
+	// The tenure levers (tenure.go).
+	RevenueGrowth, RevenueCap, Renewal, RenewalDiscount *float64
 }
 
 // Variant is one [[variant]]: the base scenario with some values replaced.

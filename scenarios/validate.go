@@ -50,6 +50,7 @@ func (s *Scenario) Validate() []Problem {
 	v.variants()
 	v.analysis() // response.go: [[response]] and [[sensitivity]]
 	v.monteCarlo()
+	v.tenure() // tenure.go: growth needs a cap; the expanded chain's size
 	return v.probs.list
 }
 

@@ -42,7 +42,8 @@ func (s *Scenario) warnings() []Problem {
 				st.ID, entry, st.ID),
 		})
 	}
-	return append(warns, s.referralWarnings()...) // referral.go
+	warns = append(warns, s.referralWarnings()...) // referral.go
+	return append(warns, s.tenureWarnings()...) // tenure.go
 }
 
 // reachedStages returns which stages of m a customer can be in, in any

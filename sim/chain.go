@@ -5,7 +5,9 @@ import "fmt"
 // Chain is one segment's lifecycle as an absorbing Markov chain with
 // rewards, the customers' ways from one period to the next.
 //
-// Its states are the stages followed by the lost states: none without
+// Its states are the active states, the stages at each tenure state
+// (tenure.go: one tenure state, the stages themselves, without revenue
+// growth and renewal), followed by the lost states: none without
 // win-back (churn leaves the chain at once), one when every lost customer
 // stays a win-back target (the lost state keeps 1−rate of itself), and
 // Window when only customers lost within the last Window periods are
@@ -14,13 +16,19 @@ import "fmt"
 // good.
 type Chain struct {
 	n, size int
-	moves   [][]Move  // by state: where its customers go, in state order
-	reward  []float64 // net cash flow per customer and period, by state
-	leak    []float64 // 1 − Σ moves inside the chain: the share leaving for good
-	churn   []float64 // by stage: share churning into the lost pool
-	// rival marks the competitor stages (nil: none); switch is, by
-	// stage, the share moving to the other side of the market: from our
-	// stage to competitor stages, or from a competitor stage to ours
+	// tenure is the number of tenure states, active = tenure·n the active
+	// states, every the renewal period (0: none); see tenure.go.
+	tenure, active, every int
+	moves                 [][]Move  // by state: where its customers go, in state order
+	reward                []float64 // net cash flow per customer and period, by state
+	leak                  []float64 // 1 − Σ moves inside the chain: the share leaving for good
+	churn                 []float64 // by active state: share churning into the lost pool
+	revenue               []float64 // by active state: gross revenue per customer and period
+	renewal               []float64 // by active state: renewal discount per customer, 0 off a renewal date
+	capAt                 []int     // by stage: the tenure its revenue reaches its cap
+	// rival marks the competitor stages (nil: none); crosses is, by
+	// active state, the share moving to the other side of the market: from
+	// our stage to competitor stages, or from a competitor stage to ours
 	// (competitor.go).
 	rival   []bool
 	crosses []float64
@@ -55,17 +63,21 @@ func LostStates(w Winback) int {
 	}
 }
 
-// newChain returns s's chain with n stages and lost lost states, filled from
-// s and w by fill.
-func newChain(n, lost int) *Chain {
-	size := n + lost
+// newChain returns a chain with n stages, tenure tenure states and lost
+// lost states, for fill to fill.
+func newChain(n, tenure, lost int) *Chain {
+	active := n * tenure
+	size := active + lost
 	c := &Chain{
-		n: n, size: size,
+		n: n, size: size, tenure: tenure, active: active,
 		moves:   make([][]Move, size),
 		reward:  make([]float64, size),
 		leak:    make([]float64, size),
-		churn:   make([]float64, n),
-		crosses: make([]float64, n),
+		churn:   make([]float64, active),
+		revenue: make([]float64, active),
+		renewal: make([]float64, active),
+		capAt:   make([]int, n),
+		crosses: make([]float64, active),
 	}
 	backing := make([]Move, size*(n+1)) // at most the stages and a lost state, or two moves
 	for i := range c.moves {
@@ -74,42 +86,18 @@ func newChain(n, lost int) *Chain {
 	return c
 }
 
-// fill sets the chain from segment s and win-back w without allocating: s
-// has the chain's stages, and w.Rate may be 0 even when the chain has lost
-// states (a Monte Carlo trial that draws the rate keeps them).
-func (c *Chain) fill(s *Segment, w Winback, rival []bool) {
-	n, size := c.n, c.size
-	c.rival = rival
+// fill sets the chain from segment s, win-back w and renewal every
+// `every` periods without allocating: s has the chain's stages, and w.Rate
+// may be 0 even when the chain has lost states (a Monte Carlo trial that
+// draws the rate keeps them). A model whose growth needs more tenure
+// states than the chain has (a trial that draws a slower growth) stops
+// growing at the chain's last tenure state.
+func (c *Chain) fill(s *Segment, w Winback, every int, rival []bool) {
+	size := c.size
 	c.wonBack, c.window, c.winTo, c.winSpend = w.Rate, w.Window, w.To, w.CostPerCustomer
-	for i := range n {
-		moves := c.moves[i][:0]
-		sum := 0.0
-		stays := c.rivalStays(s.Transition[i], i) // 0 but in a competitor stage
-		for j, p := range s.Transition[i] {
-			if j == i {
-				p += stays
-			}
-			if p > 0 {
-				moves = append(moves, Move{j, p})
-			}
-			sum += p
-		}
-		c.churn[i] = max(0, 1-sum)
-		if c.isRival(i) {
-			c.churn[i] = 0 // a rounding residue: a competitor's customers stay in the market
-		}
-		if c.churn[i] > 0 {
-			to := Gone
-			if size > n {
-				to = n // churn enters the first lost state
-			}
-			moves = append(moves, Move{to, c.churn[i]})
-		}
-		c.moves[i] = moves
-		c.reward[i] = s.Stages[i].Margin()
-		c.crosses[i] = c.crossing(i)
-	}
-	for l := n; l < size; l++ {
+	c.every, c.rival = every, rival
+	c.fillTenure(s) // tenure.go: the active states
+	for l := c.active; l < size; l++ {
 		moves := c.moves[l][:0]
 		if w.Rate > 0 {
 			moves = append(moves, Move{w.To, w.Rate})
@@ -138,10 +126,10 @@ func (c *Chain) fill(s *Segment, w Winback, rival []bool) {
 	}
 }
 
-// Stages returns the number of stages: states 0 to Stages()−1.
+// Stages returns the number of stages, n: active state a holds stage a mod n.
 func (c *Chain) Stages() int { return c.n }
 
-// States returns the number of states, the stages and then the lost states.
+// States returns the number of states, the active states and then the lost states.
 func (c *Chain) States() int { return c.size }
 
 // Moves returns where the customers of state i go next period, each Move
@@ -173,7 +161,7 @@ func (c *Chain) expectTo(next, x []float64, gone *float64) (wonBack float64) {
 			}
 		}
 		g += xi * c.leak[i]
-		if i >= c.n {
+		if i >= c.active {
 			wonBack += xi * c.wonBack
 		}
 	}

@@ -75,7 +75,7 @@ func (m *Model) validateCompetitors() []error {
 		for k := range m.Segments[s].ClassCount() {
 			seg := m.Class(s, k)
 			for i, e := range seg.Stages {
-				if m.IsCompetitor(i) && e != (Economics{}) {
+				if m.IsCompetitor(i) && e != (Economics{Renewal: e.Renewal}) { // a renewal is unused without contracts (tenure.go)
 					bad("segment %q: stage %q is a competitor's and has economics %+v; a competitor stage has no revenue, cost, spend, discount or purchases of ours", m.Segments[s].ID, m.StageIDs[i], e)
 				}
 			}
@@ -100,7 +100,7 @@ func (c *Chain) rivalStays(row []float64, i int) float64 {
 	return max(0, 1-sum)
 }
 
-// crossing returns the share of stage i's customers moving to the other
+// crossing returns the share of active state i's customers moving to the other
 // side of the market each period, from the chain's moves: from our stage
 // to competitor stages, or from a competitor stage to ours. It is 0
 // without competitors.
@@ -110,7 +110,7 @@ func (c *Chain) crossing(i int) float64 {
 	}
 	x := 0.0
 	for _, mv := range c.moves[i] {
-		if mv.To != Gone && mv.To < c.n && c.rival[mv.To] != c.rival[i] {
+		if mv.To != Gone && mv.To < c.active && c.rival[mv.To%c.n] != c.rival[i%c.n] { // i, mv.To: active states (tenure.go)
 			x += mv.P
 		}
 	}

@@ -366,8 +366,8 @@ func TestOpenMarketStaysInItsSteadyState(t *testing.T) {
 				}
 			}
 		}
-		c := newChain(len(m.StageIDs), 0)
-		c.fill(seg, m.Winback, m.Competitor)
+		c := newChain(len(m.StageIDs), 1, 0)
+		c.fill(seg, m.Winback, m.RenewalEvery, m.Competitor)
 		v, ok := c.timeIn(c.reachable(m.Entry), m.Entry)
 		if !ok {
 			t.Fatal("no expected periods")

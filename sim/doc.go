@@ -22,6 +22,12 @@
 // ([Flows.FromRivals]). The summary's [Market] has our share by period
 // and its steady state, and [SharePoints] the value of a point of share
 // won through each switching row (market.go, sharepoint.go).
+// A stage's revenue may grow with the customer's tenure up to a cap
+// (cross- and up-selling: [Economics.RevenueGrowth], [Economics.RevenueCap]),
+// and customers may hold contracts of [Model.RenewalEvery] periods, renewed
+// at their end with a stage's [Economics.Renewal] probability: both count
+// tenure from acquisition (a win-back restarts it), so each stage then has
+// tenure sub-states ([Model.TenureStates]; tenure.go says how many).
 //
 // The [Engine] advances one period at a time ([Engine.Step]) without
 // allocating, recording customers and cash flows by period, segment and stage

@@ -138,8 +138,8 @@ func (m *Model) SteadyState() (dist []float64, closed bool) {
 		seg := &m.Segments[s]
 		for k := range seg.ClassCount() {
 			cl := m.Class(s, k)
-			c := newChain(n, lost)
-			c.fill(cl, m.Winback, m.Competitor)
+			c := newChain(n, 1, lost) // no tenure states: validateTenure refuses them with competitors
+			c.fill(cl, m.Winback, m.RenewalEvery, m.Competitor)
 			v, isClosed, ok := c.steady(m.Entry)
 			if !ok {
 				return nil, false

@@ -28,8 +28,8 @@ func TestSteadyStateOfTwoClosedGroups(t *testing.T) {
 // newChainFor returns the chain of m's first segment.
 func newChainFor(t *testing.T, m *Model) *Chain {
 	t.Helper()
-	c := newChain(len(m.StageIDs), 0)
-	c.fill(&m.Segments[0], m.Winback, m.Competitor)
+	c := newChain(len(m.StageIDs), 1, 0)
+	c.fill(&m.Segments[0], m.Winback, m.RenewalEvery, m.Competitor)
 	return c
 }
 

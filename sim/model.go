@@ -121,6 +121,17 @@ type Economics struct {
 	// ReferralReward is what the firm pays per customer referred from the
 	// stage, when the referred customer arrives, ≥ 0.
 	ReferralReward float64
+	// RevenueGrowth is the compound growth of Revenue per period of
+	// tenure (cross- and up-selling), in [0, 1]; 0, the default, keeps it
+	// flat. RevenueCap is the multiple of Revenue growth stops at, in
+	// [1, MaxRevenueCap] when RevenueGrowth > 0 and unused otherwise.
+	// Revenue at tenure τ is Revenue·min((1+RevenueGrowth)^τ, RevenueCap)
+	// (tenure.go). Margin is the margin at tenure 0.
+	RevenueGrowth, RevenueCap float64
+	// Renewal is the probability of renewing at a renewal date, in
+	// [0, 1], and RenewalDiscount the money given to each customer who
+	// renews, ≥ 0; both are unused unless Model.RenewalEvery > 0.
+	Renewal, RenewalDiscount float64
 }
 
 // Margin returns revenue after the price discount, less its bad debt
@@ -225,6 +236,10 @@ type Model struct {
 	// brand-switching market (competitor.go): nil, or one flag per stage.
 	// Nil means every stage is ours.
 	Competitor []bool
+	// RenewalEvery is the length of a contract in periods: at the end of
+	// each contract a stage's customers renew with probability
+	// Economics.Renewal (tenure.go). 0, the default, means no contracts.
+	RenewalEvery int
 }
 
 // PeriodRate returns the per-period discount rate (1+r)^y − 1 for the
@@ -306,10 +321,10 @@ func (m *Model) Validate() error {
 		share += s.Share
 		cells += s.ClassCount() * n * (n + 1)
 		if len(s.Classes) == 0 {
-			errs = append(errs, s.validate(m.StageIDs, "")...)
+			errs = append(errs, s.validate(m.StageIDs, "", m.RenewalEvery)...)
 			continue
 		}
-		errs = append(errs, s.validateClasses(m.StageIDs)...)
+		errs = append(errs, s.validateClasses(m.StageIDs, m.RenewalEvery)...)
 	}
 	if math.Abs(share-1) > 1e-9 {
 		bad("sim: segment shares sum to %v, must sum to 1", share)
@@ -317,11 +332,16 @@ func (m *Model) Validate() error {
 	if cells > MaxClassCells {
 		bad("sim: segments × classes × stages × (stages+1) = %d, at most %d are allowed", cells, MaxClassCells)
 	}
+	if len(errs) == 0 {
+		if err := m.validateTenure(cells); err != nil { // tenure.go
+			errs = append(errs, err)
+		}
+	}
 	return errors.Join(errs...)
 }
 
 // validateClasses checks the classes of a segment that has some.
-func (s *Segment) validateClasses(ids []string) []error {
+func (s *Segment) validateClasses(ids []string, every int) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("sim: segment %q: "+format, append([]any{s.ID}, args...)...))
@@ -343,7 +363,7 @@ func (s *Segment) validateClasses(ids []string) []error {
 		if len(c.Classes) > 0 {
 			bad("class %q has classes of its own", c.ID)
 		}
-		errs = append(errs, c.validate(ids, fmt.Sprintf("segment %q, class", s.ID))...)
+		errs = append(errs, c.validate(ids, fmt.Sprintf("segment %q, class", s.ID), every)...)
 	}
 	if math.Abs(share-1) > 1e-9 {
 		bad("class shares sum to %v, must sum to 1", share)
@@ -352,8 +372,9 @@ func (s *Segment) validateClasses(ids []string) []error {
 }
 
 // validate checks a segment without classes, or a class: what names it
-// in messages ("segment", or `segment "gold", class` for a class).
-func (s *Segment) validate(ids []string, what string) []error {
+// in messages ("segment", or `segment "gold", class` for a class); every
+// is the model's RenewalEvery.
+func (s *Segment) validate(ids []string, what string, every int) []error {
 	var errs []error
 	if what == "" {
 		what = "segment"
@@ -393,6 +414,7 @@ func (s *Segment) validate(ids []string, what string) []error {
 		if !amount(e.Referrals) || !amount(e.ReferralReward) {
 			bad("stage %q: referrals and referral reward must be in [0, %g]", ids[i], MaxAmount)
 		}
+		e.validateTenure(ids[i], every, bad) // tenure.go
 		row := s.Transition[i]
 		if len(row) != n {
 			bad("stage %q: transition row has %d entries for %d stages", ids[i], len(row), n)

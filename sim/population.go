@@ -24,6 +24,7 @@ type Population struct {
 	disc     []float64   // per period: operating discount factor
 	acqD     []float64   // per period: acquisition discount factor (1+d)^−t
 	t        int         // the period StepTo records next
+	every    int         // the renewal period the chains were made for
 	// the discounting disc and acqD were made for
 	period Period
 	rate   float64
@@ -60,11 +61,13 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 	p.x, p.y = make([][]float64, groups), make([][]float64, groups)
 	p.gone, p.acquired = make([]float64, groups), make([]float64, groups)
 	p.referred, p.rewardDue = make([]float64, groups), make([]float64, groups)
+	tenure := m.TenureStates() // tenure.go
 	for g := range groups {
-		p.chains[g] = newChain(n, lost)
-		p.x[g] = make([]float64, n+lost)
-		p.y[g] = make([]float64, n+lost)
+		p.chains[g] = newChain(n, tenure, lost)
+		p.x[g] = make([]float64, n*tenure+lost)
+		p.y[g] = make([]float64, n*tenure+lost)
 	}
+	p.every = m.RenewalEvery
 	p.disc, p.acqD = m.DiscountFactors()
 	p.period, p.rate, p.timing = m.Period, m.DiscountRate, m.CashTiming
 	p.Reset(m, mv)
@@ -76,9 +79,11 @@ func NewPopulation(m *Model, lost int, mv Mover) *Population {
 // acquires period 0 by mv, without allocating: the next StepTo records
 // period 0.
 // m must have the stages, segments, classes, horizon, period, discount
-// rate, cash timing and win-back window of the model the population was
-// made for (a Monte Carlo trial's copy with drawn parameters); Reset
-// panics if any differs.
+// rate, cash timing, win-back window and renewal period of the model the
+// population was made for (a Monte Carlo trial's copy with drawn
+// parameters); Reset panics if any differs. A trial's revenue growth that
+// needs more tenure states than the population has stops growing at its
+// last (Chain's fill).
 func (p *Population) Reset(m *Model, mv Mover) {
 	if len(p.first) != len(m.Segments)+1 || p.chains[0].n != len(m.StageIDs) || len(p.disc) != m.Horizon {
 		panic(fmt.Sprintf("sim: Population.Reset with %d segments, %d stages, %d periods; the population has %d, %d, %d",
@@ -93,7 +98,10 @@ func (p *Population) Reset(m *Model, mv Mover) {
 		panic(fmt.Sprintf("sim: Population.Reset with a %s period, discount rate %g and cash at period %s; the population discounts a %s period at %g with cash at period %s",
 			m.Period, m.DiscountRate, m.CashTiming, p.period, p.rate, p.timing))
 	}
-	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].n)
+	if m.RenewalEvery != p.every {
+		panic(fmt.Sprintf("sim: Population.Reset with renewal every %d periods; the population renews every %d", m.RenewalEvery, p.every))
+	}
+	checkLost("Population.Reset", m, p.chains[0].size-p.chains[0].active)
 	p.m, p.t = m, 0
 	p.refers = m.Refers()
 	clear(p.referred)
@@ -101,7 +109,7 @@ func (p *Population) Reset(m *Model, mv Mover) {
 	mv.Acquire(p.acquired, m, 0)
 	for g, gr := range p.groups {
 		p.classes[g] = m.Class(gr.Segment, gr.Class)
-		p.chains[g].fill(p.classes[g], m.Winback, m.Competitor)
+		p.chains[g].fill(p.classes[g], m.Winback, m.RenewalEvery, m.Competitor)
 		clear(p.x[g])
 		p.x[g][m.Entry] = p.acquired[g]
 		for i, e := range p.classes[g].Existing {
@@ -127,8 +135,9 @@ func (p *Population) Group(g int) Group { return p.groups[g] }
 // Chain returns the chain of group g.
 func (p *Population) Chain(g int) *Chain { return p.chains[g] }
 
-// Customers returns group g's customers by state this period: the stages,
-// then the lost states. The slice changes at the next StepTo.
+// Customers returns group g's customers by state this period: the active
+// states (the stages at each tenure state, Chain.Active), then the lost
+// states. The slice changes at the next StepTo.
 func (p *Population) Customers(g int) []float64 { return p.x[g] }
 
 // Acquired returns the customers of group g acquired in the period
@@ -161,44 +170,53 @@ func (p *Population) StepTo(dst []Flows, total *Flows, mv Mover) {
 		for g := p.first[s]; g < p.first[s+1]; g++ {
 			seg := p.classes[g]
 			c, x, y := p.chains[g], p.x[g], p.y[g]
-			for i, k := range x[:n] {
-				st := &seg.Stages[i]
-				revenue := k * st.Revenue
-				discount := revenue * st.PriceDiscount
-				badDebt := (revenue - discount) * st.BadDebt // 0 without bad debt: op is then unchanged, bit for bit
-				cost, retention := k*st.CostToServe, k*st.RetentionSpend
-				acquired, acquisition := 0.0, 0.0
-				if i == m.Entry {
-					acquired = p.acquired[g]
-					acquisition = acquired * seg.AcquisitionCost
-					if p.refers {
-						p.recordReferred(&cells[i], g, acqD)
+			// The active states, tenure state by tenure state (tenure.go):
+			// the new customers are in the first, tenure 0.
+			for base := 0; base < c.active; base += n {
+				for i, k := range x[base : base+n] {
+					a := base + i
+					st := &seg.Stages[i]
+					revenue := k * c.revenue[a]
+					priceDiscount := revenue * st.PriceDiscount
+					badDebt := (revenue - priceDiscount) * st.BadDebt // 0 without bad debt: op is then unchanged, bit for bit
+					discount := priceDiscount
+					if c.every > 0 {
+						discount += k * c.renewal[a]
 					}
+					cost, retention := k*st.CostToServe, k*st.RetentionSpend
+					acquired, acquisition := 0.0, 0.0
+					if a == m.Entry {
+						acquired = p.acquired[g]
+						acquisition = acquired * seg.AcquisitionCost
+						if p.refers {
+							p.recordReferred(&cells[i], g, acqD)
+						}
+					}
+					op := revenue - discount - badDebt - cost - retention
+					// Field by field: a Flows literal would be built aside and copied.
+					cell := &cells[i]
+					if c.rival != nil && c.rival[i] {
+						cell.Rivals += k // a competitor's customers: not ours (competitor.go)
+						cell.FromRivals += k * c.crosses[a]
+					} else {
+						cell.Customers += k
+						cell.ToRivals += k * c.crosses[a]
+					}
+					cell.New += acquired
+					cell.Churned += k * c.churn[a]
+					cell.Purchases += k * st.Purchases
+					cell.Revenue += revenue
+					cell.Discount += discount
+					cell.BadDebt += badDebt
+					cell.CostToServe += cost
+					cell.RetentionSpend += retention
+					cell.AcquisitionSpend += acquisition
+					cell.NetCashFlow += op - acquisition
+					cell.DiscountedNetCashFlow += op*disc - acquisition*acqD
 				}
-				op := revenue - discount - badDebt - cost - retention
-				// Field by field: a Flows literal would be built aside and copied.
-				cell := &cells[i]
-				if c.rival != nil && c.rival[i] {
-					cell.Rivals += k // a competitor's customers: not ours (competitor.go)
-					cell.FromRivals += k * c.crosses[i]
-				} else {
-					cell.Customers += k
-					cell.ToRivals += k * c.crosses[i]
-				}
-				cell.New += acquired
-				cell.Churned += k * c.churn[i]
-				cell.Purchases += k * st.Purchases
-				cell.Revenue += revenue
-				cell.Discount += discount
-				cell.BadDebt += badDebt
-				cell.CostToServe += cost
-				cell.RetentionSpend += retention
-				cell.AcquisitionSpend += acquisition
-				cell.NetCashFlow += op - acquisition
-				cell.DiscountedNetCashFlow += op*disc - acquisition*acqD
 			}
 			lostCustomers += p.gone[g]
-			for _, k := range x[n:] {
+			for _, k := range x[c.active:] {
 				lostCustomers += k
 			}
 			wonBack += mv.Move(g, c, y, x, &p.gone[g])

@@ -44,7 +44,7 @@ func (p *Population) recordReferred(cell *Flows, g int, acqD float64) {
 	cell.DiscountedNetCashFlow -= r * acqD
 }
 
-// refer adds to next period's entry stage (p.y) the customers this
+// refer adds to next period's entry stage (p.y, tenure 0) the customers this
 // period's active customers (p.x) refer, and keeps their number and
 // reward for next period's record, without allocating. Each segment's
 // expected referrals T (and reward W) are summed over its classes and
@@ -58,7 +58,10 @@ func (p *Population) refer(mv Mover) {
 		total, reward := 0.0, 0.0
 		for g := p.first[s]; g < p.first[s+1]; g++ {
 			stages := p.classes[g].Stages
-			for i, k := range p.x[g][:n] {
+			// Every active state refers, tenure state by tenure state
+			// (tenure.go): state a is stage a mod n.
+			for a, k := range p.x[g][:p.chains[g].active] {
+				i := a % n
 				if r := k * m.referrals(p.classes[g], i); r > 0 {
 					total += r
 					reward += r * stages[i].ReferralReward

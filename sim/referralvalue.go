@@ -77,9 +77,10 @@ func (e *Engine) segmentReferral(s int, clvInfinite Optional) Referral {
 		c, class := e.pop.chains[g], e.pop.classes[g]
 		w := e.classShare(s, g)
 		rho, rhoC := make([]float64, c.size), make([]float64, c.size)
-		for i := range n {
-			rho[i] = m.referrals(class, i)
-			rhoC[i] = rho[i] * class.Stages[i].ReferralReward
+		for a := range c.active { // every tenure state of stage a mod n refers (tenure.go)
+			i := a % n
+			rho[a] = m.referrals(class, i)
+			rhoC[a] = rho[a] * class.Stages[i].ReferralReward
 		}
 		free, r, endless := c.directReferrals(m.Entry, rho)
 		dk, wk := Optional{}, 0.0
@@ -138,11 +139,11 @@ func (m *Model) DirectReferrals() []Optional {
 		seg, r := &m.Segments[s], Some(0)
 		for k := range seg.ClassCount() {
 			class := m.Class(s, k)
-			c := newChain(n, LostStates(m.Winback))
-			c.fill(class, m.Winback, m.Competitor)
+			c := newChain(n, m.TenureStates(), LostStates(m.Winback))
+			c.fill(class, m.Winback, m.RenewalEvery, m.Competitor)
 			rho := make([]float64, c.size)
-			for i := range n {
-				rho[i] = m.referrals(class, i)
+			for a := range c.active { // every tenure state of stage a mod n refers (tenure.go)
+				rho[a] = m.referrals(class, a%n)
 			}
 			w := 1.0
 			if len(seg.Classes) > 0 {
@@ -193,8 +194,9 @@ func (e *Engine) referredWithinHorizon(s int) float64 {
 				flow += x * c.reward[i]
 			}
 			value += flow * e.pop.disc[τ]
-			for i := range n {
-				r := (u[j][i] + v[j][i]) * m.referrals(e.pop.classes[first+j], i)
+			for a := range c.active { // every tenure state of stage a mod n refers (tenure.go)
+				i := a % n
+				r := (u[j][a] + v[j][a]) * m.referrals(e.pop.classes[first+j], i)
 				total += r
 				reward += r * stages[i].ReferralReward
 			}
@@ -223,7 +225,7 @@ func (e *Engine) existingReferringLayer() []Flows {
 	m := *e.m
 	m.NewCustomers = make([]float64, m.Horizon)
 	c := e.pop.chains[0]
-	pop := NewPopulation(&m, c.size-c.n, Expected{})
+	pop := NewPopulation(&m, c.size-c.active, Expected{})
 	cells := make([]Flows, len(m.Segments)*(c.n+1))
 	layer := make([]Flows, m.Horizon)
 	for t := range layer {

@@ -14,7 +14,7 @@ type Flows struct {
 	WonBack          float64 // customers won back this period, active from the next
 	Purchases        float64 // expected purchases (customers × the stage's Purchases)
 	Revenue          float64 // gross revenue
-	Discount         float64 // revenue given away as price discount
+	Discount         float64 // revenue given away as price discount, and renewal discounts (tenure.go)
 	BadDebt          float64 // revenue after the price discount billed but never collected
 	CostToServe      float64
 	RetentionSpend   float64

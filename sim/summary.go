@@ -174,7 +174,7 @@ func (e *Engine) newCohortsEquity() float64 {
 		m.Segments[s] = seg
 	}
 	c := e.pop.chains[0]
-	pop := NewPopulation(&m, c.size-c.n, Expected{})
+	pop := NewPopulation(&m, c.size-c.active, Expected{})
 	cells := make([]Flows, len(m.Segments)*(c.n+1))
 	var total Flows
 	equity := 0.0
@@ -216,21 +216,26 @@ func (e *Engine) existingLayer() bool {
 		for τ := range h {
 			f := &layer[τ]
 			row := cells[(τ*segs+gr.Segment)*rows:][:rows] // this period's cells of the group's segment
-			for i, k := range u[:n] {
+			for a, k := range u[:c.active] {
+				i := a % n
 				st := &seg.Stages[i]
-				revenue := k * st.Revenue
+				revenue := k * c.revenue[a]
 				discount := revenue * st.PriceDiscount
-				badDebt := (revenue - discount) * st.BadDebt
+				priceDiscount := discount
+				badDebt := (revenue - priceDiscount) * st.BadDebt
+				if c.every > 0 {
+					discount += k * c.renewal[a]
+				}
 				op := revenue - discount - badDebt - k*st.CostToServe - k*st.RetentionSpend
 				for _, acc := range [2]*Flows{f, &row[i]} {
 					if c.isRival(i) {
 						acc.Rivals += k
-						acc.FromRivals += k * c.crosses[i]
+						acc.FromRivals += k * c.crosses[a]
 					} else {
 						acc.Customers += k
-						acc.ToRivals += k * c.crosses[i]
+						acc.ToRivals += k * c.crosses[a]
 					}
-					acc.Churned += k * c.churn[i]
+					acc.Churned += k * c.churn[a]
 					acc.Purchases += k * st.Purchases
 					acc.Revenue += revenue
 					acc.Discount += discount
@@ -243,7 +248,7 @@ func (e *Engine) existingLayer() bool {
 			}
 			lost := &row[n]
 			lost.Customers += gone
-			for _, k := range u[n:] {
+			for _, k := range u[c.active:] {
 				won := k * c.wonBack
 				lost.Customers += k
 				for _, acc := range [2]*Flows{f, lost} {
@@ -338,19 +343,30 @@ func (e *Engine) unitValue(c *Chain, seg *Segment) (Value, unitFlows) {
 	gone := 0.0
 	for τ := range h {
 		flow, active, revenue := 0.0, 0.0, 0.0
+		mix := uf.stage[τ*n : (τ+1)*n]
 		for i, ui := range u {
 			f := ui * c.reward[i]
 			flow += f
-			v.CLVByStage[min(i, n)] += f * e.pop.disc[τ]
-			if i < n {
-				if !c.isRival(i) {
+			stage := n // a lost state: the win-back spend
+			if i < c.active {
+				stage = i % n
+			}
+			v.CLVByStage[stage] += f * e.pop.disc[τ]
+			if i < c.active {
+				if !c.isRival(stage) {
 					active += ui // a competitor's customer is not ours
 				}
-				st := &seg.Stages[i]
-				revenue += ui * st.Revenue * (1 - st.PriceDiscount)
+				st := &seg.Stages[stage]
+				revenue += ui * c.revenue[i] * (1 - st.PriceDiscount)
+				if c.every > 0 {
+					revenue -= ui * c.renewal[i]
+				}
 				v.ExpectedPurchases += ui * st.Purchases
-				uf.stage[τ*n+i] = min(ui, 1)
+				mix[stage] += ui // the stage's tenure states, in order
 			}
+		}
+		for i, x := range mix {
+			mix[i] = min(x, 1)
 		}
 		// The active share (and a stage's) is at most 1; the rounding of
 		// a period's sums can leave it an ulp above, which no output shows.
@@ -377,8 +393,8 @@ func (e *Engine) unitValue(c *Chain, seg *Segment) (Value, unitFlows) {
 	}
 	if !endless {
 		active := make([]float64, c.size)
-		for i := 0; i < n; i++ {
-			if !c.isRival(i) {
+		for i := range c.active {
+			if !c.isRival(i % n) {
 				active[i] = 1
 			}
 		}

@@ -70,9 +70,11 @@ type fitFlags struct {
 	predict, horizon                                                             *int
 	discountRate, margin                                                         *float64
 	out, charts, lang                                                            *string
-	// scenario is -scenario FILE.toml; newCustomers -new-customers.
+	// scenario is -scenario FILE.toml; newCustomers -new-customers;
+	// monthly -monthly.
 	scenario     *string
 	newCustomers *float64
+	monthly      *bool
 }
 
 func fitCmd(args []string, stdout, stderr io.Writer) int {
@@ -80,6 +82,7 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 	ff := newFitFlags(fs)
 	ff.scenario = fs.String("scenario", "", "also write the fitted model as a scenario `FILE.toml` (latent classes that reproduce it), ready for run, the what-if commands and the planner")
 	ff.newCustomers = fs.Float64("new-customers", -1, "the scenario's new customers per `period` (default: the data's rate)")
+	ff.monthly = fs.Bool("monthly", false, "with -scenario and a cohort table in years: a monthly scenario with yearly renewals (renewal_every = 12), one payment a month")
 	var cohorts cohortLabels
 	fs.Var(&cohorts, "cohort", "a cohort table's `label` to fit alone (repeat it or give a comma-separated list; default: every cohort, pooled into one fit)")
 	if st := parse(fs, args); st >= 0 {
@@ -171,7 +174,7 @@ func fitCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s; open %s\n", len(files), dir, filepath.Join(dir, report.HTMLFile))
 	if *ff.scenario != "" {
-		sc, err := fittedScenario(res, *ff.newCustomers)
+		sc, err := fittedScenario(res, *ff.newCustomers, *ff.monthly)
 		if err == nil {
 			err = writeScenarioFile(*ff.scenario, sc.TOML)
 		}

@@ -657,3 +657,44 @@ func TestFitUndiscountedDEL(t *testing.T) {
 		t.Errorf("status %d, stdout %q, stderr %q", status, stdout, stderr)
 	}
 }
+
+// TestFitCohortsMonthly: -monthly writes the sBG of the Fader & Hardie
+// (2007) table as a monthly scenario with yearly renewals that runs: its
+// survival is flat within each year and steps down at months 12, 24, ...
+// by the model's retention S(k)/S(k−1); -monthly without a cohort table is
+// refused, saying why.
+func TestFitCohortsMonthly(t *testing.T) {
+	out := t.TempDir()
+	file := filepath.Join("..", "fit", "testdata", "retention-fader-hardie-2007.csv")
+	toml := filepath.Join(out, "monthly.toml")
+	if status, _, stderr := runCLI(t, "fit", "cohorts", file, "-o", out, "-charts", "none", "-scenario", toml, "-monthly"); status != ExitOK {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	if status, _, stderr := runCLI(t, "run", "-charts", "none", "-o", out, toml); status != ExitOK {
+		t.Fatalf("run: status %d: %s", status, stderr)
+	}
+	var doc struct {
+		Runs []struct{ Survival []float64 }
+	}
+	b, err := os.ReadFile(filepath.Join(out, "monthly", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &doc); err != nil || len(doc.Runs) == 0 {
+		t.Fatalf("%v: %s", err, b)
+	}
+	s := doc.Runs[0].Survival
+	if len(s) != 36 {
+		t.Fatalf("%d months of survival, want 36 (three years)", len(s))
+	}
+	for τ := 1; τ < 36; τ++ {
+		if flat := s[τ] == s[τ-1]; flat != (τ%12 != 0) {
+			t.Errorf("survival at month %d: %v after %v", τ, s[τ], s[τ-1])
+		}
+	}
+	summary := filepath.Join("..", "records", "testdata", "cdnow_customers_summary_with_transactions.csv")
+	status, _, stderr := runCLI(t, "fit", "summary", summary, "-o", out, "-charts", "none", "-scenario", filepath.Join(out, "x.toml"), "-monthly")
+	if status == ExitOK || !strings.Contains(stderr, "-monthly makes the sBG scenario of a cohort table") {
+		t.Errorf("-monthly with a summary: status %d: %s", status, stderr)
+	}
+}

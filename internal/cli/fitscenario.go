@@ -15,10 +15,13 @@ import (
 // fittedScenario builds the scenario of a fit (-scenario): of the chosen
 // purchase model (BG/NBD or Pareto/NBD) with its Gamma-Gamma spend, or of
 // the sBG of a cohort table, over the fit's horizon, discount rate and
-// margin.
-func fittedScenario(res *report.Fit, newCustomers float64) (*fitted.Scenario, error) {
+// margin; monthly (-monthly) makes the sBG's monthly with yearly renewals.
+func fittedScenario(res *report.Fit, newCustomers float64, monthly bool) (*fitted.Scenario, error) {
 	src := fitted.Source{Data: res.File, Kind: res.Kind, Unit: res.Unit}
-	terms := fitted.Terms{Horizon: res.Horizon, DiscountRate: res.DiscountRate, Margin: res.Margin, NewCustomers: newCustomers, Existing: true}
+	terms := fitted.Terms{Horizon: res.Horizon, DiscountRate: res.DiscountRate, Margin: res.Margin, NewCustomers: newCustomers, Existing: true, Monthly: monthly}
+	if monthly && res.Cohorts == nil {
+		return nil, errors.New("-monthly makes the sBG scenario of a cohort table in years; this is not a cohort table")
+	}
 	if res.UnitName != "" {
 		return nil, fmt.Errorf("the summary is in whole periods of unknown length (%s): give -period so that the scenario's period has a length", res.UnitName)
 	}

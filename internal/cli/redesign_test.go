@@ -27,7 +27,8 @@ import (
 // A later change that fixes a wrong number updates these files in the same
 // commit and says which numbers moved and why. A scenario shipped later
 // has its files written when it was added (referral-value: with the
-// referrals of issue 16), so that its numbers are pinned from then on.
+// referrals of issue 16; subscription: with the tenure levers of issue
+// 16), so that its numbers are pinned from then on.
 
 const beforeRedesign = "testdata/before-redesign"
 

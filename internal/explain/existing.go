@@ -23,19 +23,14 @@ type ExistingStage struct {
 // Table.Fill follows a new one from the entry stage.
 func Existing(m *sim.Model) []ExistingStage {
 	n, h := len(m.StageIDs), m.Horizon
-	lost := sim.LostStates(m.Winback)
 	var count, worth []float64 // by stage: X_i and Σ X_gi·V_gi over groups g
 	disc, _ := m.DiscountFactors()
-	u, next, reward := make([]float64, n+lost), make([]float64, n+lost), make([]float64, n+lost)
+	var c *sim.Chain
 	for s := range m.Segments {
 		for k := range m.Segments[s].ClassCount() {
 			g := m.Class(s, k)
-			for i := range n {
-				reward[i] = g.Stages[i].Margin()
-			}
-			for l := n; l < n+lost; l++ {
-				reward[l] = -m.Winback.Rate * m.Winback.CostPerCustomer
-			}
+			c = sim.ChainOf(c, m, g) // sim's chain: tenure states too (today's customers start at tenure 0)
+			u, next := make([]float64, c.States()), make([]float64, c.States())
 			for i, x := range g.Existing {
 				if x == 0 {
 					continue
@@ -49,10 +44,10 @@ func Existing(m *sim.Model) []ExistingStage {
 				for τ := range h {
 					flow := 0.0
 					for j, y := range u {
-						flow += y * reward[j]
+						flow += y * c.Reward(j)
 					}
 					v += flow * disc[τ]
-					step(next, u, g, m.Winback, n, m.Competitor)
+					step(next, u, c)
 					u, next = next, u
 				}
 				count[i] += x

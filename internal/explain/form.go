@@ -32,10 +32,11 @@ func (f Form) String() string {
 
 // FormOf returns the form that explains the valid model m. A model with
 // several segments is Markov even when each segment has one stage: its
-// CLV is the share-weighted sum the tenure table mixes.
+// CLV is the share-weighted sum the tenure table mixes; so is a model
+// whose revenue grows with tenure or that renews contracts.
 func FormOf(m *sim.Model) Form {
-	if len(m.StageIDs) != 1 || mixed(m) || m.Winback.Rate > 0 {
-		return Markov
+	if len(m.StageIDs) != 1 || mixed(m) || m.Winback.Rate > 0 || m.TenureStates() > 1 {
+		return Markov // with the tenure levers, the margin changes with tenure
 	}
 	if retention(m) >= 1 {
 		return Annuity

@@ -331,6 +331,9 @@ func (w *writer) clv(f *Formula) {
 		}
 		f.Values = sum(terms, money, 3)
 		f.Where = fmt.Sprintf(w.tr(txtMarkovWhere), n-1, n, w.periods(), w.rateWhere()) + w.badDebtWhere()
+		if w.m.TenureStates() > 1 {
+			f.Where += w.tr(txtTenureWhere)
+		}
 		if len(m.Segments) > 1 {
 			f.Note = w.segments("CLV", func(s int) float64 { return w.s.Segments[s].CLV })
 		}
@@ -411,6 +414,9 @@ func (w *writer) infinite(f *Formula) {
 			f.Symbols = "CLV∞ = e·N·R/(1+d), N = (I − A/(1+d))⁻¹"
 		}
 		f.Where = w.tr(txtInfiniteWhere) + w.badDebtWhere()
+		if w.m.TenureStates() > 1 {
+			f.Where += w.tr(txtTenureWhere)
+		}
 		switch {
 		case !f.Value.Defined:
 		case mixed(m):

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/gonum/mat"
@@ -20,7 +21,11 @@ import (
 type Fundamental struct {
 	Segment int // index in the model's segments
 	// States are the reachable states in increasing order: a stage's
-	// index, or Stages()+l for lost state l.
+	// index, or Stages()+l for lost state l. With the tenure levers
+	// (sim.Model.TenureStates above 1) States, Names, Visits, Reward and
+	// Periods add each stage's tenure states up (Reward is their margins'
+	// mean weighted by the visits, so Visits·Reward still sums to CLV∞),
+	// while A and N are over the chain's own states, stage × tenure state.
 	States []int
 	// Names are the states' names: the stage ids, then "lost" (or
 	// "lost 1" … "lost W" for a win-back window of W periods).
@@ -84,9 +89,9 @@ func addShare(acc sim.Optional, w float64, x sim.Optional) sim.Optional {
 }
 
 func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
-	n := len(m.StageIDs)
 	lost := sim.LostStates(m.Winback)
-	size := n + lost
+	c := sim.ChainOf(nil, m, seg)
+	size := c.States()
 	full := mat.NewDense(size, size, nil)
 	// Row i of A is where one customer in state i goes: step of a unit vector.
 	u, next := make([]float64, size), make([]float64, size)
@@ -94,13 +99,9 @@ func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 	for i := range size {
 		clear(u)
 		u[i] = 1
-		step(next, u, seg, m.Winback, n, m.Competitor)
+		step(next, u, c)
 		full.SetRow(i, next)
-		if i < n {
-			reward[i] = seg.Stages[i].Margin()
-		} else {
-			reward[i] = -m.Winback.Rate * m.Winback.CostPerCustomer
-		}
+		reward[i] = c.Reward(i)
 	}
 	states := reachable(full, m.Entry)
 	k := len(states)
@@ -110,7 +111,7 @@ func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 		if i == m.Entry {
 			pos = a
 		}
-		f.Names = append(f.Names, stateName(m, i, lost))
+		f.Names = append(f.Names, stateName(m, c, i, lost))
 		f.Reward[a] = reward[i]
 		for b, j := range states {
 			f.A.Set(a, b, full.At(i, j))
@@ -138,14 +139,70 @@ func fundamental(m *sim.Model, s int, seg *sim.Segment) Fundamental {
 			f.Periods = mat.Row(nil, pos, N)
 			x := 0.0
 			for a, i := range states {
-				if i < n && !m.IsCompetitor(i) { // a competitor's stage is not ours
+				if i < c.Active() && !m.IsCompetitor(i%c.Stages()) { // a competitor's stage is not ours
 					x += f.Periods[a]
 				}
 			}
 			f.Lifetime = sim.Some(x)
 		}
 	}
+	if c.TenureStates() > 1 {
+		f.byStage(c, lost, m)
+	}
 	return f
+}
+
+// byStage adds the tenure states of each stage up in the figures a
+// reader sees (States, Names, Visits, Reward and Periods), the lost states
+// keeping their own: a stage's Visits are its tenure states' e·N summed,
+// its Reward their margins' mean weighted by those visits, so that
+// Σ Visits·Reward is still CLV∞ (before the cash timing's 1/(1+d)). A and
+// N stay over the chain's states.
+func (f *Fundamental) byStage(c *sim.Chain, lost int, m *sim.Model) {
+	n, active := c.Stages(), c.Active()
+	key := func(i int) int { // a stage, or n + the lost state
+		if i < active {
+			return i % n
+		}
+		return n + i - active
+	}
+	var states []int
+	visits, value, periods := map[int]float64{}, map[int]float64{}, map[int]float64{}
+	for a, i := range f.States {
+		k := key(i)
+		if _, seen := visits[k]; !seen {
+			states = append(states, k)
+		}
+		if f.Visits != nil {
+			visits[k] += f.Visits[a]
+			value[k] += f.Visits[a] * f.Reward[a]
+		} else {
+			visits[k] += 0
+		}
+		if f.Periods != nil {
+			periods[k] += f.Periods[a]
+		}
+	}
+	slices.Sort(states)
+	f.States, f.Names, f.Reward = states, nil, make([]float64, len(states))
+	if f.Visits != nil {
+		f.Visits = make([]float64, len(states))
+	}
+	if f.Periods != nil {
+		f.Periods = make([]float64, len(states))
+	}
+	for a, k := range states {
+		f.Names = append(f.Names, stateName(m, nil, k, lost))
+		if f.Visits != nil {
+			f.Visits[a] = visits[k]
+			if visits[k] != 0 {
+				f.Reward[a] = value[k] / visits[k]
+			}
+		}
+		if f.Periods != nil {
+			f.Periods[a] = periods[k]
+		}
+	}
 }
 
 // inverse returns (I − beta·a)⁻¹, or false if it is singular.
@@ -220,15 +277,22 @@ func neverEnds(a *mat.Dense, from int) bool {
 	return false
 }
 
-// stateName returns the name of state i of a chain with lost lost states.
-func stateName(m *sim.Model, i, lost int) string {
-	n := len(m.StageIDs)
+// stateName returns the name of state i of chain c (nil: of the stages
+// and then the lost states) with lost lost states: a stage's id, with
+// its tenure state "@τ" when the chain has several.
+func stateName(m *sim.Model, c *sim.Chain, i, lost int) string {
+	n, active := len(m.StageIDs), len(m.StageIDs)
+	if c != nil {
+		active = c.Active()
+	}
 	switch {
-	case i < n:
+	case i < active && active > n:
+		return m.StageIDs[i%n] + "@" + strconv.Itoa(i/n)
+	case i < active:
 		return m.StageIDs[i]
 	case lost == 1:
 		return "lost"
 	default:
-		return "lost " + strconv.Itoa(i-n+1)
+		return "lost " + strconv.Itoa(i-active+1)
 	}
 }

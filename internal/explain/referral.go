@@ -12,11 +12,12 @@ import (
 // segment by its share, for Mixed) to the rows: one new customer and the
 // customers it brings, generation after generation, as sim follows them.
 // The customers referred at tenure τ arrive at τ+1 (within the horizon)
-// in the entry stage, split over the segment's classes by their shares,
-// and their reward, the referrer's stage's, is paid when they arrive.
-func (t *Table) followReferrals(m *sim.Model, seg, lost int) {
-	n := len(m.StageIDs)
-	size := n + lost
+// in the entry stage (at tenure 0), split over the segment's classes by
+// their shares, and their reward, the referrer's stage's, is paid when
+// they arrive. Each class moves along sim's own chain (sim.ChainOf): with
+// the tenure levers, a stage refers at every tenure state alike, and a
+// referred customer's margin is the one of its own tenure.
+func (t *Table) followReferrals(m *sim.Model, seg int) {
 	for s := range m.Segments {
 		w := m.Segments[s].Share
 		if seg != Mixed {
@@ -26,8 +27,11 @@ func (t *Table) followReferrals(m *sim.Model, seg, lost int) {
 			w = 1
 		}
 		k := m.Segments[s].ClassCount()
+		t.chain = sim.ChainOf(t.chain, m, m.Class(s, 0))
+		n, active, size := t.chain.Stages(), t.chain.Active(), t.chain.States()
 		t.direct = grow(t.direct, k*size)
 		t.referred = grow(t.referred, k*size)
+		t.next = grow(t.next, size)
 		clear(t.direct)
 		clear(t.referred)
 		for c := range k {
@@ -41,28 +45,27 @@ func (t *Table) followReferrals(m *sim.Model, seg, lost int) {
 			total, reward := 0.0, 0.0
 			for c := range k {
 				class := m.Class(s, c)
+				t.chain = sim.ChainOf(t.chain, m, class)
+				ch := t.chain
 				u, v := t.direct[c*size:(c+1)*size], t.referred[c*size:(c+1)*size]
 				flow := 0.0
 				for i, x := range v {
-					if i < n {
-						flow += x * class.Stages[i].Margin()
-					} else {
-						flow -= x * m.Winback.Rate * m.Winback.CostPerCustomer
-					}
+					flow += x * ch.Reward(i)
 				}
 				r.ReferralMargin += w * flow
-				for i := range n {
+				for a := range active {
+					i := a % n
 					if m.Competitor != nil && m.Competitor[i] {
 						continue // a competitor's customers are not ours: they refer no one to us
 					}
-					ρ := (u[i] + v[i]) * class.Stages[i].Referrals
+					ρ := (u[a] + v[a]) * class.Stages[i].Referrals
 					total += ρ
 					reward += ρ * class.Stages[i].ReferralReward
 				}
 				next := t.next[:size]
-				step(next, u, class, m.Winback, n, m.Competitor)
+				step(next, u, ch)
 				copy(u, next)
-				step(next, v, class, m.Winback, n, m.Competitor)
+				step(next, v, ch)
 				copy(v, next)
 			}
 			arrived, due = 0, 0

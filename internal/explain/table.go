@@ -44,7 +44,7 @@ type Table struct {
 
 	mix     []float64 // the rows' Mix, one after the other
 	u, next []float64 // one customer's shares by state, this period and next
-	reward  []float64 // by state: net cash flow per customer and period
+	chain   *sim.Chain
 	// by class of a segment and state: one customer's direct shares and
 	// its referred customers' (referral.go)
 	direct, referred []float64
@@ -92,7 +92,10 @@ type Row struct {
 // segment's transition matrix, churns into the lost pool, is won back
 // at m.Winback's rate and cost (the spend in the period, active from the
 // next), and each margin is discounted at the period rate under
-// m.CashTiming. Fill allocates only when t has not yet held a model this
+// m.CashTiming. The customer moves along sim's own chain
+// (sim.ChainOf): with the tenure levers, revenue grown with tenure and
+// churn at contract renewals (a row's margin is then the grown one, less
+// the renewal discounts) are the engine's. Fill allocates only when t has not yet held a model this
 // large. It panics if seg is neither Mixed nor a segment.
 func (t *Table) Fill(m *sim.Model, seg int) {
 	if seg != Mixed && (seg < 0 || seg >= len(m.Segments)) {
@@ -107,9 +110,6 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 	t.Segment, t.Stages, t.Lost, t.Timing = seg, n, lost > 0, m.CashTiming
 	t.mix = grow(t.mix, h*cols)
 	clear(t.mix)
-	t.u = grow(t.u, n+lost)
-	t.next = grow(t.next, n+lost)
-	t.reward = grow(t.reward, n+lost)
 	if cap(t.Rows) < h {
 		t.Rows = make([]Row, h)
 	}
@@ -131,11 +131,11 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 			if class != &m.Segments[s] {
 				wk *= class.Share // a latent class: its share of the segment
 			}
-			t.follow(m, class, wk, lost)
+			t.follow(m, class, wk)
 		}
 	}
 	if t.Referring = m.Refers(); t.Referring {
-		t.followReferrals(m, seg, lost)
+		t.followReferrals(m, seg)
 	}
 	v := 1 / (1 + m.PeriodRate())
 	f := 1.0 // (1+d)^−τ, multiplied up as sim.Model.DiscountFactors does
@@ -168,78 +168,48 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 }
 
 // follow adds w times one new customer of segment (or latent class) seg,
-// by period of tenure, to the rows' mix and margin. The chain is sim's:
-// the stages, then lost lost states (sim.LostStates).
-func (t *Table) follow(m *sim.Model, seg *sim.Segment, w float64, lost int) {
-	wb := m.Winback
-	n := len(m.StageIDs)
-	u, next, reward := t.u[:n+lost], t.next[:n+lost], t.reward[:n+lost]
-	for i := range n {
-		reward[i] = seg.Stages[i].Margin()
-	}
-	for l := n; l < n+lost; l++ {
-		reward[l] = -wb.Rate * wb.CostPerCustomer
-	}
+// by period of tenure, to the rows' mix and margin. The chain is sim's
+// (sim.ChainOf): the active states (each stage at each tenure state, or
+// the stages themselves without the tenure levers), then the lost states
+// of win-back (sim.LostStates). It refills the table's chain, without
+// allocating once it has held one of m's shape.
+func (t *Table) follow(m *sim.Model, seg *sim.Segment, w float64) {
+	t.chain = sim.ChainOf(t.chain, m, seg)
+	c := t.chain
+	n, active := c.Stages(), c.Active()
+	t.u, t.next = grow(t.u, c.States()), grow(t.next, c.States())
+	u, next := t.u, t.next
 	clear(u)
 	u[m.Entry] = 1
 	for τ := range t.Rows {
 		r := &t.Rows[τ]
 		flow := 0.0
 		for i, x := range u {
-			flow += x * reward[i]
-			if i < n {
-				r.Mix[i] += w * x
+			flow += x * c.Reward(i)
+			if i < active {
+				r.Mix[i%n] += w * x
 			} else {
 				r.Mix[n] += w * x
 			}
 		}
 		r.Margin += w * flow
-		step(next, u, seg, wb, n, m.Competitor)
+		step(next, u, c)
 		u, next = next, u
 	}
 }
 
-// step sets next to the shares by state one period after u: along the
-// transition matrix, churn into the first lost state, and the lost
-// states' win-back (to wb.To) and ageing (sim.Chain's moves). What a
-// competitor stage's row (rival, sim.Model.Competitor) leaves stays in
-// it: a competitor's customers never leave the market.
-func step(next, u []float64, seg *sim.Segment, wb sim.Winback, n int, rival []bool) {
+// step sets next to the shares by state one period after u, along the
+// moves of chain c (the transition matrix, churn into the first lost
+// state, the lost states' win-back and ageing).
+func step(next, u []float64, c *sim.Chain) {
 	clear(next)
-	size := len(u)
-	for i := range n {
-		x := u[i]
+	for i, x := range u {
 		if x == 0 {
 			continue
 		}
-		sum := 0.0
-		for j, p := range seg.Transition[i] {
-			if p > 0 {
-				next[j] += x * p
-			}
-			sum += p
-		}
-		switch churn := max(0, 1-sum); {
-		case rival != nil && rival[i]:
-			next[i] += x * churn
-		case churn > 0 && size > n:
-			next[n] += x * churn
-		}
-	}
-	for l := n; l < size; l++ {
-		x := u[l]
-		if x == 0 {
-			continue
-		}
-		if wb.Rate > 0 {
-			next[wb.To] += x * wb.Rate
-		}
-		if stay := 1 - wb.Rate; stay > 0 {
-			switch {
-			case wb.Window == 0:
-				next[l] += x * stay
-			case l+1 < size:
-				next[l+1] += x * stay
+		for _, mv := range c.Moves(i) {
+			if mv.To != sim.Gone {
+				next[mv.To] += x * mv.P
 			}
 		}
 	}

@@ -48,6 +48,12 @@ var (
 		EN: "N is the fundamental matrix; its entry stage's row e·N is the discounted number of periods a new customer spends in each state, each times that state's margin R.",
 		ZH: "N 为基本矩阵；其入口阶段所在行 e·N 为新客户在各状态停留的折现期数，分别乘以该状态的每客利润 R。",
 	}
+	// txtTenureWhere follows the Markov and infinite-horizon notes of a
+	// model with the tenure levers (revenue growth, contract renewal).
+	txtTenureWhere = scenarios.Text{
+		EN: " The chain has tenure sub-states: each stage once per tenure state, its margin grown with tenure and less the renewal discounts at contract ends, and at those ends churn for the share that does not renew. The tenure table and e·N add a stage's tenure states up; its R is their margins' mean weighted by the discounted periods in each.",
+		ZH: "该链含在网期子状态：每个阶段在每个在网期状态各有一个，其每客利润随在网期增长，并在合同到期时扣除续约折扣，未续约的比例在到期时流失。客户在网期表与 e·N 将一个阶段的各在网期状态相加；其 R 为各状态利润按折现停留期数加权的平均值。",
+	}
 	txtDiverges = scenarios.Text{
 		EN: "Undefined: without discounting a customer who may never leave is worth an unending sum.",
 		ZH: "无定义：不折现时，可能永不流失的客户其价值之和不收敛。",

@@ -25,6 +25,9 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 	if err != nil {
 		return nil, err
 	}
+	if terms.Monthly && src.Unit != records.Year {
+		return nil, fmt.Errorf("a monthly scenario with yearly renewals is made from a cohort table in years; this one is in %ss", src.Unit)
+	}
 	if len(table.Cohorts) == 0 {
 		return nil, errors.New("the cohort table has no cohorts")
 	}
@@ -43,6 +46,9 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 	var existing []float64
 	if terms.Existing {
 		existing = survivorsByClass(c, table)
+	}
+	if terms.Monthly {
+		return monthlyCohorts(src, m, res, c, newCustomers, why, existing, terms), nil
 	}
 	var w writer
 	name := dataName(src.Data)

@@ -40,6 +40,11 @@ type Terms struct {
 	// Existing starts the scenario with today's customers (those of the
 	// data, placed in the classes by fit.Classes.Existing). Default false.
 	Existing bool
+	// Monthly makes the sBG scenario of a cohort table in years monthly:
+	// one payment a month, the contract renewed each year (renewal_every
+	// = 12, each class renewing with its 1 − θ), the horizon and new
+	// customers in months. Default false: one period a year.
+	Monthly bool
 }
 
 // Scenario is a fitted scenario: its TOML text and the classes it holds.

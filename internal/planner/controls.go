@@ -173,6 +173,9 @@ func allControls(s *scenarios.Scenario) []Control {
 	add("acquisition", scenarios.Path{Table: "acquisition", Key: "cost_per_customer"})
 	add("economics", scenarios.Path{Key: "discount_rate"})
 	add("economics", scenarios.Path{Key: "horizon"})
+	if s.RenewalEvery > 0 { // contracts: their length
+		add("economics", scenarios.Path{Key: "renewal_every"})
+	}
 	add("winback", scenarios.Path{Table: "winback", Key: "rate"})
 	add("winback", scenarios.Path{Table: "winback", Key: "cost_per_customer"})
 	return cs
@@ -192,6 +195,14 @@ func sliderRange(s *scenarios.Scenario, c Control) (lo, hi, step float64) {
 		return 0, math.Max(0.9, v), 0.01
 	case "stage.ID.bad_debt":
 		return 0, math.Max(0.5, v), 0.005
+	case "stage.ID.revenue_growth": // tenure: a growth per period, up to its registry's 1
+		return 0, math.Min(1, math.Max(0.1, 2*v)), 0.001
+	case "stage.ID.revenue_cap":
+		return 1, math.Max(5, 2*v), 0.1
+	case "stage.ID.renewal":
+		return 0, 1, 0.01
+	case "renewal_every":
+		return 1, math.Max(36, 3*v), 1
 	case "discount_rate", "winback.rate":
 		return 0, math.Max(0.5, v), 0.005
 	case "stage.ID.referrals": // per customer and month, a few hundredths

@@ -250,11 +250,11 @@ func someOf(v float64) sim.Optional { return sim.Some(v) }
 
 // TestStageSlidersFromRegistry: every stage value of the registry gets a
 // slider in each stage, in the registry's order (today's four, and bad
-// debt, purchases, existing, referrals and the referral reward, which
-// four-stage does not set: no slider).
+// debt, purchases, existing, referrals and the referral reward, and the
+// tenure levers, which four-stage does not set: no slider).
 func TestStageSlidersFromRegistry(t *testing.T) {
 	want := []string{"revenue", "cost_to_serve", "retention_spend", "price_discount"}
-	if keys := append(slices.Clone(want), "bad_debt", "purchases", "existing", "referrals", "referral_reward"); !reflect.DeepEqual(stageKeys, keys) {
+	if keys := append(slices.Clone(want), "bad_debt", "purchases", "existing", "referrals", "referral_reward", "revenue_growth", "revenue_cap", "renewal", "renewal_discount"); !reflect.DeepEqual(stageKeys, keys) {
 		t.Fatalf("stage keys %v, want %v", stageKeys, keys)
 	}
 	p := newPlanner(t, "four-stage")
@@ -272,6 +272,11 @@ func TestStageSlidersFromRegistry(t *testing.T) {
 		if strings.HasSuffix(c.Path, ".purchases") || strings.HasSuffix(c.Path, ".existing") || strings.HasSuffix(c.Path, ".bad_debt") ||
 			strings.HasSuffix(c.Path, ".referrals") || strings.HasSuffix(c.Path, ".referral_reward") {
 			t.Errorf("a slider for %s in a scenario without purchases, bad debt, referrals or an existing base", c.Path)
+		}
+		for _, key := range []string{".revenue_growth", ".revenue_cap", ".renewal", ".renewal_discount", "renewal_every"} {
+			if strings.HasSuffix(c.Path, key) {
+				t.Errorf("a slider for %s in a scenario without growth or contracts", c.Path)
+			}
 		}
 	}
 }

@@ -99,5 +99,13 @@ func (w *worker) set(t Target, v float64) {
 		m.Winback.Rate = v
 	case WinbackCost:
 		m.Winback.CostPerCustomer = v
+	case RevenueGrowth:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].RevenueGrowth = v
+	case RevenueCap:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].RevenueCap = max(1, v)
+	case Renewal:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].Renewal = v
+	case RenewalDiscount:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].RenewalDiscount = v
 	}
 }

@@ -84,7 +84,7 @@ func (w *worker) Refer(_ int, mean float64) float64 {
 func (w *worker) Move(k int, c *sim.Chain, next, x []float64, gone *float64) (wonBack float64) {
 	f := &w.first[k]
 	x0, y0 := f.x, f.y
-	n := c.Stages()
+	n := c.Active() // the stages at each tenure state; the lost states follow
 	for i := range n {
 		w.firstFlow += x0[i] * f.margin[i]
 	}
@@ -107,7 +107,8 @@ func (w *worker) Move(k int, c *sim.Chain, next, x []float64, gone *float64) (wo
 // steps by one multinomial draw, done as a chain of binomials: step j takes
 // Binomial(left, q) of those left and the last step takes the rest. split
 // adds those leaving the chain to *gone and returns those won back (moving
-// from a lost state to a stage), of every cohort and of the first.
+// from a lost state to an active state, one of the first n), of every
+// cohort and of the first.
 func (w *worker) split(f *firstCohort, n int, next, x []float64, gone *float64) (wonBack, firstWon float64) {
 	x0, y0 := f.x, f.y
 	clear(next)

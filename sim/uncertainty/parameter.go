@@ -182,19 +182,27 @@ const (
 	WinbackCost
 	// BadDebt is Segments[Segment].Stages[Stage].BadDebt.
 	BadDebt
+	// RevenueGrowth is Class(Segment, Class).Stages[Stage].RevenueGrowth,
+	// RevenueCap its cap (a draw below 1 is 1), Renewal the renewal
+	// probability and RenewalDiscount the renewal discount (sim's
+	// tenure.go).
+	RevenueGrowth
+	RevenueCap
+	Renewal
+	RenewalDiscount
 )
 
 // fraction reports whether q is a probability or fraction in [0, 1].
 func (q Quantity) fraction() bool {
-	return q == TransitionProbability || q == PriceDiscount || q == WinbackRate || q == BadDebt
+	return q == TransitionProbability || q == PriceDiscount || q == WinbackRate || q == BadDebt || q == RevenueGrowth || q == Renewal
 }
 
 // staged reports whether q is a number of one stage: a transition or a
 // stage's economics.
-func (q Quantity) staged() bool { return q <= PriceDiscount || q == BadDebt }
+func (q Quantity) staged() bool { return q <= PriceDiscount || q >= BadDebt }
 
 // lastQuantity is the highest Quantity.
-const lastQuantity = BadDebt
+const lastQuantity = RenewalDiscount
 
 // Slot names one number of a sim.Model.
 type Slot struct {

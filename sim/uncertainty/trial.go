@@ -29,7 +29,7 @@ type worker struct {
 // which gives the trial's CLV and payback, by state as in sim.Chain.
 type firstCohort struct {
 	x, y   []float64 // this period, next period
-	margin []float64 // per stage: net cash flow per customer and period
+	margin []float64 // per active state (sim.Chain.Active): net cash flow per customer and period
 	// steps[i] is state i's binomial chain under process noise
 	// (worker.steps); it belongs to the group, not the cohort.
 	steps [][]step
@@ -42,11 +42,11 @@ func newWorker(s *Simulator) *worker {
 	w.model.Segments = make([]sim.Segment, len(m.Segments))
 	for i, seg := range m.Segments {
 		w.model.Segments[i] = cloneSegment(seg)
-		for range seg.ClassCount() {
-			w.first = append(w.first, newFirstCohort(s))
-		}
 	}
 	w.pop = sim.NewPopulation(&w.model, s.lost, sim.Expected{})
+	for range w.pop.Groups() {
+		w.first = append(w.first, newFirstCohort(w.pop.Chain(0)))
+	}
 	w.cells = make([]sim.Flows, len(m.Segments)*(s.n+1))
 	return w
 }
@@ -71,20 +71,19 @@ func cloneSegment(seg sim.Segment) sim.Segment {
 	return c
 }
 
-// newFirstCohort returns the empty first cohort of one group.
-func newFirstCohort(s *Simulator) firstCohort {
-	{
-		size := s.n + s.lost
-		f := firstCohort{
-			x: make([]float64, size), y: make([]float64, size),
-			margin: make([]float64, s.n),
-			steps:  make([][]step, size),
-		}
-		for i := range f.steps {
-			f.steps[i] = make([]step, 0, s.n+1)
-		}
-		return f
+// newFirstCohort returns the empty first cohort of a group whose chain
+// has c's states.
+func newFirstCohort(c *sim.Chain) firstCohort {
+	size := c.States()
+	f := firstCohort{
+		x: make([]float64, size), y: make([]float64, size),
+		margin: make([]float64, c.Active()),
+		steps:  make([][]step, size),
 	}
+	for i := range f.steps {
+		f.steps[i] = make([]step, 0, c.Stages()+1)
+	}
+	return f
 }
 
 // trialSeed derives trial i's generator seed from the run's seed with the
@@ -188,8 +187,9 @@ func (w *worker) startFirstCohort() (size, spend float64) {
 	for k := range w.first {
 		g := w.pop.Group(k)
 		f, seg := &w.first[k], w.model.Class(g.Segment, g.Class)
+		c := w.pop.Chain(k)
 		for j := range f.margin {
-			f.margin[j] = seg.Stages[j].Margin()
+			f.margin[j] = c.Reward(j) // the stage's margin at the state's tenure
 		}
 		acquired := w.pop.Acquired(k) // not the existing customers of the entry stage
 		clear(f.x)
