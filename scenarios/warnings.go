@@ -43,7 +43,7 @@ func (s *Scenario) warnings() []Problem {
 		})
 	}
 	warns = append(warns, s.referralWarnings()...) // referral.go
-	return append(warns, s.tenureWarnings()...) // tenure.go
+	return append(warns, s.tenureWarnings()...)    // tenure.go
 }
 
 // reachedStages returns which stages of m a customer can be in, in any
