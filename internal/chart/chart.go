@@ -258,9 +258,32 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 	for i, row := range grid {
 		for j, p := range row {
 			lr := p.Legend.Rectangle(canvases[i][j]).Size()
-			lp := f.placer(p)
-			if lr.Y > p.DataCanvas(canvases[i][j]).Size().Y || lp != nil && lp.onFill(p, canvases[i][j]) {
+			if lr.Y > p.DataCanvas(canvases[i][j]).Size().Y {
 				column = max(column, lr.X)
+			}
+		}
+	}
+	filled := false
+	// A legend on a filled area in every corner goes in the column too,
+	// when the plots are one above the other (side by side, the column
+	// would cover the next plot's axes) and it takes at most a quarter of
+	// the width (a small chart keeps its data area).
+	for i, row := range grid {
+		for j, p := range row {
+			if len(row) > 1 {
+				break
+			}
+			lr := p.Legend.Rectangle(canvases[i][j]).Size()
+			if lp := f.placer(p); lp != nil && lr.X+f.pad() <= c.Size().X/4 && lp.onFill(p, canvases[i][j]) {
+				column = max(column, lr.X)
+				filled = true
+			}
+		}
+	}
+	if filled { // every legend goes in the column: as wide as the widest
+		for i, row := range grid {
+			for j, p := range row {
+				column = max(column, p.Legend.Rectangle(canvases[i][j]).Size().X)
 			}
 		}
 	}
