@@ -180,6 +180,10 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang 
 			width = max(width, DisplayWidth(f.Label(lang)))
 		}
 	}
+	market := marketRows(s, runs, lang) // markettable.go
+	for _, r := range market {
+		width = max(width, DisplayWidth(r[0]))
+	}
 	for _, k := range kpi.All {
 		if !k.Shown(summaries(runs)...) {
 			continue
@@ -192,6 +196,7 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang 
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}
+	writeMarketRows(tw, market, width)
 	writeBandRows(tw, runs, width, lang)
 	if err := tw.Flush(); err != nil {
 		return err
