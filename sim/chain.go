@@ -199,15 +199,32 @@ func (c *Chain) reachable(from int) []int {
 // leaking state. The expected lifetime, and the undiscounted infinite-horizon
 // value, are then infinite.
 func (c *Chain) neverEnds(from int) bool {
-	size := c.size
-	reach := make([]bool, size)
-	for _, i := range c.reachable(from) {
-		reach[i] = true
+	for _, t := range c.trapped(from) {
+		if t {
+			return true
+		}
 	}
-	// exits: states that can reach a leak, found backwards from the leaks.
-	exits := make([]bool, size)
+	return false
+}
+
+// trapped marks the states a customer starting in state from can reach
+// but never leave the chain from: reachable, and no path from them leads
+// to a leak.
+func (c *Chain) trapped(from int) []bool {
+	exits := c.exits()
+	trapped := make([]bool, c.size)
+	for _, i := range c.reachable(from) {
+		trapped[i] = !exits[i]
+	}
+	return trapped
+}
+
+// exits marks the states that can reach a leak (a move out of the chain),
+// found backwards from the leaking states.
+func (c *Chain) exits() []bool {
+	exits := make([]bool, c.size)
 	var stack []int
-	for i := range size {
+	for i := range c.size {
 		if c.leak[i] > RowTolerance {
 			exits[i] = true
 			stack = append(stack, i)
@@ -225,10 +242,5 @@ func (c *Chain) neverEnds(from int) bool {
 			}
 		}
 	}
-	for i := range size {
-		if reach[i] && !exits[i] {
-			return true
-		}
-	}
-	return false
+	return exits
 }

@@ -234,31 +234,6 @@ func (c *Chain) steady(entry int) (v []float64, closed, ok bool) {
 	return v, false, ok
 }
 
-// exits marks the states that can reach a leak (a move out of the chain).
-func (c *Chain) exits() []bool {
-	exits := make([]bool, c.size)
-	var stack []int
-	for i := range c.size {
-		if c.leak[i] > RowTolerance {
-			exits[i] = true
-			stack = append(stack, i)
-		}
-	}
-	for len(stack) > 0 {
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for i, moves := range c.moves {
-			for _, mv := range moves {
-				if mv.To == j && !exits[i] {
-					exits[i] = true
-					stack = append(stack, i)
-				}
-			}
-		}
-	}
-	return exits
-}
-
 // matrix returns the chain's transition matrix restricted to states,
 // with a[i][j] the probability from states[i] to states[j].
 func (c *Chain) matrix(states []int) [][]float64 {

@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Referral is what one new customer brings by referral (referral.go):
 // the customers it refers, directly and through its referred customers'
@@ -241,38 +244,14 @@ func (e *Engine) existingReferringLayer() []Flows {
 // customer there refers for ever. The trapped states of a chain that
 // does not refer in them add nothing to the sums.
 func (c *Chain) untrapped(from int, rho []float64) (*Chain, bool) {
-	if !c.neverEnds(from) {
+	trapped := c.trapped(from)
+	if !slices.Contains(trapped, true) {
 		return c, false
-	}
-	reach := make([]bool, c.size)
-	for _, i := range c.reachable(from) {
-		reach[i] = true
-	}
-	// exits: the states that can reach a leak, found backwards from them.
-	exits := make([]bool, c.size)
-	var stack []int
-	for i := range c.size {
-		if c.leak[i] > RowTolerance {
-			exits[i] = true
-			stack = append(stack, i)
-		}
-	}
-	for len(stack) > 0 {
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for i, moves := range c.moves {
-			for _, mv := range moves {
-				if mv.To == j && !exits[i] {
-					exits[i] = true
-					stack = append(stack, i)
-				}
-			}
-		}
 	}
 	free := *c
 	free.moves = append([][]Move(nil), c.moves...)
 	for i := range c.size {
-		if reach[i] && !exits[i] {
+		if trapped[i] {
 			if rho[i] > 0 {
 				return nil, true
 			}
