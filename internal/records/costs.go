@@ -63,21 +63,7 @@ func readCosts(r io.Reader, name string, opt CostOptions) ([]Cost, error) {
 		need = max(need, k)
 	}
 	var out []Cost
-	for {
-		ok, serr := t.sc.next()
-		if !ok {
-			break
-		}
-		line := t.sc.line
-		if serr != nil {
-			t.probs.add(line, "%v", serr)
-			continue
-		}
-		f := t.sc.fields
-		if len(f) <= need {
-			t.probs.add(line, "%s, but the header has %d columns: give the row all its fields", plural(len(f), "field"), len(t.header))
-			continue
-		}
+	for line, f := range t.rows(need) {
 		c := Cost{ID: strconv.Itoa(len(out) + 1), Value: math.NaN()}
 		if at[3] >= 0 {
 			c.ID = string(f[at[3]])

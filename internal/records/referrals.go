@@ -80,21 +80,7 @@ func readReferrals(r io.Reader, name string, opt ReferralOptions) ([]Referrals, 
 		}
 		return &out[k]
 	}
-	for {
-		ok, serr := t.sc.next()
-		if !ok {
-			break
-		}
-		line := t.sc.line
-		if serr != nil {
-			t.probs.add(line, "%v", serr)
-			continue
-		}
-		f := t.sc.fields
-		if len(f) <= need {
-			t.probs.add(line, "%s, but the header has %d columns: give the row all its fields", plural(len(f), "field"), len(t.header))
-			continue
-		}
+	for line, f := range t.rows(need) {
 		id := strings.TrimSpace(string(f[at[0]]))
 		if id == "" {
 			t.probs.add(line, "the customer is empty: give every purchase its customer")

@@ -126,21 +126,7 @@ func readSummary(r io.Reader, name string, opt SummaryOptions) (Summary, error) 
 	for _, k := range at {
 		need = max(need, k)
 	}
-	for {
-		ok, serr := t.sc.next()
-		if !ok {
-			break
-		}
-		line := t.sc.line
-		if serr != nil {
-			t.probs.add(line, "%v", serr)
-			continue
-		}
-		f := t.sc.fields
-		if len(f) <= need {
-			t.probs.add(line, "%s, but the header has %d columns: give the row all its fields", plural(len(f), "field"), len(t.header))
-			continue
-		}
+	for line, f := range t.rows(need) {
 		var v [nSummaryColumns]float64
 		bad := false
 		for i, k := range at {

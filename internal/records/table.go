@@ -3,6 +3,7 @@ package records
 import (
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"os"
 	"strconv"
@@ -63,4 +64,32 @@ func number(b []byte, what string) (float64, error) {
 		return 0, fmt.Errorf("%s %s is not a number", what, quoted(b))
 	}
 	return v, nil
+}
+
+// rows yields each data row's line and fields that has a field at
+// column need (the last column the reader uses); a row the scanner
+// cannot read, or a shorter one, is recorded as a problem at its line
+// and skipped.
+func (t *table) rows(need int) iter.Seq2[int, [][]byte] {
+	return func(yield func(int, [][]byte) bool) {
+		for {
+			ok, serr := t.sc.next()
+			if !ok {
+				return
+			}
+			line := t.sc.line
+			if serr != nil {
+				t.probs.add(line, "%v", serr)
+				continue
+			}
+			f := t.sc.fields
+			if len(f) <= need {
+				t.probs.add(line, "%s, but the header has %d columns: give the row all its fields", plural(len(f), "field"), len(t.header))
+				continue
+			}
+			if !yield(line, f) {
+				return
+			}
+		}
+	}
 }
