@@ -5,10 +5,12 @@ import (
 	"strconv"
 
 	"clvlab/sim"
+	"clvlab/sim/uncertainty"
 )
 
-// MaxReferrals bounds a stage's referrals per customer and period.
-const MaxReferrals = 10
+// MaxReferrals bounds a stage's referrals per customer and period (a
+// Monte Carlo draw above it is capped there).
+const MaxReferrals = uncertainty.MaxReferrals
 
 // The registry entries of referrals (sim/referral.go): a stage's
 // referrals per active customer and period, and the reward per referred
@@ -16,9 +18,10 @@ const MaxReferrals = 10
 // most scenarios leave them at 0.
 var (
 	referralsParam = &Param{
-		path: Path{Stage: "ID", Key: "referrals"}, Kind: Number, Min: 0, Max: MaxReferrals, Segmented: true, WhenSet: true,
-		Unit:  Text{EN: "new customers per customer per period", ZH: "每位客户每期带来的新客户数"},
-		Label: Text{EN: "referrals", ZH: "推荐数"},
+		path: Path{Stage: "ID", Key: "referrals"}, Kind: Number, Min: 0, Max: MaxReferrals, Uncertain: true, Segmented: true, WhenSet: true,
+		quantity: uncertainty.Referrals,
+		Unit:     Text{EN: "new customers per customer per period", ZH: "每位客户每期带来的新客户数"},
+		Label:    Text{EN: "referrals", ZH: "推荐数"},
 		Explain: Text{
 			EN: "How many new customers one active customer of this stage brings per period by referral (word of mouth), arriving next period in the entry stage of the referrer's segment with no acquisition cost. CLV, the customer's own cash flows, stays as it is; the referral value beside it grows, and customer equity with it.",
 			ZH: "该阶段每位活跃客户每期通过推荐（口碑）带来的新客户数，他们下一期进入推荐人所在细分群体的入口阶段，不计获客成本。CLV（客户自身的现金流）不变；其旁的推荐价值随之增长，客户资产亦然。",
@@ -27,8 +30,8 @@ var (
 		override: func(o *StageOverride) **float64 { return &o.Referrals },
 	}
 	referralRewardParam = &Param{
-		path: Path{Stage: "ID", Key: "referral_reward"}, Kind: Money, Min: 0, Max: sim.MaxAmount, Segmented: true, WhenSet: true,
-		Lever: ReferralCurve,
+		path: Path{Stage: "ID", Key: "referral_reward"}, Kind: Money, Min: 0, Max: sim.MaxAmount, Uncertain: true, Segmented: true, WhenSet: true,
+		Lever: ReferralCurve, quantity: uncertainty.ReferralReward,
 		Unit:  Text{EN: "money per referred customer", ZH: "每位被推荐客户的金额"},
 		Label: Text{EN: "referral reward", ZH: "推荐奖励"},
 		Explain: Text{

@@ -1,6 +1,10 @@
 package scenarios
 
-import "math"
+import (
+	"maps"
+	"math"
+	"slices"
+)
 
 // The referral curve (ReferralCurve): lever "stage.ID.referral_reward",
 // target "stage.ID.referrals" of the same stage, a ceiling curve of the
@@ -20,11 +24,25 @@ func (r *Response) referralCurveAt(c float64) float64 {
 }
 
 // referralTarget checks that a referral curve's target is its stage's
-// referrals.
+// referrals, and that those referrals, in the stage or a segment's
+// override of it, are not distributions: the curve sets them in every
+// segment and class from the reward (a trial's drawn reward included).
 func (v *validator) referralTarget(at place, r *Response) {
-	want := Path{Stage: r.Stage(), Key: referralsParam.path.Key}.String()
-	if r.Target != want {
-		v.add(at.key("target"), `target = %q; a referral reward drives the referrals of its own stage, %q`, r.Target, want)
+	s := v.s
+	want := Path{Stage: r.Stage(), Key: referralsParam.path.Key}
+	if r.Target != want.String() {
+		v.add(at.key("target"), `target = %q; a referral reward drives the referrals of its own stage, %q`, r.Target, want.String())
+		return
+	}
+	for _, path := range slices.Sorted(maps.Keys(s.Distributions)) {
+		p, err := ParsePath(path)
+		if err != nil || p.Stage != want.Stage || p.Key != want.Key || p.Class != "" {
+			continue
+		}
+		if dat, ok := s.stageValuePlace(p); ok {
+			v.add(dat, "%s = %s is set by the curve of lever %q, so the trials cannot draw it; give %s a number, and make the curve's own v0, vmax or k uncertain instead, or the reward %q",
+				dat.rel, s.Distributions[path], r.Lever, dat.rel, r.Lever)
+		}
 	}
 }
 

@@ -585,20 +585,38 @@ func (v *validator) drawnTarget(i int, r *Response) {
 		if err != nil || p.Stage != st || p.Key != "to" || p.To != to {
 			continue
 		}
-		si := s.stageIndex(st)
-		at := place{path: "stage"}.index(si, fmt.Sprintf("stage %q", st)).key("to").key(to)
-		if p.Segment != "" {
-			gi := s.segmentIndex(p.Segment)
-			if gi < 0 {
-				continue
-			}
-			at = place{path: "segment"}.index(gi, fmt.Sprintf("segment %q", p.Segment)).key("stage").key(st)
-			at.where, at.rel = fmt.Sprintf("%s, stage %q", at.where, st), ""
-			at = at.key("to").key(to)
+		at, ok := s.stageValuePlace(p)
+		if !ok {
+			continue
 		}
 		v.add(at, "%s = %s is set by the curve of response %d (lever %q), so the trials cannot draw it; give %s a number, and make the curve's own %s uncertain instead, e.g. %s = { mean = %s, sd = 0.01 }",
 			at.rel, s.Distributions[path], i+1, r.Lever, at.rel, or(keys), example, num(mean))
 	}
+}
+
+// stageValuePlace returns the place in the file of the stage value at p
+// (its key, and its destination for a "to" entry): in its [[stage]], or in
+// a segment's override of it. ok is false for a stage or segment s does
+// not have.
+func (s *Scenario) stageValuePlace(p Path) (at place, ok bool) {
+	si := s.stageIndex(p.Stage)
+	if si < 0 {
+		return place{}, false
+	}
+	at = place{path: "stage"}.index(si, fmt.Sprintf("stage %q", p.Stage))
+	if p.Segment != "" {
+		gi := s.segmentIndex(p.Segment)
+		if gi < 0 {
+			return place{}, false
+		}
+		at = place{path: "segment"}.index(gi, fmt.Sprintf("segment %q", p.Segment)).key("stage").key(p.Stage)
+		at.where, at.rel = fmt.Sprintf("%s, stage %q", at.where, p.Stage), ""
+	}
+	at = at.key(p.Key)
+	if p.Key == "to" {
+		at = at.key(p.To)
+	}
+	return at, true
 }
 
 // responseNumbers checks that the form's numbers are given, and only those.

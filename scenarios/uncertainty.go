@@ -48,13 +48,15 @@ const maxSeed = 1 << 53
 // Distribution is an uncertain value as a file gives it: one of
 // { beta = [a, b] }, { gamma = [shape, scale] }, { lognormal = [mu, sigma] }
 // or { mean = m, sd = s } (a Beta by its moments for a probability or a
-// fraction, a gamma by its moments for a money amount). The value's field
-// in the Scenario holds its mean, which the deterministic engine uses.
+// fraction, a gamma by its moments for a money amount or a stage's
+// referrals). The value's field in the Scenario holds its mean, which the
+// deterministic engine uses.
 type Distribution struct {
 	Form string  // "beta", "gamma", "lognormal" or "mean"
 	A, B float64 // the two numbers as written: a and b, shape and scale, mu and sigma, or mean and sd
-	// Money is true for a money amount, false for a probability or a
-	// fraction; it decides what { mean, sd } means.
+	// Money is true for a money amount or another number that is at
+	// least 0 (a stage's referrals, a curve's k, v0 and vmax), false for
+	// a probability or a fraction; it decides what { mean, sd } means.
 	Money bool
 }
 
@@ -130,7 +132,7 @@ var distributionKeys = []string{"beta", "gamma", "lognormal", "mean", "sd"}
 // the value (sd = 0).
 func parseDistribution(m map[string]any, k Kind) (float64, *Distribution, error) {
 	allowed := "{ beta = [a, b] } or { mean = m, sd = s }"
-	if k == Money {
+	if positive(k) {
 		allowed = "{ mean = m, sd = s }, { gamma = [shape, scale] } or { lognormal = [mu, sigma] }"
 	}
 	if len(m) == 0 {
@@ -167,10 +169,10 @@ func parseDistribution(m map[string]any, k Kind) (float64, *Distribution, error)
 	}
 	form := keys[0]
 	switch {
-	case form == "beta" && k == Money:
-		return 0, nil, errors.New("beta is for probabilities and fractions; a money amount takes " + allowed)
-	case form != "beta" && k != Money:
-		return 0, nil, fmt.Errorf("%s is for money amounts; a %s takes %s", form, k.String(), allowed)
+	case form == "beta" && positive(k):
+		return 0, nil, fmt.Errorf("beta is for probabilities and fractions; a %s takes %s", noun(k), allowed)
+	case form != "beta" && !positive(k):
+		return 0, nil, fmt.Errorf("%s is for money amounts and referrals; a %s takes %s", form, noun(k), allowed)
 	}
 	names := map[string]string{"beta": "[a, b]", "gamma": "[shape, scale]", "lognormal": "[mu, sigma]"}[form]
 	list, ok := m[form].([]any)
@@ -189,9 +191,12 @@ func parseDistribution(m map[string]any, k Kind) (float64, *Distribution, error)
 		}
 		ab[i] = x
 	}
-	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: k == Money}
+	d := Distribution{Form: form, A: ab[0], B: ab[1], Money: positive(k)}
 	if err := d.check(); err != nil {
 		return 0, nil, err
+	}
+	if mean := d.Mean(); k == Number && mean > MaxReferrals {
+		return 0, nil, fmt.Errorf("%s = [%s, %s]: its mean %s is above %d, the most referrals per customer and period", form, num(d.A), num(d.B), strconv.FormatFloat(mean, 'g', 3, 64), MaxReferrals)
 	}
 	return d.Mean(), &d, nil
 }
@@ -227,8 +232,8 @@ func (d Distribution) check() error {
 }
 
 // meanSD reads { mean = m, sd = s }: a Beta by its moments for a
-// probability or a fraction, a gamma by its moments for a money amount, a
-// fixed value when sd = 0.
+// probability or a fraction, a gamma by its moments for a money amount or
+// referrals, a fixed value when sd = 0 (range-checked as a number).
 func meanSD(m map[string]any, k Kind) (float64, *Distribution, error) {
 	mean, err := toNumber(m["mean"])
 	if err != nil {
@@ -244,9 +249,11 @@ func meanSD(m map[string]any, k Kind) (float64, *Distribution, error) {
 		return 0, nil, fmt.Errorf("%s: sd must be at least 0", shown)
 	case sd == 0:
 		return mean, nil, nil // a fixed value, checked as a number
-	case k == Money && !(mean > 0 && mean <= sim.MaxAmount):
-		return 0, nil, fmt.Errorf("%s: a money amount that varies needs a mean above 0 and at most %s (it is drawn from a gamma distribution)", shown, num(sim.MaxAmount))
-	case k == Money:
+	case k == Number && !(mean > 0):
+		return 0, nil, fmt.Errorf("%s: a %s that varies needs a mean above 0 (it is drawn from a gamma distribution)", shown, noun(k))
+	case positive(k) && !(mean > 0 && mean <= sim.MaxAmount):
+		return 0, nil, fmt.Errorf("%s: a %s that varies needs a mean above 0 and at most %s (it is drawn from a gamma distribution)", shown, noun(k), num(sim.MaxAmount))
+	case positive(k):
 		g, _ := uncertainty.GammaWithMoments(mean, sd)
 		if g.A > uncertainty.MaxShape {
 			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (gamma shape above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
@@ -262,7 +269,24 @@ func meanSD(m map[string]any, k Kind) (float64, *Distribution, error) {
 			return 0, nil, fmt.Errorf("%s: sd is too small to draw from (Beta parameters above %s); give sd = 0 for a fixed value", shown, num(uncertainty.MaxShape))
 		}
 	}
-	return mean, &Distribution{Form: "mean", A: mean, B: sd, Money: k == Money}, nil
+	return mean, &Distribution{Form: "mean", A: mean, B: sd, Money: positive(k)}, nil
+}
+
+// positive reports whether an uncertain value of kind k is drawn from a
+// distribution on [0, ∞) (gamma or log-normal): a money amount, or a
+// number per customer (a stage's referrals).
+func positive(k Kind) bool { return k == Money || k == Number }
+
+// noun names a value of kind k in a message about its distribution (the
+// only uncertain number per customer is a stage's referrals).
+func noun(k Kind) string {
+	switch k {
+	case Money:
+		return "money amount"
+	case Number:
+		return "number of referrals"
+	}
+	return k.String()
 }
 
 func boolean(dst *bool) func(any) error {

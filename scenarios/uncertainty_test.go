@@ -157,7 +157,7 @@ func TestUncertaintyTable(t *testing.T) {
 // TestEncodeKeepsUncertainty: a scenario with distributions, a seed and an
 // [uncertainty] table, written out and read back, has the same ones.
 func TestEncodeKeepsUncertainty(t *testing.T) {
-	for _, name := range []string{"distributions-every-form.toml", "uncertainty-table.toml", "uncertainty-defaults.toml"} {
+	for _, name := range []string{"distributions-every-form.toml", "referral-distributions.toml", "uncertainty-table.toml", "uncertainty-defaults.toml"} {
 		s := loadValid(t, name)
 		var b bytes.Buffer
 		if err := s.Encode(&b); err != nil {

@@ -16,7 +16,8 @@ import (
 //   - the projection has no NaN; customers, survival and shares stay in
 //     their ranges, and customers are conserved: in every period the
 //     customers of every stage and the lost pool add up to the customers
-//     acquired so far and the existing ones (to 1e-9 relative);
+//     acquired or referred so far and the existing ones (to 1e-9
+//     relative);
 //   - trials whose distributions are replaced by zero-spread ones at
 //     their means (uncertainty.Point, still drawn), without process noise
 //     or Poisson acquisition, equal the projection to 1e-9 relative (of
@@ -95,11 +96,11 @@ func checkProjection(t *testing.T, r *sim.Result) {
 					t.Fatalf("period %d, segment %d, row %d: customers %v, net cash flow %v", tt, s, row, c.Customers, c.NetCashFlow)
 				}
 				total += c.Customers
-				acquired += c.New
+				acquired += c.New + c.Referred // a referred customer arrives without acquisition
 			}
 		}
 		if math.Abs(total-acquired) > 1e-9*math.Max(1, acquired) {
-			t.Fatalf("period %d: %v customers in the stages and the lost pool, %v acquired so far", tt, total, acquired)
+			t.Fatalf("period %d: %v customers in the stages and the lost pool, %v acquired or referred so far", tt, total, acquired)
 		}
 		if p := r.Summary.Survival[tt]; !(p >= 0 && p <= 1) {
 			t.Fatalf("period %d: survival %v outside [0, 1]", tt, p)

@@ -23,14 +23,27 @@
 //     the planned number as its mean.
 //   - Parameter uncertainty (Config.Parameters): a [Parameter] is a
 //     [Distribution] over one or more slots of the model (a transition
-//     probability, a stage's revenue, cost to serve, retention spend or price
-//     discount in a segment, a segment's acquisition cost, the win-back rate
-//     or cost). Each trial draws every parameter once and writes it into its
-//     own copy of the model, made once per worker. If the draws make a
-//     transition row sum to more than 1, Config.Rows says what happens
-//     ([ScaleRows] or [RedrawRows]). Config.Derive then sets the numbers
+//     probability; a stage's revenue, cost to serve, retention spend, price
+//     discount, bad debt, revenue growth or cap, renewal probability or
+//     discount, referrals or referral reward in a segment; a segment's
+//     acquisition cost; the win-back rate or cost). Each trial draws every
+//     parameter once and writes it into its own copy of the model, made
+//     once per worker. If the draws make a transition row sum to more
+//     than 1, Config.Rows says what happens ([ScaleRows] or
+//     [RedrawRows]). Config.Derive then sets the numbers
 //     that follow from the draws (a scenario's response curves), so that
 //     a trial is the projection of the model at its draws.
+//
+// Referred customers are random with either of the first two: the
+// customers a segment's active customers refer in a period are a Poisson
+// count around the expected number at the trial's model, so a drawn
+// referrals rate ρ gives a count that is Poisson given ρ, a mixture over ρ
+// (for a gamma ρ, a negative binomial). The reward charged for them is
+// the count times the segment's mean reward per referred customer at the
+// trial's draws, Σ ρᵢ·cᵢ·xᵢ / Σ ρᵢ·xᵢ over its states i (sim's
+// referral.go, c the rewards, x the customers): given the count, that is
+// its expected reward, since each referral comes from state i with
+// probability ρᵢ·xᵢ / Σ ρⱼ·xⱼ.
 //
 // A trial steps a sim.Population, sim's own period arithmetic, with the
 // trial's copy of the model and the trial as its sim.Mover: the Mover draws

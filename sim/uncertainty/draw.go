@@ -107,5 +107,9 @@ func (w *worker) set(t Target, v float64) {
 		m.Class(t.Segment, t.Class).Stages[t.Stage].Renewal = v
 	case RenewalDiscount:
 		m.Class(t.Segment, t.Class).Stages[t.Stage].RenewalDiscount = v
+	case Referrals:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].Referrals = min(v, MaxReferrals)
+	case ReferralReward:
+		m.Class(t.Segment, t.Class).Stages[t.Stage].ReferralReward = v
 	}
 }

@@ -190,7 +190,18 @@ const (
 	RevenueCap
 	Renewal
 	RenewalDiscount
+	// Referrals is Class(Segment, Class).Stages[Stage].Referrals (a draw
+	// above MaxReferrals is MaxReferrals), ReferralReward the reward per
+	// referred customer (sim's referral.go).
+	Referrals
+	ReferralReward
 )
+
+// MaxReferrals caps a drawn Referrals: a scenario's referrals are at
+// most 10 new customers per customer and period, and a draw from a
+// distribution's tail is capped there, as a drawn amount is capped at
+// sim.MaxAmount.
+const MaxReferrals = 10
 
 // fraction reports whether q is a probability or fraction in [0, 1].
 func (q Quantity) fraction() bool {
@@ -202,7 +213,7 @@ func (q Quantity) fraction() bool {
 func (q Quantity) staged() bool { return q <= PriceDiscount || q >= BadDebt }
 
 // lastQuantity is the highest Quantity.
-const lastQuantity = RenewalDiscount
+const lastQuantity = ReferralReward
 
 // Slot names one number of a sim.Model.
 type Slot struct {
