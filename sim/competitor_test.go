@@ -190,11 +190,16 @@ func withRivals(t *rapid.T, m *Model) {
 // segment our customers + the competitors' + the lost = acquired and
 // existing so far (no one leaves from a competitor); our customers
 // change by new − churned − churned to a competitor + won from a
-// competitor + won back, a period late.
+// competitor + won back, a period late. About half the draws have the
+// tenure levers too (randomTenure): renewal's churn is churn out of the
+// market, and a competitor's customers renew nothing.
 func TestMarketConservation(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		m := randomModel(t, Month, rapid.IntRange(1, 48).Draw(t, "horizon"), 0)
 		withRivals(t, m)
+		if rapid.Bool().Draw(t, "tenure") {
+			randomTenure(t, m)
+		}
 		for s := range m.Segments {
 			ex := make([]float64, len(m.StageIDs))
 			for i := range ex {

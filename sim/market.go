@@ -33,6 +33,10 @@ import (
 //     share of the new customers.
 //
 // Both are the long-run share of customer-periods spent with each brand.
+// With the tenure levers (tenure.go) both are solved over the engine's own
+// chain, each of our stages at each tenure state, and a stage's tenure
+// states add up: renewal's churn at contract ends is churn out of the
+// market like any other, and revenue growth moves no one.
 // When neither applies (a segment's market is closed and another's is
 // not, a market with several closed classes, or customers who can stay
 // for ever in a part of a market others leave), the steady state is
@@ -131,14 +135,14 @@ func (r *Result) market(t int) (ours, theirs float64) {
 // that of a closed market; nil when it is undefined. m must be valid.
 func (m *Model) SteadyState() (dist []float64, closed bool) {
 	n := len(m.StageIDs)
-	lost := LostStates(m.Winback)
+	lost, tenure := LostStates(m.Winback), m.TenureStates()
 	x := make([]float64, n)
 	closedGroups, openGroups := 0, 0
 	for s := range m.Segments {
 		seg := &m.Segments[s]
 		for k := range seg.ClassCount() {
 			cl := m.Class(s, k)
-			c := newChain(n, 1, lost) // no tenure states: validateTenure refuses them with competitors
+			c := newChain(n, tenure, lost) // the engine's chain, tenure states too (tenure.go)
 			c.fill(cl, m.Winback, m.RenewalEvery, m.Competitor)
 			v, isClosed, ok := c.steady(m.Entry)
 			if !ok {
@@ -309,8 +313,8 @@ func (c *Chain) solveTransposed(states []int, b []float64, sum bool) ([]float64,
 	}
 	v := make([]float64, c.n)
 	for i, s := range states {
-		if s < c.n {
-			v[s] = max(0, x.AtVec(i))
+		if s < c.active {
+			v[s%c.n] += max(0, x.AtVec(i)) // a stage's tenure states add up (tenure.go)
 		}
 	}
 	return v, true

@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Tenure: revenue that grows with the relationship, and contract renewal.
@@ -32,6 +31,18 @@ import (
 // past the cap), or stay in it without (it holds every tenure from L−1
 // on). Without growth and renewal L = 1 and the chain is the stages and
 // the lost states, as before.
+//
+// Competitors (competitor.go): a customer who moves to a competitor's
+// stage leaves the relationship with us, and one won from a competitor
+// starts a new one, at τ = 0, as a won-back customer does. A competitor's
+// stage so has no tenure states of its own: its customers are in its
+// state at tenure state 0 (state i), whatever their tenure with us was;
+// its states at later tenure states stay empty. Its customers have no
+// contract with us (they never renew or churn at a renewal date). The
+// chain stays Markov: where a competitor's customer goes next depends on
+// its stage alone, since a win from it starts at τ = 0 whatever its past.
+// Market shares and the steady state are the chain's, added up by stage
+// (market.go).
 
 // MaxTenure bounds τ*, the tenure at which a stage's revenue reaches its
 // cap: a growth so slow that it takes longer is refused (Validate), since
@@ -134,9 +145,6 @@ func (m *Model) validateTenure(cells int) error {
 		return fmt.Errorf("sim: renewal every %d periods, must be in [0, %d]", m.RenewalEvery, MaxHorizon)
 	}
 	l := m.TenureStates()
-	if l > 1 && slices.Contains(m.Competitor, true) {
-		return fmt.Errorf("sim: competitor stages with revenue growth or contracts (%d tenure states): the market's shares follow the stages alone; give the competitors' market a model of its own", l)
-	}
 	switch n := len(m.StageIDs); {
 	case l > 1 && l*n > MaxActiveStates:
 		return fmt.Errorf("sim: %d tenure states × %d stages = %d active states, at most %d are allowed: revenue growth reaches its cap too slowly, or contracts are too long", l, n, l*n, MaxActiveStates)
@@ -166,24 +174,22 @@ func (c *Chain) fillTenure(s *Segment) {
 		for i := range n {
 			st := &s.Stages[i]
 			a := τ*n + i
+			rival := c.isRival(i)
 			keep := 1.0 // the share renewing: all, but at a renewal date
-			if renew {
-				keep = st.Renewal
+			if renew && !rival {
+				keep = st.Renewal // a competitor's customers have no contract with us
 			}
-			moves := c.moves[a][:0]
 			sum := 0.0
 			stays := c.rivalStays(s.Transition[i], i) // 0 but in a competitor stage (competitor.go)
 			for j, p := range s.Transition[i] {
 				if j == i {
 					p += stays
 				}
-				if q := p * keep; q > 0 {
-					moves = append(moves, Move{next*n + j, q})
-				}
 				sum += p
 			}
+			moves := c.rowMoves(c.moves[a][:0], s.Transition[i], i, stays, keep, next)
 			c.churn[a] = max(0, 1-sum*keep)
-			if c.isRival(i) {
+			if rival {
 				c.churn[a] = 0 // a rounding residue: a competitor's customers stay in the market
 			}
 			if c.churn[a] > 0 {
@@ -203,13 +209,49 @@ func (c *Chain) fillTenure(s *Segment) {
 			c.reward[a] = e.Margin()
 			if every > 0 {
 				c.renewal[a] = 0
-				if renew {
+				if renew && !rival {
 					c.renewal[a] = keep * st.RenewalDiscount
 					c.reward[a] -= c.renewal[a]
 				}
 			}
 		}
 	}
+}
+
+// rowMoves appends to moves the moves of stage i at a tenure state whose
+// customers are at tenure state next in the next period: the row (with
+// stays added to its stay), each entry times keep, in increasing order of
+// the state moved to. A competitor's stage has one state, at tenure state
+// 0 (competitor.go): a move into it goes there, and a move out of it
+// starts a new relationship with us, at tenure 0, as a win-back does.
+func (c *Chain) rowMoves(moves []Move, row []float64, i int, stays, keep float64, next int) []Move {
+	n := c.n
+	add := func(j int, to int) {
+		p := row[j]
+		if j == i {
+			p += stays
+		}
+		if q := p * keep; q > 0 {
+			moves = append(moves, Move{to, q})
+		}
+	}
+	if next == 0 || c.isRival(i) { // every move to tenure state 0: one pass in stage order
+		for j := range row {
+			add(j, j)
+		}
+		return moves
+	}
+	for j := range row { // into the competitors' states first: they are at tenure state 0
+		if c.isRival(j) {
+			add(j, j)
+		}
+	}
+	for j := range row {
+		if !c.isRival(j) {
+			add(j, next*n+j)
+		}
+	}
+	return moves
 }
 
 // Active returns the number of active states: the stages at each tenure
