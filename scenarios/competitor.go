@@ -10,20 +10,38 @@ import (
 // a competitor and moves from it wins from a competitor.
 
 // competitorEconomics are the keys a competitor stage may not give, and
-// how a message names them.
+// how a message names them; none is the value that gives nothing (the
+// default), 0 but for revenue_cap and renewal; contract marks the tenure
+// levers (tenure.go), which a competitor's customers, who have no
+// contract with us, do not use.
 var competitorEconomics = []struct {
-	key   string
-	stage func(*Stage) float64
-	over  func(*StageOverride) *float64
+	key      string
+	stage    func(*Stage) float64
+	over     func(*StageOverride) *float64
+	none     float64
+	contract bool
 }{
-	{"revenue", func(st *Stage) float64 { return st.Revenue }, func(o *StageOverride) *float64 { return o.Revenue }},
-	{"cost_to_serve", func(st *Stage) float64 { return st.CostToServe }, func(o *StageOverride) *float64 { return o.CostToServe }},
-	{"retention_spend", func(st *Stage) float64 { return st.RetentionSpend }, func(o *StageOverride) *float64 { return o.RetentionSpend }},
-	{"price_discount", func(st *Stage) float64 { return st.PriceDiscount }, func(o *StageOverride) *float64 { return o.PriceDiscount }},
-	{"bad_debt", func(st *Stage) float64 { return st.BadDebt }, func(o *StageOverride) *float64 { return o.BadDebt }},
-	{"purchases", func(st *Stage) float64 { return st.Purchases }, func(o *StageOverride) *float64 { return o.Purchases }},
-	{"referrals", func(st *Stage) float64 { return st.Referrals }, func(o *StageOverride) *float64 { return o.Referrals }},
-	{"referral_reward", func(st *Stage) float64 { return st.ReferralReward }, func(o *StageOverride) *float64 { return o.ReferralReward }},
+	{"revenue", func(st *Stage) float64 { return st.Revenue }, func(o *StageOverride) *float64 { return o.Revenue }, 0, false},
+	{"cost_to_serve", func(st *Stage) float64 { return st.CostToServe }, func(o *StageOverride) *float64 { return o.CostToServe }, 0, false},
+	{"retention_spend", func(st *Stage) float64 { return st.RetentionSpend }, func(o *StageOverride) *float64 { return o.RetentionSpend }, 0, false},
+	{"price_discount", func(st *Stage) float64 { return st.PriceDiscount }, func(o *StageOverride) *float64 { return o.PriceDiscount }, 0, false},
+	{"bad_debt", func(st *Stage) float64 { return st.BadDebt }, func(o *StageOverride) *float64 { return o.BadDebt }, 0, false},
+	{"purchases", func(st *Stage) float64 { return st.Purchases }, func(o *StageOverride) *float64 { return o.Purchases }, 0, false},
+	{"referrals", func(st *Stage) float64 { return st.Referrals }, func(o *StageOverride) *float64 { return o.Referrals }, 0, false},
+	{"referral_reward", func(st *Stage) float64 { return st.ReferralReward }, func(o *StageOverride) *float64 { return o.ReferralReward }, 0, false},
+	{"revenue_growth", func(st *Stage) float64 { return st.RevenueGrowth }, func(o *StageOverride) *float64 { return o.RevenueGrowth }, 0, true},
+	{"revenue_cap", func(st *Stage) float64 { return st.RevenueCap }, func(o *StageOverride) *float64 { return o.RevenueCap }, 1, true},
+	{"renewal", func(st *Stage) float64 { return st.Renewal }, func(o *StageOverride) *float64 { return o.Renewal }, 1, true},
+	{"renewal_discount", func(st *Stage) float64 { return st.RenewalDiscount }, func(o *StageOverride) *float64 { return o.RenewalDiscount }, 0, true},
+}
+
+// competitorWhy says why a competitor stage may not give a key: one of
+// the tenure levers (contract) or of the economics.
+func competitorWhy(contract bool) string {
+	if contract {
+		return "a competitor's customers have no contract with us and no revenue of ours to grow (a customer won from a competitor starts a new relationship, at tenure 0)"
+	}
+	return "a competitor's customers bring us no revenue and cost us nothing"
 }
 
 // competitorFlags returns the engine's Model.Competitor: nil when no
@@ -64,8 +82,8 @@ func (v *validator) competitors() {
 			continue
 		}
 		for _, e := range competitorEconomics {
-			if x := e.stage(st); x != 0 {
-				v.add(at.key(e.key), "%s = %s in a competitor stage: a competitor's customers bring us no revenue and cost us nothing; remove it, or make the stage ours (competitor = false)", e.key, num(x))
+			if x := e.stage(st); x != e.none {
+				v.add(at.key(e.key), "%s = %s in a competitor stage: %s; remove it, or make the stage ours (competitor = false)", e.key, num(x), competitorWhy(e.contract))
 			}
 		}
 	}
@@ -88,8 +106,8 @@ func (v *validator) competitors() {
 				at := place{path: list.kind}.index(i, "").key("stage").key(id)
 				at.where, at.rel = fmt.Sprintf("%s %q, stage %q", list.kind, seg.ID, id), ""
 				for _, e := range competitorEconomics {
-					if x := e.over(o); x != nil && *x != 0 {
-						v.add(at.key(e.key), "%s = %s in a competitor stage: a competitor's customers bring us no revenue and cost us nothing; remove it", e.key, num(*x))
+					if x := e.over(o); x != nil && *x != e.none {
+						v.add(at.key(e.key), "%s = %s in a competitor stage: %s; remove it", e.key, num(*x), competitorWhy(e.contract))
 					}
 				}
 			}
@@ -141,10 +159,6 @@ func (s *Scenario) competitorImmovable(p Path) error {
 		if p.Key == e.key {
 			return fmt.Errorf("stage %s is a competitor's: it has no economics of ours", p.Stage)
 		}
-	}
-	switch p.Key {
-	case "revenue_growth", "revenue_cap", "renewal", "renewal_discount": // tenure.go
-		return fmt.Errorf("stage %s is a competitor's: it has no economics of ours", p.Stage)
 	}
 	return nil
 }

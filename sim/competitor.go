@@ -25,7 +25,9 @@ import "fmt"
 //
 // New customers enter, and won-back customers return, at our stages
 // only; today's customers of the competitors are a competitor stage's
-// Existing customers (its starting share of the market).
+// Existing customers (its starting share of the market). With the tenure
+// levers a competitor's stage has tenure state 0 only, and a win from it
+// starts a new relationship at tenure 0 (tenure.go).
 
 // IsCompetitor reports whether stage i is a competitor's stage.
 func (m *Model) IsCompetitor(i int) bool {

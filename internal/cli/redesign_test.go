@@ -22,7 +22,10 @@ import (
 // changed the shape of the code, not the numbers; these tests say so.
 //
 // Scenarios shipped after the redesign have their files from the commit
-// that added them (brand-switching: issue 16).
+// that added them (brand-switching: issue 16). A variant added to a
+// shipped scenario later appends its run to the scenario's files and
+// leaves the earlier runs' bytes as they were (brand-switching's "Yearly
+// contracts with add-ons", tenure levers in a market with competitors).
 //
 // A later change that fixes a wrong number updates these files in the same
 // commit and says which numbers moved and why. A scenario shipped later

@@ -544,7 +544,7 @@ func (w *writer) lifetime(f *Formula) {
 		fu := &w.fs[0]
 		var terms []float64
 		for a, i := range fu.States {
-			if i < len(m.StageIDs) {
+			if i < len(m.StageIDs) && !m.IsCompetitor(i) { // a competitor's customer is not ours: not in the lifetime
 				terms = append(terms, round(fu.Periods[a], 4))
 			}
 		}

@@ -11,7 +11,8 @@ import (
 
 // TestSummaryTableMarketRows: brand-switching's terminal summary table
 // shows our steady-state share, 43.75% (π_A of the file's hand
-// calculation), "Stronger loyalty"'s rise, and the value of a share point
+// calculation), "Stronger loyalty"'s rise, "Yearly contracts with
+// add-ons"' 79.76% (the file's hand calculation too), and the value of a share point
 // through each of the three rows (A's own, and the wins from B and C); a
 // scenario without competitors shows none of them.
 func TestSummaryTableMarketRows(t *testing.T) {
@@ -37,8 +38,11 @@ func TestSummaryTableMarketRows(t *testing.T) {
 			steady = l
 		}
 	}
-	if f := strings.Fields(steady); len(f) < 7 || f[3] != "43.75%" || !strings.HasPrefix(f[5], "+") || f[len(f)-1] != "0" {
-		t.Errorf("steady share row %q: want 43.75%%, a rise for Stronger loyalty and 0 for Leaky market", steady)
+	// The fields: the label's three, then base, Stronger loyalty and its
+	// change (two fields), Leaky market and its 0, Yearly contracts and
+	// its change.
+	if f := strings.Fields(steady); len(f) != 12 || f[3] != "43.75%" || !strings.HasPrefix(f[5], "+") || f[8] != "0" || f[9] != "79.76%" {
+		t.Errorf("steady share row %q: want 43.75%%, a rise for Stronger loyalty, 0 for Leaky market and 79.76%% with yearly contracts", steady)
 	}
 	for _, name := range []string{"Brand A (ours)", "Brand B (competitor)", "Brand C (competitor)"} {
 		if !strings.Contains(en, "value of a share point, row of "+name) {
