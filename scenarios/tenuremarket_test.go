@@ -91,7 +91,8 @@ func TestBrandSwitchingContracts(t *testing.T) {
 // TestCompetitorHasNoContract: a competitor stage may not give a tenure
 // lever (its customers have no contract with us), in the stage, a
 // segment's override or a variant, each refused at its line; without
-// them, contracts in a market with a competitor are valid.
+// them, contracts in a market with a competitor are valid, within the
+// expanded chain's limits.
 func TestCompetitorHasNoContract(t *testing.T) {
 	// {b} is a line of stage b's, {end} lines at the file's end.
 	const src = `name = "contracts in a market"
@@ -124,6 +125,13 @@ share = 1
 	}
 	if m, err := s.Model(); err != nil || m.TenureStates() != 3 {
 		t.Fatalf("model: %v", err)
+	}
+	// The expanded chain's limits hold with competitors (whose states
+	// count, as every stage's): contracts of 601 months make 601 tenure
+	// states × 2 stages.
+	long := strings.Replace(string(file("", "")), "renewal_every = 3", "renewal_every = 601", 1)
+	if _, err := Parse("market.toml", []byte(long)); err == nil || !strings.Contains(err.Error(), "market.toml:3: renewal_every: 601 tenure states × 2 stages = 1202 active states, at most 1200 are allowed") {
+		t.Errorf("contracts of 601 periods: %v", err)
 	}
 	for _, c := range []struct{ b, end, want string }{
 		{"renewal = 0.5", "", `market.toml:16: stage "b": renewal = 0.5 in a competitor stage: a competitor's customers have no contract with us`},

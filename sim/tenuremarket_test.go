@@ -341,8 +341,9 @@ func TestOpenMarketWithTenureSteadyState(t *testing.T) {
 	})
 }
 
-// TestStepWithTenureAndCompetitorsDoesNotAllocate: the step stays
-// allocation-free in a market with growth and contracts.
+// TestStepWithTenureAndCompetitorsDoesNotAllocate: the step, and the
+// refill of a chain, stay allocation-free in a market with growth and
+// contracts.
 func TestStepWithTenureAndCompetitorsDoesNotAllocate(t *testing.T) {
 	m := twoBrandsWithContracts()
 	m.RenewalEvery = 12
@@ -354,5 +355,11 @@ func TestStepWithTenureAndCompetitorsDoesNotAllocate(t *testing.T) {
 	}
 	if a := testing.AllocsPerRun(500, func() { e.Step() }); a != 0 {
 		t.Errorf("Step allocates %v times per period, want 0", a)
+	}
+	// Refilling a chain (a Monte Carlo trial's Reset, explain's table)
+	// does not allocate either.
+	c := ChainOf(nil, m, &m.Segments[0])
+	if a := testing.AllocsPerRun(100, func() { ChainOf(c, m, &m.Segments[0]) }); a != 0 {
+		t.Errorf("ChainOf allocates %v times refilling a chain, want 0", a)
 	}
 }
