@@ -384,13 +384,30 @@ func (v *validator) monteCarlo() {
 	at := top.key("uncertainty")
 	if u.Trials < 0 || u.Trials > uncertainty.MaxTrials {
 		v.add(at.key("trials"), "uncertainty.trials = %d, must be from 0 (no Monte Carlo unless clvlab run -trials asks) to %d", u.Trials, uncertainty.MaxTrials)
-	} else if n := u.Trials * s.horizon() * (len(s.Stages) + 3); n > uncertainty.MaxSamples && len(s.Stages) <= sim.MaxStages && s.Horizon <= sim.MaxHorizon {
-		v.add(at.key("trials"), "uncertainty.trials = %d: trials × horizon × (stages + 3) = %d values, at most %d are kept; run at most %d trials",
-			u.Trials, n, uncertainty.MaxSamples, uncertainty.MaxSamples/(s.horizon()*(len(s.Stages)+3)))
+	} else if series, what := s.series(); u.Trials*s.horizon()*series > uncertainty.MaxSamples && len(s.Stages) <= sim.MaxStages && s.Horizon <= sim.MaxHorizon {
+		v.add(at.key("trials"), "uncertainty.trials = %d: trials × horizon × %s = %d values, at most %d are kept; run at most %d trials",
+			u.Trials, what, u.Trials*s.horizon()*series, uncertainty.MaxSamples, uncertainty.MaxSamples/(s.horizon()*series))
 	}
 	if _, ok := uncertainty.ParseRowRule(u.Rows); !ok {
 		v.add(at.key("rows"), `uncertainty.rows = %q, allowed values are "scale" (divide a row that sums above 1 by its sum) and "redraw" (draw the trial's parameters again)`, u.Rows)
 	}
+}
+
+// series returns the per-period series a run of s keeps for its
+// percentiles (uncertainty.Series): the stages, 3 totals and, with
+// competitor stages, our market share and each competitor's; and what
+// they are, for a message.
+func (s *Scenario) series() (int, string) {
+	rivals := 0
+	for _, st := range s.Stages {
+		if st.Competitor {
+			rivals++
+		}
+	}
+	if rivals == 0 {
+		return len(s.Stages) + 3, "(stages + 3)"
+	}
+	return len(s.Stages) + 3 + 1 + rivals, "(stages + 3 + 1 + competitor stages)"
 }
 
 // MonteCarlo returns the Monte Carlo configuration the scenario describes:

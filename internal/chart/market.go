@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -20,13 +21,24 @@ func (st *style) customerRows() [][]*plot.Plot {
 // marketShare draws the brand-switching market's shares by period: ours
 // (a thick black line), each competitor's (its stage colour, dashed),
 // each of our stages' when we have several, the baseline's share of ours
-// (grey, dashed) and our steady-state share (a thin line across).
+// (grey, dashed) and our steady-state share (a thin line across); with
+// Monte Carlo bands, the fans of our share and of each competitor's under
+// the lines.
 func (st *style) marketShare() *plot.Plot {
 	r := st.current()
 	m, mk := r.Model, r.Summary.Market
 	h := m.Horizon
 	xs := periods(h)
 	p := st.newPlot(st.t(msgMarketTitle), st.periodLabel(), st.t(msgMarketShare))
+	if b := st.bands(); b != nil && b.MarketShare != nil {
+		for i := range m.StageIDs {
+			if b.CompetitorShare[i] != nil {
+				c, _ := color.RGBAModel.Convert(StageColour(i)).(color.RGBA)
+				st.fan(p, b.CompetitorShare[i], c, fanFilled, false)
+			}
+		}
+		st.fan(p, b.MarketShare, color.RGBA{0x33, 0x33, 0x33, 0xff}, fanFilled, false)
+	}
 	ours := 0
 	for i := range m.StageIDs {
 		if !m.IsCompetitor(i) {

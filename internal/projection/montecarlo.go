@@ -76,9 +76,9 @@ func (mc MonteCarlo) Check(runs []scenarios.Run) error {
 	for _, r := range runs {
 		c := mc.config(r.Scenario, r.Model)
 		if n := uncertainty.Samples(r.Model, c.Trials); c.Trials > 0 && n > uncertainty.MaxSamples {
-			return fmt.Errorf("%s, run %s: %d trials × %d periods × (%d stages + 3) = %d values, at most %d are kept; run at most %d trials",
-				runs[0].Scenario.File, r.Name, c.Trials, r.Model.Horizon, len(r.Model.StageIDs), n, uncertainty.MaxSamples,
-				uncertainty.MaxSamples/(r.Model.Horizon*(len(r.Model.StageIDs)+3)))
+			return fmt.Errorf("%s, run %s: %d trials × %d periods × %s = %d values, at most %d are kept; run at most %d trials",
+				runs[0].Scenario.File, r.Name, c.Trials, r.Model.Horizon, uncertainty.SeriesText(r.Model), n, uncertainty.MaxSamples,
+				uncertainty.MaxSamples/uncertainty.Samples(r.Model, 1))
 		}
 	}
 	return nil

@@ -31,12 +31,16 @@ type uncertaintyJSON struct {
 	Bands           bandsJSON         `json:"bands"`
 }
 
-// bandsJSON holds the per-period bands, one Stats per period.
+// bandsJSON holds the per-period bands, one Stats per period; in a
+// market with competitor stages also our share of the market and each
+// competitor's, by stage id.
 type bandsJSON struct {
 	Customers                       map[string][]uncertainty.Stats `json:"customers"`
 	ActiveCustomers                 []uncertainty.Stats            `json:"active_customers"`
 	NetCashFlow                     []uncertainty.Stats            `json:"net_cash_flow"`
 	CumulativeDiscountedNetCashFlow []uncertainty.Stats            `json:"cumulative_discounted_net_cash_flow"`
+	MarketShare                     []uncertainty.Stats            `json:"market_share,omitempty"`
+	CompetitorShare                 map[string][]uncertainty.Stats `json:"competitor_share,omitempty"`
 }
 
 // uncertaintyDoc returns r's "uncertainty" object, nil without one.
@@ -56,6 +60,7 @@ func uncertaintyDoc(r *projection.Run) *uncertaintyJSON {
 			ActiveCustomers:                 b.ActiveCustomers,
 			NetCashFlow:                     b.NetCashFlow,
 			CumulativeDiscountedNetCashFlow: b.CumulativeDiscountedNetCashFlow,
+			MarketShare:                     b.MarketShare,
 		},
 	}
 	for _, p := range c.Parameters {
@@ -63,6 +68,12 @@ func uncertaintyDoc(r *projection.Run) *uncertaintyJSON {
 	}
 	for i, id := range r.Model.StageIDs {
 		doc.Bands.Customers[id] = b.Customers[i]
+		if b.CompetitorShare != nil && b.CompetitorShare[i] != nil {
+			if doc.Bands.CompetitorShare == nil {
+				doc.Bands.CompetitorShare = map[string][]uncertainty.Stats{}
+			}
+			doc.Bands.CompetitorShare[id] = b.CompetitorShare[i]
+		}
 	}
 	return doc
 }
@@ -73,8 +84,9 @@ var BandsHeader = []string{"variant", "period", "series", "stage", "mean", "p5",
 // WriteBandsCSV writes bands.csv: one row per run with Monte Carlo ×
 // period × series, the series being customers (one row per stage),
 // active_customers, net_cash_flow and cumulative_discounted_net_cash_flow
-// (stage empty), each with the mean and the 5/25/50/75/95 percentiles over
-// the trials.
+// (stage empty), and in a market with competitor stages market_share
+// (ours with the stage empty, then one row per competitor stage), each
+// with the mean and the 5/25/50/75/95 percentiles over the trials.
 func WriteBandsCSV(w io.Writer, runs []projection.Run) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(BandsHeader); err != nil {
@@ -108,6 +120,20 @@ func WriteBandsCSV(w io.Writer, runs []projection.Run) error {
 				{"cumulative_discounted_net_cash_flow", b.CumulativeDiscountedNetCashFlow},
 			} {
 				if err := write(r.Name, t, s.name, "", s.stats[t]); err != nil {
+					return err
+				}
+			}
+			if b.MarketShare == nil {
+				continue
+			}
+			if err := write(r.Name, t, "market_share", "", b.MarketShare[t]); err != nil {
+				return err
+			}
+			for i, id := range r.Model.StageIDs {
+				if b.CompetitorShare[i] == nil {
+					continue
+				}
+				if err := write(r.Name, t, "market_share", id, b.CompetitorShare[i][t]); err != nil {
 					return err
 				}
 			}

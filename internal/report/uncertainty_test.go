@@ -68,6 +68,47 @@ func TestBandsCSVHoldsTheBands(t *testing.T) {
 	}
 }
 
+// TestBandsCSVHoldsMarketShares: for brand-switching (our stage a, the
+// competitors b and c) each period's rows end with our market share
+// (stage empty) and each competitor's, the Stats of the share bands, and
+// summary.json's bands hold them as market_share and competitor_share.
+func TestBandsCSVHoldsMarketShares(t *testing.T) {
+	runs := simulated(t, "brand-switching", projection.MonteCarlo{Trials: 50, TrialsSet: true, Seed: 3, SeedSet: true})
+	var b bytes.Buffer
+	if err := WriteBandsCSV(&b, runs); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runs[0]
+	bands := r.Uncertainty.Bands
+	per := len(r.Model.StageIDs) + 3 + 3 // customers by stage, 3 totals, 3 shares
+	if want := 1 + len(runs)*r.Model.Horizon*per; len(rows) != want {
+		t.Fatalf("%d rows, want %d", len(rows), want)
+	}
+	for p := range r.Model.Horizon {
+		shares := rows[1+p*per+per-3 : 1+(p+1)*per]
+		for k, c := range []struct {
+			stage string
+			want  float64
+		}{{"", bands.MarketShare[p].P50}, {"b", bands.CompetitorShare[1][p].P50}, {"c", bands.CompetitorShare[2][p].P50}} {
+			w := []string{r.Name, strconv.Itoa(p), "market_share", c.stage, strconv.FormatFloat(c.want, 'g', 10, 64)}
+			if got := append(shares[k][:4:4], shares[k][7]); strings.Join(got, ",") != strings.Join(w, ",") {
+				t.Errorf("period %d: row %v, want %v (p50 last)", p, shares[k], w)
+			}
+		}
+	}
+	doc := uncertaintyDoc(&runs[0])
+	if len(doc.Bands.MarketShare) != r.Model.Horizon || len(doc.Bands.CompetitorShare) != 2 || len(doc.Bands.CompetitorShare["c"]) != r.Model.Horizon {
+		t.Errorf("summary.json's share bands: %d of ours, competitors %d", len(doc.Bands.MarketShare), len(doc.Bands.CompetitorShare))
+	}
+	if plain := uncertaintyDoc(&simulated(t, "annuity", projection.MonteCarlo{Trials: 5, TrialsSet: true})[0]); plain.Bands.MarketShare != nil || plain.Bands.CompetitorShare != nil {
+		t.Error("share bands in summary.json for a scenario without competitors")
+	}
+}
+
 // TestTableShowsProbabilities: with Monte Carlo the table adds the bands
 // of CLV and customer equity and the two probabilities, with the change in
 // percentage points; without it, none of them.

@@ -50,6 +50,16 @@ type Bands struct {
 	// CumulativeDiscountedNetCashFlow[t] is the discounted net cash flow of
 	// periods 0..t; at the last period it is the customer equity.
 	CumulativeDiscountedNetCashFlow []Stats
+	// MarketShare[t], in a market with competitor stages
+	// (sim.Model.Competitor), is our share of the market in period t: our
+	// customers over ours and the competitors', 0 for an empty market
+	// (sim.Market.Share). Nil without competitors.
+	MarketShare []Stats
+	// CompetitorShare[i][t], for a competitor stage i, is that
+	// competitor's share of the market in period t
+	// (sim.Result.MarketShare); nil for our stages, and without
+	// competitors.
+	CompetitorShare [][]Stats
 	// CLV is a trial's realised present value, at acquisition, of the net
 	// cash flows of the cohort acquired in period 0, divided by its size:
 	// what one customer of that cohort turned out to be worth, acquisition
@@ -191,20 +201,29 @@ func (s *Simulator) bands(nw int) *Bands {
 // newBands returns the bands of the run with their per-period Stats not
 // yet summarised, and those Stats as one slice of columns: the stages,
 // then active customers, net cash flow and cumulative discounted net cash
-// flow, each by period (column c summarises samples column c).
+// flow, then in a market our share and each competitor's, each by period
+// (column c summarises samples column c).
 func (s *Simulator) newBands() (*Bands, []Stats) {
 	n, h := s.n, s.m.Horizon
-	stats := make([]Stats, (n+3)*h)
+	stats := make([]Stats, s.series*h)
 	b := &Bands{
 		Trials:                          s.trials,
 		Seed:                            s.cfg.Seed,
 		Customers:                       make([][]Stats, n),
 		ActiveCustomers:                 stats[n*h : (n+1)*h : (n+1)*h],
 		NetCashFlow:                     stats[(n+1)*h : (n+2)*h : (n+2)*h],
-		CumulativeDiscountedNetCashFlow: stats[(n+2)*h:],
+		CumulativeDiscountedNetCashFlow: stats[(n+2)*h : (n+3)*h : (n+3)*h],
 	}
 	for i := range n {
 		b.Customers[i] = stats[i*h : (i+1)*h : (i+1)*h]
+	}
+	if len(s.rivals) > 0 {
+		b.MarketShare = stats[(n+3)*h : (n+4)*h : (n+4)*h]
+		b.CompetitorShare = make([][]Stats, n)
+		for r, i := range s.rivals {
+			c := n + 4 + r
+			b.CompetitorShare[i] = stats[c*h : (c+1)*h : (c+1)*h]
+		}
 	}
 	return b, stats
 }

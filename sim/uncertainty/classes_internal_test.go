@@ -49,3 +49,31 @@ func TestTrialWithClassesAllocatesNothing(t *testing.T) {
 		t.Error("a slot in class 2 of a segment with two classes is accepted")
 	}
 }
+
+// TestTrialOfMarketAllocatesNothing: a trial of a brand-switching market,
+// which records our share and the competitor's each period, every source
+// of randomness on, allocates nothing.
+func TestTrialOfMarketAllocatesNothing(t *testing.T) {
+	m := &sim.Model{
+		StageIDs: []string{"a", "b"}, Competitor: []bool{false, true},
+		Period: sim.Month, Horizon: 12, DiscountRate: 0.1,
+		Segments: []sim.Segment{{ID: "all", Share: 1,
+			Stages:     []sim.Economics{{Revenue: 10}, {}},
+			Transition: [][]float64{{0.7, 0.2}, {0.3, 0}},
+			Existing:   []float64{120.5, 80},
+		}},
+	}
+	m.NewCustomers = []float64{10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10}
+	c := Config{Trials: 10, ProcessNoise: true, PoissonAcquisition: true, Parameters: []Parameter{{Name: "a.to.b",
+		Distribution: Distribution{Family: Beta, A: 20, B: 80}, Targets: []Target{{Slot{Quantity: TransitionProbability, To: 1}, 1}}}}}
+	s, err := New(m, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newWorker(s)
+	w.trial(0)
+	i := 0
+	if allocs := testing.AllocsPerRun(20, func() { w.trial(i % 10); i++ }); allocs != 0 {
+		t.Errorf("%v allocations per trial, want 0", allocs)
+	}
+}

@@ -1,7 +1,9 @@
 // Package uncertainty runs Monte Carlo trials of a sim.Model and
 // summarises them as fan bands: per period, the mean and the 5th, 25th,
-// 50th, 75th and 95th percentiles of the customers by stage and of the cash
-// flows, and the spread of CLV and customer equity, with the probability
+// 50th, 75th and 95th percentiles of the customers by stage, of the cash
+// flows and, in a market with competitor stages, of our share of the
+// market and each competitor's, and the spread of CLV and customer
+// equity, with the probability
 // that customer equity is negative and that the first cohort pays back
 // within the horizon.
 //
@@ -64,6 +66,12 @@
 //     sim.Summary.CLV. Trials whose first cohort is empty have no CLV.
 //   - Customer equity is the sum of the discounted net cash flows, as in
 //     sim.Summary.
+//   - Market shares, in a model with competitor stages: our customers,
+//     and each competitor stage's, over the market's (ours and the
+//     competitors', the lost outside it) in the period, as sim.Market.Share
+//     and sim.Result.MarketShare. A trial's share is the ratio of its own
+//     counts, so the bands of a share are not the ratio of the bands of
+//     the counts.
 //   - Payback: the first cohort's cumulative undiscounted net cash flow,
 //     starting at minus its acquisition spend, reaches zero within the
 //     horizon.

@@ -17,8 +17,8 @@ const (
 	DefaultTrials = 1000
 	// MaxTrials caps Config.Trials.
 	MaxTrials = 100_000
-	// MaxSamples bounds Trials × Horizon × (stages + 3), the per-period
-	// values a run keeps for its quantiles (8 bytes each: 240 MB).
+	// MaxSamples bounds Trials × Horizon × Series, the per-period values
+	// a run keeps for its quantiles (8 bytes each: 240 MB).
 	MaxSamples = 30_000_000
 )
 
@@ -62,10 +62,43 @@ type Config struct {
 }
 
 // Samples returns the number of per-period values a run of trials trials
-// of m keeps: trials × horizon × (stages + 3). It must not exceed
+// of m keeps: trials × horizon × Series(m). It must not exceed
 // MaxSamples.
 func Samples(m *sim.Model, trials int) int {
-	return trials * m.Horizon * (len(m.StageIDs) + 3)
+	return trials * m.Horizon * Series(m)
+}
+
+// Series returns the number of per-period series a run of m summarises:
+// the customers of each stage, the active customers, the net cash flow
+// and the cumulative discounted net cash flow (stages + 3), and in a
+// market with competitor stages our share of the market and each
+// competitor's (1 + competitor stages more).
+func Series(m *sim.Model) int {
+	n := len(m.StageIDs) + 3
+	if m.HasCompetitors() {
+		n += 1 + len(rivals(m))
+	}
+	return n
+}
+
+// SeriesText says what Series counts, for a message: "(4 stages + 3)", or
+// "(3 stages + 3 + 3 market shares)" in a market with competitors.
+func SeriesText(m *sim.Model) string {
+	if !m.HasCompetitors() {
+		return fmt.Sprintf("(%d stages + 3)", len(m.StageIDs))
+	}
+	return fmt.Sprintf("(%d stages + 3 + %d market shares)", len(m.StageIDs), 1+len(rivals(m)))
+}
+
+// rivals returns the competitor stages of m, in order.
+func rivals(m *sim.Model) []int {
+	var out []int
+	for i := range m.StageIDs {
+		if m.IsCompetitor(i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // Simulator runs Monte Carlo trials of one model. Create it with New; it
@@ -75,6 +108,8 @@ type Simulator struct {
 	cfg    Config
 	trials int
 	n      int       // stages
+	series int       // per-period series (Series)
+	rivals []int     // the competitor stages, whose shares a trial records
 	lost   int       // lost states per segment (sim.LostStates)
 	disc   []float64 // per period: operating discount factor
 	// rows lists the transition rows that a parameter writes, which a
@@ -112,8 +147,8 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 	if trials < 1 || trials > MaxTrials {
 		errs = append(errs, fmt.Errorf("uncertainty: %d trials, must be in [1, %d]", trials, MaxTrials))
 	} else if s := Samples(m, trials); s > MaxSamples {
-		errs = append(errs, fmt.Errorf("uncertainty: %d trials × %d periods × (%d stages + 3) = %d values, at most %d are kept; run fewer trials",
-			trials, m.Horizon, len(m.StageIDs), s, MaxSamples))
+		errs = append(errs, fmt.Errorf("uncertainty: %d trials × %d periods × %s = %d values, at most %d are kept; run fewer trials",
+			trials, m.Horizon, SeriesText(m), s, MaxSamples))
 	}
 	if c.Rows != ScaleRows && c.Rows != RedrawRows {
 		errs = append(errs, fmt.Errorf("uncertainty: unknown row rule %d", int(c.Rows)))
@@ -124,7 +159,7 @@ func New(m *sim.Model, c Config) (*Simulator, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	s := &Simulator{m: m, cfg: c, trials: trials, n: len(m.StageIDs)}
+	s := &Simulator{m: m, cfg: c, trials: trials, n: len(m.StageIDs), series: Series(m), rivals: rivals(m)}
 	w := m.Winback
 	if s.uncertain(WinbackRate) {
 		w.Rate = 1 // a trial may draw a positive rate: keep the lost states

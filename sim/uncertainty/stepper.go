@@ -62,7 +62,7 @@ func (t *Stepper) Summarize(n int) int {
 }
 
 // Columns returns the number of per-period columns the bands summarise.
-func (t *Stepper) Columns() int { return (t.s.n + 3) * t.s.m.Horizon }
+func (t *Stepper) Columns() int { return t.s.series * t.s.m.Horizon }
 
 // Bands returns the bands of the trials once every trial has run, nil
 // before: the columns Summarize left, then the headline figures. It

@@ -85,3 +85,26 @@ func TestStepperSummarizeInSlices(t *testing.T) {
 		t.Errorf("the bands asked for again differ from Run's (draws %d, want %d)", again.Draws, want.Draws)
 	}
 }
+
+// TestStepperSummarizeMarketShares: in a market the bands have our share
+// and each competitor's too, (stages + 3 + 1 + competitors) × periods
+// columns, and summarised in slices they are those of Run, bit for bit.
+func TestStepperSummarizeMarketShares(t *testing.T) {
+	m := market()
+	c := uncertainty.Config{Trials: 300, Seed: 5, ProcessNoise: true, PoissonAcquisition: true}
+	want := run(t, m, c)
+	s, err := uncertainty.New(m, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stepper()
+	st.Step(st.Trials())
+	if cols, want := st.Columns(), (2+3+1+1)*m.Horizon; cols != want {
+		t.Fatalf("%d columns, want (2 stages + 3 + 2 shares) × periods = %d", cols, want)
+	}
+	for st.Summarize(7) > 0 {
+	}
+	if b := st.Bands(); !reflect.DeepEqual(b, want) {
+		t.Error("the market's bands summarised in slices differ from Run's")
+	}
+}

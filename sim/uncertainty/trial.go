@@ -145,6 +145,9 @@ func (w *worker) trial(i int) {
 		s.samples[(n*h+t)*trials+i] = active
 		s.samples[((n+1)*h+t)*trials+i] = total.NetCashFlow
 		s.samples[((n+2)*h+t)*trials+i] = cumulative
+		if len(s.rivals) > 0 {
+			w.recordShares(i, t)
+		}
 	}
 	s.equity[i] = cumulative
 	s.clv[i], s.paid[i] = math.NaN(), -1
@@ -156,6 +159,37 @@ func (w *worker) trial(i int) {
 		}
 	}
 	s.draws[i] = w.draws
+}
+
+// recordShares records trial i's market shares in period t: ours, then
+// each competitor's, from the period's cells and w.customers, with the
+// additions of sim's own (sim.Market.Share, sim.Result.MarketShare) in
+// the same order, so that a trial without randomness records the
+// engine's shares bit for bit.
+func (w *worker) recordShares(i, t int) {
+	s := w.s
+	n, h, trials := s.n, s.m.Horizon, s.trials
+	ours, theirs := 0.0, 0.0
+	for k := range s.m.Segments {
+		for j := range n {
+			c := &w.cells[k*(n+1)+j]
+			ours += c.Customers
+			theirs += c.Rivals
+		}
+	}
+	s.samples[((n+3)*h+t)*trials+i] = share(ours, theirs)
+	for r, j := range s.rivals {
+		k := w.customers[j]
+		s.samples[((n+4+r)*h+t)*trials+i] = share(k, ours+theirs-k)
+	}
+}
+
+// share returns a / (a + b), or 0 for an empty market, as sim does.
+func share(a, b float64) float64 {
+	if a+b <= 0 {
+		return 0
+	}
+	return a / (a + b)
 }
 
 // wholeExisting rounds each state's customers after Reset, which hold the
