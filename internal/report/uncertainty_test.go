@@ -9,6 +9,7 @@ import (
 
 	"clvlab/internal/projection"
 	"clvlab/scenarios"
+	"clvlab/sim/uncertainty"
 )
 
 func simulated(t *testing.T, id string, mc projection.MonteCarlo) []projection.Run {
@@ -106,6 +107,34 @@ func TestBandsCSVHoldsMarketShares(t *testing.T) {
 	}
 	if plain := uncertaintyDoc(&simulated(t, "annuity", projection.MonteCarlo{Trials: 5, TrialsSet: true})[0]); plain.Bands.MarketShare != nil || plain.Bands.CompetitorShare != nil {
 		t.Error("share bands in summary.json for a scenario without competitors")
+	}
+}
+
+// TestShareBandsOfEveryBrandSwitchingRun: without randomness the median
+// share bands of every run of brand-switching, its variant with contracts
+// and add-ons (tenure states) included, are the engine's shares, ours and
+// each competitor's, bit for bit.
+func TestShareBandsOfEveryBrandSwitchingRun(t *testing.T) {
+	runs := simulated(t, "brand-switching", projection.MonteCarlo{})
+	for _, r := range runs {
+		b, err := uncertainty.Run(r.Model, uncertainty.Config{Trials: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := r.Result
+		for p := range r.Model.Horizon {
+			if got, want := b.MarketShare[p].P50, res.Summary.Market.Share[p]; got != want {
+				t.Errorf("%s, period %d: our share's median %v, engine %v", r.Name, p, got, want)
+			}
+			for i, id := range r.Model.StageIDs {
+				if b.CompetitorShare[i] == nil {
+					continue
+				}
+				if got, want := b.CompetitorShare[i][p].P50, res.MarketShare(p, i); got != want {
+					t.Errorf("%s, period %d: %s's share median %v, engine %v", r.Name, p, id, got, want)
+				}
+			}
+		}
 	}
 }
 
