@@ -95,8 +95,8 @@ func checkProjection(t *testing.T, r *sim.Result) {
 				if !(c.Customers >= 0) || math.IsNaN(c.NetCashFlow) || math.IsNaN(c.DiscountedNetCashFlow) {
 					t.Fatalf("period %d, segment %d, row %d: customers %v, net cash flow %v", tt, s, row, c.Customers, c.NetCashFlow)
 				}
-				total += c.Customers
-				acquired += c.New + c.Referred // a referred customer arrives without acquisition
+				total += c.Customers + c.Rivals // a competitor's customers stay in the market, counted apart (sim's competitor.go)
+				acquired += c.New + c.Referred  // a referred customer arrives without acquisition
 			}
 		}
 		if math.Abs(total-acquired) > 1e-9*math.Max(1, acquired) {

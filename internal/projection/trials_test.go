@@ -51,9 +51,12 @@ func valuesOf(r *sim.Result) *values {
 		v.customers[i] = make([]float64, m.Horizon)
 		for t := range m.Horizon {
 			for s := range m.Segments {
-				v.customers[i][t] += r.Cell(t, s, i).Customers
+				c := r.Cell(t, s, i)
+				v.customers[i][t] += c.Customers + c.Rivals // a competitor's customers in its stage's band
 			}
-			v.active[t] += v.customers[i][t]
+			if !m.IsCompetitor(i) {
+				v.active[t] += v.customers[i][t] // active customers are ours only
+			}
 		}
 	}
 	for t := range m.Horizon {
