@@ -122,6 +122,9 @@ func TestTableSumsToCLV(t *testing.T) {
 			if sum.Referring {
 				focus = append(slices.Clone(Focus), ReferralFocus...)
 			}
+			if sum.Market != nil {
+				focus = append(slices.Clone(focus), MarketFocus...)
+			}
 			if len(e.Formulas) != len(focus) {
 				t.Fatalf("%s: %d formulas for %d KPIs", name, len(e.Formulas), len(focus))
 			}

@@ -67,7 +67,7 @@ type Explanation struct {
 	// Existing is today's customer base by stage (none without one):
 	// customer equity's existing part is Σ_i X_i·V_i over it.
 	Existing []ExistingStage
-	Formulas []Formula // one per KPI of Focus, in its order, then of ReferralFocus in a run that refers
+	Formulas []Formula // one per KPI of Focus, in its order, then of ReferralFocus in a run that refers, then of MarketFocus in a brand-switching market
 }
 
 // Explain explains the result r (of sim.Run or Engine.Summarize) in
@@ -84,13 +84,18 @@ func Explain(r *sim.Result, lang string) *Explanation {
 		w.write(&f)
 		e.Formulas = append(e.Formulas, f)
 	}
+	var more []kpi.KPI
 	if r.Summary.Referring {
-		for _, k := range ReferralFocus { // referral.go
-			f := Formula{KPI: k, Words: k.Formula(lang), Value: k.Of(&r.Summary)}
-			f.Result = k.Format(f.Value)
-			w.write(&f)
-			e.Formulas = append(e.Formulas, f)
-		}
+		more = append(more, ReferralFocus...) // referral.go
+	}
+	if r.Summary.Market != nil {
+		more = append(more, MarketFocus...) // market.go
+	}
+	for _, k := range more {
+		f := Formula{KPI: k, Words: k.Formula(lang), Value: k.Of(&r.Summary)}
+		f.Result = k.Format(f.Value)
+		w.write(&f)
+		e.Formulas = append(e.Formulas, f)
 	}
 	return e
 }
@@ -280,6 +285,8 @@ func (w *writer) write(f *Formula) {
 		w.payback(f)
 	case kpi.ExpectedLifetime:
 		w.lifetime(f)
+	case kpi.SteadyShare:
+		w.market(f) // market.go
 	default:
 		w.referral(f) // referral.go
 	}

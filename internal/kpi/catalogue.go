@@ -202,4 +202,6 @@ var catalogue = [Count]entry{
 	ReferralValueInfinite: referralValueInfiniteEntry,
 	ReferralsDirect:       referralsDirectEntry,
 	ReferralsTotal:        referralsTotalEntry,
+	// market.go
+	SteadyShare: steadyShareEntry,
 }

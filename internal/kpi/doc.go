@@ -1,7 +1,9 @@
 // Package kpi is the catalogue of the figures a run reports about its
 // customers: CLV per new customer, acquisition cost, CLV net of
 // acquisition, LTV:CAC, CLV over an infinite horizon, customer equity,
-// payback and expected lifetime.
+// payback and expected lifetime; the figures of what some scenarios use
+// (purchases, referrals, a brand-switching market's steady share), shown
+// only for runs that use them (KPI.Shown).
 //
 // Each KPI is written here once: its id (the key in summary.json), its
 // label and short label in English and Chinese, its unit and how a value

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"clvlab/scenarios"
 	"clvlab/sim"
 )
 
@@ -18,7 +19,11 @@ const (
 	Periods                  // 13.9
 	WholePeriods             // 4
 	Purchases                // 2.35: a number of purchases
+	Share                    // 43.75%: a share (0.4375), its changes in percentage points
 )
+
+// Points names percentage points, the unit of a share's change: "+2.50 pts".
+var Points = scenarios.Text{EN: "pts", ZH: "个百分点"}
 
 // MaxDigits is where Format turns to 4 significant digits and an
 // exponent (7.194e+29): a float64 holds 15 to 17 significant digits, so
@@ -35,6 +40,8 @@ func (u Unit) Format(o sim.Optional) string {
 	case math.Abs(v) >= MaxDigits:
 		// Beyond the digits a float64 holds: the rest would be noise.
 		return strconv.FormatFloat(v, 'e', 3, 64)
+	case u == Share:
+		return strconv.FormatFloat(100*v, 'f', 2, 64) + "%"
 	case u == Ratio || u == Purchases:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	case u == Periods:
@@ -50,8 +57,14 @@ func (u Unit) Format(o sim.Optional) string {
 
 // Delta formats the change from base to v, absolute and relative:
 // "+1,234.56 (+4.2%)"; "0" for no change, "n/a" when one of the two is
-// undefined and "" when both are.
-func (u Unit) Delta(base, v sim.Optional) string {
+// undefined and "" when both are. A share's change is in percentage
+// points, in English: "+2.50 pts" (DeltaIn).
+func (u Unit) Delta(base, v sim.Optional) string { return u.DeltaIn(base, v, "en") }
+
+// DeltaIn is Delta in lang ("en" or "zh"), which names a share's
+// percentage points: "+2.50 pts", "+2.50 个百分点"; "0" when the change
+// rounds to 0.00 points, which would read as a move.
+func (u Unit) DeltaIn(base, v sim.Optional, lang string) string {
 	switch {
 	case !base.Defined && !v.Defined:
 		return ""
@@ -59,6 +72,12 @@ func (u Unit) Delta(base, v sim.Optional) string {
 		return "n/a"
 	}
 	d := v.Value - base.Value
+	if u == Share {
+		if math.Abs(d) < 0.00005 {
+			return "0"
+		}
+		return fmt.Sprintf("%+.2f %s", 100*d, Points.In(lang))
+	}
 	if d == 0 {
 		return "0"
 	}

@@ -29,12 +29,13 @@ const (
 	ReferralValueInfinite                     // the same over an infinite horizon; undefined when R ≥ 1
 	ReferralsDirect                           // customers a new customer refers over its lifetime (R)
 	ReferralsTotal                            // customers it brings through every generation, R/(1−R); undefined when R ≥ 1
+	SteadyShare                               // our share of a brand-switching market in the steady state; undefined when that is
 	Count                  = int(iota)        // the number of KPIs
 )
 
 // All lists every KPI in the order of the summary table.
 var All = []KPI{CLV, AcquisitionCost, CLVNet, LTVCAC, CLVInfinite, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ExpectedPurchases,
-	ReferralValue, ReferralValueInfinite, ReferralsDirect, ReferralsTotal}
+	ReferralValue, ReferralValueInfinite, ReferralsDirect, ReferralsTotal, SteadyShare}
 
 // Outcomes lists the KPIs the what-if analyses (compare, sensitivity,
 // seek, optimize) report, in the order they show them: every KPI of the
@@ -85,6 +86,12 @@ type entry struct {
 	// used, when set, says whether a run uses what the KPI reports
 	// (purchases): a table leaves out a KPI that no run uses (Shown).
 	used func(*sim.Summary) bool
+	// unlisted leaves the KPI out of the what-if outputs of runs that do
+	// not use it, as the summary table does (Listed): a market figure has
+	// no value at all without competitors. Compare lists the older KPIs of
+	// unused things (referrals, purchases) for every run, as it always
+	// has.
+	unlisted bool
 }
 
 func (k KPI) entry() *entry {
@@ -152,11 +159,24 @@ func (k KPI) Shown(runs ...*sim.Summary) bool {
 	return false
 }
 
+// Listed reports whether compare's table and files for runs with these
+// summaries list the KPI: always, but for a market figure (steady share)
+// that none of the runs uses (Shown).
+func (k KPI) Listed(runs ...*sim.Summary) bool {
+	return !k.entry().unlisted || k.Shown(runs...)
+}
+
 // Format formats a value of the KPI for people; "—" when it is undefined.
 func (k KPI) Format(o sim.Optional) string { return k.Unit().Format(o) }
 
 // Delta formats the change of the KPI from base to v; see Unit.Delta.
 func (k KPI) Delta(base, v sim.Optional) string { return k.Unit().Delta(base, v) }
+
+// DeltaIn formats the change of the KPI from base to v in lang; see
+// Unit.DeltaIn.
+func (k KPI) DeltaIn(base, v sim.Optional, lang string) string {
+	return k.Unit().DeltaIn(base, v, lang)
+}
 
 // Parse returns the KPI whose id is s among the KPIs given, or among all
 // KPIs when none are given; the error lists the ids it accepts.

@@ -49,7 +49,10 @@ func TestCatalogueComplete(t *testing.T) {
 
 // TestIDsAreSummaryKeys: each KPI reads the summary field that
 // summary.json writes under its id, and AlwaysDefined matches the field's
-// type (a plain number, not an Optional).
+// type (a plain number, not an Optional). The market's steady share is
+// read from the summary's Market, which sim.Summary's JSON leaves out:
+// summary.json's run writes it under its id (internal/report's
+// TestSummaryJSONKeysAreCatalogueIDs checks the file itself).
 func TestIDsAreSummaryKeys(t *testing.T) {
 	s := sim.Summary{CustomerEquity: 6}
 	s.CLV, s.AcquisitionCost, s.CLVNet = 1, 2, 3
@@ -65,6 +68,8 @@ func TestIDsAreSummaryKeys(t *testing.T) {
 	if err := json.Unmarshal(b, &keys); err != nil {
 		t.Fatal(err)
 	}
+	s.Market = &sim.Market{SteadyShare: sim.Some(0.4375)}
+	keys[SteadyShare.String()] = s.Market.SteadyShare.Value
 	for _, k := range All {
 		v, ok := keys[k.String()].(float64)
 		if !ok {
@@ -94,7 +99,7 @@ func TestParseRoundTrips(t *testing.T) {
 	if _, err := Parse("acquisition_cost", CLV, CustomerEquity); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, customer_equity") {
 		t.Errorf("Parse among two: %v", err)
 	}
-	if got := KPI(Count).String(); got != "KPI(15)" {
+	if got := KPI(Count).String(); got != "KPI(16)" {
 		t.Errorf("String of no KPI = %q", got)
 	}
 }
@@ -121,6 +126,9 @@ func TestFormat(t *testing.T) {
 		{Money, sim.Some(-7.194e29), "-7.194e+29"},
 		{Money, sim.Some(999_999_999_999_999), "999,999,999,999,999"},
 		{Ratio, sim.Some(2.5e20), "2.500e+20"},
+		{Share, sim.Some(0.4375), "43.75%"}, // brand-switching's steady share
+		{Share, sim.Some(1), "100.00%"},
+		{Share, sim.Optional{}, "—"},
 	} {
 		if got := c.u.Format(c.v); got != c.want {
 			t.Errorf("Format(%v) = %q, want %q", c.v, got, c.want)
@@ -144,6 +152,47 @@ func TestDelta(t *testing.T) {
 		if got := Money.Delta(c.base, c.v); got != c.want {
 			t.Errorf("Delta(%v, %v) = %q, want %q", c.base, c.v, got, c.want)
 		}
+	}
+	// A share changes in percentage points, named in the language; a
+	// change that rounds to 0.00 points is none (brand-switching's leaky
+	// market has the base's 43.75% up to rounding).
+	for _, c := range []struct {
+		base, v sim.Optional
+		lang    string
+		want    string
+	}{
+		{sim.Some(0.4375), sim.Some(0.4625), "en", "+2.50 pts"},
+		{sim.Some(0.4375), sim.Some(0.4125), "zh", "-2.50 个百分点"},
+		{sim.Some(0.4375), sim.Some(0.4375 + 1e-15), "en", "0"},
+		{sim.Some(0.4375), sim.Optional{}, "zh", "n/a"},
+	} {
+		if got := Share.DeltaIn(c.base, c.v, c.lang); got != c.want {
+			t.Errorf("Share.DeltaIn(%v, %v, %s) = %q, want %q", c.base, c.v, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestSteadyShare: the steady share reads the market's (brand-switching:
+// 43.75%, the scenario's hand calculation), is undefined and unused
+// without a market, and is listed by compare only for runs that use it,
+// while the older optional KPIs (referrals) are listed for every run.
+func TestSteadyShare(t *testing.T) {
+	market := &sim.Summary{Market: &sim.Market{SteadyShare: sim.Some(0.4375)}}
+	plain := &sim.Summary{}
+	if got := SteadyShare.Of(market); !got.Defined || got.Value != 0.4375 {
+		t.Errorf("steady share %v, want 0.4375", got)
+	}
+	if SteadyShare.Of(plain).Defined || SteadyShare.Shown(plain) || SteadyShare.Listed(plain) {
+		t.Error("a run without a market has a steady share, or shows or lists it")
+	}
+	if !SteadyShare.Shown(plain, market) || !SteadyShare.Listed(plain, market) {
+		t.Error("a market's run does not show or list its steady share")
+	}
+	if SteadyShare.Format(SteadyShare.Of(market)) != "43.75%" || SteadyShare.Good() != Higher || SteadyShare.Step() {
+		t.Errorf("steady share formats as %q, good %v, step %v", SteadyShare.Format(SteadyShare.Of(market)), SteadyShare.Good(), SteadyShare.Step())
+	}
+	if ReferralsDirect.Shown(plain) || !ReferralsDirect.Listed(plain) {
+		t.Error("the referral figures: shown without referrals, or not listed by compare")
 	}
 }
 

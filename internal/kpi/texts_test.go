@@ -28,6 +28,7 @@ func TestExplanationAndFormula(t *testing.T) {
 		ReferralValueInfinite:  {[]string{"(D·CLV∞ − W)/(1 − D)", "transition matrix", "Undefined when R ≥ 1"}, []string{"(D·CLV∞ − W)/(1 − D)", "转移矩阵", "R ≥ 1 时无定义"}},
 		ReferralsDirect:        {[]string{"e·(I − A)⁻¹·q", "undiscounted", "q/(1 − r)"}, []string{"e·(I − A)⁻¹·q", "不折现", "q/(1 − r)"}},
 		ReferralsTotal:         {[]string{"R/(1 − R)", "Undefined when R ≥ 1"}, []string{"R/(1 − R)", "R ≥ 1 时无定义"}},
+		SteadyShare:            {[]string{"π = π·P", "closed market", "v = e·(I − A)⁻¹", "b/(a + b)", "Undefined"}, []string{"π = π·P", "封闭市场", "v = e·(I − A)⁻¹", "b/(a + b)", "无定义"}},
 	}
 	for _, k := range All {
 		for _, lang := range []string{"en", "zh"} {
@@ -58,10 +59,11 @@ func TestExplanationAndFormula(t *testing.T) {
 // TestOutcomes: the what-if analyses' KPIs are every KPI but the
 // acquisition cost (an input), in the order compare prints them, with CLV
 // over an infinite horizon, expected purchases and the referral figures
-// of an infinite horizon and of all generations last.
+// of an infinite horizon and of all generations last, then the market's
+// steady share.
 func TestOutcomes(t *testing.T) {
 	want := []KPI{CLV, CLVNet, LTVCAC, CustomerEquity, CustomerEquityExisting, CustomerEquityNew, PaybackPeriods, ExpectedLifetime, ReferralValue,
-		CLVInfinite, ExpectedPurchases, ReferralValueInfinite, ReferralsDirect, ReferralsTotal}
+		CLVInfinite, ExpectedPurchases, ReferralValueInfinite, ReferralsDirect, ReferralsTotal, SteadyShare}
 	if len(Outcomes) != len(want) {
 		t.Fatalf("Outcomes = %v, want %v", Outcomes, want)
 	}

@@ -143,7 +143,7 @@ func WriteCompareTable(w io.Writer, s *scenarios.Scenario, c *whatif.Comparison,
 	fmt.Fprintf(tw, "\t%s\t%s\t%s\t\n", wBase.In(lang), variant, wChange.In(lang))
 	for i, ch := range c.Changes {
 		k := ch.KPI
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", PadRight(labels[i], width), k.Format(ch.Base), k.Format(ch.Value), k.Delta(ch.Base, ch.Value))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", PadRight(labels[i], width), k.Format(ch.Base), k.Format(ch.Value), k.DeltaIn(ch.Base, ch.Value, lang))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -99,7 +99,7 @@ func WriteHTML(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang s
 		row := htmlRow{Label: k.Label(lang), Cells: []string{k.Format(base)}}
 		for _, r := range runs[1:] {
 			v := k.Of(&r.Result.Summary)
-			row.Cells = append(row.Cells, k.Format(v), k.Delta(base, v))
+			row.Cells = append(row.Cells, k.Format(v), k.DeltaIn(base, v, lang))
 		}
 		p.Rows = append(p.Rows, row)
 	}

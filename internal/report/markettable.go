@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"clvlab/internal/kpi"
@@ -13,48 +11,19 @@ import (
 	"clvlab/sim"
 )
 
-var (
-	wSteadyShare     = scenarios.Text{EN: "steady-state share (ours)", ZH: "稳态市场份额（我们）"}
-	wSharePointValue = scenarios.Text{EN: "value of a share point, row of %s", ZH: "一个份额点的价值：经 %s 的行"}
-)
+var wSharePointValue = scenarios.Text{EN: "value of a share point, row of %s", ZH: "一个份额点的价值：经 %s 的行"}
 
 // marketRows returns the summary table's rows of a brand-switching market
-// (docs/scenarios.md, "Competitors"): our steady-state share and the
-// value of a point of it won through each row of the base run that moves
-// customers to a competitor, each run's value and its change from the
-// base; nil without competitor stages.
+// (docs/scenarios.md, "Competitors") under the KPIs, whose last is our
+// steady-state share (kpi.SteadyShare): the value of a point of it won
+// through each row of the base run that moves customers to a competitor,
+// each run's value and its change from the base; nil without competitor
+// stages.
 func marketRows(s *scenarios.Scenario, runs []projection.Run, lang string) [][]string {
 	if runs[0].Result.Summary.Market == nil {
 		return nil
 	}
-	share := func(o sim.Optional) string {
-		if !o.Defined {
-			return "—"
-		}
-		return strconv.FormatFloat(100*o.Value, 'f', 2, 64) + "%"
-	}
-	steady := func(r projection.Run) sim.Optional {
-		if mk := r.Result.Summary.Market; mk != nil {
-			return mk.SteadyShare
-		}
-		return sim.Optional{}
-	}
-	base := steady(runs[0])
-	row := []string{wSteadyShare.In(lang), share(base)}
-	for _, r := range runs[1:] {
-		v, d := steady(r), ""
-		switch {
-		case !base.Defined && !v.Defined:
-		case !base.Defined || !v.Defined:
-			d = "n/a"
-		case math.Abs(v.Value-base.Value) < 0.00005: // "+0.00 pts" would say it moved
-			d = "0"
-		default:
-			d = fmt.Sprintf("%+.2f %s", 100*(v.Value-base.Value), wPoints.In(lang))
-		}
-		row = append(row, share(v), d)
-	}
-	rows := [][]string{row}
+	var rows [][]string
 	points := make([][]sim.SharePoint, len(runs))
 	for i, r := range runs {
 		points[i] = sim.SharePoints(r.Result.Model, r.Result)

@@ -77,7 +77,7 @@ func writeOptimumJSON(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum) err
 func WriteOptimumTable(w io.Writer, s *scenarios.Scenario, o *whatif.Optimum, lang string) error {
 	k := o.KPI
 	fmt.Fprintf(w, wOptimumHead.In(lang)+"\n", s.Name.In(lang), s.File, o.KPI.Label(lang))
-	fmt.Fprintf(w, wOptimumNow.In(lang)+"\n", o.KPI, k.Format(sim.Some(o.Current)), k.Format(sim.Some(o.Value)), k.Delta(sim.Some(o.Current), sim.Some(o.Value)))
+	fmt.Fprintf(w, wOptimumNow.In(lang)+"\n", o.KPI, k.Format(sim.Some(o.Current)), k.Format(sim.Some(o.Value)), k.DeltaIn(sim.Some(o.Current), sim.Some(o.Value), lang))
 	tw := NewTable(w)
 	fmt.Fprintln(tw, wOptimumCols.In(lang)+"\t")
 	width := 34

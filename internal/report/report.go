@@ -75,7 +75,10 @@ type runJSON struct {
 	Survival               []float64              `json:"survival"`
 	Segments               map[string]segmentJSON `json:"segments"`
 	Uncertainty            *uncertaintyJSON       `json:"uncertainty,omitempty"`
-	Market                 *marketJSON            `json:"market,omitempty"` // market.go
+	// SteadyShare is kpi.SteadyShare, only in a run with competitor
+	// stages (null when its steady state is undefined).
+	SteadyShare *sim.Optional `json:"steady_share,omitempty"`
+	Market      *marketJSON   `json:"market,omitempty"` // market.go
 }
 
 func value(v sim.Value, stages []string) valueJSON {
@@ -129,6 +132,10 @@ func WriteJSON(w io.Writer, s *scenarios.Scenario, runs []projection.Run) error 
 		}
 		rj.Uncertainty = uncertaintyDoc(&r)
 		rj.Market = marketDoc(&r)
+		if kpi.SteadyShare.Shown(sum) {
+			v := kpi.SteadyShare.Of(sum)
+			rj.SteadyShare = &v
+		}
 		for _, seg := range sum.Segments {
 			rj.Segments[seg.ID] = segmentJSON{Share: seg.Share, valueJSON: value(seg.Value, r.Model.StageIDs)}
 		}
@@ -192,7 +199,7 @@ func WriteTable(w io.Writer, s *scenarios.Scenario, runs []projection.Run, lang 
 		cols := []string{PadRight(k.Label(lang), width), k.Format(base)}
 		for _, r := range runs[1:] {
 			v := k.Of(&r.Result.Summary)
-			cols = append(cols, k.Format(v), k.Delta(base, v))
+			cols = append(cols, k.Format(v), k.DeltaIn(base, v, lang))
 		}
 		fmt.Fprintln(tw, strings.Join(cols, "\t")+"\t")
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
 	"testing"
 
@@ -18,10 +19,12 @@ import (
 // customer equity and its two parts, and no other number under a key the catalogue does not
 // know. annuity has undefined KPIs (payback, lifetime), value-segments
 // has segments. A KPI of something the run does not use (referrals) is
-// left out, and present in a run that uses it (the referral scenario).
+// left out, and present in a run that uses it (the referral scenario;
+// brand-switching's runs have the market's steady share, 43.75% in the
+// base, the scenario's hand calculation).
 func TestSummaryJSONKeysAreCatalogueIDs(t *testing.T) {
 	notKPIs := []string{"variant", "variant_zh", "description", "clv_by_stage", "survival", "segments", "uncertainty", "share", "market"}
-	for _, id := range []string{"annuity", "value-segments"} {
+	for _, id := range []string{"annuity", "value-segments", "brand-switching"} {
 		s, err := scenarios.Preset(id)
 		if err != nil {
 			t.Fatal(err)
@@ -64,6 +67,13 @@ func TestSummaryJSONKeysAreCatalogueIDs(t *testing.T) {
 					t.Errorf("%s: key %q is neither a catalogue id nor a known non-KPI key", where, key)
 				}
 			}
+		}
+		_, hasShare := doc.Runs[0][kpi.SteadyShare.String()]
+		if hasShare != (id == "brand-switching") {
+			t.Errorf("%s: steady_share in summary.json %v, want it only with competitor stages", id, hasShare)
+		}
+		if x, _ := doc.Runs[0][kpi.SteadyShare.String()].(float64); hasShare && math.Abs(x-0.4375) > 1e-12 {
+			t.Errorf("%s: steady_share %v, want 0.4375", id, x)
 		}
 		for i, r := range runs {
 			sum := &r.Result.Summary

@@ -60,7 +60,7 @@ type Comparison struct {
 	Variant     string         // English name
 	Title       scenarios.Text // display name
 	Base, Value Values         // every KPI of the base and of the variant
-	Changes     []Change       // every KPI's change
+	Changes     []Change       // the change of every KPI of kpi.Outcomes the runs list (kpi.KPI.Listed)
 	Players     []Player
 	Attribution []Attribution // one per attributed KPI
 	// Exact is true when the Shapley values were computed over all 2^n
@@ -118,7 +118,11 @@ func Compare(s *scenarios.Scenario, variant int, opt CompareOptions) (*Compariso
 		return nil, err
 	}
 	c.Base, c.Value = ValuesOf(bsum), ValuesOf(vsum)
-	c.Changes = Changes(c.Base, c.Value)
+	for _, ch := range Changes(c.Base, c.Value) {
+		if ch.KPI.Listed(bsum, vsum) { // a market's steady share only in a market
+			c.Changes = append(c.Changes, ch)
+		}
+	}
 	c.Attribution = attributions(opt.Attribute, bsum, vsum, shapley, stderr)
 	return c, nil
 }

@@ -203,6 +203,9 @@ func (opt SeekOptions) withDefaults() (SeekOptions, error) {
 	if opt.Goal == Equal && opt.KPI.Step() {
 		return opt, fmt.Errorf("%s moves in whole periods, so it rarely equals a target exactly; ask for <=%s or >=%s", opt.KPI, describe(opt.Target), describe(opt.Target))
 	}
+	if err := opt.shareTarget(); err != nil {
+		return opt, err
+	}
 	if opt.Scan == 0 {
 		opt.Scan = DefaultScan
 	}
@@ -213,6 +216,38 @@ func (opt SeekOptions) withDefaults() (SeekOptions, error) {
 		return opt, errors.New("whatif: scan 2 to 10000 intervals and 1 to 10000 iterations")
 	}
 	return opt, nil
+}
+
+// shareTarget refuses a goal no share can meet: a share of the market
+// (steady share) is from 0 to 1, so = 50 or >= 1.2 is out of reach (and
+// 50 was likely meant as 0.5). A goal every share meets (<= 1.2) is left
+// to the search, which says it holds over the whole range.
+func (opt SeekOptions) shareTarget() error {
+	x := opt.Target
+	if opt.KPI.Unit() != kpi.Share {
+		return nil
+	}
+	switch opt.Goal {
+	case Equal:
+		if x >= 0 && x <= 1 {
+			return nil
+		}
+	case AtLeast:
+		if x <= 1 {
+			return nil
+		}
+	case AtMost:
+		if x >= 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	hint := "give a share from 0 to 1, e.g. 0.5 for 50%"
+	if opt.Target > 1 && opt.Target <= 100 {
+		hint = fmt.Sprintf("for %s%% give %s", describe(opt.Target), describe(opt.Target/100))
+	}
+	return fmt.Errorf("%s is a share of the market, from 0 to 1, so no value reaches %s %s; %s", opt.KPI, opt.Goal, describe(opt.Target), hint)
 }
 
 // searchRange returns the range goal seek searches for p: the range asked
@@ -366,7 +401,7 @@ func (r *SeekResult) wholeDomain() bool {
 // parameter.
 func (r *SeekResult) kpiSpan(at bool) string {
 	kname := r.KPI.String()
-	if r.KPIMin.Value == r.KPIMax.Value {
+	if r.KPIMax.Value-r.KPIMin.Value <= goalTolerance(r.KPIMax.Value) { // equal but for rounding: "from 0.25 to 0.25" would say it moves
 		every := "every value scanned"
 		if r.undefinedCount() > 0 {
 			every += " where it is defined"

@@ -864,7 +864,7 @@ func TestParseKPIsAndGoal(t *testing.T) {
 			t.Errorf("kpi.Parse(%s) = %v, %v", k, got, err)
 		}
 	}
-	if _, err := kpi.Parse("acquisition_cost", kpi.Outcomes...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, customer_equity_existing, customer_equity_new, payback_periods, expected_lifetime, referral_value, clv_infinite, expected_purchases, referral_value_infinite, referrals_direct, referrals_total") {
+	if _, err := kpi.Parse("acquisition_cost", kpi.Outcomes...); err == nil || !strings.HasSuffix(err.Error(), "KPIs are clv, clv_net, ltv_cac, customer_equity, customer_equity_existing, customer_equity_new, payback_periods, expected_lifetime, referral_value, clv_infinite, expected_purchases, referral_value_infinite, referrals_direct, referrals_total, steady_share") {
 		t.Errorf("kpi.Parse(acquisition_cost) among the what-if KPIs: %v", err)
 	}
 	if _, err := Optimize(preset(t, "retention-spend"), OptimizeOptions{KPI: kpi.LTVCAC}); err == nil || !strings.HasSuffix(err.Error(), "maximise clv, clv_net, customer_equity, customer_equity_existing, customer_equity_new, referral_value or expected_purchases") {
