@@ -90,13 +90,14 @@ func (a *App) explanation(id string) (title, unit, body string) {
 		if err != nil {
 			return "", "", ""
 		}
-		u := textIn(map[kpi.Unit]string{kpi.Money: "unit:money", kpi.Ratio: "unit:ratio", kpi.Purchases: "unit:purchases"}[k.Unit()], lang)
+		u := textIn(map[kpi.Unit]string{kpi.Money: "unit:money", kpi.Ratio: "unit:ratio", kpi.Purchases: "unit:purchases", kpi.Share: "unit:share"}[k.Unit()], lang)
 		if u == "" {
 			u = textIn("unit:periods", lang)
 		}
-		if k.Unit() == kpi.Money {
+		switch k.Unit() {
+		case kpi.Money:
 			u += " (" + s.Currency + ")"
-		} else if k.Unit() != kpi.Ratio && k.Unit() != kpi.Purchases {
+		case kpi.Periods, kpi.WholePeriods:
 			u += " (" + periodWord(s, lang) + ")"
 		}
 		return capitalize(k.Label(lang)), textIn("unit", lang) + u,

@@ -5,12 +5,14 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/planner"
 	"clvlab/internal/ui"
 	"clvlab/internal/vgebiten"
@@ -84,6 +86,9 @@ type metrics struct {
 	kpi, tabs       int // KPI strip and tab row heights
 	kpiCols         int // KPI cards a row (layoutRows)
 	tabCols         int // tabs a row (layoutRows)
+
+	// kpiValue is the size of the KPI cards' figures (layoutRows).
+	kpiValue float64
 }
 
 func (a *App) metrics() metrics {
@@ -540,6 +545,10 @@ func periodName(s *scenarios.Scenario) string {
 func (a *App) kpis(m metrics) {
 	c := &a.ui
 	ks := a.p.KPIs()
+	valueSize := m.kpiValue
+	if valueSize == 0 { // metrics not laid out by layoutRows
+		valueSize = float64(m.font) * 1.2
+	}
 	for i, k := range ks {
 		r := a.kpiRect(m, i, len(ks))
 		a.widgets["kpi:"+k.Key] = r
@@ -549,7 +558,7 @@ func (a *App) kpis(m metrics) {
 			c.Add(ui.Op{Kind: ui.OpStroke, R: r.Inset(-2), Color: c.Theme.Focus, Width: 2})
 		}
 		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Min.Y+m.line), k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), a.kpiValue(k), float64(m.font)*1.2, c.Theme.Text, ui.Left)
+		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), a.kpiValue(k), valueSize, c.Theme.Text, ui.Left)
 		col := c.Theme.Muted
 		if _, ok := k.Delta(); ok && k.Better() != 0 {
 			col = c.Theme.Good
@@ -609,6 +618,9 @@ func (a *App) kpiDelta(k planner.KPI) string {
 	sign := "+"
 	if d < 0 {
 		sign = "−"
+	}
+	if k.Unit == kpi.Share { // a share moves in percentage points: "+6.25 pts"
+		return sign + strconv.FormatFloat(100*math.Abs(d), 'f', 2, 64) + " " + kpi.Points.In(a.lang)
 	}
 	delta := sign + planner.FormatUnit(k.Unit, math.Abs(d), s.Currency, periodName(s), a.lang)
 	if k.Baseline.Value != 0 {

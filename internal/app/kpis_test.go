@@ -1,11 +1,21 @@
 package app
 
 import (
+	"fmt"
+	"image"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"clvlab/internal/chart"
+	"clvlab/internal/kpi"
 	"clvlab/internal/ui"
+	"clvlab/internal/whatif"
 )
 
 // TestKPIStripLabelsFit: at the default window size, and at the smallest
@@ -32,6 +42,140 @@ func TestKPIStripLabelsFit(t *testing.T) {
 			if l := k.Label[langIndex(lang)]; !drawn[l] {
 				t.Errorf("%d×%d, large text %v, %s: strip label %q not drawn whole", c.w, c.h, c.big, lang, l)
 			}
+		}
+	}
+}
+
+// TestKPIStripUsedFigures (issue 16, gap 4): the strip shows the referral
+// value and R in referral-value, and our steady share in
+// brand-switching, after the five headline figures, at every size,
+// language and text size, with and without 200 trials: each card's label, value and change drawn
+// whole (not shortened with "…"), no card over another widget, and the
+// chart keeps its room (TestChartRoom's rules) on the customers tab. The
+// share reads 43.75%, the scenario's hand calculation. CLVLAB_SHOTS=dir
+// saves each screen.
+func TestKPIStripUsedFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out 24 screens")
+	}
+	for _, sc := range []struct {
+		id    string
+		extra []string
+	}{
+		{"referral-value", []string{"referral_value", "referrals_direct"}},
+		{"brand-switching", []string{"steady_share"}},
+	} {
+		for _, tc := range layoutCases() {
+			name := fmt.Sprintf("%s-%dx%d-%s", sc.id, tc.w, tc.h, tc.lang)
+			if tc.big {
+				name += "-large"
+			}
+			t.Run(name, func(t *testing.T) {
+				a, err := New(sc.id, nil, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.w, a.h, a.big = tc.w, tc.h, tc.big
+				a.setLang(tc.lang)
+				a.tab = int(chart.Customers)
+				var screen *ebiten.Image
+				inFrame(func(*ebiten.Image) { screen = ebiten.NewImage(tc.w, tc.h) })
+				for _, trials := range []int{0, 200} { // with trials, their summary shares the strip's last row or takes one under it
+					a.trials = trials
+					if trials > 0 {
+						waitForBands(t, a)
+					}
+					inFrame(func(*ebiten.Image) {
+						a.frame(ui.Input{Mouse: image.Pt(-1, -1)})
+						a.Draw(screen)
+					})
+					where := fmt.Sprintf("trials %d", trials)
+					ks := a.p.KPIs()
+					var keys []string
+					for _, k := range ks {
+						keys = append(keys, k.Key)
+					}
+					if want := append([]string{"clv", "clv_net", "ltv_cac", "customer_equity", "payback_periods"}, sc.extra...); !slices.Equal(keys, want) {
+						t.Fatalf("strip %v, want %v", keys, want)
+					}
+					drawn := drawnTexts(a)
+					for _, k := range ks {
+						for _, s := range []string{k.Label[langIndex(tc.lang)], a.kpiValue(k)} {
+							if _, ok := drawn[s]; !ok {
+								t.Errorf("%s: %s: %q not drawn whole", where, k.Key, s)
+							}
+						}
+						if _, ok := a.Widgets()["kpi:"+k.Key]; !ok {
+							t.Errorf("%s: no card for %s", where, k.Key)
+						}
+					}
+					if sc.id == "brand-switching" {
+						if got := a.kpiValue(ks[5]); got != "43.75%" {
+							t.Errorf("steady share card %q, want 43.75%%", got)
+						}
+					}
+					checkChartRoom(t, a, where+", customers tab")
+					for _, o := range overlaps(a.Widgets()) {
+						t.Errorf("%s: overlap: %s", where, o)
+					}
+					if shots := os.Getenv("CLVLAB_SHOTS"); shots != "" {
+						saveShot(t, screen, filepath.Join(shots, fmt.Sprintf("strip-%s-trials%d.png", name, trials)))
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestStripChangesAndSeekShare: in brand-switching the steady share card
+// gives its change against the baseline in percentage points, good news
+// in green; the seek bar offers the steady share as a fifth goal (not in
+// four-stage), proposes 10% more than today's share (0.4375·1.1 rounded
+// up to 0.49), and seeks it by our switching to B, the lever last
+// touched: Apply sets the slider to whatif.Seek's answer and the card
+// reads 49.00%. The share card's hover names its unit.
+func TestStripChangesAndSeekShare(t *testing.T) {
+	a := openLink(t, "s=brand-switching", 1280, 800)
+	if got := a.seekGoals(); len(got) != 5 || got[4] != kpi.SteadyShare {
+		t.Fatalf("brand-switching's goals %v, want the steady share fifth", got)
+	}
+	if got := openLink(t, "s=four-stage", 1280, 800).seekGoals(); slices.Contains(got, kpi.SteadyShare) {
+		t.Errorf("four-stage's goals %v include the steady share", got)
+	}
+	for range 4 {
+		click(t, a, "button:seek-kpi")
+	}
+	if a.seekKPI() != kpi.SteadyShare || a.what.target != "0.49" {
+		t.Fatalf("goal %s, target %q; want the steady share, 0.49", a.seekKPI(), a.what.target)
+	}
+	if _, ok := drawnTexts(a)["steady share ="]; !ok {
+		t.Error(`goal "steady share =" not drawn whole`)
+	}
+	const lever = "stage.a.to.b"
+	a.what.path = lever
+	want, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: lever, KPI: kpi.SteadyShare, Goal: whatif.Equal, Target: 0.49})
+	if err != nil || !want.Found {
+		t.Fatalf("whatif.Seek: %+v, %v", want, err)
+	}
+	click(t, a, "button:seek")
+	click(t, a, "button:apply-seek")
+	if got := a.p.Value(lever); math.Abs(got-want.Value) > 1e-12 {
+		t.Errorf("%s = %v after Apply, whatif.Seek's answer %v", lever, got, want.Value)
+	}
+	inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+	share := a.p.KPIs()[5]
+	if got := a.kpiValue(share); got != "49.00%" {
+		t.Errorf("share card %q, want 49.00%%", got)
+	}
+	for _, c := range []struct{ lang, want string }{{"en", "+5.25 pts"}, {"zh", "+5.25 个百分点"}} {
+		a.setLang(c.lang)
+		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+		col, ok := drawnTexts(a)[c.want]
+		if got := a.kpiDelta(share); got != c.want || !ok || col != a.ui.Theme.Good {
+			t.Errorf("%s: share change %q (drawn %v in %v), want %q in the good colour", c.lang, got, ok, col, c.want)
+		}
+		if _, unit, _ := a.explanation("kpi:steady_share"); !strings.Contains(unit, textIn("unit:share", c.lang)) {
+			t.Errorf("%s: the share card's unit %q", c.lang, unit)
 		}
 	}
 }

@@ -127,7 +127,7 @@ func (a *App) layoutRows(m *metrics) {
 	m.desc = lines*lineH + m.pad/2
 
 	// KPI strip: as many columns as keep every card's texts whole.
-	m.kpiCols = a.kpiColumns(*m)
+	m.kpiCols, m.kpiValue = a.kpiColumns(*m)
 	// Tabs: as many a row as keep each label whole.
 	m.tabCols = a.tabColumns(*m)
 }
@@ -188,42 +188,52 @@ func (a *App) barItems() []barItem {
 	}
 }
 
-// kpiColumns returns how many KPI cards a row of the strip holds: all of
-// them when their texts fit side by side, each card as wide as its own
-// texts and a share of the room left (a.kpiEdges); else fewer, equal
-// cards a row (and more rows), a.kpiEdges empty.
-func (a *App) kpiColumns(m metrics) int {
+// kpiColumns returns how many KPI cards a row of the strip holds, and the
+// size of the cards' figures: all of them when their texts fit side by
+// side, each card as wide as its own texts and a share of the room left
+// (a.kpiEdges), the figures at 1.2 × the font, or at the font when only
+// that keeps the strip in one row (the referral figures or the steady
+// share added to the headline five in a small window); else fewer, equal
+// cards a row (and more rows) with the figures at 1.2 × the font,
+// a.kpiEdges empty.
+func (a *App) kpiColumns(m metrics) (cols int, valueSize float64) {
 	ks := a.p.KPIs()
 	n := len(ks)
 	x0 := m.panel + m.pad
 	width := a.w - x0 - m.pad
-	a.kpiEdges = a.kpiEdges[:0]
-	need, sum := 0.0, 0
-	for _, k := range ks {
-		w := a.measure(k.Label[langIndex(a.lang)], float64(m.font)*0.85)
-		w = math.Max(w, a.measure(a.kpiValue(k), float64(m.font)*1.2))
-		w = math.Max(w, a.measure(a.kpiDelta(k), float64(m.font)*0.85))
-		need = math.Max(need, w)
-		card := int(math.Ceil(w)) + m.pad/2 + m.pad // the texts, the gap and the inset
-		a.kpiEdges = append(a.kpiEdges, card)
-		sum += card
-	}
-	if sum <= width {
-		extra, x := (width-sum)/max(1, n), x0
-		for i, card := range a.kpiEdges {
-			a.kpiEdges[i] = x
-			x += card + extra
+	large := float64(m.font) * 1.2
+	need := 0.0
+	for _, size := range [2]float64{large, float64(m.font)} {
+		a.kpiEdges = a.kpiEdges[:0]
+		sum := 0
+		for _, k := range ks {
+			w := a.measure(k.Label[langIndex(a.lang)], float64(m.font)*0.85)
+			w = math.Max(w, a.measure(a.kpiValue(k), size))
+			w = math.Max(w, a.measure(a.kpiDelta(k), float64(m.font)*0.85))
+			if size == large {
+				need = math.Max(need, w)
+			}
+			card := int(math.Ceil(w)) + m.pad/2 + m.pad // the texts, the gap and the inset
+			a.kpiEdges = append(a.kpiEdges, card)
+			sum += card
 		}
-		a.kpiEdges = append(a.kpiEdges, x)
-		return n
+		if sum <= width {
+			extra, x := (width-sum)/max(1, n), x0
+			for i, card := range a.kpiEdges {
+				a.kpiEdges[i] = x
+				x += card + extra
+			}
+			a.kpiEdges = append(a.kpiEdges, x)
+			return n, size
+		}
 	}
 	a.kpiEdges = a.kpiEdges[:0]
 	for cols := n - 1; cols > 1; cols-- {
 		if float64(width/cols-m.pad/2-m.pad) >= need {
-			return cols
+			return cols, large
 		}
 	}
-	return 1
+	return 1, large
 }
 
 // tabColumns returns how many tabs a row holds with every label whole:

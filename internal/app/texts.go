@@ -65,6 +65,7 @@ var texts = map[string][2]string{
 	"unit:money":          {"money", "金额"},
 	"unit:ratio":          {"ratio", "比值"},
 	"unit:purchases":      {"purchases", "购买次数"},
+	"unit:share":          {"share of the market (%)", "市场份额（%）"},
 	"unit:periods":        {"periods", "期数"},
 	"":                    {"", ""},
 	"shortcuts":           {"Keyboard shortcuts", "键盘快捷键"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -29,9 +30,32 @@ const (
 // kpi.Outcomes that fits the bar (see package kpi's doc).
 var seekKPIs = []kpi.KPI{kpi.LTVCAC, kpi.CLV, kpi.CustomerEquity, kpi.PaybackPeriods}
 
+// marketSeekKPIs are the goals of a brand-switching market: seekKPIs and
+// our steady share.
+var marketSeekKPIs = append(slices.Clone(seekKPIs), kpi.SteadyShare)
+
+// seekGoals returns the goals the seek bar cycles through for the current
+// scenario: seekKPIs, then the steady share in a brand-switching market.
+func (a *App) seekGoals() []kpi.KPI {
+	if kpi.SteadyShare.Shown(&a.p.Result().Summary) {
+		return marketSeekKPIs
+	}
+	return seekKPIs
+}
+
+// seekKPI returns the bar's goal; one beyond the scenario's goals (the
+// steady share, kept from another scenario) is the first.
+func (a *App) seekKPI() kpi.KPI {
+	goals := a.seekGoals()
+	if a.what.kpi >= len(goals) {
+		a.what.kpi = 0
+	}
+	return goals[a.what.kpi]
+}
+
 // whatIf is the state of the what-if bar.
 type whatIf struct {
-	kpi     int    // index into seekKPIs
+	kpi     int    // index into seekGoals
 	target  string // typed target; "" until the bar sets the goal's default
 	path    string // the lever solved for: the last slider touched
 	found   *whatif.SeekResult
@@ -86,8 +110,12 @@ func defaultTarget(k kpi.KPI, v float64, defined bool, horizon int) float64 {
 		return float64(horizon)
 	case k.Good() == kpi.Lower:
 		return math.Max(1, math.Ceil(v)-1)
+	case k.Unit() == kpi.Share && !defined:
+		return 0.5
 	case !defined || v <= 0:
 		return 0
+	case k.Unit() == kpi.Share: // a share stops at 1
+		return math.Min(1, roundUp2(1.1*v))
 	}
 	return roundUp2(1.1 * v)
 }
@@ -111,7 +139,7 @@ func formatTarget(v float64) string { return strconv.FormatFloat(v, 'g', 12, 64)
 
 // resetTarget sets the bar's target to the default of its goal.
 func (a *App) resetTarget() {
-	a.what.target = a.currentTarget(seekKPIs[a.what.kpi])
+	a.what.target = a.currentTarget(a.seekKPI())
 }
 
 // whatifBar draws "Make [KPI =] [target] by <slider> [Seek] [Apply]" and
@@ -139,8 +167,9 @@ func (a *App) whatifBar(m metrics, x0, y0, x1 int) int {
 		}
 		return wd
 	}
-	goals := make([]string, len(seekKPIs))
-	for i, k := range seekKPIs {
+	kpis := a.seekGoals()
+	goals := make([]string, len(kpis))
+	for i, k := range kpis {
 		goals[i] = goalLabel(k, a.lang)
 	}
 	makeW, goalW, targetW, byW := text(a.t("make"))+gap, button(goals...), m.font*4, text(a.t("by"))+m.pad
@@ -162,11 +191,11 @@ func (a *App) whatifBar(m metrics, x0, y0, x1 int) int {
 		return rr
 	}
 	c.Label(put(makeW), a.t("make"), 0, c.Theme.Text, ui.Right)
-	k := seekKPIs[w.kpi]
+	k := a.seekKPI()
 	kr := put(goalW)
 	a.widgets["button:seek-kpi"] = kr
 	if c.Button("seek-kpi", kr, goalLabel(k, a.lang), true) {
-		w.kpi = (w.kpi + 1) % len(seekKPIs)
+		w.kpi = (w.kpi + 1) % len(kpis)
 		w.found = nil
 		a.resetTarget() // the target follows the goal
 		a.platform.stateChanged()
@@ -274,7 +303,7 @@ func (a *App) seek() {
 		a.warn("target not a number", w.target)
 		return
 	}
-	k := seekKPIs[w.kpi]
+	k := a.seekKPI()
 	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: k, Goal: seekGoal(k), Target: target})
 	if err != nil {
 		a.fail(err)
@@ -452,7 +481,7 @@ func (a *App) analysisFigure(size chart.Size) (*chart.Figure, error) {
 func (a *App) seekView() planner.Seek {
 	var v planner.Seek
 	w := &a.what
-	k := seekKPIs[w.kpi]
+	k := a.seekKPI()
 	if w.kpi != 0 {
 		v.KPI = k.String()
 	}
@@ -469,7 +498,7 @@ func (a *App) seekView() planner.Seek {
 // scenario does not have keeps its default.
 func (a *App) setSeekView(v planner.Seek) {
 	w := &a.what
-	for i, k := range seekKPIs {
+	for i, k := range a.seekGoals() {
 		if k.String() == v.KPI {
 			w.kpi = i
 		}

@@ -20,9 +20,10 @@
 //
 // A few screens show a deliberate selection of the catalogue instead, a
 // choice of layout rather than a second list of KPIs: the planner's KPI
-// strip shows five headline figures, the app's seek bar cycles through
-// four goals, and the Changes chart leaves out CLV over an infinite
-// horizon. A new KPI joins those only by adding it there.
+// strip shows five headline figures (and the referral value, R and the
+// steady share when a scenario uses them), the app's seek bar cycles
+// through four goals (five in a brand-switching market), and the Changes
+// chart leaves out CLV over an infinite horizon. A new KPI joins those only by adding it there.
 //
 // Figures a run may lack (a ratio without acquisition cost, a payback
 // beyond the horizon) are sim.Optional, never NaN.

@@ -75,12 +75,12 @@ func FormatKind(k scenarios.Kind, v float64, currency, period, lang string) stri
 
 // FormatUnit shows a KPI's value v in the catalogue's unit u, as the
 // KPI strip writes it: money with the currency, periods with the
-// period's name, ratios with two decimals.
+// period's name, ratios with two decimals, shares as percentages.
 func FormatUnit(u kpi.Unit, v float64, currency, period, lang string) string {
 	switch u {
 	case kpi.Periods, kpi.WholePeriods:
 		return FormatKind(scenarios.Periods, v, currency, period, lang)
-	case kpi.Ratio, kpi.Purchases:
+	case kpi.Ratio, kpi.Purchases, kpi.Share:
 		return u.Format(sim.Some(v))
 	}
 	return FormatKind(scenarios.Money, v, currency, period, lang)

@@ -457,13 +457,34 @@ func (k KPI) Better() int {
 // selection of the catalogue that fits the strip (see package kpi's doc).
 var stripKPIs = []kpi.KPI{kpi.CLV, kpi.CLVNet, kpi.LTVCAC, kpi.CustomerEquity, kpi.PaybackPeriods}
 
-// KPIs returns the headline figures of the current values against the
-// baseline, labelled with the catalogue's short labels.
+// usedKPIs follow the headline figures in the strip when the scenario
+// uses what they report (kpi.KPI.Shown): the referral value and R when it
+// refers, our steady share when it has competitor stages.
+var usedKPIs = []kpi.KPI{kpi.ReferralValue, kpi.ReferralsDirect, kpi.SteadyShare}
+
+// KPIs returns the figures of the KPI strip (Strip) for the current values
+// against the baseline, labelled with the catalogue's short labels.
 func (p *Planner) KPIs() []KPI {
 	cur, base := &p.result.Summary, &p.baseRes.Summary
-	out := make([]KPI, len(stripKPIs))
-	for i, k := range stripKPIs {
-		out[i] = kpiOf(k, cur, base)
+	out := make([]KPI, 0, len(stripKPIs)+len(usedKPIs))
+	for _, k := range p.Strip() {
+		out = append(out, kpiOf(k, cur, base))
+	}
+	return out
+}
+
+// Strip returns the KPI strip's figures, left to right: the headline
+// figures (StripKPIs), then those of usedKPIs that the current values or
+// the baseline use: the referral value and R in a scenario that refers
+// (a slider that takes every referral to 0 keeps them, against the
+// baseline), the steady share in a brand-switching market.
+func (p *Planner) Strip() []kpi.KPI {
+	cur, base := &p.result.Summary, &p.baseRes.Summary
+	out := StripKPIs()
+	for _, k := range usedKPIs {
+		if k.Shown(cur, base) {
+			out = append(out, k)
+		}
 	}
 	return out
 }
@@ -474,8 +495,8 @@ func kpiOf(k kpi.KPI, cur, base *sim.Summary) KPI {
 		Value: k.Of(cur), Baseline: k.Of(base), Unit: k.Unit(), LowerIsBetter: k.Good() == kpi.Lower}
 }
 
-// StripKPIs returns the figures of the KPI strip and the Plans view, in
-// their order.
+// StripKPIs returns the headline figures, in their order: the first
+// figures of the KPI strip (Strip), and the Plans view's columns.
 func StripKPIs() []kpi.KPI { return slices.Clone(stripKPIs) }
 
 // projectScenario projects s deterministically.

@@ -347,6 +347,7 @@ func TestBrowser(t *testing.T) {
 	// the Optimum tab's button, then Apply sets at least one lever away
 	// from its value as loaded and the status says how many moved.
 	optimise(t, ctx, srv.URL, tick)
+	stripKPIs(t, ctx, srv.URL, before.Kpis) // strip_browser_test.go
 
 	click("button:lang")
 	waitFor(t, ctx, `window.clvlab.lang === "zh"`)
