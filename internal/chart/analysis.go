@@ -93,6 +93,15 @@ func (st *style) valueText(v float64, money bool) string {
 	return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
 }
 
+// kpiText formats a KPI's value as valueText does, or as a percentage
+// for a share (the steady share: 43.75%).
+func (st *style) kpiText(v float64, money, share bool) string {
+	if share {
+		return paramText(v, true)
+	}
+	return st.valueText(v, money)
+}
+
 // paramText formats a parameter value, as a percentage if it is a
 // fraction or a probability.
 func paramText(v float64, percent bool) string {

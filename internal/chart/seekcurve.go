@@ -17,7 +17,7 @@ import (
 // lang.
 func NewSeekCurve(s *scenarios.Scenario, r *whatif.SeekResult, lang string) *SeekCurve {
 	c := &SeekCurve{Header: headerOf(s, lang), KPI: r.KPI.Short(lang), Param: s.Label(r.Parameter.Path, lang),
-		Money: r.KPI.Unit() == kpi.Money, Percent: r.Parameter.Kind.Percent(), Goal: r.Goal.String(), Target: r.Target,
+		Money: r.KPI.Unit() == kpi.Money, Share: r.KPI.Unit() == kpi.Share, Percent: r.Parameter.Kind.Percent(), Goal: r.Goal.String(), Target: r.Target,
 		Current: r.Parameter.Value, Found: r.Found, Value: r.Value}
 	for _, p := range r.Curve {
 		c.Curve = append(c.Curve, CurvePoint{X: p.X, KPI: p.KPI})
@@ -37,6 +37,7 @@ type SeekCurve struct {
 	Header
 	KPI, Param string // display names
 	Money      bool
+	Share      bool   // the KPI is a share, shown as a percentage (the steady share)
 	Percent    bool   // show the parameter as a percentage
 	Goal       string // "=", "<=", ">=", "max" or "min"
 	Target     float64
@@ -88,7 +89,7 @@ func (s *SeekCurve) plots(st *style) [][]*plot.Plot {
 	goal := s.Goal
 	switch goal {
 	case "=", "<=", ">=":
-		goal += " " + st.valueText(s.Target, s.Money)
+		goal += " " + st.kpiText(s.Target, s.Money, s.Share)
 	}
 	title := st.titled(st.t(msgSeekTitle, Printable(s.Param), Printable(s.KPI), goal))
 	lo, hi, ok := curveSpan(s.Curve)
@@ -103,7 +104,7 @@ func (s *SeekCurve) plots(st *style) [][]*plot.Plot {
 	if s.Goal != "max" && s.Goal != "min" {
 		lo, hi = math.Min(lo, s.Target), math.Max(hi, s.Target)
 		if l := st.line(p, []float64{x0, x1}, []float64{s.Target, s.Target}, vermillion, 1.25, true); l != nil {
-			p.Legend.Add(st.t(msgTarget, st.valueText(s.Target, s.Money)), l)
+			p.Legend.Add(st.t(msgTarget, st.kpiText(s.Target, s.Money, s.Share)), l)
 		}
 	}
 	if s.Current >= x0 && s.Current <= x1 {
@@ -122,7 +123,7 @@ func (s *SeekCurve) plots(st *style) [][]*plot.Plot {
 	p.Y.Min = lo - 0.05*(hi-lo)
 	p.X.Min, p.X.Max = x0, x1
 	p.X.Tick.Marker = axisTicks(s.Percent, st.lang)
-	p.Y.Tick.Marker = humanTicks{st.lang}
+	p.Y.Tick.Marker = axisTicks(s.Share, st.lang)
 	p.Legend.Left = true
 	return [][]*plot.Plot{{p}}
 }

@@ -16,7 +16,7 @@ import (
 
 // NewTornado returns a tornado as a chart input, with names in lang.
 func NewTornado(s *scenarios.Scenario, t *whatif.Tornado, lang string) *Tornado {
-	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Short(lang), Money: t.KPI.Unit() == kpi.Money, Percent: t.Percent, Base: t.Base}
+	c := &Tornado{Header: headerOf(s, lang), KPI: t.KPI.Short(lang), Money: t.KPI.Unit() == kpi.Money, Share: t.KPI.Unit() == kpi.Share, Percent: t.Percent, Base: t.Base}
 	for _, b := range t.Bars {
 		c.Bars = append(c.Bars, TornadoBar{Name: s.Label(b.Path, lang), Low: b.Low, High: b.High,
 			Percent: b.Kind.Percent(), KPILow: b.KPILow, KPIHigh: b.KPIHigh, Clamped: b.Clamped != ""})
@@ -29,6 +29,7 @@ type Tornado struct {
 	Header
 	KPI     string // display name
 	Money   bool
+	Share   bool         // the KPI is a share, shown as a percentage (the steady share)
 	Percent float64      // the move, ±percent, for the title
 	Base    sim.Optional // the KPI at the base values
 	Bars    []TornadoBar // largest swing first
@@ -93,7 +94,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 				*side.keep = poly
 			}
 			lo, hi = math.Min(lo, side.v.Value), math.Max(hi, side.v.Value)
-			text := st.valueText(side.v.Value, t.Money)
+			text := st.kpiText(side.v.Value, t.Money, t.Share)
 			if side.v.Value >= base {
 				rXY, rText = append(rXY, plotter.XY{X: side.v.Value, Y: y + off}), append(rText, text)
 			} else {
@@ -118,7 +119,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 	st.line(p, []float64{base, base}, []float64{-0.5, float64(n) - 0.5}, black, 1, false)
 	p.Y.Tick.Marker = rowTicks(names)
 	p.Y.Tick.Label.Font = st.font(9)
-	p.X.Tick.Marker = humanTicks{st.lang}
+	p.X.Tick.Marker = axisTicks(t.Share, st.lang)
 	if highBar != nil {
 		p.Legend.Add(st.t(msgAtHigh), highBar)
 	}
@@ -127,7 +128,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 	}
 	p.Legend.Left = false
 	p.Legend.Top = true
-	notes := st.t(msgBaseValue, st.valueText(base, t.Money))
+	notes := st.t(msgBaseValue, st.kpiText(base, t.Money, t.Share))
 	if clamped {
 		notes += "   " + st.t(msgClampedNote)
 	}
