@@ -158,6 +158,9 @@ func TestStripChangesAndSeekShare(t *testing.T) {
 		t.Fatalf("whatif.Seek: %+v, %v", want, err)
 	}
 	click(t, a, "button:seek")
+	if !strings.HasSuffix(a.noticeText(), "steady share = 49.00%: Apply sets the slider.") {
+		t.Errorf("seek says %q", a.noticeText())
+	}
 	click(t, a, "button:apply-seek")
 	if got := a.p.Value(lever); math.Abs(got-want.Value) > 1e-12 {
 		t.Errorf("%s = %v after Apply, whatif.Seek's answer %v", lever, got, want.Value)

@@ -319,7 +319,11 @@ func (a *App) seek() {
 		return
 	}
 	w.found, w.version = r, a.p.Version()
-	a.say("seek found", a.leverName(w.path), a.leverValue(w.path, r.Value), kpiShort(k), r.KPIValue.String())
+	got := r.KPIValue.String()
+	if k.Unit() == kpi.Share {
+		got = k.Format(r.KPIValue) // 49.00%, as the strip shows it
+	}
+	a.say("seek found", a.leverName(w.path), a.leverValue(w.path, r.Value), kpiShort(k), got)
 }
 
 // optimumKPI is the KPI that Optimise spend maximises.
