@@ -133,7 +133,8 @@ func TestKPIStripUsedFigures(t *testing.T) {
 // four-stage), proposes 10% more than today's share (0.4375·1.1 rounded
 // up to 0.49), and seeks it by our switching to B, the lever last
 // touched: Apply sets the slider to whatif.Seek's answer and the card
-// reads 49.00%. The share card's hover names its unit.
+// reads 49.00%. A link keeps the goal. The share card's hover names its
+// unit.
 func TestStripChangesAndSeekShare(t *testing.T) {
 	a := openLink(t, "s=brand-switching", 1280, 800)
 	if got := a.seekGoals(); len(got) != 5 || got[4] != kpi.SteadyShare {
@@ -150,6 +151,9 @@ func TestStripChangesAndSeekShare(t *testing.T) {
 	}
 	if _, ok := drawnTexts(a)["steady share ="]; !ok {
 		t.Error(`goal "steady share =" not drawn whole`)
+	}
+	if b := openLink(t, a.Fragment(), 1280, 800); b.seekKPI() != kpi.SteadyShare || !strings.Contains(a.Fragment(), "goal=steady_share") {
+		t.Errorf("the link %q reopens with goal %s, want the steady share", a.Fragment(), b.seekKPI())
 	}
 	const lever = "stage.a.to.b"
 	a.what.path = lever
