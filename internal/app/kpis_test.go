@@ -155,6 +155,14 @@ func TestStripChangesAndSeekShare(t *testing.T) {
 	if b := openLink(t, a.Fragment(), 1280, 800); b.seekKPI() != kpi.SteadyShare || !strings.Contains(a.Fragment(), "goal=steady_share") {
 		t.Errorf("the link %q reopens with goal %s, want the steady share", a.Fragment(), b.seekKPI())
 	}
+	// By B's win rate the slider stops at 0.2, where B's stay (0.7)
+	// leaves off: no value up to it reaches 49% (0.2 gives the file's
+	// 43.75%), and seek says so rather than finding 0.28 past the slider.
+	a.what.path = "stage.b.to.a"
+	click(t, a, "button:seek")
+	if n := a.noticeText(); a.what.found != nil || !strings.Contains(n, "from 0.0% to 20.0%") {
+		t.Errorf("seek by B's win rate: %q, found %v; want none up to the slider's 20%%", n, a.what.found)
+	}
 	const lever = "stage.a.to.b"
 	a.what.path = lever
 	want, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: lever, KPI: kpi.SteadyShare, Goal: whatif.Equal, Target: 0.49})

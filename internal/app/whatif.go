@@ -304,7 +304,19 @@ func (a *App) seek() {
 		return
 	}
 	k := a.seekKPI()
-	r, err := whatif.Seek(a.p.Scenario(), whatif.SeekOptions{Path: w.path, KPI: k, Goal: seekGoal(k), Target: target})
+	opt := whatif.SeekOptions{Path: w.path, KPI: k, Goal: seekGoal(k), Target: target}
+	if ctl, ok := a.p.Control(w.path); ok && ctl.Kind() == scenarios.Probability {
+		// The slider's range, where it stops short of the parameter's: a
+		// competitor's switching stops at the stay its row writes, which
+		// the what-if analyses take a win out of. Apply could not set a
+		// value beyond it.
+		if p, err := a.p.Scenario().Parameter(w.path); err == nil {
+			if lo, hi := a.p.Range(w.path); hi < p.Max {
+				opt.Range = &[2]float64{lo, hi}
+			}
+		}
+	}
+	r, err := whatif.Seek(a.p.Scenario(), opt)
 	if err != nil {
 		a.fail(err)
 		return
