@@ -29,7 +29,7 @@ const (
 	ReferralValueInfinite                     // the same over an infinite horizon; undefined when R ≥ 1
 	ReferralsDirect                           // customers a new customer refers over its lifetime (R)
 	ReferralsTotal                            // customers it brings through every generation, R/(1−R); undefined when R ≥ 1
-	SteadyShare                               // our share of a brand-switching market in the steady state; undefined when that is
+	SteadyShare                               // our share of a brand-switching market in the steady state; undefined when the market has none
 	Count                  = int(iota)        // the number of KPIs
 )
 
