@@ -204,7 +204,8 @@ func chartSlug(tab int) string {
 
 // checkChartRoom checks the drawn chart of a: each data area at least a
 // sixth of the window high and wide, each legend in a data area
-// (within 3 px) or right of every one and inside the chart.
+// (within 3 px) or right of every one and inside the chart, and over no
+// bar of What matters.
 func checkChartRoom(t *testing.T, a *App, where string) {
 	t.Helper()
 	if a.chartFig == nil {
@@ -227,6 +228,14 @@ func checkChartRoom(t *testing.T, a *App, where string) {
 		}
 		if !inside && (l.Min.X < right || !l.In(chartBox)) {
 			t.Errorf("%s: legend %v over the axes (data areas %v, chart %v)", where, l, areas, chartBox)
+		}
+		// Nor over a bar (What matters projected: over the longest);
+		// a pixel's rounding aside.
+		for _, b := range a.chartFig.Bars() {
+			if l.Inset(1).Overlaps(b.Inset(1)) {
+				t.Errorf("%s: legend %v over a bar %v", where, l, b)
+				break
+			}
 		}
 	}
 }

@@ -54,16 +54,24 @@ func BuildAnalysis(a Analysis, size Size) (*Figure, error) {
 		lang = "en"
 	}
 	st := &style{
-		in:     &Input{Lang: lang, Scenario: Printable(h.Scenario), Currency: Printable(h.Currency)},
-		lang:   lang,
-		scale:  size.scale(),
-		period: "month",
-		short:  size.ShortTitle,
+		in:      &Input{Lang: lang, Scenario: Printable(h.Scenario), Currency: Printable(h.Currency)},
+		lang:    lang,
+		scale:   size.scale(),
+		period:  "month",
+		short:   size.ShortTitle,
+		placers: map[*plot.Plot]*legendPlacer{},
 	}
 	if size.ShortTitle {
 		st.in.Scenario = ""
 	}
 	f := &Figure{kind: analysisKind, rows: a.plots(st), size: size}
+	for _, row := range f.rows {
+		for _, p := range row {
+			if lp := st.placers[p]; lp != nil {
+				f.placers = append(f.placers, lp)
+			}
+		}
+	}
 	if hm, ok := a.(*HeatMap); ok && hm.bar != nil {
 		f.layout = sideBar
 	}

@@ -21,9 +21,14 @@ type legendPlacer struct {
 	fixed   bool // the figure places the legend itself (Figure.drawBesideLegend)
 	samples plotter.XYs
 	areas   plotter.XYs // the samples of filled areas (addColumns)
-	rect    vg.Rectangle
-	drawn   bool
-	covered int // samples under the legend where it went
+	// bars are the plot's bars (addBar), in data units; drawnBars the
+	// same on the canvas once drawn. A legend over any part of a bar
+	// covers it.
+	bars      []vg.Rectangle
+	drawnBars []vg.Rectangle
+	rect      vg.Rectangle
+	drawn     bool
+	covered   int // samples and bars under the legend where it went
 }
 
 // corners in the order tried after the chart's own: top left, top right,
@@ -31,6 +36,13 @@ type legendPlacer struct {
 var corners = [...]struct{ top, left bool }{{true, true}, {true, false}, {false, false}, {false, true}}
 
 func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
+	xf, yf := p.Transforms(&c)
+	lp.drawnBars = lp.drawnBars[:0]
+	for _, b := range lp.bars {
+		lp.drawnBars = append(lp.drawnBars, vg.Rectangle{
+			Min: vg.Point{X: xf(float64(b.Min.X)), Y: yf(float64(b.Min.Y))},
+			Max: vg.Point{X: xf(float64(b.Max.X)), Y: yf(float64(b.Max.Y))}})
+	}
 	if lp.fixed {
 		lp.drawn = false
 		return
@@ -44,12 +56,16 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	// a little larger than c; allow for it.
 	size.X += p.X.Padding
 	size.Y += p.Y.Padding
-	xf, yf := p.Transforms(&c)
 	count := func(r vg.Rectangle) int {
 		n := 0
 		for _, s := range lp.samples {
 			x, y := xf(s.X), yf(s.Y)
 			if x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
+				n++
+			}
+		}
+		for _, b := range lp.drawnBars {
+			if overlap(r, b) {
 				n++
 			}
 		}
@@ -133,6 +149,18 @@ func (lp *legendPlacer) addLine(xs, ys []float64) {
 	}
 }
 
+// addBar notes a bar from (x0, y0) to (x1, y1) in data units.
+func (lp *legendPlacer) addBar(x0, y0, x1, y1 float64) {
+	lp.bars = append(lp.bars, vg.Rectangle{
+		Min: vg.Point{X: vg.Length(min(x0, x1)), Y: vg.Length(min(y0, y1))},
+		Max: vg.Point{X: vg.Length(max(x0, x1)), Y: vg.Length(max(y0, y1))}})
+}
+
+// overlap reports whether a and b share some area.
+func overlap(a, b vg.Rectangle) bool {
+	return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
+}
+
 // addColumns samples the area between lo and hi over xs: columns at each
 // x and half-way between, each sampled from lo to hi.
 func (lp *legendPlacer) addColumns(xs, lo, hi []float64) {
@@ -180,6 +208,20 @@ func (f *Figure) Legends() []image.Rectangle {
 	}
 	for _, r := range f.outside {
 		add(r)
+	}
+	return out
+}
+
+// Bars returns where the bars of a drawn figure's horizontal bar charts
+// (What matters) are, in pixels from its top left: a legend must not
+// cover them.
+func (f *Figure) Bars() []image.Rectangle {
+	var out []image.Rectangle
+	px := func(l vg.Length) int { return int(l * 96 / vg.Inch) }
+	for _, lp := range f.placers {
+		for _, r := range lp.drawnBars {
+			out = append(out, image.Rect(px(r.Min.X), f.size.H-px(r.Max.Y), px(r.Max.X)+1, f.size.H-px(r.Min.Y)+1))
+		}
 	}
 	return out
 }

@@ -93,6 +93,9 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 			if poly := hbar(p, base, side.v.Value, y+off, h, side.c); poly != nil && *side.keep == nil {
 				*side.keep = poly
 			}
+			// The legend keeps off the bars: where the room left for it
+			// above them is too low (large text), it takes another corner.
+			st.placer(p).addBar(base, y+off-h/2, side.v.Value, y+off+h/2)
 			lo, hi = math.Min(lo, side.v.Value), math.Max(hi, side.v.Value)
 			text := st.kpiText(side.v.Value, t.Money, t.Share)
 			if side.v.Value >= base {
