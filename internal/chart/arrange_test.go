@@ -3,10 +3,14 @@ package chart
 import (
 	"fmt"
 	"image"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"clvlab/internal/projection"
+	"clvlab/scenarios"
 )
 
 // TestShortFigures: drawn short and wide with large text, as the app's
@@ -42,6 +46,54 @@ func TestShortFigures(t *testing.T) {
 					}
 					if !inside && (l.Min.X < right || !l.In(box)) {
 						t.Errorf("%s: legend %v over the axes (data areas %v)", name, l, fig.DataAreas())
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSideBySideTitlesFit: every line of every plot's title fits its
+// plot's width, side by side too, in both languages: the app's chart at
+// 1024×640 with large text put brand-switching's market share beside our
+// customers and clipped its Chinese title, which has no space to break
+// at ("…占市场的比例" ran off the figure). The sizes are the app's
+// customers chart at 1024×640 and 1280×800, large text.
+func TestSideBySideTitlesFit(t *testing.T) {
+	s, err := scenarios.Preset("brand-switching")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := projection.Runs(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := []Size{{W: 732, H: 402, Text: 1.425, ShortTitle: true}, {W: 732, H: 317, Text: 1.807, ShortTitle: true},
+		{W: 917, H: 463, Text: 1.548, ShortTitle: true}, {W: 917, H: 300, Text: 1.8}}
+	for _, lang := range []string{"en", "zh"} {
+		inputs := map[string]*Input{"brand-switching": NewInput(s, runs, lang), "four-stage": input(t, lang)}
+		for name, in := range inputs {
+			for _, size := range sizes {
+				for _, k := range Kinds {
+					where := fmt.Sprintf("%s %s %s %dx%d", name, k.Slug(), lang, size.W, size.H)
+					fig, err := Build(k, in, size)
+					if err != nil {
+						t.Fatal(err)
+					}
+					drawn(t, fig)
+					w, h := size.Points()
+					grid, canvases, _ := fig.arrange(draw.New(vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(96))))
+					if name == "brand-switching" && k == Customers && size.H < 450 && len(grid[0]) != 2 {
+						t.Errorf("%s: %d plots in the first row, want the market's shares beside our customers", where, len(grid[0]))
+					}
+					for i, row := range grid {
+						for j, p := range row {
+							for _, line := range strings.Split(p.Title.Text, "\n") {
+								if got, room := p.Title.TextStyle.Width(line), canvases[i][j].Size().X; got > room {
+									t.Errorf("%s: title line %q is %.0f pt wide in a plot %.0f pt wide", where, line, got, room)
+								}
+							}
+						}
 					}
 				}
 			}

@@ -234,9 +234,9 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 		if tiltTicks(grid, canvases) {
 			canvases = f.canvases(grid, c)
 		}
-		if wrapTitles(grid, canvases) {
-			canvases = f.canvases(grid, c)
-		}
+	}
+	if wrapTitles(grid, canvases) {
+		canvases = f.canvases(grid, c)
 	}
 	if wrapYLabels(grid, canvases) {
 		canvases = f.canvases(grid, c)
@@ -291,7 +291,12 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 		return grid, canvases, 0
 	}
 	column += f.pad()
-	return grid, f.canvases(grid, draw.Crop(c, 0, -column, 0, 0)), column
+	narrow := draw.Crop(c, 0, -column, 0, 0)
+	canvases = f.canvases(grid, narrow)
+	if wrapTitles(grid, canvases) { // the column narrowed the plots
+		canvases = f.canvases(grid, narrow)
+	}
+	return grid, canvases, column
 }
 
 // wrapYLabels breaks the y axis label of each plot in grid longer than
@@ -366,7 +371,8 @@ func wrapXLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 const minXLabelShare = 0.5
 
 // labelWords splits s where a line may break: after a space or a
-// full-width comma, before a bracket.
+// full-width comma, colon, semicolon or enumeration comma, before a
+// bracket.
 func labelWords(s string) []string {
 	var out []string
 	start := 0
@@ -376,7 +382,7 @@ func labelWords(s string) []string {
 			if i > start {
 				out, start = append(out, s[start:i]), i
 			}
-		case ' ', '，':
+		case ' ', '，', '：', '；', '、':
 			end := i + len(string(r))
 			out, start = append(out, s[start:end]), end
 		}
@@ -436,15 +442,24 @@ func tiltTicks(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	return tilted
 }
 
-// wrapTitles breaks each title of the plots in grid wider than its canvas
-// into lines that fit, and reports whether it broke any.
+// wrapTitles breaks each line of the titles of the plots in grid wider
+// than its canvas into lines that fit (side by side, a plot's title has
+// half the width: it was clipped at the figure's edge), and reports
+// whether it broke any.
 func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	wrapped := false
 	for i, row := range grid {
 		for j, p := range row {
 			t := &p.Title
-			if lines := wrapText(t.Text, t.TextStyle, canvases[i][j].Size().X); len(lines) > 1 {
-				t.Text, wrapped = strings.Join(lines, "\n"), true
+			var out []string
+			changed := false
+			for _, line := range strings.Split(t.Text, "\n") {
+				lines := wrapText(line, t.TextStyle, canvases[i][j].Size().X)
+				changed = changed || len(lines) > 1
+				out = append(out, lines...)
+			}
+			if changed {
+				t.Text, wrapped = strings.Join(out, "\n"), true
 			}
 		}
 	}
@@ -452,20 +467,32 @@ func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 }
 
 // wrapText breaks s, when it has one line wider than limit in sty, into
-// lines at most limit wide where it can (labelWords); else it returns s.
+// lines at most limit wide where it can: at labelWords' breaks, and a
+// line of Chinese still too wide between its characters (note.go's wrap:
+// Chinese has no spaces); else it returns s.
 func wrapText(s string, sty text.Style, limit vg.Length) []string {
 	if s == "" || strings.Contains(s, "\n") || sty.Width(s) <= limit {
 		return []string{s}
 	}
 	var lines []string
 	line := ""
+	flush := func() {
+		line = strings.TrimSpace(line)
+		if sty.Width(line) > limit {
+			lines = append(lines, wrap(line, sty.Width, limit)...)
+		} else {
+			lines = append(lines, line)
+		}
+		line = ""
+	}
 	for _, w := range labelWords(s) {
 		if line != "" && sty.Width(line+w) > limit {
-			lines, line = append(lines, strings.TrimSpace(line)), ""
+			flush()
 		}
 		line += w
 	}
-	return append(lines, strings.TrimSpace(line))
+	flush()
+	return lines
 }
 
 // pad is the space around and between the plots.
