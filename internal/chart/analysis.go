@@ -64,18 +64,34 @@ func BuildAnalysis(a Analysis, size Size) (*Figure, error) {
 	if size.ShortTitle {
 		st.in.Scenario = ""
 	}
-	f := &Figure{kind: analysisKind, rows: a.plots(st), size: size}
-	for _, row := range f.rows {
-		for _, p := range row {
-			if lp := st.placers[p]; lp != nil {
-				f.placers = append(f.placers, lp)
-			}
+	f := &Figure{kind: analysisKind, size: size}
+	f.setRows(st, a.plots(st))
+	if t, ok := a.(*Tornado); ok && len(t.Bars) > 0 && t.Base.Defined {
+		f.rowsShown = min(len(t.Bars), t.maxBars())
+		f.fewerRows = func(n int) {
+			c := *t
+			c.MaxBars = n
+			f.setRows(st, c.plots(st))
+			f.rowsShown = n
 		}
 	}
 	if hm, ok := a.(*HeatMap); ok && hm.bar != nil {
 		f.layout = sideBar
 	}
 	return f, nil
+}
+
+// setRows makes rows, built with st, the figure's plots, with their
+// legend placers.
+func (f *Figure) setRows(st *style, rows [][]*plot.Plot) {
+	f.rows, f.placers = rows, f.placers[:0]
+	for _, row := range rows {
+		for _, p := range row {
+			if lp := st.placers[p]; lp != nil {
+				f.placers = append(f.placers, lp)
+			}
+		}
+	}
 }
 
 // sideBar lays out a heat map (rows[0][0]) with its colour bar

@@ -6,6 +6,9 @@ import (
 	"math"
 	"testing"
 
+	"clvlab/internal/kpi"
+	"clvlab/internal/whatif"
+	"clvlab/scenarios"
 	"clvlab/sim"
 )
 
@@ -196,5 +199,55 @@ func BenchmarkAnalysisRender(b *testing.B) {
 				renderAnalysis(b, a)
 			}
 		})
+	}
+}
+
+// TestTornadoLegendOffTheBars: the What matters legend covers no bar at
+// the planner's and the projector's sizes with large text, in both
+// languages (projected and at large text, a fixed share of rows left as
+// its room sat it over the longest bar): Figure.makeRoom sizes the room
+// above the bars from the legend's height. Nor do the rows' names overlap
+// (twenty rows in the height of six at large text: the figure shows the
+// rows that fit, the rest counted in the note). The sizes are the app's chart
+// at 1024×640, 1280×800 and 1920×1080, large text and projected.
+func TestTornadoLegendOffTheBars(t *testing.T) {
+	s, err := scenarios.Preset("four-stage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tor, err := whatif.Sensitivity(s, whatif.SensitivityOptions{KPI: kpi.CustomerEquity, Percent: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := []Size{DefaultSize, {W: 800, H: 500, Text: 1.3},
+		{W: 732, H: 338, Text: 1.695, ShortTitle: true}, {W: 732, H: 402, Text: 1.425, ShortTitle: true},
+		{W: 917, H: 522, Text: 1.373, ShortTitle: true}, {W: 1376, H: 683, Text: 1.464, ShortTitle: true},
+		{W: 664, H: 477, Text: 1.285, ShortTitle: true}, {W: 833, H: 610, Text: 1.281, ShortTitle: true},
+		{W: 1248, H: 785, Text: 1.282, ShortTitle: true}}
+	for _, lang := range []string{"en", "zh"} {
+		for _, size := range sizes {
+			where := fmt.Sprintf("%s %dx%d×%.2f", lang, size.W, size.H, size.Text)
+			fig, err := BuildAnalysis(NewTornado(s, tor, lang), size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			drawn(t, fig)
+			bars, legends := fig.Bars(), fig.Legends()
+			if len(bars) == 0 || len(legends) != 1 {
+				t.Fatalf("%s: %d bars, %d legends", where, len(bars), len(legends))
+			}
+			for _, b := range bars {
+				if l := legends[0]; l.Inset(1).Overlaps(b.Inset(1)) {
+					t.Errorf("%s: legend %v over a bar %v", where, l, b)
+					break
+				}
+			}
+			// Rows at least as far apart as their names are high.
+			p := fig.rows[0][0]
+			row := float64(fig.DataAreas()[0].Dy()) / (p.Y.Max - p.Y.Min)
+			if name := float64(p.Y.Tick.Label.Height("Ag")) * 96 / 72; row < name {
+				t.Errorf("%s: rows %.1f px apart, names %.1f px high: they overlap", where, row, name)
+			}
+		}
 	}
 }

@@ -131,6 +131,11 @@ type Figure struct {
 	outside []vg.Rectangle
 	// bars are the bar charts of each plot, narrowed with it side by side.
 	bars map[*plot.Plot][]sizedBars
+	// fewerRows, when set, rebuilds the figure's one plot of rows
+	// (What matters) with its first n rows only, and rowsShown is how
+	// many it has: rows lower than their names overlap (rowsThatFit).
+	fewerRows func(n int)
+	rowsShown int
 }
 
 type dataArea struct {
@@ -201,6 +206,20 @@ func (f *Figure) Draw(c draw.Canvas) {
 		return
 	}
 	grid, canvases, column := f.arrange(c)
+	// A rebuilt plot's note under the axis may take another line: again
+	// until the rows fit.
+	for range 3 {
+		if f.fewerRows == nil {
+			break
+		}
+		n := f.rowsThatFit(grid, canvases, column)
+		if n >= f.rowsShown {
+			break
+		}
+		f.fewerRows(n)
+		grid, canvases, column = f.arrange(c)
+	}
+	f.makeRoom(grid, canvases, column)
 	for i, row := range grid {
 		for j, p := range row {
 			if column == 0 {
@@ -581,6 +600,12 @@ func (f *Figure) placer(p *plot.Plot) *legendPlacer {
 }
 
 func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
+	if lp := f.placer(p); lp != nil {
+		lp.frame, lp.hasFrame = c.Max, true
+		if p.Title.Text != "" {
+			lp.frame.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
+		}
+	}
 	p.Draw(c)
 	dc := p.DataCanvas(c)
 	f.data = append(f.data, dataArea{rect: dc.Rectangle, xMin: p.X.Min, xMax: p.X.Max})

@@ -29,6 +29,24 @@ type legendPlacer struct {
 	rect      vg.Rectangle
 	drawn     bool
 	covered   int // samples and bars under the legend where it went
+	// below, when set, asks for room for the legend above the data: the
+	// y axis's top (Y.Max, at least least) is set as the figure is laid
+	// out (Figure.makeRoom) so that a legend in a top corner, as high as
+	// it is drawn, clears y = top by gap.
+	below *legendRoom
+	// frame is the right and top of the area gonum/plot draws the legend
+	// in (the plot's canvas less its title; Figure.drawPlot): right of
+	// the data area by as much as the axis's labels overhang it, which a
+	// long label under the axis makes much more than the axis's padding.
+	frame    vg.Point
+	hasFrame bool
+}
+
+// legendRoom is the data a legend in a top corner must clear (keepAbove).
+type legendRoom struct {
+	top   float64   // the highest data, in data units
+	gap   vg.Length // and the room kept above it
+	least float64   // the y axis's top without a legend in the data area
 }
 
 // corners in the order tried after the chart's own: top left, top right,
@@ -84,6 +102,15 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	p.Legend.Top, p.Legend.Left = top, left
+	// Drawn where it was placed: at most the axis's padding past the
+	// data area's right and top (Legend.Draw aligns it to the frame).
+	p.Legend.XOffs, p.Legend.YOffs = 0, 0
+	if lp.hasFrame && !left {
+		p.Legend.XOffs = min(0, c.Max.X+p.X.Padding-lp.frame.X)
+	}
+	if lp.hasFrame && top {
+		p.Legend.YOffs = min(0, c.Max.Y+p.Y.Padding-lp.frame.Y)
+	}
 	lp.rect, lp.drawn, lp.covered = best, true, bestN
 }
 
@@ -154,6 +181,73 @@ func (lp *legendPlacer) addBar(x0, y0, x1, y1 float64) {
 	lp.bars = append(lp.bars, vg.Rectangle{
 		Min: vg.Point{X: vg.Length(min(x0, x1)), Y: vg.Length(min(y0, y1))},
 		Max: vg.Point{X: vg.Length(max(x0, x1)), Y: vg.Length(max(y0, y1))}})
+}
+
+// keepAbove asks for room above y = top for the legend in a top corner,
+// gap more; least is the y axis's top when the legend is elsewhere.
+func (lp *legendPlacer) keepAbove(top float64, gap vg.Length, least float64) {
+	lp.below = &legendRoom{top: top, gap: gap, least: least}
+}
+
+// maxHeadroom is the largest share of its data area's height a plot
+// gives its legend above the data (keepAbove); a taller legend takes a
+// corner as it finds one.
+const maxHeadroom = 0.5
+
+// makeRoom sets the y axis's top of each plot of grid (in canvases) that
+// asked for room for its legend (keepAbove): high enough that the legend,
+// as high as it is drawn, clears the data in a top corner; beside the
+// plots (column), it needs none. The legend's height is in points and the
+// axis in data units, so the room is known only once laid out: a fixed
+// share of rows was too little at large text (the tornado's legend sat
+// over its longest bar).
+func (f *Figure) makeRoom(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) {
+	for i, row := range grid {
+		for j, p := range row {
+			lp := f.placer(p)
+			if lp == nil || lp.below == nil {
+				continue
+			}
+			r := lp.below
+			p.Y.Max = r.least
+			if column > 0 {
+				continue
+			}
+			dc := p.DataCanvas(canvases[i][j])
+			// The placer's rectangle: the legend and the axis's padding
+			// (legendPlacer.Plot), down from the data area's top.
+			k := float64((p.Legend.Rectangle(dc).Size().Y + p.Y.Padding + r.gap) / dc.Size().Y)
+			if k <= 0 || k > maxHeadroom {
+				continue
+			}
+			// top at 1−k of the axis: (top − Min) / (Max − Min) = 1 − k.
+			p.Y.Max = max(r.least, p.Y.Min+(r.top-p.Y.Min)/(1-k))
+		}
+	}
+}
+
+// minRows is the fewest rows rowsThatFit asks for.
+const minRows = 3
+
+// rowLines is a row's least height, in lines of its name: names closer
+// overlap.
+const rowLines = 1.15
+
+// rowsThatFit returns how many rows of names the figure's one plot (in
+// grid, laid out in canvases) has room for, each rowLines of its name
+// high, below the room its legend takes above them (makeRoom); at least
+// minRows. Large text in a short chart drew twenty names in the height
+// of six, one over another.
+func (f *Figure) rowsThatFit(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) int {
+	p := grid[0][0]
+	dc := p.DataCanvas(canvases[0][0])
+	room := dc.Size().Y
+	if lp := f.placer(p); column == 0 && lp != nil && lp.below != nil {
+		room -= p.Legend.Rectangle(dc).Size().Y + p.Y.Padding + lp.below.gap
+	}
+	// The axis spans the rows and 0.2 of one more (tornado.go).
+	n := int(float64(room/(rowLines*p.Y.Tick.Label.Height("Ag"))) - 0.2)
+	return max(n, minRows)
 }
 
 // overlap reports whether a and b share some area.

@@ -42,6 +42,14 @@ type Tornado struct {
 	File string
 }
 
+// maxBars is the most bars drawn: MaxBars, or 20.
+func (t *Tornado) maxBars() int {
+	if t.MaxBars <= 0 {
+		return 20
+	}
+	return t.MaxBars
+}
+
 // TornadoBar is one parameter moved to its low and high value.
 type TornadoBar struct {
 	Name            string
@@ -56,11 +64,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 	if len(t.Bars) == 0 || !t.Base.Defined {
 		return [][]*plot.Plot{{st.placeholder(title, st.t(msgNothingToDraw))}}
 	}
-	max := t.MaxBars
-	if max <= 0 {
-		max = 20
-	}
-	bars := t.Bars[:min(len(t.Bars), max)]
+	bars := t.Bars[:min(len(t.Bars), t.maxBars())]
 	p := st.newPlot(title, st.kpiAxis(t.KPI, t.Money), "")
 	n := len(bars)
 	names := make([]string, n)
@@ -117,8 +121,11 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 		span = math.Max(1, math.Abs(base)*0.01)
 	}
 	p.X.Min, p.X.Max = lo-0.28*span, hi+0.28*span
-	legendRows := 2.0
-	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3+legendRows*0.9*float64(n)/20+0.6
+	// The legend goes top right, above the bars: the room for it is
+	// made as the figure is laid out, from its height (Figure.makeRoom),
+	// over the base line's top and the top bar's value label.
+	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3
+	st.placer(p).keepAbove(float64(n)-0.5, st.pt(4), p.Y.Max)
 	st.line(p, []float64{base, base}, []float64{-0.5, float64(n) - 0.5}, black, 1, false)
 	p.Y.Tick.Marker = rowTicks(names)
 	p.Y.Tick.Label.Font = st.font(9)
