@@ -112,9 +112,9 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 			names[i] += " (n/a)"
 		}
 	}
-	if n <= 12 { // beyond, labels of neighbouring rows collide; tornado.csv has them
-		st.labels(p, rXY, rText, 3, 8)
-		st.labels(p, lXY, lText, -3, 8)
+	if n <= 12 { // beyond, labels of neighbouring rows collide; tornado.csv has them (as large as the names: a projector's least)
+		st.labels(p, rXY, rText, 3, 9)
+		st.labels(p, lXY, lText, -3, 9)
 	}
 	span := hi - lo
 	if span == 0 {
