@@ -204,8 +204,9 @@ func chartSlug(tab int) string {
 
 // checkChartRoom checks the drawn chart of a: each data area at least a
 // sixth of the window high and wide, each legend in a data area
-// (within 3 px) or right of every one and inside the chart, and over no
-// bar of What matters.
+// (within 3 px), above one (under its title, within its width) or right
+// of every one and inside the chart, and over no bar of What matters; the
+// cash flow's payback note over no bar and no legend, inside the chart.
 func checkChartRoom(t *testing.T, a *App, where string) {
 	t.Helper()
 	if a.chartFig == nil {
@@ -224,7 +225,10 @@ func checkChartRoom(t *testing.T, a *App, where string) {
 	for _, l := range a.chartFig.Legends() {
 		inside := false
 		for _, d := range areas {
-			inside = inside || l.In(d.Inset(-3))
+			// In a data area, or above one, under its title (a legend
+			// with no clear corner in it).
+			above := l.Max.Y <= d.Min.Y+1 && l.Min.X >= d.Min.X && l.Max.X <= d.Max.X+8 && l.Min.Y >= 0
+			inside = inside || l.In(d.Inset(-3)) || above
 		}
 		if !inside && (l.Min.X < right || !l.In(chartBox)) {
 			t.Errorf("%s: legend %v over the axes (data areas %v, chart %v)", where, l, areas, chartBox)
@@ -234,6 +238,17 @@ func checkChartRoom(t *testing.T, a *App, where string) {
 		for _, b := range a.chartFig.Bars() {
 			if l.Inset(1).Overlaps(b.Inset(1)) {
 				t.Errorf("%s: legend %v over a bar %v", where, l, b)
+				break
+			}
+		}
+	}
+	for _, n := range a.chartFig.Notes() {
+		if !n.In(chartBox) {
+			t.Errorf("%s: note %v off the chart %v", where, n, chartBox)
+		}
+		for _, b := range append(a.chartFig.Columns(), a.chartFig.Legends()...) {
+			if n.Inset(1).Overlaps(b.Inset(1)) {
+				t.Errorf("%s: note %v over a bar or a legend %v", where, n, b)
 				break
 			}
 		}

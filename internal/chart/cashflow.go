@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 )
 
 // cashFlow draws operating margin (bad debt, the revenue never collected,
@@ -82,26 +81,20 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	}
 	lo, hi := span(margin, spend, net)
 	lo2, hi2 := span(cum, existing)
-	lines := 3 // margin, spend, net cash flow: the payback line is labelled where it is
-	if band != nil {
-		lines++
-	}
-	if !payback.Defined {
-		lines++
-	}
 	if bands != nil {
 		for _, b := range bands.NetCashFlow {
 			lo, hi = math.Min(lo, b.P5), math.Max(hi, b.P95)
 		}
 	}
-	// The top plot has less than half the figure's height for its data:
-	// its title takes two lines.
-	headroom(top, lo, hi, lines, 0.4)
+	top.Y.Min = math.Min(top.Y.Min, lo)
 	if payback.Defined && payback.Value > 0 {
 		x := payback.Value - 0.5 // the boundary after the payback period
 		label := st.t(msgPayback, st.count(int(payback.Value)))
 		if st.vline(top, x, lo, hi, purple) != nil {
-			st.labels(top, plotter.XYs{{X: x, Y: hi}}, []string{label}, 3, 9)
+			// The note goes beside the line, above the bars under it,
+			// which are low where a cohort pays back, and under the
+			// legend.
+			st.sideNote(top, x, label, mb, sb)
 		}
 		// Below, a shorter mark at the same period: the legend of the
 		// trials and the baseline sits above it, in the corner the curve
@@ -110,5 +103,8 @@ func (st *style) cashFlow() [][]*plot.Plot {
 	} else if !payback.Defined {
 		top.Legend.Add(st.t(msgNoPayback))
 	}
+	// Room above the data for the legend, as high as it is drawn, and for
+	// the payback note under it where it needs it (Figure.makeRoom).
+	st.placer(top).keepAbove(hi, st.pt(4), hi+0.05*(hi-lo), true)
 	return [][]*plot.Plot{{top}, {bottom}}
 }

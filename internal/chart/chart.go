@@ -136,6 +136,10 @@ type Figure struct {
 	// many it has: rows lower than their names overlap (rowsThatFit).
 	fewerRows func(n int)
 	rowsShown int
+	// notes are the notes beside lines (sidenote.go); columns where the
+	// bars of bar charts went, after Draw.
+	notes   []*sideNote
+	columns []vg.Rectangle
 }
 
 type dataArea struct {
@@ -176,7 +180,7 @@ func Build(k Kind, in *Input, size Size) (*Figure, error) {
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", k)
 	}
-	f := &Figure{kind: k, rows: rows, size: size, bars: st.barCharts}
+	f := &Figure{kind: k, rows: rows, size: size, bars: st.barCharts, notes: st.notes}
 	for _, row := range rows {
 		for _, p := range row {
 			if lp := st.placers[p]; lp != nil {
@@ -198,8 +202,17 @@ func (f *Figure) Draw(c draw.Canvas) {
 	c.Fill(c.Rectangle.Path())
 	f.data = f.data[:0]
 	f.outside = f.outside[:0]
+	f.columns = f.columns[:0]
 	for _, lp := range f.placers {
 		lp.fixed = false
+		// Laid out from the same start each time: the y axis's top
+		// moves its ticks, and so the plot's axes.
+		if r := lp.below; r != nil {
+			if !r.asked {
+				r.left, r.asked = lp.plot.Legend.Left, true
+			}
+			lp.plot.Y.Max, lp.plot.Legend.Top, lp.plot.Legend.Left = r.least, true, r.left
+		}
 	}
 	if f.layout != nil {
 		f.layout(f, c)
@@ -219,6 +232,8 @@ func (f *Figure) Draw(c draw.Canvas) {
 		f.fewerRows(n)
 		grid, canvases, column = f.arrange(c)
 	}
+	f.legendsAbove(grid, canvases, column)
+	defer f.restoreTitles()
 	f.makeRoom(grid, canvases, column)
 	for i, row := range grid {
 		for j, p := range row {
@@ -463,8 +478,9 @@ func tiltTicks(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 
 // wrapTitles breaks each line of the titles of the plots in grid wider
 // than its canvas into lines that fit (side by side, a plot's title has
-// half the width: it was clipped at the figure's edge), and reports
-// whether it broke any.
+// half the width: it was clipped at the figure's edge), or leaves off its
+// bracketed ending when that is enough (unbracketed), and reports
+// whether it changed any.
 func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 	wrapped := false
 	for i, row := range grid {
@@ -473,7 +489,12 @@ func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 			var out []string
 			changed := false
 			for _, line := range strings.Split(t.Text, "\n") {
-				lines := wrapText(line, t.TextStyle, canvases[i][j].Size().X)
+				limit := canvases[i][j].Size().X
+				if short := unbracketed(line); short != line && t.TextStyle.Width(line) > limit && t.TextStyle.Width(short) <= limit {
+					out, changed = append(out, short), true
+					continue
+				}
+				lines := wrapText(line, t.TextStyle, limit)
 				changed = changed || len(lines) > 1
 				out = append(out, lines...)
 			}
@@ -483,6 +504,20 @@ func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 		}
 	}
 	return wrapped
+}
+
+// unbracketed returns s without its bracketed ending, "Cumulative
+// discounted cash flow" for "Cumulative discounted cash flow (customer
+// equity to date)": a title's aside, left off where the room is small
+// rather than wrapped onto a line more (a stacked plot's data area is
+// short already); s if it has none.
+func unbracketed(s string) string {
+	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if i := strings.LastIndex(s, b[0]); i > 0 && strings.HasSuffix(s, b[1]) {
+			return strings.TrimSpace(s[:i])
+		}
+	}
+	return s
 }
 
 // wrapText breaks s, when it has one line wider than limit in sty, into
@@ -607,6 +642,7 @@ func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
 		}
 	}
 	p.Draw(c)
+	f.addColumns(p, c)
 	dc := p.DataCanvas(c)
 	f.data = append(f.data, dataArea{rect: dc.Rectangle, xMin: p.X.Min, xMax: p.X.Max})
 }

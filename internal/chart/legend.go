@@ -40,6 +40,9 @@ type legendPlacer struct {
 	// long label under the axis makes much more than the axis's padding.
 	frame    vg.Point
 	hasFrame bool
+	// above, when above 0, is the room the legend has above the data
+	// area, under the title (Figure.legendsAbove): it is drawn there.
+	above vg.Length
 }
 
 // legendRoom is the data a legend in a top corner must clear (keepAbove).
@@ -47,6 +50,10 @@ type legendRoom struct {
 	top   float64   // the highest data, in data units
 	gap   vg.Length // and the room kept above it
 	least float64   // the y axis's top without a legend in the data area
+	under bool      // clear only the data under the legend (keepAbove)
+	// left is the corner the chart asked for (its Legend.Left when first
+	// drawn: makeRoom and the placer change it).
+	left, asked bool
 }
 
 // corners in the order tried after the chart's own: top left, top right,
@@ -68,6 +75,16 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	size := p.Legend.Rectangle(c).Size()
 	if size.X <= 0 || size.Y <= 0 {
 		lp.drawn = false
+		return
+	}
+	if lp.above > 0 && lp.hasFrame {
+		// Right-aligned with the data area, in the room above it: its
+		// bottom the gap above the frame's top.
+		p.Legend.Top, p.Legend.Left = true, false
+		p.Legend.XOffs, p.Legend.YOffs = c.Max.X-lp.frame.X, lp.above
+		right, top := c.Max.X, lp.frame.Y+lp.above
+		lp.rect = vg.Rectangle{Min: vg.Point{X: right - size.X, Y: top - size.Y}, Max: vg.Point{X: right, Y: top}}
+		lp.drawn, lp.covered = true, 0
 		return
 	}
 	// The legend is drawn in the plot's area without the axes' padding:
@@ -181,73 +198,6 @@ func (lp *legendPlacer) addBar(x0, y0, x1, y1 float64) {
 	lp.bars = append(lp.bars, vg.Rectangle{
 		Min: vg.Point{X: vg.Length(min(x0, x1)), Y: vg.Length(min(y0, y1))},
 		Max: vg.Point{X: vg.Length(max(x0, x1)), Y: vg.Length(max(y0, y1))}})
-}
-
-// keepAbove asks for room above y = top for the legend in a top corner,
-// gap more; least is the y axis's top when the legend is elsewhere.
-func (lp *legendPlacer) keepAbove(top float64, gap vg.Length, least float64) {
-	lp.below = &legendRoom{top: top, gap: gap, least: least}
-}
-
-// maxHeadroom is the largest share of its data area's height a plot
-// gives its legend above the data (keepAbove); a taller legend takes a
-// corner as it finds one.
-const maxHeadroom = 0.5
-
-// makeRoom sets the y axis's top of each plot of grid (in canvases) that
-// asked for room for its legend (keepAbove): high enough that the legend,
-// as high as it is drawn, clears the data in a top corner; beside the
-// plots (column), it needs none. The legend's height is in points and the
-// axis in data units, so the room is known only once laid out: a fixed
-// share of rows was too little at large text (the tornado's legend sat
-// over its longest bar).
-func (f *Figure) makeRoom(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) {
-	for i, row := range grid {
-		for j, p := range row {
-			lp := f.placer(p)
-			if lp == nil || lp.below == nil {
-				continue
-			}
-			r := lp.below
-			p.Y.Max = r.least
-			if column > 0 {
-				continue
-			}
-			dc := p.DataCanvas(canvases[i][j])
-			// The placer's rectangle: the legend and the axis's padding
-			// (legendPlacer.Plot), down from the data area's top.
-			k := float64((p.Legend.Rectangle(dc).Size().Y + p.Y.Padding + r.gap) / dc.Size().Y)
-			if k <= 0 || k > maxHeadroom {
-				continue
-			}
-			// top at 1−k of the axis: (top − Min) / (Max − Min) = 1 − k.
-			p.Y.Max = max(r.least, p.Y.Min+(r.top-p.Y.Min)/(1-k))
-		}
-	}
-}
-
-// minRows is the fewest rows rowsThatFit asks for.
-const minRows = 3
-
-// rowLines is a row's least height, in lines of its name: names closer
-// overlap.
-const rowLines = 1.15
-
-// rowsThatFit returns how many rows of names the figure's one plot (in
-// grid, laid out in canvases) has room for, each rowLines of its name
-// high, below the room its legend takes above them (makeRoom); at least
-// minRows. Large text in a short chart drew twenty names in the height
-// of six, one over another.
-func (f *Figure) rowsThatFit(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) int {
-	p := grid[0][0]
-	dc := p.DataCanvas(canvases[0][0])
-	room := dc.Size().Y
-	if lp := f.placer(p); column == 0 && lp != nil && lp.below != nil {
-		room -= p.Legend.Rectangle(dc).Size().Y + p.Y.Padding + lp.below.gap
-	}
-	// The axis spans the rows and 0.2 of one more (tornado.go).
-	n := int(float64(room/(rowLines*p.Y.Tick.Label.Height("Ag"))) - 0.2)
-	return max(n, minRows)
 }
 
 // overlap reports whether a and b share some area.

@@ -70,6 +70,7 @@ type style struct {
 	width   vg.Length // the figure's width
 	// barCharts are the bar charts of each plot (addBars).
 	barCharts map[*plot.Plot][]sizedBars
+	notes     []*sideNote // the notes beside lines (sideNote)
 }
 
 func newStyle(in *Input, size Size) *style {

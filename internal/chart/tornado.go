@@ -125,7 +125,7 @@ func (t *Tornado) plots(st *style) [][]*plot.Plot {
 	// made as the figure is laid out, from its height (Figure.makeRoom),
 	// over the base line's top and the top bar's value label.
 	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3
-	st.placer(p).keepAbove(float64(n)-0.5, st.pt(4), p.Y.Max)
+	st.placer(p).keepAbove(float64(n)-0.5, st.pt(4), p.Y.Max, false)
 	st.line(p, []float64{base, base}, []float64{-0.5, float64(n) - 0.5}, black, 1, false)
 	p.Y.Tick.Marker = rowTicks(names)
 	p.Y.Tick.Label.Font = st.font(9)
