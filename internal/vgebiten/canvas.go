@@ -40,6 +40,8 @@ type Canvas struct {
 	textures    []*ebiten.Image // images drawn since Reset, freed at the next
 	mask        *ebiten.Image   // for translucent paths and fills too large for one drawing call
 	stencilOnly bool            // fill every outline with the stencil (tests)
+	ground      ground          // what the image holds already
+	glyphAt     []ebiten.GeoM   // where FillString draws each glyph
 }
 
 // state is what Push saves and Pop restores.
@@ -69,6 +71,7 @@ func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	c.base.Translate(float64(min.X), float64(min.Y)+float64(h)*ppp)
 	c.stack = c.stack[:0]
 	c.st = state{m: c.base, width: 1, colour: color.Black}
+	c.ground.clear, c.ground.known = false, false // dst as it is: what it holds is not known
 	if c.faces == nil {
 		c.faces = map[faceKey]*text.GoTextFace{}
 	}

@@ -19,6 +19,11 @@
 //     path covers another region, so the canvas draws without it and
 //     Supersampled draws a whole chart at 2× once and halves it.
 //
+// A software GPU (SwiftShader, llvmpipe) pays for every pixel a drawing
+// call covers: the canvas does not paint what the image holds already
+// (ground.go: a chart's image is not cleared under its white background,
+// and a plot's white background over untouched white is left out).
+//
 // Line caps are butt and joins round, as gonum/plot's PNG canvas (vgimg)
 // draws them, so the planner's chart and the PNG file look alike.
 //

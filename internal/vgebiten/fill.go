@@ -27,9 +27,10 @@ func (c *Canvas) Fill(path vg.Path) {
 	}
 	c.flatten(&c.flat, path)
 	n := len(c.flat.pts)
-	if n < 3 {
+	if n < 3 || c.fillGround(c.st.colour) {
 		return
 	}
+	c.paint(c.flat.bounds(1))
 	if n >= maxVertices {
 		c.fillLarge()
 		return

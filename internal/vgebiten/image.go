@@ -3,6 +3,7 @@ package vgebiten
 import (
 	"image"
 	"image/draw"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/plot/vg"
@@ -37,5 +38,18 @@ func (c *Canvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	op.GeoM.Translate(float64(rect.Min.X), float64(rect.Max.Y))
 	op.GeoM.Concat(c.st.m)
 	op.Filter = ebiten.FilterLinear
+	c.paint(geoBounds(&op.GeoM, float64(w), float64(h)))
 	c.dst.DrawImage(t.SubImage(image.Rect(1, 1, w+1, h+1)).(*ebiten.Image), &op)
+}
+
+// geoBounds returns the pixels a w×h image drawn through m covers, with a
+// pixel of margin.
+func geoBounds(m *ebiten.GeoM, w, h float64) image.Rectangle {
+	x0, y0 := m.Apply(0, 0)
+	x1, y1 := x0, y0
+	for _, p := range [3][2]float64{{w, 0}, {0, h}, {w, h}} {
+		x, y := m.Apply(p[0], p[1])
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+	}
+	return image.Rect(int(math.Floor(x0))-1, int(math.Floor(y0))-1, int(math.Ceil(x1))+1, int(math.Ceil(y1))+1)
 }

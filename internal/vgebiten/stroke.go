@@ -66,6 +66,11 @@ func (t *triangles) draw(dst *ebiten.Image, clr color.Color, rule ebiten.FillRul
 		v.SrcX, v.SrcY = 1.5, 1.5
 		v.ColorR, v.ColorG, v.ColorB, v.ColorA = float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff
 	}
+	// Sampled at the nearest pixel, not linearly as the glyphs are
+	// (FillString): ebiten would then merge paths and text into one or two
+	// drawing calls a chart, but SwiftShader's bilinear sampling of every
+	// pixel of the fills cost more than the calls saved (a chart's wait
+	// for the GPU 10–100% longer in the browser; docs/benchmarks.md).
 	t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: rule}
 	dst.DrawTriangles(t.vs, t.is, white(), &t.op)
 	t.vs, t.is = t.vs[:0], t.is[:0]
@@ -101,9 +106,9 @@ func (c *Canvas) Stroke(path vg.Path) {
 	// its colour, so that where its pieces overlap (joins, crossings) it
 	// is painted once.
 	dst, clr := c.dst, c.st.colour
-	var area image.Rectangle
+	area := lines.bounds(float64(c.st.width)*k/2 + 1)
+	c.paint(area)
 	if !opaque(clr) {
-		area = lines.bounds(float64(c.st.width)*k/2 + 1)
 		dst, clr = c.beginMask(area), color.White
 	}
 	rule := ebiten.FillRuleFillAll

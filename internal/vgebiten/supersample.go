@@ -45,9 +45,10 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 			s.hi.Deallocate()
 			s.hi = nil
 		}
-		s.img.Clear()
 		s.Canvas.Reset(s.img, wpt, hpt, ppp)
+		s.Canvas.clearFirst()
 		draw(&s.Canvas)
+		s.Canvas.finish()
 		return s.img
 	}
 	if s.hi == nil || s.hi.Bounds().Dx() != 2*w || s.hi.Bounds().Dy() != 2*h {
@@ -56,9 +57,10 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 		}
 		s.hi = newTarget(2*w, 2*h)
 	}
-	s.hi.Clear()
 	s.Canvas.Reset(s.hi, wpt, hpt, 2*ppp)
+	s.Canvas.clearFirst()
 	draw(&s.Canvas)
+	s.Canvas.finish()
 	s.op.GeoM.Reset()
 	s.op.GeoM.Scale(0.5, 0.5)
 	s.op.Filter = ebiten.FilterLinear

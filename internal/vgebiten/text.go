@@ -1,6 +1,7 @@
 package vgebiten
 
 import (
+	"image"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -63,23 +64,36 @@ func (c *Canvas) FillString(f font.Face, pt vg.Point, s string) {
 	// the nearest pixel would move a glyph by up to half a pixel).
 	op.Filter = ebiten.FilterLinear
 	op.DisableMipmaps = true
+	// Where each glyph goes, and the bounds of them all, noted before any
+	// is drawn.
 	pen := 0
+	c.glyphAt = c.glyphAt[:0]
+	var area image.Rectangle
 	for _, gl := range c.glyphs {
 		for pen+1 < len(c.pen) && c.pen[pen+1].at <= gl.StartIndexInBytes {
 			pen++
 		}
+		var at ebiten.GeoM
+		if gl.Image != nil {
+			x := gl.X - gl.OriginX
+			if pen < len(c.pen) && c.pen[pen].at == gl.StartIndexInBytes {
+				x += c.pen[pen].x
+			} else {
+				x += gl.OriginX
+			}
+			at.Translate(x, gl.Y)
+			at.Concat(toDevice)
+			b := gl.Image.Bounds()
+			area = area.Union(geoBounds(&at, float64(b.Dx()), float64(b.Dy())))
+		}
+		c.glyphAt = append(c.glyphAt, at)
+	}
+	c.paint(area)
+	for i, gl := range c.glyphs {
 		if gl.Image == nil {
 			continue
 		}
-		x := gl.X - gl.OriginX
-		if pen < len(c.pen) && c.pen[pen].at == gl.StartIndexInBytes {
-			x += c.pen[pen].x
-		} else {
-			x += gl.OriginX
-		}
-		op.GeoM.Reset()
-		op.GeoM.Translate(x, gl.Y)
-		op.GeoM.Concat(toDevice)
+		op.GeoM = c.glyphAt[i]
 		c.dst.DrawImage(gl.Image, op)
 	}
 }
