@@ -43,6 +43,9 @@ type Stats struct {
 	// legends), its drawing calls issued, and the wait for the GPU to
 	// finish them (0 unless the platform waits: window.clvlabSync).
 	LastChartBuildMs, LastChartDrawMs, LastChartGPUMs float64
+	// Charts counts the charts drawn: a tab that shows none (the Plans
+	// table) leaves it, and the figures above, as they were.
+	Charts int
 	// LastMonteCarloMs is the last background run of the trials.
 	LastMonteCarloMs float64
 	// StartFontMs and StartScenarioMs are what New spent making the text
@@ -112,7 +115,7 @@ type App struct {
 	chartImg   *ebiten.Image // the chart, kept until what it shows changes
 	chartRect  image.Rectangle
 	charts     vgebiten.Supersampled // draws the chart on the GPU
-	chartPixel [4]byte               // read back to time the GPU's work
+	gpu        gpuWait               // to time the GPU's work
 	hover      int                   // period under the mouse, or −1
 	hoverKey   chartKey              // the chart the hover values were read from
 	hoverLines []string

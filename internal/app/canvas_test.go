@@ -177,7 +177,8 @@ func writePNG(t *testing.T, path string, img image.Image) {
 // BenchmarkTabChart measures drawing each tab's chart at the size it has
 // in a 1280×800 window: build the figure, draw it on the GPU into the kept
 // image, anti-aliased (x2: drawn at twice the pixels each way and halved)
-// or not (x1), and wait for the GPU (reading a pixel back).
+// or not (x1), and wait for the GPU (gpuWait: a pixel copied out and read
+// back).
 func BenchmarkTabChart(b *testing.B) {
 	a, err := New("", nil, "")
 	if err != nil {
@@ -191,7 +192,7 @@ func BenchmarkTabChart(b *testing.B) {
 	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
 	var s vgebiten.Supersampled
 	s.Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
-	pixel := make([]byte, 4)
+	var gpu gpuWait
 	for tab := range numTabs {
 		app := a
 		if tab == tabOptimum {
@@ -207,7 +208,7 @@ func BenchmarkTabChart(b *testing.B) {
 							b.Fatal(err)
 						}
 						img := s.Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
-						img.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(pixel)
+						gpu.wait(img)
 					}
 				})
 			})

@@ -733,9 +733,10 @@ func (a *App) renderChart(cr image.Rectangle) {
 	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
 	drawn := time.Now()
 	if sync {
-		a.chartImg.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(a.chartPixel[:])
+		a.gpu.wait(a.chartImg)
 	}
 	a.chartFig, a.chartRect, a.chartKey = fig, cr, key
+	a.stats.Charts++
 	end := time.Now()
 	a.stats.LastRenderMs = ms(end.Sub(start))
 	a.stats.LastChartBuildMs, a.stats.LastChartDrawMs, a.stats.LastChartGPUMs = ms(built.Sub(start)), ms(drawn.Sub(built)), ms(end.Sub(drawn))

@@ -248,6 +248,7 @@ func (b *browser) publish() {
 	o.Set("lastChartBuildMs", a.stats.LastChartBuildMs)
 	o.Set("lastChartDrawMs", a.stats.LastChartDrawMs)
 	o.Set("lastChartGPUMs", a.stats.LastChartGPUMs)
+	o.Set("charts", a.stats.Charts)
 	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
 	o.Set("lastSliceMs", a.stats.LastSliceMs)
 	o.Set("longestSliceMs", a.stats.LongestSliceMs)
