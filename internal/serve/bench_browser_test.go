@@ -167,28 +167,28 @@ func TestBenchBrowser(t *testing.T) {
 		tabs := int(b.eval(`Object.keys(window.clvlab.widgets).filter(k => k.startsWith("tab:")).length`))
 		for tab := range tabs {
 			b.markLong()
-			charts := b.eval(`window.clvlab.charts ?? -1`) // -1: a page from before the count
 			b.clickWidget(fmt.Sprintf("tab:%d", tab), 0.5)
 			if !b.try(fmt.Sprintf(`window.clvlab.tab === %d`, tab)) {
 				row = append(row, fmt.Sprintf("%d: click missed", tab))
 				continue
 			}
 			b.settle()
-			if charts >= 0 && b.eval(`window.clvlab.charts`) == charts {
-				// No chart drawn (the Plans tab's table): lastRenderMs
-				// still holds the last tab's.
-				row = append(row, fmt.Sprintf("%d: no chart", tab))
-				continue
-			}
 			sw := b.eval(`window.clvlab.lastRenderMs`)
 			// A change on this tab: a click on the slider's track.
 			before := b.evalString(`window.clvlab.fragment`)
+			charts := b.eval(`window.clvlab.charts ?? -1`) // -1: a page from before the count
 			b.clickWidget(slider, []float64{0.15, 0.25}[tab%2])
 			if !b.try(fmt.Sprintf(`window.clvlab.fragment !== %q`, before)) {
 				row = append(row, fmt.Sprintf("%d: %.0f/change missed", tab, sw))
 				continue
 			}
 			b.settle()
+			if charts >= 0 && b.eval(`window.clvlab.charts`) == charts {
+				// The change drew no chart (the Plans tab shows a table):
+				// lastRenderMs still holds the last tab's.
+				row = append(row, fmt.Sprintf("%d: no chart", tab))
+				continue
+			}
 			ch := b.eval(`window.clvlab.lastRenderMs`)
 			worst, blocked = max(worst, ch), max(blocked, b.longest())
 			row = append(row, fmt.Sprintf("%d: %.0f/%.0f", tab, sw, ch))
