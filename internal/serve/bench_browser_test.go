@@ -196,7 +196,8 @@ func TestBenchBrowser(t *testing.T) {
 				b.eval(`window.clvlab.lastChartDrawMs || 0`), b.eval(`window.clvlab.lastChartGPUMs || 0`)))
 		}
 		r.add(fmt.Sprintf("chart redraw %d×%d, per tab (switch/change, ms)", size[0], size[1]),
-			fmt.Sprintf("worst change %.0f ms; %s; page blocked at most %.0f ms", worst, strings.Join(row, ", "), blocked))
+			fmt.Sprintf("worst change %.0f ms; %s; page blocked at most %.0f ms; charts drawn at ×%.0f", worst, strings.Join(row, ", "), blocked,
+				b.eval(`window.clvlab.supersample`)))
 		r.add(fmt.Sprintf("… the change split: build/draw calls/GPU wait, ms (%d×%d)", size[0], size[1]), strings.Join(split, ", "))
 	}
 	b.viewport(1280, 800)
