@@ -46,8 +46,12 @@ type Stats struct {
 	// Charts counts the charts drawn: a tab that shows none (the Plans
 	// table) leaves it, and the figures above, as they were.
 	Charts int
-	// LastMonteCarloMs is the last background run of the trials.
-	LastMonteCarloMs float64
+	// LastMonteCarloMs is the time from the input that asked for trials
+	// (the trials button, a lever let go) to the end of the frame that
+	// shows their bands, painted (its GPU work is the platform's: the
+	// browser bench times that from outside); LastTrialsMs the part of it
+	// until the bands were computed.
+	LastMonteCarloMs, LastTrialsMs float64
 	// StartFontMs and StartScenarioMs are what New spent making the text
 	// font and loading the scenario; of the latter, StartParseMs read the
 	// shown scenario, StartPlanMs made its planner (the first
@@ -121,9 +125,13 @@ type App struct {
 	hoverLines []string
 	moves      moves // a mouse move over the chart without a layout (hover.go)
 
-	paint      painter
-	clips      map[image.Rectangle]*ebiten.Image
-	clipScreen *ebiten.Image
+	paint painter
+	clips map[image.Rectangle]*ebiten.Image
+	// screenShown is what the screen shows, areas what the next paint
+	// covers (damage.go).
+	screenShown shown
+	areas       []image.Rectangle
+	clipScreen  *ebiten.Image
 
 	shot     string // -screenshot file, saved after the first frame
 	shotErr  error
@@ -137,9 +145,13 @@ type App struct {
 	sliced        bool          // trials run in slices on one goroutine that yields to the page (browser)
 	mcRun         *mcRun        // the run in slices in progress
 	sliceTrials   int           // fixed trials per slice (tests); 0 runs sliceTime
+	firstSlice    time.Duration // a first slice run at once, in the frame that starts the run (mcRun.run); 0: none
 	progressEvery time.Duration // how often a run in slices shows its progress (tests); 0 is progressEvery
 	bands         *uncertainty.Bands
 	bandsKey      string
+	rowOn         bool      // the trials' row is laid out (trialsRowOn)
+	inputSince    time.Time // when the input of this frame's layout came (zero: none)
+	bandsAsked    time.Time // when the input came that asked for the bands to show next (zero: none)
 
 	stats    Stats
 	platform platform
@@ -225,7 +237,7 @@ func (a *App) load(s *scenarios.Scenario, preset string) error {
 	if first {
 		a.stats.StartPlanMs, a.stats.StartStoreMs = a.stats.LastRecomputeMs, ms(time.Since(start))
 	}
-	a.bands, a.bandsKey, a.mcStarted = nil, "", ""
+	a.bands, a.bandsKey, a.mcStarted, a.rowOn = nil, "", "", false
 	a.teach.lesson = lessonState{} // a lesson is about its own scenario (openLesson opens it after loading that)
 	return nil
 }
@@ -299,6 +311,7 @@ func (a *App) fontChanged() error {
 		delete(a.paint.texts, k)
 	}
 	a.chartKey, a.hoverKey, a.stale = chartKey{}, chartKey{}, true
+	a.repaintAll() // the same texts, drawn with another font
 	return nil
 }
 
@@ -367,7 +380,7 @@ func (a *App) Fragment() string {
 func (a *App) chartInput() *chart.Input {
 	in := chart.NewInput(a.p.Scenario(), a.p.Runs(a.lang), a.lang)
 	in.Current, in.Overlay = len(in.Runs)-1, true // the baseline, the compared plans, the current values
-	in.Runs[in.Current].Bands = a.currentBands()
+	in.Runs[in.Current].Bands = a.shownBands()
 	return in
 }
 

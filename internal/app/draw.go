@@ -29,13 +29,35 @@ func (a *App) Draw(screen *ebiten.Image) {
 	a.dirty = false
 	a.stats.Frames++
 	start := time.Now()
-	a.platform.publish()
 	a.paint.frame++
-	// A mouse move over the chart that changed only the crosshair
-	// (moveCrosshair) paints the chart's rectangle alone: what the frame
-	// would paint there, clipped to it.
-	area := a.moves.paint
-	a.moves.paint = image.Rectangle{}
+	// Only where the frame differs from what the screen shows is painted
+	// again (damage): a crosshair's move paints the chart's rectangle, a
+	// button's hover the button.
+	areas, all := a.damage(screen)
+	if all {
+		a.paintArea(screen, image.Rectangle{})
+		areas = nil
+	}
+	for _, r := range areas {
+		a.paintArea(screen, r)
+	}
+	a.painted(screen, areas)
+	a.paint.evict()
+	a.stats.LastPaintMs = ms(time.Since(start)) // the GPU's share shows in the next frame's time, not here
+	if !a.bandsAsked.IsZero() && a.currentBands() != nil {
+		// This frame shows the bands asked for: from the click to here.
+		a.stats.LastMonteCarloMs, a.bandsAsked = ms(time.Since(a.bandsAsked)), time.Time{}
+	}
+	a.platform.publish() // after the paint: what it says is on screen is painted
+	if a.shot != "" && (a.chartImg != nil || a.tab == tabPlans) && (a.trials == 0 || a.currentBands() != nil) {
+		a.screenshot(screen)
+	}
+}
+
+// paintArea paints the frame into area of screen (all of it when area is
+// empty): the background, the chart image, and the ops that reach into
+// area, clipped to it.
+func (a *App) paintArea(screen *ebiten.Image, area image.Rectangle) {
 	base := screen
 	if area.Empty() {
 		screen.Fill(opaqueWhite)
@@ -43,7 +65,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 		base = a.clip(screen, area)
 		a.paint.rect(base, float64(area.Min.X), float64(area.Min.Y), float64(area.Dx()), float64(area.Dy()), 0, white)
 	}
-	if a.chartImg != nil && (a.tab != tabPlans || a.dataFit != nil && a.dataFit.open) { // the Plans tab draws a table instead
+	if ch := a.chartShown(); ch.on && (area.Empty() || ch.rect.Overlaps(area)) {
 		a.paint.op.GeoM.Reset()
 		a.paint.op.ColorScale.Reset()
 		a.paint.op.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))
@@ -67,7 +89,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 			}
 			continue
 		}
-		if dst == nil || !area.Empty() && !opBounds(op).Overlaps(area) {
+		if dst == nil || !area.Empty() && !a.paintBounds(op).Overlaps(area) {
 			continue
 		}
 		switch op.Kind {
@@ -87,11 +109,6 @@ func (a *App) Draw(screen *ebiten.Image) {
 		case ui.OpText:
 			a.drawText(dst, op)
 		}
-	}
-	a.paint.evict()
-	a.stats.LastPaintMs = ms(time.Since(start)) // the GPU's share shows in the next frame's time, not here
-	if a.shot != "" && (a.chartImg != nil || a.tab == tabPlans) && (a.trials == 0 || a.currentBands() != nil) {
-		a.screenshot(screen)
 	}
 }
 

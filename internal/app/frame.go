@@ -51,6 +51,8 @@ func (a *App) prepare() {
 	if !a.input.any && !a.stale {
 		return
 	}
+	a.inputSince = time.Time{}
+	a.inputSince = a.input.since
 	in, undo, redo := a.input.take()
 	a.undo, a.redo = undo, redo
 	start := time.Now()
@@ -125,7 +127,7 @@ func (a *App) frame(in ui.Input) {
 	if a.moveCrosshair(in) {
 		return // the mouse moved over the chart, and nothing else happened
 	}
-	a.moves.laid, a.moves.paint = false, image.Rectangle{}
+	a.moves.laid = false
 	a.stale = false
 	m := a.metrics()
 	c := &a.ui
@@ -642,7 +644,7 @@ func (a *App) tabsAndChart(m metrics) {
 	c := &a.ui
 	x0 := m.panel + m.pad
 	y0 := a.kpiBottom(m) + m.pad/2
-	if a.trials > 0 && !a.teach.projector { // the trials' summary: in the KPI strip's last row, or a row of its own under it
+	if a.trialsRowOn() && !a.teach.projector { // the trials' summary: in the KPI strip's last row, or a row of its own under it
 		if r := a.trialsRect(m); !r.Empty() {
 			a.trialsRow(m, r)
 		} else {
@@ -701,7 +703,7 @@ func (a *App) tabLabels() []string {
 // renderChart builds and draws the visible chart into the chart image if
 // what it shows changed.
 func (a *App) renderChart(cr image.Rectangle) {
-	key := chartKey{a.p, a.p.Version(), a.p.PlansVersion(), a.currentBands(), a.what.optimum, a.tab, a.lang, cr, a.big}
+	key := chartKey{a.p, a.p.Version(), a.p.PlansVersion(), a.shownBands(), a.what.optimum, a.tab, a.lang, cr, a.big}
 	if key == a.chartKey {
 		return
 	}
@@ -843,10 +845,19 @@ func (a *App) pickerRect(m metrics) image.Rectangle {
 	return image.Rect(m.pad, m.bar, m.pad+width, m.bar+(n+2)*(m.line+m.pad/2)+m.pad)
 }
 
-// trialsLabel names the trials button's setting.
+// trialsLabel names the trials button's setting; while the trials of the
+// values shown run, it says how far they got (in slices, the browser) or
+// that they run (until the trials' row is laid out).
 func (a *App) trialsLabel() string {
-	if a.trials == 0 {
+	switch {
+	case a.trials == 0:
 		return a.t("trials off")
+	case a.currentBands() != nil:
+		return fmt.Sprintf("%s %d", a.t("trials"), a.trials)
+	case a.mcRun != nil && a.mcRun.shows.Load() > 0: // running in slices: their progress, once it is shown
+		return fmt.Sprintf(a.t("trials so far"), a.mcRun.shows.Load(), a.mcRun.trials)
+	case !a.trialsRowOn():
+		return fmt.Sprintf("%s %d…", a.t("trials"), a.trials) // running on goroutines
 	}
-	return fmt.Sprintf("%s %d", a.t("trials"), a.trials)
+	return fmt.Sprintf("%s %d", a.t("trials"), a.trials) // the row says they run
 }

@@ -29,8 +29,7 @@ type moves struct {
 	read       []bool            // whether lines[period] was read
 	legend     []image.Rectangle // the chart's legends (chart.Figure.Legends)
 	legendRead bool
-	count      int             // mouse moves handled without a layout, for tests
-	paint      image.Rectangle // what the next paint must cover: the chart's rectangle after a move, else (empty) all
+	count      int // mouse moves handled without a layout, for tests
 }
 
 // layCrosshair lays the crosshair out for the frame's mouse (as the
@@ -84,17 +83,8 @@ func (a *App) moveCrosshair(in ui.Input) bool {
 	if slices.Equal(ops, frame) {
 		return true
 	}
-	// Only the chart's rectangle is painted again if the old crosshair
-	// and the new one lie within it, and no paint of the whole frame is
-	// due.
-	within := !a.dirty || mv.paint == mv.cr
-	for i := range ops {
-		within = within && opBounds(&ops[i]).In(mv.cr) && opBounds(&frame[i]).In(mv.cr)
-	}
-	mv.paint = image.Rectangle{}
-	if within {
-		mv.paint = mv.cr
-	}
+	// The paint covers where the ops changed (damage): the chart's
+	// rectangle when the old crosshair and the new lie within it.
 	copy(frame, ops)
 	a.dirty = true
 	return true

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -130,6 +131,7 @@ type pending struct {
 	any        bool        // something to run the widgets for
 	pressAt    image.Point // where the pending press happened
 	afterPress bool        // the pointer moved, or was released, after it
+	since      time.Time   // when the first of it came (the tick that read it)
 }
 
 // add merges a tick's sample.
@@ -149,6 +151,9 @@ func (p *pending) add(s *sample) {
 	in.Keys = append(in.Keys, s.keys...)
 	in.Chars = append(in.Chars, s.chars...)
 	p.undo, p.redo = p.undo || s.undo, p.redo || s.redo
+	if !p.any {
+		p.since = time.Now()
+	}
 	p.any = true
 }
 

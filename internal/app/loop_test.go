@@ -323,9 +323,10 @@ func (p *turns) turn(r *mcRun) bool {
 
 // TestTrialsInSlices: in the browser's mode the trials run on a goroutine
 // in slices of the budget, yielding before each and before the bands; the
-// app lays out their progress, stays idle meanwhile (the run wakes the
-// page once, for the bands: a run shorter than progressEvery shows no
-// progress frames), and the bands are those of a run in one go.
+// app stays idle meanwhile (the run wakes the page once, for the bands: a
+// run shorter than progressEvery shows no progress, and frames drawn
+// meanwhile say only that it runs), and the bands are those of a run in
+// one go.
 func TestTrialsInSlices(t *testing.T) {
 	a, screen, src := scripted(t)
 	p := withTurns(a)
@@ -334,7 +335,7 @@ func TestTrialsInSlices(t *testing.T) {
 	runFrame(a, screen, src)                                         // starts the run
 	r := a.mcRun
 	p.started(t, r)
-	done, slices, shown := int64(0), 0, 0
+	done, slices := int64(0), 0
 	for p.turn(r) {
 		slices++
 		if n := r.done.Load() - done; n > 30 || n < 0 {
@@ -342,15 +343,12 @@ func TestTrialsInSlices(t *testing.T) {
 		}
 		done = r.done.Load()
 		runFrame(a, screen, src)
-		if a.mcRun != nil && a.drew(fmt.Sprintf("%d of 200", done)) {
-			shown++
+		if a.mcRun != nil && (a.drew(" of 200") || !a.drew(a.t("trials")+" 200…")) {
+			t.Errorf("after %d trials a frame shows progress before the run woke the page for it: %q", done, a.trialsLabel())
 		}
 		if slices > 20 {
 			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
 		}
-	}
-	if shown == 0 {
-		t.Error("the progress was never shown")
 	}
 	if slices != 7 { // ⌈200 / 30⌉; the last turn makes the bands
 		t.Errorf("200 trials took %d slices, want 7", slices)
@@ -398,12 +396,22 @@ func TestTrialsProgress(t *testing.T) {
 	runFrame(a, screen, src)
 	r := a.mcRun
 	p.started(t, r)
-	slices := 0
+	slices, shown := 0, 0
 	for p.turn(r) {
 		slices++
 		if slices > 20 {
 			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
 		}
+		runFrame(a, screen, src)
+		if d := r.done.Load(); a.mcRun != nil && d < 200 {
+			if !a.drew(fmt.Sprintf("%d of 200", d)) {
+				t.Errorf("after a wake for progress at %d trials the frame does not show it: %q", d, a.trialsLabel())
+			}
+			shown++
+		}
+	}
+	if shown == 0 {
+		t.Error("the progress was never shown")
 	}
 	// ⌈200 / 30⌉ = 7 slices: the first six end with trials left (a wake
 	// each for the progress), the seventh ends the trials (none: the bands

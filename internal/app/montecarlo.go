@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -22,7 +23,8 @@ type mcResult struct {
 	key   string // what it was run for: see mcKey
 	bands *uncertainty.Bands
 	err   error
-	ms    float64
+	asked time.Time // when the input that asked for it came
+	ms    float64   // from then until the bands were computed
 }
 
 // mcKey names what Monte Carlo bands belong to: the projection and the
@@ -38,6 +40,36 @@ func (a *App) currentBands() *uncertainty.Bands {
 	return a.bands
 }
 
+// shownBands returns the bands the chart and the trials' row show: those
+// of what is on screen, or until they come, the last bands of the same
+// values with another number of trials (the row names their trials), so
+// that a click on the trials button changes neither the chart nor the row
+// until the new bands come.
+func (a *App) shownBands() *uncertainty.Bands {
+	if a.trials == 0 || a.bands == nil || !sameValues(a.bandsKey, a.mcKey()) {
+		return nil
+	}
+	return a.bands
+}
+
+// sameValues reports whether two mcKeys are of the same projection and
+// version (they may differ in the number of trials).
+func sameValues(k1, k2 string) bool {
+	i, j := strings.LastIndexByte(k1, '|'), strings.LastIndexByte(k2, '|')
+	return i >= 0 && j >= 0 && k1[:i] == k2[:j]
+}
+
+// trialsRowOn reports whether the layout has the trials' row: trials are
+// on and their first bands came. Until then the trials button shows that
+// they run (trialsLabel): the row would move the chart down, and draw it
+// again, in the frame of the click and again with the bands.
+func (a *App) trialsRowOn() bool {
+	if a.trials == 0 {
+		a.rowOn = false
+	}
+	return a.rowOn
+}
+
 // startMonteCarlo starts the trials of the current values when they
 // changed and no slider is being dragged, so a drag never waits for them:
 // natively on goroutines (a result that arrives for values no longer
@@ -50,6 +82,10 @@ func (a *App) startMonteCarlo() {
 	}
 	s, mc := a.p.MonteCarlo(a.trials)
 	a.mcStarted = key
+	asked := a.inputSince // the click, or the lever let go
+	if asked.IsZero() {
+		asked = time.Now()
+	}
 	if a.sliced {
 		sim, err := projection.Simulator(s, mc)
 		if err != nil {
@@ -61,23 +97,22 @@ func (a *App) startMonteCarlo() {
 				a.mcRun.stop.Store(true)
 			}
 			st := sim.Stepper()
-			r := &mcRun{key: key, steps: st, trials: st.Trials(), start: time.Now(), ended: make(chan struct{})}
+			r := &mcRun{key: key, steps: st, trials: st.Trials(), start: asked, ended: make(chan struct{})}
 			a.mcRun = r
-			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials, a.progressEvery)
+			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials, a.progressEvery, a.firstSlice)
 		}
 		return
 	}
 	done := a.mcDone
 	go func() {
-		start := time.Now()
-		r := mcResult{key: key}
+		r := mcResult{key: key, asked: asked}
 		u, err := projection.Trials(s, mc)
 		if err != nil {
 			r.err = err
 		} else if u != nil {
 			r.bands = u.Bands
 		}
-		r.ms = ms(time.Since(start))
+		r.ms = ms(time.Since(asked))
 		select {
 		case done <- r:
 		default: // the app has newer results waiting; this one is stale
@@ -94,13 +129,14 @@ type mcRun struct {
 	key     string // mcKey of the values it is for
 	steps   *uncertainty.Stepper
 	trials  int
-	start   time.Time
+	start   time.Time    // when the input that asked for it came
 	done    atomic.Int64 // trials run so far
+	shows   atomic.Int64 // the trials done at the last wake for progress: what the app shows
 	sliceNs atomic.Int64 // how long the last slice took
 	maxNs   atomic.Int64 // the longest slice, the bands' included
 	stop    atomic.Bool  // the values changed: run no more trials
 	ended   chan struct{}
-	shown   int64 // done when the app last laid out the progress (the app's)
+	shown   int64 // shows when the app last laid out the progress (the app's)
 }
 
 // sliceTime is what a slice of trials may take: the page's thread is
@@ -111,34 +147,52 @@ type mcRun struct {
 // with software WebGL on 2 cores every frame held the page 60 ms or more,
 // most of it waiting for the GPU process, even one that only changed a
 // text; 200 trials are about 60 ms of work), so a run that ends within a
-// second shows "0 of N" until its bands come, and a long one (5,000
-// trials) its progress each second.
+// second shows that it runs ("Trials 200…") until its bands come, and a
+// long one (5,000 trials) its progress each second. Frames drawn for other
+// reasons meanwhile (the button's release, a hover) show the progress of
+// the last wake, not the trials done since: a frame whose only change
+// would be that count paints nothing.
+//
+// In the browser the first slice, of firstSliceTime, runs in the task of
+// the frame that started the run, while the page waits for the GPU
+// process to draw that frame: shorter, since the frame's own work shares
+// that task.
 const (
-	sliceTime     = 35 * time.Millisecond
-	progressEvery = time.Second
+	sliceTime      = 35 * time.Millisecond
+	firstSliceTime = 20 * time.Millisecond
+	progressEvery  = time.Second
 )
 
 // run runs the trials in slices of sliceTime (or of fixed trials, for
 // tests), then summarises them into bands in slices of sliceTime, calling
 // yield before each slice: in the browser yield returns once the page's
 // event loop has had a turn (input, frames), so the trials go on between
-// frames without waiting for one. It wakes the page (wake) to show the
-// progress every progress (0: progressEvery), and when the result is in
-// out. A run told to stop returns at its next yield.
-func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress time.Duration) {
+// frames without waiting for one. With first > 0 the first slice, of
+// first, runs before the first yield: in the browser, in the task of the
+// frame that started the run, once ebiten has sent that frame's drawing
+// to the GPU process and while the page waits for it to draw (the GPU
+// works on the other core), rather than after it. It wakes the page
+// (wake) to show the progress every progress (0: progressEvery), and when
+// the result is in out. A run told to stop returns at its next yield.
+func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress, first time.Duration) {
 	defer close(r.ended)
 	if progress <= 0 {
 		progress = progressEvery
 	}
 	shown := r.start
 	for r.steps.Done() < r.trials {
-		yield()
+		budget := sliceTime
+		if first > 0 {
+			budget, first = first, 0
+		} else {
+			yield()
+		}
 		if r.stop.Load() {
 			return
 		}
 		start := time.Now()
 		for n := 1; r.steps.Step(1) > 0; n++ {
-			if fixed > 0 && n >= fixed || fixed <= 0 && time.Since(start) >= sliceTime {
+			if fixed > 0 && n >= fixed || fixed <= 0 && time.Since(start) >= budget {
 				break
 			}
 		}
@@ -147,6 +201,7 @@ func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress
 		r.done.Store(int64(r.steps.Done()))
 		if now.Sub(shown) >= progress && r.steps.Done() < r.trials {
 			shown = now
+			r.shows.Store(int64(r.steps.Done()))
 			wake()
 		}
 	}
@@ -167,7 +222,7 @@ func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress
 			r.sliced(time.Since(start))
 			continue
 		}
-		res := mcResult{key: r.key, bands: r.steps.Bands()}
+		res := mcResult{key: r.key, bands: r.steps.Bands(), asked: r.start}
 		r.sliced(time.Since(start))
 		res.ms = ms(time.Since(r.start))
 		select {
@@ -192,8 +247,8 @@ func (r *mcRun) sliced(d time.Duration) {
 }
 
 // stepMonteCarlo looks, once a frame, at the run in slices, if any: a run
-// whose values are no longer shown (a lever moved) is stopped; new
-// progress is laid out.
+// whose values are no longer shown (a lever moved) is stopped; the
+// progress of a new wake for it is laid out.
 func (a *App) stepMonteCarlo() {
 	r := a.mcRun
 	if r == nil {
@@ -205,8 +260,8 @@ func (a *App) stepMonteCarlo() {
 		return
 	}
 	a.stats.LastSliceMs = ms(time.Duration(r.sliceNs.Load()))
-	if d := r.done.Load(); d != r.shown {
-		r.shown, a.stale = d, true
+	if d := r.shows.Load(); d != r.shown {
+		r.shown, a.stale = d, true // the run woke the page to show its progress
 	}
 }
 
@@ -225,8 +280,8 @@ func (a *App) pollMonteCarlo() {
 				a.mcRun = nil
 			}
 			if r.key == a.mcKey() {
-				a.bands, a.bandsKey = r.bands, r.key
-				a.stats.LastMonteCarloMs = r.ms
+				a.bands, a.bandsKey, a.rowOn = r.bands, r.key, true
+				a.stats.LastTrialsMs, a.bandsAsked = r.ms, r.asked // LastMonteCarloMs once a frame shows them
 				a.stale = true
 			}
 		default:
@@ -279,11 +334,11 @@ func (a *App) trialsLines(m metrics, width int) int {
 
 // trialsParts are the texts of the trials' summary.
 func (a *App) trialsParts() []string {
-	if b := a.currentBands(); b != nil {
+	if b := a.shownBands(); b != nil {
 		return a.bandsParts(b)
 	}
-	if r := a.mcRun; r != nil {
-		return []string{fmt.Sprintf(a.t("trials progress"), r.done.Load(), r.trials)}
+	if r := a.mcRun; r != nil && r.shows.Load() > 0 {
+		return []string{fmt.Sprintf(a.t("trials progress"), r.shows.Load(), r.trials)}
 	}
 	return []string{a.t("running trials")}
 }

@@ -43,7 +43,7 @@ type browser struct {
 // back between them: WebAssembly runs every goroutine on the page's one
 // thread, so a run in one go would hold the page until it ended.
 func newPlatform(a *App) platform {
-	a.sliced = true
+	a.sliced, a.firstSlice = true, firstSliceTime
 	return &browser{a: a, setIdle: js.Global().Get("clvlabIdle"), turn: newTurn()}
 }
 
@@ -235,7 +235,8 @@ func (b *browser) stateChanged() {
 
 // publish sets window.clvlab = {frames, updates, lastRecomputeMs,
 // lastRenderMs (split into lastChartBuildMs, lastChartDrawMs and
-// lastChartGPUMs), lastMonteCarloMs, lastSliceMs, longestSliceMs, kpis,
+// lastChartGPUMs), lastMonteCarloMs (from the click to the frame that
+// shows the bands), lastTrialsMs (of it, until the bands were computed), lastSliceMs, longestSliceMs, kpis,
 // scenario, lang, tab, fragment, message, widgets, plans, saved,
 // compared, baseline, ...}.
 func (b *browser) publish() {
@@ -250,6 +251,7 @@ func (b *browser) publish() {
 	o.Set("lastChartGPUMs", a.stats.LastChartGPUMs)
 	o.Set("charts", a.stats.Charts)
 	o.Set("lastMonteCarloMs", a.stats.LastMonteCarloMs)
+	o.Set("lastTrialsMs", a.stats.LastTrialsMs)
 	o.Set("lastSliceMs", a.stats.LastSliceMs)
 	o.Set("longestSliceMs", a.stats.LongestSliceMs)
 	o.Set("lastLayoutMs", a.stats.LastLayoutMs)

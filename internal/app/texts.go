@@ -36,6 +36,7 @@ var texts = map[string][2]string{
 	"trials off":          {"Trials: off", "模拟：关"},
 	"running trials":      {"Running the Monte Carlo trials…", "正在运行蒙特卡罗模拟……"},
 	"trials progress":     {"Running the Monte Carlo trials: %d of %d", "正在运行蒙特卡罗模拟：%d / %d"},
+	"trials so far":       {"Trials: %d of %d", "模拟：%d / %d"},
 	"trials run":          {"%d trials: ", "%d 次模拟："},
 	"band range":          {"%s %s to %s %s", "%s %s 至 %s %s"},
 	"band share":          {"%s %s", "%s %s"},

@@ -237,16 +237,39 @@ func TestBenchBrowser(t *testing.T) {
 				b.markLong()
 				root := chromedp.FromContext(b.ctx).Browser.Process().Pid
 				r0 := treeTicks(root)["renderer"]
-				b.clickWidget("button:trials", 0.5)
-				b.poll(fmt.Sprintf(`window.clvlab.trials === %d && window.clvlab.bands === true && window.clvlab.lastMonteCarloMs !== %v ? 1 : 0`, n, prev))
-				r1 := treeTicks(root)["renderer"]
-				b.settle()
+				trace := ""
+				if f := os.Getenv("CLVLAB_BENCH_TRACE"); f != "" && rep == 0 {
+					trace = fmt.Sprintf("%s-%d.json", f, n)
+				}
+				b.eval(`(__bench.frames = [], 1)`)
+				var r1 int64
+				b.traced(trace, func() {
+					b.clickWidget("button:trials", 0.5)
+					b.poll(fmt.Sprintf(`window.clvlab.trials === %d && window.clvlab.bands === true && window.clvlab.lastMonteCarloMs !== %v ? 1 : 0`, n, prev))
+					r1 = treeTicks(root)["renderer"]
+					b.settle()
+				})
 				got := b.eval(`window.clvlab.lastMonteCarloMs`)
 				ms[n] = append(ms[n], got)
-				row = append(row, fmt.Sprintf("%.0f ms (renderer CPU %.0f ms; %.0f frames; longest slice %.0f ms; Long Tasks %s)", got, float64(r1-r0)*1000/clockTicks,
+				// What a person sees: from the click (the button's press:
+				// the button acts on it) to the end of the task that drew the
+				// first frame with these bands; and each frame from the
+				// click: when its task ended (ms after the press), its layout
+				// and chart ms (the chart's only if drawn since the last).
+				const click = `__bench.downs[__bench.downs.length-1]`
+				seen := b.eval(fmt.Sprintf(`(f => f ? f.end - %s : -1)(__bench.frames.find(f => f.bands && f.trials === %d && f.t > %s))`, click, n, click))
+				frameList := b.evalString(`(() => { const c = ` + click + `; let last = -1;
+					return __bench.frames.map(f => { const s = (f.end - c).toFixed(0) + (f.bands ? " bands" : "") + " (layout " + (f.layout||0).toFixed(0) +
+						(f.render !== last ? ", chart " + (f.render||0).toFixed(0) : "") + ")"; last = f.render; return s; }).join(", ") })()`)
+				// The page blocked while the trials ran: the longest Long
+				// Task from the click to the end of the bands' frame.
+				blocked := b.eval(fmt.Sprintf(`(() => { const c = %s, end = c + %v;
+					return Math.max(0, ...__bench.long.filter(e => e[0] + e[1] > c && e[0] < end).map(e => e[1])) })()`, click, seen))
+				row = append(row, fmt.Sprintf("%.0f ms (click → bands frame done %.0f ms; blocked at most %.0f ms; trials computed %.0f ms; frames ended at %s; renderer CPU %.0f ms; %.0f frames; longest slice %.0f ms; Long Tasks %s)",
+					got, seen, blocked, b.eval(`window.clvlab.lastTrialsMs || 0`), frameList, float64(r1-r0)*1000/clockTicks,
 					b.eval(`window.clvlab.frames`)-frames,
 					b.eval(`window.clvlab.longestSliceMs || 0`),
-					b.evalString(fmt.Sprintf(`__bench.long.filter(e => e[0] + e[1] >= %v).map(e => e[1].toFixed(0)).join(", ") || "none"`, b.mark))))
+					b.evalString(fmt.Sprintf(`__bench.long.filter(e => e[0] + e[1] >= %v).map(e => e[1].toFixed(0) + " at " + (e[0] - __bench.downs[__bench.downs.length-1]).toFixed(0)).join(", ") || "none"`, b.mark))))
 			}
 			rows = append(rows, row)
 		}
@@ -290,7 +313,7 @@ func TestBenchBrowser(t *testing.T) {
 // Long Task; __benchBytes adds up what was transferred before the first
 // frame.
 const benchScript = `(() => {
-  const b = {publishes: 0, firstFrame: 0, fragment: undefined, changes: [], keys: [], long: []};
+  const b = {publishes: 0, firstFrame: 0, fragment: undefined, changes: [], keys: [], downs: [], frames: [], long: []};
   window.__bench = b;
   let cur;
   Object.defineProperty(window, "clvlab", {configurable: true, enumerable: true,
@@ -302,8 +325,20 @@ const benchScript = `(() => {
       b.last = t;
       if (!b.firstFrame && v && v.frames > 0 && v.lastRenderMs > 0) b.firstFrame = t;
       if (v && v.fragment !== b.fragment) { b.fragment = v.fragment; b.changes.push(t); }
+      if (v) {
+        // Each frame: when it was published (the end of its Draw), its
+        // layout and chart times, whether it shows bands of how many
+        // trials, and (end) when the task that drew it ended, its wait for
+        // the compositor and the GPU included: a message posted to itself
+        // runs after that task.
+        b.frames.push({t, layout: v.lastLayoutMs, render: v.lastRenderMs, bands: v.bands, trials: v.trials, end: 0});
+        port.postMessage(b.frames.length - 1);
+      }
     }});
+  const mc = new MessageChannel(), port = mc.port2;
+  mc.port1.onmessage = (e) => { const f = b.frames[e.data]; if (f && !f.end) f.end = performance.now(); };
   addEventListener("keydown", e => b.keys.push(e.timeStamp), true);
+  addEventListener("mousedown", e => b.downs.push(e.timeStamp), true);
   try {
     new PerformanceObserver(l => { for (const e of l.getEntries()) b.long.push([e.startTime, e.duration]); })
       .observe({type: "longtask", buffered: true});

@@ -1,0 +1,125 @@
+package app
+
+import (
+	"image"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"clvlab/internal/projection"
+	"clvlab/internal/ui"
+)
+
+// TestTrialsClickKeepsChart: a click on the trials button neither moves
+// nor redraws the chart: turned on, the button says the trials run and
+// the trials' row (which moves the chart down) comes with the first
+// bands; from 200 to 1,000 the chart and the row keep the 200 trials'
+// bands until the 1,000's come. The click's frame paints the top bar
+// only.
+func TestTrialsClickKeepsChart(t *testing.T) {
+	a, screen := newApp(t, 1280, 800)
+	click := func() {
+		r := a.widgets["button:trials"]
+		at := image.Pt((r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2)
+		inFrame(func(*ebiten.Image) {
+			a.frame(ui.Input{Mouse: at, Pressed: true, Down: true})
+			a.Draw(screen)
+		})
+		inFrame(func(*ebiten.Image) {
+			a.frame(ui.Input{Mouse: at, Released: true})
+			a.Draw(screen)
+		})
+	}
+	wait := func(n int) {
+		deadline := time.Now().Add(20 * time.Second)
+		for (a.currentBands() == nil || a.currentBands().Trials != n) && time.Now().Before(deadline) {
+			inFrame(func(*ebiten.Image) {
+				a.Update()
+				a.Draw(screen)
+			})
+		}
+		if b := a.currentBands(); b == nil || b.Trials != n {
+			t.Fatalf("no bands of %d trials after waiting", n)
+		}
+		inFrame(func(*ebiten.Image) { a.Draw(screen) })
+	}
+	key, rect := a.chartKey, a.chartRect
+	click()
+	if a.trials != 200 {
+		t.Fatalf("trials %d after a click, want 200", a.trials)
+	}
+	if a.chartKey != key || a.chartRect != rect {
+		t.Errorf("the click on trials moved or redrew the chart: %v → %v", rect, a.chartRect)
+	}
+	if !a.drew(a.t("trials") + " 200…") {
+		t.Errorf("the button does not say the trials run: %q", a.trialsLabel())
+	}
+	if s := a.screenShown; s.all || len(s.areas) != 1 || s.areas[0].Max.Y > a.widgets["button:trials"].Max.Y+32 {
+		t.Errorf("the click's frame painted %s, want the top bar", areasText(a))
+	}
+	wait(200)
+	if a.chartRect.Min.Y <= rect.Min.Y || a.chartKey.bands == nil {
+		t.Errorf("with the bands the row did not come (chart at %v, was %v) or the chart has no bands", a.chartRect, rect)
+	}
+	key, rect = a.chartKey, a.chartRect
+	b200 := a.currentBands()
+	click()
+	if a.trials != 1000 {
+		t.Fatalf("trials %d after a second click, want 1000", a.trials)
+	}
+	if a.chartKey != key || a.chartRect != rect || a.shownBands() != b200 {
+		t.Errorf("the click to 1,000 trials redrew the chart or dropped the 200 trials' bands")
+	}
+	if a.currentBands() != nil {
+		t.Error("the 200 trials' bands count as the 1,000's")
+	}
+	wait(1000)
+	if a.chartKey.bands == b200 || a.chartKey.bands == nil || a.chartRect != rect {
+		t.Errorf("the 1,000 trials' bands are not on the chart, or it moved (%v, was %v)", a.chartRect, rect)
+	}
+	// A moved lever drops the bands of the old values, those of other
+	// trials too.
+	if err := a.p.Set("acquisition.cost_per_customer", 90); err != nil {
+		t.Fatal(err)
+	}
+	if a.shownBands() != nil {
+		t.Error("bands of the old values still shown after a change")
+	}
+}
+
+// TestTrialsFirstSliceAtOnce: with a first slice (the browser's), the run
+// runs it before its first yield, in the frame that started it, then goes
+// on in slices after yields; the bands are those of a run in one go.
+func TestTrialsFirstSliceAtOnce(t *testing.T) {
+	a, screen, src := scripted(t)
+	p := withTurns(a)
+	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true
+	a.firstSlice = time.Hour // a budget the fixed 30 trials end first
+	runFrame(a, screen, src)
+	r := a.mcRun
+	p.started(t, r) // the first yield: after the first slice
+	if n := r.done.Load(); n != 30 {
+		t.Errorf("%d trials before the first yield, want the first slice's 30", n)
+	}
+	turns := 0
+	for p.turn(r) {
+		turns++
+		if turns > 20 {
+			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
+		}
+	}
+	if turns != 6 { // 5 more slices of 30 (⌈170 / 30⌉ = 6, the last ends the trials), then the bands
+		t.Errorf("%d turns after the first slice, want 6", turns)
+	}
+	runFrame(a, screen, src)
+	s, mc := a.p.MonteCarlo(200)
+	u, err := projection.Trials(s, mc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := a.currentBands(); b == nil || !reflect.DeepEqual(b, u.Bands) {
+		t.Error("the bands of a first slice and the rest differ from a run in one go")
+	}
+}
