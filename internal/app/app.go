@@ -145,7 +145,6 @@ type App struct {
 	sliced        bool          // trials run in slices on one goroutine that yields to the page (browser)
 	mcRun         *mcRun        // the run in slices in progress
 	sliceTrials   int           // fixed trials per slice (tests); 0 runs sliceTime
-	firstSlice    time.Duration // a first slice run at once, in the frame that starts the run (mcRun.run); 0: none
 	progressEvery time.Duration // how often a run in slices shows its progress (tests); 0 is progressEvery
 	bands         *uncertainty.Bands
 	bandsKey      string

@@ -99,7 +99,7 @@ func (a *App) startMonteCarlo() {
 			st := sim.Stepper()
 			r := &mcRun{key: key, steps: st, trials: st.Trials(), start: asked, ended: make(chan struct{})}
 			a.mcRun = r
-			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials, a.progressEvery, a.firstSlice)
+			go r.run(a.mcDone, a.platform.yield, a.platform.wake, a.sliceTrials, a.progressEvery)
 		}
 		return
 	}
@@ -152,47 +152,32 @@ type mcRun struct {
 // reasons meanwhile (the button's release, a hover) show the progress of
 // the last wake, not the trials done since: a frame whose only change
 // would be that count paints nothing.
-//
-// In the browser the first slice, of firstSliceTime, runs in the task of
-// the frame that started the run, while the page waits for the GPU
-// process to draw that frame: shorter, since the frame's own work shares
-// that task.
 const (
-	sliceTime      = 35 * time.Millisecond
-	firstSliceTime = 20 * time.Millisecond
-	progressEvery  = time.Second
+	sliceTime     = 35 * time.Millisecond
+	progressEvery = time.Second
 )
 
 // run runs the trials in slices of sliceTime (or of fixed trials, for
 // tests), then summarises them into bands in slices of sliceTime, calling
 // yield before each slice: in the browser yield returns once the page's
 // event loop has had a turn (input, frames), so the trials go on between
-// frames without waiting for one. With first > 0 the first slice, of
-// first, runs before the first yield: in the browser, in the task of the
-// frame that started the run, once ebiten has sent that frame's drawing
-// to the GPU process and while the page waits for it to draw (the GPU
-// works on the other core), rather than after it. It wakes the page
-// (wake) to show the progress every progress (0: progressEvery), and when
-// the result is in out. A run told to stop returns at its next yield.
-func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress, first time.Duration) {
+// frames without waiting for one. It wakes the page (wake) to show the
+// progress every progress (0: progressEvery), and when the result is in
+// out. A run told to stop returns at its next yield.
+func (r *mcRun) run(out chan<- mcResult, yield, wake func(), fixed int, progress time.Duration) {
 	defer close(r.ended)
 	if progress <= 0 {
 		progress = progressEvery
 	}
 	shown := r.start
 	for r.steps.Done() < r.trials {
-		budget := sliceTime
-		if first > 0 {
-			budget, first = first, 0
-		} else {
-			yield()
-		}
+		yield()
 		if r.stop.Load() {
 			return
 		}
 		start := time.Now()
 		for n := 1; r.steps.Step(1) > 0; n++ {
-			if fixed > 0 && n >= fixed || fixed <= 0 && time.Since(start) >= budget {
+			if fixed > 0 && n >= fixed || fixed <= 0 && time.Since(start) >= sliceTime {
 				break
 			}
 		}

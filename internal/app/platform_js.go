@@ -43,7 +43,7 @@ type browser struct {
 // back between them: WebAssembly runs every goroutine on the page's one
 // thread, so a run in one go would hold the page until it ended.
 func newPlatform(a *App) platform {
-	a.sliced, a.firstSlice = true, firstSliceTime
+	a.sliced = true
 	return &browser{a: a, setIdle: js.Global().Get("clvlabIdle"), turn: newTurn()}
 }
 

@@ -2,13 +2,11 @@ package app
 
 import (
 	"image"
-	"reflect"
 	"testing"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"clvlab/internal/projection"
 	"clvlab/internal/ui"
 )
 
@@ -86,40 +84,5 @@ func TestTrialsClickKeepsChart(t *testing.T) {
 	}
 	if a.shownBands() != nil {
 		t.Error("bands of the old values still shown after a change")
-	}
-}
-
-// TestTrialsFirstSliceAtOnce: with a first slice (the browser's), the run
-// runs it before its first yield, in the frame that started it, then goes
-// on in slices after yields; the bands are those of a run in one go.
-func TestTrialsFirstSliceAtOnce(t *testing.T) {
-	a, screen, src := scripted(t)
-	p := withTurns(a)
-	a.sliced, a.sliceTrials, a.trials, a.stale = true, 30, 200, true
-	a.firstSlice = time.Hour // a budget the fixed 30 trials end first
-	runFrame(a, screen, src)
-	r := a.mcRun
-	p.started(t, r) // the first yield: after the first slice
-	if n := r.done.Load(); n != 30 {
-		t.Errorf("%d trials before the first yield, want the first slice's 30", n)
-	}
-	turns := 0
-	for p.turn(r) {
-		turns++
-		if turns > 20 {
-			t.Fatal("200 trials in slices of 30 did not end in 20 turns")
-		}
-	}
-	if turns != 6 { // 5 more slices of 30 (⌈170 / 30⌉ = 6, the last ends the trials), then the bands
-		t.Errorf("%d turns after the first slice, want 6", turns)
-	}
-	runFrame(a, screen, src)
-	s, mc := a.p.MonteCarlo(200)
-	u, err := projection.Trials(s, mc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b := a.currentBands(); b == nil || !reflect.DeepEqual(b, u.Bands) {
-		t.Error("the bands of a first slice and the rest differ from a run in one go")
 	}
 }
