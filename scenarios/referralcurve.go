@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -28,20 +29,28 @@ func (r *Response) referralCurveAt(c float64) float64 {
 // override of it, are not distributions: the curve sets them in every
 // segment and class from the reward (a trial's drawn reward included).
 func (v *validator) referralTarget(at place, r *Response) {
-	s := v.s
 	want := Path{Stage: r.Stage(), Key: referralsParam.path.Key}
 	if r.Target != want.String() {
 		v.add(at.key("target"), `target = %q; a referral reward drives the referrals of its own stage, %q`, r.Target, want.String())
 		return
 	}
+	v.curveSetsTarget(want, r.Lever, fmt.Sprintf("the curve's own v0, vmax or k uncertain instead, or the reward %q", r.Lever))
+}
+
+// curveSetsTarget refuses, at its line, each distribution of the stage
+// value want (a curve's target), in the stage or a segment's override of
+// it: the curve of lever sets it in every trial, so a drawn value would be
+// overwritten unseen. instead ends the message: what to make uncertain.
+func (v *validator) curveSetsTarget(want Path, lever, instead string) {
+	s := v.s
 	for _, path := range slices.Sorted(maps.Keys(s.Distributions)) {
 		p, err := ParsePath(path)
 		if err != nil || p.Stage != want.Stage || p.Key != want.Key || p.Class != "" {
 			continue
 		}
 		if dat, ok := s.stageValuePlace(p); ok {
-			v.add(dat, "%s = %s is set by the curve of lever %q, so the trials cannot draw it; give %s a number, and make the curve's own v0, vmax or k uncertain instead, or the reward %q",
-				dat.rel, s.Distributions[path], r.Lever, dat.rel, r.Lever)
+			v.add(dat, "%s = %s is set by the curve of lever %q, so the trials cannot draw it; give %s a number, and make %s",
+				dat.rel, s.Distributions[path], lever, dat.rel, instead)
 		}
 	}
 }

@@ -196,22 +196,19 @@ func (v *validator) growth(at place, g, c float64) {
 
 // renewalTarget checks the target of a renewal-discount curve: the
 // renewal probability of the lever's stage, in a scenario with
-// contracts, and not a distribution (the curve sets it).
+// contracts, and not a distribution, in the stage or a segment's override
+// of it (the curve sets it in every segment and class).
 func (v *validator) renewalTarget(at place, r *Response) {
 	s := v.s
-	want := Path{Stage: r.Stage(), Key: "renewal"}.String()
+	want := Path{Stage: r.Stage(), Key: "renewal"}
 	switch {
-	case r.Target != want:
-		v.add(at.key("target"), `target = %q; a renewal discount drives the renewal probability of its own stage, %q`, r.Target, want)
+	case r.Target != want.String():
+		v.add(at.key("target"), `target = %q; a renewal discount drives the renewal probability of its own stage, %q`, r.Target, want.String())
 		return
 	case s.RenewalEvery == 0:
 		v.add(at.key("lever"), `lever = %q: a renewal discount is given at renewal dates; set renewal_every, the periods a contract runs`, r.Lever)
 	}
-	if d, ok := s.Distributions[want]; ok {
-		si := s.stageIndex(r.Stage())
-		v.add(place{path: "stage"}.index(si, fmt.Sprintf("stage %q", r.Stage())).key("renewal"),
-			"renewal = %s is set by the curve of lever %q, so the trials cannot draw it; give renewal a number, and make the curve's own p0, pmax or k uncertain instead", d, r.Lever)
-	}
+	v.curveSetsTarget(want, r.Lever, "the curve's own p0, pmax or k uncertain instead") // referralcurve.go
 }
 
 // tenureWarnings returns a warning for each growth that a cap of 1 (the
