@@ -347,19 +347,26 @@ func (a *App) trialsRect(m metrics) image.Rectangle {
 // bandsParts are the figures of the bands for the trials' row, with the
 // catalogue's labels of the Monte Carlo figures (kpi.Bands), in characters
 // the font draws: "200 trials: CLV 5-95% 582.2 to 1,122 CNY", …,
-// "P(payback within horizon) 100.0%".
+// "P(payback within horizon) 100.0%". A figure no trial has is left out,
+// as the payback's share is: without a first cohort (no acquisition, as
+// in brand-switching, whose customers are all an existing base) a new
+// customer's CLV is not there, and the row starts with customer equity's
+// range, the figure that matters then.
 func (a *App) bandsParts(b *uncertainty.Bands) []string {
 	s := a.p.Scenario()
 	human := func(v float64) string { return chart.Human(v, a.lang) }
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
-	parts := []string{
-		fmt.Sprintf(a.t("trials run"), b.Trials) + fmt.Sprintf(a.t("band range"), kpi.CLVRange.Label(a.lang), human(b.CLV.P5), human(b.CLV.P95), s.Currency),
-		fmt.Sprintf(a.t("band range"), kpi.CustomerEquityRange.Label(a.lang), human(b.CustomerEquity.P5), human(b.CustomerEquity.P95), s.Currency),
-		fmt.Sprintf(a.t("band share"), kpi.NegativeEquity.Label(a.lang), pct(b.NegativeEquity)),
+	parts := make([]string, 0, len(kpi.Bands))
+	if b.CLVTrials > 0 {
+		parts = append(parts, fmt.Sprintf(a.t("band range"), kpi.CLVRange.Label(a.lang), human(b.CLV.P5), human(b.CLV.P95), s.Currency))
 	}
+	parts = append(parts,
+		fmt.Sprintf(a.t("band range"), kpi.CustomerEquityRange.Label(a.lang), human(b.CustomerEquity.P5), human(b.CustomerEquity.P95), s.Currency),
+		fmt.Sprintf(a.t("band share"), kpi.NegativeEquity.Label(a.lang), pct(b.NegativeEquity)))
 	if b.Payback.Defined {
 		parts = append(parts, fmt.Sprintf(a.t("band share"), kpi.PaybackWithinHorizon.Label(a.lang), pct(b.Payback.Value)))
 	}
+	parts[0] = fmt.Sprintf(a.t("trials run"), b.Trials) + parts[0]
 	for i := range parts {
 		parts[i] = chart.Printable(parts[i])
 	}
