@@ -43,7 +43,14 @@ func Values(k Kind, in *Input, period int) []string {
 		}
 		count(st.t(msgCustomers), total)
 		if mk := r.Summary.Market; mk != nil {
-			lines = append(lines, st.t(msgOurShare)+": "+strconv.FormatFloat(100*mk.Share[period], 'f', 1, 64)+"%")
+			// Our share, and its Monte Carlo band once trials ran, as the
+			// market-share plot's fan draws it.
+			share := share1(mk.Share[period])
+			if b := st.bands(); b != nil && period < len(b.MarketShare) {
+				band := b.MarketShare[period]
+				share = st.t(msgShareBand, share, share1(band.P5), share1(band.P95))
+			}
+			lines = append(lines, st.t(msgOurShare)+": "+share)
 		}
 	case Cohorts:
 		f := &r.Totals[period]
@@ -76,3 +83,6 @@ func Values(k Kind, in *Input, period int) []string {
 	}
 	return lines
 }
+
+// share1 formats a share with one decimal: "44.0%".
+func share1(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + "%" }

@@ -75,6 +75,7 @@ const (
 	msgMarketShare
 	msgOurShare
 	msgSteadyShare
+	msgShareBand
 	numMessages
 )
 
@@ -152,5 +153,6 @@ var messages = [numMessages][2]string{
 	msgMarketTitle:       {"Market share: our customers and the competitors' over the market's", "市场份额：我们与竞争者的顾客占市场的比例"},
 	msgMarketShare:       {"Share of the market", "市场份额"},
 	msgOurShare:          {"our share", "我们的份额"},
+	msgShareBand:         {"%s (5-95%% of trials: %s to %s)", "%s（90%% 的模拟在 %s 至 %s）"},
 	msgSteadyShare:       {"steady state %s", "稳态 %s"},
 }
