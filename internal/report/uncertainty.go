@@ -203,7 +203,8 @@ func writeBandRows(tw io.Writer, runs []projection.Run, width int, lang string) 
 }
 
 // bandFigure returns Monte Carlo figure f of u: the text of a range
-// ("604.41 – 1,144.24") or a share of the trials (Band.Share); nothing
+// ("604.41 – 1,144.24"; "—" for CLV when no trial had a first cohort, as
+// without acquisition) or a share of the trials (Band.Share); nothing
 // when u is nil.
 func bandFigure(f kpi.Band, u *projection.Uncertainty) (span string, share sim.Optional) {
 	if u == nil {
@@ -215,6 +216,9 @@ func bandFigure(f kpi.Band, u *projection.Uncertainty) (span string, share sim.O
 	b := u.Bands
 	switch f {
 	case kpi.CLVRange:
+		if b.CLVTrials == 0 { // no trial had a first cohort (no acquisition): no new customer's CLV
+			return "—", sim.Optional{}
+		}
 		return band(b.CLV), sim.Optional{}
 	case kpi.CustomerEquityRange:
 		return band(b.CustomerEquity), sim.Optional{}

@@ -157,3 +157,35 @@ func TestTableShowsProbabilities(t *testing.T) {
 		}
 	}
 }
+
+// TestTableCLVBandWithoutAcquisition: brand-switching's base acquires no
+// one (its customers are an existing base), so no trial has a first
+// cohort and the CLV range is "—", as an undefined share is, not
+// "0.00 – 0.00"; its variants that acquire customers keep their ranges.
+func TestTableCLVBandWithoutAcquisition(t *testing.T) {
+	s, _ := scenarios.Preset("brand-switching")
+	runs := simulated(t, "brand-switching", projection.MonteCarlo{Trials: 200, TrialsSet: true})
+	var b bytes.Buffer
+	if err := WriteTable(&b, s, runs, "en"); err != nil {
+		t.Fatal(err)
+	}
+	var row string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "CLV 5–95%") {
+			row = l
+		}
+	}
+	cells := strings.Fields(strings.TrimPrefix(strings.TrimSpace(row), "CLV 5–95%"))
+	if len(cells) == 0 || cells[0] != "—" || strings.Contains(row, "0.00 – 0.00") {
+		t.Errorf("CLV row %q: want — for the base (%d trials with a first cohort)", row, runs[0].Uncertainty.Bands.CLVTrials)
+	}
+	ranged := 0
+	for _, r := range runs {
+		if r.Uncertainty.Bands.CLVTrials > 0 {
+			ranged++
+		}
+	}
+	if ranged == 0 || strings.Count(row, " – ") != ranged {
+		t.Errorf("CLV row %q: want a range for each of the %d runs with acquisition", row, ranged)
+	}
+}
