@@ -14,6 +14,19 @@ import (
 // languages. Our switching to b and b's back to us are drawn (sd 0.03 and
 // 0.04), so the bands are wide enough to see.
 func TestMarketShareFans(t *testing.T) {
+	s, runs, b := drawnMarketBands(t)
+	for _, lang := range []string{"en", "zh"} {
+		in := NewInput(s, runs, lang)
+		in.Runs[0].Bands = b
+		check(t, "customers_market_fan_"+lang, renderPNG(t, Customers, in))
+	}
+}
+
+// drawnMarketBands runs brand-switching with our switching to b and b's
+// back to us drawn (sd 0.03 and 0.04), so its market-share bands are wide
+// enough to see: 200 trials, seed 7.
+func drawnMarketBands(t *testing.T) (*scenarios.Scenario, []projection.Run, *uncertainty.Bands) {
+	t.Helper()
 	s, err := scenarios.Preset("brand-switching")
 	if err != nil {
 		t.Fatal(err)
@@ -39,9 +52,5 @@ func TestMarketShareFans(t *testing.T) {
 	if b.MarketShare == nil {
 		t.Fatal("no share bands")
 	}
-	for _, lang := range []string{"en", "zh"} {
-		in := NewInput(s, runs, lang)
-		in.Runs[0].Bands = b
-		check(t, "customers_market_fan_"+lang, renderPNG(t, Customers, in))
-	}
+	return s, runs, b
 }

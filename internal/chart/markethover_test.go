@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
-	"clvlab/sim/uncertainty"
 )
 
 // TestMarketShareHoverBand: the crosshair's box over brand-switching's
@@ -17,28 +13,7 @@ import (
 // are drawn (sd 0.03 and 0.04, as in TestMarketShareFans), so the band
 // has a width.
 func TestMarketShareHoverBand(t *testing.T) {
-	s, err := scenarios.Preset("brand-switching")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for path, d := range map[string]map[string]any{
-		"stage.a.to.b": {"mean": 0.1, "sd": 0.03},
-		"stage.b.to.a": {"mean": 0.2, "sd": 0.04},
-	} {
-		if err := s.Set(path, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := s.MonteCarlo()
-	c.Trials, c.Seed = 200, 7
-	b, err := uncertainty.Run(runs[0].Model, c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs, b := drawnMarketBands(t)
 	const period = 10
 	band := b.MarketShare[period]
 	if !(band.P5 < band.P95) {
