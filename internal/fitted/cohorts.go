@@ -79,23 +79,36 @@ func Cohorts(src Source, m fit.SBG, res fit.Result, table records.Cohorts, terms
 		w.comment("Today's customers (existing in each class): the survivors of each cohort's last observed %s, placed by", src.Unit)
 		w.comment("their posterior class probabilities × the class's retention into the first %s (%.6g customers).", src.Unit, total)
 	}
+	w.sbgClasses(c, existing, fmt.Sprintf("a %s", src.Unit), "to = { active = %s }")
+	return w.sbgScenario(c, newCustomers, existing), nil
+}
+
+// sbgClasses writes the sBG's latent classes: each one's churn θ (a
+// comment, per churnPer), share, today's customers in it and its stay,
+// written by stay's format (a retention or a renewal).
+func (w *writer) sbgClasses(c fit.Classes, existing []float64, churnPer, stay string) {
 	for i, k := range c.Classes {
 		w.line("")
 		w.line("[[class]]")
 		w.line("id = %s", quote(fmt.Sprintf("c%02d", i+1)))
-		w.comment("churn probability θ = %.6g a %s", k.Dropout, src.Unit)
+		w.comment("churn probability θ = %.6g %s", k.Dropout, churnPer)
 		w.line("share = %s", num(k.Share))
 		w.line("[class.stage.active]")
 		if existing != nil && existing[i] > existingFloor {
 			w.line("existing = %s", num(existing[i]))
 		}
-		w.line("to = { active = %s }", num(k.Stay))
+		w.line(stay, num(k.Stay))
 	}
+}
+
+// sbgScenario is the scenario w wrote for the classes c, with today's
+// customers existing in each (nil: none).
+func (w *writer) sbgScenario(c fit.Classes, newCustomers float64, existing []float64) *Scenario {
 	sc := &Scenario{TOML: []byte(w.String()), Classes: c, NewCustomers: newCustomers}
 	if existing != nil {
 		sc.Existing = &fit.Existing{Active: existing, Spend: existing}
 	}
-	return sc, nil
+	return sc
 }
 
 // survivorsByClass places the customers still active at the end of each

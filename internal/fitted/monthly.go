@@ -47,21 +47,6 @@ func monthlyCohorts(src Source, m fit.SBG, res fit.Result, c fit.Classes, newCus
 		w.comment("Today's customers (existing in each class): the survivors of each cohort's last observed year, placed by")
 		w.comment("their posterior class probabilities × the class's renewal, at the start of a new yearly contract.")
 	}
-	for i, k := range c.Classes {
-		w.line("")
-		w.line("[[class]]")
-		w.line("id = %s", quote(fmt.Sprintf("c%02d", i+1)))
-		w.comment("churn probability θ = %.6g a year, at the contract's end", k.Dropout)
-		w.line("share = %s", num(k.Share))
-		w.line("[class.stage.active]")
-		if existing != nil && existing[i] > existingFloor {
-			w.line("existing = %s", num(existing[i]))
-		}
-		w.line("renewal = %s", num(k.Stay))
-	}
-	sc := &Scenario{TOML: []byte(w.String()), Classes: c, NewCustomers: monthly}
-	if existing != nil {
-		sc.Existing = &fit.Existing{Active: existing, Spend: existing}
-	}
-	return sc
+	w.sbgClasses(c, existing, "a year, at the contract's end", "renewal = %s")
+	return w.sbgScenario(c, monthly, existing)
 }
