@@ -253,6 +253,17 @@ func (m *Model) PeriodRate() float64 {
 // Validate accepts such a row, and its excess churns no one.
 const RowTolerance = 1e-9
 
+// RowSum adds a transition row up in order, as Validate does. (gonum's
+// floats.Sum adds in another order on amd64, four SIMD accumulators, and
+// could move a sum by an ulp across RowTolerance.)
+func RowSum(row []float64) float64 {
+	sum := 0.0
+	for _, p := range row {
+		sum += p
+	}
+	return sum
+}
+
 // Validate reports every problem with the model, naming the stage, segment
 // or period concerned. Scenario files are checked more kindly (with file and
 // line) by package scenarios before they reach this check.

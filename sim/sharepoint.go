@@ -81,20 +81,12 @@ func (m *Model) switchesToRivals(row int) bool {
 					return true
 				}
 			}
-			if m.IsCompetitor(row) && rowSum(t) < 1 {
+			if m.IsCompetitor(row) && RowSum(t) < 1 {
 				return true // its unassigned rest stays with the competitor
 			}
 		}
 	}
 	return false
-}
-
-func rowSum(row []float64) float64 {
-	s := 0.0
-	for _, p := range row {
-		s += p
-	}
-	return s
 }
 
 // withSwitching returns a copy of m whose row is changed as SharePoint
@@ -121,7 +113,7 @@ func (m *Model) switched(t [][]float64, row int, f float64) [][]float64 {
 	out := append([][]float64(nil), t...)
 	r := append([]float64(nil), t[row]...)
 	if m.IsCompetitor(row) {
-		r[row] += max(0, 1-rowSum(r)) // what it leaves unassigned stays there
+		r[row] += max(0, 1-RowSum(r)) // what it leaves unassigned stays there
 	}
 	moved, ours := 0.0, 0.0
 	for j, p := range r {

@@ -418,7 +418,7 @@ func longestStay(m *Model) float64 {
 					}
 				}
 				if !m.IsCompetitor(i) {
-					away += max(0, 1-rowSum(row))
+					away += max(0, 1-RowSum(row))
 				}
 				if away > 0 {
 					stay = max(stay, 1/away)

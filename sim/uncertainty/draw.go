@@ -31,7 +31,7 @@ func (w *worker) drawParameters() {
 	}
 	for _, r := range s.rows {
 		row := w.model.Class(r.segment, r.class).Transition[r.stage]
-		if sum := rowSum(row); sum > 1 {
+		if sum := sim.RowSum(row); sum > 1 {
 			for j := range row {
 				row[j] /= sum
 			}
@@ -55,22 +55,11 @@ func Draws(dst []float64, c Config, i int) []float64 {
 
 func (w *worker) rowsExceed() bool {
 	for _, r := range w.s.rows {
-		if rowSum(w.model.Class(r.segment, r.class).Transition[r.stage]) > 1+sim.RowTolerance {
+		if sim.RowSum(w.model.Class(r.segment, r.class).Transition[r.stage]) > 1+sim.RowTolerance {
 			return true
 		}
 	}
 	return false
-}
-
-// rowSum adds row up in order, as sim.Model.Validate does. (gonum's
-// floats.Sum adds in another order on amd64, four SIMD accumulators, and
-// would move the scaled rows by an ulp.)
-func rowSum(row []float64) float64 {
-	sum := 0.0
-	for _, p := range row {
-		sum += p
-	}
-	return sum
 }
 
 // set writes a drawn value into the trial's model.
