@@ -19,12 +19,9 @@ import (
 // referred customer's margin is the one of its own tenure.
 func (t *Table) followReferrals(m *sim.Model, seg int) {
 	for s := range m.Segments {
-		w := m.Segments[s].Share
-		if seg != Mixed {
-			if s != seg {
-				continue
-			}
-			w = 1
+		w, ok := segmentWeight(m, seg, s)
+		if !ok {
+			continue
 		}
 		k := m.Segments[s].ClassCount()
 		t.chain = sim.ChainOf(t.chain, m, m.Class(s, 0))

@@ -118,12 +118,9 @@ func (t *Table) Fill(m *sim.Model, seg int) {
 		t.Rows[τ] = Row{Tenure: τ, Mix: t.mix[τ*cols : (τ+1)*cols : (τ+1)*cols]}
 	}
 	for s := range m.Segments {
-		w := m.Segments[s].Share
-		if seg != Mixed {
-			if s != seg {
-				continue
-			}
-			w = 1
+		w, ok := segmentWeight(m, seg, s)
+		if !ok {
+			continue
 		}
 		for k := range m.Segments[s].ClassCount() {
 			class := m.Class(s, k)
@@ -222,4 +219,14 @@ func grow(s []float64, n int) []float64 {
 		return make([]float64, n)
 	}
 	return s[:n]
+}
+
+// segmentWeight is segment s's weight in a table of seg: its share of new
+// customers when the table mixes the segments (Mixed), else 1 for seg
+// itself; ok is false for a segment the table leaves out.
+func segmentWeight(m *sim.Model, seg, s int) (w float64, ok bool) {
+	if seg == Mixed {
+		return m.Segments[s].Share, true
+	}
+	return 1, s == seg
 }
