@@ -125,8 +125,9 @@ type App struct {
 	hoverLines []string
 	moves      moves // a mouse move over the chart without a layout (hover.go)
 
-	paint painter
-	clips map[image.Rectangle]*ebiten.Image
+	paint       painter
+	finalScreen finalScreen // the frame's copy onto the window (DrawFinalScreen)
+	clips       map[image.Rectangle]*ebiten.Image
 	// screenShown is what the screen shows, areas what the next paint
 	// covers (damage.go).
 	screenShown shown
