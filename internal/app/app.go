@@ -62,6 +62,10 @@ type Stats struct {
 	LongestSliceMs                          float64 // the longest slice of the last run of trials in slices (browser)
 	LastLayoutMs                            float64 // the last run of the widgets, recompute and chart included
 	LastPaintMs                             float64 // the last paint of the screen
+	// LastPaintPixels is how many pixels the last paint's drawing calls
+	// covered (fills, the chart's copy, the widgets), counting a pixel
+	// once per call that covers it: software WebGL pays by the pixel.
+	LastPaintPixels int
 }
 
 // App is the planner's game.
@@ -114,16 +118,19 @@ type App struct {
 	note       notice           // the status line's notice (an export, a problem with a file or link)
 	now        func() time.Time // the clock notices expire by (tests set it)
 
-	chartKey   chartKey // what the chart image shows
-	chartFig   *chart.Figure
-	chartImg   *ebiten.Image // the chart, kept until what it shows changes
-	chartRect  image.Rectangle
-	charts     vgebiten.Supersampled // draws the chart on the GPU
-	gpu        gpuWait               // to time the GPU's work
-	hover      int                   // period under the mouse, or −1
-	hoverKey   chartKey              // the chart the hover values were read from
-	hoverLines []string
-	moves      moves // a mouse move over the chart without a layout (hover.go)
+	chartKey chartKey // what the chart image shows
+	chartFig *chart.Figure
+	chartImg *ebiten.Image // the chart, kept until what it shows changes
+	// chartOpaque: every pixel of chartImg is opaque (its background
+	// covers it), so the paint copies it with no white under it.
+	chartOpaque bool
+	chartRect   image.Rectangle
+	charts      vgebiten.Supersampled // draws the chart on the GPU
+	gpu         gpuWait               // to time the GPU's work
+	hover       int                   // period under the mouse, or −1
+	hoverKey    chartKey              // the chart the hover values were read from
+	hoverLines  []string
+	moves       moves // a mouse move over the chart without a layout (hover.go)
 
 	paint       painter
 	finalScreen finalScreen // the frame's copy onto the window (DrawFinalScreen)

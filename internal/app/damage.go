@@ -34,6 +34,9 @@ type shownChart struct {
 	key  chartKey
 	rect image.Rectangle
 	on   bool
+	// opaque: every pixel of the image is (vgebiten's Canvas.Opaque): it
+	// is copied over the screen with nothing painted under it.
+	opaque bool
 }
 
 // maxAreas is how many separate rectangles a paint covers at most;
@@ -46,7 +49,7 @@ func (a *App) repaintAll() { a.screenShown.valid = false }
 // chartShown is the chart as the next paint draws it.
 func (a *App) chartShown() shownChart {
 	on := a.chartImg != nil && (a.tab != tabPlans || a.dataFit != nil && a.dataFit.open) // the Plans tab draws a table instead
-	return shownChart{img: a.chartImg, key: a.chartKey, rect: a.chartRect, on: on}
+	return shownChart{img: a.chartImg, key: a.chartKey, rect: a.chartRect, on: on, opaque: a.chartOpaque}
 }
 
 // damage returns the rectangles of screen the next paint must cover (in

@@ -5,6 +5,7 @@ import (
 	"image"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -56,7 +57,33 @@ func TestDamagePaintsWhatAFullPaintPaints(t *testing.T) {
 		{"press trials", press("button:trials"), false},
 		{"release trials", release("button:trials"), true},
 		{"press lang", press("button:lang"), false},
+		{"release lang", release("button:lang"), false},
+		{"press lang again", press("button:lang"), false},
+		{"release lang again", release("button:lang"), false},
 	}
+	// Every tab, and a slider's step by key on it: the chart changes,
+	// and the strip's figures.
+	for tab := range numTabs {
+		id := fmt.Sprintf("tab:%d", tab)
+		steps = append(steps, step{name: "press " + id, in: press(id)}, step{name: "release " + id, in: release(id)},
+			step{name: "a step on " + id, in: func() ui.Input {
+				a.ui.SetFocus("stage.formation.to.stability")
+				return ui.Input{Mouse: image.Pt(-1, -1), Keys: []ui.Key{ui.KeyRight}}
+			}})
+	}
+	// The bands of 200 trials come (customers' tab): the trials' row
+	// moves the chart down.
+	steps = append(steps, step{name: "press tab:1", in: press("tab:1")}, step{name: "release tab:1", in: release("tab:1")},
+		step{name: "bands of 200 trials", in: func() ui.Input {
+			for deadline := time.Now().Add(20 * time.Second); a.currentBands() == nil && time.Now().Before(deadline); {
+				time.Sleep(5 * time.Millisecond)
+				a.pollMonteCarlo()
+			}
+			if a.trials != 200 || a.currentBands() == nil {
+				t.Fatalf("%d trials, no bands after 20 s", a.trials)
+			}
+			return ui.Input{Mouse: center("tab:1")}
+		}})
 	for i, s := range steps {
 		inFrame(func(*ebiten.Image) {
 			a.frame(s.in())

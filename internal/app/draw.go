@@ -30,6 +30,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 	a.stats.Frames++
 	start := time.Now()
 	a.paint.frame++
+	a.paint.pixels = 0
 	// Only where the frame differs from what the screen shows is painted
 	// again (damage): a crosshair's move paints the chart's rectangle, a
 	// button's hover the button.
@@ -44,6 +45,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 	a.painted(screen, areas)
 	a.paint.evict()
 	a.stats.LastPaintMs = ms(time.Since(start)) // the GPU's share shows in the next frame's time, not here
+	a.stats.LastPaintPixels = a.paint.pixels
 	if !a.bandsAsked.IsZero() && a.currentBands() != nil {
 		// This frame shows the bands asked for: from the click to here.
 		a.stats.LastMonteCarloMs, a.bandsAsked = ms(time.Since(a.bandsAsked)), time.Time{}
@@ -56,20 +58,32 @@ func (a *App) Draw(screen *ebiten.Image) {
 
 // paintArea paints the frame into area of screen (all of it when area is
 // empty): the background, the chart image, and the ops that reach into
-// area, clipped to it.
+// area, clipped to it. The background's white is painted only where
+// nothing opaque covers it (ground): not under an opaque chart, which is
+// copied over what lies under it (no blending: no read of the screen),
+// nor under the widgets' opaque fills. Software WebGL pays for each pixel
+// a drawing call covers; the white under the chart and the panels was
+// half the pixels of a whole window's paint.
 func (a *App) paintArea(screen *ebiten.Image, area image.Rectangle) {
-	base := screen
-	if area.Empty() {
-		screen.Fill(opaqueWhite)
-	} else {
-		base = a.clip(screen, area)
-		a.paint.rect(base, float64(area.Min.X), float64(area.Min.Y), float64(area.Dx()), float64(area.Dy()), 0, white)
+	base, bounds := screen, screen.Bounds()
+	if !area.Empty() {
+		base, bounds = a.clip(screen, area), area
 	}
-	if ch := a.chartShown(); ch.on && (area.Empty() || ch.rect.Overlaps(area)) {
+	ch := a.chartShown()
+	chartIn := ch.on && ch.rect.Overlaps(bounds)
+	for _, r := range a.ground(bounds, chartIn && ch.opaque) {
+		a.paint.rect(screen, float64(r.Min.X), float64(r.Min.Y), float64(r.Dx()), float64(r.Dy()), 0, white)
+	}
+	if chartIn {
 		a.paint.op.GeoM.Reset()
 		a.paint.op.ColorScale.Reset()
 		a.paint.op.GeoM.Translate(float64(a.chartRect.Min.X), float64(a.chartRect.Min.Y))
+		if ch.opaque {
+			a.paint.op.Blend = ebiten.BlendCopy
+		}
+		a.paint.cover(base, a.chartRect)
 		base.DrawImage(a.chartImg, &a.paint.op)
+		a.paint.op.Blend = ebiten.Blend{}
 	}
 	dst := base
 	for i := range a.ui.Ops() {
@@ -112,6 +126,66 @@ func (a *App) paintArea(screen *ebiten.Image, area image.Rectangle) {
 	}
 }
 
+// ground returns the parts of area the background's white must be
+// painted in (in a.paint.ground, reused): area less the chart's rectangle
+// when the chart is opaque, and less each opaque fill of the ops of at
+// least minCover pixels (within its clip), which paint every pixel of it
+// over whatever lay there.
+func (a *App) ground(area image.Rectangle, chartOpaque bool) []image.Rectangle {
+	p := &a.paint
+	p.ground = append(p.ground[:0], area)
+	if chartOpaque {
+		p.ground = p.cut(p.ground, a.chartRect)
+	}
+	var clip image.Rectangle
+	for i := range a.ui.Ops() {
+		op := &a.ui.Ops()[i]
+		switch {
+		case op.Kind == ui.OpClip:
+			clip = op.R
+		case op.Kind == ui.OpFill && op.Color.A == 0xff:
+			r := op.R
+			if !clip.Empty() {
+				r = r.Intersect(clip)
+			}
+			if r.Dx()*r.Dy() >= minCover {
+				p.ground = p.cut(p.ground, r)
+			}
+		}
+	}
+	return p.ground
+}
+
+// minCover is the smallest opaque fill the background's white is left
+// out under: smaller ones save fewer pixels than their pieces cost calls.
+const minCover = 2048
+
+// cut returns rs less c: each rectangle that overlaps c is replaced by
+// the up to four parts of it outside c (above, below, left, right). It
+// reuses p.cutBuf and rs's array.
+func (p *painter) cut(rs []image.Rectangle, c image.Rectangle) []image.Rectangle {
+	out := p.cutBuf[:0]
+	for _, r := range rs {
+		in := r.Intersect(c)
+		if in.Empty() {
+			out = append(out, r)
+			continue
+		}
+		for _, q := range [4]image.Rectangle{
+			image.Rect(r.Min.X, r.Min.Y, r.Max.X, in.Min.Y),
+			image.Rect(r.Min.X, in.Max.Y, r.Max.X, r.Max.Y),
+			image.Rect(r.Min.X, in.Min.Y, in.Min.X, in.Max.Y),
+			image.Rect(in.Max.X, in.Min.Y, r.Max.X, in.Max.Y),
+		} {
+			if !q.Empty() {
+				out = append(out, q)
+			}
+		}
+	}
+	p.cutBuf = rs[:0]
+	return out
+}
+
 // opBounds returns the rectangle op paints within, with a margin: a
 // line is wider than its rectangle, a knob's disc has a pixel of edge,
 // and a text's image may be a little taller than its line.
@@ -132,6 +206,18 @@ type painter struct {
 	texts   map[textKey]*textImage
 	frame   int
 	textOpt text.DrawOptions
+	// ground and cutBuf hold the background's parts (ground, cut).
+	ground, cutBuf []image.Rectangle
+	// pixels counts the pixels the drawing calls of the paint cover
+	// (Stats.LastPaintPixels): software WebGL pays by the pixel shaded.
+	pixels int
+}
+
+// cover counts the pixels of r that a drawing call into dst shades: those
+// within dst's bounds (a clip's sub-image bounds what it draws).
+func (p *painter) cover(dst *ebiten.Image, r image.Rectangle) {
+	r = r.Intersect(dst.Bounds())
+	p.pixels += r.Dx() * r.Dy()
 }
 
 type textKey struct {
@@ -167,6 +253,11 @@ func (p *painter) rect(dst *ebiten.Image, x, y, w, h, angle float64, c color.RGB
 	}
 	p.op.GeoM.Translate(x, y)
 	p.tint(c)
+	if angle == 0 {
+		p.cover(dst, image.Rect(int(math.Floor(x)), int(math.Floor(y)), int(math.Ceil(x+w)), int(math.Ceil(y+h))))
+	} else {
+		p.pixels += int(math.Ceil(w * h)) // a line: its length by its width
+	}
 	dst.DrawImage(p.pixel, &p.op)
 }
 
@@ -199,6 +290,7 @@ func (p *painter) circle(dst *ebiten.Image, r image.Rectangle, c color.RGBA) {
 	p.op.GeoM.Reset()
 	p.op.GeoM.Translate(float64(r.Min.X-1), float64(r.Min.Y-1))
 	p.tint(c)
+	p.cover(dst, image.Rect(r.Min.X-1, r.Min.Y-1, r.Min.X+d+1, r.Min.Y+d+1))
 	dst.DrawImage(img, &p.op)
 }
 
@@ -248,6 +340,8 @@ func (a *App) drawText(dst *ebiten.Image, op *ui.Op) {
 	p.op.GeoM.Reset()
 	p.op.GeoM.Translate(math.Round(x)-1, math.Round(y)-1)
 	p.tint(op.Color)
+	at := image.Pt(int(math.Round(x))-1, int(math.Round(y))-1)
+	p.cover(dst, t.img.Bounds().Add(at))
 	dst.DrawImage(t.img, &p.op)
 }
 

@@ -163,6 +163,7 @@ func (a *App) fitView(m metrics, r image.Rectangle) {
 		factor = 1
 	}
 	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+	a.chartOpaque = a.charts.Canvas.Opaque()
 	a.chartFig, a.chartRect, a.chartKey = nil, cr, key
 }
 

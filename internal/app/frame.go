@@ -726,6 +726,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		if a.chartImg != nil {
 			a.chartImg.Clear()
 		}
+		a.chartOpaque = false
 		return
 	}
 	factor, sync := a.platform.chartOptions()
@@ -733,6 +734,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		factor = 1 // device pixels this small need no supersampling
 	}
 	a.chartImg = a.charts.Draw(cr.Dx(), cr.Dy(), factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+	a.chartOpaque = a.charts.Canvas.Opaque()
 	drawn := time.Now()
 	if sync {
 		a.gpu.wait(a.chartImg)

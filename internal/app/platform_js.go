@@ -256,6 +256,7 @@ func (b *browser) publish() {
 	o.Set("longestSliceMs", a.stats.LongestSliceMs)
 	o.Set("lastLayoutMs", a.stats.LastLayoutMs)
 	o.Set("lastPaintMs", a.stats.LastPaintMs)
+	o.Set("lastPaintPixels", a.stats.LastPaintPixels)
 	o.Set("trials", a.trials)
 	o.Set("bands", a.currentBands() != nil)
 	if r := a.mcRun; r != nil {
