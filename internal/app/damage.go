@@ -55,10 +55,12 @@ func (a *App) chartShown() shownChart {
 // damage returns the rectangles of screen the next paint must cover (in
 // a.areas, reused), and all when it must cover the whole screen: nothing
 // painted yet, another screen or size, a changed clip (it changes what
-// the ops after it cover), or changes over most of the screen. The ops
-// are compared as a common start and a common end: what lies between, in
-// the old frame and the new, is painted again, and the chart's rectangle
-// when its image or place changed.
+// the ops after it cover), or changes over nearly all of the screen. The
+// ops of the old frame and the new are matched in order (matchOps): an op
+// of either that has no equal in the other is painted again (where it
+// was, where it is), and the chart's rectangle when its image or place
+// changed. A pixel no unmatched op covers is covered by the same ops in
+// the same order in both frames, so it is as the screen shows it.
 func (a *App) damage(screen *ebiten.Image) (areas []image.Rectangle, all bool) {
 	s := &a.screenShown
 	size := image.Pt(a.w, a.h)
@@ -74,38 +76,105 @@ func (a *App) damage(screen *ebiten.Image) (areas []image.Rectangle, all bool) {
 			a.addArea(ch.rect)
 		}
 	}
-	old, ops := s.ops, a.ui.Ops()
-	p := 0
-	for p < len(old) && p < len(ops) && old[p] == ops[p] {
-		p++
-	}
-	e := 0
-	for e < len(old)-p && e < len(ops)-p && old[len(old)-1-e] == ops[len(ops)-1-e] {
-		e++
-	}
-	for _, list := range [2][]ui.Op{old[p : len(old)-e], ops[p : len(ops)-e]} {
-		for i := range list {
-			if list[i].Kind == ui.OpClip {
-				return nil, true
-			}
-			a.addArea(a.paintBounds(&list[i]))
-		}
+	if !a.matchOps(s.ops, a.ui.Ops()) {
+		return nil, true
 	}
 	area := 0
 	for _, r := range a.areas {
 		area += r.Dx() * r.Dy()
 	}
-	if area*10 > size.X*size.Y*6 {
+	// Painting the areas apart covers fewer pixels than the whole window
+	// (they do not overlap, and each op is clipped to them); only when
+	// they cover nearly all of it is one paint of the whole the cheaper,
+	// in drawing calls.
+	if area*10 > size.X*size.Y*9 {
 		return nil, true
 	}
 	return a.areas, false
 }
 
+// matchWindow is how far ahead matchOps looks for an op's equal: past a
+// run of ops inserted, removed or changed (the trials' row, a changed
+// text).
+const matchWindow = 48
+
+// matchOps matches the ops of the old frame to the new one's in order,
+// equal to equal, and adds the paint bounds of each op left unmatched
+// (addArea). An op the other frame lacks at this place is matched with
+// the nearer of its equals ahead (within matchWindow), or not at all.
+// Any matching in order is a correct one (a closer one paints less). It
+// reports false if a clip op is unmatched: what the ops after it cover
+// changed.
+func (a *App) matchOps(old, ops []ui.Op) bool {
+	unmatched := func(op *ui.Op) bool {
+		if op.Kind == ui.OpClip {
+			return false
+		}
+		a.addArea(a.paintBounds(op))
+		return true
+	}
+	i, j := 0, 0
+	for i < len(old) && j < len(ops) {
+		if old[i] == ops[j] {
+			i, j = i+1, j+1
+			continue
+		}
+		inserted, removed := -1, -1 // how many ops ahead each has the other's equal
+		for k := j + 1; k < min(len(ops), j+matchWindow); k++ {
+			if ops[k] == old[i] {
+				inserted = k - j
+				break
+			}
+		}
+		for k := i + 1; k < min(len(old), i+matchWindow); k++ {
+			if old[k] == ops[j] {
+				removed = k - i
+				break
+			}
+		}
+		switch {
+		case inserted > 0 && (removed < 0 || inserted <= removed):
+			for ; inserted > 0; inserted-- {
+				if !unmatched(&ops[j]) {
+					return false
+				}
+				j++
+			}
+		case removed > 0:
+			for ; removed > 0; removed-- {
+				if !unmatched(&old[i]) {
+					return false
+				}
+				i++
+			}
+		default:
+			if !unmatched(&old[i]) || !unmatched(&ops[j]) {
+				return false
+			}
+			i, j = i+1, j+1
+		}
+	}
+	for ; i < len(old); i++ {
+		if !unmatched(&old[i]) {
+			return false
+		}
+	}
+	for ; j < len(ops); j++ {
+		if !unmatched(&ops[j]) {
+			return false
+		}
+	}
+	return true
+}
+
 // addArea adds r (clipped to the screen) to the areas to paint, merged
-// with any it overlaps; a rectangle within the chart's becomes the
-// chart's (a crosshair's move paints the chart's rectangle: the same
-// sub-image each time), others are rounded out to 32 pixels (a few
-// sub-images serve many changes: each new one allocates).
+// with an area it overlaps when their union has fewer pixels than the
+// two apart (an overlap is painted twice, correctly: each area's paint is
+// whole); a rectangle within the chart's becomes the chart's (a
+// crosshair's move paints the chart's rectangle: the same sub-image each
+// time), others are rounded out to 32 pixels (a few sub-images serve many
+// changes: each new one allocates). With maxAreas areas already, r is
+// merged with the one that grows least by it.
 func (a *App) addArea(r image.Rectangle) {
 	r = r.Intersect(image.Rect(0, 0, a.w, a.h))
 	if r.Empty() {
@@ -117,25 +186,31 @@ func (a *App) addArea(r image.Rectangle) {
 		const g = 32
 		r = image.Rect(r.Min.X/g*g, r.Min.Y/g*g, (r.Max.X+g-1)/g*g, (r.Max.Y+g-1)/g*g).Intersect(image.Rect(0, 0, a.w, a.h))
 	}
+	size := func(r image.Rectangle) int { return r.Dx() * r.Dy() }
 	for {
-		merged := false
-		for i := 0; i < len(a.areas); i++ {
-			if a.areas[i].Overlaps(r) {
-				r = r.Union(a.areas[i])
-				a.areas = append(a.areas[:i], a.areas[i+1:]...)
-				merged = true
+		merge := -1
+		for i, q := range a.areas {
+			if r.In(q) {
+				return
+			}
+			if q.Overlaps(r) && size(q.Union(r)) <= size(q)+size(r) {
+				merge = i
 				break
 			}
 		}
-		if !merged {
+		if merge < 0 && len(a.areas) >= maxAreas {
+			grows := math.MaxInt
+			for i, q := range a.areas {
+				if d := size(q.Union(r)) - size(q); d < grows {
+					merge, grows = i, d
+				}
+			}
+		}
+		if merge < 0 {
 			break
 		}
-	}
-	if len(a.areas) == maxAreas {
-		for _, q := range a.areas {
-			r = r.Union(q)
-		}
-		a.areas = a.areas[:0]
+		r = r.Union(a.areas[merge])
+		a.areas = append(a.areas[:merge], a.areas[merge+1:]...)
 	}
 	a.areas = append(a.areas, r)
 }
