@@ -121,6 +121,8 @@ type App struct {
 	chartKey chartKey // what the chart image shows
 	chartFig *chart.Figure
 	chartImg *ebiten.Image // the chart, kept until what it shows changes
+	// frameLang is the language the frame being laid out started in.
+	frameLang string
 	// chartOpaque: every pixel of chartImg is opaque (its background
 	// covers it), so the paint copies it with no white under it.
 	chartOpaque bool

@@ -129,6 +129,7 @@ func (a *App) frame(in ui.Input) {
 	}
 	a.moves.laid = false
 	a.stale = false
+	a.frameLang = a.lang
 	m := a.metrics()
 	c := &a.ui
 	c.Theme = ui.DefaultTheme(float64(m.font))
@@ -183,6 +184,13 @@ func (a *App) frame(in ui.Input) {
 		a.platform.stateChanged()
 	}
 	a.dirty = true
+	if a.lang != a.frameLang {
+		// The language changed in this frame (its button): the layout was
+		// measured in the other, so the frame is laid out again at once,
+		// before it is painted; the chart, left out of this pass, is
+		// drawn once, at its place in the new layout.
+		a.frame(ui.Input{Mouse: in.Mouse})
+	}
 }
 
 // shortcut handles Ctrl+Z (undo) and Ctrl+Y or Ctrl+Shift+Z (redo), read
@@ -676,6 +684,9 @@ func (a *App) tabsAndChart(m metrics) {
 	if cr.Dx() < 100 || cr.Dy() < 100 {
 		a.chartImg, a.chartFig, a.chartKey = nil, nil, chartKey{} // no room: no chart, not the last one where it was
 		return
+	}
+	if a.lang != a.frameLang {
+		return // laid out again in the new language before it is painted (frame): the chart is drawn there
 	}
 	if a.dataFit != nil && a.dataFit.open {
 		a.fitView(m, cr)

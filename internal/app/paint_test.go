@@ -74,3 +74,41 @@ func TestChartCopiedWithoutWhiteUnder(t *testing.T) {
 	}
 	check("customers with 200 trials' bands")
 }
+
+// TestLanguageSwitchDrawsOneChart: the language button's frame lays the
+// window out again in the new language before painting it, so the chart
+// is drawn once, at its place in the new layout, and no frame after it
+// has anything left to lay out or paint. At 1920×1080 the Chinese labels
+// move the chart; the frame drew it in Chinese at the old place, then the
+// next frame (laid out again) drew it at the new one and repainted the
+// window a second time: two charts and 8.9 million pixels for one click.
+func TestLanguageSwitchDrawsOneChart(t *testing.T) {
+	for _, size := range []image.Point{{1280, 800}, {1920, 1080}} {
+		a, screen := newApp(t, size.X, size.Y)
+		for _, lang := range []string{"zh", "en"} {
+			r := a.widgets["button:lang"]
+			at := r.Min.Add(r.Size().Div(2))
+			charts, frames, pixels := a.stats.Charts, a.stats.Frames, 0
+			for _, in := range []ui.Input{{Mouse: at, Pressed: true, Down: true}, {Mouse: at, Released: true}, {Mouse: at}} {
+				inFrame(func(*ebiten.Image) {
+					a.frame(in)
+					a.Draw(screen)
+				})
+				pixels += a.stats.LastPaintPixels
+			}
+			if a.lang != lang {
+				t.Fatalf("%v: language %s after the click, want %s", size, a.lang, lang)
+			}
+			if a.stale {
+				t.Errorf("%v, %s: the click left a layout for a later frame", size, lang)
+			}
+			if n := a.stats.Charts - charts; n != 1 {
+				t.Errorf("%v, %s: the click drew %d charts, want 1", size, lang, n)
+			}
+			if pixels > a.w*a.h*3/2 {
+				t.Errorf("%v, %s: the click's %d frames painted %d pixels, more than one paint of the window (%d)",
+					size, lang, a.stats.Frames-frames, pixels, a.w*a.h*3/2)
+			}
+		}
+	}
+}
