@@ -1,6 +1,7 @@
 package vgebiten
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -19,6 +20,14 @@ type Canvas struct {
 	// whose font has none is not drawn. It must be set before text is
 	// drawn.
 	Fonts func(font.Font) *text.GoTextFaceSource
+
+	// EachPath and WholeMask make the canvas draw as it did before it
+	// saved drawing calls and pixels: each path with a drawing call of its
+	// own (not sharing one with the paths before and after it), and a
+	// translucent path's mask cleared and painted over all of its bounding
+	// box (not in strips). The image is the same, pixel for pixel: tests
+	// compare the two. Default false.
+	EachPath, WholeMask bool
 
 	dst         *ebiten.Image
 	w, h        vg.Length // size in points
@@ -39,9 +48,17 @@ type Canvas struct {
 	glyphOp     ebiten.DrawImageOptions
 	textures    []*ebiten.Image // images drawn since Reset, freed at the next
 	mask        *ebiten.Image   // for translucent paths and fills too large for one drawing call
-	stencilOnly bool            // fill every outline with the stencil (tests)
-	ground      ground          // what the image holds already
-	glyphAt     []ebiten.GeoM   // where FillString draws each glyph
+	strips      []image.Rectangle
+	stripLo     []float64 // per column of the mask: the rows the path's segments reach
+	stripHi     []float64
+	quad        struct { // the strips' triangles
+		vs []ebiten.Vertex
+		is []uint16
+	}
+	counts      Counts
+	stencilOnly bool          // fill every outline with the stencil (tests)
+	ground      ground        // what the image holds already
+	glyphAt     []ebiten.GeoM // where FillString draws each glyph
 }
 
 // state is what Push saves and Pop restores.
@@ -53,12 +70,34 @@ type state struct {
 	colour color.Color
 }
 
+// Counts are what a canvas asked of the GPU since its Reset: a
+// Supersampled's Canvas holds those of the last Draw.
+type Counts struct {
+	// Triangles counts the DrawTriangles calls of paths: fills and
+	// strokes, into the image or the mask (not the mask's clearing and
+	// painting, nor text and images).
+	Triangles int
+	// MaskPixels counts the mask's pixels cleared for translucent paths
+	// (as many are painted onto the image).
+	MaskPixels int
+}
+
+// Counts returns what the canvas asked of the GPU since its Reset.
+func (c *Canvas) Counts() Counts {
+	n := c.counts
+	n.Triangles = c.tri.calls
+	return n
+}
+
 // Reset makes c draw onto dst a canvas of w×h points at ppp device
 // pixels per point (96/72 for 96 pixels an inch; twice that to
 // supersample): point (0, 0) is dst's bottom-left corner, as gonum/plot
-// has it. It frees the textures of images drawn before, and restores the
-// initial state (1 point wide solid black lines).
+// has it. It draws what is pending onto the image before (Flush), frees
+// the textures of images drawn before, and restores the initial state (1
+// point wide solid black lines).
 func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
+	c.Flush()
+	c.tri.calls, c.tri.eachPath, c.counts = 0, c.EachPath, Counts{}
 	for _, t := range c.textures {
 		t.Deallocate()
 	}
@@ -76,6 +115,12 @@ func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 		c.faces = map[faceKey]*text.GoTextFace{}
 	}
 }
+
+// Flush draws the paths still waiting for their drawing call: paths
+// share calls (see triangles), so what was drawn last is on the image only
+// after Flush. Supersampled.Draw flushes at the end of its drawing, and
+// Reset before it points the canvas elsewhere.
+func (c *Canvas) Flush() { c.tri.flush() }
 
 // Size returns the canvas size in points.
 func (c *Canvas) Size() (w, h vg.Length) { return c.w, c.h }

@@ -1,7 +1,6 @@
 package vgebiten
 
 import (
-	"image"
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -49,23 +48,22 @@ func (c *Canvas) Fill(path vg.Path) {
 			}
 		}
 		t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
-		t.draw(c.dst, clr, ebiten.FillRuleFillAll)
+		t.end()
 	case single && !c.stencilOnly && c.earFill(clr):
 	default:
 		// The stencil: through the mask if translucent.
 		dst := c.dst
-		var area image.Rectangle
-		if !opaque(clr) {
-			area = c.flat.bounds(1)
-			dst, clr = c.beginMask(area), color.White
+		translucent := !opaque(clr)
+		if translucent {
+			dst, clr = c.beginMask(&c.flat, 1, true), color.White
 		}
 		var p vector.Path
 		c.outline(&p, &c.flat)
 		t.part.vs, t.part.is = p.AppendVerticesAndIndicesForFilling(t.part.vs[:0], t.part.is[:0])
 		t.add(dst, t.part.vs, t.part.is, clr, ebiten.FillRuleNonZero)
-		t.draw(dst, clr, ebiten.FillRuleNonZero)
-		if dst != c.dst {
-			c.paintMask(area)
+		t.end()
+		if translucent {
+			c.paintMask()
 		}
 	}
 }
@@ -85,37 +83,8 @@ func (c *Canvas) earFill(clr color.Color) bool {
 		t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
 	}
 	t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
-	t.draw(c.dst, clr, ebiten.FillRuleFillAll)
+	t.end()
 	return true
-}
-
-// beginMask returns the mask, an image of the canvas's bounds, cleared
-// over area, to draw a path into in opaque white.
-func (c *Canvas) beginMask(area image.Rectangle) *ebiten.Image {
-	b := c.dst.Bounds()
-	if c.mask == nil || c.mask.Bounds() != b {
-		if c.mask != nil {
-			c.mask.Deallocate()
-		}
-		c.mask = ebiten.NewImageWithOptions(b, nil)
-	}
-	if !area.Empty() {
-		c.mask.SubImage(area).(*ebiten.Image).Clear()
-	}
-	return c.mask
-}
-
-// paintMask paints the mask's area onto the canvas in the current colour,
-// once per pixel.
-func (c *Canvas) paintMask(area image.Rectangle) {
-	if area.Empty() {
-		return
-	}
-	sub := c.mask.SubImage(area).(*ebiten.Image)
-	var op ebiten.DrawImageOptions
-	op.GeoM.Translate(float64(sub.Bounds().Min.X), float64(sub.Bounds().Min.Y))
-	op.ColorScale.ScaleWithColor(c.st.colour)
-	c.dst.DrawImage(sub, &op)
 }
 
 // outline adds the closed subpaths of lines to p.
@@ -180,8 +149,7 @@ func convex(pts []point) bool {
 // blending), so the mask holds the parity of the whole outline; the mask
 // is then painted in the current colour.
 func (c *Canvas) fillLarge() {
-	area := c.flat.bounds(1)
-	mask := c.beginMask(area)
+	mask := c.beginMask(&c.flat, 1, true)
 	xor := ebiten.Blend{
 		BlendFactorSourceRGB: ebiten.BlendFactorOneMinusDestinationColor, BlendFactorSourceAlpha: ebiten.BlendFactorOneMinusDestinationAlpha,
 		BlendFactorDestinationRGB: ebiten.BlendFactorOneMinusSourceColor, BlendFactorDestinationAlpha: ebiten.BlendFactorOneMinusSourceAlpha,
@@ -204,8 +172,9 @@ func (c *Canvas) fillLarge() {
 			}
 			t.op = ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleEvenOdd, Blend: xor}
 			mask.DrawTriangles(t.vs, t.is, white(), &t.op)
+			t.calls++
 		}
 	}
 	t.vs, t.is = t.vs[:0], t.is[:0]
-	c.paintMask(area)
+	c.paintMask()
 }

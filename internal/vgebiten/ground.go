@@ -51,6 +51,7 @@ func (c *Canvas) finish() {
 	if c.ground.clear {
 		c.paint(image.Rectangle{})
 	}
+	c.Flush()
 }
 
 // paint is called before drawing into the image within r: it clears the
@@ -58,6 +59,7 @@ func (c *Canvas) finish() {
 func (c *Canvas) paint(r image.Rectangle) {
 	g := &c.ground
 	if g.clear {
+		c.Flush()
 		c.dst.Clear()
 		g.clear, g.known, g.colour = false, true, [4]uint32{}
 		g.drawn = g.drawn[:0]
@@ -84,6 +86,7 @@ func (c *Canvas) fillGround(clr color.Color) bool {
 	r, gg, b, a := clr.RGBA()
 	colour := [4]uint32{r, gg, b, a}
 	if c.flat.count() == 1 && coversImage(c.flat.pts, c.dst.Bounds()) {
+		c.Flush()
 		c.dst.Fill(clr)
 		g.clear, g.known, g.colour = false, true, colour
 		g.drawn = g.drawn[:0]

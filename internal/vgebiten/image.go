@@ -39,6 +39,7 @@ func (c *Canvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	op.GeoM.Concat(c.st.m)
 	op.Filter = ebiten.FilterLinear
 	c.paint(geoBounds(&op.GeoM, float64(w), float64(h)))
+	c.Flush()
 	c.dst.DrawImage(t.SubImage(image.Rect(1, 1, w+1, h+1)).(*ebiten.Image), &op)
 }
 

@@ -29,50 +29,74 @@ var white = sync.OnceValue(func() *ebiten.Image {
 	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 })
 
-// triangles are the vertices and indices of one drawing call.
+// triangles are the paths waiting for their drawing call. Each path's
+// colour is on its vertices, so the paths drawn one after another onto
+// the same image by FillRuleFillAll share one call: a chart's fills and
+// strokes between two texts cost one call, not one each. A call draws its
+// triangles in the order of its indices, each blended over the ones
+// before, so the image is what a call per path would draw. They are
+// drawn (flush) before anything else is drawn, so that the order of all
+// drawing stays as the chart gave it: text or an image, a mask, a path by
+// another fill rule or into another image, at the indices' limit
+// (maxVertices), and at the end of the chart (Canvas.Flush).
 type triangles struct {
 	vs   []ebiten.Vertex
 	is   []uint16
-	part struct { // one piece's, before it joins vs and is
+	dst  *ebiten.Image   // where they go
+	rule ebiten.FillRule // how
+	part struct {        // one piece's, before it joins vs and is
 		vs []ebiten.Vertex
 		is []uint16
 	}
-	op ebiten.DrawTrianglesOptions
+	op       ebiten.DrawTrianglesOptions
+	calls    int  // drawing calls since the canvas's Reset (Counts)
+	eachPath bool // a call per path, as before paths shared calls (Canvas.EachPath)
 }
 
-// add appends a piece's triangles, drawing what is pending first if the
-// piece would overflow the indices.
+// add appends a piece's triangles in clr, drawing what is pending first if
+// it goes elsewhere or the piece would overflow the indices.
 func (t *triangles) add(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, clr color.Color, rule ebiten.FillRule) {
-	if len(t.vs)+len(vs) > maxVertices {
-		t.draw(dst, clr, rule)
+	if len(t.is) > 0 && (dst != t.dst || rule != t.rule || len(t.vs)+len(vs) > maxVertices) {
+		t.flush()
 	}
+	t.dst, t.rule = dst, rule
+	r, g, b, a := clr.RGBA()
+	cr, cg, cb, ca := float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff
 	base := uint16(len(t.vs))
 	t.vs = append(t.vs, vs...)
+	added := t.vs[len(t.vs)-len(vs):]
+	for i := range added {
+		v := &added[i]
+		v.SrcX, v.SrcY = 1.5, 1.5
+		v.ColorR, v.ColorG, v.ColorB, v.ColorA = cr, cg, cb, ca
+	}
 	for _, i := range is {
 		t.is = append(t.is, base+i)
 	}
 }
 
-// draw draws the pending triangles in clr with the fill rule, and empties
-// them.
-func (t *triangles) draw(dst *ebiten.Image, clr color.Color, rule ebiten.FillRule) {
-	if len(t.is) == 0 {
-		t.vs, t.is = t.vs[:0], t.is[:0]
-		return
+// end ends a path: its triangles wait for the next path's unless it was
+// filled by a stencil rule (the next path's triangles would count in its
+// winding numbers) or each path is to be drawn alone.
+func (t *triangles) end() {
+	if t.eachPath || t.rule != ebiten.FillRuleFillAll {
+		t.flush()
 	}
-	r, g, b, a := clr.RGBA()
-	for i := range t.vs {
-		v := &t.vs[i]
-		v.SrcX, v.SrcY = 1.5, 1.5
-		v.ColorR, v.ColorG, v.ColorB, v.ColorA = float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff
+}
+
+// flush draws the pending triangles and empties them.
+func (t *triangles) flush() {
+	if len(t.is) > 0 {
+		// Sampled at the nearest pixel, not linearly as the glyphs are
+		// (FillString): ebiten would then merge paths and text into one
+		// or two drawing calls a chart, but SwiftShader's bilinear
+		// sampling of every pixel of the fills cost more than the calls
+		// saved (a chart's wait for the GPU 10–100% longer in the
+		// browser; docs/benchmarks.md).
+		t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: t.rule}
+		t.dst.DrawTriangles(t.vs, t.is, white(), &t.op)
+		t.calls++
 	}
-	// Sampled at the nearest pixel, not linearly as the glyphs are
-	// (FillString): ebiten would then merge paths and text into one or two
-	// drawing calls a chart, but SwiftShader's bilinear sampling of every
-	// pixel of the fills cost more than the calls saved (a chart's wait
-	// for the GPU 10–100% longer in the browser; docs/benchmarks.md).
-	t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: rule}
-	dst.DrawTriangles(t.vs, t.is, white(), &t.op)
 	t.vs, t.is = t.vs[:0], t.is[:0]
 }
 
@@ -104,12 +128,14 @@ func (c *Canvas) Stroke(path vg.Path) {
 	}
 	// A translucent stroke is drawn opaque into the mask, then painted in
 	// its colour, so that where its pieces overlap (joins, crossings) it
-	// is painted once.
+	// is painted once. Every pixel it draws lies within half its width of
+	// a segment: round joins, butt caps.
 	dst, clr := c.dst, c.st.colour
-	area := lines.bounds(float64(c.st.width)*k/2 + 1)
-	c.paint(area)
-	if !opaque(clr) {
-		dst, clr = c.beginMask(area), color.White
+	reach := float64(c.st.width)*k/2 + 1
+	c.paint(lines.bounds(reach))
+	translucent := !opaque(clr)
+	if translucent {
+		dst, clr = c.beginMask(lines, reach, false), color.White
 	}
 	rule := ebiten.FillRuleFillAll
 	opt := vector.StrokeOptions{Width: float32(float64(c.st.width) * k), LineCap: vector.LineCapButt, LineJoin: vector.LineJoinRound}
@@ -134,9 +160,9 @@ func (c *Canvas) Stroke(path vg.Path) {
 			t.add(dst, t.part.vs, t.part.is, clr, rule)
 		}
 	}
-	t.draw(dst, clr, rule)
-	if dst != c.dst {
-		c.paintMask(area)
+	t.end()
+	if translucent {
+		c.paintMask()
 	}
 }
 

@@ -89,6 +89,9 @@ func (c *Canvas) FillString(f font.Face, pt vg.Point, s string) {
 		c.glyphAt = append(c.glyphAt, at)
 	}
 	c.paint(area)
+	if !area.Empty() {
+		c.Flush() // the paths before, under the text
+	}
 	for i, gl := range c.glyphs {
 		if gl.Image == nil {
 			continue
