@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -127,4 +128,75 @@ func differBytes(a, b *image.RGBA) int {
 		}
 	}
 	return n
+}
+
+// BenchmarkChartDraw measures, per chart of TestChartsSameBatched at the
+// size it has in a 1280×800 window, the Go time of drawing the figure onto
+// the canvas (gonum/plot's layout and the canvas's drawing calls: what the
+// browser reports as the change's "draw calls"), by the canvas as it was
+// (a call per path, the mask over each translucent outline's whole box:
+// "as-was") and as it is ("now"); the figure is built and the GPU waited
+// for outside the timer (the wait is reported as gpu-ns/op).
+func BenchmarkChartDraw(b *testing.B) {
+	a, err := New("", nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spend, err := New("retention-spend", nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spend.optimize()
+	banded, err := New("", nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	banded.trials = 200
+	s, mc := banded.p.MonteCarlo(200)
+	u, err := projection.Trials(s, mc)
+	if err != nil || u == nil {
+		b.Fatalf("trials: %v, %v", u, err)
+	}
+	banded.bands, banded.bandsKey = u.Bands, banded.mcKey()
+	size := chart.Size{W: 869, H: 567}
+	var gpu gpuWait
+	var ss [2]vgebiten.Supersampled
+	for i := range ss {
+		ss[i].Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
+		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask = i == 0, i == 0
+	}
+	for tab := range numTabs + 1 {
+		app, name := a, fmt.Sprintf("tab%d", tab)
+		switch {
+		case tab == tabOptimum:
+			app = spend
+		case tab == numTabs:
+			app, tab, name = banded, 0, "tab0-200-trials"
+		}
+		for _, factor := range []int{1, 2} {
+			for i, mode := range []string{"as-was", "now"} {
+				b.Run(fmt.Sprintf("%s/x%d/%s", name, factor, mode), func(b *testing.B) {
+					b.ReportAllocs()
+					var waited time.Duration
+					inFrame(func(*ebiten.Image) {
+						for b.Loop() {
+							b.StopTimer()
+							fig, err := app.tabFigure(tab, size)
+							if err != nil {
+								b.Fatal(err)
+							}
+							b.StartTimer()
+							img := ss[i].Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) })
+							b.StopTimer()
+							t0 := time.Now()
+							gpu.wait(img)
+							waited += time.Since(t0)
+							b.StartTimer()
+						}
+					})
+					b.ReportMetric(float64(waited.Nanoseconds())/float64(b.N), "gpu-ns/op")
+				})
+			}
+		}
+	}
 }
