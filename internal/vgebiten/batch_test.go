@@ -128,10 +128,9 @@ func TestPathsShareCalls(t *testing.T) {
 // translucentPaths draws what goes through the mask: translucent strokes
 // (a polyline of many segments that crosses itself, a long diagonal, a
 // closed ring, a dashed line, a wide one), a translucent fill that
-// crosses itself (the stencil), over bars and a translucent wavy disc.
-// (A fill of more points than a drawing call takes goes through the mask
-// too, but its fans' thin triangles do not come out the same twice under
-// llvmpipe, whole mask or strips: TestLargePaths checks it.)
+// crosses itself (the stencil) and a fill of more points than a drawing
+// call takes (90,000: through the mask in fans), over bars and a
+// translucent wavy disc.
 func translucentPaths(c *Canvas) {
 	c.SetColor(color.White)
 	c.Fill(box(0, 0, 480, 300))
@@ -166,6 +165,8 @@ func translucentPaths(c *Canvas) {
 	c.Fill(wavy(300, 120, 180))
 	c.SetColor(color.NRGBA{0x00, 0x00, 0x00, 0x50})
 	c.Stroke(wavy(300, 120, 180))
+	c.SetColor(color.NRGBA{0x56, 0xb4, 0xe9, 0x60})
+	c.Fill(wavy(90000, 360, 200))
 }
 
 // TestMaskStripsChangeNoPixel: translucent paths cleared and painted

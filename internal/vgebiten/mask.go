@@ -36,7 +36,11 @@ func (c *Canvas) beginMask(lines *polylines, reach float64, fill bool) *ebiten.I
 		if c.mask != nil {
 			c.mask.Deallocate()
 		}
-		c.mask = ebiten.NewImageWithOptions(b, nil)
+		// In a texture of its own (newTarget): in one shared with other
+		// images, where it lies shifts its triangles' coordinates, whose
+		// rounding then moved a few edge pixels from one mask to the
+		// next (and drawing into it from one of them moves it first).
+		c.mask = ebiten.NewImageWithOptions(b, &ebiten.NewImageOptions{Unmanaged: true})
 	}
 	c.maskStrips(lines, reach, fill)
 	if c.WholeMask {
