@@ -3,10 +3,10 @@ package vgebiten
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
