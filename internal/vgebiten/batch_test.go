@@ -31,24 +31,24 @@ func drawCounted(w, h, factor int, set func(c *Canvas), f func(c *Canvas)) (*ima
 	return img, n
 }
 
-// samePixels reports where a and b differ: the number of bytes.
+// samePixels fails t if a and b differ, naming how many pixels and the
+// first few.
 func samePixels(t *testing.T, what string, a, b *image.RGBA) {
 	t.Helper()
 	if bytes.Equal(a.Pix, b.Pix) {
 		return
 	}
-	n := 0
+	n, w := 0, a.Bounds().Dx()
 	var first []string
-	for i := range a.Pix {
-		if a.Pix[i] != b.Pix[i] {
+	for i := 0; i+4 <= len(a.Pix); i += 4 {
+		if !bytes.Equal(a.Pix[i:i+4], b.Pix[i:i+4]) {
 			n++
 			if len(first) < 4 {
-				p := i / 4
-				first = append(first, fmt.Sprintf("(%d, %d) %v against %v", p%a.Stride*4/4%(a.Stride/4), p/(a.Stride/4), a.Pix[4*p:4*p+4], b.Pix[4*p:4*p+4]))
+				first = append(first, fmt.Sprintf("(%d, %d) %v against %v", i/4%w, i/4/w, a.Pix[i:i+4], b.Pix[i:i+4]))
 			}
 		}
 	}
-	t.Errorf("%s: %d bytes differ, first %s", what, n, strings.Join(first, ", "))
+	t.Errorf("%s: %d pixels differ: %s", what, n, strings.Join(first, ", "))
 }
 
 // polyline returns the open path through the points (x, y, x, y, ...).
