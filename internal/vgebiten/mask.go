@@ -135,8 +135,10 @@ func (c *Canvas) maskStrips(lines *polylines, reach float64, fill bool) {
 	span := func(a, b point) {
 		ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
 		left, right := min(ax, bx)-reach, max(ax, bx)+reach
-		first := max(0, int(math.Floor((left-x0)/float64(w))))
-		last := min(n-1, int(math.Floor((right-x0)/float64(w))))
+		// Clamped as floats: a point far off the canvas must not
+		// overflow an int.
+		first := int(min(float64(n), max(0, math.Floor((left-x0)/float64(w)))))
+		last := int(max(-1, min(float64(n-1), math.Floor((right-x0)/float64(w)))))
 		for i := first; i <= last; i++ {
 			// The segment between reach left and right of column i.
 			cl, cr := x0+float64(i*w)-reach, x0+float64((i+1)*w)+reach
@@ -175,7 +177,9 @@ func (c *Canvas) maskStrips(lines *polylines, reach float64, fill bool) {
 		if lo[i] > hi[i] {
 			continue
 		}
-		r := image.Rect(area.Min.X+i*w, int(math.Floor(lo[i]-reach)), min(area.Min.X+(i+1)*w, area.Max.X), int(math.Ceil(hi[i]+reach))).Intersect(area)
+		top := int(min(float64(area.Max.Y), max(float64(area.Min.Y), math.Floor(lo[i]-reach))))
+		bottom := int(max(float64(area.Min.Y), min(float64(area.Max.Y), math.Ceil(hi[i]+reach))))
+		r := image.Rect(area.Min.X+i*w, top, min(area.Min.X+(i+1)*w, area.Max.X), bottom).Intersect(area)
 		if r.Empty() {
 			continue
 		}
