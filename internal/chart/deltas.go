@@ -193,7 +193,10 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 // decimals their spacing needs.
 type percentPointTicks struct{}
 
-func (percentPointTicks) Ticks(lo, hi float64) []plot.Tick {
+// Ticks returns the ticks of [lo, hi], found once (keptTicks).
+func (p percentPointTicks) Ticks(lo, hi float64) []plot.Tick { return keptTicks(p, lo, hi, p.ticks) }
+
+func (percentPointTicks) ticks(lo, hi float64) []plot.Tick {
 	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
 	step := 0.0
 	for i := 1; i < len(ticks); i++ {

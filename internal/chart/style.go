@@ -221,7 +221,10 @@ func (n note) Plot(c draw.Canvas, _ *plot.Plot) {
 // the whole axis: 15k, 2.5M in English; 1.5万, 2.5亿 in Chinese.
 type humanTicks struct{ lang string }
 
-func (h humanTicks) Ticks(min, max float64) []plot.Tick {
+// Ticks returns the ticks of [min, max], found once (keptTicks).
+func (h humanTicks) Ticks(min, max float64) []plot.Tick { return keptTicks(h, min, max, h.ticks) }
+
+func (h humanTicks) ticks(min, max float64) []plot.Tick {
 	ticks := plot.DefaultTicks{}.Ticks(min, max)
 	size, suffix := unitFor(math.Max(math.Abs(min), math.Abs(max)), h.lang)
 	for i := range ticks {
@@ -288,7 +291,10 @@ func trimZeros(s string) string {
 // percentTicks labels ticks of a fraction as percentages.
 type percentTicks struct{}
 
-func (percentTicks) Ticks(min, max float64) []plot.Tick {
+// Ticks returns the ticks of [min, max], found once (keptTicks).
+func (p percentTicks) Ticks(min, max float64) []plot.Tick { return keptTicks(p, min, max, p.ticks) }
+
+func (percentTicks) ticks(min, max float64) []plot.Tick {
 	ticks := plot.DefaultTicks{}.Ticks(min, max)
 	for i := range ticks {
 		if ticks[i].Label != "" {
@@ -301,7 +307,10 @@ func (percentTicks) Ticks(min, max float64) []plot.Tick {
 // periodTicks labels whole periods only.
 type periodTicks struct{}
 
-func (periodTicks) Ticks(min, max float64) []plot.Tick {
+// Ticks returns the ticks of [min, max], found once (keptTicks).
+func (p periodTicks) Ticks(min, max float64) []plot.Tick { return keptTicks(p, min, max, p.ticks) }
+
+func (periodTicks) ticks(min, max float64) []plot.Tick {
 	var out []plot.Tick
 	for _, t := range (plot.DefaultTicks{}).Ticks(min, max) {
 		if t.Value == math.Trunc(t.Value) || t.Label == "" {
