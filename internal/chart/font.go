@@ -102,6 +102,7 @@ func registerFont() error {
 	defer fonts.mu.Unlock()
 	if fonts.registered != version {
 		font.DefaultCache.Add(font.Collection{{Font: chartFont, Face: f}})
+		forgetFaces() // the texts' faces (textwidth.go) were the font before
 		fonts.registered = version
 	}
 	return nil

@@ -38,9 +38,8 @@ type widthKey struct {
 // widths are the widths measured so far, shared by the goroutines that
 // build charts.
 var widths struct {
-	mu  sync.Mutex
-	m   map[widthKey]vg.Length
-	ext map[widthKey]font.Extents
+	mu sync.Mutex
+	m  map[widthKey]vg.Length
 }
 
 // maxWidths bounds the kept widths: the texts of values gone by are
@@ -66,35 +65,71 @@ func width(f font.Face, s string) vg.Length {
 	return w
 }
 
-// extents returns f.Extents(), found once per face and size.
-func extents(f font.Face) font.Extents {
-	k := widthKey{face: f.Face, size: f.Font.Size}
-	widths.mu.Lock()
-	e, ok := widths.ext[k]
-	widths.mu.Unlock()
-	if ok {
-		return e
-	}
-	e = f.Extents()
-	widths.mu.Lock()
-	if widths.ext == nil || len(widths.ext) >= 64 {
-		widths.ext = make(map[widthKey]font.Extents, 16)
-	}
-	widths.ext[k] = e
-	widths.mu.Unlock()
-	return e
+// keptFace is a font at a size looked up in a cache: its face and its
+// extents.
+type keptFace struct {
+	cache *font.Cache
+	fnt   font.Font // with its size
+	face  font.Face
+	ext   font.Extents
 }
 
-// Extents is text.Plain's Extents, found once per face and size.
+// faces are the fonts looked up so far: a figure uses a handful (the
+// title's, the axes', the ticks' and the legend's sizes), and every text
+// measured looked its font up in gonum/plot's cache (a map keyed by the
+// font's names) and its extents up in another, two or three times a
+// text (in a profile of the planner's charts a tenth of their CPU time).
+// registerFont forgets them when the chart font changes.
+var faces struct {
+	mu   sync.Mutex
+	list []*keptFace // each never changed once kept
+	gen  int // forgetFaces's count: a face looked up before it is not kept
+}
+
+// maxFaces bounds the kept faces: dropped all at once past it.
+const maxFaces = 32
+
+// face returns fnt at its size, looked up in h.Fonts once.
+func (h keptWidths) face(fnt font.Font) *keptFace {
+	faces.mu.Lock()
+	for _, f := range faces.list {
+		if f.fnt.Size == fnt.Size && f.cache == h.Fonts && f.fnt == fnt {
+			faces.mu.Unlock()
+			return f
+		}
+	}
+	gen := faces.gen
+	faces.mu.Unlock()
+	face := h.Fonts.Lookup(fnt, fnt.Size)
+	f := &keptFace{cache: h.Fonts, fnt: fnt, face: face, ext: face.Extents()}
+	faces.mu.Lock()
+	if gen == faces.gen {
+		if len(faces.list) >= maxFaces {
+			faces.list = faces.list[:0]
+		}
+		faces.list = append(faces.list, f)
+	}
+	faces.mu.Unlock()
+	return f
+}
+
+// forgetFaces drops the kept faces: the fonts of the cache changed.
+func forgetFaces() {
+	faces.mu.Lock()
+	faces.list = nil
+	faces.gen++
+	faces.mu.Unlock()
+}
+
+// Extents is text.Plain's Extents, found once per font and size.
 func (h keptWidths) Extents(fnt font.Font) font.Extents {
-	return extents(h.Fonts.Lookup(fnt, fnt.Size))
+	return h.face(fnt).ext
 }
 
 // Box is text.Plain's Box with the width kept.
 func (h keptWidths) Box(txt string, fnt font.Font) (w, ht, depth vg.Length) {
-	face := h.Fonts.Lookup(fnt, fnt.Size)
-	ext := extents(face)
-	return width(face, txt), ext.Ascent, ext.Descent
+	f := h.face(fnt)
+	return width(f.face, txt), f.ext.Ascent, f.ext.Descent
 }
 
 // Draw is text.Plain's Draw (gonum/plot v0.17.0, text/plain.go; BSD
@@ -104,7 +139,8 @@ func (h keptWidths) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	if len(txt) == 0 {
 		return
 	}
-	fnt := h.Fonts.Lookup(sty.Font, sty.Font.Size)
+	kf := h.face(sty.Font)
+	fnt := kf.face
 	c.SetColor(sty.Color)
 	if sty.Rotation != 0 {
 		c.Push()
@@ -116,7 +152,7 @@ func (h keptWidths) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
 	lines := h.Lines(txt)
 	ht := sty.Height(txt)
-	pt.Y += ht*vg.Length(sty.YAlign) - extents(fnt).Ascent
+	pt.Y += ht*vg.Length(sty.YAlign) - kf.ext.Ascent
 	for i, line := range lines {
 		xoffs := vg.Length(sty.XAlign) * width(fnt, line)
 		n := vg.Length(len(lines) - i)
