@@ -85,7 +85,8 @@ func TestSideBySideTitlesFit(t *testing.T) {
 					}
 					drawn(t, fig)
 					w, h := size.Points()
-					grid, canvases, _ := fig.arrange(draw.New(vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(96))))
+					l, _ := fig.arrange(draw.New(vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(96))))
+					grid, canvases := l.grid, l.canvases
 					if name == "brand-switching" && k == Customers && size.H < 450 && len(grid[0]) != 2 {
 						t.Errorf("%s: %d plots in the first row, want the market's shares beside our customers", where, len(grid[0]))
 					}

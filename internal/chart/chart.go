@@ -218,81 +218,82 @@ func (f *Figure) Draw(c draw.Canvas) {
 		f.layout(f, c)
 		return
 	}
-	grid, canvases, column := f.arrange(c)
+	l, column := f.arrange(c)
 	// A rebuilt plot's note under the axis may take another line: again
 	// until the rows fit.
 	for range 3 {
 		if f.fewerRows == nil {
 			break
 		}
-		n := f.rowsThatFit(grid, canvases, column)
+		n := f.rowsThatFit(l, column)
 		if n >= f.rowsShown {
 			break
 		}
 		f.fewerRows(n)
-		grid, canvases, column = f.arrange(c)
+		l, column = f.arrange(c)
 	}
-	f.legendsAbove(grid, canvases, column)
+	f.legendsAbove(l, column)
 	defer f.restoreTitles()
-	f.makeRoom(grid, canvases, column)
-	for i, row := range grid {
+	f.makeRoom(l.grid, l.canvases, column)
+	for i, row := range l.grid {
 		for j, p := range row {
 			if column == 0 {
-				f.drawPlot(p, canvases[i][j])
+				f.drawPlot(p, l.canvases[i][j])
 				continue
 			}
-			f.drawBesideLegend(p, canvases[i][j], column)
+			f.drawBesideLegend(p, l.canvases[i][j], column)
 		}
 	}
 }
 
-// arrange returns the plots' grid, their canvases in c, and the width of
-// the column on the right that holds the legends (0: each legend in its
-// data area).
-func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Length) {
-	grid := f.rows
-	canvases := f.canvases(grid, c)
+// arrange returns the plots laid out in c (their grid and canvases), and
+// the width of the column on the right that holds the legends (0: each
+// legend in its data area).
+func (f *Figure) arrange(c draw.Canvas) (*layout, vg.Length) {
+	l := f.layOut(f.rows, c)
 	barScale := 1.0
 	f.scaleBars(barScale)
-	if f.kind != analysisKind && stacked(grid) && f.squashed(grid, canvases) {
-		wide := float64(canvases[0][0].Size().X)
-		grid = [][]*plot.Plot{make([]*plot.Plot, len(f.rows))}
+	l.forget() // laid out with the bars as the last Draw left them
+	if f.kind != analysisKind && stacked(l.grid) && f.squashed(l) {
+		wide := float64(l.canvases[0][0].Size().X)
+		grid := [][]*plot.Plot{make([]*plot.Plot, len(f.rows))}
 		for i, row := range f.rows {
 			grid[0][i] = row[0]
 		}
-		canvases = f.canvases(grid, c)
+		l = f.layOut(grid, c)
 		// The bars narrower by as much as the plots' room (their data
 		// areas cannot say: bars built for the full width may not fit).
-		barScale = float64(canvases[0][0].Size().X) / wide
+		barScale = float64(l.canvases[0][0].Size().X) / wide
 		f.scaleBars(barScale)
-		if tiltTicks(grid, canvases) {
-			canvases = f.canvases(grid, c)
+		l.forget()
+		if tiltTicks(l) {
+			l = f.layOut(l.grid, c)
 		}
 	}
-	if wrapTitles(grid, canvases) {
-		canvases = f.canvases(grid, c)
+	if wrapTitles(l) {
+		l = f.layOut(l.grid, c)
 	}
-	if wrapYLabels(grid, canvases) {
-		canvases = f.canvases(grid, c)
+	if wrapYLabels(l) {
+		l = f.layOut(l.grid, c)
 	}
-	if wrapXLabels(grid, canvases) {
-		canvases = f.canvases(grid, c)
+	if wrapXLabels(l) {
+		l = f.layOut(l.grid, c)
 	}
 	// Bars wider than their plot's room leave it no data area (gonum/plot
 	// makes room for every bar): narrower until they fit.
 	for range 6 {
-		if fits(grid, canvases) {
+		if fits(l) {
 			break
 		}
 		barScale *= 0.7
 		f.scaleBars(barScale)
-		canvases = f.canvases(grid, c)
+		l = f.layOut(l.grid, c)
 	}
 	column := vg.Length(0)
-	for i, row := range grid {
+	for i, row := range l.grid {
 		for j, p := range row {
-			lr := p.Legend.Rectangle(canvases[i][j]).Size()
-			if lr.Y > p.DataCanvas(canvases[i][j]).Size().Y {
+			lr := p.Legend.Rectangle(l.canvases[i][j]).Size()
+			if lr.Y > l.dataArea(i, j).Size().Y {
 				column = max(column, lr.X)
 			}
 		}
@@ -302,52 +303,55 @@ func (f *Figure) arrange(c draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, vg.Len
 	// when the plots are one above the other (side by side, the column
 	// would cover the next plot's axes) and it takes at most a quarter of
 	// the width (a small chart keeps its data area).
-	for i, row := range grid {
+	for i, row := range l.grid {
 		for j, p := range row {
 			if len(row) > 1 {
 				break
 			}
-			lr := p.Legend.Rectangle(canvases[i][j]).Size()
-			if lp := f.placer(p); lp != nil && lr.X+f.pad() <= c.Size().X/4 && lp.onFill(p, canvases[i][j]) {
+			lr := p.Legend.Rectangle(l.canvases[i][j]).Size()
+			if lp := f.placer(p); lp != nil && lr.X+f.pad() <= c.Size().X/4 && lp.onFill(p, l.canvases[i][j], l.dataArea(i, j)) {
 				column = max(column, lr.X)
 				filled = true
 			}
 		}
 	}
 	if filled { // every legend goes in the column: as wide as the widest
-		for i, row := range grid {
+		for i, row := range l.grid {
 			for j, p := range row {
-				column = max(column, p.Legend.Rectangle(canvases[i][j]).Size().X)
+				column = max(column, p.Legend.Rectangle(l.canvases[i][j]).Size().X)
 			}
 		}
 	}
 	if column == 0 {
-		return grid, canvases, 0
+		return l, 0
 	}
 	column += f.pad()
 	narrow := draw.Crop(c, 0, -column, 0, 0)
-	canvases = f.canvases(grid, narrow)
-	if wrapTitles(grid, canvases) { // the column narrowed the plots
-		canvases = f.canvases(grid, narrow)
+	l = f.layOut(l.grid, narrow)
+	if wrapTitles(l) { // the column narrowed the plots
+		l = f.layOut(l.grid, narrow)
 	}
-	return grid, canvases, column
+	return l, column
 }
 
 // wrapYLabels breaks the y axis label of each plot in grid longer than
 // its axis (in canvases) into lines that fit (a label longer than
 // its axis squeezes the data area to nothing), and reports whether it
 // broke any.
-func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+func wrapYLabels(lo *layout) bool {
 	wrapped := false
-	for i, row := range grid {
+	for i, row := range lo.grid {
 		for j, p := range row {
 			l := &p.Y.Label
+			if l.Text == "" || strings.Contains(l.Text, "\n") {
+				continue
+			}
 			// At most the height the axis has once the plot's title and x
 			// axis are off it.
-			c := canvases[i][j]
-			axis := max(p.DataCanvas(c).Size().Y, c.Size().Y/2)
+			c := lo.canvases[i][j]
+			axis := max(lo.dataArea(i, j).Size().Y, c.Size().Y/2)
 			limit := 0.9 * axis
-			if l.Text == "" || strings.Contains(l.Text, "\n") || l.TextStyle.Width(l.Text) <= axis {
+			if l.TextStyle.Width(l.Text) <= axis {
 				continue
 			}
 			if lines := wrapText(l.Text, l.TextStyle, limit); len(lines) > 1 {
@@ -365,22 +369,22 @@ func wrapYLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 // until the label fits in the canvas, so a long note under the axis (the
 // tornado's, beside long bar names) left the bars a sliver. It reports
 // whether it broke any.
-func wrapXLabels(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+func wrapXLabels(lo *layout) bool {
 	wrapped := false
-	for i, row := range grid {
+	for i, row := range lo.grid {
 		for j, p := range row {
 			l := &p.X.Label
 			if l.Text == "" {
 				continue
 			}
-			c := canvases[i][j]
+			c := lo.canvases[i][j]
 			// The data area the axis would have without its label: the
 			// label may be as wide as fits centred under it.
 			text := l.Text
 			l.Text = ""
 			dc := p.DataCanvas(c)
 			l.Text = text
-			if p.DataCanvas(c).Size().X >= minXLabelShare*dc.Size().X {
+			if lo.dataArea(i, j).Size().X >= minXLabelShare*dc.Size().X {
 				continue // the label takes little: a line more would cost height
 			}
 			centre := (dc.Min.X + dc.Max.X) / 2
@@ -427,11 +431,11 @@ func labelWords(s string) []string {
 	return out
 }
 
-// fits reports whether every plot of grid has a data area in canvases.
-func fits(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
-	for i, row := range grid {
-		for j, p := range row {
-			d := p.DataCanvas(canvases[i][j]).Size()
+// fits reports whether every plot laid out in l has a data area.
+func fits(l *layout) bool {
+	for i, row := range l.grid {
+		for j := range row {
+			d := l.dataArea(i, j).Size()
 			if !(d.X > 0 && d.Y > 0) || math.IsInf(float64(d.X), 0) || math.IsInf(float64(d.Y), 0) {
 				return false
 			}
@@ -454,15 +458,15 @@ func (f *Figure) scaleBars(k float64) {
 // names (plot.NominalX) are wider than their slots in canvases, so that
 // side by side they do not run into each other; it reports whether it
 // tilted any.
-func tiltTicks(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+func tiltTicks(l *layout) bool {
 	tilted := false
-	for i, row := range grid {
+	for i, row := range l.grid {
 		for j, p := range row {
 			ticks, ok := p.X.Tick.Marker.(plot.ConstantTicks)
 			if !ok || len(ticks) == 0 {
 				continue
 			}
-			slot := p.DataCanvas(canvases[i][j]).Size().X / vg.Length(len(ticks))
+			slot := l.dataArea(i, j).Size().X / vg.Length(len(ticks))
 			for _, tk := range ticks {
 				if p.X.Tick.Label.Width(tk.Label) > 0.95*slot {
 					p.X.Tick.Label.Rotation = math.Pi / 6
@@ -481,15 +485,15 @@ func tiltTicks(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
 // half the width: it was clipped at the figure's edge), or leaves off its
 // bracketed ending when that is enough (unbracketed), and reports
 // whether it changed any.
-func wrapTitles(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
+func wrapTitles(l *layout) bool {
 	wrapped := false
-	for i, row := range grid {
+	for i, row := range l.grid {
 		for j, p := range row {
 			t := &p.Title
 			var out []string
 			changed := false
 			for _, line := range strings.Split(t.Text, "\n") {
-				limit := canvases[i][j].Size().X
+				limit := l.canvases[i][j].Size().X
 				if short := unbracketed(line); short != line && t.TextStyle.Width(line) > limit && t.TextStyle.Width(short) <= limit {
 					out, changed = append(out, short), true
 					continue
@@ -552,6 +556,43 @@ func wrapText(s string, sty text.Style, limit vg.Length) []string {
 // pad is the space around and between the plots.
 func (f *Figure) pad() vg.Length { return vg.Length(f.size.W) * vg.Inch / 96 / 80 }
 
+// layout is a figure's plots laid out: their grid, their canvases and
+// their data areas in them, each found once (dataArea). Laying a figure
+// out asks for the same plot's data area in the same canvas again and
+// again (gonum/plot's DataCanvas: every plotter's glyph boxes, the axes'
+// ticks and labels measured; in a profile of the planner's charts the
+// most of their CPU time), so a layout is made anew (layOut) whenever a
+// plot changes, and forgets its data areas (forget) when the bars do.
+type layout struct {
+	grid     [][]*plot.Plot
+	canvases [][]draw.Canvas
+	data     [][]draw.Canvas // a nil Canvas: not found yet
+}
+
+// layOut lays the plots of grid out in c.
+func (f *Figure) layOut(grid [][]*plot.Plot, c draw.Canvas) *layout {
+	l := &layout{grid: grid, canvases: f.canvases(grid, c)}
+	l.forget()
+	return l
+}
+
+// forget drops the data areas found: the plots changed.
+func (l *layout) forget() {
+	l.data = make([][]draw.Canvas, len(l.grid))
+	for i, row := range l.grid {
+		l.data[i] = make([]draw.Canvas, len(row))
+	}
+}
+
+// dataArea returns the data area of plot j of row i in its canvas.
+func (l *layout) dataArea(i, j int) draw.Canvas {
+	d := &l.data[i][j]
+	if d.Canvas == nil {
+		*d = l.grid[i][j].DataCanvas(l.canvases[i][j])
+	}
+	return *d
+}
+
 // canvases lays the plots of grid out in c, their data areas aligned.
 func (f *Figure) canvases(grid [][]*plot.Plot, c draw.Canvas) [][]draw.Canvas {
 	pad := f.pad()
@@ -591,10 +632,10 @@ const minDataLines = 8
 
 // squashed reports whether a plot of grid laid out in canvases has a data
 // area shorter than minDataLines of its legend's text.
-func (f *Figure) squashed(grid [][]*plot.Plot, canvases [][]draw.Canvas) bool {
-	for i, row := range grid {
+func (f *Figure) squashed(l *layout) bool {
+	for i, row := range l.grid {
 		for j, p := range row {
-			if p.DataCanvas(canvases[i][j]).Size().Y < minDataLines*p.Legend.TextStyle.Font.Size {
+			if l.dataArea(i, j).Size().Y < minDataLines*p.Legend.TextStyle.Font.Size {
 				return true
 			}
 		}
@@ -635,15 +676,24 @@ func (f *Figure) placer(p *plot.Plot) *legendPlacer {
 }
 
 func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
-	if lp := f.placer(p); lp != nil {
+	lp := f.placer(p)
+	if lp != nil {
 		lp.frame, lp.hasFrame = c.Max, true
 		if p.Title.Text != "" {
 			lp.frame.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
 		}
+		lp.data.Canvas = nil
 	}
 	p.Draw(c)
-	f.addColumns(p, c)
-	dc := p.DataCanvas(c)
+	// The data area is the one the plot drew its data in, which its
+	// placer saw (no plotter changes what DataCanvas reads).
+	var dc draw.Canvas
+	if lp != nil && lp.data.Canvas != nil {
+		dc = lp.data
+	} else {
+		dc = p.DataCanvas(c)
+	}
+	f.addColumns(p, dc)
 	f.data = append(f.data, dataArea{rect: dc.Rectangle, xMin: p.X.Min, xMax: p.X.Max})
 }
 

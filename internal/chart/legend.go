@@ -43,6 +43,9 @@ type legendPlacer struct {
 	// above, when above 0, is the room the legend has above the data
 	// area, under the title (Figure.legendsAbove): it is drawn there.
 	above vg.Length
+	// data is the data area the plot was last drawn in (Plot sees it;
+	// Figure.drawPlot reads it).
+	data draw.Canvas
 }
 
 // legendRoom is the data a legend in a top corner must clear (keepAbove).
@@ -61,6 +64,7 @@ type legendRoom struct {
 var corners = [...]struct{ top, left bool }{{true, true}, {true, false}, {false, false}, {false, true}}
 
 func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
+	lp.data = c
 	xf, yf := p.Transforms(&c)
 	lp.drawnBars = lp.drawnBars[:0]
 	for _, b := range lp.bars {
@@ -132,10 +136,10 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // onFill reports whether p's legend, drawn in canvas c, would cover a
-// filled area in every corner of its data area: a swatch on a fill of its
-// own colour is not seen, so such a legend goes in the column beside the
-// plots (Figure.arrange).
-func (lp *legendPlacer) onFill(p *plot.Plot, c draw.Canvas) bool {
+// filled area in every corner of its data area dc: a swatch on a fill of
+// its own colour is not seen, so such a legend goes in the column beside
+// the plots (Figure.arrange).
+func (lp *legendPlacer) onFill(p *plot.Plot, c, dc draw.Canvas) bool {
 	if len(lp.areas) == 0 {
 		return false
 	}
@@ -143,7 +147,6 @@ func (lp *legendPlacer) onFill(p *plot.Plot, c draw.Canvas) bool {
 	if size.X <= 0 || size.Y <= 0 {
 		return false
 	}
-	dc := p.DataCanvas(c)
 	size.X += p.X.Padding
 	size.Y += p.Y.Padding
 	xf, yf := p.Transforms(&dc)

@@ -162,9 +162,9 @@ const rowLines = 1.15
 // high, below the room its legend takes above them (makeRoom); at least
 // minRows. Large text in a short chart drew twenty names in the height
 // of six, one over another.
-func (f *Figure) rowsThatFit(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) int {
-	p := grid[0][0]
-	dc := p.DataCanvas(canvases[0][0])
+func (f *Figure) rowsThatFit(l *layout, column vg.Length) int {
+	p := l.grid[0][0]
+	dc := l.dataArea(0, 0)
 	room := dc.Size().Y
 	if lp := f.placer(p); column == 0 && lp != nil && lp.below != nil {
 		room -= p.Legend.Rectangle(dc).Size().Y + p.Y.Padding + lp.below.gap
@@ -183,18 +183,18 @@ func (f *Figure) rowsThatFit(grid [][]*plot.Plot, canvases [][]draw.Canvas, colu
 // it back after drawing (restoreTitles). A legend wider than its data
 // area, or that would leave it less than minAboveShare of the figure's
 // height, stays where it is.
-func (f *Figure) legendsAbove(grid [][]*plot.Plot, canvases [][]draw.Canvas, column vg.Length) {
+func (f *Figure) legendsAbove(l *layout, column vg.Length) {
 	if column > 0 {
 		return
 	}
-	for i, row := range grid {
+	for i, row := range l.grid {
 		for j, p := range row {
 			lp := f.placer(p)
-			c := canvases[i][j]
+			c := l.canvases[i][j]
 			if lp == nil || p.Title.Text == "" {
 				continue
 			}
-			dc := p.DataCanvas(c)
+			dc := l.dataArea(i, j)
 			size := p.Legend.Rectangle(c).Size()
 			if size.X <= 0 || size.Y <= 0 || size.X+p.X.Padding > dc.Size().X {
 				continue
@@ -205,7 +205,7 @@ func (f *Figure) legendsAbove(grid [][]*plot.Plot, canvases [][]draw.Canvas, col
 			}
 			// One above another, arrange took a legend on a fill beside
 			// the plots.
-			if !tall && (len(row) < 2 || !lp.onFill(p, c)) {
+			if !tall && (len(row) < 2 || !lp.onFill(p, c, dc)) {
 				continue
 			}
 			above := size.Y + p.Y.Padding + p.Title.Padding

@@ -161,8 +161,7 @@ func (f *Figure) Columns() []image.Rectangle {
 }
 
 // addColumns notes where the bars of p's bar charts went, drawn in c.
-func (f *Figure) addColumns(p *plot.Plot, c draw.Canvas) {
-	dc := p.DataCanvas(c)
+func (f *Figure) addColumns(p *plot.Plot, dc draw.Canvas) {
 	xf, yf := p.Transforms(&dc)
 	for _, sb := range f.bars[p] {
 		b := sb.bars

@@ -83,7 +83,7 @@ type keptFace struct {
 var faces struct {
 	mu   sync.Mutex
 	list []*keptFace // each never changed once kept
-	gen  int // forgetFaces's count: a face looked up before it is not kept
+	gen  int         // forgetFaces's count: a face looked up before it is not kept
 }
 
 // maxFaces bounds the kept faces: dropped all at once past it.
