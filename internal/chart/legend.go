@@ -2,6 +2,7 @@ package chart
 
 import (
 	"image"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -184,6 +185,9 @@ const samplesPerStep = 8
 
 // addLine samples the line through (xs[i], ys[i]) along its segments.
 func (lp *legendPlacer) addLine(xs, ys []float64) {
+	if len(xs) > 0 {
+		lp.samples = slices.Grow(lp.samples, 1+(len(xs)-1)*samplesPerStep)
+	}
 	for i := range xs {
 		if i == 0 {
 			lp.samples = append(lp.samples, plotter.XY{X: xs[0], Y: ys[0]})
@@ -219,6 +223,10 @@ func (lp *legendPlacer) addColumns(xs, lo, hi []float64) {
 				lp.areas = append(lp.areas, xy)
 			}
 		}
+	}
+	if len(xs) > 0 { // a column at each x and half-way between
+		n := (2*len(xs) - 1) * (samplesPerStep + 1)
+		lp.samples, lp.areas = slices.Grow(lp.samples, n), slices.Grow(lp.areas, n)
 	}
 	for i := range xs {
 		column(xs[i], lo[i], hi[i])

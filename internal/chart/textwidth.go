@@ -132,6 +132,34 @@ func (h keptWidths) Box(txt string, fnt font.Font) (w, ht, depth vg.Length) {
 	return width(f.face, txt), f.ext.Ascent, f.ext.Descent
 }
 
+// Lines is text.Plain's Lines with a text of one line kept: gonum/plot
+// splits every text it measures into lines, and most are one line (a
+// third of a figure's allocations were these). The lines are shared:
+// gonum/plot and Draw only read them.
+func (h keptWidths) Lines(txt string) []string {
+	txt = strings.TrimRight(txt, "\n")
+	if strings.Contains(txt, "\n") {
+		return strings.Split(txt, "\n")
+	}
+	oneLines.mu.Lock()
+	l, ok := oneLines.m[txt]
+	if !ok {
+		if oneLines.m == nil || len(oneLines.m) >= maxWidths {
+			oneLines.m = make(map[string][]string, 512)
+		}
+		l = []string{txt}
+		oneLines.m[txt] = l
+	}
+	oneLines.mu.Unlock()
+	return l
+}
+
+// oneLines are the texts of one line split so far (Lines).
+var oneLines struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
 // Draw is text.Plain's Draw (gonum/plot v0.17.0, text/plain.go; BSD
 // licence) with the widths kept.
 func (h keptWidths) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
