@@ -602,7 +602,7 @@ func (f *Figure) canvases(grid [][]*plot.Plot, c draw.Canvas) [][]draw.Canvas {
 	tiles := draw.Tiles{Rows: len(grid), Cols: len(grid[0]), PadX: 2 * pad, PadY: 2 * pad,
 		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
 	if len(grid) == 1 {
-		// Side by side: a tile each (plot.Align evens out the widths of
+		// Side by side: a tile each (align evens out the widths of
 		// data areas whose axes differ, down to nothing).
 		row := make([]draw.Canvas, len(grid[0]))
 		for i := range row {
@@ -610,7 +610,7 @@ func (f *Figure) canvases(grid [][]*plot.Plot, c draw.Canvas) [][]draw.Canvas {
 		}
 		return [][]draw.Canvas{row}
 	}
-	return plot.Align(grid, tiles, c)
+	return align(grid, tiles, c)
 }
 
 // stacked reports whether grid is one column of several plots.

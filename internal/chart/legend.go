@@ -44,6 +44,9 @@ type legendPlacer struct {
 	// above, when above 0, is the room the legend has above the data
 	// area, under the title (Figure.legendsAbove): it is drawn there.
 	above vg.Length
+	// drawnSamples are the samples on the canvas as last placed (Plot's
+	// scratch).
+	drawnSamples []vg.Point
 	// data is the data area the plot was last drawn in (Plot sees it;
 	// Figure.drawPlot reads it).
 	data draw.Canvas
@@ -96,11 +99,15 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	// a little larger than c; allow for it.
 	size.X += p.X.Padding
 	size.Y += p.Y.Padding
+	// The samples on the canvas, placed once for the corners tried.
+	lp.drawnSamples = lp.drawnSamples[:0]
+	for _, s := range lp.samples {
+		lp.drawnSamples = append(lp.drawnSamples, vg.Point{X: xf(s.X), Y: yf(s.Y)})
+	}
 	count := func(r vg.Rectangle) int {
 		n := 0
-		for _, s := range lp.samples {
-			x, y := xf(s.X), yf(s.Y)
-			if x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
+		for _, s := range lp.drawnSamples {
+			if x, y := s.X, s.Y; x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
 				n++
 			}
 		}
