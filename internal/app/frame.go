@@ -735,7 +735,7 @@ func (a *App) renderChart(cr image.Rectangle) {
 		a.fail(err)
 		a.chartKey = key
 		if a.chartImg != nil {
-			a.chartImg.Clear()
+			a.charts.Clear()
 		}
 		a.chartOpaque = false
 		return

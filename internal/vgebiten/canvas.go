@@ -80,6 +80,10 @@ type Counts struct {
 	// MaskPixels counts the mask's pixels cleared for translucent paths
 	// (as many are painted onto the image).
 	MaskPixels int
+	// GroundPixels counts the pixels the ground painted: the image
+	// cleared, or filled whole in the figure's background colour, or only
+	// in the tiles the last drawing into it drew into (ground.go).
+	GroundPixels int
 }
 
 // Counts returns what the canvas asked of the GPU since its Reset.
@@ -110,7 +114,7 @@ func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	c.base.Translate(float64(min.X), float64(min.Y)+float64(h)*ppp)
 	c.stack = c.stack[:0]
 	c.st = state{m: c.base, width: 1, colour: color.Black}
-	c.ground.clear, c.ground.known = false, false // dst as it is: what it holds is not known
+	c.ground.clear, c.ground.known, c.ground.session = false, false, false // dst as it is: what it holds is not known
 	if c.faces == nil {
 		c.faces = map[faceKey]*text.GoTextFace{}
 	}

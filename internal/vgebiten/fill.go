@@ -29,7 +29,7 @@ func (c *Canvas) Fill(path vg.Path) {
 	if n < 3 || c.fillGround(c.st.colour) {
 		return
 	}
-	c.paint(c.flat.bounds(1))
+	c.paintLines(&c.flat, 1, true)
 	if n >= maxVertices {
 		c.fillLarge()
 		return

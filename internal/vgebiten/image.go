@@ -29,7 +29,10 @@ func (c *Canvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	}
 	copy(framed.Pix[framed.PixOffset(0, 0):framed.PixOffset(0, 1)], framed.Pix[framed.PixOffset(0, 1):framed.PixOffset(0, 2)])
 	copy(framed.Pix[framed.PixOffset(0, h+1):framed.PixOffset(0, h+2)], framed.Pix[framed.PixOffset(0, h):framed.PixOffset(0, h+1)])
-	t := ebiten.NewImageFromImage(framed)
+	// In a texture of its own (as newTarget): where it lay in one shared
+	// with other images changed its bilinear samples by 1 of 255, so the
+	// same chart drawn after another came out a little different.
+	t := ebiten.NewImageFromImageWithOptions(framed, &ebiten.NewImageFromImageOptions{Unmanaged: true})
 	c.textures = append(c.textures, t)
 	size := rect.Size()
 	var op ebiten.DrawImageOptions

@@ -132,7 +132,7 @@ func (c *Canvas) Stroke(path vg.Path) {
 	// a segment: round joins, butt caps.
 	dst, clr := c.dst, c.st.colour
 	reach := float64(c.st.width)*k/2 + 1
-	c.paint(lines.bounds(reach))
+	c.paintLines(lines, reach, false)
 	translucent := !opaque(clr)
 	if translucent {
 		dst, clr = c.beginMask(lines, reach, false), color.White

@@ -26,7 +26,7 @@ type Supersampled struct {
 
 // Draw draws with draw a w×h pixel image of 96 pixels an inch, at factor
 // 2 (anti-aliased) or 1 (not), and returns the kept image, valid until
-// the next Draw. A 2× offscreen wider or taller than 4,096 pixels is not
+// the next Draw (draw into it only through Clear). A 2× offscreen wider or taller than 4,096 pixels is not
 // made: the image is then drawn at factor 1.
 func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Image {
 	if s.img == nil || s.img.Bounds().Dx() != w || s.img.Bounds().Dy() != h {
@@ -68,6 +68,17 @@ func (s *Supersampled) Draw(w, h, factor int, draw func(c *Canvas)) *ebiten.Imag
 	s.op.DisableMipmaps = true // exactly half: the bilinear sample is the 2 × 2 average
 	s.img.DrawImage(s.hi, &s.op)
 	return s.img
+}
+
+// Clear clears the kept image. Whoever draws into the kept image between
+// Draws does it here, so that the next Draw knows the image no longer
+// holds what the last one left (ground.go) and fills its ground whole.
+func (s *Supersampled) Clear() {
+	if s.img == nil {
+		return
+	}
+	s.img.Clear()
+	s.Canvas.forget(s.img)
 }
 
 // Image returns the kept image of the last Draw, or nil.

@@ -1,0 +1,224 @@
+package vgebiten
+
+import (
+	"image"
+	"math"
+)
+
+// tileSize is the side, in device pixels, of the tiles in which the
+// ground records what was drawn (tileSet).
+const tileSize = 16
+
+// tileSet records which tiles of an image something was drawn into: a
+// tile is marked when a drawing may have changed one of its pixels, so
+// every pixel of an unmarked tile holds what it held before. It is coarse
+// on purpose (a bit per 16 × 16 pixels), so that marking and filling stay
+// cheap, but a path marks only the tiles near its segments (mark a line),
+// not its whole bounding box: a line across a plot marks a band of tiles.
+type tileSet struct {
+	bounds     image.Rectangle // the image's
+	cols, rows int
+	on         []bool // row by row
+	lo, hi     []float64
+}
+
+// reset makes t an empty set over bounds.
+func (t *tileSet) reset(bounds image.Rectangle) {
+	t.bounds = bounds
+	t.cols = (bounds.Dx() + tileSize - 1) / tileSize
+	t.rows = (bounds.Dy() + tileSize - 1) / tileSize
+	n := t.cols * t.rows
+	if cap(t.on) < n {
+		t.on = make([]bool, n)
+	}
+	t.on = t.on[:n]
+	clear(t.on)
+}
+
+// empty reports whether no tile is marked.
+func (t *tileSet) empty() bool {
+	for _, on := range t.on {
+		if on {
+			return false
+		}
+	}
+	return true
+}
+
+// span returns the tiles [first, last] along an axis of n tiles from
+// origin that hold the pixels from a to b (floats, clamped as floats: a
+// point far off the image must not overflow an int; a NaN end reaches the
+// edge, as what it draws is not known); first > last if none.
+func span(a, b, origin float64, n int) (first, last int) {
+	fa, fb := math.Floor((a-origin)/tileSize), math.Floor((b-origin)/tileSize)
+	if math.IsNaN(fa) {
+		fa = 0
+	}
+	if math.IsNaN(fb) {
+		fb = float64(n - 1)
+	}
+	first = int(min(float64(n), max(0, fa)))
+	last = int(max(-1, min(float64(n-1), fb)))
+	return first, last
+}
+
+// markRect marks the tiles r's pixels lie in.
+func (t *tileSet) markRect(r image.Rectangle) {
+	r = r.Intersect(t.bounds)
+	if r.Empty() {
+		return
+	}
+	x0, x1 := (r.Min.X-t.bounds.Min.X)/tileSize, (r.Max.X-1-t.bounds.Min.X)/tileSize
+	y0, y1 := (r.Min.Y-t.bounds.Min.Y)/tileSize, (r.Max.Y-1-t.bounds.Min.Y)/tileSize
+	for y := y0; y <= y1; y++ {
+		row := t.on[y*t.cols:]
+		for x := x0; x <= x1; x++ {
+			row[x] = true
+		}
+	}
+}
+
+// overlaps reports whether a tile r's pixels lie in is marked.
+func (t *tileSet) overlaps(r image.Rectangle) bool {
+	r = r.Intersect(t.bounds)
+	if r.Empty() {
+		return false
+	}
+	x0, x1 := (r.Min.X-t.bounds.Min.X)/tileSize, (r.Max.X-1-t.bounds.Min.X)/tileSize
+	y0, y1 := (r.Min.Y-t.bounds.Min.Y)/tileSize, (r.Max.Y-1-t.bounds.Min.Y)/tileSize
+	for y := y0; y <= y1; y++ {
+		row := t.on[y*t.cols:]
+		for x := x0; x <= x1; x++ {
+			if row[x] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markLines marks the tiles of every pixel whose middle lies within reach
+// pixels of a segment of lines (a stroke: half its width and a pixel) or,
+// for a fill, inside its outlines (closed; reach 1), as maskStrips does
+// for the mask's strips, by tile columns: a stroke marks, per segment and
+// column, the rows from reach above to reach below where the segment lies
+// between reach left of the column and reach right of it; a fill marks
+// each column's rows between the highest and lowest of its outlines there
+// (inside a fill, the outline runs above and below each pixel through its
+// column).
+func (t *tileSet) markLines(lines *polylines, reach float64, fill bool) {
+	if t.cols == 0 || t.rows == 0 {
+		return
+	}
+	ox, oy := float64(t.bounds.Min.X), float64(t.bounds.Min.Y)
+	if fill {
+		t.lo, t.hi = t.lo[:0], t.hi[:0]
+		for range t.cols {
+			t.lo, t.hi = append(t.lo, math.Inf(1)), append(t.hi, math.Inf(-1))
+		}
+	}
+	seg := func(a, b point) {
+		ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
+		first, last := span(min(ax, bx)-reach, max(ax, bx)+reach, ox, t.cols)
+		for i := first; i <= last; i++ {
+			// The segment between reach left and right of column i.
+			cl, cr := ox+float64(i*tileSize)-reach, ox+float64((i+1)*tileSize)+reach
+			ylo, yhi := min(ay, by), max(ay, by)
+			if ax != bx {
+				t0, t1 := (cl-ax)/(bx-ax), (cr-ax)/(bx-ax)
+				t0, t1 = max(0, min(t0, t1)), min(1, max(t0, t1))
+				if t0 > t1 {
+					continue
+				}
+				y0, y1 := ay+t0*(by-ay), ay+t1*(by-ay)
+				ylo, yhi = min(y0, y1), max(y0, y1)
+			}
+			if math.IsNaN(ylo) || math.IsNaN(yhi) { // an infinite end: the whole column
+				ylo, yhi = math.Inf(-1), math.Inf(1)
+			}
+			if fill {
+				t.lo[i], t.hi[i] = min(t.lo[i], ylo), max(t.hi[i], yhi)
+				continue
+			}
+			t.markColumn(i, ylo-reach, yhi+reach, oy)
+		}
+	}
+	for s := range lines.count() {
+		pts, closed := lines.subpath(s)
+		if fill {
+			if len(pts) < 3 {
+				continue
+			}
+			closed = true
+		}
+		if len(pts) == 1 {
+			seg(pts[0], pts[0])
+		}
+		for k := 1; k < len(pts); k++ {
+			seg(pts[k-1], pts[k])
+		}
+		if closed && len(pts) > 2 {
+			seg(pts[len(pts)-1], pts[0])
+		}
+	}
+	if fill {
+		for i := range t.cols {
+			if t.lo[i] <= t.hi[i] {
+				t.markColumn(i, t.lo[i]-reach, t.hi[i]+reach, oy)
+			}
+		}
+	}
+}
+
+// markColumn marks the tiles of column i that hold the rows from y0 to
+// y1 (device pixels, oy the image's top).
+func (t *tileSet) markColumn(i int, y0, y1, oy float64) {
+	first, last := span(y0, y1, oy, t.rows)
+	for y := first; y <= last; y++ {
+		t.on[y*t.cols+i] = true
+	}
+}
+
+// rects appends to rs disjoint rectangles, within t's bounds, that cover
+// the marked tiles exactly: each row's runs of marked tiles, a run joined
+// to the one right above it when they span the same columns.
+func (t *tileSet) rects(rs []image.Rectangle) []image.Rectangle {
+	start := len(rs)
+	prevFrom, prevTo := start, start // the rectangles ending on the row above
+	for y := range t.rows {
+		from := len(rs)
+		k := prevFrom
+		row := t.on[y*t.cols : (y+1)*t.cols]
+		for x := 0; x < t.cols; {
+			if !row[x] {
+				x++
+				continue
+			}
+			x1 := x
+			for x1 < t.cols && row[x1] {
+				x1++
+			}
+			r := image.Rect(x*tileSize, y*tileSize, x1*tileSize, (y+1)*tileSize).Add(t.bounds.Min).Intersect(t.bounds)
+			for k < prevTo && rs[k].Min.X < r.Min.X {
+				k++
+			}
+			if k < prevTo && rs[k].Min.X == r.Min.X && rs[k].Max.X == r.Max.X {
+				rs[k].Max.Y = r.Max.Y // the same columns as the run above: one rectangle
+				rs = append(rs, image.Rectangle{})
+				rs[len(rs)-1], rs[k] = rs[k], image.Rectangle{} // moved to this row's
+			} else {
+				rs = append(rs, r)
+			}
+			x = x1
+		}
+		prevFrom, prevTo = from, len(rs)
+	}
+	// Drop the emptied places of rectangles moved down.
+	out := rs[:start]
+	for _, r := range rs[start:] {
+		if !r.Empty() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
