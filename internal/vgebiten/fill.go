@@ -29,7 +29,7 @@ func (c *Canvas) Fill(path vg.Path) {
 	if n < 3 || c.fillGround(c.st.colour) {
 		return
 	}
-	c.paintLines(&c.flat, 1, true)
+	c.paintFill(c.st.colour, n >= maxVertices)
 	if n >= maxVertices {
 		c.fillLarge()
 		return

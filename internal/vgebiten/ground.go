@@ -129,6 +129,22 @@ func (c *Canvas) paintLines(lines *polylines, reach float64, fill bool) {
 	}
 }
 
+// paintFill is paint for the fill of c.flat in clr: a fill in the
+// ground's colour (opaque, drawn straight, not through the mask) paints
+// each pixel it covers that colour, so it leaves every pixel outside the
+// tiles drawn into the colour, and marks none.
+func (c *Canvas) paintFill(clr color.Color, large bool) {
+	g := &c.ground
+	if !g.clear && g.known && !large && opaque(clr) {
+		r, gg, b, a := clr.RGBA()
+		if [4]uint32{r, gg, b, a} == g.colour {
+			c.untracked()
+			return
+		}
+	}
+	c.paintLines(&c.flat, 1, true)
+}
+
 // clearImage clears the image, to be drawn into.
 func (c *Canvas) clearImage() {
 	c.Flush()

@@ -6,13 +6,16 @@ import (
 )
 
 // tileSize is the side, in device pixels, of the tiles in which the
-// ground records what was drawn (tileSet).
-const tileSize = 16
+// ground records what was drawn (tileSet). Planner charts at 1280×800
+// repaint 16–60% of their ground with 8-pixel tiles, 19–66% with 16 and
+// 22–82% with 32 (docs/benchmarks.md); a tile costs a byte, and a
+// rectangle of them two triangles.
+const tileSize = 8
 
 // tileSet records which tiles of an image something was drawn into: a
 // tile is marked when a drawing may have changed one of its pixels, so
 // every pixel of an unmarked tile holds what it held before. It is coarse
-// on purpose (a bit per 16 × 16 pixels), so that marking and filling stay
+// on purpose (a byte per 8 × 8 pixels), so that marking and filling stay
 // cheap, but a path marks only the tiles near its segments (mark a line),
 // not its whole bounding box: a line across a plot marks a band of tiles.
 type tileSet struct {

@@ -1,0 +1,173 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg/draw"
+
+	"clvlab/internal/chart"
+	"clvlab/internal/projection"
+	"clvlab/internal/vgebiten"
+)
+
+// groundChart is a chart of the planner's: a tab of an app.
+type groundChart struct {
+	name string
+	app  *App
+	tab  int
+}
+
+// groundCharts returns every tab's chart (the optimum on a scenario with
+// response curves) and the customers chart with the bands of 200 trials.
+func groundCharts(tb testing.TB) []groundChart {
+	a, err := New("", nil, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	spend, err := New("retention-spend", nil, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	spend.optimize()
+	if spend.what.optimum == nil {
+		tb.Fatalf("no optimum to draw: %s", spend.noticeText())
+	}
+	banded, err := New("", nil, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	banded.trials = 200
+	setBands(tb, banded)
+	var cs []groundChart
+	for tab := range numTabs {
+		app := a
+		if tab == tabOptimum {
+			app = spend
+		}
+		cs = append(cs, groundChart{fmt.Sprintf("tab%d", tab), app, tab})
+	}
+	return append(cs, groundChart{"tab0-200-trials", banded, 0})
+}
+
+// setBands runs a's 200 trials at its values and shows their bands.
+func setBands(tb testing.TB, a *App) {
+	s, mc := a.p.MonteCarlo(200)
+	u, err := projection.Trials(s, mc)
+	if err != nil || u == nil {
+		tb.Fatalf("trials: %v, %v", u, err)
+	}
+	a.bands, a.bandsKey = u.Bands, a.mcKey()
+	if a.shownBands() == nil {
+		tb.Fatal("the bands are not shown")
+	}
+}
+
+// TestGroundAfterAnotherChart: a chart drawn into the image of the chart
+// before (the canvas filling its white ground only in the tiles the one
+// before drew into) is byte for byte the chart drawn into a fresh image,
+// for every ordered pair of the planner's charts (each tab, the optimum,
+// the customers chart with the bands of 200 trials; each after itself
+// too) and for each chart after a value change (a slider step; the bands
+// run again), at ×1 and ×2, at the chart size of a 1280×800 window. The
+// ground pixels a slider step paints are logged (docs/benchmarks.md),
+// against the whole image's a fill of it paints.
+func TestGroundAfterAnotherChart(t *testing.T) {
+	charts := groundCharts(t)
+	size := chart.Size{W: 869, H: 567}
+	fonts := func(font.Font) *text.GoTextFaceSource { return charts[0].app.font }
+	draw1 := func(s *vgebiten.Supersampled, fig *chart.Figure, factor int) (*image.RGBA, vgebiten.Counts) {
+		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
+		var n vgebiten.Counts
+		inFrame(func(*ebiten.Image) {
+			s.Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) }).ReadPixels(img.Pix)
+			n = s.Canvas.Counts()
+		})
+		return img, n
+	}
+	fresh := func(fig *chart.Figure, factor int) *image.RGBA {
+		var s vgebiten.Supersampled
+		s.Canvas.Fonts = fonts
+		img, _ := draw1(&s, fig, factor)
+		inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
+		return img
+	}
+	figs := make([]*chart.Figure, len(charts))
+	for i, c := range charts {
+		fig, err := c.app.tabFigure(c.tab, size)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		figs[i] = fig
+	}
+	for _, factor := range []int{1, 2} {
+		want := make([]*image.RGBA, len(charts))
+		for i, fig := range figs {
+			want[i] = fresh(fig, factor)
+		}
+		var s vgebiten.Supersampled
+		s.Canvas.Fonts = fonts
+		for i := range charts {
+			for j, c := range charts {
+				draw1(&s, figs[i], factor)
+				img, _ := draw1(&s, figs[j], factor)
+				name := fmt.Sprintf("x%d: %s after %s", factor, c.name, charts[i].name)
+				if d := differBytes(img, want[j]); d > 0 {
+					t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
+				}
+			}
+		}
+		// A slider step: the chart again after a value change.
+		whole := factor * factor * size.W * size.H
+		for _, c := range charts {
+			fig0, err := c.app.tabFigure(c.tab, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path, v0 := sliderParam(t, c.app)
+			if err := c.app.p.Set(path, 0.97*v0); err != nil {
+				t.Fatal(err)
+			}
+			if c.app.trials > 0 {
+				setBands(t, c.app)
+			}
+			fig1, err := c.app.tabFigure(c.tab, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			draw1(&s, fig0, factor)
+			img, n := draw1(&s, fig1, factor)
+			name := fmt.Sprintf("x%d: %s after a value change", factor, c.name)
+			if d := differBytes(img, fresh(fig1, factor)); d > 0 {
+				t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
+			}
+			t.Logf("%s: ground pixels %d → %d (%.0f%%)", name, whole, n.GroundPixels, 100*float64(n.GroundPixels)/float64(whole))
+			if n.GroundPixels >= whole {
+				t.Errorf("%s: %d ground pixels, not fewer than the whole image's %d", name, n.GroundPixels, whole)
+			}
+			if err := c.app.p.Set(path, v0); err != nil {
+				t.Fatal(err)
+			}
+			if c.app.trials > 0 {
+				setBands(t, c.app)
+			}
+		}
+		inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
+	}
+}
+
+// sliderParam returns the parameter a slider step changes in a's
+// scenario, and its value.
+func sliderParam(tb testing.TB, a *App) (string, float64) {
+	for _, path := range []string{"stage.stability.to.stability", "acquisition.cost_per_customer"} {
+		if _, ok := a.p.Control(path); ok {
+			return path, a.p.Value(path)
+		}
+	}
+	tb.Fatal("no parameter to change")
+	return "", 0
+}
