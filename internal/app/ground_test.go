@@ -73,14 +73,15 @@ func setBands(tb testing.TB, a *App) {
 // for every ordered pair of the planner's charts (each tab, the optimum,
 // the customers chart with the bands of 200 trials; each after itself
 // too) and for each chart after a value change (a slider step; the bands
-// run again), at ×1 and ×2, at the chart size of a 1280×800 window. The
-// ground pixels a slider step paints are logged (docs/benchmarks.md),
-// against the whole image's a fill of it paints.
+// run again), at ×1 and ×2, at the chart size of a 1280×800 window (the
+// value change at 1920×1080's too). The ground pixels a slider step
+// paints are logged (docs/benchmarks.md), against the whole image's a
+// fill of it paints.
 func TestGroundAfterAnotherChart(t *testing.T) {
 	charts := groundCharts(t)
-	size := chart.Size{W: 869, H: 567}
 	fonts := func(font.Font) *text.GoTextFaceSource { return charts[0].app.font }
 	draw1 := func(s *vgebiten.Supersampled, fig *chart.Figure, factor int) (*image.RGBA, vgebiten.Counts) {
+		size := fig.Size()
 		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
 		var n vgebiten.Counts
 		inFrame(func(*ebiten.Image) {
@@ -96,6 +97,7 @@ func TestGroundAfterAnotherChart(t *testing.T) {
 		inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
 		return img
 	}
+	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
 	figs := make([]*chart.Figure, len(charts))
 	for i, c := range charts {
 		fig, err := c.app.tabFigure(c.tab, size)
@@ -121,42 +123,51 @@ func TestGroundAfterAnotherChart(t *testing.T) {
 				}
 			}
 		}
-		// A slider step: the chart again after a value change.
-		whole := factor * factor * size.W * size.H
-		for _, c := range charts {
-			fig0, err := c.app.tabFigure(c.tab, size)
-			if err != nil {
-				t.Fatal(err)
-			}
-			path, v0 := sliderParam(t, c.app)
-			if err := c.app.p.Set(path, 0.97*v0); err != nil {
-				t.Fatal(err)
-			}
-			if c.app.trials > 0 {
-				setBands(t, c.app)
-			}
-			fig1, err := c.app.tabFigure(c.tab, size)
-			if err != nil {
-				t.Fatal(err)
-			}
-			draw1(&s, fig0, factor)
-			img, n := draw1(&s, fig1, factor)
-			name := fmt.Sprintf("x%d: %s after a value change", factor, c.name)
-			if d := differBytes(img, fresh(fig1, factor)); d > 0 {
-				t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
-			}
-			t.Logf("%s: ground pixels %d → %d (%.0f%%)", name, whole, n.GroundPixels, 100*float64(n.GroundPixels)/float64(whole))
-			if n.GroundPixels >= whole {
-				t.Errorf("%s: %d ground pixels, not fewer than the whole image's %d", name, n.GroundPixels, whole)
-			}
-			if err := c.app.p.Set(path, v0); err != nil {
-				t.Fatal(err)
-			}
-			if c.app.trials > 0 {
-				setBands(t, c.app)
-			}
-		}
 		inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
+	}
+	// A slider step: each chart again after a value change, at the chart
+	// sizes of a 1280×800 and a 1920×1080 window.
+	big, _ := newApp(t, 1920, 1080)
+	for _, size := range []chart.Size{size, {W: big.chartRect.Dx(), H: big.chartRect.Dy()}} {
+		for _, factor := range []int{1, 2} {
+			var s vgebiten.Supersampled
+			s.Canvas.Fonts = fonts
+			whole := factor * factor * size.W * size.H
+			for _, c := range charts {
+				fig0, err := c.app.tabFigure(c.tab, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path, v0 := sliderParam(t, c.app)
+				if err := c.app.p.Set(path, 0.97*v0); err != nil {
+					t.Fatal(err)
+				}
+				if c.app.trials > 0 {
+					setBands(t, c.app)
+				}
+				fig1, err := c.app.tabFigure(c.tab, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				draw1(&s, fig0, factor)
+				img, n := draw1(&s, fig1, factor)
+				name := fmt.Sprintf("%d×%d x%d: %s after a value change", size.W, size.H, factor, c.name)
+				if d := differBytes(img, fresh(fig1, factor)); d > 0 {
+					t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
+				}
+				t.Logf("%s: ground pixels %d → %d (%.0f%%)", name, whole, n.GroundPixels, 100*float64(n.GroundPixels)/float64(whole))
+				if n.GroundPixels >= whole {
+					t.Errorf("%s: %d ground pixels, not fewer than the whole image's %d", name, n.GroundPixels, whole)
+				}
+				if err := c.app.p.Set(path, v0); err != nil {
+					t.Fatal(err)
+				}
+				if c.app.trials > 0 {
+					setBands(t, c.app)
+				}
+			}
+			inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
+		}
 	}
 }
 

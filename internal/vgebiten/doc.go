@@ -22,7 +22,11 @@
 // A software GPU (SwiftShader, llvmpipe) pays for every pixel a drawing
 // call covers: the canvas does not paint what the image holds already
 // (ground.go: a chart's image is not cleared under its white background,
-// and a plot's white background over untouched white is left out), and a
+// a plot's white background over untouched white is left out, and the
+// next chart drawn into the same image, a slider step, fills its white
+// background only in the 8-pixel tiles the last chart drew into, kept
+// with the image, paths marking the tiles near their segments, not their
+// bounding boxes; anything uncertain fills the whole image), and a
 // translucent path drawn through the mask clears and paints the mask only
 // in strips that hold the path, not over its whole bounding box (mask.go).
 // Each drawing call costs ebiten's queue work on the CPU (in wasm, 3–5×
