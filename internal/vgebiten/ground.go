@@ -97,7 +97,7 @@ func (c *Canvas) untracked() {
 	}
 }
 
-// start notes that the image was all colour (opaque) at the moment.
+// start notes that every pixel of the image is colour now.
 func (c *Canvas) start(colour [4]uint32) {
 	g := &c.ground
 	g.clear, g.known, g.colour = false, true, colour

@@ -5,8 +5,8 @@ package vgebiten
 // white background), and everything drawn since blends over it (source
 // over leaves an opaque pixel opaque). A frame may then copy the image
 // over what lies under it, with no fill under it and no read of it. It
-// says false when it does not know (the image cleared, nothing covering
-// drawn, or more drawings since than the ground keeps track of).
+// says false when it does not know (the image cleared, or nothing
+// covering drawn).
 // Supersampled's kept image is opaque when its offscreen is: the halving
 // copies it.
 func (c *Canvas) Opaque() bool {
