@@ -29,6 +29,12 @@ type Canvas struct {
 	// compare the two. Default false.
 	EachPath, WholeMask bool
 
+	// EachGlyph makes the canvas draw each glyph of a text with a drawing
+	// call of its own, from the image text/v2 made for it, as it did
+	// before glyphs shared calls from the canvas's glyph texture
+	// (glyphtex.go). Tests compare the two. Default false.
+	EachGlyph bool
+
 	dst         *ebiten.Image
 	w, h        vg.Length // size in points
 	ppp         float64   // device pixels per point
@@ -59,6 +65,7 @@ type Canvas struct {
 	stencilOnly bool          // fill every outline with the stencil (tests)
 	ground      ground        // what the image holds already
 	glyphAt     []ebiten.GeoM // where FillString draws each glyph
+	text        glyphTexture  // the glyphs drawn, and the glyph quads waiting
 }
 
 // state is what Push saves and Pop restores.
@@ -84,12 +91,21 @@ type Counts struct {
 	// cleared, or filled whole in the figure's background colour, or only
 	// in the tiles the last drawing into it drew into (ground.go).
 	GroundPixels int
+	// Glyphs counts the drawing calls of text: a DrawTriangles call per
+	// run of glyphs from the glyph texture, a DrawImage per glyph drawn
+	// from its own image (EachGlyph, or a texture with no room left).
+	Glyphs int
+	// GlyphCopies counts the glyphs copied into the glyph texture (a
+	// drawing call each).
+	GlyphCopies int
 }
 
 // Counts returns what the canvas asked of the GPU since its Reset.
 func (c *Canvas) Counts() Counts {
 	n := c.counts
 	n.Triangles = c.tri.calls
+	n.Glyphs += c.text.calls
+	n.GlyphCopies = c.text.copies
 	return n
 }
 
@@ -102,6 +118,8 @@ func (c *Canvas) Counts() Counts {
 func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	c.Flush()
 	c.tri.calls, c.tri.eachPath, c.counts = 0, c.EachPath, Counts{}
+	c.tri.text = &c.text
+	c.text.startOver() // if it is full: between charts, never within one
 	for _, t := range c.textures {
 		t.Deallocate()
 	}
@@ -120,11 +138,15 @@ func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	}
 }
 
-// Flush draws the paths still waiting for their drawing call: paths
-// share calls (see triangles), so what was drawn last is on the image only
-// after Flush. Supersampled.Draw flushes at the end of its drawing, and
-// Reset before it points the canvas elsewhere.
-func (c *Canvas) Flush() { c.tri.flush() }
+// Flush draws the paths and glyphs still waiting for their drawing call:
+// paths share calls (see triangles), and so do glyphs (glyphTexture), so
+// what was drawn last is on the image only after Flush. Supersampled.Draw
+// flushes at the end of its drawing, and Reset before it points the
+// canvas elsewhere.
+func (c *Canvas) Flush() {
+	c.tri.flush()
+	c.text.flush()
+}
 
 // Size returns the canvas size in points.
 func (c *Canvas) Size() (w, h vg.Length) { return c.w, c.h }

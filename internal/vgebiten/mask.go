@@ -26,11 +26,11 @@ const (
 	maxStrips  = 256
 )
 
-// beginMask draws the pending triangles, sets c.strips to where lines
+// beginMask draws the pending triangles and glyphs, sets c.strips to where lines
 // draw (maskStrips), clears the mask there and returns it, to draw the
 // path into in opaque white. The mask is an image of the canvas's bounds.
 func (c *Canvas) beginMask(lines *polylines, reach float64, fill bool) *ebiten.Image {
-	c.tri.flush()
+	c.Flush()
 	b := c.dst.Bounds()
 	if c.mask == nil || c.mask.Bounds() != b {
 		if c.mask != nil {

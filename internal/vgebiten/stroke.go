@@ -49,13 +49,17 @@ type triangles struct {
 		is []uint16
 	}
 	op       ebiten.DrawTrianglesOptions
-	calls    int  // drawing calls since the canvas's Reset (Counts)
-	eachPath bool // a call per path, as before paths shared calls (Canvas.EachPath)
+	calls    int           // drawing calls since the canvas's Reset (Counts)
+	eachPath bool          // a call per path, as before paths shared calls (Canvas.EachPath)
+	text     *glyphTexture // glyph quads to draw before any path (the canvas's)
 }
 
 // add appends a piece's triangles in clr, drawing what is pending first if
 // it goes elsewhere or the piece would overflow the indices.
 func (t *triangles) add(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, clr color.Color, rule ebiten.FillRule) {
+	if t.text != nil {
+		t.text.flush() // the text before, under the path
+	}
 	if len(t.is) > 0 && (dst != t.dst || rule != t.rule || len(t.vs)+len(vs) > maxVertices) {
 		t.flush()
 	}

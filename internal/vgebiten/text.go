@@ -21,7 +21,9 @@ type faceKey struct {
 
 // FillString draws s with its baseline starting at pt, in the current
 // colour and transform (a rotated axis label is drawn rotated), through
-// text/v2, which keeps each glyph it drew in a cache.
+// text/v2, which shapes it and keeps each glyph it drew in an image of its
+// own; the canvas draws the glyphs from its glyph texture (glyphtex.go),
+// the glyphs of consecutive texts in one drawing call.
 func (c *Canvas) FillString(f font.Face, pt vg.Point, s string) {
 	if f.Font.Size <= 0 || c.Fonts == nil || c.dst == nil || s == "" {
 		return
@@ -89,15 +91,28 @@ func (c *Canvas) FillString(f font.Face, pt vg.Point, s string) {
 		c.glyphAt = append(c.glyphAt, at)
 	}
 	c.paint(area)
-	if !area.Empty() {
-		c.Flush() // the paths before, under the text
+	if area.Empty() {
+		return
 	}
-	for i, gl := range c.glyphs {
-		if gl.Image == nil {
-			continue
+	if c.EachGlyph { // as before glyphs shared calls
+		c.Flush() // the paths before, under the text
+		for i, gl := range c.glyphs {
+			if gl.Image == nil {
+				continue
+			}
+			op.GeoM = c.glyphAt[i]
+			c.dst.DrawImage(gl.Image, op)
+			c.counts.Glyphs++
 		}
-		op.GeoM = c.glyphAt[i]
-		c.dst.DrawImage(gl.Image, op)
+		return
+	}
+	// Quads from the glyph texture, waiting for the texts after this one:
+	// the paths before are drawn first, under the text.
+	c.tri.flush()
+	for i, gl := range c.glyphs {
+		if gl.Image != nil {
+			c.text.draw(c.dst, gl.Image, &c.glyphAt[i], &op.ColorScale)
+		}
 	}
 }
 

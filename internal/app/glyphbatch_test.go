@@ -1,0 +1,186 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg/draw"
+
+	"clvlab/internal/chart"
+	"clvlab/internal/projection"
+	"clvlab/internal/vgebiten"
+)
+
+// TestChartsSameGlyphs: every chart the planner shows (each tab, the
+// optimum on a scenario with response curves, the customers chart with
+// the bands of 200 trials), in English and Chinese, at the chart size of
+// a 1280×800 window, at ×1 and ×2, comes out the same whether the canvas
+// draws each glyph with a DrawImage of its own (as it did before,
+// Canvas.EachGlyph) or the glyphs of consecutive texts as quads of one
+// drawing call from its glyph texture; and each chart takes fewer drawing
+// calls of text.
+//
+// Not byte for byte: a glyph's own image lies in one of ebiten's shared
+// textures with a pixel of transparent padding to its right and below
+// only, so a glyph that ebiten put at the top or left edge of that
+// texture has its first row or column read again (clamped) where a
+// linear sample reaches past it, and comes out a little darker there
+// (up to 56 of 255 in a row of a glyph at ×1); the glyph texture pads
+// every side. And a sample's position, moved by where the glyph lies in
+// its texture, rounds differently in a few pixels (by 1 of 255). Where
+// each glyph lies in ebiten's texture cannot be known, so the test holds
+// both drawings to the rule for the canvas against the PNG (at
+// most 2% of the pixels differ by more than 40 of 255) and, tighter: the
+// glyph texture's drawing is nowhere darker than the other by more than
+// the rounding (1 of 255). A row read twice adds ink (the charts' text is
+// dark on light), so only the other drawing is darker there; a glyph
+// misplaced or cut would be darker on one side, lighter on the other. The calls are logged (docs/benchmarks.md).
+// With CLVLAB_GLYPH_PNG set to a folder, both images of each chart are
+// written there, to look at.
+func TestChartsSameGlyphs(t *testing.T) {
+	a, err := New("", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spend, err := New("retention-spend", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spend.optimize()
+	if spend.what.optimum == nil {
+		t.Fatalf("no optimum to draw: %s", spend.noticeText())
+	}
+	banded, err := New("", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	banded.trials = 200
+	s, mc := banded.p.MonteCarlo(200)
+	u, err := projection.Trials(s, mc)
+	if err != nil || u == nil {
+		t.Fatalf("trials: %v, %v", u, err)
+	}
+	banded.bands, banded.bandsKey = u.Bands, banded.mcKey()
+	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
+	fonts := func(font.Font) *text.GoTextFaceSource { return a.font }
+	var canvases [2]vgebiten.Supersampled // a call per glyph, the glyph texture
+	for i := range canvases {
+		canvases[i].Canvas.Fonts = fonts
+		canvases[i].Canvas.EachGlyph = i == 0
+	}
+	draw1 := func(fig *chart.Figure, factor, i int) (*image.RGBA, vgebiten.Counts) {
+		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
+		var n vgebiten.Counts
+		inFrame(func(*ebiten.Image) {
+			canvases[i].Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) }).ReadPixels(img.Pix)
+			n = canvases[i].Canvas.Counts()
+		})
+		return img, n
+	}
+	type chartCase struct {
+		name string
+		app  *App
+		tab  int
+	}
+	var cases []chartCase
+	for tab := range numTabs {
+		app := a
+		if tab == tabOptimum {
+			app = spend
+		}
+		cases = append(cases, chartCase{fmt.Sprintf("tab%d", tab), app, tab})
+	}
+	cases = append(cases, chartCase{"tab0-200-trials", banded, 0})
+	dir := os.Getenv("CLVLAB_GLYPH_PNG")
+	for _, lang := range []string{"en", "zh"} {
+		for _, c := range cases {
+			c.app.lang = lang
+			fig, err := c.app.tabFigure(c.tab, size)
+			if err != nil {
+				t.Fatalf("%s %s: %v", c.name, lang, err)
+			}
+			for _, factor := range []int{1, 2} {
+				name := fmt.Sprintf("%s-%s-x%d", c.name, lang, factor)
+				old, nOld := draw1(fig, factor, 0)
+				now, nNow := draw1(fig, factor, 1)
+				px, far, most := differPixels(old, now, 40)
+				all := size.W * size.H
+				t.Logf("%s: %d pixels differ, %d by more than 40 of 255, at most by %d", name, px, far, most)
+				if far*50 > all {
+					t.Errorf("%s: %d pixels of %d differ by more than 40 of 255 between a call per glyph and the glyph texture, more than 2%% (%d differ, at most by %d)", name, far, all, px, most)
+				}
+				if n, x, y := darker(now, old, 1); n > 0 {
+					t.Errorf("%s: %d pixels are darker drawn from the glyph texture than a glyph at a time, by more than 1 of 255 (the first at %d, %d)", name, n, x, y)
+				}
+				t.Logf("%s: drawing calls of text %d → %d (%d glyphs copied into the texture)", name, nOld.Glyphs, nNow.Glyphs, nNow.GlyphCopies)
+				if nOld.Glyphs > 1 && nNow.Glyphs >= nOld.Glyphs {
+					t.Errorf("%s: %d drawing calls of text, not fewer than a call per glyph (%d)", name, nNow.Glyphs, nOld.Glyphs)
+				}
+				if dir != "" {
+					for i, img := range []*image.RGBA{old, now} {
+						f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, []string{"each", "texture"}[i])))
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := png.Encode(f, img); err != nil {
+							t.Fatal(err)
+						}
+						f.Close()
+					}
+				}
+			}
+		}
+	}
+}
+
+// differPixels counts the pixels that differ between a and b, those with
+// a channel that differs by more than by, and the largest difference of a
+// channel.
+func differPixels(a, b *image.RGBA, by int) (n, far, most int) {
+	for i := 0; i+4 <= len(a.Pix); i += 4 {
+		d := 0
+		for j := range 4 {
+			d = max(d, abs(int(a.Pix[i+j])-int(b.Pix[i+j])))
+		}
+		if d > 0 {
+			n++
+		}
+		if d > by {
+			far++
+		}
+		most = max(most, d)
+	}
+	return n, far, most
+}
+
+// darker counts the pixels with a channel darker in a than in b by more
+// than by, and returns the first of them.
+func darker(a, b *image.RGBA, by int) (n, x, y int) {
+	w := a.Bounds().Dx()
+	for i := 0; i+4 <= len(a.Pix); i += 4 {
+		for j := range 3 {
+			if int(b.Pix[i+j])-int(a.Pix[i+j]) > by {
+				if n == 0 {
+					x, y = i/4%w, i/4/w
+				}
+				n++
+				break
+			}
+		}
+	}
+	return n, x, y
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
