@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -10,7 +11,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
@@ -183,4 +187,82 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// TestGlyphTextureFull: a drawing with more distinct glyphs than the glyph
+// texture holds (280 Chinese characters at 30 points, ×2: some 80 × 80
+// pixels each, about 150 fit in the 1,024 × 1,024 texture) draws the ones
+// that do not fit from their own images, and comes out as a call per
+// glyph draws it (by TestChartsSameGlyphs's rules); the next drawing
+// starts the texture over and does the same.
+func TestGlyphTextureFull(t *testing.T) {
+	a, err := New("", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	otf, err := opentype.Parse(chart.FontTTF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := font.Face{Font: font.Font{Size: 30}, Face: otf}
+	var buf sfnt.Buffer
+	var lines []string
+	var line []rune
+	for r := rune(0x4e00); len(lines) < 14 && r < 0x9fff; r++ {
+		if i, err := otf.GlyphIndex(&buf, r); err != nil || i == 0 {
+			continue
+		}
+		if line = append(line, r); len(line) == 20 {
+			lines, line = append(lines, string(line)), nil
+		}
+	}
+	if len(lines) < 14 {
+		t.Fatalf("%d lines of 20 Chinese characters in the chart font, want 14", len(lines))
+	}
+	size := chart.Size{W: 869, H: 567}
+	var canvases [2]vgebiten.Supersampled
+	for i := range canvases {
+		canvases[i].Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
+		canvases[i].Canvas.EachGlyph = i == 0
+	}
+	texts := func(c *vgebiten.Canvas) {
+		c.SetColor(color.White)
+		w, h := c.Size()
+		c.Fill(vg.Path{{Type: vg.MoveComp}, {Type: vg.LineComp, Pos: vg.Point{X: w}}, {Type: vg.LineComp, Pos: vg.Point{X: w, Y: h}}, {Type: vg.LineComp, Pos: vg.Point{Y: h}}, {Type: vg.CloseComp}})
+		c.SetColor(color.Black)
+		for i, s := range lines {
+			c.FillString(face, vg.Point{X: 4, Y: h - vg.Length(i+1)*30}, s)
+		}
+	}
+	var copies int
+	for round := range 2 {
+		var imgs [2]*image.RGBA
+		var n [2]vgebiten.Counts
+		for i := range canvases {
+			imgs[i] = image.NewRGBA(image.Rect(0, 0, size.W, size.H))
+			inFrame(func(*ebiten.Image) {
+				canvases[i].Draw(size.W, size.H, 2, texts).ReadPixels(imgs[i].Pix)
+				n[i] = canvases[i].Canvas.Counts()
+			})
+		}
+		px, far, most := differPixels(imgs[0], imgs[1], 40)
+		t.Logf("round %d: drawing calls of text %d → %d, %d glyphs copied into the texture; %d pixels differ, %d by more than 40 of 255, at most by %d", round, n[0].Glyphs, n[1].Glyphs, n[1].GlyphCopies, px, far, most)
+		if far*50 > size.W*size.H {
+			t.Errorf("round %d: %d pixels differ by more than 40 of 255, more than 2%%", round, far)
+		}
+		if d, x, y := darker(imgs[1], imgs[0], 1); d > 0 {
+			t.Errorf("round %d: %d pixels darker from the glyph texture, the first at %d, %d", round, d, x, y)
+		}
+		if n[0].Glyphs != 280 {
+			t.Errorf("round %d: %d drawing calls a glyph at a time, want 280 (a call per glyph)", round, n[0].Glyphs)
+		}
+		// Some glyphs fit (copied once each), the rest are drawn a call each.
+		if c := n[1].GlyphCopies; c == 0 || c >= 280 || n[1].Glyphs < 280-c || n[1].Glyphs >= 280 {
+			t.Errorf("round %d: %d glyphs copied into the texture and %d drawing calls of text, want some copied and a call for each of the rest", round, c, n[1].Glyphs)
+		}
+		if round == 1 && n[1].GlyphCopies != copies {
+			t.Errorf("the texture did not start over: %d glyphs copied in the second drawing, %d in the first", n[1].GlyphCopies, copies)
+		}
+		copies = n[1].GlyphCopies
+	}
 }
