@@ -131,8 +131,8 @@ func differBytes(a, b *image.RGBA) int {
 // size it has in a 1280×800 window, the Go time of drawing the figure onto
 // the canvas (gonum/plot's layout and the canvas's drawing calls: what the
 // browser reports as the change's "draw calls"), by the canvas as it was
-// (a call per path, the mask over each translucent outline's whole box:
-// "as-was") and as it is ("now"); the figure is built and the GPU waited
+// (a call per path, the mask over each translucent outline's whole box,
+// a call per glyph: "as-was") and as it is ("now"); the figure is built and the GPU waited
 // for outside the timer (the wait is reported as gpu-ns/op).
 func BenchmarkChartDraw(b *testing.B) {
 	a, err := New("", nil, "")
@@ -160,7 +160,7 @@ func BenchmarkChartDraw(b *testing.B) {
 	var ss [2]vgebiten.Supersampled
 	for i := range ss {
 		ss[i].Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
-		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask = i == 0, i == 0
+		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask, ss[i].Canvas.EachGlyph = i == 0, i == 0, i == 0
 	}
 	for tab := range numTabs + 1 {
 		app, name := a, fmt.Sprintf("tab%d", tab)

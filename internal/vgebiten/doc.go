@@ -1,6 +1,7 @@
 // Package vgebiten is a gonum/plot canvas (vg.Canvas) that draws with
 // ebiten on the GPU: paths through ebiten's vector package, text through
-// text/v2 (its glyph cache), images as textures. The planner draws its
+// text/v2 (its shaping and glyph images) and the canvas's glyph texture,
+// images as textures. The planner draws its
 // charts with it, so a chart reaches the screen with no CPU raster and no
 // pixel upload; the PNG, SVG and PDF files keep their own canvases
 // (package chart and chartfile), from the same chart code.
@@ -34,6 +35,21 @@
 // on its vertices, until text, an image or a mask must be drawn between
 // them (stroke.go, triangles; 3–14 calls a planner chart instead of
 // 30–157). Neither changes a pixel: tests draw both ways and compare.
+//
+// Glyphs share calls too (glyphtex.go): text/v2 shapes each text and makes
+// an image per glyph (per face, size, glyph and sub-pixel position); the
+// canvas copies each such image once into a texture of its own, with a
+// transparent pixel on every side, and draws the glyphs of consecutive
+// texts as quads of one DrawTriangles call from it, each quad where
+// DrawImage would put the glyph's own image (rotated for the y-axis
+// titles), sampled linearly as before. Paths and glyphs each draw what the
+// other left pending first, so the order of drawing is the chart's (1–10
+// calls of text a chart instead of 64–615). The texture starts over
+// between charts when it is full or half full; a glyph that finds no room
+// mid-chart is drawn from its own image. The image is the same but for the
+// rows of glyphs ebiten's shared texture held at its edge (it pads an
+// image only right and below, and the edge row is read twice there:
+// TestChartsSameGlyphs in internal/app).
 //
 // Line caps are butt and joins round, as gonum/plot's PNG canvas (vgimg)
 // draws them, so the planner's chart and the PNG file look alike.
