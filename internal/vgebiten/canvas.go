@@ -119,7 +119,7 @@ func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	c.Flush()
 	c.tri.calls, c.tri.eachPath, c.counts = 0, c.EachPath, Counts{}
 	c.tri.text = &c.text
-	c.text.startOver() // if it is full: between charts, never within one
+	c.text.startOver() // between charts, never within one
 	for _, t := range c.textures {
 		t.Deallocate()
 	}

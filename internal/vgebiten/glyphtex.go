@@ -7,10 +7,10 @@ import (
 )
 
 // glyphTextureSize is the side, in pixels, of a canvas's glyph texture: a
-// planner chart's glyphs at ×2 (some 100 distinct, each at up to four
+// planner chart's glyphs at ×2 (up to some 200 distinct glyphs and
 // sub-pixel positions, 30 × 30 pixels for a Chinese character) fit many
-// times over. A variable so that tests can fill a small one.
-var glyphTextureSize = 1024
+// times over.
+const glyphTextureSize = 1024
 
 // glyphPad is the transparent border kept around each glyph in the
 // texture: a glyph drawn by DrawImage is sampled linearly from its image
@@ -27,15 +27,15 @@ const glyphPad = 1
 // Each glyph is copied in once, from the image text/v2 made for it: text/v2
 // keeps one image per face source, size, glyph and sub-pixel position (its
 // cache's key), so that image names the key. Glyphs are packed in rows
-// (shelves). When one no longer fits, it and the other new glyphs of the
-// chart are drawn from their own images as before, and the texture starts
-// over at the next chart (Canvas.Reset, startOver): a chart never draws
-// from a slot that was overwritten while it was drawn.
+// (shelves), and the texture starts over at each chart (Canvas.Reset,
+// startOver). When a glyph no longer fits, it and the other new glyphs of
+// the chart are drawn from their own images as before: a chart never
+// draws from a slot that was overwritten while it was drawn.
 type glyphTexture struct {
 	img       *ebiten.Image                 // Unmanaged, made at the first glyph
 	at        map[*ebiten.Image]image.Point // each glyph's top-left texel
 	x, y, row int                           // the next free spot in the current row, its height so far
-	full      bool                          // a glyph did not fit since the last start over
+	full      bool                          // a glyph did not fit since the chart began
 	copyVs    [4]ebiten.Vertex
 	copyOp    ebiten.DrawTrianglesOptions
 	vs        []ebiten.Vertex // the glyph quads waiting for their drawing call
@@ -49,15 +49,15 @@ type glyphTexture struct {
 
 var quadIndices = [6]uint16{0, 1, 2, 1, 2, 3} // as ebiten's DrawImage
 
-// startOver empties the texture if a glyph did not fit in it, or if its
-// rows fill more than half of it (so that each chart has half the texture
-// for the glyphs it is the first to draw): the glyphs are copied in again
-// as they are drawn.
+// startOver empties the texture, at every chart: the glyphs are copied in
+// again as they are drawn. Where a glyph lies in the texture moves the
+// positions its samples are taken at, whose rounding changes a few pixels
+// by 1 of 255; placed anew each chart, in the order the chart draws them,
+// the glyphs lie where they lie for the same chart drawn by a fresh canvas,
+// and the chart is byte for byte the same whatever was drawn before
+// (TestGroundAfterAnotherChart in internal/app).
 func (t *glyphTexture) startOver() {
 	t.calls, t.copies = 0, 0
-	if !t.full && 2*(t.y+t.row) <= glyphTextureSize {
-		return
-	}
 	clear(t.at)
 	t.x, t.y, t.row, t.full = 0, 0, 0, false
 }
