@@ -2,6 +2,7 @@ package vgebiten
 
 import (
 	"image"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -27,10 +28,16 @@ const glyphPad = 1
 // Each glyph is copied in once, from the image text/v2 made for it: text/v2
 // keeps one image per face source, size, glyph and sub-pixel position (its
 // cache's key), so that image names the key. Glyphs are packed in rows
-// (shelves), and the texture starts over at each chart (Canvas.Reset,
-// startOver). When a glyph no longer fits, it and the other new glyphs of
-// the chart are drawn from their own images as before: a chart never
-// draws from a slot that was overwritten while it was drawn.
+// (shelves). When one no longer fits, it and the other new glyphs of the
+// chart are drawn from their own images as before, and the texture starts
+// over at the next chart (Canvas.Reset, startOver): a chart never draws
+// from a slot that was overwritten while it was drawn.
+//
+// The quads are drawn by glyphShader, ebiten's linear filter with the
+// glyph's own coordinates interpolated (not its place in the texture,
+// whose rounding would move a few pixels by 1 of 255 with where the glyph
+// happens to lie): a chart is byte for byte the same whatever the canvas
+// drew before (TestGroundAfterAnotherChart in internal/app).
 type glyphTexture struct {
 	img       *ebiten.Image                 // Unmanaged, made at the first glyph
 	at        map[*ebiten.Image]image.Point // each glyph's top-left texel
@@ -41,7 +48,7 @@ type glyphTexture struct {
 	vs        []ebiten.Vertex // the glyph quads waiting for their drawing call
 	is        []uint16
 	dst       *ebiten.Image
-	op        ebiten.DrawTrianglesOptions
+	op        ebiten.DrawTrianglesShaderOptions
 	imgOp     ebiten.DrawImageOptions
 	calls     int // drawing calls of glyphs since the canvas's Reset (Counts)
 	copies    int // glyphs copied into the texture since the canvas's Reset
@@ -49,15 +56,15 @@ type glyphTexture struct {
 
 var quadIndices = [6]uint16{0, 1, 2, 1, 2, 3} // as ebiten's DrawImage
 
-// startOver empties the texture, at every chart: the glyphs are copied in
-// again as they are drawn. Where a glyph lies in the texture moves the
-// positions its samples are taken at, whose rounding changes a few pixels
-// by 1 of 255; placed anew each chart, in the order the chart draws them,
-// the glyphs lie where they lie for the same chart drawn by a fresh canvas,
-// and the chart is byte for byte the same whatever was drawn before
-// (TestGroundAfterAnotherChart in internal/app).
+// startOver empties the texture if a glyph did not fit in it, or if its
+// rows fill more than half of it (so that each chart has half the texture
+// for the glyphs it is the first to draw): the glyphs are copied in again
+// as they are drawn.
 func (t *glyphTexture) startOver() {
 	t.calls, t.copies = 0, 0
+	if !t.full && 2*(t.y+t.row) <= glyphTextureSize {
+		return
+	}
 	clear(t.at)
 	t.x, t.y, t.row, t.full = 0, 0, 0, false
 }
@@ -139,11 +146,13 @@ func (t *glyphTexture) draw(dst, glyph *ebiten.Image, m *ebiten.GeoM, scale *ebi
 	u1, v1 := float32(p.X+b.Dx()), float32(p.Y+b.Dy())
 	r, g, bl, al := scale.R(), scale.G(), scale.B(), scale.A()
 	n := uint16(len(t.vs))
+	// Custom0 and 1: the glyph's own pixel coordinates; 2 and 3: where
+	// its texels start (glyphShader).
 	t.vs = append(t.vs,
-		ebiten.Vertex{DstX: pixelEdge(tx), DstY: pixelEdge(ty), SrcX: u0, SrcY: v0, ColorR: r, ColorG: g, ColorB: bl, ColorA: al},
-		ebiten.Vertex{DstX: pixelEdge(ax + tx), DstY: pixelEdge(cx + ty), SrcX: u1, SrcY: v0, ColorR: r, ColorG: g, ColorB: bl, ColorA: al},
-		ebiten.Vertex{DstX: pixelEdge(by + tx), DstY: pixelEdge(dy + ty), SrcX: u0, SrcY: v1, ColorR: r, ColorG: g, ColorB: bl, ColorA: al},
-		ebiten.Vertex{DstX: pixelEdge(ax + by + tx), DstY: pixelEdge(cx + dy + ty), SrcX: u1, SrcY: v1, ColorR: r, ColorG: g, ColorB: bl, ColorA: al},
+		ebiten.Vertex{DstX: pixelEdge(tx), DstY: pixelEdge(ty), SrcX: u0, SrcY: v0, ColorR: r, ColorG: g, ColorB: bl, ColorA: al, Custom0: 0, Custom1: 0, Custom2: u0, Custom3: v0},
+		ebiten.Vertex{DstX: pixelEdge(ax + tx), DstY: pixelEdge(cx + ty), SrcX: u1, SrcY: v0, ColorR: r, ColorG: g, ColorB: bl, ColorA: al, Custom0: w, Custom1: 0, Custom2: u0, Custom3: v0},
+		ebiten.Vertex{DstX: pixelEdge(by + tx), DstY: pixelEdge(dy + ty), SrcX: u0, SrcY: v1, ColorR: r, ColorG: g, ColorB: bl, ColorA: al, Custom0: 0, Custom1: h, Custom2: u0, Custom3: v0},
+		ebiten.Vertex{DstX: pixelEdge(ax + by + tx), DstY: pixelEdge(cx + dy + ty), SrcX: u1, SrcY: v1, ColorR: r, ColorG: g, ColorB: bl, ColorA: al, Custom0: w, Custom1: h, Custom2: u0, Custom3: v0},
 	)
 	for _, i := range quadIndices {
 		t.is = append(t.is, n+i)
@@ -153,12 +162,8 @@ func (t *glyphTexture) draw(dst, glyph *ebiten.Image, m *ebiten.GeoM, scale *ebi
 // flush draws the waiting glyph quads in one call and empties them.
 func (t *glyphTexture) flush() {
 	if len(t.is) > 0 {
-		t.op = ebiten.DrawTrianglesOptions{
-			ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha,
-			Filter:         ebiten.FilterLinear,
-			DisableMipmaps: true,
-		}
-		t.dst.DrawTriangles(t.vs, t.is, t.img, &t.op)
+		t.op = ebiten.DrawTrianglesShaderOptions{Images: [4]*ebiten.Image{t.img}}
+		t.dst.DrawTrianglesShader(t.vs, t.is, glyphShader(), &t.op)
 		t.calls++
 	}
 	t.vs, t.is = t.vs[:0], t.is[:0]
@@ -184,3 +189,34 @@ func pixelEdge(x float32) float32 {
 		return ix + 16.0/16.0
 	}
 }
+
+// glyphShader draws glyph quads as ebiten's builtin shader samples
+// linearly (FilterLinear, AddressUnsafe: the four texels around the
+// sample, mixed by its position between them, times the vertex colour),
+// but takes the sample's position from the glyph's own coordinates
+// (custom.xy, 0 to its width and height across the quad) and adds where
+// its texels start (custom.zw, whole pixels) only to the texels read: the
+// result does not depend on where the glyph lies in the texture.
+var glyphShader = sync.OnceValue(func() *ebiten.Shader {
+	s, err := ebiten.NewShader([]byte(`//kage:unit pixels
+
+package main
+
+func Fragment(dstPos vec4, srcPos vec2, color vec4, custom vec4) vec4 {
+	p0 := custom.xy - 1/2.0
+	p1 := custom.xy + 1/2.0
+	t0 := floor(p0) + custom.zw + 1/2.0
+	t1 := t0 + 1
+	c0 := imageSrc0UnsafeAt(t0)
+	c1 := imageSrc0UnsafeAt(vec2(t1.x, t0.y))
+	c2 := imageSrc0UnsafeAt(vec2(t0.x, t1.y))
+	c3 := imageSrc0UnsafeAt(t1)
+	rate := fract(p1)
+	return mix(mix(c0, c1, rate.x), mix(c2, c3, rate.x), rate.y) * color
+}
+`))
+	if err != nil {
+		panic("vgebiten: the glyph shader: " + err.Error())
+	}
+	return s
+})
