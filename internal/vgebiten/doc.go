@@ -40,9 +40,10 @@
 // an image per glyph (per face, size, glyph and sub-pixel position); the
 // canvas copies each such image once into a texture of its own, with a
 // transparent pixel on every side, and draws the glyphs of consecutive
-// texts as quads of one DrawTriangles call from it, each quad where
-// DrawImage would put the glyph's own image (rotated for the y-axis
-// titles), sampled linearly as before. Paths and glyphs each draw what the
+// texts as quads of one drawing call from it, each quad where DrawImage
+// would put the glyph's own image (rotated for the y-axis titles),
+// sampled linearly as before (by a shader that interpolates the glyph's
+// own coordinates, so that where it lies in the texture rounds nothing). Paths and glyphs each draw what the
 // other left pending first, so the order of drawing is the chart's (1–10
 // calls of text a chart instead of 64–615). The texture starts over
 // between charts when it is full or half full; a glyph that finds no room
