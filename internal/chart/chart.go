@@ -140,6 +140,9 @@ type Figure struct {
 	// bars of bar charts went, after Draw.
 	notes   []*sideNote
 	columns []vg.Rectangle
+	// bare draws the data alone: no legends, notes, backing boxes or
+	// grid lines (Crowding).
+	bare bool
 }
 
 type dataArea struct {
@@ -299,17 +302,18 @@ func (f *Figure) arrange(c draw.Canvas) (*layout, vg.Length) {
 		}
 	}
 	filled := false
-	// A legend on a filled area in every corner goes in the column too,
-	// when the plots are one above the other (side by side, the column
-	// would cover the next plot's axes) and it takes at most a quarter of
-	// the width (a small chart keeps its data area).
+	// A legend over the data in every corner (blocked: a line or a
+	// filled area) goes in the column too, when the plots are one above
+	// the other (side by side, the column would cover the next plot's
+	// axes) and it takes at most a quarter of the width (a small chart
+	// keeps its data area).
 	for i, row := range l.grid {
 		for j, p := range row {
 			if len(row) > 1 {
 				break
 			}
 			lr := p.Legend.Rectangle(l.canvases[i][j]).Size()
-			if lp := f.placer(p); lp != nil && lr.X+f.pad() <= c.Size().X/4 && lp.onFill(p, l.canvases[i][j], l.dataArea(i, j)) {
+			if lp := f.placer(p); lp != nil && lr.X+f.pad() <= c.Size().X/4 && lp.blocked(p, l.canvases[i][j], l.dataArea(i, j)) {
 				column = max(column, lr.X)
 				filled = true
 			}
@@ -677,7 +681,21 @@ func (f *Figure) placer(p *plot.Plot) *legendPlacer {
 
 func (f *Figure) drawPlot(p *plot.Plot, c draw.Canvas) {
 	lp := f.placer(p)
+	for _, n := range f.notes {
+		n.bare = f.bare
+	}
 	if lp != nil {
+		if !lp.backing {
+			// Drawn after the data, before the legend.
+			p.Add(legendBacking{lp})
+			lp.backing = true
+		}
+		lp.bare = f.bare
+		if lp.grid != nil && f.bare {
+			v, h := lp.grid.Vertical.Color, lp.grid.Horizontal.Color
+			lp.grid.Vertical.Color, lp.grid.Horizontal.Color = color.Transparent, color.Transparent
+			defer func() { lp.grid.Vertical.Color, lp.grid.Horizontal.Color = v, h }()
+		}
 		lp.frame, lp.hasFrame = c.Max, true
 		if p.Title.Text != "" {
 			lp.frame.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"image"
+	"image/color"
 	"slices"
 
 	"gonum.org/v1/plot"
@@ -50,6 +51,13 @@ type legendPlacer struct {
 	// data is the data area the plot was last drawn in (Plot sees it;
 	// Figure.drawPlot reads it).
 	data draw.Canvas
+	// backed: the legend lies over data where it went and is drawn on a
+	// backing box (legendBacking); backing: the plot has that plotter.
+	backed, backing bool
+	// grid is the plot's grid (newPlot); bare, the figure is drawn
+	// without legends (Figure.bare).
+	grid *plotter.Grid
+	bare bool
 }
 
 // legendRoom is the data a legend in a top corner must clear (keepAbove).
@@ -68,6 +76,18 @@ type legendRoom struct {
 var corners = [...]struct{ top, left bool }{{true, true}, {true, false}, {false, false}, {false, true}}
 
 func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
+	lp.place(c, p)
+	if lp.bare {
+		p.Legend.XOffs += offCanvas
+	}
+}
+
+// offCanvas moves a legend off the figure (Figure.bare).
+const offCanvas = 1e6
+
+// place places the legend in c (Plot).
+func (lp *legendPlacer) place(c draw.Canvas, p *plot.Plot) {
+	lp.backed = false
 	lp.data = c
 	xf, yf := p.Transforms(&c)
 	lp.drawnBars = lp.drawnBars[:0]
@@ -104,7 +124,9 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, s := range lp.samples {
 		lp.drawnSamples = append(lp.drawnSamples, vg.Point{X: xf(s.X), Y: yf(s.Y)})
 	}
+	margin := lp.margin(p)
 	count := func(r vg.Rectangle) int {
+		r = grow(r, margin)
 		n := 0
 		for _, s := range lp.drawnSamples {
 			if x, y := s.X, s.Y; x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
@@ -140,15 +162,46 @@ func (lp *legendPlacer) Plot(c draw.Canvas, p *plot.Plot) {
 	if lp.hasFrame && top {
 		p.Legend.YOffs = min(0, c.Max.Y+p.Y.Padding-lp.frame.Y)
 	}
-	lp.rect, lp.drawn, lp.covered = best, true, bestN
+	// Where no corner is free (arrange and legendsAbove found no room
+	// beside or above the data), the legend is drawn on a backing box
+	// over the data that covers the least.
+	lp.rect, lp.drawn, lp.covered, lp.backed = best, true, bestN, bestN > 0
 }
 
-// onFill reports whether p's legend, drawn in canvas c, would cover a
-// filled area in every corner of its data area dc: a swatch on a fill of
-// its own colour is not seen, so such a legend goes in the column beside
-// the plots (Figure.arrange).
-func (lp *legendPlacer) onFill(p *plot.Plot, c, dc draw.Canvas) bool {
-	if len(lp.areas) == 0 {
+// legendBacking draws a backing box under a legend that lies over the
+// data (legendPlacer.backed): white, a little translucent, so that the
+// names read and the data under them still shows.
+type legendBacking struct{ lp *legendPlacer }
+
+// backingColour is the backing box's: white at 85%, over which a black
+// line shows as a light grey and the legend's text reads as on white.
+var backingColour = color.NRGBA{0xff, 0xff, 0xff, 0xd9}
+
+func (b legendBacking) Plot(c draw.Canvas, _ *plot.Plot) {
+	if !b.lp.backed || b.lp.bare {
+		return
+	}
+	c.SetColor(backingColour)
+	c.Fill(b.lp.rect.Path())
+}
+
+// blocked reports whether p's legend, drawn in canvas c, would cover
+// the data (its samples and bars, within legendMargin) in every corner of
+// its data area dc: such a legend goes in the column beside the plots
+// (Figure.arrange) or above its data area (Figure.legendsAbove), and
+// only where neither has room on a backing box in the corner that covers
+// the least (legendPlacer.Plot). A plot that makes room for its legend
+// above the data (keepAbove) is blocked by its filled areas only: the
+// room frees a top corner of its lines and bars, not of a swatch's fill.
+// A swatch on a fill of its own colour is not seen, and a name over a
+// line hides it: in the planner the market's legend lay over our share
+// and the steady state's name over its own dashed line.
+func (lp *legendPlacer) blocked(p *plot.Plot, c, dc draw.Canvas) bool {
+	samples, bars := lp.samples, lp.bars
+	if lp.below != nil {
+		samples, bars = lp.areas, nil
+	}
+	if len(samples) == 0 && len(bars) == 0 {
 		return false
 	}
 	size := p.Legend.Rectangle(c).Size()
@@ -159,19 +212,36 @@ func (lp *legendPlacer) onFill(p *plot.Plot, c, dc draw.Canvas) bool {
 	size.Y += p.Y.Padding
 	xf, yf := p.Transforms(&dc)
 	for _, k := range corners {
-		r := cornerRect(dc, size, k.top, k.left)
+		r := grow(cornerRect(dc, size, k.top, k.left), lp.margin(p))
 		covered := false
-		for _, s := range lp.areas {
+		for _, s := range samples {
 			if x, y := xf(s.X), yf(s.Y); x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
 				covered = true
 				break
 			}
+		}
+		for _, b := range bars {
+			if covered {
+				break
+			}
+			covered = overlap(r, vg.Rectangle{
+				Min: vg.Point{X: xf(float64(b.Min.X)), Y: yf(float64(b.Min.Y))},
+				Max: vg.Point{X: xf(float64(b.Max.X)), Y: yf(float64(b.Max.Y))}})
 		}
 		if !covered {
 			return false
 		}
 	}
 	return true
+}
+
+// margin is how far from a legend the samples of the data must keep: a
+// line's sample just outside the legend is drawn into it by its width.
+func (lp *legendPlacer) margin(p *plot.Plot) vg.Length { return p.Legend.Padding }
+
+// grow returns r larger by m on every side.
+func grow(r vg.Rectangle, m vg.Length) vg.Rectangle {
+	return vg.Rectangle{Min: vg.Point{X: r.Min.X - m, Y: r.Min.Y - m}, Max: vg.Point{X: r.Max.X + m, Y: r.Max.Y + m}}
 }
 
 // cornerRect is a rectangle of size in a corner of c.

@@ -3,6 +3,8 @@ package chart
 import (
 	"testing"
 
+	"clvlab/internal/projection"
+	"clvlab/scenarios"
 	"clvlab/sim/uncertainty"
 )
 
@@ -32,6 +34,45 @@ func TestLegendsClearOfData(t *testing.T) {
 			}
 			if k == CashFlow && len(fig.Legends()) != 2 {
 				t.Errorf("%s cash flow: %d legends reported, want 2", lang, len(fig.Legends()))
+			}
+		}
+	}
+}
+
+// TestFileLegendsOffTheData (h-legend11): in the files of brand-switching
+// (every chart kind at the files' size, in both languages, each run as
+// the current one against the base), no legend entry and no note covers
+// the data of its plot, or it is drawn on a backing box: Crowding counts
+// the data's pixels under each. The planner's sizes: internal/app's
+// TestLegendsOffTheData.
+func TestFileLegendsOffTheData(t *testing.T) {
+	s, err := scenarios.Preset("brand-switching")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := projection.Runs(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "zh"} {
+		in := NewInput(s, runs, lang)
+		for cur := range in.Runs {
+			in.Current, in.Overlay = cur, cur > 0
+			for _, k := range Kinds {
+				fig, err := Build(k, in, DefaultSize)
+				if err != nil {
+					t.Fatal(err)
+				}
+				entries := 0
+				for _, c := range fig.Crowding() {
+					entries++
+					if c.Ink > 3 && !c.Backed {
+						t.Errorf("%s, run %d, %s: the %s %q at %v covers %d pixels of data", lang, cur, k.Slug(), c.What, c.Text, c.Box, c.Ink)
+					}
+				}
+				if entries == 0 && k == Customers {
+					t.Errorf("%s, run %d, %s: no legend entry found", lang, cur, k.Slug())
+				}
 			}
 		}
 	}

@@ -177,12 +177,13 @@ func (f *Figure) rowsThatFit(l *layout, column vg.Length) int {
 // legendsAbove puts the legend of each plot that has no clear corner in
 // its data area above that area, under its title, right-aligned with it:
 // one that needs more room above the data than maxHeadroom (keepAbove),
-// and side by side (in a row of several: a column beside them would cover
-// the next plot's axes, so arrange keeps none) a legend on a filled area
-// in every corner (onFill: its swatch lost on a fill of its own colour). The title's padding makes the room; Draw gives
-// it back after drawing (restoreTitles). A legend wider than its data
-// area, or that would leave it less than minAboveShare of the figure's
-// height, stays where it is.
+// and, side by side (where a column beside them would cover the next
+// plot's axes), one over the data in every corner (blocked: a line under
+// its names, or its swatch lost on a fill of its own colour). The title's padding makes the room; Draw gives it back
+// after drawing (restoreTitles). A legend wider than its data area, or
+// that would leave it less than minAboveShare of the figure's height,
+// stays in its data area, on a backing box where it covers data
+// (legendPlacer.Plot).
 func (f *Figure) legendsAbove(l *layout, column vg.Length) {
 	if column > 0 {
 		return
@@ -203,9 +204,11 @@ func (f *Figure) legendsAbove(l *layout, column vg.Length) {
 			if lp.below != nil {
 				_, _, tall = f.roomWithNote(p, lp, dc, true)
 			}
-			// One above another, arrange took a legend on a fill beside
-			// the plots.
-			if !tall && (len(row) < 2 || !lp.onFill(p, c, dc)) {
+			// One above another, arrange took a blocked legend beside the
+			// plots where it fits in a quarter of the width; else it is
+			// backed where it lies (a legend above a lone plot left the
+			// data area too short: TestChartRoomTeaching's cohorts).
+			if !tall && (len(row) < 2 || !lp.blocked(p, c, dc)) {
 				continue
 			}
 			above := size.Y + p.Y.Padding + p.Title.Padding

@@ -30,6 +30,7 @@ type sideNote struct {
 	rect    vg.Rectangle
 	drawn   bool
 	covered bool // where it went, it covers something
+	bare    bool // placed but not drawn (Figure.bare)
 }
 
 // Plot places and draws the note in c.
@@ -115,7 +116,9 @@ func (n *sideNote) room() vg.Length { return n.style.Height(n.text) + 2*n.dx }
 func (n *sideNote) draw(c draw.Canvas, r vg.Rectangle, s string) {
 	sty := n.style
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
-	c.FillText(sty, vg.Point{X: r.Min.X, Y: r.Max.Y}, s)
+	if !n.bare {
+		c.FillText(sty, vg.Point{X: r.Min.X, Y: r.Max.Y}, s)
+	}
 	n.rect, n.drawn = r, true
 }
 

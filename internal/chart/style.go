@@ -184,7 +184,7 @@ func (st *style) newPlot(title, xLabel, yLabel string) *plot.Plot {
 	grid.Vertical.Width, grid.Horizontal.Width = st.pt(0.5), st.pt(0.5)
 	p.Add(grid)
 	if st.placers != nil {
-		st.placer(p)
+		st.placer(p).grid = grid
 	}
 	return p
 }
