@@ -131,48 +131,9 @@ func (c *Canvas) maskStrips(lines *polylines, reach float64, fill bool) {
 	}
 	c.stripLo, c.stripHi = lo, hi
 	x0 := float64(area.Min.X)
-	// span widens the columns a segment reaches into to hold it.
-	span := func(a, b point) {
-		ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
-		left, right := min(ax, bx)-reach, max(ax, bx)+reach
-		// Clamped as floats: a point far off the canvas must not
-		// overflow an int.
-		first := int(min(float64(n), max(0, math.Floor((left-x0)/float64(w)))))
-		last := int(max(-1, min(float64(n-1), math.Floor((right-x0)/float64(w)))))
-		for i := first; i <= last; i++ {
-			// The segment between reach left and right of column i.
-			cl, cr := x0+float64(i*w)-reach, x0+float64((i+1)*w)+reach
-			ylo, yhi := min(ay, by), max(ay, by)
-			if ax != bx {
-				t0, t1 := (cl-ax)/(bx-ax), (cr-ax)/(bx-ax)
-				t0, t1 = max(0, min(t0, t1)), min(1, max(t0, t1))
-				if t0 > t1 {
-					continue
-				}
-				y0, y1 := ay+t0*(by-ay), ay+t1*(by-ay)
-				ylo, yhi = min(y0, y1), max(y0, y1)
-			}
-			lo[i], hi[i] = min(lo[i], ylo), max(hi[i], yhi)
-		}
-	}
-	for s := range lines.count() {
-		pts, closed := lines.subpath(s)
-		if fill {
-			if len(pts) < 3 {
-				continue
-			}
-			closed = true
-		}
-		if len(pts) == 1 {
-			span(pts[0], pts[0])
-		}
-		for k := 1; k < len(pts); k++ {
-			span(pts[k-1], pts[k])
-		}
-		if closed && len(pts) > 2 {
-			span(pts[len(pts)-1], pts[0])
-		}
-	}
+	columnSpans(lines, fill, x0, w, n, reach, func(i int, ylo, yhi float64) {
+		lo[i], hi[i] = min(lo[i], ylo), max(hi[i], yhi)
+	})
 	for i := range n {
 		if lo[i] > hi[i] {
 			continue

@@ -52,8 +52,8 @@ func (t *tileSet) empty() bool {
 // origin that hold the pixels from a to b (floats, clamped as floats: a
 // point far off the image must not overflow an int; a NaN end reaches the
 // edge, as what it draws is not known); first > last if none.
-func span(a, b, origin float64, n int) (first, last int) {
-	fa, fb := math.Floor((a-origin)/tileSize), math.Floor((b-origin)/tileSize)
+func span(a, b, origin float64, w, n int) (first, last int) {
+	fa, fb := math.Floor((a-origin)/float64(w)), math.Floor((b-origin)/float64(w))
 	if math.IsNaN(fa) {
 		fa = 0
 	}
@@ -120,50 +120,13 @@ func (t *tileSet) markLines(lines *polylines, reach float64, fill bool) {
 			t.lo, t.hi = append(t.lo, math.Inf(1)), append(t.hi, math.Inf(-1))
 		}
 	}
-	seg := func(a, b point) {
-		ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
-		first, last := span(min(ax, bx)-reach, max(ax, bx)+reach, ox, t.cols)
-		for i := first; i <= last; i++ {
-			// The segment between reach left and right of column i.
-			cl, cr := ox+float64(i*tileSize)-reach, ox+float64((i+1)*tileSize)+reach
-			ylo, yhi := min(ay, by), max(ay, by)
-			if ax != bx {
-				t0, t1 := (cl-ax)/(bx-ax), (cr-ax)/(bx-ax)
-				t0, t1 = max(0, min(t0, t1)), min(1, max(t0, t1))
-				if t0 > t1 {
-					continue
-				}
-				y0, y1 := ay+t0*(by-ay), ay+t1*(by-ay)
-				ylo, yhi = min(y0, y1), max(y0, y1)
-			}
-			if math.IsNaN(ylo) || math.IsNaN(yhi) { // an infinite end: the whole column
-				ylo, yhi = math.Inf(-1), math.Inf(1)
-			}
-			if fill {
-				t.lo[i], t.hi[i] = min(t.lo[i], ylo), max(t.hi[i], yhi)
-				continue
-			}
-			t.markColumn(i, ylo-reach, yhi+reach, oy)
-		}
-	}
-	for s := range lines.count() {
-		pts, closed := lines.subpath(s)
+	columnSpans(lines, fill, ox, tileSize, t.cols, reach, func(i int, ylo, yhi float64) {
 		if fill {
-			if len(pts) < 3 {
-				continue
-			}
-			closed = true
+			t.lo[i], t.hi[i] = min(t.lo[i], ylo), max(t.hi[i], yhi)
+			return
 		}
-		if len(pts) == 1 {
-			seg(pts[0], pts[0])
-		}
-		for k := 1; k < len(pts); k++ {
-			seg(pts[k-1], pts[k])
-		}
-		if closed && len(pts) > 2 {
-			seg(pts[len(pts)-1], pts[0])
-		}
-	}
+		t.markColumn(i, ylo-reach, yhi+reach, oy)
+	})
 	if fill {
 		for i := range t.cols {
 			if t.lo[i] <= t.hi[i] {
@@ -176,7 +139,7 @@ func (t *tileSet) markLines(lines *polylines, reach float64, fill bool) {
 // markColumn marks the tiles of column i that hold the rows from y0 to
 // y1 (device pixels, oy the image's top).
 func (t *tileSet) markColumn(i int, y0, y1, oy float64) {
-	first, last := span(y0, y1, oy, t.rows)
+	first, last := span(y0, y1, oy, tileSize, t.rows)
 	for y := first; y <= last; y++ {
 		t.on[y*t.cols+i] = true
 	}
