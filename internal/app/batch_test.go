@@ -13,7 +13,6 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
-	"clvlab/internal/projection"
 	"clvlab/internal/vgebiten"
 )
 
@@ -26,33 +25,8 @@ import (
 // paths sharing calls and the mask in strips; and each chart takes fewer
 // drawing calls. The calls and mask pixels are logged (docs/benchmarks.md).
 func TestChartsSameBatched(t *testing.T) {
-	a, err := New("", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	spend, err := New("retention-spend", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	spend.optimize()
-	if spend.what.optimum == nil {
-		t.Fatalf("no optimum to draw: %s", spend.noticeText())
-	}
-	// The bands of 200 trials, as the trials button shows them.
-	banded, err := New("", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	banded.trials = 200
-	s, mc := banded.p.MonteCarlo(200)
-	u, err := projection.Trials(s, mc)
-	if err != nil || u == nil {
-		t.Fatalf("trials: %v, %v", u, err)
-	}
-	banded.bands, banded.bandsKey = u.Bands, banded.mcKey()
-	if banded.shownBands() == nil {
-		t.Fatal("the bands are not shown")
-	}
+	charts := plannerCharts(t)
+	a := charts[0].app
 	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
 	fonts := func(font.Font) *text.GoTextFaceSource { return a.font }
 	var canvases [2]vgebiten.Supersampled // as it was, as it is
@@ -73,22 +47,8 @@ func TestChartsSameBatched(t *testing.T) {
 		})
 		return img, n
 	}
-	type chartCase struct {
-		name string
-		app  *App
-		tab  int
-	}
-	var cases []chartCase
-	for tab := range numTabs {
-		app := a
-		if tab == tabOptimum {
-			app = spend
-		}
-		cases = append(cases, chartCase{fmt.Sprintf("tab%d", tab), app, tab})
-	}
-	cases = append(cases, chartCase{"tab0-200-trials", banded, 0})
 	for _, lang := range []string{"en", "zh"} {
-		for _, c := range cases {
+		for _, c := range charts {
 			c.app.lang = lang
 			fig, err := c.app.tabFigure(c.tab, size)
 			if err != nil {
@@ -135,26 +95,8 @@ func differBytes(a, b *image.RGBA) int {
 // a call per glyph: "as-was") and as it is ("now"); the figure is built and the GPU waited
 // for outside the timer (the wait is reported as gpu-ns/op).
 func BenchmarkChartDraw(b *testing.B) {
-	a, err := New("", nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	spend, err := New("retention-spend", nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	spend.optimize()
-	banded, err := New("", nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	banded.trials = 200
-	s, mc := banded.p.MonteCarlo(200)
-	u, err := projection.Trials(s, mc)
-	if err != nil || u == nil {
-		b.Fatalf("trials: %v, %v", u, err)
-	}
-	banded.bands, banded.bandsKey = u.Bands, banded.mcKey()
+	charts := plannerCharts(b)
+	a := charts[0].app
 	size := chart.Size{W: 869, H: 567}
 	var gpu gpuWait
 	var ss [2]vgebiten.Supersampled
@@ -162,14 +104,8 @@ func BenchmarkChartDraw(b *testing.B) {
 		ss[i].Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
 		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask, ss[i].Canvas.EachGlyph = i == 0, i == 0, i == 0
 	}
-	for tab := range numTabs + 1 {
-		app, name := a, fmt.Sprintf("tab%d", tab)
-		switch {
-		case tab == tabOptimum:
-			app = spend
-		case tab == numTabs:
-			app, tab, name = banded, 0, "tab0-200-trials"
-		}
+	for _, c := range charts {
+		app, tab, name := c.app, c.tab, c.name
 		for _, factor := range []int{1, 2} {
 			for i, mode := range []string{"as-was", "now"} {
 				b.Run(fmt.Sprintf("%s/x%d/%s", name, factor, mode), func(b *testing.B) {

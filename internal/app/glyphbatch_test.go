@@ -18,7 +18,6 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
-	"clvlab/internal/projection"
 	"clvlab/internal/vgebiten"
 )
 
@@ -49,29 +48,8 @@ import (
 // With CLVLAB_GLYPH_PNG set to a folder, both images of each chart are
 // written there, to look at.
 func TestChartsSameGlyphs(t *testing.T) {
-	a, err := New("", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	spend, err := New("retention-spend", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	spend.optimize()
-	if spend.what.optimum == nil {
-		t.Fatalf("no optimum to draw: %s", spend.noticeText())
-	}
-	banded, err := New("", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	banded.trials = 200
-	s, mc := banded.p.MonteCarlo(200)
-	u, err := projection.Trials(s, mc)
-	if err != nil || u == nil {
-		t.Fatalf("trials: %v, %v", u, err)
-	}
-	banded.bands, banded.bandsKey = u.Bands, banded.mcKey()
+	charts := plannerCharts(t)
+	a := charts[0].app
 	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
 	fonts := func(font.Font) *text.GoTextFaceSource { return a.font }
 	var canvases [2]vgebiten.Supersampled // a call per glyph, the glyph texture
@@ -88,23 +66,9 @@ func TestChartsSameGlyphs(t *testing.T) {
 		})
 		return img, n
 	}
-	type chartCase struct {
-		name string
-		app  *App
-		tab  int
-	}
-	var cases []chartCase
-	for tab := range numTabs {
-		app := a
-		if tab == tabOptimum {
-			app = spend
-		}
-		cases = append(cases, chartCase{fmt.Sprintf("tab%d", tab), app, tab})
-	}
-	cases = append(cases, chartCase{"tab0-200-trials", banded, 0})
 	dir := os.Getenv("CLVLAB_GLYPH_PNG")
 	for _, lang := range []string{"en", "zh"} {
-		for _, c := range cases {
+		for _, c := range charts {
 			c.app.lang = lang
 			fig, err := c.app.tabFigure(c.tab, size)
 			if err != nil {

@@ -11,61 +11,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
-	"clvlab/internal/projection"
 	"clvlab/internal/vgebiten"
 )
-
-// groundChart is a chart of the planner's: a tab of an app.
-type groundChart struct {
-	name string
-	app  *App
-	tab  int
-}
-
-// groundCharts returns every tab's chart (the optimum on a scenario with
-// response curves) and the customers chart with the bands of 200 trials.
-func groundCharts(tb testing.TB) []groundChart {
-	a, err := New("", nil, "")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	spend, err := New("retention-spend", nil, "")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	spend.optimize()
-	if spend.what.optimum == nil {
-		tb.Fatalf("no optimum to draw: %s", spend.noticeText())
-	}
-	banded, err := New("", nil, "")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	banded.trials = 200
-	setBands(tb, banded)
-	var cs []groundChart
-	for tab := range numTabs {
-		app := a
-		if tab == tabOptimum {
-			app = spend
-		}
-		cs = append(cs, groundChart{fmt.Sprintf("tab%d", tab), app, tab})
-	}
-	return append(cs, groundChart{"tab0-200-trials", banded, 0})
-}
-
-// setBands runs a's 200 trials at its values and shows their bands.
-func setBands(tb testing.TB, a *App) {
-	s, mc := a.p.MonteCarlo(200)
-	u, err := projection.Trials(s, mc)
-	if err != nil || u == nil {
-		tb.Fatalf("trials: %v, %v", u, err)
-	}
-	a.bands, a.bandsKey = u.Bands, a.mcKey()
-	if a.shownBands() == nil {
-		tb.Fatal("the bands are not shown")
-	}
-}
 
 // TestGroundAfterAnotherChart: a chart drawn into the image of the chart
 // before (the canvas filling its white ground only in the tiles the one
@@ -78,7 +25,7 @@ func setBands(tb testing.TB, a *App) {
 // paints are logged (docs/benchmarks.md), against the whole image's a
 // fill of it paints.
 func TestGroundAfterAnotherChart(t *testing.T) {
-	charts := groundCharts(t)
+	charts := plannerCharts(t)
 	fonts := func(font.Font) *text.GoTextFaceSource { return charts[0].app.font }
 	draw1 := func(s *vgebiten.Supersampled, fig *chart.Figure, factor int) (*image.RGBA, vgebiten.Counts) {
 		size := fig.Size()
