@@ -20,9 +20,11 @@ import (
 // optimum on a scenario with response curves, the customers chart with
 // the bands of 200 trials), in English and Chinese, at the chart size of
 // a 1280×800 window, at ×1 (software WebGL) and ×2, comes out byte for
-// byte the same whether the canvas draws each path with a call of its own
-// and a translucent path's mask over its whole box (as it did before) or
-// paths sharing calls and the mask in strips; and each chart takes fewer
+// byte the same whether the canvas draws each path with a call of its own,
+// a translucent path's mask over its whole box and every path's colour
+// through ebiten's shader, times a white texel (as it did before), or
+// paths sharing calls, the mask in strips and the colour read from no
+// texture (vgebiten's solidShader); and each chart takes fewer
 // drawing calls. The calls and mask pixels are logged (docs/benchmarks.md).
 func TestChartsSameBatched(t *testing.T) {
 	charts := plannerCharts(t)
@@ -32,7 +34,7 @@ func TestChartsSameBatched(t *testing.T) {
 	var canvases [2]vgebiten.Supersampled // as it was, as it is
 	for i := range canvases {
 		canvases[i].Canvas.Fonts = fonts
-		canvases[i].Canvas.EachPath, canvases[i].Canvas.WholeMask = i == 0, i == 0
+		canvases[i].Canvas.EachPath, canvases[i].Canvas.WholeMask, canvases[i].Canvas.Textured = i == 0, i == 0, i == 0
 	}
 	draw1 := func(fig *chart.Figure, factor int, before bool) (*image.RGBA, vgebiten.Counts) {
 		s := &canvases[1]
@@ -92,7 +94,8 @@ func differBytes(a, b *image.RGBA) int {
 // the canvas (gonum/plot's layout and the canvas's drawing calls: what the
 // browser reports as the change's "draw calls"), by the canvas as it was
 // (a call per path, the mask over each translucent outline's whole box,
-// a call per glyph: "as-was") and as it is ("now"); the figure is built and the GPU waited
+// a call per glyph, a white texel read for each path's pixel: "as-was")
+// and as it is ("now"); the figure is built and the GPU waited
 // for outside the timer (the wait is reported as gpu-ns/op).
 func BenchmarkChartDraw(b *testing.B) {
 	charts := plannerCharts(b)
@@ -102,7 +105,7 @@ func BenchmarkChartDraw(b *testing.B) {
 	var ss [2]vgebiten.Supersampled
 	for i := range ss {
 		ss[i].Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return a.font }
-		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask, ss[i].Canvas.EachGlyph = i == 0, i == 0, i == 0
+		ss[i].Canvas.EachPath, ss[i].Canvas.WholeMask, ss[i].Canvas.EachGlyph, ss[i].Canvas.Textured = i == 0, i == 0, i == 0, i == 0
 	}
 	for _, c := range charts {
 		app, tab, name := c.app, c.tab, c.name

@@ -35,6 +35,13 @@ type Canvas struct {
 	// (glyphtex.go). Tests compare the two. Default false.
 	EachGlyph bool
 
+	// Textured makes the canvas colour fills, strokes, the white ground
+	// and the mask's clearing as it did before they read no texture
+	// (solidShader): through ebiten's own shader, the colour times a white
+	// texel. The image is the same, pixel for pixel: tests compare the
+	// two. Default false.
+	Textured bool
+
 	dst         *ebiten.Image
 	w, h        vg.Length // size in points
 	ppp         float64   // device pixels per point
@@ -117,7 +124,7 @@ func (c *Canvas) Counts() Counts {
 // point wide solid black lines).
 func (c *Canvas) Reset(dst *ebiten.Image, w, h vg.Length, ppp float64) {
 	c.Flush()
-	c.tri.calls, c.tri.eachPath, c.counts = 0, c.EachPath, Counts{}
+	c.tri.calls, c.tri.eachPath, c.tri.textured, c.counts = 0, c.EachPath, c.Textured, Counts{}
 	c.tri.text = &c.text
 	c.text.startOver() // between charts, never within one
 	for _, t := range c.textures {

@@ -206,7 +206,7 @@ func (c *Canvas) fillTiles(colour [4]uint32) bool {
 	if len(g.rects) == 0 {
 		return true // all the colour already
 	}
-	// As Image.Fill draws: the white pixel in the colour, copied.
+	// The colour copied over the tiles (no read of what is there).
 	q := &g.quad
 	q.vs, q.is = q.vs[:0], q.is[:0]
 	cr, cg, cb, ca := float32(colour[0])/0xffff, float32(colour[1])/0xffff, float32(colour[2])/0xffff, float32(colour[3])/0xffff
@@ -219,8 +219,7 @@ func (c *Canvas) fillTiles(colour [4]uint32) bool {
 		q.is = append(q.is, n, n+1, n+2, n+1, n+3, n+2)
 		c.counts.GroundPixels += rect.Dx() * rect.Dy()
 	}
-	op := ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, Blend: ebiten.BlendCopy}
-	c.dst.DrawTriangles(q.vs, q.is, white(), &op)
+	c.tri.solid(c.dst, q.vs, q.is, ebiten.FillRuleFillAll, ebiten.BlendCopy)
 	return true
 }
 

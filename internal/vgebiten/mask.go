@@ -49,8 +49,7 @@ func (c *Canvas) beginMask(lines *polylines, reach float64, fill bool) *ebiten.I
 		}
 	} else if len(c.strips) > 0 {
 		c.quads(c.strips, 0, 0, 0, 0)
-		op := ebiten.DrawTrianglesOptions{Blend: ebiten.BlendClear}
-		c.mask.DrawTriangles(c.quad.vs, c.quad.is, white(), &op)
+		c.tri.solid(c.mask, c.quad.vs, c.quad.is, ebiten.FillRuleFillAll, ebiten.BlendClear)
 	}
 	for _, r := range c.strips {
 		c.counts.MaskPixels += r.Dx() * r.Dy()

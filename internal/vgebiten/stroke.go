@@ -29,6 +29,40 @@ var white = sync.OnceValue(func() *ebiten.Image {
 	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 })
 
+// solidShader colours each pixel of a triangle its vertices' colour
+// (premultiplied) and reads no texture. ebiten's own shader (DrawTriangles)
+// multiplies the colour by a texel of a white image, the same value, but a
+// software GPU pays for that read by the pixel: SwiftShader filled a
+// textured rectangle at about 10 ms a million pixels and a solid one at
+// about 4.5 (docs/benchmarks.md), and the fills, strokes and white ground
+// are most of a chart's pixels.
+var solidShader = sync.OnceValue(func() *ebiten.Shader {
+	s, err := ebiten.NewShader([]byte(`//kage:unit pixels
+
+package main
+
+func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
+	return color
+}
+`))
+	if err != nil {
+		panic("vgebiten: the solid shader: " + err.Error())
+	}
+	return s
+})
+
+// solid draws the triangles vs, is into dst in their vertices'
+// premultiplied colours (solidShader), by rule and blend.
+func (t *triangles) solid(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, rule ebiten.FillRule, blend ebiten.Blend) {
+	if t.textured {
+		t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: rule, Blend: blend}
+		dst.DrawTriangles(vs, is, white(), &t.op)
+		return
+	}
+	t.solidOp = ebiten.DrawTrianglesShaderOptions{FillRule: rule, Blend: blend}
+	dst.DrawTrianglesShader(vs, is, solidShader(), &t.solidOp)
+}
+
 // triangles are the paths waiting for their drawing call. Each path's
 // colour is on its vertices, so the paths drawn one after another onto
 // the same image by FillRuleFillAll share one call: a chart's fills and
@@ -48,10 +82,12 @@ type triangles struct {
 		vs []ebiten.Vertex
 		is []uint16
 	}
-	op       ebiten.DrawTrianglesOptions
-	calls    int           // drawing calls since the canvas's Reset (Counts)
-	eachPath bool          // a call per path, as before paths shared calls (Canvas.EachPath)
-	text     *glyphTexture // glyph quads to draw before any path (the canvas's)
+	op       ebiten.DrawTrianglesOptions       // fillLarge's, solid's (textured)
+	solidOp  ebiten.DrawTrianglesShaderOptions // solid's
+	textured bool                              // through ebiten's shader, as before solidShader (Canvas.Textured)
+	calls    int                               // drawing calls since the canvas's Reset (Counts)
+	eachPath bool                              // a call per path, as before paths shared calls (Canvas.EachPath)
+	text     *glyphTexture                     // glyph quads to draw before any path (the canvas's)
 }
 
 // add appends a piece's triangles in clr, drawing what is pending first if
@@ -91,14 +127,9 @@ func (t *triangles) end() {
 // flush draws the pending triangles and empties them.
 func (t *triangles) flush() {
 	if len(t.is) > 0 {
-		// Sampled at the nearest pixel, not linearly as the glyphs are
-		// (FillString): ebiten would then merge paths and text into one
-		// or two drawing calls a chart, but SwiftShader's bilinear
-		// sampling of every pixel of the fills cost more than the calls
-		// saved (a chart's wait for the GPU 10–100% longer in the
-		// browser; docs/benchmarks.md).
-		t.op = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, FillRule: t.rule}
-		t.dst.DrawTriangles(t.vs, t.is, white(), &t.op)
+		// No texture is read (solidShader): SwiftShader's sampling of
+		// every pixel of the fills cost more than anything else in them.
+		t.solid(t.dst, t.vs, t.is, t.rule, ebiten.BlendSourceOver)
 		t.calls++
 	}
 	t.vs, t.is = t.vs[:0], t.is[:0]
