@@ -385,7 +385,7 @@ func (st *style) stack(p *plot.Plot, xs []float64, layers [][]float64, colours [
 		}
 		poly.Color = colours[k]
 		poly.LineStyle.Width = 0
-		p.Add(poly)
+		p.Add(area{poly})
 		if names != nil && names[k] != "" {
 			legend = append(legend, entry{names[k], poly})
 		}
@@ -503,7 +503,7 @@ func (st *style) fan(p *plot.Plot, stats []uncertainty.Stats, c color.RGBA, how 
 		}
 		poly.Color = color.NRGBA{c.R, c.G, c.B, alpha}
 		poly.LineStyle.Width = 0
-		p.Add(poly)
+		p.Add(area{poly})
 		if st.placers != nil {
 			st.placer(p).addColumns(xs, lo, hi)
 		}
