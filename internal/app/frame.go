@@ -62,8 +62,9 @@ func (a *App) prepare() {
 
 // idle reports whether, once this frame is painted, the app has nothing
 // to do until input comes: no input waiting, nothing to lay out, no font
-// being fetched, and nothing held down (a held key repeats, a held button
-// drags: both need the ticks to go on). Trials running in slices do not
+// being fetched, and no repeating key held down (its repeats need the
+// ticks; a held button drags by moves, events that wake the page). Trials
+// running in slices do not
 // keep it awake: their goroutine wakes the page when there is progress to
 // show, or the bands.
 func (a *App) idle() bool {

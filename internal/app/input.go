@@ -25,7 +25,7 @@ type sample struct {
 	touches           int      // fingers on the screen
 	scale             float64  // device pixels per CSS pixel (browser) or per point
 	focused           bool     // the window or page has the keyboard
-	held              bool     // a button, a touch or a repeating key is held down
+	held              bool     // a repeating key is held down (its repeats need the ticks)
 }
 
 // pointerState is the part of a sample that lasts between ticks.
@@ -104,7 +104,12 @@ func (r *ebitenInput) read(s *sample) {
 		s.released, r.touching = true, false
 	}
 	s.x, s.y = r.px, r.py
-	s.held = s.down
+	// A held button or touch is not held here: it drags by moving, and
+	// each move is an event, which wakes the page's held frames (a frame
+	// of a held, still button would change nothing, yet the page showed
+	// it again, a whole window copied and read back under software
+	// WebGL). A held key repeats with no event between: it needs the
+	// ticks.
 	for _, k := range uiKeys {
 		d := inpututil.KeyPressDuration(k.key)
 		s.held = s.held || k.repeat && d > 0

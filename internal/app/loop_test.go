@@ -492,7 +492,9 @@ func (r *recorder) idle(v bool, wake time.Duration) { r.said, r.wakeIn = append(
 
 // TestIdleReported: the app tells the platform (the browser page, which
 // then holds its frames) that it is idle once a frame leaves nothing to
-// do, and not while a button is held; trials in slices do not keep it awake.
+// do, also while a button is held still (a drag moves, and each move is
+// an event that wakes the page), but not while a repeating key is held;
+// trials in slices do not keep it awake.
 func TestIdleReported(t *testing.T) {
 	a, screen, src := scripted(t)
 	rec := &recorder{platform: a.platform}
@@ -503,19 +505,29 @@ func TestIdleReported(t *testing.T) {
 		t.Error("an app with nothing to do is not idle")
 	}
 	press := src.rest
-	press.pressed, press.down, press.held = true, true, true
-	src.rest.down, src.rest.held = true, true
+	press.pressed, press.down = true, true
+	src.rest.down = true
 	runFrame(a, screen, src, press)
 	runFrame(a, screen, src)
-	if last() {
-		t.Error("idle while the button is held (a drag needs the ticks)")
+	if !last() {
+		t.Error("not idle while the button is held still: the page shows the same frame again")
 	}
-	src.rest.down, src.rest.held = false, false
+	src.rest.down = false
 	release := src.rest
 	release.released = true
 	runFrame(a, screen, src, release)
 	if !last() {
 		t.Error("not idle after the release")
+	}
+	src.rest.held = true // a repeating key (an arrow on a slider) held down
+	runFrame(a, screen, src)
+	if last() {
+		t.Error("idle while a repeating key is held (its repeats need the ticks)")
+	}
+	src.rest.held = false
+	runFrame(a, screen, src)
+	if !last() {
+		t.Error("not idle after the key's release")
 	}
 	// Trials in slices run on their goroutine while the app is idle: the
 	// run wakes the page for its progress and bands.

@@ -24,10 +24,9 @@ type browser struct {
 	fragment string
 	fetching bool     // the page is fetching the Chinese font
 	start    js.Value // window.clvlab.start, once the first frame is drawn
-	// idling and wakeIn are what the page was last told (the trials'
-	// goroutine clears idling in wake).
+	// idling is what the page was last told (the trials' goroutine
+	// clears it in wake).
 	idling  atomic.Bool
-	wakeIn  time.Duration
 	setIdle js.Value // the page's clvlabIdle, if it has one
 	turn    *turn
 	// firstTick is when ebiten first called Update (ms since navigation):
@@ -94,12 +93,17 @@ func (b *browser) wake() {
 // animation frame until an input event comes, or until wake has passed
 // (a notice to take down), so the idle planner costs the page nothing,
 // not even a wake-up of the Go program a frame.
+//
+// The page wakes itself on every input event, unseen here, so an idle app
+// says so on every frame it runs (held frames run none); only "busy" is
+// said once. Said once, an idle after an input event went unsaid, and the
+// page ran ebiten's loop 60 times a second until the app next became busy
+// (a drag's move after a press, a trials run).
 func (b *browser) idle(v bool, wake time.Duration) {
-	if v == b.idling.Load() && wake == b.wakeIn || b.setIdle.Type() != js.TypeFunction {
+	if b.setIdle.Type() != js.TypeFunction || !v && !b.idling.Load() {
 		return
 	}
 	b.idling.Store(v)
-	b.wakeIn = wake
 	b.setIdle.Invoke(v, wake.Milliseconds())
 }
 
