@@ -70,6 +70,8 @@ type Canvas struct {
 	}
 	counts      Counts
 	stencilOnly bool          // fill every outline with the stencil (tests)
+	noStrips    bool          // cut strips into ears as other outlines (tests)
+	stripFills  int           // outlines filled as strips (tests)
 	ground      ground        // what the image holds already
 	glyphAt     []ebiten.GeoM // where FillString draws each glyph
 	text        glyphTexture  // the glyphs drawn, and the glyph quads waiting

@@ -49,6 +49,7 @@ func (c *Canvas) Fill(path vg.Path) {
 		}
 		t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
 		t.end()
+	case single && !c.stencilOnly && !c.noStrips && c.stripFill(clr):
 	case single && !c.stencilOnly && c.earFill(clr):
 	default:
 		// The stencil: through the mask if translucent.
@@ -66,6 +67,24 @@ func (c *Canvas) Fill(path vg.Path) {
 			c.paintMask()
 		}
 	}
+}
+
+// stripFill fills the one outline of c.flat if it is a strip between two
+// curves (stripTriangles), and reports whether it was.
+func (c *Canvas) stripFill(clr color.Color) bool {
+	t := &c.tri
+	var ok bool
+	if t.part.is, ok = stripTriangles(t.part.is[:0], c.flat.pts); !ok {
+		return false
+	}
+	t.part.vs = t.part.vs[:0]
+	for _, q := range c.flat.pts {
+		t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
+	}
+	t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
+	t.end()
+	c.stripFills++
+	return true
 }
 
 // earFill fills the one outline of c.flat, cut into triangles (earClip),

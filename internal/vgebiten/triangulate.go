@@ -74,6 +74,55 @@ func earClip(dst []uint16, pts []point, work []int) ([]uint16, []int, bool) {
 	return dst, work, true
 }
 
+// stripTriangles appends to dst the indices (into pts) of triangles that
+// cover the closed outline pts exactly once if it is a strip between two
+// curves over the same abscissas, as a stacked layer or a band of trials
+// is drawn: its first half runs one way along x, strictly, and its second
+// half comes back over the same x values, and the two halves never cross
+// (one is on or above the other at every abscissa, so also between them,
+// both being straight there). Between two neighbouring abscissas the strip
+// is a trapezoid with upright sides, convex, cut by a diagonal into two
+// triangles: O(n), where ear clipping is O(n²), and each triangle as
+// narrow as a period, not spanning the chart. It reports false for any
+// other outline.
+func stripTriangles(dst []uint16, pts []point) ([]uint16, bool) {
+	n := len(pts)
+	if n >= 5 && n%2 == 1 && pts[n-1] == pts[0] {
+		n-- // closed by repeating the first point
+	}
+	if n < 4 || n%2 == 1 || n > maxVertices {
+		return dst, false
+	}
+	m := n / 2
+	// Upper point i is pts[i], lower point i is pts[n-1-i].
+	rising := pts[1].x > pts[0].x
+	sign := 0
+	for i := range m {
+		u, l := pts[i], pts[n-1-i]
+		if u.x != l.x || i > 0 && (u.x == pts[i-1].x || (u.x > pts[i-1].x) != rising) {
+			return dst, false
+		}
+		switch {
+		case u.y < l.y:
+			if sign > 0 {
+				return dst, false
+			}
+			sign = -1
+		case u.y > l.y:
+			if sign < 0 {
+				return dst, false
+			}
+			sign = 1
+		}
+	}
+	for i := range m - 1 {
+		u0, u1 := uint16(i), uint16(i+1)
+		l0, l1 := uint16(n-1-i), uint16(n-2-i)
+		dst = append(dst, u0, u1, l1, u0, l1, l0)
+	}
+	return dst, true
+}
+
 // cross is positive where p, c, q turn the way of a polygon of positive
 // shoelace area.
 func cross(p, c, q point) float64 {
