@@ -4,6 +4,8 @@ package app
 
 import (
 	"errors"
+	"image"
+	"maps"
 	"runtime"
 	"runtime/debug"
 	rtmetrics "runtime/metrics"
@@ -24,6 +26,14 @@ type browser struct {
 	fragment string
 	fetching bool     // the page is fetching the Chinese font
 	start    js.Value // window.clvlab.start, once the first frame is drawn
+	// boxes is the last window.clvlab.widgets, made again only when a
+	// widget moves (or the pixel ratio changes): its 250 or so calls
+	// into JavaScript were most of a frame's publish.
+	boxes struct {
+		js    js.Value
+		of    map[string]image.Rectangle
+		ratio float64
+	}
 	// idling is what the page was last told (the trials' goroutine
 	// clears it in wake).
 	idling  atomic.Bool
@@ -281,25 +291,40 @@ func (b *browser) publish() {
 	factor, _ := b.chartOptions()
 	o.Set("supersample", factor)
 	o.Set("updates", a.stats.Updates)
-	w := js.Global().Get("Object").New()
+	o.Set("widgets", b.widgetBoxes())
+	o.Set("start", b.startTimes())
+	a.publishPlans(o)
+	a.publishTeaching(o)
+	js.Global().Set("clvlab", o)
+}
+
+// widgetBoxes returns each widget's box, in CSS pixels (as mouse events
+// use), keyed by its id: the last one made while no widget has moved.
+func (b *browser) widgetBoxes() js.Value {
 	ratio := js.Global().Get("devicePixelRatio").Float()
 	if ratio <= 0 {
 		ratio = 1
 	}
-	for id, r := range a.widgets {
+	bx := &b.boxes
+	if bx.js.Truthy() && ratio == bx.ratio && maps.Equal(bx.of, b.a.widgets) {
+		return bx.js
+	}
+	w := js.Global().Get("Object").New()
+	for id, r := range b.a.widgets {
 		box := js.Global().Get("Object").New()
-		// CSS pixels, as mouse events use.
 		box.Set("x", float64(r.Min.X)/ratio)
 		box.Set("y", float64(r.Min.Y)/ratio)
 		box.Set("w", float64(r.Dx())/ratio)
 		box.Set("h", float64(r.Dy())/ratio)
 		w.Set(id, box)
 	}
-	o.Set("widgets", w)
-	o.Set("start", b.startTimes())
-	a.publishPlans(o)
-	a.publishTeaching(o)
-	js.Global().Set("clvlab", o)
+	bx.js, bx.ratio = w, ratio
+	if bx.of == nil {
+		bx.of = map[string]image.Rectangle{}
+	}
+	clear(bx.of)
+	maps.Copy(bx.of, b.a.widgets)
+	return w
 }
 
 // startTimes returns where the start went, in ms: the page's phases
