@@ -77,12 +77,7 @@ func (c *Canvas) stripFill(clr color.Color) bool {
 	if t.part.is, ok = stripTriangles(t.part.is[:0], c.flat.pts); !ok {
 		return false
 	}
-	t.part.vs = t.part.vs[:0]
-	for _, q := range c.flat.pts {
-		t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
-	}
-	t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
-	t.end()
+	c.fillCut(c.flat.pts, clr)
 	c.stripFills++
 	return true
 }
@@ -97,13 +92,20 @@ func (c *Canvas) earFill(clr color.Color) bool {
 	if !ok {
 		return false
 	}
+	c.fillCut(c.run, clr)
+	return true
+}
+
+// fillCut fills the triangles of c.tri.part.is, indices into pts, in clr: an
+// outline cut on the CPU, each pixel covered once.
+func (c *Canvas) fillCut(pts []point, clr color.Color) {
+	t := &c.tri
 	t.part.vs = t.part.vs[:0]
-	for _, q := range c.run {
+	for _, q := range pts {
 		t.part.vs = append(t.part.vs, ebiten.Vertex{DstX: q.x, DstY: q.y})
 	}
 	t.add(c.dst, t.part.vs, t.part.is, clr, ebiten.FillRuleFillAll)
 	t.end()
-	return true
 }
 
 // outline adds the closed subpaths of lines to p.
