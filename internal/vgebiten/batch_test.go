@@ -10,9 +10,6 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
@@ -66,16 +63,8 @@ func polyline(xy ...float64) vg.Path {
 // translucent strokes, text and an image between them, at ×1 and ×2); ten
 // opaque paths of any colour with nothing between them are one call.
 func TestPathsShareCalls(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
+	otf, fonts := goRegular(t)
 	face := font.Face{Font: font.Font{Size: 11}, Face: otf}
-	fonts := func(font.Font) *text.GoTextFaceSource { return src }
 	bars := func(c *Canvas) {
 		c.SetColor(color.White)
 		c.Fill(box(0, 0, 360, 180))

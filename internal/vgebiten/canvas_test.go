@@ -98,17 +98,10 @@ func scene(c vg.Canvas, face font.Face) {
 // looks as gonum/plot's PNG canvas draws it (at most 2% of the pixels
 // differ by more than 40 of 255 in a channel), and it is not blank.
 func TestSceneDrawsAsPNG(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
+	otf, fonts := goRegular(t)
 	face := font.Face{Font: font.Font{Size: 11}, Face: otf}
 	want := pngDraw(480, 240, func(c vg.Canvas) { scene(c, face) })
-	got := gpuDraw(480, 240, 2, func(font.Font) *text.GoTextFaceSource { return src }, func(c *Canvas) { scene(c, face) })
+	got := gpuDraw(480, 240, 2, fonts, func(c *Canvas) { scene(c, face) })
 	keep("scene-gpu", got)
 	keep("scene-png", want)
 	if ink := inked(got); ink < 0.1 {
@@ -209,4 +202,19 @@ func TestEarsFillAsTheStencil(t *testing.T) {
 	if share := differShare(ears, stencil, 40); share > 0.001 {
 		t.Errorf("%.2f%% of the pixels differ between ears and stencil", 100*share)
 	}
+}
+
+// goRegular returns the Go Regular font, for the tests' faces, and the
+// text/v2 face source the canvas draws its text with.
+func goRegular(t testing.TB) (*opentype.Font, func(font.Font) *text.GoTextFaceSource) {
+	t.Helper()
+	otf, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return otf, func(font.Font) *text.GoTextFaceSource { return src }
 }

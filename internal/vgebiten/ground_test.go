@@ -6,9 +6,6 @@ import (
 	"image/color"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
@@ -27,14 +24,7 @@ func box(x0, y0, x1, y1 float64) vg.Path {
 // factor 1 and 2; and it does leave out the one fill that lies on
 // untouched white, not the ones over a bar, a line or text.
 func TestGroundChangesNoPixel(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
+	otf, fonts := goRegular(t)
 	face := font.Face{Font: font.Font{Size: 11}, Face: otf}
 	blue := color.RGBA{0x00, 0x72, 0xb2, 0xff}
 	chart := func(c *Canvas) {
@@ -55,7 +45,6 @@ func TestGroundChangesNoPixel(t *testing.T) {
 		c.SetColor(color.NRGBA{0xd5, 0x5e, 0x00, 0x80})
 		c.Fill(box(250, 30, 280, 60)) // translucent, over the white box left out
 	}
-	fonts := func(font.Font) *text.GoTextFaceSource { return src }
 	for _, factor := range []int{1, 2} {
 		var lean, all *image.RGBA
 		var left int

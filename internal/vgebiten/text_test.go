@@ -1,15 +1,12 @@
 package vgebiten
 
 import (
-	"bytes"
 	"image"
 	"image/color"
 	"math"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -60,15 +57,7 @@ func pngDraw(w, h int, f func(c vg.Canvas)) image.Image {
 // 0.46 pixels; text/v2 laid out alone, as wide as at the next whole
 // pixel size, put the end of this 30-character string 5 pixels off).
 func TestTextWhereThePNGHasIt(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts := func(font.Font) *text.GoTextFaceSource { return src }
+	otf, fonts := goRegular(t)
 	for _, size := range []vg.Length{7.5, 10, 13.7} {
 		face := font.Face{Font: font.Font{Size: size}, Face: otf}
 		s := "Stability -> Decline  5.4% - 6.6%"

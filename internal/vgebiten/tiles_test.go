@@ -1,16 +1,12 @@
 package vgebiten
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
 )
 
@@ -56,16 +52,8 @@ func groundScenes(face font.Face) []func(c *Canvas) {
 // ×2; and it painted fewer ground pixels than a whole fill, less than a
 // quarter after the sparse scene, none after the white ground alone.
 func TestGroundKeepsLastDrawing(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
+	otf, fonts := goRegular(t)
 	face := font.Face{Font: font.Font{Size: 11}, Face: otf}
-	fonts := func(font.Font) *text.GoTextFaceSource { return src }
 	scenes := groundScenes(face)
 	const w, h = 640, 400
 	for _, factor := range []int{1, 2} {
@@ -174,20 +162,13 @@ func TestGroundFillsWholeWhenUnsure(t *testing.T) {
 // that misses a drawn tile fails here), at ×1 and ×2; and a diagonal
 // across the image marks a band of tiles, not its bounding box.
 func TestTilesHoldWhatWasDrawn(t *testing.T) {
-	otf, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		t.Fatal(err)
-	}
+	otf, fonts := goRegular(t)
 	face := font.Face{Font: font.Font{Size: 11}, Face: otf}
 	const w, h = 640, 400
 	for _, factor := range []int{1, 2} {
 		for k, f := range groundScenes(face) {
 			var s Supersampled
-			s.Canvas.Fonts = func(font.Font) *text.GoTextFaceSource { return src }
+			s.Canvas.Fonts = fonts
 			var img *image.RGBA
 			var rec tileSet
 			inFrame(func() {
