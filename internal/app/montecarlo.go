@@ -44,9 +44,12 @@ func (a *App) currentBands() *uncertainty.Bands {
 // of what is on screen, or until they come, the last bands of the same
 // values with another number of trials (the row names their trials), so
 // that a click on the trials button changes neither the chart nor the row
-// until the new bands come.
+// until the new bands come. Bands are shown only with the row: trials
+// turned off and on again show none until the new ones come, as when
+// first turned on (the old ones would redraw the chart in the click's
+// frame, with no row to name their trials, and again with the new ones).
 func (a *App) shownBands() *uncertainty.Bands {
-	if a.trials == 0 || a.bands == nil || !sameValues(a.bandsKey, a.mcKey()) {
+	if !a.trialsRowOn() || a.bands == nil || !sameValues(a.bandsKey, a.mcKey()) {
 		return nil
 	}
 	return a.bands

@@ -46,14 +46,15 @@ func plannerCharts(tb testing.TB) []plannerChart {
 	return append(cs, plannerChart{"tab0-200-trials", banded, 0})
 }
 
-// setBands runs a's 200 trials at its values and shows their bands.
+// setBands runs a's 200 trials at its values and shows their bands (and
+// their row), as when a run of them ends.
 func setBands(tb testing.TB, a *App) {
 	s, mc := a.p.MonteCarlo(200)
 	u, err := projection.Trials(s, mc)
 	if err != nil || u == nil {
 		tb.Fatalf("trials: %v, %v", u, err)
 	}
-	a.bands, a.bandsKey = u.Bands, a.mcKey()
+	a.bands, a.bandsKey, a.rowOn = u.Bands, a.mcKey(), true // as pollMonteCarlo takes a finished run
 	if a.shownBands() == nil {
 		tb.Fatal("the bands are not shown")
 	}

@@ -14,8 +14,8 @@ import (
 // nor redraws the chart: turned on, the button says the trials run and
 // the trials' row (which moves the chart down) comes with the first
 // bands; from 200 to 1,000 the chart and the row keep the 200 trials'
-// bands until the 1,000's come. The click's frame paints the top bar
-// only.
+// bands until the 1,000's come; off and on again, no old bands come back
+// before the new ones. The click's frame paints the top bar only.
 func TestTrialsClickKeepsChart(t *testing.T) {
 	a, screen := newApp(t, 1280, 800)
 	click := func() {
@@ -76,6 +76,27 @@ func TestTrialsClickKeepsChart(t *testing.T) {
 	wait(1000)
 	if a.chartKey.bands == b200 || a.chartKey.bands == nil || a.chartRect != rect {
 		t.Errorf("the 1,000 trials' bands are not on the chart, or it moved (%v, was %v)", a.chartRect, rect)
+	}
+	// Off (through 5,000, stopped at once) and on again at 200: the chart
+	// has no bands while off, and the click that turns trials on again
+	// neither redraws it with the 1,000 trials' bands (no row would name
+	// them) nor moves it; the 200's come with the row.
+	click()
+	click()
+	if a.trials != 0 || a.chartKey.bands != nil || a.trialsRowOn() {
+		t.Fatalf("trials %d, chart bands %v, row %v after turning trials off; want 0, none, no row", a.trials, a.chartKey.bands != nil, a.trialsRowOn())
+	}
+	key, rect = a.chartKey, a.chartRect
+	click()
+	if a.trials != 200 {
+		t.Fatalf("trials %d after turning them on again, want 200", a.trials)
+	}
+	if a.chartKey != key || a.chartRect != rect || a.shownBands() != nil {
+		t.Errorf("turning trials on again redrew or moved the chart, or showed the 1,000 trials' bands")
+	}
+	wait(200)
+	if a.chartKey.bands == nil || a.chartKey.bands.Trials != 200 || !a.trialsRowOn() {
+		t.Errorf("the 200 trials' bands and their row did not come after turning trials on again")
 	}
 	// A moved lever drops the bands of the old values, those of other
 	// trials too.
