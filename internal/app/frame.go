@@ -568,8 +568,9 @@ func (a *App) kpis(m metrics) {
 		if c.Focus() == "kpi:"+k.Key {
 			c.Add(ui.Op{Kind: ui.OpStroke, R: r.Inset(-2), Color: c.Theme.Focus, Width: 2})
 		}
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Min.Y+m.line), k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line, r.Max.X-m.pad/2, r.Min.Y+m.line*2), a.kpiValue(k), valueSize, c.Theme.Text, ui.Left)
+		rows := a.kpiLines(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Max.Y), float64(m.font)*0.85, valueSize)
+		c.Label(rows[0], k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
+		c.Label(rows[1], a.kpiValue(k), valueSize, c.Theme.Text, ui.Left)
 		col := c.Theme.Muted
 		if _, ok := k.Delta(); ok && k.Better() != 0 {
 			col = c.Theme.Good
@@ -577,8 +578,40 @@ func (a *App) kpis(m metrics) {
 				col = c.Theme.Bad
 			}
 		}
-		c.Label(image.Rect(r.Min.X+m.pad/2, r.Min.Y+m.line*2, r.Max.X-m.pad/2, r.Max.Y), a.kpiDelta(k), float64(m.font)*0.85, col, ui.Left)
+		c.Label(rows[2], a.kpiDelta(k), float64(m.font)*0.85, col, ui.Left)
 	}
+}
+
+// inkAbove is how far above its baseline a text's ink may reach, as a
+// share of its size: the top of a Chinese character (Latin capitals and
+// figures stay lower).
+const inkAbove = 0.9
+
+// kpiLines returns the rows a KPI card's label, figure and change are
+// drawn in, inside the card's box: each text's ink (inkAbove of its size
+// over its baseline to the font's descent under it) stacked with equal
+// room above, between and below. A row is the rectangle drawText centres
+// the text's line (ascent and descent) in, so that its baseline falls
+// where the stacking puts it. (Rows of a line each put the change's
+// descenders under the card's edge.)
+func (a *App) kpiLines(box image.Rectangle, small, figure float64) [3]image.Rectangle {
+	sizes := [3]float64{small, figure, small}
+	ink := 0.0
+	for _, s := range sizes {
+		ink += inkAbove*s + a.face(s).Metrics().HDescent
+	}
+	gap := max(0, float64(box.Dy())-ink) / 4
+	var rows [3]image.Rectangle
+	y := float64(box.Min.Y)
+	for i, s := range sizes {
+		fm := a.face(s).Metrics()
+		baseline := y + gap + inkAbove*s
+		line := math.Ceil(fm.HAscent + fm.HDescent)
+		top := math.Round(baseline - fm.HAscent)
+		rows[i] = image.Rect(box.Min.X, int(top), box.Max.X, int(top+line))
+		y = baseline + fm.HDescent
+	}
+	return rows
 }
 
 // kpiTop is where the KPI strip starts; kpiBottom where it ends.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/kpi"
@@ -191,6 +192,45 @@ func TestStripChangesAndSeekShare(t *testing.T) {
 		}
 		if _, unit, _ := a.explanation("kpi:steady_share"); !strings.Contains(unit, textIn("unit:share", c.lang)) {
 			t.Errorf("%s: the share card's unit %q", c.lang, unit)
+		}
+	}
+}
+
+// TestKPICardTextsInside: every text of a KPI card (its label, figure and
+// change) is drawn inside the card, one under the other, at every size,
+// language and text size: each text's ink, from inkAbove of its size over
+// its baseline (where drawText puts the baseline: its line's top, centred
+// in its row, plus the font's ascent) to the font's descent under it, lies
+// within the card and under the text above it. The change's row was 0.8
+// of the font tall, and at 1280×800 the descenders of "no change" were cut
+// off at the card's edge (its ink reached 3 px under it).
+func TestKPICardTextsInside(t *testing.T) {
+	for _, tc := range layoutCases() {
+		a, _ := newApp(t, tc.w, tc.h)
+		a.big = tc.big
+		a.setLang(tc.lang)
+		inFrame(func(*ebiten.Image) { a.frame(ui.Input{}) })
+		for _, k := range a.p.KPIs() {
+			card := a.widgets["kpi:"+k.Key]
+			above, texts := float64(card.Min.Y), 0
+			for _, op := range a.ui.Ops() {
+				if op.Kind != ui.OpText || op.Text == "" || !image.Pt(op.R.Min.X, (op.R.Min.Y+op.R.Max.Y)/2).In(card) {
+					continue // not one of the card's (a row may start over the card: its line's ascent is taller than its ink)
+				}
+				texts++
+				face := a.face(op.Size)
+				_, h := text.Measure(chart.Printable(op.Text), face, 0)
+				baseline := math.Round(float64(op.R.Min.Y+op.R.Max.Y)/2-math.Ceil(h)/2) + face.Metrics().HAscent
+				top, bottom := baseline-inkAbove*op.Size, baseline+face.Metrics().HDescent
+				if top < above || bottom > float64(card.Max.Y) {
+					t.Errorf("%d×%d %s large %v: the ink of %q in card %s runs from y %.1f to %.1f; the card ends at %d, the text above it at %.1f",
+						tc.w, tc.h, tc.lang, tc.big, op.Text, k.Key, top, bottom, card.Max.Y, above)
+				}
+				above = bottom
+			}
+			if texts != 3 {
+				t.Errorf("%d×%d %s large %v: card %s has %d texts, want its label, figure and change", tc.w, tc.h, tc.lang, tc.big, k.Key, texts)
+			}
 		}
 	}
 }
