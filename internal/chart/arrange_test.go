@@ -8,9 +8,6 @@ import (
 
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
 )
 
 // TestShortFigures: drawn short and wide with large text, as the app's
@@ -63,14 +60,7 @@ func TestShortFigures(t *testing.T) {
 // at ("…占市场的比例" ran off the figure). The sizes are the app's
 // customers chart at 1024×640 and 1280×800, large text.
 func TestSideBySideTitlesFit(t *testing.T) {
-	s, err := scenarios.Preset("brand-switching")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "brand-switching")
 	sizes := []Size{{W: 732, H: 402, Text: 1.425, ShortTitle: true}, {W: 732, H: 317, Text: 1.807, ShortTitle: true},
 		{W: 917, H: 463, Text: 1.548, ShortTitle: true}, {W: 917, H: 300, Text: 1.8}}
 	for _, lang := range []string{"en", "zh"} {

@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/vg"
 
+	"clvlab/internal/projection"
+	"clvlab/scenarios"
 	"clvlab/sim"
 	"clvlab/sim/uncertainty"
 )
@@ -241,4 +243,19 @@ func (d dataArea) pixelX(x float64) int {
 	r := d.rect
 	xv := r.Min.X + vg.Length((x-d.xMin)/(d.xMax-d.xMin))*(r.Max.X-r.Min.X)
 	return int(xv * 96 / vg.Inch)
+}
+
+// presetRuns returns the shipped scenario id and its runs (the base and
+// each variant), projected.
+func presetRuns(tb testing.TB, id string) (*scenarios.Scenario, []projection.Run) {
+	tb.Helper()
+	s, err := scenarios.Preset(id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	runs, err := projection.Runs(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, runs
 }

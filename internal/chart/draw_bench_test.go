@@ -8,9 +8,6 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
 )
 
 // noCanvas is a canvas that draws nothing: drawing a figure onto it
@@ -41,14 +38,7 @@ func (noCanvas) DrawImage(vg.Rectangle, image.Image)    {}
 // garbage collector's too): on a loaded machine it varies less than the
 // time by the clock.
 func BenchmarkFigureDraw(b *testing.B) {
-	s, err := scenarios.Preset("four-stage")
-	if err != nil {
-		b.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, runs := presetRuns(b, "four-stage")
 	in := NewInput(s, runs, "en")
 	size := Size{W: 869, H: 567, ShortTitle: true}
 	w, h := size.Points()

@@ -40,14 +40,7 @@ func TestNewInput(t *testing.T) {
 	if in.Runs[0].Bands != runs[0].Uncertainty.Bands || in.Runs[1].Bands != nil {
 		t.Error("bands not passed on from the runs' Monte Carlo results")
 	}
-	v, err := scenarios.Preset("value-segments")
-	if err != nil {
-		t.Fatal(err)
-	}
-	vruns, err := projection.Runs(v)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, vruns := presetRuns(t, "value-segments")
 	if got := NewInput(v, vruns, "en").Segments; len(got) != len(v.Segments) || got[0] != v.Segments[0].Name.EN {
 		t.Errorf("value-segments: segments %q", got)
 	}

@@ -3,9 +3,6 @@ package chart
 import (
 	"fmt"
 	"testing"
-
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
 )
 
 // TestLegendOffTheFill: in brand-switching our stage's area fills the
@@ -15,14 +12,7 @@ import (
 // light-blue swatch on the light-blue fill, so it goes in the column
 // beside the plots (drawBesideLegend), in both languages.
 func TestLegendOffTheFill(t *testing.T) {
-	s, err := scenarios.Preset("brand-switching")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "brand-switching")
 	for _, lang := range []string{"en", "zh"} {
 		in := NewInput(s, runs, lang)
 		for _, k := range []Kind{Customers, Survival} {
@@ -60,14 +50,7 @@ func TestLegendOffTheFill(t *testing.T) {
 // the fill in the planner. The sizes are the app's customers chart at
 // 1024×640, 1280×800 and 1920×1080 with large text.
 func TestLegendOffTheFillSideBySide(t *testing.T) {
-	s, err := scenarios.Preset("brand-switching")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "brand-switching")
 	sizes := []Size{{W: 732, H: 317, Text: 1.807, ShortTitle: true}, {W: 732, H: 402, Text: 1.425, ShortTitle: true},
 		{W: 917, H: 463, Text: 1.548, ShortTitle: true}, {W: 917, H: 522, Text: 1.373, ShortTitle: true},
 		{W: 1376, H: 647, Text: 1.545, ShortTitle: true}, {W: 1376, H: 683, Text: 1.464, ShortTitle: true}}

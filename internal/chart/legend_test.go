@@ -3,8 +3,6 @@ package chart
 import (
 	"testing"
 
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
 	"clvlab/sim/uncertainty"
 )
 
@@ -46,14 +44,7 @@ func TestLegendsClearOfData(t *testing.T) {
 // the data's pixels under each. The planner's sizes: internal/app's
 // TestLegendsOffTheData.
 func TestFileLegendsOffTheData(t *testing.T) {
-	s, err := scenarios.Preset("brand-switching")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "brand-switching")
 	for _, lang := range []string{"en", "zh"} {
 		in := NewInput(s, runs, lang)
 		for cur := range in.Runs {

@@ -5,8 +5,6 @@ import (
 	"image"
 	"testing"
 
-	"clvlab/internal/projection"
-	"clvlab/scenarios"
 	"clvlab/sim/uncertainty"
 )
 
@@ -18,14 +16,7 @@ import (
 // 1024×640, 1280×800 and 1920×1080, and the files' (800×500, large text
 // 1.3).
 func TestPaybackNoteOffTheBars(t *testing.T) {
-	s, err := scenarios.Preset("four-stage")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "four-stage")
 	bands, err := uncertainty.Run(runs[0].Result.Model, uncertainty.Config{Trials: 200, Seed: 7, ProcessNoise: true, PoissonAcquisition: true})
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"clvlab/internal/projection"
-	"clvlab/scenarios"
 )
 
 // TestSizeText: Size.Text multiplies the scale of text and lines (1 at
@@ -26,14 +25,7 @@ func TestSizeText(t *testing.T) {
 			t.Errorf("%+v: scale %v, want %v", c.size, got, c.want)
 		}
 	}
-	s, err := scenarios.Preset("four-stage")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := projection.Runs(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, runs := presetRuns(t, "four-stage")
 	if err := projection.Simulate(runs, projection.MonteCarlo{}); err != nil {
 		t.Fatal(err)
 	}
