@@ -12,7 +12,6 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg/draw"
 
-	"clvlab/internal/chart"
 	"clvlab/internal/vgebiten"
 )
 
@@ -27,52 +26,20 @@ import (
 // texture (vgebiten's solidShader); and each chart takes fewer
 // drawing calls. The calls and mask pixels are logged (docs/benchmarks.md).
 func TestChartsSameBatched(t *testing.T) {
-	charts := plannerCharts(t)
-	a := charts[0].app
-	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
-	fonts := func(font.Font) *text.GoTextFaceSource { return a.font }
-	var canvases [2]vgebiten.Supersampled // as it was, as it is
-	for i := range canvases {
-		canvases[i].Canvas.Fonts = fonts
-		canvases[i].Canvas.EachPath, canvases[i].Canvas.WholeMask, canvases[i].Canvas.Textured = i == 0, i == 0, i == 0
-	}
-	draw1 := func(fig *chart.Figure, factor int, before bool) (*image.RGBA, vgebiten.Counts) {
-		s := &canvases[1]
-		if before {
-			s = &canvases[0]
+	drawBothWays(t, func(i int, c *vgebiten.Canvas) {
+		c.EachPath, c.WholeMask, c.Textured = i == 0, i == 0, i == 0
+	}, func(name string, old, now *image.RGBA, nOld, nNow vgebiten.Counts) {
+		if d := differBytes(old, now); d > 0 {
+			t.Errorf("%s: %d bytes differ between the canvas as it was and as it is", name, d)
 		}
-		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
-		var n vgebiten.Counts
-		inFrame(func(*ebiten.Image) {
-			s.Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) }).ReadPixels(img.Pix)
-			n = s.Canvas.Counts()
-		})
-		return img, n
-	}
-	for _, lang := range []string{"en", "zh"} {
-		for _, c := range charts {
-			c.app.lang = lang
-			fig, err := c.app.tabFigure(c.tab, size)
-			if err != nil {
-				t.Fatalf("%s %s: %v", c.name, lang, err)
-			}
-			for _, factor := range []int{1, 2} {
-				name := fmt.Sprintf("%s-%s-x%d", c.name, lang, factor)
-				old, nOld := draw1(fig, factor, true)
-				now, nNow := draw1(fig, factor, false)
-				if d := differBytes(old, now); d > 0 {
-					t.Errorf("%s: %d bytes differ between the canvas as it was and as it is", name, d)
-				}
-				t.Logf("%s: drawing calls of paths %d → %d, mask pixels %d → %d", name, nOld.Triangles, nNow.Triangles, nOld.MaskPixels, nNow.MaskPixels)
-				if nNow.Triangles > nOld.Triangles || nOld.Triangles > 1 && nNow.Triangles == nOld.Triangles {
-					t.Errorf("%s: %d drawing calls of paths, not fewer than a call per path (%d)", name, nNow.Triangles, nOld.Triangles)
-				}
-				if nNow.MaskPixels > nOld.MaskPixels {
-					t.Errorf("%s: %d pixels of the mask, more than over the paths' whole boxes (%d)", name, nNow.MaskPixels, nOld.MaskPixels)
-				}
-			}
+		t.Logf("%s: drawing calls of paths %d → %d, mask pixels %d → %d", name, nOld.Triangles, nNow.Triangles, nOld.MaskPixels, nNow.MaskPixels)
+		if nNow.Triangles > nOld.Triangles || nOld.Triangles > 1 && nNow.Triangles == nOld.Triangles {
+			t.Errorf("%s: %d drawing calls of paths, not fewer than a call per path (%d)", name, nNow.Triangles, nOld.Triangles)
 		}
-	}
+		if nNow.MaskPixels > nOld.MaskPixels {
+			t.Errorf("%s: %d pixels of the mask, more than over the paths' whole boxes (%d)", name, nNow.MaskPixels, nOld.MaskPixels)
+		}
+	})
 }
 
 // differBytes counts the bytes that differ between a and b.
@@ -100,7 +67,7 @@ func differBytes(a, b *image.RGBA) int {
 func BenchmarkChartDraw(b *testing.B) {
 	charts := plannerCharts(b)
 	a := charts[0].app
-	size := chart.Size{W: 869, H: 567}
+	size := chart1280
 	var gpu gpuWait
 	var ss [2]vgebiten.Supersampled
 	for i := range ss {

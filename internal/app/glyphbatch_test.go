@@ -15,7 +15,6 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/vgebiten"
@@ -48,64 +47,36 @@ import (
 // With CLVLAB_GLYPH_PNG set to a folder, both images of each chart are
 // written there, to look at.
 func TestChartsSameGlyphs(t *testing.T) {
-	charts := plannerCharts(t)
-	a := charts[0].app
-	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
-	fonts := func(font.Font) *text.GoTextFaceSource { return a.font }
-	var canvases [2]vgebiten.Supersampled // a call per glyph, the glyph texture
-	for i := range canvases {
-		canvases[i].Canvas.Fonts = fonts
-		canvases[i].Canvas.EachGlyph = i == 0
-	}
-	draw1 := func(fig *chart.Figure, factor, i int) (*image.RGBA, vgebiten.Counts) {
-		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
-		var n vgebiten.Counts
-		inFrame(func(*ebiten.Image) {
-			canvases[i].Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) }).ReadPixels(img.Pix)
-			n = canvases[i].Canvas.Counts()
-		})
-		return img, n
-	}
 	dir := os.Getenv("CLVLAB_GLYPH_PNG")
-	for _, lang := range []string{"en", "zh"} {
-		for _, c := range charts {
-			c.app.lang = lang
-			fig, err := c.app.tabFigure(c.tab, size)
-			if err != nil {
-				t.Fatalf("%s %s: %v", c.name, lang, err)
-			}
-			for _, factor := range []int{1, 2} {
-				name := fmt.Sprintf("%s-%s-x%d", c.name, lang, factor)
-				old, nOld := draw1(fig, factor, 0)
-				now, nNow := draw1(fig, factor, 1)
-				px, far, most := differPixels(old, now, 40)
-				all := size.W * size.H
-				t.Logf("%s: %d pixels differ, %d by more than 40 of 255, at most by %d", name, px, far, most)
-				if far*50 > all {
-					t.Errorf("%s: %d pixels of %d differ by more than 40 of 255 between a call per glyph and the glyph texture, more than 2%% (%d differ, at most by %d)", name, far, all, px, most)
+	drawBothWays(t, func(i int, c *vgebiten.Canvas) {
+		c.EachGlyph = i == 0 // a call per glyph, the glyph texture
+	}, func(name string, old, now *image.RGBA, nOld, nNow vgebiten.Counts) {
+		px, far, most := differPixels(old, now, 40)
+		all := old.Bounds().Dx() * old.Bounds().Dy()
+		t.Logf("%s: %d pixels differ, %d by more than 40 of 255, at most by %d", name, px, far, most)
+		if far*50 > all {
+			t.Errorf("%s: %d pixels of %d differ by more than 40 of 255 between a call per glyph and the glyph texture, more than 2%% (%d differ, at most by %d)", name, far, all, px, most)
+		}
+		if n, x, y := darker(now, old, 1); n > 0 {
+			t.Errorf("%s: %d pixels are darker drawn from the glyph texture than a glyph at a time, by more than 1 of 255 (the first at %d, %d)", name, n, x, y)
+		}
+		t.Logf("%s: drawing calls of text %d → %d (%d glyphs copied into the texture)", name, nOld.Glyphs, nNow.Glyphs, nNow.GlyphCopies)
+		if nOld.Glyphs > 1 && nNow.Glyphs >= nOld.Glyphs {
+			t.Errorf("%s: %d drawing calls of text, not fewer than a call per glyph (%d)", name, nNow.Glyphs, nOld.Glyphs)
+		}
+		if dir != "" {
+			for i, img := range []*image.RGBA{old, now} {
+				f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, []string{"each", "texture"}[i])))
+				if err != nil {
+					t.Fatal(err)
 				}
-				if n, x, y := darker(now, old, 1); n > 0 {
-					t.Errorf("%s: %d pixels are darker drawn from the glyph texture than a glyph at a time, by more than 1 of 255 (the first at %d, %d)", name, n, x, y)
+				if err := png.Encode(f, img); err != nil {
+					t.Fatal(err)
 				}
-				t.Logf("%s: drawing calls of text %d → %d (%d glyphs copied into the texture)", name, nOld.Glyphs, nNow.Glyphs, nNow.GlyphCopies)
-				if nOld.Glyphs > 1 && nNow.Glyphs >= nOld.Glyphs {
-					t.Errorf("%s: %d drawing calls of text, not fewer than a call per glyph (%d)", name, nNow.Glyphs, nOld.Glyphs)
-				}
-				if dir != "" {
-					for i, img := range []*image.RGBA{old, now} {
-						f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, []string{"each", "texture"}[i])))
-						if err != nil {
-							t.Fatal(err)
-						}
-						if err := png.Encode(f, img); err != nil {
-							t.Fatal(err)
-						}
-						f.Close()
-					}
-				}
+				f.Close()
 			}
 		}
-	}
+	})
 }
 
 // differPixels counts the pixels that differ between a and b, those with

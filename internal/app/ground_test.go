@@ -8,7 +8,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
 	"clvlab/internal/vgebiten"
@@ -27,27 +26,16 @@ import (
 func TestGroundAfterAnotherChart(t *testing.T) {
 	charts := plannerCharts(t)
 	fonts := func(font.Font) *text.GoTextFaceSource { return charts[0].app.font }
-	draw1 := func(s *vgebiten.Supersampled, fig *chart.Figure, factor int) (*image.RGBA, vgebiten.Counts) {
-		size := fig.Size()
-		img := image.NewRGBA(image.Rect(0, 0, size.W, size.H))
-		var n vgebiten.Counts
-		inFrame(func(*ebiten.Image) {
-			s.Draw(size.W, size.H, factor, func(c *vgebiten.Canvas) { fig.Draw(draw.New(c)) }).ReadPixels(img.Pix)
-			n = s.Canvas.Counts()
-		})
-		return img, n
-	}
 	fresh := func(fig *chart.Figure, factor int) *image.RGBA {
 		var s vgebiten.Supersampled
 		s.Canvas.Fonts = fonts
-		img, _ := draw1(&s, fig, factor)
+		img, _ := drawChart(&s, fig, factor)
 		inFrame(func(*ebiten.Image) { s.Image().Deallocate() })
 		return img
 	}
-	size := chart.Size{W: 869, H: 567} // the chart area of a 1280×800 window
 	figs := make([]*chart.Figure, len(charts))
 	for i, c := range charts {
-		fig, err := c.app.tabFigure(c.tab, size)
+		fig, err := c.app.tabFigure(c.tab, chart1280)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -62,8 +50,8 @@ func TestGroundAfterAnotherChart(t *testing.T) {
 		s.Canvas.Fonts = fonts
 		for i := range charts {
 			for j, c := range charts {
-				draw1(&s, figs[i], factor)
-				img, _ := draw1(&s, figs[j], factor)
+				drawChart(&s, figs[i], factor)
+				img, _ := drawChart(&s, figs[j], factor)
 				name := fmt.Sprintf("x%d: %s after %s", factor, c.name, charts[i].name)
 				if d := differBytes(img, want[j]); d > 0 {
 					t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
@@ -75,7 +63,7 @@ func TestGroundAfterAnotherChart(t *testing.T) {
 	// A slider step: each chart again after a value change, at the chart
 	// sizes of a 1280×800 and a 1920×1080 window.
 	big, _ := newApp(t, 1920, 1080)
-	for _, size := range []chart.Size{size, {W: big.chartRect.Dx(), H: big.chartRect.Dy()}} {
+	for _, size := range []chart.Size{chart1280, {W: big.chartRect.Dx(), H: big.chartRect.Dy()}} {
 		for _, factor := range []int{1, 2} {
 			var s vgebiten.Supersampled
 			s.Canvas.Fonts = fonts
@@ -96,8 +84,8 @@ func TestGroundAfterAnotherChart(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				draw1(&s, fig0, factor)
-				img, n := draw1(&s, fig1, factor)
+				drawChart(&s, fig0, factor)
+				img, n := drawChart(&s, fig1, factor)
 				name := fmt.Sprintf("%d×%d x%d: %s after a value change", size.W, size.H, factor, c.name)
 				if d := differBytes(img, fresh(fig1, factor)); d > 0 {
 					t.Errorf("%s: %d bytes differ from the chart drawn into a fresh image", name, d)
