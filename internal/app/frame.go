@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"gonum.org/v1/plot/vg/draw"
 
 	"clvlab/internal/chart"
@@ -560,6 +561,7 @@ func (a *App) kpis(m metrics) {
 	if valueSize == 0 { // metrics not laid out by layoutRows
 		valueSize = float64(m.font) * 1.2
 	}
+	lines := a.kpiLines(m.kpi, float64(m.font)*0.85, valueSize) // every card's the same
 	for i, k := range ks {
 		r := a.kpiRect(m, i, len(ks))
 		a.widgets["kpi:"+k.Key] = r
@@ -568,7 +570,10 @@ func (a *App) kpis(m metrics) {
 		if c.Focus() == "kpi:"+k.Key {
 			c.Add(ui.Op{Kind: ui.OpStroke, R: r.Inset(-2), Color: c.Theme.Focus, Width: 2})
 		}
-		rows := a.kpiLines(image.Rect(r.Min.X+m.pad/2, r.Min.Y, r.Max.X-m.pad/2, r.Max.Y), float64(m.font)*0.85, valueSize)
+		var rows [3]image.Rectangle
+		for j, l := range lines {
+			rows[j] = image.Rect(r.Min.X+m.pad/2, r.Min.Y+l[0], r.Max.X-m.pad/2, r.Min.Y+l[1])
+		}
 		c.Label(rows[0], k.Label[langIndex(a.lang)], float64(m.font)*0.85, c.Theme.Muted, ui.Left)
 		c.Label(rows[1], a.kpiValue(k), valueSize, c.Theme.Text, ui.Left)
 		col := c.Theme.Muted
@@ -587,31 +592,31 @@ func (a *App) kpis(m metrics) {
 // figures stay lower).
 const inkAbove = 0.9
 
-// kpiLines returns the rows a KPI card's label, figure and change are
-// drawn in, inside the card's box: each text's ink (inkAbove of its size
-// over its baseline to the font's descent under it) stacked with equal
-// room above, between and below. A row is the rectangle drawText centres
-// the text's line (ascent and descent) in, so that its baseline falls
-// where the stacking puts it. (Rows of a line each put the change's
-// descenders under the card's edge.)
-func (a *App) kpiLines(box image.Rectangle, small, figure float64) [3]image.Rectangle {
+// kpiLines returns where, from the top of a KPI card height pixels tall,
+// the rows its label, figure and change are drawn in start and end: each
+// text's ink (inkAbove of its size over its baseline to the font's descent
+// under it) stacked with equal room above, between and below. A row is
+// where drawText centres the text's line (ascent and descent), so that
+// its baseline falls where the stacking puts it. (Rows of a line each put
+// the change's descenders under the card's edge.)
+func (a *App) kpiLines(height int, small, figure float64) [3][2]int {
 	sizes := [3]float64{small, figure, small}
+	var fm [3]text.Metrics
 	ink := 0.0
-	for _, s := range sizes {
-		ink += inkAbove*s + a.face(s).Metrics().HDescent
-	}
-	gap := max(0, float64(box.Dy())-ink) / 4
-	var rows [3]image.Rectangle
-	y := float64(box.Min.Y)
 	for i, s := range sizes {
-		fm := a.face(s).Metrics()
-		baseline := y + gap + inkAbove*s
-		line := math.Ceil(fm.HAscent + fm.HDescent)
-		top := math.Round(baseline - fm.HAscent)
-		rows[i] = image.Rect(box.Min.X, int(top), box.Max.X, int(top+line))
-		y = baseline + fm.HDescent
+		fm[i] = a.face(s).Metrics()
+		ink += inkAbove*s + fm[i].HDescent
 	}
-	return rows
+	gap := max(0, float64(height)-ink) / 4
+	var lines [3][2]int
+	y := 0.0
+	for i, s := range sizes {
+		baseline := y + gap + inkAbove*s
+		top := int(math.Round(baseline - fm[i].HAscent))
+		lines[i] = [2]int{top, top + int(math.Ceil(fm[i].HAscent+fm[i].HDescent))}
+		y = baseline + fm[i].HDescent
+	}
+	return lines
 }
 
 // kpiTop is where the KPI strip starts; kpiBottom where it ends.
